@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Platform } from './platform/platform.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { tooManyRequests } from './platform/http/errors.ts';
+import { authGuardPlugin } from './platform/http/auth-guard.ts';
+import { installOpenApi } from './platform/http/openapi.ts';
+import { installHttpMetrics } from './platform/observability/metrics.ts';
+import { AccessTokenSigner } from './platform/security/jwt.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { adminMailRoutes } from './modules/admin/mail-routes.ts';
+
+export type App = FastifyInstance;
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9_\-.:]{1,100}$/;
+
+/** Builds the HTTP application from an opened Platform; listening is the caller's business. */
+export async function buildApp(platform: Platform): Promise<App> {
+  const { config } = platform;
+  const app = Fastify({
+    loggerInstance: platform.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Honour a caller's request id (from a proxy) when it is sane, so one id follows a request end to end.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+  installErrorHandling(app);
+  installHttpMetrics(app, platform.metrics);
+
+  await app.register(helmet, {
+    // The bundled API docs page needs inline styles and scripts from its own origin.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'", 'https:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin)),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'location', 'upload-offset', 'upload-length', 'tus-resumable'],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimits.globalPerMinute,
+    timeWindow: 60_000,
+    // With Redis the counters are shared by every API replica; otherwise they live in this process.
+    ...(platform.redis ? { redis: platform.redis, nameSpace: 'streamhub:ratelimit:', skipOnError: true } : {}),
+    errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),
+  });
+  await app.register(authGuardPlugin, {
+    signer: new AccessTokenSigner(platform.jwtSecret, config.auth.accessTokenTtlSeconds),
+  });
+  await installOpenApi(app);
+
+  await app.register(healthRoutes, { platform });
+  await app.register(authRoutes, { platform, prefix: '/api/v1/auth' });
+  await app.register(userRoutes, { platform, prefix: '/api/v1/users' });
+  await app.register(adminMailRoutes, { platform, prefix: '/api/v1/admin' });
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { createPlatform } from '../platform/platform.ts';
+
+/** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
+export async function runServeCommand(config: Config): Promise<number> {
+  const platform = await createPlatform(config);
+  const app = await buildApp(platform);
+  const shutdown = async (signal: string) => {
+    platform.logger.info({ signal }, 'shutting down');
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  platform.logger.info({ url: `http://${config.host}:${config.port}`, database: platform.database.kind, redis: Boolean(platform.redis) }, 'StreamHub is up');
+  return -1;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/** Turns "a,b , c" into ['a','b','c']; empty or missing gives []. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user:pass@host:5432/db')
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
+
+const redisUrl = z
+  .string()
+  .url('must be a URL such as redis://127.0.0.1:6379')
+  .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://');
+
+const envBoolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((value) => value === undefined ? undefined : ['true', '1', 'yes'].includes(value));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_SLOW_QUERY_MS: positiveInt(200),
+  REDIS_URL: redisUrl.optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
+  PASSWORD_RESET_TTL_SECONDS: positiveInt(3600),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_FORCE_PATH_STYLE: envBoolean,
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('StreamHub <no-reply@streamhub.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: commaList,
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(5),
+  RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(3),
+  RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(1000),
+  WORKERS_IN_PROCESS: envBoolean,
+  TRUST_PROXY: envBoolean,
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface S3Config {
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl?: string;
+  dataDir: string;
+  database: { url?: string; poolSize: number; slowQueryMs: number };
+  redisUrl?: string;
+  /** Undefined means "generate once and keep it in the data dir". */
+  jwtSecret?: string;
+  auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; passwordResetTtlSeconds: number };
+  s3?: S3Config;
+  mail: { smtpUrl?: string; from: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  rateLimits: { loginPerMinute: number; registerPerHour: number; globalPerMinute: number };
+  workersInProcess: boolean;
+  /** Behind a reverse proxy, take the client IP (rate limits) from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readS3(env: z.output<typeof envSchema>): S3Config | undefined {
+  if (!env.S3_BUCKET) return undefined;
+  if (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError(['S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required too']);
+  }
+  return {
+    endpoint: env.S3_ENDPOINT,
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    // Self-hosted stores (MinIO, s3rver, Garage) usually need path-style addressing.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+  };
+}
+
+/** Reads and validates the environment once; every other module takes a Config, never process.env. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    dataDir: env.DATA_DIR,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
+    redisUrl: env.REDIS_URL,
+    jwtSecret: env.JWT_SECRET,
+    auth: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
+    },
+    s3: readS3(env),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimits: {
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      registerPerHour: env.RATE_LIMIT_REGISTER_PER_HOUR,
+      globalPerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
+    },
+    // Embedded mode runs workers inside `serve`; with Redis they are separate `streamhub worker` processes.
+    workersInProcess: env.WORKERS_IN_PROCESS ?? !env.REDIS_URL,
+    trustProxy: env.TRUST_PROXY ?? false,
+  };
+}

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { runAdminCommand } from './cli/admin.ts';
+import { runMigrateCommand } from './cli/migrate.ts';
+import { runServeCommand } from './cli/serve.ts';
+import { runWorkerCommand } from './cli/worker.ts';
+
+const USAGE = `Usage: streamhub <command>
+
+Commands:
+  serve                  start the HTTP API (and, in embedded mode, the job workers)
+  worker                 run job workers only (scale-out mode)
+  migrate                apply database migrations and exit
+  admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': return runServeCommand(config);
+    case 'worker': return runWorkerCommand(config);
+    case 'migrate': return runMigrateCommand(config);
+    case 'admin': return runAdminCommand(config, rest, parseArgs);
+    default:
+      process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code !== -1) process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`StreamHub cannot start. ${error.message}\n`);
+    } else {
+      process.stderr.write(`StreamHub failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { adminOnly } from '../../platform/http/auth-guard.ts';
+import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
+import type { Platform } from '../../platform/platform.ts';
+
+const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: isoDate });
+
+/** The embedded mailbox: what StreamHub would have emailed, for instances without SMTP. */
+export async function adminMailRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  app.withTypeProvider<ZodTypeProvider>().get('/mail', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['admin'],
+      summary: 'Messages kept by the embedded mailer, newest first',
+      security: [{ bearerAuth: [] }],
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), to: z.string().optional() }),
+      response: { 200: envelope(z.array(mailMessage)) },
+    },
+  }, async (request) => {
+    let query = platform.database.db.selectFrom('mail_messages').selectAll().orderBy('created_at', 'desc').limit(request.query.limit);
+    if (request.query.to) query = query.where('to_address', '=', request.query.to);
+    const rows = await query.execute();
+    return ok(rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, createdAt: row.created_at.toISOString() })));
+  });
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../../platform/platform.ts';
+
+const dependencyStatus = z.object({ status: z.enum(['up', 'down']), error: z.string().optional() });
+const readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.record(z.string(), dependencyStatus),
+});
+
+async function check(probe: () => Promise<unknown>): Promise<z.infer<typeof dependencyStatus>> {
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000).unref()),
+    ]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}
+
+export async function healthRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get('/health', {
+    config: { rateLimit: false },
+    schema: { tags: ['health'], summary: 'Liveness: the process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+
+  routes.get('/ready', {
+    config: { rateLimit: false },
+    schema: {
+      tags: ['health'],
+      summary: 'Readiness: the database (and Redis, when configured) answer and migrations are applied',
+      response: { 200: readiness, 503: readiness },
+    },
+  }, async (_request, reply) => {
+    const checks: Record<string, z.infer<typeof dependencyStatus>> = {
+      database: await check(() => platform.database.ping()),
+    };
+    if (checks.database?.status === 'up' && !platform.migrated) {
+      checks.database = { status: 'down', error: 'migrations not applied yet' };
+    }
+    if (platform.redis) {
+      const redis = platform.redis;
+      checks.redis = await check(() => redis.ping());
+    }
+    const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+  });
+}

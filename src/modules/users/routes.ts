@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { envelope, ok } from '../../platform/http/envelope.ts';
+import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { publicUserSchema, privateUserSchema, toPrivateUser, toPublicUser, updateUserBody, userIdParams } from './schemas.ts';
+import { UserService } from './service.ts';
+
+export async function userRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const users = new UserService(platform.database.db);
+
+  routes.get('/:id', {
+    schema: {
+      tags: ['users'],
+      summary: 'Public profile of a user',
+      params: userIdParams,
+      response: { 200: envelope(publicUserSchema) },
+    },
+  }, async (request) => ok(toPublicUser(await users.get(request.params.id))));
+
+  routes.put('/:id', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['users'],
+      summary: 'Edit a profile (your own, or anyone\'s as admin)',
+      security: [{ bearerAuth: [] }],
+      params: userIdParams,
+      body: updateUserBody,
+      response: { 200: envelope(privateUserSchema) },
+    },
+  }, async (request) => {
+    const updated = await users.update(requireUser(request), request.params.id, request.body);
+    return ok(toPrivateUser(updated));
+  });
+}

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+// int8 (COUNT, BIGINT counters) as JS numbers on both backends; PGlite already does this.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  /** Runs a multi-statement SQL script (migrations); bypasses the query builder. */
+  execScript(script: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; absent means embedded PGlite. */
+  url?: string;
+  /** PGlite data directory; absent with no url means an in-memory database (tests). */
+  dataDir?: string;
+  poolSize?: number;
+  slowQueryMs?: number;
+  logger?: Logger;
+}
+
+function slowQueryLogger(logger: Logger | undefined, thresholdMs: number) {
+  return (event: LogEvent) => {
+    if (!logger) return;
+    if (event.level === 'error') {
+      logger.debug({ err: event.error, sql: event.query.sql }, 'query failed');
+    } else if (event.queryDurationMillis >= thresholdMs) {
+      logger.warn({ sql: event.query.sql, durationMs: Math.round(event.queryDurationMillis) }, 'slow query');
+    }
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  let location: string | undefined;
+  if (options.dataDir) {
+    location = join(options.dataDir, 'db');
+    mkdirSync(location, { recursive: true });
+  }
+  const pglite = await PGlite.create(location, { extensions: { pg_trgm, vector } });
+  const db = new Kysely<DB>({
+    dialect: new PGliteDialect(pglite),
+    log: slowQueryLogger(options.logger, options.slowQueryMs ?? 200),
+  });
+  return {
+    kind: 'pglite',
+    db,
+    execScript: async (script) => {
+      try {
+        await pglite.exec(script);
+      } catch (error) {
+        // A failed script may leave its explicit transaction open; the next caller must not inherit it.
+        await pglite.exec('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+    ping: async () => { await pglite.query('select 1'); },
+    close: async () => { await db.destroy(); await pglite.close(); },
+  };
+}
+
+function openPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: slowQueryLogger(options.logger, options.slowQueryMs ?? 200),
+  });
+  return {
+    kind: 'postgres',
+    db,
+    execScript: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (error) {
+        // Never hand a connection stuck in an aborted transaction back to the pool.
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => { await sql`select 1`.execute(db); },
+    close: async () => { await db.destroy(); },
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}

@@ -1,0 +1,57 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Role = 'viewer' | 'creator' | 'admin';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  email: string;
+  password_hash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  avatar_url: string | null;
+  bio: Generated<string>;
+  banned_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  rotated_at: Date | null;
+  revoked_at: Date | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface MailMessagesTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  users: UsersTable;
+  refresh_tokens: RefreshTokensTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  mail_messages: MailMessagesTable;
+}

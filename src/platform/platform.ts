@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createMetricsRegistry } from './observability/metrics.ts';
+import { createLogger } from './observability/logger.ts';
+import { createRedis } from './redis.ts';
+import { resolveJwtSecret } from './security/secrets.ts';
+
+/** Everything a feature module may use from the outside world, built once per process. */
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  redis?: Redis;
+  mailer: Mailer;
+  metrics: Registry;
+  jwtSecret: string;
+  /** True once migrations have been applied; /ready stays 503 until then. */
+  readonly migrated: boolean;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  logger?: Logger;
+  database?: Database;
+}
+
+/**
+ * Opens the platform. If the database is unreachable at start the process still comes up
+ * (liveness OK, /ready 503) and keeps retrying migrations until the database answers.
+ */
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const database = overrides.database ?? await openDatabase({
+    url: config.database.url,
+    dataDir: config.dataDir,
+    poolSize: config.database.poolSize,
+    slowQueryMs: config.database.slowQueryMs,
+    logger,
+  });
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  let migrated = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const runMigrations = async (): Promise<void> => {
+    try {
+      await migrate(database, logger);
+      migrated = true;
+    } catch (error) {
+      logger.error({ err: error }, 'database unavailable or migration failed; retrying in 2 s');
+      retryTimer = setTimeout(() => void runMigrations(), 2000);
+    }
+  };
+  await runMigrations();
+
+  return {
+    config,
+    logger,
+    database,
+    redis,
+    mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
+    metrics: createMetricsRegistry(),
+    jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
+    get migrated() { return migrated; },
+    close: async () => {
+      clearTimeout(retryTimer);
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}

@@ -35,6 +35,8 @@ export async function buildApp(platform: Platform): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON; a text/plain body is a client mistake answered with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
@@ -65,7 +67,7 @@ export async function buildApp(platform: Platform): Promise<App> {
     max: config.rateLimits.globalPerMinute,
     timeWindow: 60_000,
     // With Redis the counters are shared by every API replica; otherwise they live in this process.
-    ...(platform.redis ? { redis: platform.redis, nameSpace: 'streamhub:ratelimit:', skipOnError: true } : {}),
+    ...(platform.redis ? { redis: platform.redis, nameSpace: `${config.redisKeyPrefix}ratelimit:`, skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),
   });
   await app.register(authGuardPlugin, {

@@ -33,6 +33,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
   REDIS_URL: redisUrl.optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,50}$/, 'letters, digits and : . - _ only').default('streamhub:'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
@@ -74,6 +75,8 @@ export interface Config {
   dataDir: string;
   database: { url?: string; poolSize: number; slowQueryMs: number };
   redisUrl?: string;
+  /** Prepended to every Redis key, so several instances (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   /** Undefined means "generate once and keep it in the data dir". */
   jwtSecret?: string;
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; passwordResetTtlSeconds: number };
@@ -126,6 +129,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: env.DATA_DIR,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
     redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     jwtSecret: env.JWT_SECRET,
     auth: {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -106,17 +106,20 @@ export class AuthService {
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
-    const userId = await tokenRepo.consumeResetToken(this.db, hashToken(token));
-    if (!userId) throw unauthorized('This reset link is invalid, already used or expired', 'INVALID_RESET_TOKEN');
-    const user = await userRepo.findById(this.db, userId);
-    if (!user) throw unauthorized('This reset link is invalid, already used or expired', 'INVALID_RESET_TOKEN');
+    const invalid = () => unauthorized('This reset link is invalid, already used or expired', 'INVALID_RESET_TOKEN');
+    const hash = hashToken(token);
+    const userId = await tokenRepo.findUsableResetToken(this.db, hash);
+    const user = userId ? await userRepo.findById(this.db, userId) : undefined;
+    if (!user) throw invalid();
+    // Checked before the token is spent, so a refused password does not burn the emailed link.
     this.assertStrongPassword(password, [user.username, user.email.split('@')[0] ?? '']);
     const passwordHash = await hashPassword(password);
     await inTransaction(this.db, async (trx) => {
-      await userRepo.update(trx, userId, { password_hash: passwordHash });
+      if (!(await tokenRepo.consumeResetToken(trx, hash))) throw invalid();
+      await userRepo.update(trx, user.id, { password_hash: passwordHash });
       // A reset is often the answer to a stolen account: every existing session ends.
-      await tokenRepo.revokeAllForUser(trx, userId);
-      await tokenRepo.expireResetTokensForUser(trx, userId);
+      await tokenRepo.revokeAllForUser(trx, user.id);
+      await tokenRepo.expireResetTokensForUser(trx, user.id);
     });
   }
 

@@ -45,6 +45,15 @@ export const tokenRepo = {
       .execute();
   },
 
+  async findUsableResetToken(db: Executor, hash: string): Promise<string | undefined> {
+    const row = await db.selectFrom('password_reset_tokens').select('user_id')
+      .where('token_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    return row?.user_id;
+  },
+
   /** Spends a reset token atomically: exactly one concurrent caller gets the user id. */
   async consumeResetToken(db: Executor, hash: string): Promise<string | undefined> {
     const row = await db.updateTable('password_reset_tokens')

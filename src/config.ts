@@ -53,6 +53,11 @@ const envSchema = z.object({
   RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(3),
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(1000),
   WORKERS_IN_PROCESS: envBoolean,
+  MAX_UPLOAD_BYTES: positiveInt(10 * 1024 ** 3),
+  UPLOADS_PER_DAY: positiveInt(10),
+  MEDIA_URL_TTL_SECONDS: positiveInt(3600),
+  JOB_LEASE_MS: positiveInt(30_000),
+  TRANSCODE_CONCURRENCY: positiveInt(1),
   TRUST_PROXY: envBoolean,
 });
 
@@ -87,6 +92,10 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimits: { loginPerMinute: number; registerPerHour: number; globalPerMinute: number };
   workersInProcess: boolean;
+  uploads: { maxBytes: number; perDay: number };
+  /** Lifetime of signed media URLs (private videos, presigned S3 links). */
+  mediaUrlTtlSeconds: number;
+  jobs: { leaseMs: number; transcodeConcurrency: number };
   /** Behind a reverse proxy, take the client IP (rate limits) from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -149,5 +158,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // Embedded mode runs workers inside `serve`; with Redis they are separate `streamhub worker` processes.
     workersInProcess: env.WORKERS_IN_PROCESS ?? !env.REDIS_URL,
     trustProxy: env.TRUST_PROXY ?? false,
+    uploads: { maxBytes: env.MAX_UPLOAD_BYTES, perDay: env.UPLOADS_PER_DAY },
+    mediaUrlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
+    jobs: { leaseMs: env.JOB_LEASE_MS, transcodeConcurrency: env.TRANSCODE_CONCURRENCY },
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createPlatform } from '../platform/platform.ts';
+import { startWorkers } from '../workers.ts';
 
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
 export async function runServeCommand(config: Config): Promise<number> {
@@ -15,6 +16,7 @@ export async function runServeCommand(config: Config): Promise<number> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  if (config.workersInProcess) startWorkers(platform);
   platform.logger.info({ url: `http://${config.host}:${config.port}`, database: platform.database.kind, redis: Boolean(platform.redis) }, 'StreamHub is up');
   return -1;
 }

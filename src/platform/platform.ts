@@ -4,11 +4,15 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { createJobQueue } from './jobs/create-job-queue.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMetricsRegistry } from './observability/metrics.ts';
 import { createLogger } from './observability/logger.ts';
 import { createRedis } from './redis.ts';
 import { resolveJwtSecret } from './security/secrets.ts';
+import { createObjectStorage } from './storage/create-storage.ts';
+import type { ObjectStorage } from './storage/object-storage.ts';
 
 /** Everything a feature module may use from the outside world, built once per process. */
 export interface Platform {
@@ -17,6 +21,8 @@ export interface Platform {
   database: Database;
   redis?: Redis;
   mailer: Mailer;
+  storage: ObjectStorage;
+  jobs: JobQueue;
   metrics: Registry;
   jwtSecret: string;
   /** True once migrations have been applied; /ready stays 503 until then. */
@@ -57,17 +63,22 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   };
   await runMigrations();
 
+  const jobs = createJobQueue({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
+
   return {
     config,
     logger,
     database,
     redis,
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
+    storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
+    jobs,
     metrics: createMetricsRegistry(),
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
     get migrated() { return migrated; },
     close: async () => {
       clearTimeout(retryTimer);
+      await jobs.close();
       redis?.disconnect();
       await database.close();
     },

@@ -11,6 +11,8 @@ import { createMetricsRegistry } from './observability/metrics.ts';
 import { createLogger } from './observability/logger.ts';
 import { createRedis } from './redis.ts';
 import { resolveJwtSecret } from './security/secrets.ts';
+import { createPubSub } from './pubsub/create-pubsub.ts';
+import type { PubSub } from './pubsub/pubsub.ts';
 import { createObjectStorage } from './storage/create-storage.ts';
 import type { ObjectStorage } from './storage/object-storage.ts';
 
@@ -23,6 +25,8 @@ export interface Platform {
   mailer: Mailer;
   storage: ObjectStorage;
   jobs: JobQueue;
+  /** Live notifications across processes (e.g. processing progress from workers to SSE streams). */
+  pubsub: PubSub;
   metrics: Registry;
   jwtSecret: string;
   /** True once migrations have been applied; /ready stays 503 until then. */
@@ -63,7 +67,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   };
   await runMigrations();
 
-  const jobs = createJobQueue({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
+  const pubsub = createPubSub({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
+  const jobs = createJobQueue({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, leaseMs: config.jobs.leaseMs, logger });
 
   return {
     config,
@@ -73,12 +78,14 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
     storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
     jobs,
+    pubsub,
     metrics: createMetricsRegistry(),
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
     get migrated() { return migrated; },
     close: async () => {
       clearTimeout(retryTimer);
       await jobs.close();
+      await pubsub.close();
       redis?.disconnect();
       await database.close();
     },

@@ -15,6 +15,10 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
+import { adminJobRoutes } from './modules/admin/job-routes.ts';
+import { videoRoutes } from './modules/videos/routes.ts';
+import { processingStreamRoutes } from './modules/videos/processing-stream-routes.ts';
+import { mediaRoutes } from './modules/videos/media-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -79,5 +83,9 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(authRoutes, { platform, prefix: '/api/v1/auth' });
   await app.register(userRoutes, { platform, prefix: '/api/v1/users' });
   await app.register(adminMailRoutes, { platform, prefix: '/api/v1/admin' });
+  await app.register(adminJobRoutes, { platform, prefix: '/api/v1/admin' });
+  await app.register(videoRoutes, { platform, prefix: '/api/v1' });
+  await app.register(processingStreamRoutes, { platform, prefix: '/api/v1' });
+  await app.register(mediaRoutes, { platform });
   return app;
 }

@@ -21,3 +21,10 @@ export function outputKeys(videoId: string): { prefixes: string[]; objects: stri
   const keys = videoKeys(videoId);
   return { prefixes: [keys.hls], objects: [keys.poster, keys.storyboardImage, keys.storyboardVtt] };
 }
+
+/** A key's path inside its video's folder ("videos/<id>/hls/master.m3u8" -> "hls/master.m3u8"). */
+export function pathInVideoFolder(videoId: string, key: string): string {
+  const folder = `${videoKeys(videoId).folder}/`;
+  if (!key.startsWith(folder)) throw new Error(`${key} is not in ${folder}`);
+  return key.slice(folder.length);
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
+import { UserService } from '../users/service.ts';
+import type { MediaUrls } from './media-urls.ts';
+import { videoRepo, type RenditionRow, type VideoRow } from './repo.ts';
+import type { VideoResponse } from './schemas.ts';
+import { pathInVideoFolder } from './storage-keys.ts';
+
+type Creator = VideoResponse['creator'];
+
+/** Turns video rows into API responses: creator summary, renditions and media URLs included. */
+export class VideoPresenter {
+  private readonly users: UserService;
+
+  constructor(private readonly db: Kysely<DB>, private readonly mediaUrls: MediaUrls) {
+    this.users = new UserService(db);
+  }
+
+  async present(video: VideoRow, origin: string): Promise<VideoResponse> {
+    const [response] = await this.presentMany([video], origin);
+    return response as VideoResponse;
+  }
+
+  async presentMany(videos: VideoRow[], origin: string): Promise<VideoResponse[]> {
+    const creators = new Map<string, Creator>();
+    for (const creatorId of new Set(videos.map((video) => video.creator_id))) {
+      const user = await this.users.get(creatorId);
+      creators.set(creatorId, { id: user.id, username: user.username, avatarUrl: user.avatar_url });
+    }
+    return Promise.all(videos.map(async (video) => {
+      const renditions = video.status === 'ready' ? await videoRepo.listRenditions(this.db, video.id) : [];
+      return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin);
+    }));
+  }
+
+  private toResponse(video: VideoRow, creator: Creator, renditions: RenditionRow[], origin: string): VideoResponse {
+    const ready = video.status === 'ready';
+    const folder = ready ? this.mediaUrls.folder(video, origin).url : '';
+    const mediaUrl = (key: string | null) => (ready && key ? folder + pathInVideoFolder(video.id, key) : null);
+    const storyboardImage = mediaUrl(video.storyboard_image_key);
+    const storyboardVtt = mediaUrl(video.storyboard_vtt_key);
+    return {
+      id: video.id,
+      title: video.title,
+      description: video.description,
+      tags: video.tags,
+      category: video.category,
+      visibility: video.visibility,
+      status: video.status,
+      failureReason: video.failure_reason,
+      processingProgress: video.processing_progress,
+      duration: video.duration_seconds,
+      width: video.width,
+      height: video.height,
+      thumbnailUrl: mediaUrl(video.thumbnail_key),
+      storyboard: storyboardImage && storyboardVtt ? { imageUrl: storyboardImage, vttUrl: storyboardVtt } : null,
+      renditions: renditions.map((rendition) => ({ name: rendition.name, width: rendition.width, height: rendition.height, bandwidth: rendition.bandwidth })),
+      views: video.view_count,
+      likes: video.like_count,
+      commentCount: video.comment_count,
+      creator,
+      createdAt: toIso(video.created_at),
+      uploadedAt: toIsoOrNull(video.uploaded_at),
+      processedAt: toIsoOrNull(video.processed_at),
+    };
+  }
+}

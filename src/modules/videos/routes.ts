@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { createMediaUrls } from './media-urls.ts';
+import { VideoPresenter } from './presenter.ts';
+import { requestOrigin } from './request-origin.ts';
+import {
+  createdVideoSchema, createVideoBody, idempotencyHeaders, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
+} from './schemas.ts';
+import { VideoService } from './service.ts';
+import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
+
+const TUS_ENDPOINT = '/api/v1/uploads';
+const bearerAuth = [{ bearerAuth: [] }];
+
+/** The video resource: create, read, edit, delete, the creator's list, and the playback URL. */
+export async function videoRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { config } = platform;
+  const videos = new VideoService(platform);
+  const mediaUrls = createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds);
+  const presenter = new VideoPresenter(platform.database.db, mediaUrls);
+
+  routes.post('/videos', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['videos'],
+      summary: 'Create a video (metadata first); the answer says where to upload its file',
+      description: 'Creators and admins only. Send an Idempotency-Key header to make retries safe: the same key returns the same video.',
+      security: bearerAuth,
+      headers: idempotencyHeaders,
+      body: createVideoBody,
+      response: { 201: envelope(createdVideoSchema) },
+    },
+  }, async (request, reply) => {
+    const { video, replayed } = await videos.create(requireUser(request), request.body, request.headers['idempotency-key']);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    reply.status(201);
+    return ok({
+      video: await presenter.present(video, requestOrigin(request, config)),
+      upload: { protocol: 'tus' as const, endpoint: TUS_ENDPOINT, metadata: { videoId: video.id }, maxSizeBytes: config.uploads.maxBytes },
+    });
+  });
+
+  routes.get('/videos/:id', {
+    schema: {
+      tags: ['videos'],
+      summary: 'A video: anyone for ready public/unlisted ones, the owner or an admin otherwise',
+      security: [{}, ...bearerAuth],
+      params: videoIdParams,
+      response: { 200: envelope(videoSchema) },
+    },
+  }, async (request) => ok(await presenter.present(await videos.getVisible(request.user, request.params.id), requestOrigin(request, config))));
+
+  routes.put('/videos/:id', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['videos'],
+      summary: 'Edit a video\'s metadata and visibility (owner or admin)',
+      security: bearerAuth,
+      params: videoIdParams,
+      body: updateVideoBody,
+      response: { 200: envelope(videoSchema) },
+    },
+  }, async (request) => {
+    const updated = await videos.update(requireUser(request), request.params.id, request.body);
+    return ok(await presenter.present(updated, requestOrigin(request, config)));
+  });
+
+  routes.delete('/videos/:id', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['videos'],
+      summary: 'Delete a video (owner or admin); its files are removed in the background. Idempotent.',
+      security: bearerAuth,
+      params: videoIdParams,
+      response: { 204: z.null().describe('Deleted') },
+    },
+  }, async (request, reply) => {
+    await videos.delete(requireUser(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  routes.get('/me/videos', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['videos'],
+      summary: 'Your own videos in every status, newest first (cursor pagination)',
+      security: bearerAuth,
+      querystring: listQuery,
+      response: { 200: envelope(z.array(videoSchema)) },
+    },
+  }, async (request) => {
+    const page = await videos.listByCreator(requireUser(request).id, request.query.limit, request.query.cursor);
+    return ok(await presenter.presentMany(page.videos, requestOrigin(request, config)), { nextCursor: page.nextCursor });
+  });
+
+  routes.get('/videos/:id/stream-url', {
+    schema: {
+      tags: ['videos'],
+      summary: 'URL of the HLS master playlist; signed and expiring for private videos',
+      security: [{}, ...bearerAuth],
+      params: videoIdParams,
+      response: { 200: envelope(streamUrlSchema) },
+    },
+  }, async (request) => {
+    const video = await videos.getVisible(request.user, request.params.id);
+    if (video.status !== 'ready') throw new AppError(409, 'NOT_READY', `The video is not playable yet (status: ${video.status})`);
+    const folder = mediaUrls.folder(video, requestOrigin(request, config));
+    const master = pathInVideoFolder(video.id, videoKeys(video.id).masterPlaylist);
+    return ok({ url: folder.url + master, ...(folder.expiresAt ? { expiresAt: toIso(folder.expiresAt) } : {}) });
+  });
+}

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JobTables } from '../jobs/job-tables.ts';
+import type { VideoTables } from '../../modules/videos/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -50,7 +51,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables {
+export interface DB extends JobTables, VideoTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -15,6 +15,10 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
+import { likeRoutes } from './modules/likes/routes.ts';
+import { viewRoutes } from './modules/views/view-routes.ts';
+import { historyRoutes } from './modules/views/history-routes.ts';
+import { counterFlushingPlugin } from './modules/views/engagement-flusher.ts';
 import { adminJobRoutes } from './modules/admin/job-routes.ts';
 import { videoRoutes } from './modules/videos/routes.ts';
 import { processingStreamRoutes } from './modules/videos/processing-stream-routes.ts';
@@ -87,5 +91,9 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(videoRoutes, { platform, prefix: '/api/v1' });
   await app.register(processingStreamRoutes, { platform, prefix: '/api/v1' });
   await app.register(mediaRoutes, { platform });
+  await app.register(likeRoutes, { platform, prefix: '/api/v1' });
+  await app.register(viewRoutes, { platform, prefix: '/api/v1' });
+  await app.register(historyRoutes, { platform, prefix: '/api/v1' });
+  await app.register(counterFlushingPlugin, { platform });
   return app;
 }

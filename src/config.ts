@@ -59,6 +59,9 @@ const envSchema = z.object({
   JOB_LEASE_MS: positiveInt(30_000),
   TRANSCODE_CONCURRENCY: positiveInt(1),
   TRUST_PROXY: envBoolean,
+  COUNTER_FLUSH_INTERVAL_MS: positiveInt(1000),
+  VIEW_DEDUPE_MINUTES: z.coerce.number().positive().default(30),
+  VIEW_DEDUPE_MEMORY_ENTRIES: positiveInt(100_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -98,6 +101,10 @@ export interface Config {
   jobs: { leaseMs: number; transcodeConcurrency: number };
   /** Behind a reverse proxy, take the client IP (rate limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** How often buffered hot counters (likes, views) are written to the database: the most a crash can lose. */
+  counters: { flushIntervalMs: number };
+  /** A viewer counts once per video per window; without Redis the window lives in a bounded in-process map. */
+  views: { dedupeWindowMs: number; dedupeMemoryEntries: number };
 }
 
 export class ConfigError extends Error {
@@ -161,5 +168,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     uploads: { maxBytes: env.MAX_UPLOAD_BYTES, perDay: env.UPLOADS_PER_DAY },
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
     jobs: { leaseMs: env.JOB_LEASE_MS, transcodeConcurrency: env.TRANSCODE_CONCURRENCY },
+    counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
+    views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
   };
 }

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LikeTables } from '../../modules/likes/tables.ts';
+import type { ViewTables } from '../../modules/views/tables.ts';
 import type { JobTables } from '../jobs/job-tables.ts';
 import type { VideoTables } from '../../modules/videos/tables.ts';
 
@@ -51,7 +53,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables {
+export interface DB extends JobTables, VideoTables, LikeTables, ViewTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

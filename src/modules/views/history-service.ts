@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
+import type { HotCounters } from '../../platform/counters/hot-counters.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { validationError, type ErrorDetail } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { VideoRow } from '../videos/repo.ts';
+import { VideoService } from '../videos/service.ts';
+import { historyRepo, type HistoryEntryRow, type WatchHistoryRow } from './history-repo.ts';
+import { decodeKeysetCursor, pageOf } from './keyset-cursor.ts';
+import { getWatchableVideo } from './ready-video.ts';
+import type { ProgressInput } from './schemas.ts';
+import { WATCH_SECONDS_COUNTER } from './view-counters.ts';
+
+/** Players round and report a little late; one second past the end is still the end. */
+const END_TOLERANCE_SECONDS = 1;
+
+export interface RecordedProgress { recorded: boolean; progress: WatchHistoryRow | null }
+
+function checkAgainstDuration(video: VideoRow, input: ProgressInput): void {
+  if (video.duration_seconds === null) return;
+  const limit = video.duration_seconds + END_TOLERANCE_SECONDS;
+  const details: ErrorDetail[] = [];
+  if (input.positionSeconds > limit) details.push({ field: 'positionSeconds', message: `must be at most ${limit} (the video's length)` });
+  if (input.watchedSeconds > limit) details.push({ field: 'watchedSeconds', message: `must be at most ${limit} per report (the video's length)` });
+  if (details.length > 0) throw validationError('The progress does not fit this video', details);
+}
+
+/** Resume positions and the viewer's watch history, which the viewer can prune, clear or pause. */
+export class HistoryService {
+  private readonly db: Kysely<DB>;
+  private readonly counters: HotCounters;
+  private readonly videos: VideoService;
+
+  constructor(platform: Platform) {
+    this.db = platform.database.db;
+    this.counters = hotCountersFor(platform);
+    this.videos = new VideoService(platform);
+  }
+
+  /**
+   * Stores the report unless the viewer paused their history; then nothing is written for them and
+   * the earlier progress (if any) is returned. The video's anonymous watch-time total counts either way,
+   * like its view count.
+   */
+  async recordProgress(actor: AuthenticatedUser, videoId: string, input: ProgressInput): Promise<RecordedProgress> {
+    const video = await getWatchableVideo(this.videos, actor, videoId);
+    checkAgainstDuration(video, input);
+    const seconds = Math.round(input.watchedSeconds);
+    if (seconds > 0) await this.counters.increment(WATCH_SECONDS_COUNTER, videoId, seconds);
+    if (await historyRepo.isPaused(this.db, actor.id)) {
+      return { recorded: false, progress: await historyRepo.find(this.db, actor.id, videoId) ?? null };
+    }
+    return { recorded: true, progress: await historyRepo.record(this.db, { userId: actor.id, videoId, ...input }) };
+  }
+
+  async getProgress(actor: AuthenticatedUser, videoId: string): Promise<WatchHistoryRow | null> {
+    await this.videos.getVisible(actor, videoId);
+    return await historyRepo.find(this.db, actor.id, videoId) ?? null;
+  }
+
+  async list(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<{ items: HistoryEntryRow[]; nextCursor: string | null }> {
+    const rows = await historyRepo.list(this.db, actor, limit, cursor ? decodeKeysetCursor(cursor) : undefined);
+    return pageOf(rows, limit, (row) => ({ at: row.progress.last_watched_at, videoId: row.id }));
+  }
+
+  remove(actor: AuthenticatedUser, videoId: string): Promise<void> {
+    return historyRepo.remove(this.db, actor.id, videoId);
+  }
+
+  clear(actor: AuthenticatedUser): Promise<void> {
+    return historyRepo.clear(this.db, actor.id);
+  }
+
+  isPaused(actor: AuthenticatedUser): Promise<boolean> {
+    return historyRepo.isPaused(this.db, actor.id);
+  }
+
+  async setPaused(actor: AuthenticatedUser, paused: boolean): Promise<boolean> {
+    await historyRepo.setPaused(this.db, actor.id, paused);
+    return paused;
+  }
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { envelope, ok } from '../../platform/http/envelope.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { videoIdParams } from '../videos/schemas.ts';
+import { HistoryService } from './history-service.ts';
+import { toProgress } from './presenters.ts';
+import { progressBody, progressSchema, recordedProgressSchema, viewHeaders, viewResultSchema } from './schemas.ts';
+import { createViewDedupe } from './view-dedupe.ts';
+import { ViewService } from './view-service.ts';
+import { viewerFingerprint } from './viewer-identity.ts';
+
+const bearerAuth = [{ bearerAuth: [] }];
+
+/** Counting a view and the per-video watch progress (resume where you left off). */
+export async function viewRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  // One dedupe store per process: the in-process one must see every request.
+  const views = new ViewService(platform, createViewDedupe(platform));
+  const history = new HistoryService(platform);
+  const windowMinutes = platform.config.views.dedupeWindowMs / 60_000;
+
+  routes.post('/videos/:id/view', {
+    schema: {
+      tags: ['views'],
+      summary: 'Count a view of a ready video (anonymous allowed)',
+      description: `The same viewer (account, else X-Session-Id header or streamhub_sid cookie, else IP and user agent) counts once per ${windowMinutes} minutes. `
+        + 'Views are buffered and written to the database in batches.',
+      security: [{}, ...bearerAuth],
+      params: videoIdParams,
+      headers: viewHeaders,
+      response: { 200: envelope(viewResultSchema) },
+    },
+  }, async (request) => {
+    const viewer = viewerFingerprint(request, request.headers['x-session-id']);
+    return ok(await views.record(request.user, request.params.id, viewer));
+  });
+
+  routes.put('/videos/:id/progress', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['views'],
+      summary: 'Report watch progress: position for resuming, seconds watched since the last report',
+      description: 'Not stored when your watch history is paused (`recorded: false`).',
+      security: bearerAuth,
+      params: videoIdParams,
+      body: progressBody,
+      response: { 200: envelope(recordedProgressSchema) },
+    },
+  }, async (request) => {
+    const result = await history.recordProgress(requireUser(request), request.params.id, request.body);
+    return ok({ recorded: result.recorded, progress: result.progress ? toProgress(result.progress) : null });
+  });
+
+  routes.get('/videos/:id/progress', {
+    preHandler: authenticated,
+    schema: {
+      tags: ['views'],
+      summary: 'Where you left off in a video; null when you have not watched it',
+      security: bearerAuth,
+      params: videoIdParams,
+      response: { 200: envelope(progressSchema.nullable()) },
+    },
+  }, async (request) => {
+    const progress = await history.getProgress(requireUser(request), request.params.id);
+    return ok(progress ? toProgress(progress) : null);
+  });
+}

@@ -18,7 +18,7 @@ export function enqueueVideoProcessing(jobs: JobQueue, videoId: string): Promise
   return jobs.enqueue<VideoJobPayload>(TRANSCODE_QUEUE, PROCESS_VIDEO_JOB, { videoId }, {
     priority: 'normal',
     attempts: PROCESS_VIDEO_ATTEMPTS,
-    backoffMs: 5000,
+    backoffMs: 2000,
     timeoutMs: PROCESS_VIDEO_TIMEOUT_MS,
     dedupeKey: videoId,
   });

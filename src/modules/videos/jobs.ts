@@ -10,6 +10,8 @@ import { throttleProgress } from './progress-throttle.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import { outputKeys, videoKeys } from './storage-keys.ts';
 
+const DELETED = 'The video was deleted';
+
 /** A problem with the upload itself: retrying cannot help, so the video fails at once. */
 class PermanentProcessingError extends Error {}
 
@@ -119,6 +121,7 @@ export function createProcessVideoHandler(platform: Platform): JobHandler<VideoJ
       } else {
         // Only a delete takes a video out of 'processing' behind this run's back.
         await storage.deletePrefix(videoKeys(videoId).folder);
+        await publishProcessingEvent(pubsub, videoId, { type: 'failed', reason: DELETED });
       }
     } catch (error) {
       await removeOutputs(storage, videoId);

@@ -23,6 +23,7 @@ import { adminJobRoutes } from './modules/admin/job-routes.ts';
 import { videoRoutes } from './modules/videos/routes.ts';
 import { processingStreamRoutes } from './modules/videos/processing-stream-routes.ts';
 import { mediaRoutes } from './modules/videos/media-routes.ts';
+import { uploadRoutes } from './modules/uploads/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -91,6 +92,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(videoRoutes, { platform, prefix: '/api/v1' });
   await app.register(processingStreamRoutes, { platform, prefix: '/api/v1' });
   await app.register(mediaRoutes, { platform });
+  await app.register(uploadRoutes, { platform });
   await app.register(likeRoutes, { platform, prefix: '/api/v1' });
   await app.register(viewRoutes, { platform, prefix: '/api/v1' });
   await app.register(historyRoutes, { platform, prefix: '/api/v1' });

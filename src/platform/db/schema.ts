@@ -3,6 +3,7 @@ import type { LikeTables } from '../../modules/likes/tables.ts';
 import type { ViewTables } from '../../modules/views/tables.ts';
 import type { JobTables } from '../jobs/job-tables.ts';
 import type { VideoTables } from '../../modules/videos/tables.ts';
+import type { UploadTables } from '../../modules/uploads/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -53,7 +54,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, LikeTables, ViewTables {
+export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

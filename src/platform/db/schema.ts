@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { LikeTables } from '../../modules/likes/tables.ts';
 import type { ViewTables } from '../../modules/views/tables.ts';
 import type { JobTables } from '../jobs/job-tables.ts';
+import type { EventTables } from '../events/event-tables.ts';
 import type { VideoTables } from '../../modules/videos/tables.ts';
 import type { UploadTables } from '../../modules/uploads/tables.ts';
 
@@ -54,7 +55,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables {
+export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -46,7 +46,8 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     dataDir,
     close: async () => {
       await app.close();
-      platform.redis?.disconnect();
+      // The platform owns the job queue, pub/sub and Redis connections; leaving any open keeps the test process alive.
+      await platform.close().catch(() => undefined);
       await testDatabase.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -36,7 +36,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       kind,
       database,
       openAnother: () => Promise.reject(new Error('an in-memory PGlite database cannot be shared')),
-      drop: () => database.close(),
+      drop: () => database.close().catch(() => undefined),
     };
   }
   const adminUrl = process.env.DATABASE_URL;

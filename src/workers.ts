@@ -25,5 +25,7 @@ export function startWorkers(platform: Platform): void {
   }));
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
+  // After every consumer has subscribed: events start flowing only to the full set.
+  platform.events.start();
   platform.logger.info('job workers started');
 }

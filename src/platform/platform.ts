@@ -4,6 +4,8 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { createEventBus } from './events/create-event-bus.ts';
+import type { EventBus } from './events/event-bus.ts';
 import { createJobQueue } from './jobs/create-job-queue.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -25,6 +27,8 @@ export interface Platform {
   mailer: Mailer;
   storage: ObjectStorage;
   jobs: JobQueue;
+  /** Outbox-backed domain events; consumers subscribe in workers.ts, which also starts dispatching. */
+  events: EventBus;
   /** Live notifications across processes (e.g. processing progress from workers to SSE streams). */
   pubsub: PubSub;
   metrics: Registry;
@@ -68,6 +72,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await runMigrations();
 
   const pubsub = createPubSub({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
+  const events = createEventBus({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
   const jobs = createJobQueue({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, leaseMs: config.jobs.leaseMs, logger });
 
   return {
@@ -78,6 +83,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
     storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
     jobs,
+    events,
     pubsub,
     metrics: createMetricsRegistry(),
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
@@ -85,6 +91,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     close: async () => {
       clearTimeout(retryTimer);
       await jobs.close();
+      await events.close();
       await pubsub.close();
       redis?.disconnect();
       await database.close();

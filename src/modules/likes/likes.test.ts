@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { bearer, json, registerUser, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { CounterFlusher } from '../../platform/counters/counter-flusher.ts';
 import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { adminToken } from '../videos/video-test-support.ts';
-import { createReadyVideo, deleteVideo, flushCounters, insertViewers, storedCounts } from '../views/engagement-test-support.ts';
+import { createReadyVideo, deleteVideo, flushCounters, insertViewers, startEngagementTestApp, storedCounts } from '../views/engagement-test-support.ts';
 import { LIKES_COUNTER, likeCountProjection, rebuildLikeCounts } from './like-counts.ts';
 
 const counterMode = process.env.REDIS_URL ? 'Redis counters' : 'in-process counters';
@@ -17,7 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let creator: Awaited<ReturnType<typeof registerUser>>;
     before(async () => {
-      t = await startTestApp(kind);
+      t = await startEngagementTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator' });
     });
     after(async () => { await t.close(); });
@@ -95,16 +95,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/videos/liked' })).statusCode, 401);
     });
 
-    test('200 users like and unlike one video 1,000 times at once: after a flush like_count equals the rows', async () => {
+    test('200 users like and unlike one video 1,000 times concurrently: after a flush like_count equals the rows', async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const viewers = await insertViewers(t, 200);
-      // Every user toggles five times in a random order of likes and unlikes, all 1,000 requests in flight together.
-      const requests = Array.from({ length: 1000 }, (_, n) => {
-        const viewer = viewers[n % viewers.length]!;
-        return like(videoId, viewer.token, Math.random() < 0.6 ? 'POST' : 'DELETE');
-      });
-      const responses = await Promise.all(requests);
-      assert.deepEqual([...new Set(responses.map((response) => response.statusCode))], [200]);
+      // All 200 users at once, each toggling 5 times at random; every toggle is also double-clicked
+      // (two identical requests racing each other), so idempotency is raced too. Flushes run meanwhile,
+      // as the periodic flusher would, so drains race increments as well.
+      const flushes: Promise<unknown>[] = [];
+      const flushing = setInterval(() => flushes.push(flushCounters(t)), 50);
+      const statuses = (await Promise.all(viewers.map(async (viewer) => {
+        const seen: number[] = [];
+        for (let toggle = 0; toggle < 5; toggle += 1) {
+          const method = Math.random() < 0.6 ? 'POST' : 'DELETE';
+          const pair = await Promise.all([like(videoId, viewer.token, method), like(videoId, viewer.token, method)]);
+          seen.push(...pair.map((response) => response.statusCode));
+        }
+        return seen;
+      }))).flat();
+      clearInterval(flushing);
+      await Promise.all(flushes);
+      assert.ok(flushes.length > 0);
+      assert.equal(statuses.length, 2000);
+      assert.deepEqual([...new Set(statuses)], [200]);
 
       await flushCounters(t);
       const rows = await likeRows(videoId);
@@ -139,10 +151,11 @@ for (const kind of testDatabaseKinds()) {
       const fan = await registerUser(t.app);
       await like(videoId, fan.accessToken);
       const counters = hotCountersFor(t.platform);
-      const closed = await openDatabase({});
-      await closed.close();
-      const failing = new CounterFlusher({ counters, db: closed.db, projections: [likeCountProjection], intervalMs: 1000, logger: t.platform.logger });
+      // A database that is down: nothing listens on port 1.
+      const unreachable = await openDatabase({ url: 'postgres://streamhub@127.0.0.1:1/down' });
+      const failing = new CounterFlusher({ counters, db: unreachable.db, projections: [likeCountProjection], intervalMs: 1000, logger: t.platform.logger });
       await assert.rejects(failing.flush());
+      await unreachable.close();
       assert.equal(await counters.pending(LIKES_COUNTER, videoId), 1);
       await flushCounters(t);
       assert.equal((await storedCounts(t, videoId)).like_count, 1);

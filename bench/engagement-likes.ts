@@ -1,0 +1,238 @@
+/**
+ * Like toggles per second at 100 concurrent users on one video, embedded mode and Redis mode.
+ *
+ * Each user has its own connection and alternates POST and DELETE /api/v1/videos/:id/like, so nearly
+ * every request really inserts or deletes a like row and moves the hot counter. Modes, in one run:
+ *   - embedded: the full app on an on-disk PGlite data directory, counters in the API process (flushed
+ *     there: the target runs with WORKERS_IN_PROCESS=false, so the API owns its flusher);
+ *   - Redis:    PostgreSQL (DATABASE_URL) + Redis (REDIS_URL) counters, flushed by a separate
+ *     `streamhub worker` process, as in scale-out. Needs both URLs.
+ * After the load the target stops, what is still buffered is flushed, and the benchmark checks that
+ * videos.like_count equals the like rows exactly.
+ *
+ * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_USERS (100 = connections),
+ * COUNTER_FLUSH_INTERVAL_MS (1000), BENCH_CPU_PROF=<dir> (a V8 CPU profile of the API), DATABASE_URL and REDIS_URL
+ * (enable the Redis mode).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type AutocannonResult } from 'autocannon';
+import { Redis } from 'ioredis';
+import { sql, type Kysely } from 'kysely';
+import pino from 'pino';
+import { CounterFlusher } from '../src/platform/counters/counter-flusher.ts';
+import { RedisHotCounters } from '../src/platform/counters/redis-hot-counters.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import type { DB } from '../src/platform/db/schema.ts';
+import { AccessTokenSigner } from '../src/platform/security/jwt.ts';
+import { likeCountProjection } from '../src/modules/likes/like-counts.ts';
+import { prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
+import { envNumber, markdownTable } from './support/options.ts';
+import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+
+const SECONDS = envNumber('BENCH_SECONDS', 10);
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 3);
+const USERS = Math.round(envNumber('BENCH_USERS', 100));
+const FLUSH_INTERVAL_MS = Math.round(envNumber('COUNTER_FLUSH_INTERVAL_MS', 1000));
+const GOAL_PER_SECOND = 2000;
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+type ModeKey = 'embedded' | 'redis';
+const LABELS: Record<ModeKey, string> = { embedded: 'embedded (PGlite, in-process counters)', redis: 'Redis (PostgreSQL, Redis counters)' };
+
+interface Seeded { videoId: string; userIds: string[] }
+
+interface Measurement {
+  key: ModeKey;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  serverCpu: number;
+  total: number;
+  failures: number;
+  likeCount: number;
+  likeRows: number;
+}
+
+/** A creator with one ready public video, and the users who will toggle their like on it. */
+async function seed(db: Kysely<DB>): Promise<Seeded> {
+  const tag = randomBytes(3).toString('hex');
+  const users = await db.insertInto('users')
+    .values(Array.from({ length: USERS + 1 }, (_, n) => ({ username: `likes_${tag}_${n}`, email: `likes_${tag}_${n}@example.com`, password_hash: 'not-a-login' })))
+    .returning('id').execute();
+  const [creator, ...fans] = users.map((row) => row.id);
+  const video = await db.insertInto('videos')
+    .values({ creator_id: creator!, title: 'The video everyone likes', status: 'ready', duration_seconds: 60 })
+    .returning('id').executeTakeFirstOrThrow();
+  return { videoId: video.id, userIds: fans };
+}
+
+/** The target's environment: production-like, quiet, never throttled. */
+function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'PORT', 'HOST', 'JWT_SECRET', 'WORKERS_IN_PROCESS']) delete env[name];
+  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000', COUNTER_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS), ...extra };
+}
+
+/** One connection per user; each connection flips its user's like with every request. */
+function load(target: TargetProcess, videoId: string, tokens: string[], seconds: number): Promise<AutocannonResult> {
+  let nextUser = 0;
+  return Promise.resolve(autocannon({
+    url: target.baseUrl,
+    connections: tokens.length,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 10,
+    requests: [{
+      setupRequest: (request, context) => {
+        context.token ??= tokens[nextUser++ % tokens.length];
+        context.liked = !context.liked;
+        request.method = context.liked ? 'POST' : 'DELETE';
+        request.path = `/api/v1/videos/${videoId}/like`;
+        request.headers = { ...request.headers, authorization: `Bearer ${String(context.token)}` };
+        return request;
+      },
+    }],
+  }));
+}
+
+/** `streamhub worker`: in scale-out the workers, not the API, flush the Redis counters. */
+async function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  if (worker.exitCode !== null) throw new Error(`the worker exited at start (code ${worker.exitCode})`);
+  return worker;
+}
+
+async function stopWorker(worker: ChildProcess | undefined): Promise<void> {
+  if (!worker || worker.exitCode !== null) return;
+  worker.kill('SIGTERM');
+  await once(worker, 'exit');
+}
+
+/** Flushes what is still buffered in Redis (as the next worker would), then compares counter and rows. */
+async function verify(database: BenchDatabase<Seeded>, redisPrefix: string | undefined): Promise<{ likeCount: number; likeRows: number }> {
+  const opened = await openDatabase({ url: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
+  const redis = redisPrefix ? new Redis(process.env.REDIS_URL!) : undefined;
+  try {
+    if (redis && redisPrefix) {
+      const counters = new RedisHotCounters(redis, redisPrefix);
+      await new CounterFlusher({ counters, db: opened.db, projections: [likeCountProjection], intervalMs: FLUSH_INTERVAL_MS, logger: pino({ level: 'warn' }) }).flush();
+      await redis.del(`${redisPrefix}counter:likes`, `${redisPrefix}counter:views`, `${redisPrefix}counter:watch_seconds`);
+    }
+    const { videoId } = database.seeded;
+    const video = await opened.db.selectFrom('videos').select('like_count').where('id', '=', videoId).executeTakeFirstOrThrow();
+    const rows = await sql<{ n: number }>`select count(*)::int as n from likes where video_id = ${videoId}`.execute(opened.db);
+    return { likeCount: video.like_count, likeRows: rows.rows[0]?.n ?? -1 };
+  } finally {
+    redis?.disconnect();
+    await opened.close();
+  }
+}
+
+async function measure(key: ModeKey): Promise<Measurement> {
+  const kind = key === 'embedded' ? 'pglite' : 'postgres';
+  process.stderr.write(`${LABELS[key]}: seeding ${USERS} users…\n`);
+  const database = await prepareBenchDatabase(kind, seed);
+  const secret = randomBytes(32).toString('hex');
+  const redisPrefix = key === 'redis' ? `bench-${randomBytes(4).toString('hex')}:` : undefined;
+  const env = targetEnv({
+    ...database.env,
+    JWT_SECRET: secret,
+    // Embedded: no in-process job workers in the target, so the API process flushes its own counters.
+    ...(redisPrefix ? { REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: redisPrefix } : { WORKERS_IN_PROCESS: 'false' }),
+  });
+  let worker: ChildProcess | undefined;
+  try {
+    const target = await startTarget('real', { env, cpuProfDir: CPU_PROF_DIR });
+    worker = redisPrefix ? await startWorker(env) : undefined;
+    const signer = new AccessTokenSigner(secret, 3600);
+    const tokens = await Promise.all(database.seeded.userIds.map(async (userId) => (await signer.sign({ userId, role: 'viewer' })).token));
+    const probe = await fetch(`${target.baseUrl}/api/v1/videos/${database.seeded.videoId}/like`, { method: 'POST', headers: { authorization: `Bearer ${tokens[0]}` } });
+    if (probe.status !== 200) throw new Error(`${LABELS[key]}: a like answered ${probe.status} ${await probe.text()}`);
+
+    await load(target, database.seeded.videoId, tokens, WARMUP_SECONDS);
+    const cpuBefore = await target.cpuUsage();
+    const startedAt = process.hrtime.bigint();
+    const result = await load(target, database.seeded.videoId, tokens, SECONDS);
+    const wallMicros = Number(process.hrtime.bigint() - startedAt) / 1000;
+    const cpuAfter = await target.cpuUsage();
+    await target.stop();
+    await stopWorker(worker);
+    const counts = await verify(database, redisPrefix);
+    const measurement: Measurement = {
+      key,
+      perSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      serverCpu: ((cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / wallMicros) * 100,
+      total: result.requests.total,
+      failures: result.errors + result.timeouts + result.non2xx,
+      ...counts,
+    };
+    process.stderr.write(`${LABELS[key]}: ${Math.round(measurement.perSecond)} toggles/s, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, `
+      + `like_count ${counts.likeCount} / rows ${counts.likeRows}\n`);
+    return measurement;
+  } finally {
+    await stopAllTargets();
+    await stopWorker(worker);
+    await database.drop();
+  }
+}
+
+function report(measurements: Measurement[]): string {
+  return markdownTable(
+    ['mode', 'toggles/s', 'p50 ms', 'p99 ms', 'API CPU', 'toggles', 'errors/non-2xx', 'like_count = rows after flush'],
+    measurements.map((m) => [
+      LABELS[m.key],
+      Math.round(m.perSecond).toLocaleString('en-US'),
+      m.p50.toFixed(m.p50 < 10 ? 1 : 0),
+      m.p99.toFixed(m.p99 < 10 ? 1 : 0),
+      `${m.serverCpu.toFixed(0)} %`,
+      m.total.toLocaleString('en-US'),
+      m.failures.toLocaleString('en-US'),
+      m.likeCount === m.likeRows ? `yes (${m.likeRows})` : `NO (${m.likeCount} vs ${m.likeRows})`,
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  );
+}
+
+async function main(): Promise<number> {
+  const modes: ModeKey[] = ['embedded'];
+  if (process.env.REDIS_URL && process.env.DATABASE_URL) modes.push('redis');
+  const cpuList = cpus();
+  console.log('# Engagement benchmark: like toggles (POST/DELETE /api/v1/videos/:id/like)');
+  console.log(`machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`load: autocannon, ${USERS} users = ${USERS} connections, each flipping its like on one video; warm-up ${WARMUP_SECONDS} s + ${SECONDS} s; `
+    + `counters flushed every ${FLUSH_INTERVAL_MS} ms`);
+  if (!modes.includes('redis')) console.log('Redis mode skipped: it needs REDIS_URL and DATABASE_URL.');
+  console.log('');
+
+  process.once('SIGINT', () => { void stopAllTargets().finally(() => process.exit(130)); });
+  const measurements: Measurement[] = [];
+  for (const mode of modes) measurements.push(await measure(mode));
+  console.log(report(measurements));
+  console.log('');
+  const redis = measurements.find((m) => m.key === 'redis');
+  console.log(redis
+    ? `Goal (≥ ${GOAL_PER_SECOND.toLocaleString('en-US')} toggles/s with Redis): ${redis.perSecond >= GOAL_PER_SECOND ? 'MET' : 'MISSED'} at ${Math.round(redis.perSecond).toLocaleString('en-US')}.`
+    : 'Goal (Redis mode): not measured.');
+  const broken = measurements.filter((m) => m.failures > 0 || m.likeCount !== m.likeRows);
+  if (broken.length) {
+    console.error(`errors, or like_count differing from the rows, on: ${broken.map((m) => LABELS[m.key]).join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    process.stderr.write(`engagement-likes benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    void stopAllTargets().finally(() => process.exit(1));
+  },
+);

@@ -15,6 +15,8 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
+import { commentRoutes } from './modules/comments/routes.ts';
+import { moderationRoutes } from './modules/moderation/routes.ts';
 import { likeRoutes } from './modules/likes/routes.ts';
 import { viewRoutes } from './modules/views/view-routes.ts';
 import { historyRoutes } from './modules/views/history-routes.ts';
@@ -97,5 +99,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(viewRoutes, { platform, prefix: '/api/v1' });
   await app.register(historyRoutes, { platform, prefix: '/api/v1' });
   await app.register(counterFlushingPlugin, { platform });
+  await app.register(commentRoutes, { platform, prefix: '/api/v1' });
+  await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

@@ -52,6 +52,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(5),
   RATE_LIMIT_REGISTER_PER_HOUR: positiveInt(3),
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(1000),
+  COMMENT_RATE_PER_MINUTE: positiveInt(5),
+  COMMENT_BURST: positiveInt(3),
   WORKERS_IN_PROCESS: envBoolean,
   MAX_UPLOAD_BYTES: positiveInt(10 * 1024 ** 3),
   UPLOADS_PER_DAY: positiveInt(10),
@@ -94,6 +96,8 @@ export interface Config {
   corsOrigins: string[];
   bodyLimitBytes: number;
   rateLimits: { loginPerMinute: number; registerPerHour: number; globalPerMinute: number };
+  /** Per-user token bucket for new comments and replies: refills at ratePerMinute, holds at most burst. */
+  comments: { ratePerMinute: number; burst: number };
   workersInProcess: boolean;
   uploads: { maxBytes: number; perDay: number };
   /** Lifetime of signed media URLs (private videos, presigned S3 links). */
@@ -162,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       registerPerHour: env.RATE_LIMIT_REGISTER_PER_HOUR,
       globalPerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
     },
+    comments: { ratePerMinute: env.COMMENT_RATE_PER_MINUTE, burst: env.COMMENT_BURST },
     // Embedded mode runs workers inside `serve`; with Redis they are separate `streamhub worker` processes.
     workersInProcess: env.WORKERS_IN_PROCESS ?? !env.REDIS_URL,
     trustProxy: env.TRUST_PROXY ?? false,

@@ -5,6 +5,8 @@ import type { JobTables } from '../jobs/job-tables.ts';
 import type { EventTables } from '../events/event-tables.ts';
 import type { VideoTables } from '../../modules/videos/tables.ts';
 import type { UploadTables } from '../../modules/uploads/tables.ts';
+import type { CommentTables } from '../../modules/comments/tables.ts';
+import type { ModerationTables } from '../../modules/moderation/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -55,7 +57,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables {
+export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { CommentAccess } from './comment-access.ts';
+import { cursorCodec, likesPosition, timePosition, toPage } from './cursor.ts';
+import { commentRepo, type Audience, type CommentView } from './repo.ts';
+import type { CommentSort } from './schemas.ts';
+import { commentSettingsRepo } from './settings-repo.ts';
+import { moderatesVideo } from './visibility.ts';
+
+const topCursor = cursorCodec('top', likesPosition);
+const newestCursor = cursorCodec('newest', timePosition);
+const repliesCursor = cursorCodec('replies', timePosition);
+
+export interface CommentPage { items: CommentView[]; nextCursor: string | null }
+
+/** Reading comments: one comment, a video's threads (top or newest), a thread's replies. */
+export class CommentQueries {
+  private readonly db: Kysely<DB>;
+
+  constructor(platform: Platform, private readonly access: CommentAccess) {
+    this.db = platform.database.db;
+  }
+
+  async get(actor: AuthenticatedUser | undefined, id: string): Promise<CommentView> {
+    return (await this.access.visibleComment(actor, id, { allowDeleted: true })).comment;
+  }
+
+  async listThreads(
+    actor: AuthenticatedUser | undefined,
+    videoId: string,
+    { sort, cursor, limit }: { sort: CommentSort; cursor?: string; limit: number },
+  ): Promise<CommentPage & { commentsEnabled: boolean }> {
+    const video = await this.access.visibleVideo(actor, videoId);
+    const audience: Audience = { viewerId: actor?.id, seesAllHidden: moderatesVideo(actor, video) };
+    const commentsEnabled = await commentSettingsRepo.commentsEnabled(this.db, video.id);
+    if (sort === 'top') {
+      const rows = await commentRepo.listTop(this.db, video.id, audience, limit, cursor ? topCursor.decode(cursor) : undefined);
+      return { ...toPage(rows, limit, topCursor, (row) => ({ likes: row.like_count, id: row.id })), commentsEnabled };
+    }
+    const rows = await commentRepo.listNewest(this.db, video.id, audience, limit, cursor ? newestCursor.decode(cursor) : undefined);
+    return { ...toPage(rows, limit, newestCursor, (row) => ({ at: row.created_at, id: row.id })), commentsEnabled };
+  }
+
+  /** Replies stay readable under a deleted top-level comment. */
+  async listReplies(actor: AuthenticatedUser | undefined, id: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<CommentPage> {
+    const after = cursor ? repliesCursor.decode(cursor) : undefined;
+    const { comment, video } = await this.access.visibleComment(actor, id, { allowDeleted: true });
+    if (comment.parent_id) throw badRequest('This comment is a reply; threads are one level deep, so list the replies of its parentId');
+    const audience: Audience = { viewerId: actor?.id, seesAllHidden: moderatesVideo(actor, video) };
+    const rows = await commentRepo.listReplies(this.db, comment.id, audience, limit, after);
+    return toPage(rows, limit, repliesCursor, (row) => ({ at: row.created_at, id: row.id }));
+  }
+}

@@ -1,0 +1,129 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.ts';
+import type { LikesPosition, TimePosition } from './cursor.ts';
+import type { CommentsTable } from './tables.ts';
+
+export type CommentRow = Selectable<CommentsTable>;
+
+/** A comment with what a response shows besides its own columns. */
+export interface CommentView extends CommentRow {
+  author_username: string;
+  author_avatar_url: string | null;
+  reply_to_username: string | null;
+  has_liked: boolean;
+}
+
+/** Who reads a list: hidden comments are filtered out unless the reader moderates the video or wrote them. */
+export interface Audience { viewerId?: string; seesAllHidden: boolean }
+
+/** Comments joined with their author and mention (users is read only), plus the viewer's like. */
+function selectViews(db: Executor, viewerId: string | undefined) {
+  return db.selectFrom('comments as c')
+    .innerJoin('users as author', 'author.id', 'c.user_id')
+    .leftJoin('users as reply_to', 'reply_to.id', 'c.reply_to_user_id')
+    .selectAll('c')
+    .select(['author.username as author_username', 'author.avatar_url as author_avatar_url', 'reply_to.username as reply_to_username'])
+    .select(viewerId
+      ? sql<boolean>`exists (select 1 from comment_likes l where l.comment_id = c.id and l.user_id = ${viewerId})`.as('has_liked')
+      : sql<boolean>`false`.as('has_liked'));
+}
+
+function selectVisibleViews(db: Executor, audience: Audience) {
+  return selectViews(db, audience.viewerId).$if(!audience.seesAllHidden, (query) => query.where((eb) => eb.or([
+    eb('c.hidden_at', 'is', null),
+    ...(audience.viewerId ? [eb('c.user_id', '=', audience.viewerId)] : []),
+  ])));
+}
+
+/**
+ * A video's threads: top-level comments, less deleted ones nobody replied to (a deleted comment with
+ * replies stays as a tombstone so its replies remain readable).
+ */
+function selectThreads(db: Executor, videoId: string, audience: Audience) {
+  return selectVisibleViews(db, audience)
+    .where('c.video_id', '=', videoId)
+    .where('c.parent_id', 'is', null)
+    .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.reply_count', '>', 0)]));
+}
+
+/** Every list fetches `limit + 1` rows so the caller knows whether another page follows. */
+export const commentRepo = {
+  findView(db: Executor, id: string, viewerId: string | undefined): Promise<CommentView | undefined> {
+    return selectViews(db, viewerId).where('c.id', '=', id).executeTakeFirst();
+  },
+
+  /**
+   * Row-locks the comment for the rest of the transaction, so state changes and count updates serialise.
+   * NO KEY UPDATE, not UPDATE: inserting a reply, like or report takes KEY SHARE on this row through its
+   * foreign key and then updates this row's counter; FOR UPDATE conflicts with KEY SHARE and could deadlock.
+   */
+  findForUpdate(db: Executor, id: string): Promise<CommentRow | undefined> {
+    return db.selectFrom('comments').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+  },
+
+  insert(db: Executor, comment: Insertable<CommentsTable>): Promise<CommentRow> {
+    return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** Undefined when the comment was deleted meanwhile. */
+  updateText(db: Executor, id: string, text: string): Promise<CommentRow | undefined> {
+    return db.updateTable('comments').set({ text, is_edited: true, updated_at: new Date() })
+      .where('id', '=', id).where('deleted_at', 'is', null)
+      .returningAll().executeTakeFirst();
+  },
+
+  setHidden(db: Executor, id: string, hiddenBy: string | null): Promise<CommentRow> {
+    return db.updateTable('comments')
+      .set({ hidden_at: hiddenBy ? new Date() : null, hidden_by: hiddenBy })
+      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  markDeleted(db: Executor, id: string, deletedBy: string): Promise<CommentRow> {
+    return db.updateTable('comments').set({ deleted_at: new Date(), deleted_by: deletedBy })
+      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async adjustReplyCount(db: Executor, id: string, delta: number): Promise<void> {
+    await db.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', delta) })).where('id', '=', id).execute();
+  },
+
+  async adjustLikeCount(db: Executor, id: string, delta: number): Promise<number> {
+    const row = await db.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '+', delta) }))
+      .where('id', '=', id).returning('like_count').executeTakeFirstOrThrow();
+    return row.like_count;
+  },
+
+  /** The one column of `videos` this module writes: its comment counter projection. */
+  async adjustVideoCommentCount(db: Executor, videoId: string, delta: number): Promise<void> {
+    await db.updateTable('videos').set((eb) => ({ comment_count: eb('comment_count', '+', delta) })).where('id', '=', videoId).execute();
+  },
+
+  async likeCountOf(db: Executor, id: string): Promise<number> {
+    const row = await db.selectFrom('comments').select('like_count').where('id', '=', id).executeTakeFirstOrThrow();
+    return row.like_count;
+  },
+
+  listNewest(db: Executor, videoId: string, audience: Audience, limit: number, after?: TimePosition): Promise<CommentView[]> {
+    return selectThreads(db, videoId, audience)
+      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('c.created_at', 'c.id'), '<', tuple(after!.at, after!.id))))
+      .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+  },
+
+  listTop(db: Executor, videoId: string, audience: Audience, limit: number, after?: LikesPosition): Promise<CommentView[]> {
+    return selectThreads(db, videoId, audience)
+      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('c.like_count', 'c.id'), '<', tuple(after!.likes, after!.id))))
+      .orderBy('c.like_count', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+  },
+
+  /** A thread's replies, oldest first; deleted replies are gone (nothing hangs under them). */
+  listReplies(db: Executor, parentId: string, audience: Audience, limit: number, after?: TimePosition): Promise<CommentView[]> {
+    return selectVisibleViews(db, audience)
+      .where('c.parent_id', '=', parentId)
+      .where('c.deleted_at', 'is', null)
+      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('c.created_at', 'c.id'), '>', tuple(after!.at, after!.id))))
+      .orderBy('c.created_at', 'asc').orderBy('c.id', 'asc').limit(limit + 1).execute();
+  },
+};

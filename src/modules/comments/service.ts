@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
+import { VideoService } from '../videos/service.ts';
+import type { CommentAccess } from './comment-access.ts';
+import { deleteComment, insertComment } from './comment-state.ts';
+import { commentLikeRepo } from './like-repo.ts';
+import { newCommentView } from './presenter.ts';
+import { commentRepo, type CommentView } from './repo.ts';
+import { commentSettingsRepo } from './settings-repo.ts';
+import { moderatesVideo } from './visibility.ts';
+
+export interface CommentLikeState { commentId: string; liked: boolean; likeCount: number }
+
+/** Writing comments: post, reply, edit, delete, like, and the per-video comments switch. */
+export class CommentService {
+  private readonly db: Kysely<DB>;
+  private readonly videos: VideoService;
+
+  constructor(platform: Platform, private readonly access: CommentAccess, private readonly newCommentLimiter: RateLimiter) {
+    this.db = platform.database.db;
+    this.videos = new VideoService(platform);
+  }
+
+  async post(actor: AuthenticatedUser, videoId: string, text: string): Promise<CommentView> {
+    const author = await this.access.activeAccount(actor);
+    const video = await this.access.visibleVideo(actor, videoId);
+    await this.access.assertOpenForComments(video);
+    await this.spendNewCommentToken(actor);
+    const row = await insertComment(this.db, { video_id: video.id, user_id: actor.id, text });
+    return newCommentView(row, author, null);
+  }
+
+  /**
+   * Threads are one level deep, like YouTube: a reply to a reply joins the same thread (the top-level
+   * comment) and records whom it answers, which clients show as an @mention.
+   */
+  async reply(actor: AuthenticatedUser, targetId: string, text: string): Promise<CommentView> {
+    const author = await this.access.activeAccount(actor);
+    const { comment: target, video } = await this.access.visibleComment(actor, targetId);
+    await this.access.assertOpenForComments(video);
+    await this.spendNewCommentToken(actor);
+    const answersReply = target.parent_id !== null;
+    const row = await insertComment(this.db, {
+      video_id: video.id,
+      user_id: actor.id,
+      parent_id: target.parent_id ?? target.id,
+      reply_to_user_id: answersReply ? target.user_id : null,
+      text,
+    });
+    return newCommentView(row, author, answersReply ? target.author_username : null);
+  }
+
+  async edit(actor: AuthenticatedUser, id: string, text: string): Promise<CommentView> {
+    await this.access.activeAccount(actor);
+    const { comment } = await this.access.visibleComment(actor, id);
+    if (comment.user_id !== actor.id) throw forbidden('Only the author can edit a comment');
+    const updated = await commentRepo.updateText(this.db, id, text);
+    if (!updated) throw notFound('Comment');
+    return { ...comment, ...updated };
+  }
+
+  /** Soft: the author, the video's owner or an admin; replies stay readable under the tombstone. */
+  async delete(actor: AuthenticatedUser, id: string): Promise<void> {
+    const { comment, video } = await this.access.visibleComment(actor, id, { allowDeleted: true });
+    if (comment.user_id !== actor.id && !moderatesVideo(actor, video)) {
+      throw forbidden('Only the author, the video\'s owner or an admin can delete this comment');
+    }
+    await deleteComment(this.db, id, actor.id);
+  }
+
+  /** Idempotent: the like row's primary key makes a second like a no-op, and the count moves only with a row. */
+  async like(actor: AuthenticatedUser, id: string): Promise<CommentLikeState> {
+    await this.access.activeAccount(actor);
+    await this.access.visibleComment(actor, id);
+    return inTransaction(this.db, async (trx) => {
+      const added = await commentLikeRepo.insert(trx, id, actor.id);
+      const likeCount = added ? await commentRepo.adjustLikeCount(trx, id, 1) : await commentRepo.likeCountOf(trx, id);
+      return { commentId: id, liked: true, likeCount };
+    });
+  }
+
+  /** Allowed on deleted comments and for suspended accounts: taking back a like only removes the actor's own data. */
+  async unlike(actor: AuthenticatedUser, id: string): Promise<CommentLikeState> {
+    await this.access.visibleComment(actor, id, { allowDeleted: true });
+    return inTransaction(this.db, async (trx) => {
+      const removed = await commentLikeRepo.delete(trx, id, actor.id);
+      const likeCount = removed ? await commentRepo.adjustLikeCount(trx, id, -1) : await commentRepo.likeCountOf(trx, id);
+      return { commentId: id, liked: false, likeCount };
+    });
+  }
+
+  async setCommentsEnabled(actor: AuthenticatedUser, videoId: string, enabled: boolean): Promise<{ videoId: string; commentsEnabled: boolean }> {
+    const video = await this.videos.getOwned(actor, videoId);
+    await commentSettingsRepo.setCommentsEnabled(this.db, video.id, enabled);
+    return { videoId: video.id, commentsEnabled: enabled };
+  }
+
+  /** New comments and replies share one bucket per user; spent only once the comment is otherwise acceptable. */
+  private async spendNewCommentToken(actor: AuthenticatedUser): Promise<void> {
+    const decision = await this.newCommentLimiter.take(actor.id);
+    if (!decision.allowed) {
+      throw tooManyRequests(decision.retryAfterSeconds, `You are commenting too fast; try again in ${Math.ceil(decision.retryAfterSeconds)} s`);
+    }
+  }
+}

@@ -60,6 +60,7 @@ const envSchema = z.object({
   MEDIA_URL_TTL_SECONDS: positiveInt(3600),
   JOB_LEASE_MS: positiveInt(30_000),
   TRANSCODE_CONCURRENCY: positiveInt(1),
+  PLAYLIST_MAX_ITEMS: positiveInt(5000),
   TRUST_PROXY: envBoolean,
   COUNTER_FLUSH_INTERVAL_MS: positiveInt(1000),
   VIEW_DEDUPE_MINUTES: z.coerce.number().positive().default(30),
@@ -103,6 +104,8 @@ export interface Config {
   /** Lifetime of signed media URLs (private videos, presigned S3 links). */
   mediaUrlTtlSeconds: number;
   jobs: { leaseMs: number; transcodeConcurrency: number };
+  /** Entries one playlist (Watch later included) may hold. */
+  playlists: { maxItems: number };
   /** Behind a reverse proxy, take the client IP (rate limits) from X-Forwarded-For. */
   trustProxy: boolean;
   /** How often buffered hot counters (likes, views) are written to the database: the most a crash can lose. */
@@ -173,6 +176,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     uploads: { maxBytes: env.MAX_UPLOAD_BYTES, perDay: env.UPLOADS_PER_DAY },
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
     jobs: { leaseMs: env.JOB_LEASE_MS, transcodeConcurrency: env.TRANSCODE_CONCURRENCY },
+    playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
     views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
   };

@@ -7,6 +7,8 @@ import type { VideoTables } from '../../modules/videos/tables.ts';
 import type { UploadTables } from '../../modules/uploads/tables.ts';
 import type { CommentTables } from '../../modules/comments/tables.ts';
 import type { ModerationTables } from '../../modules/moderation/tables.ts';
+import type { SubscriptionTables } from '../../modules/subscriptions/tables.ts';
+import type { PlaylistTables } from '../../modules/playlists/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -57,7 +59,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables {
+export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

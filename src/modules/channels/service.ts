@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import type { UserRow } from '../users/repo.ts';
+import { SubscriptionService, type SubscriptionStatus } from '../subscriptions/service.ts';
+import type { ChannelCounts } from '../subscriptions/channel-stats-repo.ts';
+import { requireActiveChannel } from './active-channel.ts';
+import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from './paging.ts';
+import { channelVideoRepo, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from './repo.ts';
+
+const popularKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
+
+export type ChannelOverview = { user: UserRow } & ChannelCounts & ChannelVideoTotals & SubscriptionStatus;
+
+/** The channel page: who, how followed, what they published, and the viewer's subscription. */
+export class ChannelService {
+  private readonly subscriptions: SubscriptionService;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.subscriptions = new SubscriptionService(db);
+  }
+
+  async overview(viewer: AuthenticatedUser | undefined, channelId: string): Promise<ChannelOverview> {
+    const user = await requireActiveChannel(this.db, channelId);
+    const [counts, totals, status] = await Promise.all([
+      this.subscriptions.counts(channelId),
+      channelVideoRepo.totals(this.db, channelId),
+      this.subscriptions.status(viewer, channelId),
+    ]);
+    return { user, ...counts, ...totals, ...status };
+  }
+
+  async videos(channelId: string, sort: ChannelVideoOrder['sort'], page: PageRequest): Promise<Page<ChannelVideoRow>> {
+    await requireActiveChannel(this.db, channelId);
+    const rows = await channelVideoRepo.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
+    return toPage(rows, page.limit, (row) => (sort === 'newest' ? [row.exact_created_at, row.id] : [row.view_count, row.id]));
+  }
+
+  private order(sort: ChannelVideoOrder['sort'], cursor: string | undefined): ChannelVideoOrder {
+    if (cursor === undefined) return { sort };
+    if (sort === 'newest') {
+      const [createdAt, id] = decodeCursor(cursor, newestFirstKey);
+      return { sort, after: { createdAt, id } };
+    }
+    const [viewCount, id] = decodeCursor(cursor, popularKey);
+    return { sort, after: { viewCount, id } };
+  }
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { requireActiveChannel } from '../channels/active-channel.ts';
+import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from '../channels/paging.ts';
+import { VideoService } from '../videos/service.ts';
+import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
+import { PlaylistItemEditor } from './item-editor.ts';
+import { playlistItemRepo, type PlaylistEntryRow } from './items-repo.ts';
+import { playlistRepo, type PlaylistChanges, type PlaylistListRow, type PlaylistRow } from './repo.ts';
+
+const positionKey = z.tuple([z.number().int().nonnegative()]);
+
+export interface PlaylistWithEntries { playlist: PlaylistRow; entries: Page<PlaylistEntryRow> }
+
+/** Playlists and the built-in Watch later: CRUD, visibility on reads, and (through `items`) entry edits. */
+export class PlaylistService {
+  readonly items: PlaylistItemEditor;
+  private readonly db: Kysely<DB>;
+
+  constructor(platform: Platform) {
+    this.db = platform.database.db;
+    this.items = new PlaylistItemEditor(this.db, new VideoService(platform), platform.config.playlists.maxItems);
+  }
+
+  create(actor: AuthenticatedUser, input: { title: string; description: string; visibility: PlaylistRow['visibility'] }): Promise<PlaylistRow> {
+    return playlistRepo.insert(this.db, { owner_id: actor.id, ...input });
+  }
+
+  /** The playlist and one page of the entries this viewer may see. */
+  async read(viewer: AuthenticatedUser | undefined, id: string, page: PageRequest): Promise<PlaylistWithEntries> {
+    const playlist = await playlistRepo.findById(this.db, id);
+    assertReadable(viewer, playlist);
+    return { playlist, entries: await this.entries(viewer, playlist, page) };
+  }
+
+  async update(actor: AuthenticatedUser, id: string, changes: PlaylistChanges): Promise<PlaylistRow> {
+    return inTransaction(this.db, async (trx) => {
+      const playlist = await playlistRepo.lockForEdit(trx, id);
+      assertEditable(actor, playlist);
+      assertNotBuiltIn(playlist, 'renamed or changed');
+      return await playlistRepo.update(trx, id, changes) ?? playlist;
+    });
+  }
+
+  async delete(actor: AuthenticatedUser, id: string): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      const playlist = await playlistRepo.lockForEdit(trx, id);
+      assertEditable(actor, playlist);
+      assertNotBuiltIn(playlist, 'deleted');
+      await playlistRepo.delete(trx, id);
+    });
+  }
+
+  /** A user's playlists, newest first: all of them for the owner (and admins), the public ones for anyone else. */
+  async listForUser(viewer: AuthenticatedUser | undefined, ownerId: string, page: PageRequest): Promise<Page<PlaylistListRow>> {
+    await requireActiveChannel(this.db, ownerId);
+    const seesAll = viewer !== undefined && (viewer.id === ownerId || viewer.role === 'admin');
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, newestFirstKey);
+    const rows = await playlistRepo.listByOwner(this.db, ownerId, {
+      publicOnly: !seesAll,
+      limit: page.limit,
+      after: after && { createdAt: after[0], id: after[1] },
+    });
+    return toPage(rows, page.limit, (row) => [row.exact_created_at, row.id]);
+  }
+
+  /** The caller's Watch later, created on first use. */
+  async watchLater(actor: AuthenticatedUser): Promise<PlaylistRow> {
+    const existing = await playlistRepo.findWatchLater(this.db, actor.id);
+    if (existing) return existing;
+    await playlistRepo.ensureWatchLater(this.db, actor.id);
+    const created = await playlistRepo.findWatchLater(this.db, actor.id);
+    if (!created) throw new Error(`Watch later of ${actor.id} vanished right after it was created`);
+    return created;
+  }
+
+  async readWatchLater(actor: AuthenticatedUser, page: PageRequest): Promise<PlaylistWithEntries> {
+    const playlist = await this.watchLater(actor);
+    return { playlist, entries: await this.entries(actor, playlist, page) };
+  }
+
+  private async entries(viewer: AuthenticatedUser | undefined, playlist: PlaylistRow, page: PageRequest): Promise<Page<PlaylistEntryRow>> {
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, positionKey)[0];
+    const rows = await playlistItemRepo.listVisible(this.db, playlist.id, viewer, page.limit, after);
+    return toPage(rows, page.limit, (row) => [row.position]);
+  }
+}

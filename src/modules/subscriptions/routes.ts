@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { envelope, ok } from '../../platform/http/envelope.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { pageQuery } from '../channels/paging.ts';
+import { userIdParams } from '../users/schemas.ts';
+import {
+  mySubscriptionSchema, notificationsBody, subscriptionEntrySchema, subscriptionStateSchema,
+  toMySubscription, toSubscriptionEntry, toSubscriptionState,
+} from './schemas.ts';
+import { SubscriptionService } from './service.ts';
+
+const bearerAuth = [{ bearerAuth: [] }];
+const tags = ['subscriptions'];
+
+/** Subscribe/unsubscribe, the notification toggle, and follower/following lists. Prefix: /api/v1. */
+export async function subscriptionRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const subscriptions = new SubscriptionService(platform.database.db);
+
+  routes.post('/users/:id/subscribe', {
+    preHandler: authenticated,
+    schema: {
+      tags,
+      summary: 'Subscribe to a channel (idempotent)',
+      description: 'Subscribing again is a no-op that answers the existing subscription. Your own channel is refused with 400 SELF_SUBSCRIPTION; unknown or banned channels are 404.',
+      security: bearerAuth,
+      params: userIdParams,
+      response: { 200: envelope(subscriptionStateSchema) },
+    },
+  }, async (request) => ok(toSubscriptionState(await subscriptions.subscribe(requireUser(request), request.params.id))));
+
+  routes.delete('/users/:id/subscribe', {
+    preHandler: authenticated,
+    schema: {
+      tags,
+      summary: 'Unsubscribe from a channel (idempotent)',
+      security: bearerAuth,
+      params: userIdParams,
+      response: { 204: z.null().describe('Not subscribed (any more)') },
+    },
+  }, async (request, reply) => {
+    await subscriptions.unsubscribe(requireUser(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  routes.put('/users/:id/subscription', {
+    preHandler: authenticated,
+    schema: {
+      tags,
+      summary: 'Turn notifications for a channel you subscribe to on or off',
+      description: '404 NOT_SUBSCRIBED when you do not subscribe to the channel.',
+      security: bearerAuth,
+      params: userIdParams,
+      body: notificationsBody,
+      response: { 200: envelope(subscriptionStateSchema) },
+    },
+  }, async (request) => {
+    const state = await subscriptions.setNotifications(requireUser(request), request.params.id, request.body.notificationsEnabled);
+    return ok(toSubscriptionState(state));
+  });
+
+  routes.get('/users/:id/followers', {
+    schema: {
+      tags,
+      summary: 'Subscribers of a channel, newest first (cursor pagination)',
+      params: userIdParams,
+      querystring: pageQuery,
+      response: { 200: envelope(z.array(subscriptionEntrySchema)) },
+    },
+  }, async (request) => {
+    const page = await subscriptions.followers(request.params.id, request.query);
+    return ok(page.items.map(toSubscriptionEntry), { nextCursor: page.nextCursor });
+  });
+
+  routes.get('/users/:id/following', {
+    schema: {
+      tags,
+      summary: 'Channels a user subscribes to, newest first (cursor pagination)',
+      params: userIdParams,
+      querystring: pageQuery,
+      response: { 200: envelope(z.array(subscriptionEntrySchema)) },
+    },
+  }, async (request) => {
+    const page = await subscriptions.following(request.params.id, request.query);
+    return ok(page.items.map(toSubscriptionEntry), { nextCursor: page.nextCursor });
+  });
+
+  routes.get('/me/subscriptions', {
+    preHandler: authenticated,
+    schema: {
+      tags,
+      summary: 'Your subscriptions with their notification setting, newest first (cursor pagination)',
+      security: bearerAuth,
+      querystring: pageQuery,
+      response: { 200: envelope(z.array(mySubscriptionSchema)) },
+    },
+  }, async (request) => {
+    const page = await subscriptions.following(requireUser(request).id, request.query);
+    return ok(page.items.map(toMySubscription), { nextCursor: page.nextCursor });
+  });
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../../platform/http/auth-guard.ts';
+import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { UploadRow } from './repo.ts';
 import type { UploadService } from './service.ts';
@@ -9,6 +9,13 @@ import { parseTusCreation } from './tus-creation.ts';
 import type { TusEndpoint } from './tus-endpoint.ts';
 import type { TusStorage } from './tus-storage.ts';
 import { finaliseInProgress, uploadAlreadyCompleted, uploadGone } from './upload-errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Per-route overrides that @fastify/cors reads (its typings do not declare them). */
+    cors?: false | { preflight?: boolean };
+  }
+}
 
 export interface TusRoutesOptions {
   uploads: UploadService;
@@ -29,7 +36,8 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
   // tus answers OPTIONS (protocol discovery and CORS preflight alike) with its own CORS headers;
-  // @fastify/cors still decorates the JSON errors our routes send.
+  // @fastify/cors still decorates the JSON errors our routes send. Every other method needs a
+  // user, checked before anything else so an anonymous request always gets 401.
   const tusCors = { cors: { preflight: false } };
 
   /** Only tus uploads live under this endpoint; direct uploads are reached through their video. */
@@ -49,6 +57,7 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
 
   routes.post('/', {
     config: tusCors,
+    onRequest: authenticated,
     schema: { tags: ['uploads'], summary: 'Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)', description: TUS_DOCS, security: [{ bearerAuth: [] }] },
   }, async (request, reply) => {
     const creation = parseTusCreation(request.headers);
@@ -67,6 +76,7 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
 
   routes.head('/:uploadId', {
     config: tusCors,
+    onRequest: authenticated,
     schema: { tags: ['uploads'], summary: 'Offset of a tus upload (resume from here)', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);
@@ -83,6 +93,7 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
 
   routes.patch('/:uploadId', {
     config: tusCors,
+    onRequest: authenticated,
     schema: { tags: ['uploads'], summary: 'Append bytes to a tus upload at Upload-Offset', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);
@@ -94,6 +105,7 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
 
   routes.delete('/:uploadId', {
     config: tusCors,
+    onRequest: authenticated,
     schema: { tags: ['uploads'], summary: 'Cancel a tus upload and remove its bytes', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);

@@ -15,7 +15,8 @@ export async function videoUploadRoutes(app: FastifyInstance, { direct, uploads 
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.post('/upload-url', {
-    preHandler: authenticated,
+    // Before body validation: without a token the answer is 401 whatever the body says.
+    onRequest: authenticated,
     schema: {
       tags: ['uploads'],
       summary: 'S3 mode: presigned part URLs to upload a video\'s file straight to storage',
@@ -34,7 +35,7 @@ export async function videoUploadRoutes(app: FastifyInstance, { direct, uploads 
   });
 
   routes.post('/:id/upload-complete', {
-    preHandler: authenticated,
+    onRequest: authenticated,
     schema: {
       tags: ['uploads'],
       summary: 'S3 mode: assemble the uploaded parts, check the file is media and start processing',
@@ -51,7 +52,7 @@ export async function videoUploadRoutes(app: FastifyInstance, { direct, uploads 
   });
 
   routes.delete('/:id/upload', {
-    preHandler: authenticated,
+    onRequest: authenticated,
     schema: {
       tags: ['uploads'],
       summary: 'Cancel the video\'s upload in progress (direct or tus) and delete its bytes',

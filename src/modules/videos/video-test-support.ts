@@ -27,10 +27,7 @@ export async function startVideoTestApp(kind: DatabaseKind, env: Record<string, 
     fixtures,
     creator,
     close: async () => {
-      // Stop the workers (and what startWorkers started) before the database goes away under them.
-      await t.platform.jobs.close();
-      await t.platform.events.close();
-      await t.platform.pubsub.close();
+      // t.close() closes the whole platform (workers included) before dropping the database.
       await t.close();
       await rm(fixtures, { recursive: true, force: true });
     },

@@ -25,8 +25,6 @@ const result = spawnSync(
   [
     '--import', 'tsx',
     '--test',
-    // A leaked handle (socket, timer) must fail loudly in its own test, not hang the whole run.
-    '--test-force-exit',
     `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,

@@ -38,6 +38,17 @@ create index playlists_owner_recent_idx on playlists (owner_id, created_at desc,
 -- One built-in Watch later per user; the lazy get-or-create relies on it.
 create unique index playlists_one_watch_later_idx on playlists (owner_id) where kind = 'watch_later';
 
+-- Which playlist an Idempotency-Key created, per user, so a retried POST /playlists returns it.
+create table playlist_create_requests (
+  user_id uuid not null references users(id) on delete cascade,
+  idempotency_key text not null,
+  -- SHA-256 of the request body: the same key with a different body is a client bug, answered 409.
+  request_hash text not null,
+  playlist_id uuid not null references playlists(id) on delete cascade,
+  created_at timestamptz not null default now(),
+  primary key (user_id, idempotency_key)
+);
+
 create table playlist_items (
   playlist_id uuid not null references playlists(id) on delete cascade,
   video_id uuid not null references videos(id) on delete cascade,

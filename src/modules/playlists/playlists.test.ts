@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { bearer, json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
 import { PlaylistService } from './service.ts';
@@ -75,6 +75,21 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await call(t, 'DELETE', `/playlists/${playlist.id}`, viewer)).statusCode, 204);
       assert.equal((await call(t, 'GET', `/playlists/${playlist.id}`)).statusCode, 404);
       assert.equal((await call(t, 'GET', '/playlists/not-a-uuid')).statusCode, 400);
+    });
+
+    test('an Idempotency-Key makes creating a playlist safe to retry, even concurrently', async () => {
+      const [owner] = await createAccounts(t, 1) as [TestAccount];
+      const create = (title: string) => t.app.inject({
+        method: 'POST', url: '/api/v1/playlists', headers: { ...bearer(owner.token), 'idempotency-key': 'create-once' }, payload: { title },
+      });
+      const responses = await Promise.all([1, 2, 3, 4].map(() => create('Once')));
+      assert.deepEqual(responses.map((response) => response.statusCode), [201, 201, 201, 201]);
+      assert.equal(new Set(responses.map((response) => json(response).data.id)).size, 1);
+      assert.equal(responses.filter((response) => response.headers['idempotent-replayed'] === 'true').length, 3);
+      const reused = await create('Something else');
+      assert.equal(reused.statusCode, 409);
+      assert.equal(json(reused).error.code, 'IDEMPOTENCY_KEY_REUSED');
+      assert.equal(json(await call(t, 'GET', `/users/${owner.id}/playlists`, owner)).data.length, 1);
     });
 
     test('visibility: private playlists are 404 to others, unlisted ones open by link but stay off the user\'s list', async () => {

@@ -9,6 +9,7 @@ import { userIdParams } from '../users/schemas.ts';
 import { createMediaUrls } from '../videos/media-urls.ts';
 import { VideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
+import { idempotencyHeaders } from '../videos/schemas.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
 import {
   addVideoBody, createPlaylistBody, moveVideoBody, placementSchema, playlistIdParams, playlistSchema, playlistVideoParams,
@@ -29,10 +30,20 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
 
   routes.post('/playlists', {
     preHandler: authenticated,
-    schema: { tags, summary: 'Create a playlist', security: bearerAuth, body: createPlaylistBody, response: { 201: envelope(playlistSchema) } },
+    schema: {
+      tags,
+      summary: 'Create a playlist',
+      description: 'Send an Idempotency-Key header to make retries safe: the same key returns the same playlist.',
+      security: bearerAuth,
+      headers: idempotencyHeaders,
+      body: createPlaylistBody,
+      response: { 201: envelope(playlistSchema) },
+    },
   }, async (request, reply) => {
+    const { playlist, replayed } = await playlists.create(requireUser(request), request.body, request.headers['idempotency-key']);
+    if (replayed) reply.header('idempotent-replayed', 'true');
     reply.status(201);
-    return ok(toPlaylist(await playlists.create(requireUser(request), request.body)));
+    return ok(toPlaylist(playlist));
   });
 
   routes.get('/playlists/:id', {

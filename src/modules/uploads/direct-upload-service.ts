@@ -38,7 +38,7 @@ export class DirectUploadService {
   }
 
   /** Starts (or, with the same Idempotency-Key, replays) a multipart upload at the video's source key. */
-  async createUploadUrl(actor: AuthenticatedUser, body: UploadUrlBody, idempotencyKey?: string): Promise<UploadUrlResponse> {
+  async createUploadUrl(actor: AuthenticatedUser, body: UploadUrlBody, idempotencyKey?: string): Promise<{ plan: UploadUrlResponse; replayed: boolean }> {
     const presign = this.requirePresign();
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const replay = async () => {
@@ -46,7 +46,7 @@ export class DirectUploadService {
       return earlier && this.replay(earlier, requestHash);
     };
     const earlier = await replay();
-    if (earlier) return earlier;
+    if (earlier) return { plan: earlier, replayed: true };
 
     let upload: UploadRow;
     try {
@@ -63,7 +63,7 @@ export class DirectUploadService {
     } catch (error) {
       // A concurrent request with the same key got in first (on either unique index): answer as it did.
       const winner = await replay();
-      if (winner) return winner;
+      if (winner) return { plan: winner, replayed: true };
       throw error;
     }
     try {
@@ -73,7 +73,7 @@ export class DirectUploadService {
       await this.deps.uploads.cancelCreation(upload.id);
       throw error;
     }
-    return this.describe(upload, presign);
+    return { plan: await this.describe(upload, presign), replayed: false };
   }
 
   /** Assembles the parts, sniffs the result and hands the video over for processing; idempotent. */

@@ -178,6 +178,7 @@ for (const kind of testDatabaseKinds()) {
       }
       const retried = await requestUploadUrl(creator, videoId, 1000, headers);
       assert.equal(retried.statusCode, 201);
+      assert.equal(retried.headers['idempotent-replayed'], 'true');
       assert.equal(json(retried).data.uploadId, json(created[0]!).data.uploadId);
       assert.equal((await uploadRepo.startedSince(t.platform.database.db, creator.user.id, new Date(0))).count, 1, 'a replay is not another upload');
       const reused = await requestUploadUrl(creator, videoId, 2000, headers);

@@ -29,9 +29,9 @@ export async function videoUploadRoutes(app: FastifyInstance, { direct, uploads 
       response: { 201: envelope(uploadUrlResponse) },
     },
   }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    const result = await direct.createUploadUrl(requireUser(request), request.body, key);
-    return reply.status(201).send(ok(result));
+    const { plan, replayed } = await direct.createUploadUrl(requireUser(request), request.body, request.headers['idempotency-key']);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(201).send(ok(plan));
   });
 
   routes.post('/:id/upload-complete', {

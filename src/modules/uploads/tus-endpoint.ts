@@ -28,6 +28,7 @@ export class TusEndpoint {
 
   constructor(options: { config: Config; datastore: DataStore; uploads: UploadService; logger: Logger }) {
     const { config, datastore, uploads, logger } = options;
+    const publicOrigin = config.publicUrl?.replace(/\/+$/, '');
     this.server = new Server({
       path: TUS_ENDPOINT,
       datastore,
@@ -40,7 +41,7 @@ export class TusEndpoint {
       exposedHeaders: ['Upload-Expires', 'X-Request-Id', 'Retry-After'],
       namingFunction: (req) => this.uploadOf(req).store_id,
       getFileIdFromRequest: (req) => this.uploadOf(req).store_id,
-      generateUrl: (req, { proto, host, path }) => `${config.publicUrl ?? `${proto}://${host}`}${path}/${this.uploadOf(req).id}`,
+      generateUrl: (req, { proto, host, path }) => `${publicOrigin ?? `${proto}://${host}`}${path}/${this.uploadOf(req).id}`,
       onUploadFinish: async (req) => {
         const { upload, requestId } = this.contextOf(req);
         if (!upload) throw new Error('tus finished an upload without an upload row');

@@ -49,7 +49,14 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
 
   const delegate = async (request: FastifyRequest, reply: FastifyReply, upload?: UploadRow) => {
     reply.hijack();
-    await tus.handle(request.raw, reply.raw, { requestId: String(request.id), upload });
+    try {
+      await tus.handle(request.raw, reply.raw, { requestId: String(request.id), upload });
+    } catch (error) {
+      // Fastify can no longer answer a hijacked reply: end it here, or drop a half-sent one.
+      request.log.error({ err: error }, 'tus could not answer');
+      if (reply.raw.headersSent) reply.raw.destroy();
+      else reply.raw.writeHead(500).end();
+    }
   };
 
   routes.options('/', { config: tusCors, schema: { hide: true } }, (request, reply) => delegate(request, reply));

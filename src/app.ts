@@ -29,6 +29,7 @@ import { videoRoutes } from './modules/videos/routes.ts';
 import { processingStreamRoutes } from './modules/videos/processing-stream-routes.ts';
 import { mediaRoutes } from './modules/videos/media-routes.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -107,5 +108,6 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(channelRoutes, { platform, prefix: '/api/v1' });
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
+  await app.register(searchRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

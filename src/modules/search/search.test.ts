@@ -1,0 +1,235 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testDatabaseKinds } from '../../../test/support/databases.ts';
+import { adminToken, createVideo, waitFor } from '../videos/video-test-support.ts';
+import { rebuildSearchIndex } from './search-index.ts';
+
+interface VideoFields {
+  title: string;
+  description?: string;
+  tags?: string[];
+  category?: string;
+  visibility?: 'public' | 'unlisted' | 'private';
+  status?: 'ready' | 'processing' | 'deleted';
+  duration?: number;
+  views?: number;
+  uploadedAgo?: string;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`search on ${kind}`, () => {
+    let t: TestApp;
+    let creator: Awaited<ReturnType<typeof registerUser>>;
+    before(async () => {
+      t = await startTestApp(kind);
+      creator = await registerUser(t.app, { role: 'creator', username: `zorbachannel_${kind}` });
+    });
+    after(async () => { await t.close(); });
+
+    /** Created through the API (so the trigger indexes it), then made ready and given its numbers in the database. */
+    async function video(fields: VideoFields): Promise<string> {
+      const { id } = await createVideo(t, creator.accessToken, {
+        title: fields.title,
+        description: fields.description ?? '',
+        tags: fields.tags ?? [],
+        category: fields.category ?? 'other',
+        visibility: fields.visibility ?? 'public',
+      });
+      await sql`update videos set status = ${fields.status ?? 'ready'}, duration_seconds = ${fields.duration ?? 60},
+        view_count = ${fields.views ?? 0}, uploaded_at = now() - ${fields.uploadedAgo ?? '1 minute'}::interval
+        where id = ${id}`.execute(t.platform.database.db);
+      return id;
+    }
+
+    const search = async (query: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?${query}` });
+      assert.equal(response.statusCode, 200, response.body);
+      return json(response);
+    };
+    const ids = async (query: string) => (await search(query)).data.map((item: { id: string }) => item.id);
+
+    test('stemming, and a title match ranks above a tag match above a description match', async () => {
+      const inDescription = await video({ title: 'A walk in the park', description: 'we saw quokkas running around' });
+      const inTitle = await video({ title: 'Quokkas running wild' });
+      const inTags = await video({ title: 'Island animals', tags: ['quokka'] });
+      assert.deepEqual(await ids('q=quokka'), [inTitle, inTags, inDescription]);
+      assert.deepEqual(await ids('q=run%20quokka'), [inTitle, inDescription], '"run" finds "running"');
+    });
+
+    test('prefix on the last word, and typo tolerance through title trigrams', async () => {
+      const id = await video({ title: 'Transcoding pipelines explained', description: 'ffmpeg ladders' });
+      assert.deepEqual(await ids('q=transc'), [id]);
+      assert.deepEqual(await ids('q=pipelines%20transc'), [id]);
+      assert.deepEqual(await ids('q=transcodnig'), [id], 'a swapped-letters typo still finds the title');
+      assert.deepEqual(await ids('q=transc%20pipelines'), [id], 'only the last word is a prefix, the first one was whole');
+      assert.deepEqual(await ids('q=transc%20pipeline'), [id]);
+    });
+
+    test('"quoted phrases" keep word order and -words exclude', async () => {
+      const ordered = await video({ title: 'Quick brown fennec' });
+      const reversed = await video({ title: 'Brown quick fennec' });
+      const lazy = await video({ title: 'Lazy fennec' });
+      assert.deepEqual(await ids('q=%22quick%20brown%22%20fennec'), [ordered], 'a phrase gets no typo fallback either');
+      assert.deepEqual((await ids('q=fennec%20-quick')), [lazy]);
+      assert.deepEqual((await ids('q=fennec%20-%22quick%20brown%22')).sort(), [reversed, lazy].sort());
+    });
+
+    test('filters: category, duration buckets, upload date and tags', async () => {
+      const short = await video({ title: 'Filterset short', tags: ['filterset'], category: 'music', duration: 239, uploadedAgo: '30 minutes' });
+      const medium = await video({ title: 'Filterset medium', tags: ['filterset', 'extra'], category: 'music', duration: 600, uploadedAgo: '3 days' });
+      const long = await video({ title: 'Filterset long', tags: ['filterset'], category: 'gaming', duration: 1201, uploadedAgo: '2 months' });
+      const sorted = (list: string[]) => [...list].sort();
+      assert.deepEqual(sorted(await ids('tags=filterset')), sorted([short, medium, long]));
+      assert.deepEqual(sorted(await ids('tags=filterset&category=music')), sorted([short, medium]));
+      assert.deepEqual(await ids('tags=filterset&duration=short'), [short]);
+      assert.deepEqual(await ids('tags=filterset&duration=medium'), [medium]);
+      assert.deepEqual(await ids('tags=filterset&duration=long'), [long]);
+      assert.deepEqual(await ids('tags=filterset&uploaded=hour'), [short]);
+      assert.deepEqual(sorted(await ids('tags=filterset&uploaded=week')), sorted([short, medium]));
+      assert.deepEqual(sorted(await ids('tags=filterset&uploaded=year')), sorted([short, medium, long]));
+      assert.deepEqual(await ids('tags=FilterSet,%20extra'), [medium], 'every tag must be present, case-insensitively');
+      assert.deepEqual(await ids('q=filterset&category=gaming'), [long]);
+    });
+
+    test('sorts by views and by upload date', async () => {
+      const old = await video({ title: 'Sortset old', tags: ['sortset'], views: 50, uploadedAgo: '10 days' });
+      const fresh = await video({ title: 'Sortset fresh', tags: ['sortset'], views: 5, uploadedAgo: '1 hour' });
+      const middle = await video({ title: 'Sortset middle', tags: ['sortset'], views: 500, uploadedAgo: '2 days' });
+      assert.deepEqual(await ids('q=sortset&sort=-views'), [middle, old, fresh]);
+      assert.deepEqual(await ids('q=sortset&sort=-uploaded_at'), [fresh, middle, old]);
+    });
+
+    test('pages carry the total and neither repeat nor skip', async () => {
+      const created = new Set<string>();
+      for (let n = 0; n < 5; n += 1) created.add(await video({ title: `Pageset part ${n}`, tags: ['pageset'], views: n }));
+      const seen: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const body = await search(`q=pageset&sort=-views&limit=2&page=${page}`);
+        assert.deepEqual(body.meta, { total: 5, page, limit: 2 });
+        seen.push(...body.data.map((item: { id: string }) => item.id));
+      }
+      assert.equal(seen.length, 5);
+      assert.deepEqual(new Set(seen), created);
+      const beyond = await search('q=pageset&limit=2&page=4');
+      assert.deepEqual(beyond.data, []);
+      assert.equal(beyond.meta.total, 5);
+    });
+
+    test('private, unlisted, unprocessed and deleted videos are never found', async () => {
+      const visible = await video({ title: 'Hiddenword public' });
+      await video({ title: 'Hiddenword private', visibility: 'private' });
+      await video({ title: 'Hiddenword unlisted', visibility: 'unlisted' });
+      await video({ title: 'Hiddenword processing', status: 'processing' });
+      await video({ title: 'Hiddenword deleted', status: 'deleted' });
+      assert.deepEqual(await ids('q=hiddenword'), [visible]);
+      assert.deepEqual(await ids('q=hiddenwrod'), [visible], 'nor through the typo fallback');
+      const completions = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=hiddenw' })).data;
+      assert.deepEqual(completions.map((s: { text: string }) => s.text), ['Hiddenword public']);
+    });
+
+    test('result items: fields, and highlights that escape HTML around <mark>', async () => {
+      const id = await video({
+        title: '<script>alert(1)</script> xssword',
+        description: '<b>bold</b> & "quoted" xssword text',
+        tags: ['xss'],
+        category: 'howto',
+        duration: 90,
+        views: 7,
+      });
+      await sql`update videos set thumbnail_key = ${`videos/${id}/poster.jpg`} where id = ${id}`.execute(t.platform.database.db);
+      const [item] = (await search('q=xssword')).data;
+      assert.equal(item.id, id);
+      assert.equal(item.title, '<script>alert(1)</script> xssword', 'the plain title is data, not HTML');
+      assert.equal(item.highlights.title, '&lt;script&gt;alert(1)&lt;/script&gt; <mark>xssword</mark>');
+      assert.match(item.highlights.description, /&lt;\/b&gt; &amp; &quot;quoted&quot; <mark>xssword<\/mark> text$/);
+      assert.doesNotMatch(item.highlights.description, /<(?!\/?mark>)/, 'no markup but <mark>');
+      assert.match(item.thumbnailUrl, new RegExp(`/media/videos/${id}/poster\\.jpg$`));
+      assert.deepEqual(
+        { tags: item.tags, category: item.category, duration: item.duration, views: item.views, likes: item.likes, creator: item.creator },
+        { tags: ['xss'], category: 'howto', duration: 90, views: 7, likes: 0, creator: { id: creator.user.id, username: creator.user.username } },
+      );
+      assert.ok(!Number.isNaN(Date.parse(item.uploadedAt)));
+    });
+
+    test('tsquery and SQL syntax in the query is harmless', async () => {
+      for (const q of ["'", "'&|!:*()", 'a:* | b', '!!!', '<->', "'); drop table videos; --", '"', '-', '\\', 'the', '%_', '日本語']) {
+        const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` });
+        assert.equal(response.statusCode, 200, `${q}: ${response.body}`);
+      }
+      const autocomplete = await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${encodeURIComponent("%_'\\")}` });
+      assert.equal(autocomplete.statusCode, 200);
+      assert.deepEqual(json(autocomplete).data, [], 'LIKE wildcards match literally');
+    });
+
+    test('bad parameters are precise 400s', async () => {
+      for (const query of ['duration=tiny', 'uploaded=decade', 'sort=views', 'page=0', 'page=101', 'limit=0', 'limit=101', 'category=nope', `q=${'x'.repeat(201)}`]) {
+        const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?${query}` });
+        assert.equal(response.statusCode, 400, query);
+        assert.equal(json(response).error.code, 'VALIDATION_ERROR');
+      }
+      for (const q of ['', '%20', 'x'.repeat(101)]) {
+        assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${q}` })).statusCode, 400);
+      }
+    });
+
+    test('autocomplete mixes titles, tags and channels', async () => {
+      await video({ title: 'Zorba dance lesson', tags: ['zorbatag'], views: 3 });
+      await video({ title: 'Zorbas greek kitchen', views: 10 });
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=Zorb' });
+      const suggestions = json(response).data as { type: string; text: string; id: string | null }[];
+      assert.deepEqual(suggestions.map((s) => [s.type, s.text]), [
+        ['video', 'Zorbas greek kitchen'],
+        ['tag', 'zorbatag'],
+        ['channel', creator.user.username],
+        ['video', 'Zorba dance lesson'],
+      ]);
+      assert.equal(suggestions.find((s) => s.type === 'channel')?.id, creator.user.id);
+      assert.ok(suggestions.length <= 10);
+      const typo = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=zorbass' })).data;
+      assert.ok(typo.some((s: { text: string }) => s.text === 'Zorbas greek kitchen'), 'titles resembling q follow the prefix matches');
+    });
+
+    test('suggestions are popular queries; admins see the queries that found nothing', async () => {
+      await video({ title: 'Kestrel hunting' });
+      for (let n = 0; n < 3; n += 1) await search('q=Kestrel');
+      await search('q=kestrel&page=2');
+      await search('q=nothingmatcheszz');
+      await search('q=nothingmatchesyy');
+
+      const suggestions = await waitFor('logged queries', async () => {
+        const data = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/suggestions' })).data as { query: string; searches: number }[];
+        return data.find((s) => s.query === 'kestrel')?.searches === 3 ? data : undefined;
+      }, 5000, 50);
+      assert.ok(!suggestions.some((s) => s.query.startsWith('nothingmatches')), 'zero-result queries are not suggested');
+
+      const admin = await adminToken(t);
+      const zero = async (query: string) => t.app.inject({ method: 'GET', url: `/api/v1/admin/search/zero-results?${query}`, headers: bearer(admin) });
+      const first = await waitFor('zero-result log', async () => {
+        const body = json(await zero('limit=1'));
+        return body.meta.nextCursor ? body : undefined;
+      }, 5000, 50);
+      const second = json(await zero(`limit=1&cursor=${first.meta.nextCursor}`));
+      const listed = [...first.data, ...second.data].map((row: { query: string; searches: number }) => row.query);
+      assert.deepEqual(listed.sort(), ['nothingmatchesyy', 'nothingmatcheszz']);
+      assert.ok(!listed.includes('kestrel'));
+
+      assert.equal((await zero('cursor=not-a-cursor')).statusCode, 400);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/search/zero-results' })).statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/search/zero-results', headers: bearer(creator.accessToken) })).statusCode, 403);
+    });
+
+    test('rebuildSearchIndex recreates the projection from videos', async () => {
+      const id = await video({ title: 'Ocelot documentary', tags: ['ocelottag'] });
+      await sql`delete from video_search`.execute(t.platform.database.db);
+      await sql`delete from search_tags`.execute(t.platform.database.db);
+      assert.deepEqual(await ids('q=ocelot'), []);
+      const rebuilt = await rebuildSearchIndex(t.platform.database.db);
+      assert.ok(rebuilt.documents > 10 && rebuilt.tags > 3);
+      assert.deepEqual(await ids('q=ocelot'), [id]);
+      const completions = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=ocelott' })).data;
+      assert.ok(completions.some((s: { type: string; text: string }) => s.type === 'tag' && s.text === 'ocelottag'));
+    });
+  });
+}

@@ -4,7 +4,7 @@ import { PUBLISHED_AT, searchConditions, type SearchFilters, type SearchSort } f
 import type { ParsedQuery } from './query-parser.ts';
 
 /** Fewer full-text hits than this and titles similar to the query (typos) are merged in. */
-export const TYPO_FALLBACK_BELOW = 3;
+const TYPO_FALLBACK_BELOW = 3;
 /** How alike (pg_trgm word similarity) a title must be to the query to count as a typo match. */
 const TYPO_SIMILARITY = 0.4;
 

@@ -10,7 +10,7 @@ import { normaliseQuery, parseSearchQuery } from './query-parser.ts';
 import { searchVideos, type SearchRow } from './search-repo.ts';
 import type { searchQuery, searchResultSchema } from './schemas.ts';
 
-export const AUTOCOMPLETE_SIZE = 10;
+const AUTOCOMPLETE_SIZE = 10;
 const DESCRIPTION_PREVIEW = 200;
 
 const zeroResultCursor = cursorCodec('zero-results', z.object({ lastSearchedAt: z.iso.datetime(), query: z.string() }));
@@ -22,16 +22,17 @@ type SearchResult = z.output<typeof searchResultSchema>;
 function interleave(lists: Suggestion[][], size: number): Suggestion[] {
   const merged: Suggestion[] = [];
   const seen = new Set<string>();
-  for (let index = 0; merged.length < size && lists.some((list) => index < list.length); index += 1) {
-    for (const list of lists) {
-      const suggestion = list[index];
-      const key = `${suggestion?.type}:${suggestion?.text.toLowerCase()}`;
-      if (!suggestion || seen.has(key) || merged.length >= size) continue;
+  const longest = Math.max(...lists.map((list) => list.length));
+  for (let index = 0; index < longest; index += 1) {
+    for (const suggestion of lists.map((list) => list[index])) {
+      if (!suggestion) continue;
+      const key = `${suggestion.type}:${suggestion.text.toLowerCase()}`;
+      if (seen.has(key)) continue;
       seen.add(key);
       merged.push(suggestion);
     }
   }
-  return merged;
+  return merged.slice(0, size);
 }
 
 export class SearchService {

@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { bearer, json, registerUser, type TestApp } from '../../../test/support/app.ts';
+import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { CounterFlusher } from '../../platform/counters/counter-flusher.ts';
 import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { adminToken } from '../videos/video-test-support.ts';
-import { createReadyVideo, deleteVideo, flushCounters, insertViewers, startEngagementTestApp, storedCounts } from '../views/engagement-test-support.ts';
+import { createReadyVideo, deleteVideo, flushCounters, insertViewers, storedCounts } from '../views/engagement-test-support.ts';
 import { LIKES_COUNTER, likeCountProjection, rebuildLikeCounts } from './like-counts.ts';
 
 const counterMode = process.env.REDIS_URL ? 'Redis counters' : 'in-process counters';
@@ -17,7 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let creator: Awaited<ReturnType<typeof registerUser>>;
     before(async () => {
-      t = await startEngagementTestApp(kind);
+      t = await startTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator' });
     });
     after(async () => { await t.close(); });

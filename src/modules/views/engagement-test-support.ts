@@ -1,27 +1,10 @@
 // Shared by the likes and views tests: ready videos without running the media pipeline (processing
 // is tested in the videos module), many accounts at once, and flushing the hot counters on demand.
 import { sql } from 'kysely';
-import { bearer, startTestApp, type TestApp } from '../../../test/support/app.ts';
-import type { DatabaseKind } from '../../platform/db/database.ts';
+import { bearer, type TestApp } from '../../../test/support/app.ts';
 import { AccessTokenSigner } from '../../platform/security/jwt.ts';
 import { createVideo } from '../videos/video-test-support.ts';
 import { engagementFlusherFor } from './engagement-flusher.ts';
-
-/**
- * startTestApp whose close also closes the job queue and pub/sub: deleting a video enqueues a
- * cleanup job, and with Redis their open connections would keep the test process alive.
- */
-export async function startEngagementTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const t = await startTestApp(kind, env);
-  return {
-    ...t,
-    close: async () => {
-      await t.platform.jobs.close();
-      await t.platform.pubsub.close();
-      await t.close();
-    },
-  };
-}
 
 /** Creates a video through the API as `token`'s creator, then marks it ready straight in the database. */
 export async function createReadyVideo(t: TestApp, token: string, options: { visibility?: string; durationSeconds?: number } = {}): Promise<string> {

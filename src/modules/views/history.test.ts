@@ -1,15 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bearer, json, registerUser, type TestApp } from '../../../test/support/app.ts';
+import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { createReadyVideo, deleteVideo, flushCounters, startEngagementTestApp } from './engagement-test-support.ts';
+import { createReadyVideo, deleteVideo, flushCounters } from './engagement-test-support.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`watch progress and history on ${kind}`, () => {
     let t: TestApp;
     let creator: Awaited<ReturnType<typeof registerUser>>;
     before(async () => {
-      t = await startEngagementTestApp(kind);
+      t = await startTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator' });
     });
     after(async () => { await t.close(); });

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bearer, json, registerUser, type TestApp } from '../../../test/support/app.ts';
+import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { createReadyVideo, flushCounters, startEngagementTestApp, storedCounts } from './engagement-test-support.ts';
+import { createReadyVideo, flushCounters, storedCounts } from './engagement-test-support.ts';
 import { MemoryViewDedupe } from './view-dedupe.ts';
 
 const counterMode = process.env.REDIS_URL ? 'Redis' : 'in-process';
@@ -30,7 +30,7 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let creator: Awaited<ReturnType<typeof registerUser>>;
     before(async () => {
-      t = await startEngagementTestApp(kind);
+      t = await startTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator' });
     });
     after(async () => { await t.close(); });
@@ -64,7 +64,7 @@ for (const kind of testDatabaseKinds()) {
 
     test('the same viewer counts again once the window has passed', async () => {
       // A 300 ms window, so the test can watch it expire.
-      const short = await startEngagementTestApp(kind, { VIEW_DEDUPE_MINUTES: '0.005' });
+      const short = await startTestApp(kind, { VIEW_DEDUPE_MINUTES: '0.005' });
       try {
         const owner = await registerUser(short.app, { role: 'creator' });
         const videoId = await createReadyVideo(short, owner.accessToken);

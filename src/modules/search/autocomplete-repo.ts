@@ -7,21 +7,23 @@ export interface Suggestion { type: SuggestionType; text: string; id: string | n
 /** `q` as a LIKE prefix pattern: its own `%`, `_` and `\` match literally. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Below this many characters trigrams say little and would match half the catalogue. */
+const MIN_FUZZY_LENGTH = 3;
+
 /**
  * Titles of public ready videos starting with `q` (most viewed first, on the partial prefix index);
- * when those are few, titles containing a word similar to `q` (trigram, for typos) follow.
+ * then, for `q` of 3+ characters, titles containing a word similar to `q` (trigram, for typos).
  */
 export async function titleSuggestions(db: Executor, q: string, limit: number): Promise<Suggestion[]> {
+  const byPrefix = sql`select id, title, 0 as pass, view_count from videos
+    where status = 'ready' and visibility = 'public' and lower(title) like ${likePrefix(q)}
+    order by view_count desc, id limit ${limit}`;
+  const bySimilarity = sql`select id, title, 1 as pass, view_count from videos
+    where status = 'ready' and visibility = 'public' and ${q} <% lower(title) and lower(title) not like ${likePrefix(q)}
+    order by word_similarity(${q}, lower(title)) desc, view_count desc, id limit ${limit}`;
+  const candidates = q.length >= MIN_FUZZY_LENGTH ? sql`(${byPrefix}) union all (${bySimilarity})` : byPrefix;
   const { rows } = await sql<{ id: string; title: string }>`
-    (select id, title, 0 as pass, view_count from videos
-      where status = 'ready' and visibility = 'public' and lower(title) like ${likePrefix(q)}
-      order by view_count desc, id limit ${limit})
-    union all
-    (select id, title, 1 as pass, view_count from videos
-      where status = 'ready' and visibility = 'public' and ${q} <% lower(title) and lower(title) not like ${likePrefix(q)}
-      order by word_similarity(${q}, lower(title)) desc, view_count desc, id limit ${limit})
-    order by pass, view_count desc
-    limit ${limit}`.execute(db);
+    select id, title from (${candidates}) as candidate order by pass, view_count desc limit ${limit}`.execute(db);
   return rows.map((row) => ({ type: 'video', text: row.title, id: row.id }));
 }
 

@@ -1,0 +1,188 @@
+/**
+ * tus upload throughput of a large file through the real server vs. a plain copy of it on the same disk.
+ *
+ * The file is a valid WAV (a 44-byte header, then incompressible noise as 16-bit stereo PCM), so the
+ * upload goes the whole real way to the API (its own process, embedded mode, DATA_DIR on the same
+ * disk as the file). The client speaks raw tus: one creation POST, one PATCH with every byte but the
+ * last (the transfer: the server writes it to its tus directory), and one PATCH with the last byte,
+ * whose response comes once the upload is finalised (ffprobe sniff, copy into media storage with
+ * fsync, hand-over to processing). The copy baseline is fs.copyFile of the same file in the same
+ * folder, measured before and after the upload; "copy + fsync" also flushes the copy to disk, as
+ * media storage does.
+ *
+ *   npm run bench -- upload [size in MiB]      (or BENCH_UPLOAD_MB; default 1024)
+ */
+import { copyFile, mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { envNumber, markdownTable } from './support/options.ts';
+import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+
+const MiB = 1024 * 1024;
+const SIZE_MB = Number(process.argv[2] ?? envNumber('BENCH_UPLOAD_MB', 1024));
+const GOAL_RATIO = 0.5;
+
+/** A WAV file of `totalBytes`: noise written from one random block, so generating it costs little. */
+async function writeNoiseWav(path: string, totalBytes: number): Promise<number> {
+  const dataBytes = Math.floor((totalBytes - 44) / 4) * 4;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(2, 22); // stereo
+  header.writeUInt32LE(48_000, 24);
+  header.writeUInt32LE(48_000 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(dataBytes, 40);
+
+  const file = await open(path, 'w');
+  try {
+    await file.write(header);
+    const block = randomBytes(16 * MiB);
+    for (let written = 0; written < dataBytes; written += block.length) {
+      await file.write(block, 0, Math.min(block.length, dataBytes - written));
+    }
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  return 44 + dataBytes;
+}
+
+async function timeCopy(source: string, target: string, durable: boolean): Promise<number> {
+  const started = performance.now();
+  await copyFile(source, target);
+  if (durable) {
+    const copy = await open(target, 'r+');
+    await copy.sync().finally(() => copy.close());
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await rm(target);
+  return seconds;
+}
+
+async function api<T>(target: TargetProcess, path: string, body: object, token?: string): Promise<T> {
+  const response = await fetch(`${target.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: T }).data;
+}
+
+/** PATCHes bytes [start, end) of the file to a tus upload, streamed from disk; resolves with the status. */
+function patchRange(url: string, token: string, path: string, start: number, end: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const patch = request(url, {
+      method: 'PATCH',
+      headers: {
+        'tus-resumable': '1.0.0', 'upload-offset': String(start), 'content-type': 'application/offset+octet-stream',
+        'content-length': String(end - start), authorization: `Bearer ${token}`,
+      },
+    }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    patch.on('error', reject);
+    createReadStream(path, { start, end: end - 1, highWaterMark: MiB }).pipe(patch);
+  });
+}
+
+interface UploadTimes {
+  /** Wall seconds of the transfer and of the whole upload (finalisation included). */
+  transferSeconds: number;
+  uploadSeconds: number;
+  /** CPU seconds the API process spent in each phase (the machine may be shared: this is what the code costs). */
+  transferCpuSeconds: number;
+  finaliseCpuSeconds: number;
+}
+
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+
+async function timeTusUpload(target: TargetProcess, token: string, videoId: string, path: string, size: number): Promise<UploadTimes> {
+  const cpuAtStart = cpuSeconds(await target.cpuUsage());
+  const started = performance.now();
+  const created = await fetch(`${target.baseUrl}/api/v1/uploads`, {
+    method: 'POST',
+    headers: {
+      'tus-resumable': '1.0.0', authorization: `Bearer ${token}`, 'upload-length': String(size),
+      'upload-metadata': `videoId ${Buffer.from(videoId).toString('base64')},filename ${Buffer.from('noise.wav').toString('base64')}`,
+    },
+  });
+  const url = created.headers.get('location');
+  if (created.status !== 201 || !url) throw new Error(`creation failed: ${created.status} ${await created.text()}`);
+  const transferStatus = await patchRange(url, token, path, 0, size - 1);
+  const transferred = performance.now();
+  const cpuAfterTransfer = cpuSeconds(await target.cpuUsage());
+  const finalStatus = await patchRange(url, token, path, size - 1, size);
+  const finished = performance.now();
+  const cpuAtEnd = cpuSeconds(await target.cpuUsage());
+  if (transferStatus !== 204 || finalStatus !== 204) throw new Error(`PATCH answered ${transferStatus} then ${finalStatus}`);
+  return {
+    transferSeconds: (transferred - started) / 1000,
+    uploadSeconds: (finished - started) / 1000,
+    transferCpuSeconds: cpuAfterTransfer - cpuAtStart,
+    finaliseCpuSeconds: cpuAtEnd - cpuAfterTransfer,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!Number.isFinite(SIZE_MB) || SIZE_MB <= 0) throw new Error(`size must be a positive number of MiB, got ${process.argv[2]}`);
+  const dir = await mkdtemp(join(tmpdir(), 'streamhub-bench-upload-'));
+  let target: TargetProcess | undefined;
+  try {
+    const source = join(dir, 'source.wav');
+    const size = await writeNoiseWav(source, Math.round(SIZE_MB * MiB));
+    const { DATABASE_URL: _database, REDIS_URL: _redis, S3_BUCKET: _s3, ...inherited } = process.env;
+    target = await startTarget('real', {
+      env: { ...inherited, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data'), MAX_UPLOAD_BYTES: String(size + MiB) },
+    });
+    const session = await api<{ accessToken: string }>(target, '/api/v1/auth/register', {
+      username: 'bench_uploader', email: 'bench_uploader@example.com', password: 'a sturdy passphrase 42', role: 'creator',
+    });
+    const { video } = await api<{ video: { id: string } }>(target, '/api/v1/videos', { title: 'upload benchmark' }, session.accessToken);
+
+    const copyBefore = await timeCopy(source, join(dir, 'copy.wav'), false);
+    const durableBefore = await timeCopy(source, join(dir, 'copy.wav'), true);
+    const { transferSeconds, uploadSeconds, transferCpuSeconds, finaliseCpuSeconds } = await timeTusUpload(target, session.accessToken, video.id, source, size);
+    const copyAfter = await timeCopy(source, join(dir, 'copy.wav'), false);
+    const durableAfter = await timeCopy(source, join(dir, 'copy.wav'), true);
+
+    const stored = await stat(join(dir, 'data', 'media', 'videos', video.id, 'source'));
+    if (stored.size !== size) throw new Error(`stored source is ${stored.size} bytes, expected ${size}`);
+
+    const rate = (seconds: number) => size / MiB / seconds;
+    const copySeconds = (copyBefore + copyAfter) / 2;
+    const durableSeconds = (durableBefore + durableAfter) / 2;
+    const ratio = rate(uploadSeconds) / rate(copySeconds);
+    const percentOf = (seconds: number, baseline: number) => `${((baseline / seconds) * 100).toFixed(0)}%`;
+    const row = (what: string, seconds: number) => [what, seconds.toFixed(2), rate(seconds).toFixed(0)];
+    process.stdout.write(`\nUpload of ${(size / MiB).toFixed(0)} MiB on ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${dir}\n\n`);
+    process.stdout.write(`${markdownTable(['path', 'seconds', 'MiB/s'], [
+      row('plain copy (fs.copyFile, mean of before/after)', copySeconds),
+      row('copy + fsync', durableSeconds),
+      row('tus upload: transfer (bytes written by the server)', transferSeconds),
+      row('tus upload: whole (finalised: sniffed, stored, processing)', uploadSeconds),
+    ], ['left', 'right', 'right'])}\n\n`);
+    process.stdout.write(`whole tus upload / plain copy = ${(ratio * 100).toFixed(0)}% (goal >= ${GOAL_RATIO * 100}%): ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(`whole tus upload / copy + fsync = ${percentOf(uploadSeconds, durableSeconds)}; transfer alone / plain copy = ${percentOf(transferSeconds, copySeconds)}\n`);
+    process.stdout.write(`API process CPU: transfer ${transferCpuSeconds.toFixed(2)} s (${((transferCpuSeconds * 1e3) / (size / MiB)).toFixed(2)} ms/MiB), finalisation ${finaliseCpuSeconds.toFixed(2)} s; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}\n`);
+  } finally {
+    await target?.stop();
+    await stopAllTargets();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

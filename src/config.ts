@@ -31,6 +31,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
   REDIS_URL: redisUrl.optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,50}$/, 'letters, digits and : . - _ only').default('streamhub:'),
@@ -84,7 +85,7 @@ export interface Config {
   host: string;
   publicUrl?: string;
   dataDir: string;
-  database: { url?: string; poolSize: number; slowQueryMs: number };
+  database: { url?: string; poolSize: number; poolTimeoutMs: number; slowQueryMs: number };
   redisUrl?: string;
   /** Prepended to every Redis key, so several instances (or test runs) can share one Redis. */
   redisKeyPrefix: string;
@@ -150,7 +151,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
     dataDir: env.DATA_DIR,
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     jwtSecret: env.JWT_SECRET,

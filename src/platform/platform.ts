@@ -53,6 +53,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     url: config.database.url,
     dataDir: config.dataDir,
     poolSize: config.database.poolSize,
+    poolTimeoutMs: config.database.poolTimeoutMs,
     slowQueryMs: config.database.slowQueryMs,
     logger,
   });

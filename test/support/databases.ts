@@ -3,6 +3,9 @@ import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 
+// Concurrency tests queue hundreds of requests on one small pool; on a busy 2-core machine that wait is long.
+const TEST_POOL_TIMEOUT_MS = 120_000;
+
 export interface TestDatabase {
   kind: DatabaseKind;
   /** Connection URL of the fresh PostgreSQL database; undefined on PGlite. */
@@ -47,7 +50,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = withDatabaseName(adminUrl, name);
-  const database = await openDatabase({ url });
+  const database = await openDatabase({ url, poolTimeoutMs: TEST_POOL_TIMEOUT_MS });
   await migrate(database);
   const opened: Database[] = [database];
   return {
@@ -55,7 +58,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     url,
     database,
     openAnother: async () => {
-      const database = await openDatabase({ url });
+      const database = await openDatabase({ url, poolTimeoutMs: TEST_POOL_TIMEOUT_MS });
       opened.push(database);
       return database;
     },

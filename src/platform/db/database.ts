@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; absent with no url means an in-memory database (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** How long a query may wait for a pooled connection before failing (bursts queue up to this). */
+  poolTimeoutMs?: number;
   slowQueryMs?: number;
   logger?: Logger;
 }
@@ -76,7 +78,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.poolTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server (restart, failover) must not crash the process.

@@ -10,15 +10,18 @@ export const channelStatsRepo = {
    * Applies one subscription's +1/-1 to the channel's subscriber count and the subscriber's
    * subscription count, inside the transaction that inserted or deleted the row, so the counters
    * equal the rows at every commit. The two counter rows are locked in id order: A subscribing to B
-   * while B subscribes to A then queue on the same row instead of deadlocking.
+   * while B subscribes to A then queue on the same row instead of deadlocking. Callers make this the
+   * last write before commit: a popular channel's row is a hot spot, and its lock lasts until then.
+   * Answers the channel's new subscriber count.
    */
-  async applySubscription(db: Executor, subscriberId: string, channelId: string, delta: 1 | -1): Promise<void> {
+  async applySubscription(db: Executor, subscriberId: string, channelId: string, delta: 1 | -1): Promise<number> {
     const changes: CounterChange[] = [
       { userId: subscriberId, subscribers: 0, subscriptions: delta },
       { userId: channelId, subscribers: delta, subscriptions: 0 },
     ].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+    let subscriberCount = 0;
     for (const change of changes) {
-      await db.insertInto('channel_stats')
+      const row = await db.insertInto('channel_stats')
         .values({
           user_id: change.userId,
           subscriber_count: Math.max(change.subscribers, 0),
@@ -28,8 +31,11 @@ export const channelStatsRepo = {
           subscriber_count: sql<number>`channel_stats.subscriber_count + ${change.subscribers}`,
           subscription_count: sql<number>`channel_stats.subscription_count + ${change.subscriptions}`,
         }))
-        .execute();
+        .returning('subscriber_count')
+        .executeTakeFirstOrThrow();
+      if (change.userId === channelId) subscriberCount = row.subscriber_count;
     }
+    return subscriberCount;
   },
 
   async read(db: Executor, userId: string): Promise<ChannelCounts> {

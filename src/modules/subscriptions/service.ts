@@ -39,12 +39,12 @@ export class SubscriptionService {
       return await inTransaction(this.db, async (trx) => {
         const created = await subscriptionRepo.insert(trx, actor.id, channelId);
         if (created) {
-          await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1);
           await publishSubscriptionEvent(trx, SUBSCRIPTION_CREATED, {
             subscriberId: actor.id, channelId, notificationsEnabled: created.notifications_enabled,
           });
+          return { subscription: created, subscriberCount: await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1) };
         }
-        const subscription = created ?? await subscriptionRepo.find(trx, actor.id, channelId);
+        const subscription = await subscriptionRepo.find(trx, actor.id, channelId);
         if (!subscription) throw new AppError(409, 'CONFLICT', 'The subscription was removed while it was being created; try again');
         return { subscription, subscriberCount: (await channelStatsRepo.read(trx, channelId)).subscriberCount };
       });
@@ -61,8 +61,8 @@ export class SubscriptionService {
     if (!await userRepo.findById(this.db, channelId)) throw notFound('Channel');
     await inTransaction(this.db, async (trx) => {
       if (await subscriptionRepo.delete(trx, actor.id, channelId)) {
-        await channelStatsRepo.applySubscription(trx, actor.id, channelId, -1);
         await publishSubscriptionEvent(trx, SUBSCRIPTION_DELETED, { subscriberId: actor.id, channelId });
+        await channelStatsRepo.applySubscription(trx, actor.id, channelId, -1);
       }
     });
   }

@@ -46,6 +46,9 @@ interface Measurement {
   /** Server CPU time (user + system) per answered request, in microseconds: far less noisy than req/s. */
   cpuPerRequest: number;
   total: number;
+  /** Requests that got no answer in time (autocannon counts these among its errors too). */
+  timeouts: number;
+  /** Connection errors other than timeouts, plus non-2xx answers: the run measured something broken. */
   failures: number;
 }
 
@@ -147,7 +150,8 @@ async function measure({ key, target, ids }: RunningTarget, round: number): Prom
     serverCpu: ((userMicros + systemMicros) / wallMicros) * 100,
     cpuPerRequest: total ? (userMicros + systemMicros) / total : 0,
     total,
-    failures: result.errors + result.timeouts + result.non2xx,
+    timeouts: result.timeouts,
+    failures: result.errors - result.timeouts + result.non2xx,
   };
   process.stderr.write(`round ${round} ${LABELS[key]}: ${Math.round(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50} ms, `
     + `p99 ${measurement.p99} ms, server CPU ${measurement.serverCpu.toFixed(0)} % (user ${(userMicros / total).toFixed(0)} + sys ${(systemMicros / total).toFixed(0)} µs/req)\n`);
@@ -160,7 +164,8 @@ function best(measurements: Measurement[]): Measurement[] {
   return keys.map((key) => {
     const mine = measurements.filter((m) => m.key === key);
     const top = mine.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-    return { ...top, failures: mine.reduce((sum, m) => sum + m.failures, 0) };
+    const sum = (pick: (m: Measurement) => number) => mine.reduce((total, m) => total + pick(m), 0);
+    return { ...top, timeouts: sum((m) => m.timeouts), failures: sum((m) => m.failures) };
   });
 }
 
@@ -174,12 +179,13 @@ function report(measurements: Measurement[]): string {
     bare ? `${((m.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} %` : 'n/a',
     `${m.serverCpu.toFixed(0)} %`,
     m.cpuPerRequest.toFixed(0),
+    m.timeouts.toLocaleString('en-US'),
     m.failures.toLocaleString('en-US'),
   ]);
   return markdownTable(
-    ['target', 'req/s', 'p50 ms', 'p99 ms', 'ratio vs bare', 'server CPU', 'CPU µs/req', 'errors/non-2xx'],
+    ['target', 'req/s', 'p50 ms', 'p99 ms', 'ratio vs bare', 'server CPU', 'CPU µs/req', 'timeouts', 'errors/non-2xx'],
     rows,
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
 }
 
@@ -247,9 +253,11 @@ async function main(): Promise<number> {
     console.log(goalLine(measurements));
     console.log(`Load average at end: ${loadAverage()} (on ${cpuList.length} cores; anything near or above the core count means other work competed for the CPU).`);
     if (CPU_PROF_DIR) console.log(`CPU profiles: ${CPU_PROF_DIR} (summarise with: tsx bench/support/cpuprofile-top.ts <file>)`);
+    const slow = measurements.filter((m) => m.timeouts > 0);
+    if (slow.length) console.log(`Timeouts (no answer within 10 s; the machine is overloaded): ${slow.map((m) => LABELS[m.key]).join(', ')}.`);
     const failed = measurements.filter((m) => m.failures > 0);
     if (failed.length) {
-      console.error(`errors or non-2xx answers on: ${failed.map((m) => LABELS[m.key]).join(', ')}`);
+      console.error(`connection errors or non-2xx answers on: ${failed.map((m) => LABELS[m.key]).join(', ')}; these figures are not valid`);
       return 1;
     }
     return 0;

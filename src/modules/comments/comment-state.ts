@@ -1,54 +1,84 @@
-import type { Insertable, Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { commentRepo, type CommentRow } from './repo.ts';
 import type { CommentsTable } from './tables.ts';
-import { isCounted } from './visibility.ts';
 
-/**
- * Every write that can change whether a comment is counted (create, delete, hide, unhide) goes through
- * here, so the parent's reply_count and the video's comment_count move in the same transaction as the
- * row. Locks are always taken comment (reply before its parent) then video, so writers never deadlock.
+/*
+ * Every write that changes whether a comment is counted (create, delete, hide, unhide) is ONE statement:
+ * the row change plus the parent's reply_count and the video's comment_count, via data-modifying CTEs.
+ * A statement is atomic, so the counters can never disagree with the rows, and the locks on the hot rows
+ * (a busy video, a busy thread) are held only while the server runs it, never across a round trip to
+ * this process, whose event loop may be busy with a thousand other requests. Every statement has the
+ * same shape (comment, then parent, then video), so the rows are always locked in the same order.
  */
-async function applyCountDelta(trx: Transaction<DB>, before: CommentRow | undefined, after: CommentRow): Promise<void> {
-  const delta = Number(isCounted(after)) - Number(before !== undefined && isCounted(before));
-  if (delta === 0) return;
-  if (after.parent_id) await commentRepo.adjustReplyCount(trx, after.parent_id, delta);
-  await commentRepo.adjustVideoCommentCount(trx, after.video_id, delta);
+
+/** Counted rows are those neither deleted nor hidden: what every viewer sees (see visibility.ts). */
+export async function insertComment(db: Executor, values: Insertable<CommentsTable>): Promise<CommentRow> {
+  return db
+    .with('created', (cte) => cte.insertInto('comments').values(values).returningAll())
+    .with('counted_reply', (cte) => cte.updateTable('comments')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
+      .where('id', '=', (eb) => eb.selectFrom('created').select('parent_id')))
+    .with('counted_video', (cte) => cte.updateTable('videos')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+      .where('id', '=', (eb) => eb.selectFrom('created').select('video_id')))
+    .selectFrom('created').selectAll()
+    .executeTakeFirstOrThrow();
 }
 
-export function insertComment(executor: Executor, values: Insertable<CommentsTable>): Promise<CommentRow> {
-  return inTransaction(executor, async (trx) => {
-    const created = await commentRepo.insert(trx, values);
-    await applyCountDelta(trx, undefined, created);
-    return created;
-  });
+interface StateChange {
+  set: Updateable<CommentsTable>;
+  /** The comment is not yet in the target state; otherwise the change is a no-op. */
+  pending: RawBuilder<boolean>;
+  /** How the counters move when the change happens (its other flag decides whether it was or becomes counted). */
+  delta: RawBuilder<number>;
 }
 
-/** Locks the row, lets `change` write it (or return undefined when there is nothing to do), then recounts. */
-function changeState(
-  executor: Executor,
-  id: string,
-  change: (trx: Transaction<DB>, before: CommentRow) => Promise<CommentRow> | undefined,
-): Promise<CommentRow> {
-  return inTransaction(executor, async (trx) => {
-    const before = await commentRepo.findForUpdate(trx, id);
-    if (!before) throw notFound('Comment');
-    const after = await change(trx, before);
-    if (!after) return before;
-    await applyCountDelta(trx, before, after);
-    return after;
-  });
+/** Applies the change and its counter delta in one statement; returns the comment as it now is. */
+async function changeState(db: Executor, id: string, change: StateChange): Promise<CommentRow> {
+  const changed = await db
+    .with('changed', (cte) => cte.updateTable('comments').set(change.set)
+      .where('id', '=', id).where(change.pending)
+      .returningAll().returning(change.delta.as('delta')))
+    .with('counted_reply', (cte) => cte.updateTable('comments')
+      .set((eb) => ({ reply_count: eb('reply_count', '+', eb.selectFrom('changed').select('delta')) }))
+      .where('id', '=', (eb) => eb.selectFrom('changed').select('parent_id').where('delta', '<>', 0)))
+    .with('counted_video', (cte) => cte.updateTable('videos')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', eb.selectFrom('changed').select('delta')) }))
+      .where('id', '=', (eb) => eb.selectFrom('changed').select('video_id').where('delta', '<>', 0)))
+    .selectFrom('changed').selectAll()
+    .executeTakeFirst();
+  if (changed) {
+    const { delta: _delta, ...row } = changed;
+    return row;
+  }
+  const current = await commentRepo.findById(db, id);
+  if (!current) throw notFound('Comment');
+  return current;
 }
 
 /** Soft delete; deleting again changes nothing. */
-export function deleteComment(executor: Executor, id: string, deletedBy: string): Promise<CommentRow> {
-  return changeState(executor, id, (trx, before) => (before.deleted_at ? undefined : commentRepo.markDeleted(trx, id, deletedBy)));
+export function deleteComment(db: Executor, id: string, deletedBy: string): Promise<CommentRow> {
+  return changeState(db, id, {
+    set: { deleted_at: new Date(), deleted_by: deletedBy },
+    pending: sql<boolean>`deleted_at is null`,
+    delta: sql<number>`case when hidden_at is null then -1 else 0 end`,
+  });
 }
 
-/** Hides (moderator's id) or unhides (null); repeating either changes nothing. */
-export function setCommentHidden(executor: Executor, id: string, moderatorId: string | null): Promise<CommentRow> {
-  return changeState(executor, id, (trx, before) =>
-    ((before.hidden_at !== null) === (moderatorId !== null) ? undefined : commentRepo.setHidden(trx, id, moderatorId)));
+/** Hides (with the moderator's id) or unhides (null); repeating either changes nothing. */
+export function setCommentHidden(db: Executor, id: string, moderatorId: string | null): Promise<CommentRow> {
+  if (moderatorId === null) {
+    return changeState(db, id, {
+      set: { hidden_at: null, hidden_by: null },
+      pending: sql<boolean>`hidden_at is not null`,
+      delta: sql<number>`case when deleted_at is null then 1 else 0 end`,
+    });
+  }
+  return changeState(db, id, {
+    set: { hidden_at: new Date(), hidden_by: moderatorId },
+    pending: sql<boolean>`hidden_at is null`,
+    delta: sql<number>`case when deleted_at is null then -1 else 0 end`,
+  });
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { LikesPosition, TimePosition } from './cursor.ts';
 import type { CommentsTable } from './tables.ts';
@@ -48,21 +48,21 @@ function selectThreads(db: Executor, videoId: string, audience: Audience) {
 
 /** Every list fetches `limit + 1` rows so the caller knows whether another page follows. */
 export const commentRepo = {
+  findById(db: Executor, id: string): Promise<CommentRow | undefined> {
+    return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   findView(db: Executor, id: string, viewerId: string | undefined): Promise<CommentView | undefined> {
     return selectViews(db, viewerId).where('c.id', '=', id).executeTakeFirst();
   },
 
   /**
-   * Row-locks the comment for the rest of the transaction, so state changes and count updates serialise.
-   * NO KEY UPDATE, not UPDATE: inserting a reply, like or report takes KEY SHARE on this row through its
-   * foreign key and then updates this row's counter; FOR UPDATE conflicts with KEY SHARE and could deadlock.
+   * Row-locks the comment for the rest of the transaction (moderation decisions serialise on it). NO KEY
+   * UPDATE, not UPDATE: replies, likes and reports being inserted hold KEY SHARE on it through their
+   * foreign keys, which only FOR UPDATE would have to wait for.
    */
   findForUpdate(db: Executor, id: string): Promise<CommentRow | undefined> {
     return db.selectFrom('comments').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
-  },
-
-  insert(db: Executor, comment: Insertable<CommentsTable>): Promise<CommentRow> {
-    return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
   },
 
   /** Undefined when the comment was deleted meanwhile. */
@@ -70,32 +70,6 @@ export const commentRepo = {
     return db.updateTable('comments').set({ text, is_edited: true, updated_at: new Date() })
       .where('id', '=', id).where('deleted_at', 'is', null)
       .returningAll().executeTakeFirst();
-  },
-
-  setHidden(db: Executor, id: string, hiddenBy: string | null): Promise<CommentRow> {
-    return db.updateTable('comments')
-      .set({ hidden_at: hiddenBy ? new Date() : null, hidden_by: hiddenBy })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  },
-
-  markDeleted(db: Executor, id: string, deletedBy: string): Promise<CommentRow> {
-    return db.updateTable('comments').set({ deleted_at: new Date(), deleted_by: deletedBy })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  },
-
-  async adjustReplyCount(db: Executor, id: string, delta: number): Promise<void> {
-    await db.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', delta) })).where('id', '=', id).execute();
-  },
-
-  async adjustLikeCount(db: Executor, id: string, delta: number): Promise<number> {
-    const row = await db.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '+', delta) }))
-      .where('id', '=', id).returning('like_count').executeTakeFirstOrThrow();
-    return row.like_count;
-  },
-
-  /** The one column of `videos` this module writes: its comment counter projection. */
-  async adjustVideoCommentCount(db: Executor, videoId: string, delta: number): Promise<void> {
-    await db.updateTable('videos').set((eb) => ({ comment_count: eb('comment_count', '+', delta) })).where('id', '=', videoId).execute();
   },
 
   async likeCountOf(db: Executor, id: string): Promise<number> {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -77,21 +76,15 @@ export class CommentService {
   async like(actor: AuthenticatedUser, id: string): Promise<CommentLikeState> {
     await this.access.activeAccount(actor);
     await this.access.visibleComment(actor, id);
-    return inTransaction(this.db, async (trx) => {
-      const added = await commentLikeRepo.insert(trx, id, actor.id);
-      const likeCount = added ? await commentRepo.adjustLikeCount(trx, id, 1) : await commentRepo.likeCountOf(trx, id);
-      return { commentId: id, liked: true, likeCount };
-    });
+    const likeCount = await commentLikeRepo.add(this.db, id, actor.id) ?? await commentRepo.likeCountOf(this.db, id);
+    return { commentId: id, liked: true, likeCount };
   }
 
   /** Allowed on deleted comments and for suspended accounts: taking back a like only removes the actor's own data. */
   async unlike(actor: AuthenticatedUser, id: string): Promise<CommentLikeState> {
     await this.access.visibleComment(actor, id, { allowDeleted: true });
-    return inTransaction(this.db, async (trx) => {
-      const removed = await commentLikeRepo.delete(trx, id, actor.id);
-      const likeCount = removed ? await commentRepo.adjustLikeCount(trx, id, -1) : await commentRepo.likeCountOf(trx, id);
-      return { commentId: id, liked: false, likeCount };
-    });
+    const likeCount = await commentLikeRepo.remove(this.db, id, actor.id) ?? await commentRepo.likeCountOf(this.db, id);
+    return { commentId: id, liked: false, likeCount };
   }
 
   async setCommentsEnabled(actor: AuthenticatedUser, videoId: string, enabled: boolean): Promise<{ videoId: string; commentsEnabled: boolean }> {

@@ -36,6 +36,11 @@ export class CommentAccess {
     return this.videos.getVisible(actor, videoId);
   }
 
+  /** The video for an owner-or-admin action: 404 when missing or deleted, 403 for anyone else. */
+  ownedVideo(actor: AuthenticatedUser, videoId: string): Promise<VideoRow> {
+    return this.videos.getOwned(actor, videoId);
+  }
+
   /** New comments and replies go only to ready videos whose owner has not turned comments off. */
   async assertOpenForComments(video: VideoRow): Promise<void> {
     if (video.status !== 'ready') throw new AppError(409, 'NOT_READY', `Comments open once the video is ready (status: ${video.status})`);

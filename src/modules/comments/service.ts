@@ -4,7 +4,6 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
-import { VideoService } from '../videos/service.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { deleteComment, insertComment } from './comment-state.ts';
 import { commentLikeRepo } from './like-repo.ts';
@@ -18,11 +17,9 @@ export interface CommentLikeState { commentId: string; liked: boolean; likeCount
 /** Writing comments: post, reply, edit, delete, like, and the per-video comments switch. */
 export class CommentService {
   private readonly db: Kysely<DB>;
-  private readonly videos: VideoService;
 
   constructor(platform: Platform, private readonly access: CommentAccess, private readonly newCommentLimiter: RateLimiter) {
     this.db = platform.database.db;
-    this.videos = new VideoService(platform);
   }
 
   async post(actor: AuthenticatedUser, videoId: string, text: string): Promise<CommentView> {
@@ -88,7 +85,7 @@ export class CommentService {
   }
 
   async setCommentsEnabled(actor: AuthenticatedUser, videoId: string, enabled: boolean): Promise<{ videoId: string; commentsEnabled: boolean }> {
-    const video = await this.videos.getOwned(actor, videoId);
+    const video = await this.access.ownedVideo(actor, videoId);
     await commentSettingsRepo.setCommentsEnabled(this.db, video.id, enabled);
     return { videoId: video.id, commentsEnabled: enabled };
   }

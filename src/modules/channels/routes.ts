@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { userIdParams } from '../users/schemas.ts';
-import { createMediaUrls } from '../videos/media-urls.ts';
-import { VideoPresenter } from '../videos/presenter.ts';
+import { createVideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoSchema } from '../videos/schemas.ts';
 import { channelSchema, channelVideosQuery, toChannel } from './schemas.ts';
@@ -18,7 +17,7 @@ export async function channelRoutes(app: FastifyInstance, { platform }: { platfo
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
   const channels = new ChannelService(platform.database.db);
-  const presenter = new VideoPresenter(platform.database.db, createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds));
+  const presenter = createVideoPresenter(platform);
 
   routes.get('/users/:id/channel', {
     schema: {

@@ -47,6 +47,18 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await likeRows(videoId), 0);
     });
 
+    test('video responses carry the live like count and hasLiked for the caller', async () => {
+      const videoId = await createReadyVideo(t, creator.accessToken);
+      const fan = await registerUser(t.app);
+      await like(videoId, fan.accessToken);
+      const asFan = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}`, headers: bearer(fan.accessToken) })).data;
+      assert.equal(asFan.likes, 1, 'counted before any flush');
+      assert.equal(asFan.hasLiked, true);
+      const asGuest = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}` })).data;
+      assert.equal(asGuest.likes, 1);
+      assert.equal(asGuest.hasLiked, false);
+    });
+
     test('only ready videos the caller can see can be liked; bad input is a precise 4xx', async () => {
       const fan = await registerUser(t.app);
       const privateVideo = await createReadyVideo(t, creator.accessToken, { visibility: 'private' });

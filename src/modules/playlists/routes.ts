@@ -6,8 +6,7 @@ import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { pageQuery } from '../channels/paging.ts';
 import { userIdParams } from '../users/schemas.ts';
-import { createMediaUrls } from '../videos/media-urls.ts';
-import { VideoPresenter } from '../videos/presenter.ts';
+import { createVideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { idempotencyHeaders } from '../videos/schemas.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
@@ -26,7 +25,7 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
   const playlists = new PlaylistService(platform);
-  const videos = new VideoPresenter(platform.database.db, createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds));
+  const videos = createVideoPresenter(platform);
 
   routes.post('/playlists', {
     preHandler: authenticated,

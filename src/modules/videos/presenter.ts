@@ -2,39 +2,59 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
 import { UserService } from '../users/service.ts';
-import type { MediaUrls } from './media-urls.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { LikeService } from '../likes/service.ts';
+import { createMediaUrls, type MediaUrls } from './media-urls.ts';
 import { videoRepo, type RenditionRow, type VideoRow } from './repo.ts';
 import type { VideoResponse } from './schemas.ts';
 import { pathInVideoFolder } from './storage-keys.ts';
 
 type Creator = VideoResponse['creator'];
 
+/** What the presenter needs from the likes module: live counts (stored + buffered) and the viewer's likes. */
+export interface LikeLookup {
+  displayCounts(videos: readonly Pick<VideoRow, 'id' | 'like_count'>[]): Promise<Map<string, number>>;
+  hasLiked(userId: string, videoIds: readonly string[]): Promise<Set<string>>;
+}
+
 /** Turns video rows into API responses: creator summary, renditions and media URLs included. */
 export class VideoPresenter {
   private readonly users: UserService;
 
-  constructor(private readonly db: Kysely<DB>, private readonly mediaUrls: MediaUrls) {
+  constructor(private readonly db: Kysely<DB>, private readonly mediaUrls: MediaUrls, private readonly likes: LikeLookup) {
     this.users = new UserService(db);
   }
 
-  async present(video: VideoRow, origin: string): Promise<VideoResponse> {
-    const [response] = await this.presentMany([video], origin);
+  async present(video: VideoRow, origin: string, viewerId?: string): Promise<VideoResponse> {
+    const [response] = await this.presentMany([video], origin, viewerId);
     return response as VideoResponse;
   }
 
-  async presentMany(videos: VideoRow[], origin: string): Promise<VideoResponse[]> {
+  async presentMany(videos: VideoRow[], origin: string, viewerId?: string): Promise<VideoResponse[]> {
     const creators = new Map<string, Creator>();
     for (const creatorId of new Set(videos.map((video) => video.creator_id))) {
       const user = await this.users.get(creatorId);
       creators.set(creatorId, { id: user.id, username: user.username, avatarUrl: user.avatar_url });
     }
+    const ids = videos.map((video) => video.id);
+    const [likeCounts, liked] = await Promise.all([
+      this.likes.displayCounts(videos),
+      viewerId ? this.likes.hasLiked(viewerId, ids) : Promise.resolve(new Set<string>()),
+    ]);
     return Promise.all(videos.map(async (video) => {
       const renditions = video.status === 'ready' ? await videoRepo.listRenditions(this.db, video.id) : [];
-      return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin);
+      const engagement = { likes: likeCounts.get(video.id) ?? video.like_count, hasLiked: liked.has(video.id) };
+      return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin, engagement);
     }));
   }
 
-  private toResponse(video: VideoRow, creator: Creator, renditions: RenditionRow[], origin: string): VideoResponse {
+  private toResponse(
+    video: VideoRow,
+    creator: Creator,
+    renditions: RenditionRow[],
+    origin: string,
+    engagement: { likes: number; hasLiked: boolean },
+  ): VideoResponse {
     const ready = video.status === 'ready';
     const folder = ready ? this.mediaUrls.folder(video, origin).url : '';
     const mediaUrl = (key: string | null) => (ready && key ? folder + pathInVideoFolder(video.id, key) : null);
@@ -57,7 +77,8 @@ export class VideoPresenter {
       storyboard: storyboardImage && storyboardVtt ? { imageUrl: storyboardImage, vttUrl: storyboardVtt } : null,
       renditions: renditions.map((rendition) => ({ name: rendition.name, width: rendition.width, height: rendition.height, bandwidth: rendition.bandwidth })),
       views: video.view_count,
-      likes: video.like_count,
+      likes: engagement.likes,
+      hasLiked: engagement.hasLiked,
       commentCount: video.comment_count,
       creator,
       createdAt: toIso(video.created_at),
@@ -65,4 +86,13 @@ export class VideoPresenter {
       processedAt: toIsoOrNull(video.processed_at),
     };
   }
+}
+
+/** The presenter every module uses for video responses: signed media URLs and live like counts. */
+export function createVideoPresenter(platform: Platform): VideoPresenter {
+  return new VideoPresenter(
+    platform.database.db,
+    createMediaUrls(platform.jwtSecret, platform.config.mediaUrlTtlSeconds),
+    new LikeService(platform),
+  );
 }

@@ -6,7 +6,7 @@ import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createMediaUrls } from './media-urls.ts';
-import { VideoPresenter } from './presenter.ts';
+import { createVideoPresenter } from './presenter.ts';
 import { requestOrigin } from './request-origin.ts';
 import {
   createdVideoSchema, createVideoBody, idempotencyHeaders, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
@@ -23,7 +23,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   const { config } = platform;
   const videos = new VideoService(platform);
   const mediaUrls = createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds);
-  const presenter = new VideoPresenter(platform.database.db, mediaUrls);
+  const presenter = createVideoPresenter(platform);
 
   routes.post('/videos', {
     preHandler: authenticated,
@@ -41,7 +41,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
     if (replayed) reply.header('idempotent-replayed', 'true');
     reply.status(201);
     return ok({
-      video: await presenter.present(video, requestOrigin(request, config)),
+      video: await presenter.present(video, requestOrigin(request, config), request.user?.id),
       upload: { protocol: 'tus' as const, endpoint: TUS_ENDPOINT, metadata: { videoId: video.id }, maxSizeBytes: config.uploads.maxBytes },
     });
   });
@@ -54,7 +54,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
       params: videoIdParams,
       response: { 200: envelope(videoSchema) },
     },
-  }, async (request) => ok(await presenter.present(await videos.getVisible(request.user, request.params.id), requestOrigin(request, config))));
+  }, async (request) => ok(await presenter.present(await videos.getVisible(request.user, request.params.id), requestOrigin(request, config), request.user?.id)));
 
   routes.put('/videos/:id', {
     preHandler: authenticated,
@@ -68,7 +68,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
     },
   }, async (request) => {
     const updated = await videos.update(requireUser(request), request.params.id, request.body);
-    return ok(await presenter.present(updated, requestOrigin(request, config)));
+    return ok(await presenter.present(updated, requestOrigin(request, config), request.user?.id));
   });
 
   routes.delete('/videos/:id', {
@@ -96,7 +96,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
     },
   }, async (request) => {
     const page = await videos.listByCreator(requireUser(request).id, request.query.limit, request.query.cursor);
-    return ok(await presenter.presentMany(page.videos, requestOrigin(request, config)), { nextCursor: page.nextCursor });
+    return ok(await presenter.presentMany(page.videos, requestOrigin(request, config), request.user?.id), { nextCursor: page.nextCursor });
   });
 
   routes.get('/videos/:id/stream-url', {

@@ -64,6 +64,7 @@ export const videoSchema = z.object({
   renditions: z.array(z.object({ name: z.string(), width: z.number().nullable(), height: z.number().nullable(), bandwidth: z.number() })),
   views: z.number(),
   likes: z.number(),
+  hasLiked: z.boolean().describe('whether the signed-in caller likes this video (false for guests)'),
   commentCount: z.number(),
   creator: z.object({ id: z.string(), username: z.string(), avatarUrl: z.string().nullable() }),
   createdAt: isoDate,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { runAdminCommand } from './cli/admin.ts';
 import { runMigrateCommand } from './cli/migrate.ts';
+import { runRebuildCommand } from './cli/rebuild.ts';
 import { runServeCommand } from './cli/serve.ts';
 import { runWorkerCommand } from './cli/worker.ts';
 
@@ -12,6 +13,7 @@ Commands:
   worker                 run job workers only (scale-out mode)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
+  rebuild [likes|search] recompute derived data from its source rows (all projections by default)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     case 'worker': return runWorkerCommand(config);
     case 'migrate': return runMigrateCommand(config);
     case 'admin': return runAdminCommand(config, rest, parseArgs);
+    case 'rebuild': return runRebuildCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;

@@ -15,8 +15,8 @@ export async function runServeCommand(config: Config): Promise<number> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
   if (config.workersInProcess) startWorkers(platform);
-  platform.logger.info({ url: `http://${config.host}:${config.port}`, database: platform.database.kind, redis: Boolean(platform.redis) }, 'StreamHub is up');
+  platform.logger.info({ url: address, database: platform.database.kind, redis: Boolean(platform.redis) }, 'StreamHub is up');
   return -1;
 }

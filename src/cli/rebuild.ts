@@ -1,0 +1,30 @@
+import type { Config } from '../config.ts';
+import { createPlatform } from '../platform/platform.ts';
+import { hotCountersFor } from '../platform/counters/create-hot-counters.ts';
+import { rebuildLikeCounts } from '../modules/likes/like-counts.ts';
+import { rebuildSearchIndex } from '../modules/search/search-index.ts';
+
+/** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
+const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<string>> = {
+  likes: async (platform) => `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, hotCountersFor(platform))} videos`,
+  search: async (platform) => {
+    const result = await rebuildSearchIndex(platform.database.db);
+    return `search index rebuilt: ${result.documents} videos, ${result.tags} tags`;
+  },
+};
+
+export async function runRebuildCommand(config: Config, args: string[]): Promise<number> {
+  const names = args.length ? args : Object.keys(PROJECTIONS);
+  const unknown = names.filter((name) => !PROJECTIONS[name]);
+  if (unknown.length) {
+    process.stderr.write(`Unknown projection(s): ${unknown.join(', ')}. Known: ${Object.keys(PROJECTIONS).join(', ')}\n`);
+    return 1;
+  }
+  const platform = await createPlatform(config);
+  try {
+    for (const name of names) process.stdout.write(`${await PROJECTIONS[name]!(platform)}\n`);
+    return 0;
+  } finally {
+    await platform.close();
+  }
+}

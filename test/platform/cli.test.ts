@@ -1,0 +1,51 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = ['--import', 'tsx', 'src/main.ts'];
+
+describe('streamhub CLI on the embedded default', () => {
+  test('serve answers /health on a fresh data dir; admin create-user, migrate and rebuild work', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-cli-'));
+    // The embedded default: no database or Redis URL, whatever the test environment has.
+    const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
+    const env = { ...inherited, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+    const runCli = (args: string[], extra: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [...CLI, ...args], { env: { ...env, ...extra }, encoding: 'utf8', timeout: 120_000 });
+
+    const server = spawn(process.execPath, [...CLI, 'serve'], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      const health = await fetch(`${url}/health`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+
+    const create = runCli(['admin', 'create-user', '--email', 'root@example.com', '--username', 'root', '--password', 'a long admin passphrase']);
+    assert.equal(create.status, 0, create.stderr);
+    assert.match(create.stdout, /Created admin root/);
+    const duplicate = runCli(['admin', 'create-user', '--email', 'root@example.com', '--username', 'root2', '--password', 'a long admin passphrase']);
+    assert.equal(duplicate.status, 1);
+    assert.match(duplicate.stderr, /email is already taken/);
+    assert.match(runCli(['migrate']).stdout, /up to date/);
+    assert.match(runCli(['rebuild', 'likes']).stdout, /like counts recomputed/);
+    const badConfig = runCli(['migrate'], { DATABASE_URL: 'mysql://nope' });
+    assert.equal(badConfig.status, 1);
+    assert.match(badConfig.stderr, /DATABASE_URL/);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

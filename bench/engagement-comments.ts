@@ -10,11 +10,13 @@
  * Then the full app runs in its own process (bench/support/serve-target.ts real) and autocannon requests
  *   GET /api/v1/videos/:id/comments?sort=top   and   ?sort=newest
  * as that signed-in viewer (the heavier path: hidden-comment filter and hasLiked lookup), first with one
- * connection (a lone request's latency), then with BENCH_CONNECTIONS concurrent connections.
+ * connection (a lone request's latency), then with BENCH_CONNECTIONS concurrent connections. For scale on
+ * a shared machine, the same window also measures the app's plainest read, GET /api/v1/users/:id.
+ * Every path is warmed up (BENCH_WARMUP_SECONDS at BENCH_CONNECTIONS) before anything is measured.
  * Goal: first page p99 < 20 ms.
  *
- * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10), BENCH_COMMENTS (100000),
- * BENCH_TARGETS (pglite,postgres), DATABASE_URL (enables PostgreSQL).
+ * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_COMMENTS (100000),
+ * BENCH_TARGETS (pglite,postgres), BENCH_CPU_PROF=<dir> (a V8 CPU profile of each target), DATABASE_URL (enables PostgreSQL).
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -28,20 +30,23 @@ import { envNumber, markdownTable } from './support/options.ts';
 import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 3);
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 5);
 const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 10));
 const COMMENTS = Math.round(envNumber('BENCH_COMMENTS', 100_000));
 const AUTHORS = 200;
 const BATCH = 10_000;
 const GOAL_P99_MS = 20;
-const SORTS = ['top', 'newest'] as const;
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
+/** What is measured: the first page in each sort, and the plainest read of the app for scale. */
+const SCENARIOS = ['top', 'newest', 'user profile'] as const;
+type Scenario = typeof SCENARIOS[number];
 const LABELS: Record<DatabaseKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
 interface Seeded { videoId: string; viewerId: string }
 
 interface Measurement {
   kind: DatabaseKind;
-  sort: typeof SORTS[number];
+  scenario: Scenario;
   connections: number;
   requestsPerSecond: number;
   p50: number;
@@ -102,24 +107,28 @@ async function checkTarget(target: TargetProcess, path: string, token: string): 
   }
 }
 
+function pathOf(scenario: Scenario, seeded: Seeded): string {
+  if (scenario === 'user profile') return `/api/v1/users/${seeded.viewerId}`;
+  return `/api/v1/videos/${seeded.videoId}/comments?sort=${scenario}`;
+}
+
 async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measurement[]> {
   const secret = randomBytes(32).toString('hex');
-  const target = await startTarget('real', { env: targetEnv({ ...database.env, JWT_SECRET: secret }) });
+  const target = await startTarget('real', { env: targetEnv({ ...database.env, JWT_SECRET: secret }), cpuProfDir: CPU_PROF_DIR });
   const { token } = await new AccessTokenSigner(secret, 3600).sign({ userId: database.seeded.viewerId, role: 'viewer' });
   const measurements: Measurement[] = [];
   try {
-    for (const sort of SORTS) {
-      const path = `/api/v1/videos/${database.seeded.videoId}/comments?sort=${sort}`;
-      await checkTarget(target, path, token);
-      for (const connections of [1, CONNECTIONS]) {
-        await firstPage(target, path, token, connections, WARMUP_SECONDS);
+    for (const sort of ['top', 'newest'] as const) await checkTarget(target, pathOf(sort, database.seeded), token);
+    for (const scenario of SCENARIOS) await firstPage(target, pathOf(scenario, database.seeded), token, CONNECTIONS, WARMUP_SECONDS);
+    for (const scenario of SCENARIOS) {
+      for (const connections of scenario === 'user profile' ? [1] : [1, CONNECTIONS]) {
         const cpuBefore = await target.cpuUsage();
-        const result = await firstPage(target, path, token, connections, SECONDS);
+        const result = await firstPage(target, pathOf(scenario, database.seeded), token, connections, SECONDS);
         const cpuAfter = await target.cpuUsage();
         const cpuMicros = cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system;
         const measurement: Measurement = {
           kind: database.kind,
-          sort,
+          scenario,
           connections,
           requestsPerSecond: result.requests.average,
           p50: result.latency.p50,
@@ -127,7 +136,7 @@ async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measure
           cpuPerRequest: result.requests.total ? cpuMicros / result.requests.total : 0,
           failures: result.errors + result.timeouts + result.non2xx,
         };
-        process.stderr.write(`${LABELS[database.kind]} sort=${sort} ×${connections}: ${Math.round(measurement.requestsPerSecond)} req/s, `
+        process.stderr.write(`${LABELS[database.kind]} ${scenario} ×${connections}: ${Math.round(measurement.requestsPerSecond)} req/s, `
           + `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, ${measurement.cpuPerRequest.toFixed(0)} CPU µs/req, load ${loadavg()[0]!.toFixed(1)}\n`);
         measurements.push(measurement);
       }
@@ -141,9 +150,9 @@ async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measure
 function report(measurements: Measurement[]): string {
   const ms = (value: number) => value.toFixed(value < 10 ? 1 : 0);
   return markdownTable(
-    ['database', 'sort', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors/non-2xx'],
+    ['database', 'request', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors/non-2xx'],
     measurements.map((m) => [
-      LABELS[m.kind], m.sort, String(m.connections), Math.round(m.requestsPerSecond).toLocaleString('en-US'),
+      LABELS[m.kind], m.scenario === 'user profile' ? 'GET /users/:id (for scale)' : `first page, sort=${m.scenario}`, String(m.connections), Math.round(m.requestsPerSecond).toLocaleString('en-US'),
       ms(m.p50), ms(m.p99), m.cpuPerRequest.toFixed(0), m.failures.toLocaleString('en-US'),
     ]),
     ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -185,11 +194,14 @@ async function main(): Promise<number> {
   console.log('');
   console.log(report(measurements));
   console.log('');
-  const worst = Math.max(...measurements.map((m) => m.p99));
-  console.log(`Goal (first page p99 < ${GOAL_P99_MS} ms): ${worst < GOAL_P99_MS ? 'MET' : 'MISSED'}; the worst p99 measured is ${worst} ms.`);
+  for (const connections of [1, CONNECTIONS]) {
+    const pages = measurements.filter((m) => m.scenario !== 'user profile' && m.connections === connections);
+    const worst = Math.max(...pages.map((m) => m.p99));
+    console.log(`Goal (first page p99 < ${GOAL_P99_MS} ms) at ${connections} connection(s): ${worst < GOAL_P99_MS ? 'MET' : 'MISSED'}, worst p99 ${worst} ms.`);
+  }
   const failed = measurements.filter((m) => m.failures > 0);
   if (failed.length) {
-    console.error(`errors or non-2xx answers on: ${failed.map((m) => `${LABELS[m.kind]} ${m.sort} ×${m.connections}`).join(', ')}`);
+    console.error(`errors or non-2xx answers on: ${failed.map((m) => `${LABELS[m.kind]} ${m.scenario} ×${m.connections}`).join(', ')}`);
     return 1;
   }
   return 0;

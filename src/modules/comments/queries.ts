@@ -35,13 +35,22 @@ export class CommentQueries {
   ): Promise<CommentPage & { commentsEnabled: boolean }> {
     const video = await this.access.visibleVideo(actor, videoId);
     const audience: Audience = { viewerId: actor?.id, seesAllHidden: moderatesVideo(actor, video) };
-    const commentsEnabled = await commentSettingsRepo.commentsEnabled(this.db, video.id);
-    if (sort === 'top') {
-      const rows = await commentRepo.listTop(this.db, video.id, audience, limit, cursor ? topCursor.decode(cursor) : undefined);
-      return { ...toPage(rows, limit, topCursor, (row) => ({ likes: row.like_count, id: row.id })), commentsEnabled };
-    }
-    const rows = await commentRepo.listNewest(this.db, video.id, audience, limit, cursor ? newestCursor.decode(cursor) : undefined);
-    return { ...toPage(rows, limit, newestCursor, (row) => ({ at: row.created_at, id: row.id })), commentsEnabled };
+    // Independent reads: on PostgreSQL they run on two pooled connections at once.
+    const [commentsEnabled, page] = await Promise.all([
+      commentSettingsRepo.commentsEnabled(this.db, video.id),
+      sort === 'top' ? this.topPage(video.id, audience, limit, cursor) : this.newestPage(video.id, audience, limit, cursor),
+    ]);
+    return { ...page, commentsEnabled };
+  }
+
+  private async topPage(videoId: string, audience: Audience, limit: number, cursor?: string): Promise<CommentPage> {
+    const rows = await commentRepo.listTop(this.db, videoId, audience, limit, cursor ? topCursor.decode(cursor) : undefined);
+    return toPage(rows, limit, topCursor, (row) => ({ likes: row.like_count, id: row.id }));
+  }
+
+  private async newestPage(videoId: string, audience: Audience, limit: number, cursor?: string): Promise<CommentPage> {
+    const rows = await commentRepo.listNewest(this.db, videoId, audience, limit, cursor ? newestCursor.decode(cursor) : undefined);
+    return toPage(rows, limit, newestCursor, (row) => ({ at: row.created_at, id: row.id }));
   }
 
   /** Replies stay readable under a deleted top-level comment. */

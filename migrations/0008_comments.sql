@@ -22,6 +22,8 @@ create table comments (
   -- Soft delete: the row stays (replies and reports keep their thread), responses show a tombstone.
   deleted_at timestamptz,
   deleted_by uuid references users(id) on delete set null,
+  -- The Idempotency-Key of the request that created it: a retried POST gets this comment, not a second one.
+  idempotency_key text,
   -- Milliseconds, like the JS Dates that carry it into keyset cursors: a cursor then names a row exactly.
   created_at timestamptz not null default date_trunc('milliseconds', now()),
   updated_at timestamptz not null default now()
@@ -32,6 +34,7 @@ create index comments_video_top_idx on comments (video_id, like_count desc, id d
 -- A thread's replies, oldest first.
 create index comments_thread_idx on comments (parent_id, created_at, id) where parent_id is not null;
 create index comments_user_idx on comments (user_id);
+create unique index comments_idempotency_key_idx on comments (user_id, idempotency_key) where idempotency_key is not null;
 
 -- One row per (comment, user): liking twice is one like, and like_count is kept equal to the rows.
 create table comment_likes (

@@ -26,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
 
     test('past the burst: 429 with Retry-After, replies share the bucket, per user; allowed again after the refill', async () => {
       const [chatty, quiet] = await Promise.all([registerUser(t.app), registerUser(t.app)]);
-      const first = await post(chatty.accessToken);
+      const first = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' }, payload: { videoId, text: 'hello' } });
       assert.equal(first.statusCode, 201);
       const reply = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${json(first).data.id}/reply`, headers: bearer(chatty.accessToken), payload: { text: 'me again' } });
       assert.equal(reply.statusCode, 201);
@@ -39,6 +39,9 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3, `Retry-After: ${retryAfter}`);
       assert.equal(await storedCommentCount(t, videoId), before, 'a refused comment writes nothing');
       assert.equal((await post(quiet.accessToken)).statusCode, 201, 'other users have their own bucket');
+      const retried = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' }, payload: { videoId, text: 'hello' } });
+      assert.equal(retried.statusCode, 201, 'a retry of a comment that was created is not a new comment');
+      assert.equal(retried.headers['idempotent-replayed'], 'true');
 
       await sleep(retryAfter * 1000);
       assert.equal((await post(chatty.accessToken)).statusCode, 201);

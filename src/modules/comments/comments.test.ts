@@ -5,6 +5,7 @@ import { bearer, json, registerUser, startTestApp, type TestApp } from '../../..
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { adminToken, createVideo } from '../videos/video-test-support.ts';
 import { createReadyVideo, deleteVideo } from '../views/engagement-test-support.ts';
+import { rebuildCommentCounts } from './comment-counts.ts';
 import { postComment, storedCommentCount } from './comment-test-support.ts';
 
 type Session = Awaited<ReturnType<typeof registerUser>>;
@@ -111,6 +112,32 @@ for (const kind of testDatabaseKinds()) {
 
       const ofReply = await get(`/api/v1/comments/${first.id}/replies`);
       assert.equal(ofReply.statusCode, 400, 'replies hang off top-level comments only');
+    });
+
+    test('an Idempotency-Key makes posting and replying safe to retry, even concurrently', async () => {
+      const videoId = await createReadyVideo(t, creator.accessToken);
+      const withKey = (key: string, url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, headers: { ...bearer(fan.accessToken), 'idempotency-key': key }, payload });
+      const first = await withKey('post-1', '/api/v1/comments', { videoId, text: 'only once' });
+      const retry = await withKey('post-1', '/api/v1/comments', { videoId, text: 'only once' });
+      assert.equal(first.statusCode, 201);
+      assert.equal(retry.statusCode, 201);
+      assert.equal(retry.headers['idempotent-replayed'], 'true');
+      assert.equal(json(retry).data.id, json(first).data.id);
+      assert.equal(json(retry).data.author.username, fan.user.username);
+
+      const reused = await withKey('post-1', '/api/v1/comments', { videoId, text: 'something else' });
+      assert.equal(reused.statusCode, 409);
+      assert.equal(json(reused).error.code, 'IDEMPOTENCY_KEY_REUSED');
+
+      const racing = await Promise.all(Array.from({ length: 5 }, () =>
+        withKey('reply-1', `/api/v1/comments/${json(first).data.id}/reply`, { text: 'double click' })));
+      assert.deepEqual(racing.map((response) => response.statusCode), [201, 201, 201, 201, 201]);
+      assert.equal(new Set(racing.map((response) => json(response).data.id)).size, 1);
+      assert.equal(json(await get(`/api/v1/comments/${json(first).data.id}`)).data.replyCount, 1);
+      assert.equal(await videoCounts(videoId), 2);
+      const otherUser = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(other.accessToken), 'idempotency-key': 'post-1' }, payload: { videoId, text: 'only once' } });
+      assert.notEqual(json(otherUser).data.id, json(first).data.id, 'keys are per user');
     });
 
     test('editing: author only, marks it edited and bumps updatedAt', async () => {
@@ -291,6 +318,22 @@ for (const kind of testDatabaseKinds()) {
       const reports = await get('/api/v1/admin/reports?status=open&limit=100', admin);
       assert.equal(reports.statusCode, 200);
       assert.ok(json(reports).data.every((report: { commentId: string }) => report.commentId !== top));
+    });
+
+    test('the counters are projections: a rebuild recomputes them from the rows', async () => {
+      const videoId = await createReadyVideo(t, creator.accessToken);
+      const top = await commentId(fan.accessToken, videoId, 'counted');
+      await reply(other.accessToken, top, 'a reply');
+      await send('POST', `/api/v1/comments/${top}/like`, other.accessToken);
+      const db = t.platform.database.db;
+      await db.updateTable('comments').set({ reply_count: 99, like_count: 7 }).where('id', '=', top).execute();
+      await db.updateTable('videos').set({ comment_count: 42 }).where('id', '=', videoId).execute();
+
+      assert.deepEqual(await rebuildCommentCounts(db), { comments: 1, videos: 1 });
+      const rebuilt = json(await get(`/api/v1/comments/${top}`)).data;
+      assert.deepEqual([rebuilt.replyCount, rebuilt.likeCount], [1, 1]);
+      assert.equal(await videoCounts(videoId), 2);
+      assert.deepEqual(await rebuildCommentCounts(db), { comments: 0, videos: 0 }, 'nothing else was off');
     });
 
     test('the routes are in the OpenAPI document', async () => {

@@ -57,6 +57,10 @@ export const commentRepo = {
     return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<CommentRow | undefined> {
+    return db.selectFrom('comments').selectAll().where('user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  },
+
   findView(db: Executor, id: string, viewerId: string | undefined): Promise<CommentView | undefined> {
     return selectViews(db, viewerId).where('c.id', '=', id).executeTakeFirst();
   },

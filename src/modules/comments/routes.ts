@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRateLimiter } from '../../platform/rate-limit/create-rate-limiter.ts';
-import { videoIdParams } from '../videos/schemas.ts';
+import { idempotencyHeaders, videoIdParams } from '../videos/schemas.ts';
 import { CommentAccess } from './comment-access.ts';
 import { toCommentResponse } from './presenter.ts';
 import { CommentQueries } from './queries.ts';
@@ -13,12 +13,20 @@ import {
   commentIdParams, commentLikeSchema, commentSchema, commentSettingsBody, commentSettingsSchema, commentTextBody,
   createCommentBody, listCommentsQuery, listRepliesQuery,
 } from './schemas.ts';
-import { CommentService } from './service.ts';
+import { CommentService, type CreatedComment } from './service.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 const optionalAuth = [{}, ...bearerAuth];
 const tags = ['comments'];
 const pageMeta = 'meta.nextCursor continues the list (null on the last page)';
+const IDEMPOTENCY = 'Send an Idempotency-Key header to make retries safe: the same key answers the comment it created (header Idempotent-Replayed: true).';
+
+/** 201 either way: a replayed create answers what the first attempt answered. */
+function sendCreated(reply: FastifyReply, { comment, replayed }: CreatedComment) {
+  if (replayed) reply.header('idempotent-replayed', 'true');
+  reply.status(201);
+  return ok(toCommentResponse(comment));
+}
 
 /** Comments, replies, comment likes and the per-video comments switch. Registered under /api/v1. */
 export async function commentRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -38,15 +46,15 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
     schema: {
       tags,
       summary: 'Comment on a video',
-      description: `Ready videos you can see, unless the owner turned comments off (403 COMMENTS_DISABLED). Suspended accounts get 403 ACCOUNT_SUSPENDED. New comments and replies are rate limited per user (${config.comments.ratePerMinute}/min, bursts of ${config.comments.burst}): 429 with Retry-After.`,
+      description: `Ready videos you can see, unless the owner turned comments off (403 COMMENTS_DISABLED). Suspended accounts get 403 ACCOUNT_SUSPENDED. New comments and replies are rate limited per user (${config.comments.ratePerMinute}/min, bursts of ${config.comments.burst}): 429 with Retry-After. ${IDEMPOTENCY}`,
       security: bearerAuth,
+      headers: idempotencyHeaders,
       body: createCommentBody,
       response: { 201: envelope(commentSchema) },
     },
   }, async (request, reply) => {
-    const created = await comments.post(requireUser(request), request.body.videoId, request.body.text);
-    reply.status(201);
-    return ok(toCommentResponse(created));
+    const created = await comments.post(requireUser(request), request.body.videoId, request.body.text, request.headers['idempotency-key']);
+    return sendCreated(reply, created);
   });
 
   routes.post('/comments/:id/reply', {
@@ -54,16 +62,16 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
     schema: {
       tags,
       summary: 'Reply to a comment; a reply to a reply joins the same thread and mentions whom it answers',
-      description: 'Same rules and rate limit as posting a comment.',
+      description: `Same rules and rate limit as posting a comment. ${IDEMPOTENCY}`,
       security: bearerAuth,
+      headers: idempotencyHeaders,
       params: commentIdParams,
       body: commentTextBody,
       response: { 201: envelope(commentSchema) },
     },
   }, async (request, reply) => {
-    const created = await comments.reply(requireUser(request), request.params.id, request.body.text);
-    reply.status(201);
-    return ok(toCommentResponse(created));
+    const created = await comments.reply(requireUser(request), request.params.id, request.body.text, request.headers['idempotency-key']);
+    return sendCreated(reply, created);
   });
 
   routes.get('/comments/:id', {

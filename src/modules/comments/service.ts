@@ -1,18 +1,22 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
+import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { deleteComment, insertComment } from './comment-state.ts';
 import { commentLikeRepo } from './like-repo.ts';
 import { newCommentView } from './presenter.ts';
 import { commentRepo, type CommentView } from './repo.ts';
 import { commentSettingsRepo } from './settings-repo.ts';
+import type { CommentsTable } from './tables.ts';
 import { moderatesVideo } from './visibility.ts';
 
 export interface CommentLikeState { commentId: string; liked: boolean; likeCount: number }
+export interface CreatedComment { comment: CommentView; replayed: boolean }
+type NewComment = Insertable<CommentsTable> & { video_id: string; parent_id: string | null; text: string };
 
 /** Writing comments: post, reply, edit, delete, like, and the per-video comments switch. */
 export class CommentService {
@@ -22,33 +26,38 @@ export class CommentService {
     this.db = platform.database.db;
   }
 
-  async post(actor: AuthenticatedUser, videoId: string, text: string): Promise<CommentView> {
+  async post(actor: AuthenticatedUser, videoId: string, text: string, idempotencyKey?: string): Promise<CreatedComment> {
     const author = await this.access.activeAccount(actor);
+    const values = { video_id: videoId, user_id: actor.id, parent_id: null, reply_to_user_id: null, text, idempotency_key: idempotencyKey ?? null };
+    const earlier = await this.replay(actor, values);
+    if (earlier) return earlier;
     const video = await this.access.visibleVideo(actor, videoId);
     await this.access.assertOpenForComments(video);
     await this.spendNewCommentToken(actor);
-    const row = await insertComment(this.db, { video_id: video.id, user_id: actor.id, text });
-    return newCommentView(row, author, null);
+    return this.create(actor, author, values, null);
   }
 
   /**
    * Threads are one level deep, like YouTube: a reply to a reply joins the same thread (the top-level
    * comment) and records whom it answers, which clients show as an @mention.
    */
-  async reply(actor: AuthenticatedUser, targetId: string, text: string): Promise<CommentView> {
+  async reply(actor: AuthenticatedUser, targetId: string, text: string, idempotencyKey?: string): Promise<CreatedComment> {
     const author = await this.access.activeAccount(actor);
     const { comment: target, video } = await this.access.visibleComment(actor, targetId);
-    await this.access.assertOpenForComments(video);
-    await this.spendNewCommentToken(actor);
     const answersReply = target.parent_id !== null;
-    const row = await insertComment(this.db, {
+    const values = {
       video_id: video.id,
       user_id: actor.id,
       parent_id: target.parent_id ?? target.id,
       reply_to_user_id: answersReply ? target.user_id : null,
       text,
-    });
-    return newCommentView(row, author, answersReply ? target.author_username : null);
+      idempotency_key: idempotencyKey ?? null,
+    };
+    const earlier = await this.replay(actor, values);
+    if (earlier) return earlier;
+    await this.access.assertOpenForComments(video);
+    await this.spendNewCommentToken(actor);
+    return this.create(actor, author, values, answersReply ? target.author_username : null);
   }
 
   async edit(actor: AuthenticatedUser, id: string, text: string): Promise<CommentView> {
@@ -88,6 +97,31 @@ export class CommentService {
     const video = await this.access.ownedVideo(actor, videoId);
     await commentSettingsRepo.setCommentsEnabled(this.db, video.id, enabled);
     return { videoId: video.id, commentsEnabled: enabled };
+  }
+
+  private async create(actor: AuthenticatedUser, author: UserRow, values: NewComment, replyToUsername: string | null): Promise<CreatedComment> {
+    const row = await insertComment(this.db, values);
+    if (row) return { comment: newCommentView(row, author, replyToUsername), replayed: false };
+    // A concurrent request with the same Idempotency-Key created it first.
+    const winner = await this.replay(actor, values);
+    if (!winner) throw new Error('an idempotency key conflicted but its comment is gone');
+    return winner;
+  }
+
+  /**
+   * The comment an earlier request with the same Idempotency-Key created (before any check that may
+   * have changed since: a retry gets what the first attempt got). The same key for a different comment
+   * is a client bug: 409.
+   */
+  private async replay(actor: AuthenticatedUser, values: NewComment): Promise<CreatedComment | undefined> {
+    if (!values.idempotency_key) return undefined;
+    const earlier = await commentRepo.findByIdempotencyKey(this.db, actor.id, values.idempotency_key);
+    if (!earlier) return undefined;
+    if (earlier.video_id !== values.video_id || earlier.parent_id !== values.parent_id || earlier.text !== values.text) {
+      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different comment');
+    }
+    const comment = await commentRepo.findView(this.db, earlier.id, actor.id);
+    return comment && { comment, replayed: true };
   }
 
   /** New comments and replies share one bucket per user; spent only once the comment is otherwise acceptable. */

@@ -18,6 +18,7 @@ export interface CommentsTable {
   hidden_by: string | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  idempotency_key: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -89,6 +89,6 @@ describe('uncaught errors', () => {
     assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
     const ready = await t.app.inject({ method: 'GET', url: '/ready' });
     assert.equal(ready.statusCode, 503);
-    await t.app.close();
+    await t.close();
   });
 });

@@ -13,7 +13,8 @@ Commands:
   worker                 run job workers only (scale-out mode)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
-  rebuild [likes|search] recompute derived data from its source rows (all projections by default)
+  rebuild [likes|comments|subscriptions|search]
+                         recompute derived data from its source rows (all projections by default)
 `;
 
 async function main(argv: string[]): Promise<number> {

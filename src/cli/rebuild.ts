@@ -3,10 +3,20 @@ import { createPlatform } from '../platform/platform.ts';
 import { hotCountersFor } from '../platform/counters/create-hot-counters.ts';
 import { rebuildLikeCounts } from '../modules/likes/like-counts.ts';
 import { rebuildSearchIndex } from '../modules/search/search-index.ts';
+import { rebuildCommentCounts } from '../modules/comments/comment-counts.ts';
+import { channelStatsRepo } from '../modules/subscriptions/channel-stats-repo.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<string>> = {
   likes: async (platform) => `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, hotCountersFor(platform))} videos`,
+  comments: async (platform) => {
+    const result = await rebuildCommentCounts(platform.database.db);
+    return `comment counts recomputed: ${result.comments} comments, ${result.videos} videos`;
+  },
+  subscriptions: async (platform) => {
+    await channelStatsRepo.rebuild(platform.database.db);
+    return 'subscriber and subscription counts recomputed';
+  },
   search: async (platform) => {
     const result = await rebuildSearchIndex(platform.database.db);
     return `search index rebuilt: ${result.documents} videos, ${result.tags} tags`;

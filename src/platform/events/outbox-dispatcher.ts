@@ -4,18 +4,16 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import {
   errorMessage,
-  onOutboxWrite,
   resolveSubscribeOptions,
   retryDelayMs,
-  type DeadLetter,
   type DomainEvent,
   type EventBus,
   type EventHandler,
-  type ListDeadLettersOptions,
   type ResolvedSubscribeOptions,
   type SubscribeOptions,
 } from './event-bus.ts';
-import { EventStore, type ClaimedDelivery, type DeliveryRun } from './event-store.ts';
+import type { ClaimedDelivery, DeliveryRun, EventStore } from './event-store.ts';
+import { OutboxBus } from './outbox-bus.ts';
 import { Poller } from './poller.ts';
 import { waitAtMost } from './wait.ts';
 
@@ -169,19 +167,14 @@ class DeliveryConsumer {
  * key, so a key's events run in order while other keys go ahead. Works on PGlite and on PostgreSQL,
  * where several processes may dispatch from one database.
  */
-export class OutboxDispatcher implements EventBus {
-  private readonly store: EventStore;
+export class OutboxDispatcher extends OutboxBus<DeliveryConsumer> implements EventBus {
   private readonly settings: Settings;
   private readonly logger: Logger | undefined;
   private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly consumers = new Map<string, DeliveryConsumer>();
-  private readonly relay: Poller;
-  private stopHint: (() => void) | undefined;
-  private started = false;
-  private closed = false;
+  protected readonly relay: Poller;
 
   constructor(options: OutboxDispatcherOptions) {
-    this.store = new EventStore(options.database.db);
+    super(options.database.db);
     this.logger = options.logger;
     const leaseMs = options.leaseMs ?? 30_000;
     this.settings = {
@@ -215,19 +208,6 @@ export class OutboxDispatcher implements EventBus {
     }
   }
 
-  start(): void {
-    this.assertOpen();
-    if (this.started) return;
-    this.started = true;
-    this.stopHint = onOutboxWrite(() => this.relay.wake());
-    for (const consumer of this.consumers.values()) consumer.start();
-    this.relay.wake();
-  }
-
-  listDeadLetters(options: ListDeadLettersOptions): Promise<DeadLetter[]> {
-    return this.store.listDeadLetters(options);
-  }
-
   async replayDeadLetter(id: string): Promise<boolean> {
     let consumer: string | undefined;
     const replayed = await this.store.replayDeadLetter(id, async (trx, letter) => {
@@ -238,16 +218,8 @@ export class OutboxDispatcher implements EventBus {
     return replayed;
   }
 
-  prune(olderThanMs: number): Promise<{ outbox: number; processed: number }> {
-    return this.store.prune(olderThanMs);
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopHint?.();
-    await this.relay.stop();
-    await Promise.all([...this.consumers.values()].map((consumer) => consumer.stop()));
+    if (!(await this.stopDispatching())) return;
   }
 
   /**
@@ -267,7 +239,4 @@ export class OutboxDispatcher implements EventBus {
     return relayed > 0 ? 'soon' as const : 'idle' as const;
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new Error('the event bus is closed');
-  }
 }

@@ -2,15 +2,13 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import {
-  onOutboxWrite,
   resolveSubscribeOptions,
-  type DeadLetter,
   type EventBus,
   type EventHandler,
-  type ListDeadLettersOptions,
   type SubscribeOptions,
 } from './event-bus.ts';
-import { EventStore, type RelayRow } from './event-store.ts';
+import type { RelayRow } from './event-store.ts';
+import { OutboxBus } from './outbox-bus.ts';
 import { Poller } from './poller.ts';
 import { StreamConsumer, type StreamConsumerSettings } from './redis-stream-consumer.ts';
 import { entryFields, StreamKeys } from './redis-streams.ts';
@@ -55,25 +53,20 @@ export interface RedisStreamBusOptions {
  * consumer is a Redis consumer group over all partitions; see StreamConsumer for how its instances
  * share the partitions, keep each key in order, retry, reclaim and dead-letter.
  */
-export class RedisStreamBus implements EventBus {
-  private readonly store: EventStore;
+export class RedisStreamBus extends OutboxBus<StreamConsumer> implements EventBus {
   private readonly keys: StreamKeys;
   private readonly commands: Redis;
   private readonly logger: Logger | undefined;
-  private readonly consumers = new Map<string, StreamConsumer>();
-  private readonly relay: Poller;
+  protected readonly relay: Poller;
   private readonly relayBatchSize: number;
   private readonly backoffMs: number;
   private readonly streamRetentionMs: number;
   private readonly consumerSettings: StreamConsumerSettings;
-  private stopHint: (() => void) | undefined;
-  private started = false;
-  private closed = false;
 
   constructor(private readonly options: RedisStreamBusOptions) {
+    super(options.database.db);
     const partitions = options.partitions ?? 8;
     if (!Number.isInteger(partitions) || partitions < 1) throw new Error('partitions must be an integer ≥ 1');
-    this.store = new EventStore(options.database.db);
     this.keys = new StreamKeys(options.keyPrefix, partitions);
     this.logger = options.logger;
     this.relayBatchSize = options.relayBatchSize ?? 500;
@@ -111,19 +104,6 @@ export class RedisStreamBus implements EventBus {
     if (this.started) streamConsumer.start();
   }
 
-  start(): void {
-    this.assertOpen();
-    if (this.started) return;
-    this.started = true;
-    this.stopHint = onOutboxWrite(() => this.relay.wake());
-    for (const consumer of this.consumers.values()) consumer.start();
-    this.relay.wake();
-  }
-
-  listDeadLetters(options: ListDeadLettersOptions): Promise<DeadLetter[]> {
-    return this.store.listDeadLetters(options);
-  }
-
   /** Re-adds the event to its partition stream marked for the one consumer; the others skip it. */
   replayDeadLetter(id: string): Promise<boolean> {
     return this.store.replayDeadLetter(id, async (_trx, letter) => {
@@ -138,16 +118,8 @@ export class RedisStreamBus implements EventBus {
     });
   }
 
-  prune(olderThanMs: number): Promise<{ outbox: number; processed: number }> {
-    return this.store.prune(olderThanMs);
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopHint?.();
-    await this.relay.stop();
-    await Promise.all([...this.consumers.values()].map((consumer) => consumer.stop()));
+    if (!(await this.stopDispatching())) return;
     if (!(await waitAtMost(this.commands.quit(), 1000))) this.commands.disconnect();
   }
 
@@ -175,7 +147,4 @@ export class RedisStreamBus implements EventBus {
     return relayed > 0 ? 'soon' as const : 'idle' as const;
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new Error('the event bus is closed');
-  }
 }

@@ -7,6 +7,7 @@ import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { deleteComment, insertComment } from './comment-state.ts';
+import { publishCommentCreated } from './events.ts';
 import { commentLikeRepo } from './like-repo.ts';
 import { newCommentView } from './presenter.ts';
 import { commentRepo, type CommentView } from './repo.ts';
@@ -100,7 +101,11 @@ export class CommentService {
   }
 
   private async create(actor: AuthenticatedUser, author: UserRow, values: NewComment, replyToUsername: string | null): Promise<CreatedComment> {
-    const row = await insertComment(this.db, values);
+    const row = await this.db.transaction().execute(async (trx) => {
+      const created = await insertComment(trx, values);
+      if (created) await publishCommentCreated(trx, { commentId: created.id, videoId: created.video_id, userId: created.user_id, parentId: created.parent_id });
+      return created;
+    });
     if (row) return { comment: newCommentView(row, author, replyToUsername), replayed: false };
     // A concurrent request with the same Idempotency-Key created it first.
     const winner = await this.replay(actor, values);

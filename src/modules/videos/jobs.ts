@@ -5,6 +5,7 @@ import { NotMediaError, processMedia, type ProcessedMedia } from '../../platform
 import type { Platform } from '../../platform/platform.ts';
 import { ObjectNotFoundError, type ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { PROCESS_VIDEO_ATTEMPTS, type VideoJobPayload } from './job-queues.ts';
+import { publishVideoEvent, VIDEO_READY } from './events.ts';
 import { publishProcessingEvent } from './processing-events.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
@@ -63,7 +64,7 @@ export function createProcessVideoHandler(platform: Platform): JobHandler<VideoJ
       playlist_key: `${keys.hls}/${rendition.playlist}`,
     })));
     const { info } = result;
-    await videoRepo.markReady(trx, video.id, {
+    const ready = await videoRepo.markReady(trx, video.id, {
       duration_seconds: result.hls.durationSeconds,
       width: info.hasVideo ? info.width : null,
       height: info.hasVideo ? info.height : null,
@@ -78,6 +79,7 @@ export function createProcessVideoHandler(platform: Platform): JobHandler<VideoJ
       storyboard_image_key: result.storyboard ? keys.storyboardImage : null,
       storyboard_vtt_key: result.storyboard ? keys.storyboardVtt : null,
     });
+    if (ready) await publishVideoEvent(trx, VIDEO_READY, ready);
     return true;
   });
 

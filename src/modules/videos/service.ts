@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRequestRepo } from './create-requests-repo.ts';
+import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
 import { videoRepo, type ListCursor, type SourceUpload, type VideoRow } from './repo.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
@@ -106,9 +107,13 @@ export class VideoService {
 
   async update(actor: AuthenticatedUser, id: string, changes: UpdateVideoInput): Promise<VideoRow> {
     await this.getOwned(actor, id);
-    const updated = await videoRepo.updateMetadata(this.db, id, changes);
-    if (!updated) throw notFound('Video');
-    return updated;
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await videoRepo.findByIdForUpdate(trx, id);
+      const updated = previous && await videoRepo.updateMetadata(trx, id, changes);
+      if (!updated) throw notFound('Video');
+      await publishVideoEvent(trx, VIDEO_UPDATED, updated, previous);
+      return updated;
+    });
   }
 
   /**
@@ -119,7 +124,10 @@ export class VideoService {
     const video = await videoRepo.findById(this.db, id);
     if (!video) throw notFound('Video');
     if (!isOwner(actor, video) && !isAdmin(actor)) throw forbidden('Only the video\'s creator (or an admin) can delete it');
-    await videoRepo.markDeleted(this.db, id);
+    await this.db.transaction().execute(async (trx) => {
+      const deleted = await videoRepo.markDeleted(trx, id);
+      if (deleted) await publishVideoEvent(trx, VIDEO_DELETED, deleted);
+    });
     await enqueueVideoObjectsDeletion(this.platform.jobs, id);
   }
 

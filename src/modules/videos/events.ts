@@ -1,0 +1,28 @@
+import type { Executor } from '../../platform/db/transaction.ts';
+import { publishEvent } from '../../platform/events/event-bus.ts';
+import type { VideoRow } from './repo.ts';
+
+/**
+ * Topics of the video aggregate, keyed by video id so each video's events reach a consumer in order.
+ * `video.ready`: processing finished and the video can be played. `video.updated`: its metadata or
+ * visibility changed. `video.deleted`: it was soft-deleted. Feeds, search and the AI layer react to these.
+ */
+export const VIDEO_READY = 'video.ready';
+export const VIDEO_UPDATED = 'video.updated';
+export const VIDEO_DELETED = 'video.deleted';
+
+export interface VideoEventPayload {
+  videoId: string;
+  creatorId: string;
+  visibility: VideoRow['visibility'];
+  status: VideoRow['status'];
+  /** Only on video.updated: the visibility before the change. */
+  previousVisibility?: VideoRow['visibility'];
+}
+
+/** Call with the transaction that changed the video row. */
+export function publishVideoEvent(trx: Executor, topic: typeof VIDEO_READY | typeof VIDEO_UPDATED | typeof VIDEO_DELETED, video: VideoRow, previous?: VideoRow): Promise<void> {
+  const payload: VideoEventPayload = { videoId: video.id, creatorId: video.creator_id, visibility: video.visibility, status: video.status };
+  if (previous) payload.previousVisibility = previous.visibility;
+  return publishEvent(trx, { topic, key: video.id, payload });
+}

@@ -30,6 +30,8 @@ import { processingStreamRoutes } from './modules/videos/processing-stream-route
 import { mediaRoutes } from './modules/videos/media-routes.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { trendingRoutes } from './modules/trending/routes.ts';
+import { feedRoutes } from './modules/feeds/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -109,5 +111,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
+  await app.register(trendingRoutes, { platform, prefix: '/api/v1' });
+  await app.register(feedRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

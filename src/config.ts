@@ -66,6 +66,15 @@ const envSchema = z.object({
   COUNTER_FLUSH_INTERVAL_MS: positiveInt(1000),
   VIEW_DEDUPE_MINUTES: z.coerce.number().positive().default(30),
   VIEW_DEDUPE_MEMORY_ENTRIES: positiveInt(100_000),
+  TRENDING_WEIGHT_VIEWS: z.coerce.number().min(0).default(1),
+  TRENDING_WEIGHT_LIKES: z.coerce.number().min(0).default(5),
+  TRENDING_WEIGHT_COMMENTS: z.coerce.number().min(0).default(3),
+  TRENDING_WEIGHT_WATCH_MINUTES: z.coerce.number().min(0).default(0.1),
+  TRENDING_REFRESH_SECONDS: positiveInt(60),
+  TRENDING_CACHE_SECONDS: z.coerce.number().int().min(0).default(120),
+  FEED_CELEBRITY_THRESHOLD: positiveInt(10_000),
+  FEED_MAX_ITEMS: positiveInt(1000),
+  FEED_BACKFILL_VIDEOS: z.coerce.number().int().min(0).default(20),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -113,7 +122,13 @@ export interface Config {
   counters: { flushIntervalMs: number };
   /** A viewer counts once per video per window; without Redis the window lives in a bounded in-process map. */
   views: { dedupeWindowMs: number; dedupeMemoryEntries: number };
+  /** Score = Σ weight·count, each bucket decayed by its age; rankings are recomputed every refreshSeconds. */
+  trending: { weights: TrendingWeights; refreshSeconds: number; cacheSeconds: number };
+  /** Channels with more subscribers than celebrityThreshold are pulled at read time instead of fanned out. */
+  feeds: { celebrityThreshold: number; maxItems: number; backfillVideos: number };
 }
+
+export interface TrendingWeights { views: number; likes: number; comments: number; watchMinutes: number }
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -180,5 +195,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
     views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
+    trending: {
+      weights: { views: env.TRENDING_WEIGHT_VIEWS, likes: env.TRENDING_WEIGHT_LIKES, comments: env.TRENDING_WEIGHT_COMMENTS, watchMinutes: env.TRENDING_WEIGHT_WATCH_MINUTES },
+      refreshSeconds: env.TRENDING_REFRESH_SECONDS,
+      cacheSeconds: env.TRENDING_CACHE_SECONDS,
+    },
+    feeds: { celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD, maxItems: env.FEED_MAX_ITEMS, backfillVideos: env.FEED_BACKFILL_VIDEOS },
   };
 }

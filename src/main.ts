@@ -13,7 +13,7 @@ Commands:
   worker                 run job workers only (scale-out mode)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
-  rebuild [likes|comments|subscriptions|search]
+  rebuild [likes|comments|subscriptions|search|trending|feeds]
                          recompute derived data from its source rows (all projections by default)
 `;
 

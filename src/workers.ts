@@ -3,6 +3,10 @@ import type { Platform } from './platform/platform.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
 import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
+import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRefresh } from './modules/trending/jobs.ts';
+import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
+import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
+import { subscribeFeedConsumers } from './modules/feeds/consumers.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -22,10 +26,19 @@ export function startWorkers(platform: Platform): void {
   jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), { concurrency: config.jobs.transcodeConcurrency });
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
+    [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform),
   }));
+  jobs.process(FEEDS_QUEUE, byJobName({
+    [FAN_OUT_VIDEO_JOB]: createFanOutHandler(platform),
+    [REMOVE_VIDEO_FROM_FEEDS_JOB]: createFeedRemovalHandler(platform),
+  }));
+  subscribeCommentActivity(platform);
+  subscribeFeedConsumers(platform);
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
+  void scheduleTrendingRefresh(jobs, config.trending.refreshSeconds)
+    .catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling the trending refresh failed; the next worker start retries'));
   platform.logger.info('job workers started');
 }

@@ -5,6 +5,9 @@ import { rebuildLikeCounts } from '../modules/likes/like-counts.ts';
 import { rebuildSearchIndex } from '../modules/search/search-index.ts';
 import { rebuildCommentCounts } from '../modules/comments/comment-counts.ts';
 import { channelStatsRepo } from '../modules/subscriptions/channel-stats-repo.ts';
+import { rebuildTrendingActivity } from '../modules/trending/rebuild.ts';
+import { refreshTrending } from '../modules/trending/refresh.ts';
+import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<string>> = {
@@ -20,6 +23,15 @@ const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPla
   search: async (platform) => {
     const result = await rebuildSearchIndex(platform.database.db);
     return `search index rebuilt: ${result.documents} videos, ${result.tags} tags`;
+  },
+  trending: async (platform) => {
+    const buckets = await rebuildTrendingActivity(platform.database.db);
+    const refresh = await refreshTrending(platform);
+    return `trending rebuilt: ${buckets} activity buckets, rankings refreshed in ${refresh.durationMs} ms`;
+  },
+  feeds: async (platform) => {
+    const result = await rebuildFeeds(platform);
+    return `subscriptions feeds rebuilt: ${result.videos} recent videos, ${result.pushed} feed entries`;
   },
 };
 

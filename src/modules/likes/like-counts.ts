@@ -2,14 +2,18 @@ import { sql, type Kysely } from 'kysely';
 import type { CounterProjection } from '../../platform/counters/counter-flusher.ts';
 import type { CounterDeltas, HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { addToTrendingActivity } from '../trending/activity-sql.ts';
 import { addToVideoCounter } from '../views/counter-deltas-sql.ts';
 
 export const LIKES_COUNTER = 'likes';
 
-/** Buffered like/unlike deltas into videos.like_count. */
+/** Buffered like/unlike deltas into videos.like_count and trending activity. */
 export const likeCountProjection: CounterProjection = {
   counter: LIKES_COUNTER,
-  apply: (db, deltas) => db.transaction().execute((trx) => addToVideoCounter(trx, 'like_count', deltas)),
+  apply: (db, deltas) => db.transaction().execute(async (trx) => {
+    await addToVideoCounter(trx, 'like_count', deltas);
+    await addToTrendingActivity(trx, 'likes', deltas);
+  }),
 };
 
 /**

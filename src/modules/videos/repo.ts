@@ -28,6 +28,18 @@ export const videoRepo = {
     return db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /**
+   * The public, ready videos among `ids`, in the order of `ids` (for rankings and feeds, whose lists
+   * were computed earlier: a video made private or deleted since then drops out here).
+   */
+  async findPublicByIds(db: Executor, ids: readonly string[]): Promise<VideoRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('videos').selectAll()
+      .where('id', 'in', [...new Set(ids)]).where('status', '=', 'ready').where('visibility', '=', 'public').execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  },
+
   /** Row-locks the video for the rest of the transaction, so status changes serialise. */
   findByIdForUpdate(db: Executor, id: string): Promise<VideoRow | undefined> {
     return db.selectFrom('videos').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

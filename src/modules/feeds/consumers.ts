@@ -1,0 +1,40 @@
+import type { Platform } from '../../platform/platform.ts';
+import { SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
+import { VIDEO_DELETED, VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/events.ts';
+import { feedStoreFor } from './feed-store.ts';
+import { enqueueFanOut, enqueueFeedRemoval } from './jobs.ts';
+import { publishedAt } from './published-at.ts';
+import { isCelebrity } from './subscribers.ts';
+
+/**
+ * Keeps feeds in step with videos and subscriptions. Video changes become jobs (a fan-out can take
+ * seconds; the upload and edit requests never wait for it); subscription changes touch one feed and
+ * are applied here directly. Every effect is idempotent, so redelivered events are harmless.
+ */
+export function subscribeFeedConsumers(platform: Platform): void {
+  const { events, jobs, database: { db }, config } = platform;
+  const store = feedStoreFor(platform);
+
+  events.subscribe<VideoEventPayload>('feeds-videos', [VIDEO_READY, VIDEO_UPDATED, VIDEO_DELETED], async ({ topic, payload }) => {
+    const isPublicReady = payload.status === 'ready' && payload.visibility === 'public';
+    if (topic === VIDEO_DELETED) await enqueueFeedRemoval(jobs, payload.videoId);
+    else if (topic === VIDEO_READY && isPublicReady) await enqueueFanOut(jobs, payload.videoId);
+    else if (topic === VIDEO_UPDATED && payload.previousVisibility !== payload.visibility) {
+      if (isPublicReady) await enqueueFanOut(jobs, payload.videoId);
+      else if (payload.previousVisibility === 'public') await enqueueFeedRemoval(jobs, payload.videoId);
+    }
+  });
+
+  events.subscribe<SubscriptionEventPayload>('feeds-subscriptions', [SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED], async ({ topic, payload }) => {
+    const { subscriberId, channelId } = payload;
+    if (topic === SUBSCRIPTION_DELETED) return store.removeChannel(subscriberId, channelId);
+    // Backfill: the channel's recent uploads appear in the new subscriber's feed at once.
+    if (config.feeds.backfillVideos === 0 || await isCelebrity(db, channelId, config.feeds.celebrityThreshold)) return;
+    const recent = await db.selectFrom('videos').selectAll()
+      .where('creator_id', '=', channelId).where('status', '=', 'ready').where('visibility', '=', 'public')
+      .orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(config.feeds.backfillVideos).execute();
+    for (const video of recent) {
+      await store.push([subscriberId], { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) });
+    }
+  });
+}

@@ -1,0 +1,124 @@
+import type { Redis } from 'ioredis';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { perPlatform } from '../../platform/per-platform.ts';
+import type { KeysetPosition } from '../views/keyset-cursor.ts';
+
+/** One video in a subscriber's feed. `publishedAt` orders the feed (newest first, video id breaks ties). */
+export interface FeedEntry { videoId: string; creatorId: string; publishedAt: Date }
+
+/**
+ * Materialised subscriptions feeds (the fan-out-on-write half; big channels are pulled at read time).
+ * Every operation is idempotent, so a retried job or a redelivered event can repeat it safely.
+ */
+export interface FeedStore {
+  push(userIds: readonly string[], entry: FeedEntry): Promise<void>;
+  /** Removes a video from these users' feeds (the table store removes it from every feed at once). */
+  removeVideo(userIds: readonly string[], entry: Pick<FeedEntry, 'videoId' | 'creatorId'>): Promise<void>;
+  /** Whether removeVideo needs the subscribers' ids (it does when feeds are keyed per user). */
+  readonly removesPerUser: boolean;
+  removeChannel(userId: string, creatorId: string): Promise<void>;
+  /** Empties every feed (before a rebuild). */
+  clear(): Promise<void>;
+  /** Up to `limit` entries older than `before` (from the newest when absent), newest first. */
+  read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]>;
+}
+
+class TableFeedStore implements FeedStore {
+  readonly removesPerUser = false;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async push(userIds: readonly string[], entry: FeedEntry): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db.insertInto('feed_items')
+      .values(userIds.map((userId) => ({ user_id: userId, video_id: entry.videoId, creator_id: entry.creatorId, published_at: entry.publishedAt })))
+      .onConflict((conflict) => conflict.columns(['user_id', 'video_id']).doNothing())
+      .execute();
+  }
+
+  async removeVideo(_userIds: readonly string[], entry: Pick<FeedEntry, 'videoId'>): Promise<void> {
+    await this.db.deleteFrom('feed_items').where('video_id', '=', entry.videoId).execute();
+  }
+
+  async removeChannel(userId: string, creatorId: string): Promise<void> {
+    await this.db.deleteFrom('feed_items').where('user_id', '=', userId).where('creator_id', '=', creatorId).execute();
+  }
+
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('feed_items').execute();
+  }
+
+  async read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+    let query = this.db.selectFrom('feed_items').select(['video_id', 'creator_id', 'published_at']).where('user_id', '=', userId);
+    if (before) query = query.where(sql<boolean>`(published_at, video_id) < (${before.at}, ${before.videoId}::uuid)`);
+    const rows = await query.orderBy('published_at', 'desc').orderBy('video_id', 'desc').limit(limit).execute();
+    return rows.map((row) => ({ videoId: row.video_id, creatorId: row.creator_id, publishedAt: row.published_at }));
+  }
+}
+
+/** Members sharing one score come back in this many extra entries when a page starts among them. */
+const TIE_SLACK = 50;
+
+/**
+ * `feed:{userId}` sorted sets: score = publish time in ms, member = `videoId:creatorId` (the creator
+ * lets an unsubscribe find its entries without a lookup). Each push trims the set to the newest `maxItems`.
+ */
+class RedisFeedStore implements FeedStore {
+  readonly removesPerUser = true;
+
+  constructor(private readonly redis: Redis, private readonly prefix: string, private readonly maxItems: number) {}
+
+  private key(userId: string): string {
+    return `${this.prefix}feed:${userId}`;
+  }
+
+  async push(userIds: readonly string[], entry: FeedEntry): Promise<void> {
+    if (userIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    const member = `${entry.videoId}:${entry.creatorId}`;
+    for (const userId of userIds) {
+      pipeline.zadd(this.key(userId), entry.publishedAt.getTime(), member);
+      pipeline.zremrangebyrank(this.key(userId), 0, -this.maxItems - 1);
+    }
+    await pipeline.exec();
+  }
+
+  async removeVideo(userIds: readonly string[], entry: Pick<FeedEntry, 'videoId' | 'creatorId'>): Promise<void> {
+    if (userIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const userId of userIds) pipeline.zrem(this.key(userId), `${entry.videoId}:${entry.creatorId}`);
+    await pipeline.exec();
+  }
+
+  async removeChannel(userId: string, creatorId: string): Promise<void> {
+    const members = await this.redis.zrange(this.key(userId), 0, -1);
+    const ofChannel = members.filter((member) => member.endsWith(`:${creatorId}`));
+    if (ofChannel.length > 0) await this.redis.zrem(this.key(userId), ...ofChannel);
+  }
+
+  async clear(): Promise<void> {
+    const stream = this.redis.scanStream({ match: `${this.prefix}feed:*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length > 0) await this.redis.unlink(...keys);
+    }
+  }
+
+  async read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+    const max = before ? String(before.at.getTime()) : '+inf';
+    const flat = await this.redis.zrevrangebyscore(this.key(userId), max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + TIE_SLACK);
+    const entries: FeedEntry[] = [];
+    for (let index = 0; index < flat.length; index += 2) {
+      const [videoId = '', creatorId = ''] = flat[index]!.split(':');
+      const publishedAt = new Date(Number(flat[index + 1]));
+      // Same score as the cursor: only members after it in (score desc, video id desc) order.
+      if (before && publishedAt.getTime() === before.at.getTime() && videoId >= before.videoId) continue;
+      entries.push({ videoId, creatorId, publishedAt });
+    }
+    return entries.slice(0, limit);
+  }
+}
+
+/** The platform's feed store: a table on the embedded default, sorted sets with Redis. */
+export const feedStoreFor = perPlatform<FeedStore>(({ config, database: { db }, redis }) =>
+  redis ? new RedisFeedStore(redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db));

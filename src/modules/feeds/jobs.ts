@@ -1,0 +1,79 @@
+import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { videoRepo } from '../videos/repo.ts';
+import { feedStoreFor } from './feed-store.ts';
+import { publishedAt } from './published-at.ts';
+import { forEachSubscriberBatch, isCelebrity } from './subscribers.ts';
+
+export const FEEDS_QUEUE = 'feeds';
+export const FAN_OUT_VIDEO_JOB = 'fan-out-video';
+export const REMOVE_VIDEO_FROM_FEEDS_JOB = 'remove-video-from-feeds';
+
+export interface FeedJobPayload { videoId: string }
+
+export function enqueueFanOut(jobs: JobQueue, videoId: string): Promise<{ id: string }> {
+  return jobs.enqueue<FeedJobPayload>(FEEDS_QUEUE, FAN_OUT_VIDEO_JOB, { videoId }, {
+    priority: 'normal', attempts: 5, backoffMs: 2000, dedupeKey: `fan-out:${videoId}`,
+  });
+}
+
+export function enqueueFeedRemoval(jobs: JobQueue, videoId: string): Promise<{ id: string }> {
+  return jobs.enqueue<FeedJobPayload>(FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB, { videoId }, {
+    priority: 'normal', attempts: 5, backoffMs: 2000, dedupeKey: `unfeed:${videoId}`,
+  });
+}
+
+/**
+ * Pushes a public video into every subscriber's feed, a batch of 1,000 at a time, reporting progress.
+ * A celebrity channel is skipped (its uploads are pulled when feeds are read). Before each batch the
+ * video is checked again: one made private or deleted meanwhile stops the fan-out (its removal job
+ * cleans what was pushed). Re-running is harmless: pushes are idempotent.
+ */
+export function createFanOutHandler(platform: Platform): JobHandler<FeedJobPayload> {
+  return async (job) => ({
+    pushed: await fanOutVideo(platform, job.payload.videoId, {
+      signal: job.signal,
+      onProgress: (percent) => job.reportProgress(percent),
+    }),
+  });
+}
+
+export async function fanOutVideo(
+  platform: Platform,
+  videoId: string,
+  options: { signal?: AbortSignal; onProgress?: (percent: number) => Promise<void> } = {},
+): Promise<number> {
+  const { database: { db }, config } = platform;
+  const stillPublic = async () => (await videoRepo.findPublicByIds(db, [videoId]))[0];
+  const video = await stillPublic();
+  if (!video || await isCelebrity(db, video.creator_id, config.feeds.celebrityThreshold)) return 0;
+  const entry = { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) };
+  const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', video.creator_id).executeTakeFirst();
+  const expected = Math.max(1, stats?.subscriber_count ?? 1);
+  const store = feedStoreFor(platform);
+  let stopped = false;
+  let pushed = 0;
+  await forEachSubscriberBatch(db, video.creator_id, async (userIds) => {
+    if (stopped || options.signal?.aborted || !(await stillPublic())) {
+      stopped = true;
+      return;
+    }
+    await store.push(userIds, entry);
+    pushed += userIds.length;
+    await options.onProgress?.(Math.min(99, Math.round((pushed / expected) * 100)));
+  });
+  return pushed;
+}
+
+/** Takes a video out of every feed it was pushed to (made private, unlisted or deleted). */
+export function createFeedRemovalHandler(platform: Platform): JobHandler<FeedJobPayload> {
+  const { database: { db } } = platform;
+  const store = feedStoreFor(platform);
+  return async (job) => {
+    const video = await videoRepo.findById(db, job.payload.videoId);
+    if (!video) return;
+    const entry = { videoId: video.id, creatorId: video.creator_id };
+    if (!store.removesPerUser) return store.removeVideo([], entry);
+    await forEachSubscriberBatch(db, video.creator_id, (userIds) => store.removeVideo(userIds, entry));
+  };
+}

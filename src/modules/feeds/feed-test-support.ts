@@ -11,6 +11,7 @@ export interface ReadyVideoOptions {
   title?: string;
   tags?: string[];
   category?: string;
+  durationSeconds?: number;
 }
 
 export async function publishReadyVideo(t: TestApp, creator: TestAccount, options: ReadyVideoOptions = {}): Promise<string> {
@@ -22,7 +23,7 @@ export async function publishReadyVideo(t: TestApp, creator: TestAccount, option
   });
   await t.platform.database.db.transaction().execute(async (trx) => {
     const ready = await trx.updateTable('videos')
-      .set({ status: 'ready', processed_at: options.publishedAt ?? new Date(), duration_seconds: 60 })
+      .set({ status: 'ready', processed_at: options.publishedAt ?? new Date(), duration_seconds: options.durationSeconds ?? 60 })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await publishVideoEvent(trx, VIDEO_READY, ready);
   });

@@ -14,7 +14,7 @@ const bucketOf = (column: string) =>
  * next refresh) see the old set or the new one.
  */
 export function rebuildTrendingActivity(db: Executor): Promise<number> {
-  const since = sql`now() - make_interval(secs => ${ACTIVITY_RETENTION_SECONDS})`;
+  const since = sql`(now() - make_interval(secs => ${ACTIVITY_RETENTION_SECONDS}))`;
   return inTransaction(db, async (trx) => {
     await sql`delete from trending_activity`.execute(trx);
     const inserted = await sql`insert into trending_activity (video_id, bucket, views, likes, comments, watch_seconds)

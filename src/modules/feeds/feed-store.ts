@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { perPlatform } from '../../platform/per-platform.ts';
 import type { KeysetPosition } from '../views/keyset-cursor.ts';
+import { FANOUT_BATCH_SIZE, forEachSubscriberBatch } from './subscribers.ts';
 
 /** One video in a subscriber's feed. `publishedAt` orders the feed (newest first, video id breaks ties). */
 export interface FeedEntry { videoId: string; creatorId: string; publishedAt: Date }
@@ -13,6 +14,11 @@ export interface FeedEntry { videoId: string; creatorId: string; publishedAt: Da
  */
 export interface FeedStore {
   push(userIds: readonly string[], entry: FeedEntry): Promise<void>;
+  /**
+   * Pushes the entry to every subscriber of its creator, a batch of FANOUT_BATCH_SIZE at a time;
+   * `beforeBatch` runs ahead of each and stops the walk by returning false. Resolves with the count pushed.
+   */
+  pushToSubscribers(entry: FeedEntry, beforeBatch: (pushedSoFar: number) => Promise<boolean>): Promise<number>;
   /** Removes a video from these users' feeds (the table store removes it from every feed at once). */
   removeVideo(userIds: readonly string[], entry: Pick<FeedEntry, 'videoId' | 'creatorId'>): Promise<void>;
   /** Whether removeVideo needs the subscribers' ids (it does when feeds are keyed per user). */
@@ -23,6 +29,8 @@ export interface FeedStore {
   /** Up to `limit` entries older than `before` (from the newest when absent), newest first. */
   read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]>;
 }
+
+interface BatchOutcome { n: number; last_seq: string | null }
 
 class TableFeedStore implements FeedStore {
   readonly removesPerUser = false;
@@ -35,6 +43,30 @@ class TableFeedStore implements FeedStore {
       .values(userIds.map((userId) => ({ user_id: userId, video_id: entry.videoId, creator_id: entry.creatorId, published_at: entry.publishedAt })))
       .onConflict((conflict) => conflict.columns(['user_id', 'video_id']).doNothing())
       .execute();
+  }
+
+  /** Each batch is one statement: the subscriber ids never leave the database. */
+  async pushToSubscribers(entry: FeedEntry, beforeBatch: (pushedSoFar: number) => Promise<boolean>): Promise<number> {
+    let pushed = 0;
+    let beforeSeq: number | null = null;
+    while (await beforeBatch(pushed)) {
+      const { rows }: { rows: BatchOutcome[] } = await sql<BatchOutcome>`
+        with batch as (
+          select subscriber_id, seq from subscriptions
+          where channel_id = ${entry.creatorId} and (${beforeSeq}::bigint is null or seq < ${beforeSeq}::bigint)
+          order by seq desc limit ${FANOUT_BATCH_SIZE}
+        ), pushed as (
+          insert into feed_items (user_id, video_id, creator_id, published_at)
+          select subscriber_id, ${entry.videoId}, ${entry.creatorId}, ${entry.publishedAt} from batch
+          on conflict (user_id, video_id) do nothing
+        )
+        select count(*)::int as n, min(seq)::text as last_seq from batch`.execute(this.db);
+      const batch: BatchOutcome | undefined = rows[0];
+      pushed += batch?.n ?? 0;
+      if (!batch?.last_seq || batch.n < FANOUT_BATCH_SIZE) break;
+      beforeSeq = Number(batch.last_seq);
+    }
+    return pushed;
   }
 
   async removeVideo(_userIds: readonly string[], entry: Pick<FeedEntry, 'videoId'>): Promise<void> {
@@ -67,7 +99,7 @@ const TIE_SLACK = 50;
 class RedisFeedStore implements FeedStore {
   readonly removesPerUser = true;
 
-  constructor(private readonly redis: Redis, private readonly prefix: string, private readonly maxItems: number) {}
+  constructor(private readonly db: Kysely<DB>, private readonly redis: Redis, private readonly prefix: string, private readonly maxItems: number) {}
 
   private key(userId: string): string {
     return `${this.prefix}feed:${userId}`;
@@ -82,6 +114,20 @@ class RedisFeedStore implements FeedStore {
       pipeline.zremrangebyrank(this.key(userId), 0, -this.maxItems - 1);
     }
     await pipeline.exec();
+  }
+
+  async pushToSubscribers(entry: FeedEntry, beforeBatch: (pushedSoFar: number) => Promise<boolean>): Promise<number> {
+    let pushed = 0;
+    let stopped = false;
+    await forEachSubscriberBatch(this.db, entry.creatorId, async (userIds) => {
+      if (stopped || !(await beforeBatch(pushed))) {
+        stopped = true;
+        return;
+      }
+      await this.push(userIds, entry);
+      pushed += userIds.length;
+    });
+    return pushed;
   }
 
   async removeVideo(userIds: readonly string[], entry: Pick<FeedEntry, 'videoId' | 'creatorId'>): Promise<void> {
@@ -121,4 +167,4 @@ class RedisFeedStore implements FeedStore {
 
 /** The platform's feed store: a table on the embedded default, sorted sets with Redis. */
 export const feedStoreFor = perPlatform<FeedStore>(({ config, database: { db }, redis }) =>
-  redis ? new RedisFeedStore(redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db));
+  redis ? new RedisFeedStore(db, redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db));

@@ -50,19 +50,11 @@ export async function fanOutVideo(
   const entry = { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) };
   const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', video.creator_id).executeTakeFirst();
   const expected = Math.max(1, stats?.subscriber_count ?? 1);
-  const store = feedStoreFor(platform);
-  let stopped = false;
-  let pushed = 0;
-  await forEachSubscriberBatch(db, video.creator_id, async (userIds) => {
-    if (stopped || options.signal?.aborted || !(await stillPublic())) {
-      stopped = true;
-      return;
-    }
-    await store.push(userIds, entry);
-    pushed += userIds.length;
+  return feedStoreFor(platform).pushToSubscribers(entry, async (pushed) => {
+    if (options.signal?.aborted || !(await stillPublic())) return false;
     await options.onProgress?.(Math.min(99, Math.round((pushed / expected) * 100)));
+    return true;
   });
-  return pushed;
 }
 
 /** Takes a video out of every feed it was pushed to (made private, unlisted or deleted). */

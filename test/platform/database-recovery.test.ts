@@ -47,6 +47,11 @@ describe('database outage at start', { skip: !process.env.DATABASE_URL && 'needs
       const down = await app.inject({ method: 'GET', url: '/ready' });
       assert.equal(down.statusCode, 503);
       assert.equal(down.json().checks.database.status, 'down');
+      // An API call meanwhile is a retryable 503 with Retry-After, not a 500.
+      const call = await app.inject({ method: 'GET', url: '/api/v1/users/00000000-0000-4000-8000-000000000000' });
+      assert.equal(call.statusCode, 503, call.body);
+      assert.equal(call.json().error.code, 'SERVICE_UNAVAILABLE');
+      assert.equal(call.headers['retry-after'], '5');
 
       relay = await startRelay(port, target);
       const deadline = Date.now() + 15_000;

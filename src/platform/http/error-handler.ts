@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type ErrorDetail } from './errors.ts';
 
 function fieldPath(instancePath: string, httpPart: string | undefined): string {
@@ -46,6 +47,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST';
       return send(reply, request, error.statusCode, code, error.message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send(reply, request, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; retry in a few seconds');
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, 500, 'INTERNAL_ERROR', 'Something went wrong on our side; quote the request id when reporting it');

@@ -7,6 +7,7 @@ import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRef
 import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
 import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
 import { subscribeFeedConsumers } from './modules/feeds/consumers.ts';
+import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } from './modules/housekeeping/retention.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -27,6 +28,7 @@ export function startWorkers(platform: Platform): void {
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
     [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform),
+    [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
   }));
   jobs.process(FEEDS_QUEUE, byJobName({
     [FAN_OUT_VIDEO_JOB]: createFanOutHandler(platform),
@@ -38,7 +40,9 @@ export function startWorkers(platform: Platform): void {
   engagementFlusherFor(platform).start();
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
-  void scheduleTrendingRefresh(jobs, config.trending.refreshSeconds)
-    .catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling the trending refresh failed; the next worker start retries'));
+  // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
+  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning]) {
+    void schedule(platform).catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'));
+  }
   platform.logger.info('job workers started');
 }

@@ -251,6 +251,11 @@ export class BullMqJobQueue implements JobQueue {
     }
   }
 
+  /** BullMQ drops completed jobs by itself once they are `keepCompletedMs` old (removeOnComplete). */
+  async pruneCompleted(): Promise<number> {
+    return 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

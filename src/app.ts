@@ -17,6 +17,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
 import { commentRoutes } from './modules/comments/routes.ts';
 import { moderationRoutes } from './modules/moderation/routes.ts';
+import { caseRoutes } from './modules/moderation/case-routes.ts';
 import { subscriptionRoutes } from './modules/subscriptions/routes.ts';
 import { playlistRoutes } from './modules/playlists/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(channelRoutes, { platform, prefix: '/api/v1' });
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
+  await app.register(caseRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

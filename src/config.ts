@@ -66,6 +66,8 @@ const envSchema = z.object({
   COUNTER_FLUSH_INTERVAL_MS: positiveInt(1000),
   VIEW_DEDUPE_MINUTES: z.coerce.number().positive().default(30),
   VIEW_DEDUPE_MEMORY_ENTRIES: positiveInt(100_000),
+  AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
+  AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -113,6 +115,8 @@ export interface Config {
   counters: { flushIntervalMs: number };
   /** A viewer counts once per video per window; without Redis the window lives in a bounded in-process map. */
   views: { dedupeWindowMs: number; dedupeMemoryEntries: number };
+  /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
+  moderation: { threshold: number; videoHoldThreshold: number };
 }
 
 export class ConfigError extends Error {
@@ -180,5 +184,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
     views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
+    moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
   };
 }

@@ -18,6 +18,7 @@ import { adminMailRoutes } from './modules/admin/mail-routes.ts';
 import { commentRoutes } from './modules/comments/routes.ts';
 import { moderationRoutes } from './modules/moderation/routes.ts';
 import { caseRoutes } from './modules/moderation/case-routes.ts';
+import { translationRoutes } from './modules/translation/routes.ts';
 import { subscriptionRoutes } from './modules/subscriptions/routes.ts';
 import { playlistRoutes } from './modules/playlists/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
   await app.register(caseRoutes, { platform, prefix: '/api/v1' });
+  await app.register(translationRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

@@ -4,6 +4,7 @@ import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from '.
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
 import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
+import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -27,6 +28,7 @@ export function startWorkers(platform: Platform): void {
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
   subscribeAutoModeration(platform);
+  subscribeCommentLanguages(platform);
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
   platform.logger.info('job workers started');

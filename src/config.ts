@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aiEnvSchema, readAiConfig, type AiConfig } from './platform/ai/ai-config.ts';
 
 /** Turns "a,b , c" into ['a','b','c']; empty or missing gives []. */
 const commaList = z
@@ -66,6 +67,7 @@ const envSchema = z.object({
   COUNTER_FLUSH_INTERVAL_MS: positiveInt(1000),
   VIEW_DEDUPE_MINUTES: z.coerce.number().positive().default(30),
   VIEW_DEDUPE_MEMORY_ENTRIES: positiveInt(100_000),
+  ...aiEnvSchema.shape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -113,6 +115,8 @@ export interface Config {
   counters: { flushIntervalMs: number };
   /** A viewer counts once per video per window; without Redis the window lives in a bounded in-process map. */
   views: { dedupeWindowMs: number; dedupeMemoryEntries: number };
+  /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
+  ai: AiConfig;
 }
 
 export class ConfigError extends Error {
@@ -180,5 +184,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
     views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
+    ai: readAiConfig(env),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aiEnvSchema, readAiConfig, type AiConfig } from './platform/ai/ai-config.ts';
 
 /** Turns "a,b , c" into ['a','b','c']; empty or missing gives []. */
 const commaList = z
@@ -68,6 +69,7 @@ const envSchema = z.object({
   VIEW_DEDUPE_MEMORY_ENTRIES: positiveInt(100_000),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
   AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
+  ...aiEnvSchema.shape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -117,6 +119,8 @@ export interface Config {
   views: { dedupeWindowMs: number; dedupeMemoryEntries: number };
   /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
   moderation: { threshold: number; videoHoldThreshold: number };
+  /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
+  ai: AiConfig;
 }
 
 export class ConfigError extends Error {
@@ -185,5 +189,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
     views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
     moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
+    ai: readAiConfig(env),
   };
 }

@@ -39,7 +39,7 @@ export class AutoAssessor {
     if (await isProcessed(this.db, COMMENT_MODERATION_CONSUMER, event.id)) return;
     const comment = await commentRepo.findById(this.db, event.payload.commentId);
     if (!comment || comment.deleted_at) return;
-    const result = await this.moderator.moderateText(comment.text);
+    const result = await this.moderator.moderateText(comment.text, { userId: comment.user_id, videoId: comment.video_id });
     await processOnce(this.db, COMMENT_MODERATION_CONSUMER, event, async (trx) => {
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
       await caseRepo.upsert(trx, assessment);
@@ -55,7 +55,7 @@ export class AutoAssessor {
     const text = videoText(video);
     const earlier = await caseRepo.find(this.db, 'video', video.id);
     if (earlier?.content_hash === hashOf(text)) return;
-    const result = await this.moderator.moderateText(text);
+    const result = await this.moderator.moderateText(text, { userId: video.creator_id, videoId: video.id });
     await processOnce(this.db, VIDEO_MODERATION_CONSUMER, event, async (trx) => {
       await caseRepo.upsert(trx, this.assessment('video', video.id, video.creator_id, text, result));
     });

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import { moderatorFor } from '../../platform/ai/create-moderator.ts';
+import { moderatorFor } from '../../platform/ai/routed-moderation-translation.ts';
 import { COMMENT_CREATED, type CommentCreatedPayload } from '../comments/events.ts';
 import { VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/events.ts';
 import { AutoAssessor, COMMENT_MODERATION_CONSUMER, VIDEO_MODERATION_CONSUMER } from './auto-assessor.ts';

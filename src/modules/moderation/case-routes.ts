@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { IMAGE_MODERATION_STATUS } from '../../platform/ai/create-moderator.ts';
-import { LocalModerator } from '../../platform/ai/moderation/local-moderator.ts';
+import { IMAGE_MODERATION_STATUS, moderatorFor } from '../../platform/ai/routed-moderation-translation.ts';
 import { commentIdParams } from '../comments/schemas.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { toCaseResponse, toQueueCaseResponse } from './case-presenter.ts';
@@ -79,7 +78,7 @@ export async function caseRoutes(app: FastifyInstance, { platform }: { platform:
     preHandler: adminOnly,
     schema: { tags: ['admin'], summary: 'Which moderation models run, and the thresholds (admin)', security: bearerAuth, response: { 200: envelope(moderationStatusSchema) } },
   }, async () => ok({
-    text: { available: true as const, provider: 'local', model: LocalModerator.modelName, ...platform.config.moderation },
+    text: { available: true as const, chain: moderatorFor(platform).router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`), ...platform.config.moderation },
     image: IMAGE_MODERATION_STATUS,
   }));
 }

@@ -42,6 +42,6 @@ export const queueCaseSchema = caseSchema.extend({
 });
 
 export const moderationStatusSchema = z.object({
-  text: z.object({ available: z.literal(true), provider: z.string(), model: z.string(), threshold: z.number(), videoHoldThreshold: z.number() }),
+  text: z.object({ available: z.literal(true), chain: z.array(z.string()).describe('providers in fallback order'), threshold: z.number(), videoHoldThreshold: z.number() }),
   image: z.object({ available: z.boolean(), reason: z.string() }),
 });

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import { translatorFor } from '../../platform/ai/create-translator.ts';
+import { translatorFor } from '../../platform/ai/routed-moderation-translation.ts';
 import { COMMENT_CREATED, type CommentCreatedPayload } from '../comments/events.ts';
 import { COMMENT_LANGUAGE_CONSUMER, CommentTranslationService } from './service.ts';
 

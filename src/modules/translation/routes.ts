@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { translatorFor } from '../../platform/ai/create-translator.ts';
+import { translatorFor } from '../../platform/ai/routed-moderation-translation.ts';
 import { baseLanguage, preferredLanguage } from '../../platform/ai/translation/languages.ts';
 import { commentIdParams } from '../comments/schemas.ts';
 import { CommentTranslationService, languageName } from './service.ts';

@@ -1,14 +1,13 @@
+import type { Metered, ModelInfo, Provider } from './ports.ts';
+
 /*
- * The Moderator port: scores a text per category. A local classifier always answers; an
- * OpenAI-compatible model can be routed in front of it (see remote-moderator.ts).
+ * Moderation ports. A `ModerationProvider` is one model (the local classifier, or an OpenAI-compatible
+ * chat model); a `Moderator` is what features call: the routed chain (routed-moderator.ts).
  */
 
 export const MODERATION_CATEGORIES = ['toxicity', 'spam', 'profanity'] as const;
 export type ModerationCategory = typeof MODERATION_CATEGORIES[number];
 export type ModerationScores = Record<ModerationCategory, number>;
-
-/** Which model produced a result, stored with it so a better model can re-score later. */
-export interface ModelInfo { name: string; version: string }
 
 export interface TextModeration {
   /** 0..1 per category: the model's probability that the text belongs to it. */
@@ -18,8 +17,15 @@ export interface TextModeration {
   model: ModelInfo;
 }
 
+export type Classification = Omit<TextModeration, 'model'>;
+
+export interface ModerationProvider extends Provider {
+  classify(text: string, signal: AbortSignal): Promise<Metered<Classification>>;
+}
+
 export interface Moderator {
-  moderateText(text: string, signal?: AbortSignal): Promise<TextModeration>;
+  /** `context.userId`: whose content it is, so remote spending counts against the platform's budget, metered per user. */
+  moderateText(text: string, context?: { userId?: string | null; videoId?: string | null }): Promise<TextModeration>;
 }
 
 /** The highest category score: what thresholds compare against. */

@@ -3,7 +3,7 @@ import { OpenAiCompatibleClient } from './openai-client.ts';
 import type { Embedder, GenerationChunk, GenerationRequest, Generator, Metered, ModelInfo, Transcriber, Transcription } from './ports.ts';
 
 /** Remote APIs do not report a model version; the endpoint's origin tells two servers' same-named models apart. */
-function remoteModel(endpoint: RemoteTaskConfig): ModelInfo {
+export function remoteModel(endpoint: RemoteTaskConfig): ModelInfo {
   return { provider: 'remote', name: endpoint.model, version: new URL(endpoint.baseUrl).origin };
 }
 

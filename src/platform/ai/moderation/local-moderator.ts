@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MODERATION_CATEGORIES, type ModerationCategory, type Moderator, type TextModeration } from '../moderator.ts';
+import { MODERATION_CATEGORIES, type Classification, type ModerationCategory, type ModerationProvider, type TextModeration } from '../moderator.ts';
+import type { Metered, ModelInfo } from '../ports.ts';
 import { extractFeatures, type Evidence } from './features.ts';
 import * as lexicon from './lexicon.ts';
 import { predict, type LogisticModel } from './logistic.ts';
@@ -35,18 +36,24 @@ function toReasons(evidence: Evidence[]): string[] {
  * StreamHub's offline text classifier: de-obfuscating word lists and spam features (features.ts) feeding
  * one logistic regression per category (weights.json). Runs in well under a millisecond per comment.
  */
-export class LocalModerator implements Moderator {
+export class LocalModerator implements ModerationProvider {
   static readonly modelName = 'streamhub-lexicon-logreg';
-  private readonly version: string;
+  readonly model: ModelInfo;
 
   constructor(private readonly weights: ModerationWeights = loadShippedWeights()) {
-    this.version = versionOf(weights);
+    this.model = { provider: 'local', name: LocalModerator.modelName, version: versionOf(weights) };
   }
 
-  async moderateText(text: string): Promise<TextModeration> {
+  /** Synchronous at heart; no tokens to meter. */
+  async classify(text: string): Promise<Metered<Classification>> {
     const { features, evidence } = extractFeatures(text);
     const scores = Object.fromEntries(MODERATION_CATEGORIES.map((category) =>
       [category, Math.round(predict(this.weights[category], features) * 1000) / 1000])) as Record<ModerationCategory, number>;
-    return { scores, reasons: toReasons(evidence), model: { name: LocalModerator.modelName, version: this.version } };
+    return { value: { scores, reasons: toReasons(evidence) }, usage: {} };
+  }
+
+  /** Scores without routing or metering: for the bench and tests. */
+  async moderateText(text: string): Promise<TextModeration> {
+    return { ...(await this.classify(text)).value, model: this.model };
   }
 }

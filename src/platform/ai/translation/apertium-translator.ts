@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ModelInfo } from '../moderator.ts';
+import type { ModelInfo } from '../ports.ts';
 import { toIso6391 } from './languages.ts';
 import { UnsupportedLanguagePairError, type Translation, type Translator } from './translator.ts';
 
@@ -49,13 +49,19 @@ export class ApertiumTranslator implements Translator {
     return { text: output.trim(), model: await this.modelInfo(mode) };
   }
 
+  /** The model that would translate the pair, or undefined when no installed mode does. */
+  async modelFor(from: string, to: string): Promise<ModelInfo | undefined> {
+    const mode = (await this.installedPairs()).get(`${from}>${to}`);
+    return mode ? this.modelInfo(mode) : undefined;
+  }
+
   /** The pair's data package version (e.g. "0.8.1-2"), so stored translations say which data made them. */
   private async modelInfo(mode: string): Promise<ModelInfo> {
     this.versions.set(mode, this.versions.get(mode) ?? run('dpkg-query', ['-S', `/usr/share/apertium/modes/${mode}.mode`], { timeout: TIMEOUT_MS })
       .then(({ stdout }) => run('dpkg-query', ['-W', '-f=${Version}', stdout.split(':')[0]!.trim()], { timeout: TIMEOUT_MS }))
       .then(({ stdout }) => stdout.trim() || 'unknown')
       .catch(() => 'unknown'));
-    return { name: `apertium/${mode}`, version: await this.versions.get(mode)! };
+    return { provider: 'local', name: `apertium/${mode}`, version: await this.versions.get(mode)! };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../moderator.ts';
+import type { ModelInfo } from '../ports.ts';
 
 /*
  * The Translator port. Languages are ISO 639-1 codes. A provider says which pairs it can do, so routing

@@ -3,9 +3,10 @@
  * apertium speak ISO 639-3 ("eng", "spa"). This table is the bridge and also the set of languages the
  * detector chooses from: limiting franc to widely used languages stops short comments from being read
  * as a close minority language (franc takes "This video is great" for Scots when allowed everything).
+ * Galician is left out for the same reason: short Spanish comments were read as Galician.
  */
 const ISO_639_3_TO_1: Record<string, string> = {
-  eng: 'en', spa: 'es', fra: 'fr', deu: 'de', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', glg: 'gl', eus: 'eu',
+  eng: 'en', spa: 'es', fra: 'fr', deu: 'de', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', eus: 'eu',
   ron: 'ro', pol: 'pl', ces: 'cs', slk: 'sk', hun: 'hu', swe: 'sv', dan: 'da', nob: 'nb', fin: 'fi', ell: 'el',
   rus: 'ru', ukr: 'uk', bul: 'bg', tur: 'tr', arb: 'ar', heb: 'he', pes: 'fa', hin: 'hi', ben: 'bn', urd: 'ur',
   cmn: 'zh', jpn: 'ja', kor: 'ko', vie: 'vi', tha: 'th', ind: 'id', zlm: 'ms', tgl: 'tl', swh: 'sw',

@@ -46,7 +46,8 @@ export class ApertiumTranslator implements Translator {
     if (!mode) throw new UnsupportedLanguagePairError(from, to);
     // -u: no "*" marks on unknown words (they pass through as written); -f txt: plain text in and out.
     const output = await this.runOnFile(['-u', '-f', 'txt', mode], text, signal);
-    return { text: output.trim(), model: await this.modelInfo(mode) };
+    // Apertium leaves a double space where it drops a word ("se escucha" -> "listens  very").
+    return { text: output.trim().replace(/[ \t]{2,}/g, ' '), model: await this.modelInfo(mode) };
   }
 
   /** The model that would translate the pair, or undefined when no installed mode does. */

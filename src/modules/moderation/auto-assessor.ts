@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { isProcessed, processOnce, type DomainEvent } from '../../platform/events/event-bus.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { topScore, type Moderator, type TextModeration } from '../../platform/ai/moderator.ts';
-import { holdCommentForReview } from '../comments/comment-state.ts';
+import { holdCommentForReview, setCommentHidden } from '../comments/comment-state.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
 import { commentRepo } from '../comments/repo.ts';
 import type { VideoEventPayload } from '../videos/events.ts';
@@ -32,18 +32,26 @@ export class AutoAssessor {
   }
 
   /**
-   * The model runs outside the transaction (it may be a remote call); the case and the hide are written
-   * with the event's processed mark, so a redelivered event changes nothing.
+   * comment.created and comment.edited. The model runs outside the transaction (it may be a remote call);
+   * the case and the hide are written with the event's processed mark, so a redelivered event changes
+   * nothing, and an edit that leaves the text as scored is not scored again. An edit that cleans up a
+   * comment held by moderation (and not yet reviewed) shows it again; a rejected comment stays rejected
+   * whatever its edits (the author has the appeal).
    */
-  async onCommentCreated(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
+  async onCommentEvent(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
     if (await isProcessed(this.db, COMMENT_MODERATION_CONSUMER, event.id)) return;
     const comment = await commentRepo.findById(this.db, event.payload.commentId);
     if (!comment || comment.deleted_at) return;
+    const earlier = await caseRepo.find(this.db, 'comment', comment.id);
+    if (earlier?.content_hash === hashOf(comment.text) || earlier?.status === 'rejected') return;
     const result = await this.moderator.moderateText(comment.text, { userId: comment.user_id, videoId: comment.video_id });
     await processOnce(this.db, COMMENT_MODERATION_CONSUMER, event, async (trx) => {
+      const locked = await commentRepo.findForUpdate(trx, comment.id);
+      if (!locked || locked.text !== comment.text) return; // edited again meanwhile: that edit's event scores it
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
       await caseRepo.upsert(trx, assessment);
       if (assessment.status === 'pending') await holdCommentForReview(trx, comment.id);
+      else if (earlier?.status === 'pending' && locked.hidden_at && locked.hidden_by === null) await setCommentHidden(trx, comment.id, null);
     });
   }
 

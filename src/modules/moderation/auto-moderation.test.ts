@@ -103,14 +103,27 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await call('GET', `/api/v1/comments/${commentId}/moderation`, stranger.accessToken)).statusCode, 403);
     });
 
+    test('an edit is moderated too: abusive edits are held, a cleaned-up held comment shows again', async () => {
+      const commentId = await postComment(t, author.accessToken, videoId, 'Nice video, thanks for the tips.');
+      assert.equal((await settledCase('comment', commentId)).status, 'clear');
+      const edit = (text: string) => call('PUT', `/api/v1/comments/${commentId}`, author.accessToken, { text });
+      assert.equal((await edit('Actually you are a pathetic idiot, kill yourself')).statusCode, 200);
+      const held = await eventually('the edit to be held', async () => (await caseOf('comment', commentId))?.status === 'pending' ? true : undefined);
+      assert.ok(held);
+      assert.equal((await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode, 404);
+      assert.equal((await edit('Sorry, nice video, thanks for the tips.')).statusCode, 200);
+      await eventually('the clean edit to be cleared', async () => (await caseOf('comment', commentId))?.status === 'clear' ? true : undefined);
+      assert.equal(json(await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).data.isHidden, false);
+    });
+
     test('a redelivered comment.created event hides and counts once', async () => {
       const commentId = await postComment(t, stranger.accessToken, videoId, 'what a m0r0n, you are stuuupid and pathetic');
       await settledCase('comment', commentId);
       const countAfterFirst = await storedCommentCount(t, videoId);
       const assessor = new AutoAssessor(t.platform, new LocalModerator());
       const redelivered = { id: '999999999', topic: 'comment.created', key: videoId, createdAt: new Date(), payload: { commentId, videoId, userId: stranger.user.id, parentId: null } };
-      await Promise.all([assessor.onCommentCreated(redelivered), assessor.onCommentCreated(redelivered)]);
-      await assessor.onCommentCreated(redelivered);
+      await Promise.all([assessor.onCommentEvent(redelivered), assessor.onCommentEvent(redelivered)]);
+      await assessor.onCommentEvent(redelivered);
       assert.equal(await storedCommentCount(t, videoId), countAfterFirst);
       const rows = await t.platform.database.db.selectFrom('moderation_cases').select('id').where('subject_id', '=', commentId).execute();
       assert.equal(rows.length, 1);

@@ -10,11 +10,12 @@ export const translationRepo = {
     return db.selectFrom('comment_languages').selectAll().where('comment_id', '=', commentId).executeTakeFirst();
   },
 
-  /** The first detection stands: a redelivered event or a racing on-demand detection writes nothing. */
+  /** The latest text's language: an edit re-detects it; a racing on-demand detection of the same text writes the same values. */
   async saveLanguage(db: Executor, row: { commentId: string; language: string | null; confidence: number; detector: string }): Promise<void> {
+    const values = { language: row.language, confidence: row.confidence, detector: row.detector, detected_at: new Date() };
     await db.insertInto('comment_languages')
-      .values({ comment_id: row.commentId, language: row.language, confidence: row.confidence, detector: row.detector })
-      .onConflict((conflict) => conflict.column('comment_id').doNothing())
+      .values({ comment_id: row.commentId, ...values })
+      .onConflict((conflict) => conflict.column('comment_id').doUpdateSet(values))
       .execute();
   },
 

@@ -46,7 +46,8 @@ export class CommentTranslationService {
     this.access = new CommentAccess(platform);
   }
 
-  async onCommentCreated(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
+  /** comment.created and comment.edited: the language of the text as it now is. */
+  async onCommentEvent(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
     if (await isProcessed(this.db, COMMENT_LANGUAGE_CONSUMER, event.id)) return;
     const comment = await commentRepo.findById(this.db, event.payload.commentId);
     if (!comment) return;

@@ -8,7 +8,7 @@ export interface CommentLanguagesTable {
   language: string | null;
   confidence: number;
   detector: string;
-  detected_at: CreatedAt;
+  detected_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface TranslationCacheTable {

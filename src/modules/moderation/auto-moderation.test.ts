@@ -82,7 +82,8 @@ for (const kind of testDatabaseKinds()) {
       const held = await settledCase('comment', commentId);
       assert.equal(held.status, 'pending');
       assert.equal(await storedCommentCount(t, videoId), before, 'a held comment leaves the public count');
-      const rejected = await call('POST', `/api/v1/admin/moderation/cases/${held.id}/reject`, admin, {});
+      const rejected = await call('POST', `/api/v1/admin/moderation/cases/${held.id}/reject`, admin);
+      assert.equal(rejected.statusCode, 200, rejected.body);
       assert.equal(json(rejected).data.status, 'rejected');
       assert.equal((await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode, 404);
       assert.equal((await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'Reconsider' })).statusCode, 200);

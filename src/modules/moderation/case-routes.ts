@@ -68,7 +68,8 @@ export async function caseRoutes(app: FastifyInstance, { platform }: { platform:
         description: 'Only pending cases: anything else is 409 CASE_DECIDED.',
         security: bearerAuth,
         params: caseIdParams,
-        body: reviewBody,
+        // A decision without a note may come with no body at all (Fastify then hands the schema null).
+        body: reviewBody.nullish(),
         response: { 200: envelope(caseSchema) },
       },
     }, async (request) => ok(toCaseResponse(await review.decide(requireUser(request), request.params.id, decision, request.body?.note))));

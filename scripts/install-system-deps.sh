@@ -4,9 +4,10 @@
 # from Debian/Ubuntu packages when they are missing. Safe to run again.
 set -euo pipefail
 missing=()
+# Without arguments: what `npm start` uses (media, and offline English<->Spanish comment translation).
+[ $# -gt 0 ] || set -- ffmpeg apertium apertium-eng-spa
 # A name is satisfied by a program of that name or, for data packages such as apertium-eng-spa, an installed package.
 for program in "$@"; do command -v "$program" >/dev/null || dpkg -s "$program" >/dev/null 2>&1 || missing+=("$program"); done
-[ $# -gt 0 ] || { command -v ffmpeg >/dev/null || missing+=(ffmpeg); }
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing system packages: ${missing[*]}"

@@ -2,7 +2,7 @@ import type { Metered, ModelInfo, Provider } from './ports.ts';
 
 /*
  * Moderation ports. A `ModerationProvider` is one model (the local classifier, or an OpenAI-compatible
- * chat model); a `Moderator` is what features call: the routed chain (routed-moderator.ts).
+ * chat model); a `Moderator` is what features call: the routed chain (routed-moderation-translation.ts).
  */
 
 export const MODERATION_CATEGORIES = ['toxicity', 'spam', 'profanity'] as const;

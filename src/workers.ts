@@ -3,6 +3,7 @@ import type { Platform } from './platform/platform.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
 import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
+import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -23,6 +24,7 @@ export function startWorkers(platform: Platform): void {
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
   }));
+  startIntelligenceWorkers(platform);
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
   // After every consumer has subscribed: events start flowing only to the full set.

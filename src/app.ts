@@ -32,6 +32,7 @@ import { processingStreamRoutes } from './modules/videos/processing-stream-route
 import { mediaRoutes } from './modules/videos/media-routes.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { intelligenceRoutes } from './modules/intelligence/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -113,5 +114,6 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(caseRoutes, { platform, prefix: '/api/v1' });
   await app.register(translationRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
+  await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

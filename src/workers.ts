@@ -5,6 +5,7 @@ import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './mo
 import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
+import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -25,6 +26,7 @@ export function startWorkers(platform: Platform): void {
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
   }));
+  startIntelligenceWorkers(platform);
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
   subscribeAutoModeration(platform);

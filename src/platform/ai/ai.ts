@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { AiConfig } from './ai-config.ts';
 import type { AiCallContext, Embedder, GenerationChunk, GenerationRequest, Generator, ModelInfo, Transcriber, Transcription, Usage } from './ports.ts';
+import { EmbeddingBatcher } from './embedding-batcher.ts';
 import { RemoteEmbedder, RemoteGenerator, RemoteTranscriber } from './remote-providers.ts';
 import { TaskRouter, type Routed, type RouterDeps } from './router.ts';
 import { SpendingLimits } from './spending-limits.ts';
@@ -37,6 +38,8 @@ export class Ai {
   readonly transcription: TaskRouter<Transcriber>;
   readonly embedding: TaskRouter<Embedder>;
   readonly generation: TaskRouter<Generator>;
+  /** Embeddings in batches of up to N texts or T milliseconds (AI_EMBEDDING_BATCH_SIZE / _WAIT_MS). */
+  readonly embeddings: EmbeddingBatcher;
 
   constructor(config: AiConfig, db: Kysely<DB>, logger: Logger, local: LocalProviders) {
     this.meter = new UsageMeter(db, config.prices);
@@ -45,6 +48,7 @@ export class Ai {
     this.transcription = new TaskRouter('transcription', chainOf(remote.transcription && new RemoteTranscriber(remote.transcription), local.transcriber), deps);
     this.embedding = new TaskRouter('embedding', chainOf(remote.embedding && new RemoteEmbedder(remote.embedding), local.embedder), deps);
     this.generation = new TaskRouter('generation', chainOf(remote.generation && new RemoteGenerator(remote.generation), local.generator), deps);
+    this.embeddings = new EmbeddingBatcher((texts, context) => this.embed(texts, context), config.embeddingBatch.size, config.embeddingBatch.waitMs);
   }
 
   transcribe(audioPath: string, context: AiCallContext): Promise<Routed<Transcription>> {

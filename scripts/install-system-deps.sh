@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system programs StreamHub uses (ffmpeg for media, espeak-ng for speech fixtures in tests)
+# Installs the system programs StreamHub uses (ffmpeg for media, espeak-ng for speech fixtures in tests,
+# apertium with its English-Spanish data for offline comment translation)
 # from Debian/Ubuntu packages when they are missing. Safe to run again.
 set -euo pipefail
 missing=()
-for program in "$@"; do command -v "$program" >/dev/null || missing+=("$program"); done
-[ $# -gt 0 ] || { command -v ffmpeg >/dev/null || missing+=(ffmpeg); }
+# Without arguments: what `npm start` uses (media, and offline English<->Spanish comment translation).
+[ $# -gt 0 ] || set -- ffmpeg apertium apertium-eng-spa
+# A name is satisfied by a program of that name or, for data packages such as apertium-eng-spa, an installed package.
+for program in "$@"; do command -v "$program" >/dev/null || dpkg -s "$program" >/dev/null 2>&1 || missing+=("$program"); done
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing system packages: ${missing[*]}"

@@ -17,6 +17,8 @@ import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
 import { commentRoutes } from './modules/comments/routes.ts';
 import { moderationRoutes } from './modules/moderation/routes.ts';
+import { caseRoutes } from './modules/moderation/case-routes.ts';
+import { translationRoutes } from './modules/translation/routes.ts';
 import { subscriptionRoutes } from './modules/subscriptions/routes.ts';
 import { playlistRoutes } from './modules/playlists/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
@@ -32,6 +34,7 @@ import { uploadRoutes } from './modules/uploads/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { trendingRoutes } from './modules/trending/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
+import { intelligenceRoutes } from './modules/intelligence/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -110,8 +113,11 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(channelRoutes, { platform, prefix: '/api/v1' });
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
+  await app.register(caseRoutes, { platform, prefix: '/api/v1' });
+  await app.register(translationRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
   await app.register(trendingRoutes, { platform, prefix: '/api/v1' });
   await app.register(feedRoutes, { platform, prefix: '/api/v1' });
+  await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
   return app;
 }

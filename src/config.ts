@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aiEnvSchema, readAiConfig, type AiConfig } from './platform/ai/ai-config.ts';
 
 /** Turns "a,b , c" into ['a','b','c']; empty or missing gives []. */
 const commaList = z
@@ -75,6 +76,9 @@ const envSchema = z.object({
   FEED_CELEBRITY_THRESHOLD: positiveInt(10_000),
   FEED_MAX_ITEMS: positiveInt(1000),
   FEED_BACKFILL_VIDEOS: z.coerce.number().int().min(0).default(20),
+  AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
+  AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
+  ...aiEnvSchema.shape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -126,6 +130,10 @@ export interface Config {
   trending: { weights: TrendingWeights; refreshSeconds: number; cacheSeconds: number };
   /** Channels with more subscribers than celebrityThreshold are pulled at read time instead of fanned out. */
   feeds: { celebrityThreshold: number; maxItems: number; backfillVideos: number };
+  /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
+  moderation: { threshold: number; videoHoldThreshold: number };
+  /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
+  ai: AiConfig;
 }
 
 export interface TrendingWeights { views: number; likes: number; comments: number; watchMinutes: number }
@@ -201,5 +209,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cacheSeconds: env.TRENDING_CACHE_SECONDS,
     },
     feeds: { celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD, maxItems: env.FEED_MAX_ITEMS, backfillVideos: env.FEED_BACKFILL_VIDEOS },
+    moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
+    ai: readAiConfig(env),
   };
 }

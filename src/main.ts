@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { runAdminCommand } from './cli/admin.ts';
+import { runAiCommand } from './cli/ai.ts';
 import { runMigrateCommand } from './cli/migrate.ts';
 import { runRebuildCommand } from './cli/rebuild.ts';
 import { runServeCommand } from './cli/serve.ts';
@@ -15,6 +16,8 @@ Commands:
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
   rebuild [likes|comments|subscriptions|search|trending|feeds]
                          recompute derived data from its source rows (all projections by default)
+  ai reprocess <videoId>... | --all
+                         queue a fresh AI analysis (transcript, captions, summary, chapters, embeddings)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': return runMigrateCommand(config);
     case 'admin': return runAdminCommand(config, rest, parseArgs);
     case 'rebuild': return runRebuildCommand(config, rest);
+    case 'ai': return runAiCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;

@@ -8,6 +8,9 @@ import { subscribeCommentActivity } from './modules/trending/comment-activity.ts
 import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
 import { subscribeFeedConsumers } from './modules/feeds/consumers.ts';
 import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } from './modules/housekeeping/retention.ts';
+import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
+import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
+import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -36,8 +39,11 @@ export function startWorkers(platform: Platform): void {
   }));
   subscribeCommentActivity(platform);
   subscribeFeedConsumers(platform);
+  startIntelligenceWorkers(platform);
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   engagementFlusherFor(platform).start();
+  subscribeAutoModeration(platform);
+  subscribeCommentLanguages(platform);
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.

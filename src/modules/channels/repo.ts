@@ -1,3 +1,4 @@
+import { notHeldForReview } from '../moderation/case-repo.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { VideoRow } from '../videos/repo.ts';
@@ -21,7 +22,8 @@ function publishedBy(db: Executor, creatorId: string) {
   return db.selectFrom('videos')
     .where('creator_id', '=', creatorId)
     .where('status', '=', 'ready')
-    .where('visibility', '=', 'public');
+    .where('visibility', '=', 'public')
+    .where(notHeldForReview('videos.id'));
 }
 
 export const channelVideoRepo = {

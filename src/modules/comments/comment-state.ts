@@ -81,8 +81,17 @@ export function setCommentHidden(db: Executor, id: string, moderatorId: string |
       delta: sql<number>`case when deleted_at is null then 1 else 0 end`,
     });
   }
+  return hide(db, id, moderatorId);
+}
+
+/** Hidden by automatic moderation until an admin reviews it: no moderator to name. */
+export function holdCommentForReview(db: Executor, id: string): Promise<CommentRow> {
+  return hide(db, id, null);
+}
+
+function hide(db: Executor, id: string, hiddenBy: string | null): Promise<CommentRow> {
   return changeState(db, id, {
-    set: { hidden_at: new Date(), hidden_by: moderatorId },
+    set: { hidden_at: new Date(), hidden_by: hiddenBy },
     pending: sql<boolean>`hidden_at is null`,
     delta: sql<number>`case when deleted_at is null then -1 else 0 end`,
   });

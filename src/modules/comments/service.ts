@@ -7,7 +7,7 @@ import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { deleteComment, insertComment } from './comment-state.ts';
-import { publishCommentCreated } from './events.ts';
+import { publishCommentCreated, publishCommentEdited } from './events.ts';
 import { commentLikeRepo } from './like-repo.ts';
 import { newCommentView } from './presenter.ts';
 import { commentRepo, type CommentView } from './repo.ts';
@@ -65,7 +65,11 @@ export class CommentService {
     await this.access.activeAccount(actor);
     const { comment } = await this.access.visibleComment(actor, id);
     if (comment.user_id !== actor.id) throw forbidden('Only the author can edit a comment');
-    const updated = await commentRepo.updateText(this.db, id, text);
+    const updated = await this.db.transaction().execute(async (trx) => {
+      const row = await commentRepo.updateText(trx, id, text);
+      if (row) await publishCommentEdited(trx, { commentId: row.id, videoId: row.video_id, userId: row.user_id, parentId: row.parent_id });
+      return row;
+    });
     if (!updated) throw notFound('Comment');
     return { ...comment, ...updated };
   }

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
+import { aiStatus, aiStatusSchema } from '../intelligence/ai-status.ts';
 
 const dependencyStatus = z.object({ status: z.enum(['up', 'down']), error: z.string().optional() });
 const readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.record(z.string(), dependencyStatus),
+  ai: aiStatusSchema.optional(),
 });
 
 async function check(probe: () => Promise<unknown>): Promise<z.infer<typeof dependencyStatus>> {
@@ -48,6 +50,7 @@ export async function healthRoutes(app: FastifyInstance, { platform }: { platfor
       checks.redis = await check(() => redis.ping());
     }
     const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+    const ai = ready ? await aiStatus(platform) : undefined;
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, ai });
   });
 }

@@ -24,6 +24,35 @@ export interface CommentReportsTable {
   created_at: CreatedAt;
 }
 
+export type CaseSubject = 'comment' | 'video';
+export type CaseStatus = 'clear' | 'pending' | 'approved' | 'rejected';
+
+/** See migrations/0015_moderation_cases.sql: automatic moderation, review and appeal per comment or video. */
+export interface ModerationCasesTable {
+  id: Generated<string>;
+  subject_type: CaseSubject;
+  subject_id: string;
+  owner_id: string;
+  content_hash: string;
+  scores: ColumnType<Record<string, number>, string, string>;
+  top_category: string;
+  top_score: number;
+  reasons: ColumnType<string[], string, string>;
+  model_name: string;
+  model_version: string;
+  status: CaseStatus;
+  held: Generated<boolean>;
+  appeal_message: string | null;
+  appealed_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+  queued_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ModerationTables {
   comment_reports: CommentReportsTable;
+  moderation_cases: ModerationCasesTable;
 }

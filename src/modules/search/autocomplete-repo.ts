@@ -1,3 +1,4 @@
+import { notHeldForReview } from '../moderation/case-repo.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 
@@ -16,10 +17,10 @@ const MIN_FUZZY_LENGTH = 3;
  */
 export async function titleSuggestions(db: Executor, q: string, limit: number): Promise<Suggestion[]> {
   const byPrefix = sql`select id, title, 0 as pass, view_count from videos
-    where status = 'ready' and visibility = 'public' and lower(title) like ${likePrefix(q)}
+    where status = 'ready' and visibility = 'public' and ${notHeldForReview('videos.id')} and lower(title) like ${likePrefix(q)}
     order by view_count desc, id limit ${limit}`;
   const bySimilarity = sql`select id, title, 1 as pass, view_count from videos
-    where status = 'ready' and visibility = 'public' and ${q} <% lower(title) and lower(title) not like ${likePrefix(q)}
+    where status = 'ready' and visibility = 'public' and ${notHeldForReview('videos.id')} and ${q} <% lower(title) and lower(title) not like ${likePrefix(q)}
     order by word_similarity(${q}, lower(title)) desc, view_count desc, id limit ${limit}`;
   const candidates = q.length >= MIN_FUZZY_LENGTH ? sql`(${byPrefix}) union all (${bySimilarity})` : byPrefix;
   const { rows } = await sql<{ id: string; title: string }>`
@@ -32,7 +33,7 @@ export async function tagSuggestions(db: Executor, q: string, limit: number): Pr
   const { rows } = await sql<{ tag: string }>`
     select t.tag from search_tags t
     where t.tag like ${likePrefix(q)}
-      and exists (select 1 from videos v where v.tags @> array[t.tag] and v.status = 'ready' and v.visibility = 'public')
+      and exists (select 1 from videos v where v.tags @> array[t.tag] and v.status = 'ready' and v.visibility = 'public' and ${notHeldForReview('v.id')})
     order by length(t.tag), t.tag
     limit ${limit}`.execute(db);
   return rows.map((row) => ({ type: 'tag', text: row.tag, id: null }));

@@ -10,11 +10,13 @@ import {
   zeroResultQuerySchema, zeroResultsQuery,
 } from './schemas.ts';
 import { SearchService } from './service.ts';
+import { SemanticSearch } from '../intelligence/semantic-search.ts';
 
 /** Search, autocomplete, popular queries, and the admins' list of queries that found nothing. */
 export async function searchRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const search = new SearchService(platform);
+  const semantic = new SemanticSearch(platform);
 
   routes.get('/search', {
     schema: {
@@ -24,7 +26,12 @@ export async function searchRoutes(app: FastifyInstance, { platform }: { platfor
       response: { 200: envelope(z.array(searchResultSchema)) },
     },
   }, async (request) => {
-    const { items, total } = await search.search(request.query, requestOrigin(request, platform.config));
+    const origin = requestOrigin(request, platform.config);
+    if (request.query.mode !== 'keyword') {
+      const { items, total, model } = await semantic.search(request.query, origin);
+      return ok(items, { total, page: request.query.page, limit: request.query.limit, mode: request.query.mode, embeddingModel: model });
+    }
+    const { items, total } = await search.search(request.query, origin);
     return ok(items, { total, page: request.query.page, limit: request.query.limit });
   });
 

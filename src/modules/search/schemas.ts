@@ -17,6 +17,8 @@ export const searchQuery = z.object({
   uploaded: z.enum(['hour', 'day', 'week', 'month', 'year']).optional().describe('uploaded within the last …'),
   tags: tagList.optional().describe('comma-separated; every tag must be on the video'),
   sort: z.enum(['relevance', '-views', '-uploaded_at']).default('relevance'),
+  mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword')
+    .describe('keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance)'),
   page: z.coerce.number().int().min(1, 'must be at least 1').max(MAX_SEARCH_PAGE, `must be at most ${MAX_SEARCH_PAGE}`).default(1),
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
 });

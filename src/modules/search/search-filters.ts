@@ -1,3 +1,4 @@
+import { notHeldForReview } from '../moderation/case-repo.ts';
 import { sql, type RawBuilder } from 'kysely';
 
 export type DurationBucket = 'short' | 'medium' | 'long';
@@ -22,9 +23,9 @@ const DURATION_CONDITIONS: Record<DurationBucket, RawBuilder<unknown>> = {
 /** When a video counts as uploaded: its source upload, else its creation. */
 export const PUBLISHED_AT = sql`coalesce(v.uploaded_at, v.created_at)`;
 
-/** Search shows public, ready videos only: unlisted and private ones are never discoverable. */
+/** Search shows public, ready videos only: unlisted and private ones are never discoverable, nor videos moderation holds. */
 export function searchConditions(filters: SearchFilters): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [sql`v.status = 'ready'`, sql`v.visibility = 'public'`];
+  const conditions: RawBuilder<unknown>[] = [sql`v.status = 'ready'`, sql`v.visibility = 'public'`, notHeldForReview('v.id')];
   if (filters.category) conditions.push(sql`v.category = ${filters.category}`);
   if (filters.duration) conditions.push(DURATION_CONDITIONS[filters.duration]);
   if (filters.uploaded) conditions.push(sql`${PUBLISHED_AT} > now() - ${`1 ${filters.uploaded}`}::interval`);

@@ -67,7 +67,7 @@ export class SearchService {
       .catch((error: unknown) => this.platform.logger.warn({ err: error }, 'could not log a search query'));
   }
 
-  private present(row: SearchRow, origin: string): SearchResult {
+  present(row: SearchRow, origin: string): SearchResult {
     const thumbnailUrl = row.thumbnail_key
       ? this.mediaUrls.folder({ id: row.id, visibility: row.visibility }, origin).url + pathInVideoFolder(row.id, row.thumbnail_key)
       : null;

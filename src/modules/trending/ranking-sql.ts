@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TrendingWeights } from '../../config.ts';
+import { notHeldForReview } from '../moderation/case-repo.ts';
 import { BUCKET_SECONDS } from './activity-sql.ts';
 import { ALL_CATEGORIES, RANKED_OVERALL, RANKED_PER_CATEGORY, WINDOW_SPECS, type TrendingWindow } from './windows.ts';
 
@@ -11,7 +12,7 @@ export interface RankedRow { video_id: string; category: string; score: number }
  *
  * score = Σ over the window's buckets of (views·w + likes·w + comments·w + watch minutes·w) · 2^(−age/half-life),
  * age measured from the bucket's middle. Only public, ready videos rank; deleted or private ones drop
- * out at the next refresh (and readers filter them meanwhile).
+ * out at the next refresh (and readers filter them meanwhile), as do videos moderation holds for review.
  */
 export function rankedTrendingRows(window: TrendingWindow, weights: TrendingWeights): RawBuilder<RankedRow> {
   const { horizonSeconds, halfLifeSeconds } = WINDOW_SPECS[window];
@@ -24,7 +25,7 @@ export function rankedTrendingRows(window: TrendingWindow, weights: TrendingWeig
         sum(${weighted} * power(0.5::float8, ${age} / ${halfLifeSeconds}::float8)) as score
       from trending_activity a join videos v on v.id = a.video_id
       where a.bucket > now() - make_interval(secs => ${horizonSeconds})
-        and v.status = 'ready' and v.visibility = 'public'
+        and v.status = 'ready' and v.visibility = 'public' and ${notHeldForReview('v.id')}
       group by a.video_id, v.category
     ), ranked as (
       select video_id, category, score,

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
+import { notHeldForReview } from '../moderation/case-repo.ts';
 import type { VideoRenditionsTable, VideosTable } from './tables.ts';
 
 export type VideoRow = Selectable<VideosTable>;
@@ -29,13 +30,15 @@ export const videoRepo = {
   },
 
   /**
-   * The public, ready videos among `ids`, in the order of `ids` (for rankings and feeds, whose lists
-   * were computed earlier: a video made private or deleted since then drops out here).
+   * The public, ready videos among `ids` that moderation does not hold, in the order of `ids` (for
+   * rankings and feeds, whose lists were computed earlier: a video made private, deleted or held for
+   * review since then drops out here).
    */
   async findPublicByIds(db: Executor, ids: readonly string[]): Promise<VideoRow[]> {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('videos').selectAll()
-      .where('id', 'in', [...new Set(ids)]).where('status', '=', 'ready').where('visibility', '=', 'public').execute();
+      .where('id', 'in', [...new Set(ids)]).where('status', '=', 'ready').where('visibility', '=', 'public')
+      .where(notHeldForReview('videos.id')).execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   },

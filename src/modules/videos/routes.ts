@@ -13,6 +13,7 @@ import {
 } from './schemas.ts';
 import { VideoService } from './service.ts';
 import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
+import { videoInsights } from '../intelligence/presenters.ts';
 
 const TUS_ENDPOINT = '/api/v1/uploads';
 const bearerAuth = [{ bearerAuth: [] }];
@@ -54,7 +55,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
       params: videoIdParams,
       response: { 200: envelope(videoSchema) },
     },
-  }, async (request) => ok(await presenter.present(await videos.getVisible(request.user, request.params.id), requestOrigin(request, config), request.user?.id)));
+  }, async (request) => {
+    const video = await presenter.present(await videos.getVisible(request.user, request.params.id), requestOrigin(request, config), request.user?.id);
+    return ok({ ...video, insights: await videoInsights(platform.database.db, video.id) });
+  });
 
   routes.put('/videos/:id', {
     preHandler: authenticated,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
+import { insightsSchema } from '../intelligence/schemas.ts';
 
 export const VIDEO_CATEGORIES = [
   'education', 'music', 'gaming', 'science', 'technology', 'sports', 'news',
@@ -70,6 +71,7 @@ export const videoSchema = z.object({
   createdAt: isoDate,
   uploadedAt: isoDate.nullable(),
   processedAt: isoDate.nullable(),
+  insights: insightsSchema.nullable().optional().describe('summary, key points and chapters (single-video responses; null until analysed)'),
 });
 
 export const uploadInstructionsSchema = z.object({

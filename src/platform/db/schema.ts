@@ -12,6 +12,9 @@ import type { PlaylistTables } from '../../modules/playlists/tables.ts';
 import type { SearchTables } from '../../modules/search/tables.ts';
 import type { TrendingTables } from '../../modules/trending/tables.ts';
 import type { FeedTables } from '../../modules/feeds/tables.ts';
+import type { TranslationTables } from '../../modules/translation/tables.ts';
+import type { AiTables } from '../ai/ai-tables.ts';
+import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -62,8 +65,8 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables,
-  TrendingTables, FeedTables {
+export interface DB extends
+  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -1,0 +1,100 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Ai } from '../../platform/ai/ai.ts';
+import { EXTRACTIVE_INSIGHTS_MODEL, extractInsights } from '../../platform/ai/local/extractive-insights.ts';
+import { extractSpeechAudio } from '../../platform/ai/speech-audio.ts';
+import type { Executor } from '../../platform/db/transaction.ts';
+import type { JobContext } from '../../platform/jobs/job-queue.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { videoRepo, type VideoRow } from '../videos/repo.ts';
+import { videoKeys } from '../videos/storage-keys.ts';
+import { publishCaptions } from './captions.ts';
+import { contentHash, embeddingRepo } from './embedding-repo.ts';
+import { insightsRepo } from './insights-repo.ts';
+import type { AnalyseVideoPayload } from './job-queues.ts';
+import { transcriptRepo } from './transcript-repo.ts';
+import { videoDocument } from './video-document.ts';
+
+/**
+ * The AI analysis of a ready video, in steps that each persist their output: transcript, captions,
+ * summary and chapters, embeddings. A retried or repeated run skips what is already there (the same
+ * model made it, or a creator edited it), so the job is idempotent and resumes where a crash stopped
+ * it; `force` recomputes model outputs but never overwrites a creator's edit.
+ */
+export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
+  const { database: { db }, storage, logger } = platform;
+  const workRoot = join(platform.config.dataDir, 'work', 'ai');
+
+  return async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
+    const { videoId, force = false } = job.payload;
+    const video = await videoRepo.findById(db, videoId);
+    if (video?.status !== 'ready') return; // deleted or reprocessing: a later video.ready starts over
+    const context = { userId: video.creator_id, videoId, signal: job.signal };
+
+    const transcript = await transcriptRepo.find(db, videoId);
+    const wantTranscript = ai.transcription.available && !transcript?.edited_at && (force || !transcript);
+    if (wantTranscript) {
+      const workDir = join(workRoot, videoId);
+      try {
+        await mkdir(workDir, { recursive: true });
+        const source = join(workDir, 'source');
+        const wav = join(workDir, 'speech.wav');
+        await storage.downloadToFile(videoKeys(videoId).source, source);
+        const hasAudio = await extractSpeechAudio(source, wav, job.signal).then(() => true, (error: unknown) => {
+          // A video without an audio track has nothing to transcribe; that is an answer, not a failure.
+          if (/matches no streams|does not contain any stream/i.test(String(error))) return false;
+          throw error;
+        });
+        const result = hasAudio
+          ? await ai.transcribe(wav, context)
+          : { value: { language: 'en', segments: [] }, model: ai.transcription.chain[0]!.model };
+        await transcriptRepo.save(db, videoId, { ...result.value, model: result.model, editedBy: 'model' });
+        logger.info({ videoId, model: result.model.name, segments: result.value.segments.length }, 'video transcribed');
+      } finally {
+        await rm(workDir, { recursive: true, force: true });
+      }
+    }
+    await job.reportProgress(60);
+    await refreshDerivedOutputs(platform, ai, video, force);
+  };
+}
+
+/**
+ * Everything that follows from the transcript and metadata: captions, insights and embeddings. Also
+ * run after a creator edits the transcript, and (embeddings only change) after metadata edits.
+ */
+export async function refreshDerivedOutputs(platform: Pick<Platform, 'database' | 'storage'>, ai: Ai, video: VideoRow, force = false): Promise<void> {
+  const db = platform.database.db;
+  const transcript = await transcriptRepo.find(db, video.id);
+  const segments = transcript ? await transcriptRepo.segments(db, video.id) : [];
+  if (transcript) {
+    await publishCaptions(platform.storage, video.id, transcript.language, segments, video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0);
+  }
+
+  let insights = await insightsRepo.find(db, video.id);
+  const stale = !insights || force || insights.transcript_updated_at?.getTime() !== transcript?.updated_at.getTime();
+  if (transcript && segments.length > 0 && stale && !insights?.edited_at) {
+    await insightsRepo.save(db, video.id, extractInsights(segments), { model: EXTRACTIVE_INSIGHTS_MODEL, transcriptUpdatedAt: transcript.updated_at, editedBy: 'model' });
+    insights = await insightsRepo.find(db, video.id);
+  }
+
+  await embedVideo(db, ai, video, insights?.summary, force);
+  await embedSegments(db, ai, video, segments.map((segment) => segment.text), force);
+}
+
+async function embedVideo(db: Executor, ai: Ai, video: VideoRow, summary: string | undefined, force: boolean): Promise<void> {
+  const text = videoDocument(video, summary);
+  const hash = contentHash(text);
+  const stored = await embeddingRepo.videoHash(db, video.id);
+  if (!force && stored?.hash === hash) return;
+  const embedded = await ai.embeddings.embed(text, { userId: video.creator_id, videoId: video.id });
+  await embeddingRepo.saveVideo(db, video.id, embedded.model, hash, embedded.vector);
+}
+
+async function embedSegments(db: Executor, ai: Ai, video: VideoRow, texts: string[], force: boolean): Promise<void> {
+  const stored = await embeddingRepo.segmentHashes(db, video.id);
+  const todo = texts.map((text, position) => ({ position, text, hash: contentHash(text) }))
+    .filter((segment) => force || stored.get(segment.position)?.hash !== segment.hash);
+  const vectors = await ai.embeddings.embedAll(todo.map((segment) => segment.text), { userId: video.creator_id, videoId: video.id });
+  await embeddingRepo.saveSegments(db, video.id, todo.map((segment, index) => ({ ...segment, model: vectors[index]!.model, vector: vectors[index]!.vector })), texts.length);
+}

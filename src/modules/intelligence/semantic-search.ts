@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { aiFor } from '../../platform/ai/ai-for-platform.ts';
+import { reciprocalRankFusion } from '../../platform/ai/rank-fusion.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { searchQuery, searchResultSchema } from '../search/schemas.ts';
+import { PUBLISHED_AT, searchConditions, type SearchFilters } from '../search/search-filters.ts';
+import type { SearchRow } from '../search/search-repo.ts';
+import { SearchService } from '../search/service.ts';
+import { anyWordTsQuery } from './keyword-query.ts';
+import { nearest } from './vector-store.ts';
+
+type SearchParams = z.output<typeof searchQuery>;
+type SearchResult = z.output<typeof searchResultSchema>;
+
+/** How deep each ranked list goes before fusion; pages beyond it are not reachable in these modes. */
+const CANDIDATES = 100;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * `GET /search?mode=semantic|hybrid`. Semantic fuses two vector rankings (the videos' own embeddings
+ * and their best-matching transcript segment); hybrid adds the keyword search over titles, tags and
+ * descriptions and a keyword ranking over transcripts, all fused with reciprocal-rank fusion. Filters
+ * apply to every list; sorting is by fused relevance.
+ */
+export class SemanticSearch {
+  private readonly keyword: SearchService;
+
+  constructor(private readonly platform: Platform) {
+    this.keyword = new SearchService(platform);
+  }
+
+  private get db() { return this.platform.database.db; }
+
+  async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number; model: string | null }> {
+    const filters: SearchFilters = { category: params.category, duration: params.duration, uploaded: params.uploaded, tags: params.tags };
+    const lists: string[][] = [];
+    let model: string | null = null;
+    if (params.q.trim()) {
+      const query = await aiFor(this.platform).embeddings.embed(params.q, {});
+      model = query.model;
+      lists.push(await this.nearestVideos(query.vector, query.model, filters), await this.nearestTranscripts(query.vector, query.model, filters));
+    }
+    if (params.mode === 'hybrid') {
+      const keyword = await this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin);
+      lists.push(keyword.items.map((item) => item.id), await this.transcriptKeywordMatches(params.q, filters));
+    }
+    const fused = reciprocalRankFusion(lists);
+    const offset = (params.page - 1) * params.limit;
+    const pageIds = fused.slice(offset, offset + params.limit).map((entry) => entry.id);
+    return { items: await this.present(pageIds, origin), total: fused.length, model };
+  }
+
+  private async nearestVideos(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
+    const candidates = sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
+      where e.model = ${model} and ${sql.join(searchConditions(filters), sql` and `)}`;
+    return (await nearest(this.db, candidates, vector, CANDIDATES)).map((hit) => hit.id);
+  }
+
+  /** Segments are ranked, then each video keeps the rank of its best segment. */
+  private async nearestTranscripts(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
+    const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e join videos v on v.id = e.video_id
+      where e.model = ${model} and ${sql.join(searchConditions(filters), sql` and `)}`;
+    const hits = await nearest(this.db, candidates, vector, CANDIDATES * 5);
+    return [...new Set(hits.map((hit) => hit.id.split(':')[0]!))].slice(0, CANDIDATES);
+  }
+
+  private async transcriptKeywordMatches(q: string, filters: SearchFilters): Promise<string[]> {
+    const tsquery = anyWordTsQuery(q);
+    if (!tsquery) return [];
+    const { rows } = await sql<{ id: string }>`
+      select s.video_id as id from transcript_segments s join videos v on v.id = s.video_id
+      where s.document @@ ${tsquery} and ${sql.join(searchConditions(filters), sql` and `)}
+      group by s.video_id order by max(ts_rank(s.document, ${tsquery})) desc, s.video_id limit ${CANDIDATES}`.execute(this.db);
+    return rows.map((row) => row.id);
+  }
+
+  /** Results in the keyword search's shape; highlights are the escaped text (no keyword marks in these modes). */
+  private async present(ids: string[], origin: string): Promise<SearchResult[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await sql<Omit<SearchRow, 'title_html' | 'description_html'>>`
+      select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count, v.thumbnail_key,
+             v.visibility, ${PUBLISHED_AT} as published_at, u.id as creator_id, u.username as creator_username
+      from videos v join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(this.db);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return [this.keyword.present({ ...row, title_html: escapeHtml(row.title), description_html: escapeHtml(row.description.slice(0, 200)) }, origin)];
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { envelope, ok } from '../../platform/http/envelope.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { createVideoPresenter } from '../videos/presenter.ts';
+import { videoRepo } from '../videos/repo.ts';
+import { requestOrigin } from '../videos/request-origin.ts';
+import { videoIdParams, videoSchema } from '../videos/schemas.ts';
+import { VideoService } from '../videos/service.ts';
+import { nearest } from './vector-store.ts';
+
+const similarQuery = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10) });
+
+/** Videos closest in meaning to this one (their embeddings), among public ready videos. */
+export async function similarRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { database: { db }, config } = platform;
+  const videos = new VideoService(platform);
+  const presenter = createVideoPresenter(platform);
+
+  routes.get('/videos/:id/similar', {
+    schema: {
+      tags: ['ai'],
+      summary: 'Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed',
+      security: [{}, { bearerAuth: [] }],
+      params: videoIdParams,
+      querystring: similarQuery,
+      response: { 200: envelope(z.array(videoSchema.extend({ similarity: z.number().describe('cosine similarity, -1..1') }))) },
+    },
+  }, async (request) => {
+    const video = await videos.getVisible(request.user, request.params.id);
+    const own = await db.selectFrom('video_embeddings').select(['model', 'embedding']).where('video_id', '=', video.id).executeTakeFirst();
+    if (!own) return ok([]);
+    const hits = await nearest(db, sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
+      where e.model = ${own.model} and e.video_id <> ${video.id} and v.status = 'ready' and v.visibility = 'public'`, own.embedding.map(Number), request.query.limit);
+    const rows = (await Promise.all(hits.map((hit) => videoRepo.findById(db, hit.id)))).filter((row) => row !== undefined);
+    const presented = await presenter.presentMany(rows, requestOrigin(request, config), request.user?.id);
+    return ok(presented.map((item, index) => ({ ...item, similarity: hits[index]!.score })));
+  });
+}

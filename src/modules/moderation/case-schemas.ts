@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDate } from '../../platform/http/envelope.ts';
+
+const messageSchema = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+
+export const caseIdParams = z.object({ id: z.uuid('must be a UUID') });
+export const appealBody = z.object({ message: messageSchema.describe('why the decision should be reconsidered') }).strict();
+export const reviewBody = z.object({ note: messageSchema.optional() }).strict();
+
+export const listCasesQuery = z.object({
+  status: z.enum(['pending', 'decided']).default('pending').describe('pending: the review queue, oldest first; decided: approved and rejected, newest first'),
+  type: z.enum(['comment', 'video']).optional(),
+  cursor: z.string().max(300).optional().describe('meta.nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const caseSchema = z.object({
+  id: z.string(),
+  subjectType: z.enum(['comment', 'video']),
+  subjectId: z.string(),
+  status: z.enum(['clear', 'pending', 'approved', 'rejected']),
+  scores: z.record(z.string(), z.number()).describe('0..1 per category (toxicity, spam, profanity)'),
+  topCategory: z.string(),
+  topScore: z.number(),
+  reasons: z.array(z.string()).describe('the evidence the model found'),
+  model: z.object({ name: z.string(), version: z.string() }),
+  held: z.boolean().describe('comment: hidden from others; video: kept out of public lists'),
+  appeal: z.object({ message: z.string(), at: isoDate }).nullable(),
+  review: z.object({ by: z.string().nullable(), at: isoDate, note: z.string().nullable() }).nullable(),
+  queuedAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
+export type CaseResponse = z.infer<typeof caseSchema>;
+
+/** A case in the admin queue, with what it is about. */
+export const queueCaseSchema = caseSchema.extend({
+  owner: z.object({ id: z.string(), username: z.string() }),
+  content: z.object({
+    text: z.string().describe('the comment, or the video\'s title and description'),
+    video: z.object({ id: z.string(), title: z.string() }).nullable(),
+  }),
+});
+
+export const moderationStatusSchema = z.object({
+  text: z.object({ available: z.literal(true), chain: z.array(z.string()).describe('providers in fallback order'), threshold: z.number(), videoHoldThreshold: z.number() }),
+  image: z.object({ available: z.boolean(), reason: z.string() }),
+});

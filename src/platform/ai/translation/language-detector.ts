@@ -1,0 +1,25 @@
+import { francAll } from 'franc';
+import { DETECTABLE_LANGUAGES_639_3, toIso6391 } from './languages.ts';
+
+export interface DetectedLanguage {
+  /** ISO 639-1, or null when the text is too short or too mixed to tell. */
+  language: string | null;
+  /** How far ahead of the runner-up the winner was (0..1): near 0 means a guess between close languages. */
+  confidence: number;
+}
+
+/** Below this franc's trigram profile is noise; such comments ("lol", "👍") get no language. */
+const MIN_LENGTH = 10;
+
+/** franc (MIT, trigram profiles of ~190 languages, bundled in the npm package) limited to languages.ts. */
+export const languageDetector = {
+  model: { name: 'franc', version: '6.2.0' },
+
+  detect(text: string): DetectedLanguage {
+    const ranked = francAll(text, { only: DETECTABLE_LANGUAGES_639_3, minLength: MIN_LENGTH });
+    const [best, second] = ranked;
+    const language = best && best[0] !== 'und' ? toIso6391(best[0]) ?? null : null;
+    if (!language) return { language: null, confidence: 0 };
+    return { language, confidence: Math.round((1 - (second?.[1] ?? 0)) * 1000) / 1000 };
+  },
+};

@@ -19,19 +19,23 @@ export function rankedTrendingRows(window: TrendingWindow, weights: TrendingWeig
   const age = sql`greatest(0, extract(epoch from now() - a.bucket) - ${BUCKET_SECONDS / 2})`;
   const weighted = sql`(a.views * ${weights.views}::float8 + a.likes * ${weights.likes}::float8
     + a.comments * ${weights.comments}::float8 + a.watch_seconds / 60.0 * ${weights.watchMinutes}::float8)`;
+  // Sum per video first, over the bucket index alone; only the few thousand videos with activity are
+  // then looked up in `videos` (status, visibility, category, moderation), not the whole catalogue.
   return sql<RankedRow>`
-    with scored as (
-      select a.video_id, coalesce(v.category, 'other') as category,
-        sum(${weighted} * power(0.5::float8, ${age} / ${halfLifeSeconds}::float8)) as score
-      from trending_activity a join videos v on v.id = a.video_id
+    with totals as (
+      select a.video_id, sum(${weighted} * power(0.5::float8, ${age} / ${halfLifeSeconds}::float8)) as score
+      from trending_activity a
       where a.bucket > now() - make_interval(secs => ${horizonSeconds})
-        and v.status = 'ready' and v.visibility = 'public' and ${notHeldForReview('v.id')}
-      group by a.video_id, v.category
+      group by a.video_id
+    ), scored as (
+      select t.video_id, coalesce(v.category, 'other') as category, t.score
+      from totals t join videos v on v.id = t.video_id
+      where t.score > 0 and v.status = 'ready' and v.visibility = 'public' and ${notHeldForReview('v.id')}
     ), ranked as (
       select video_id, category, score,
         row_number() over (order by score desc, video_id) as overall_rank,
         row_number() over (partition by category order by score desc, video_id) as category_rank
-      from scored where score > 0
+      from scored
     )
     select video_id, ${ALL_CATEGORIES}::text as category, score from ranked where overall_rank <= ${RANKED_OVERALL}
     union all

@@ -30,6 +30,8 @@ import { processingStreamRoutes } from './modules/videos/processing-stream-route
 import { mediaRoutes } from './modules/videos/media-routes.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { adminUserRoutes } from './modules/users/admin-user-routes.ts';
+import { webAppRoutes } from './modules/web/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -68,6 +70,8 @@ export async function buildApp(platform: Platform): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         mediaSrc: ["'self'", 'blob:', 'https:'],
         connectSrc: ["'self'", 'https:'],
+        // hls.js transmuxes in a Web Worker it starts from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
       },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },
@@ -109,5 +113,8 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(commentRoutes, { platform, prefix: '/api/v1' });
   await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, prefix: '/api/v1' });
+  await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
+  // Last: the web app's catch-all page route must not shadow any API route.
+  await app.register(webAppRoutes);
   return app;
 }

@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type Hls from 'hls.js';
+
+export interface QualityLevel {
+  index: number;
+  height: number;
+  bitrate: number;
+}
+
+export interface HlsState {
+  levels: QualityLevel[];
+  /** -1 is automatic (adaptive) selection. */
+  selectedLevel: number;
+  /** The level playing now, which under auto is what the adaptive logic chose. */
+  playingLevel: number;
+  error: string | null;
+  selectLevel(level: number): void;
+}
+
+/**
+ * Plays an HLS master playlist in the <video>: natively where the browser can (Safari), otherwise
+ * through hls.js over Media Source Extensions. hls.js is loaded on demand so other pages stay light.
+ */
+export function useHls(video: RefObject<HTMLVideoElement | null>, source: string | undefined): HlsState {
+  const hls = useRef<Hls | null>(null);
+  const [levels, setLevels] = useState<QualityLevel[]>([]);
+  const [selectedLevel, setSelectedLevel] = useState(-1);
+  const [playingLevel, setPlayingLevel] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element || !source) return;
+    let cancelled = false;
+    setError(null);
+    void import('hls.js').then(({ default: HlsPlayer }) => {
+      if (cancelled) return;
+      if (!HlsPlayer.isSupported()) {
+        if (element.canPlayType('application/vnd.apple.mpegurl')) element.src = source;
+        else setError('This browser cannot play HLS video.');
+        return;
+      }
+      const player = new HlsPlayer({ capLevelToPlayerSize: false });
+      hls.current = player;
+      player.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
+        setLevels(data.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
+      });
+      player.on(HlsPlayer.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
+      player.on(HlsPlayer.Events.ERROR, (_event, data) => {
+        if (!data.fatal) return;
+        if (data.type === HlsPlayer.ErrorTypes.MEDIA_ERROR) {
+          player.recoverMediaError();
+        } else {
+          setError(`Playback failed: ${data.details}`);
+        }
+      });
+      player.loadSource(source);
+      player.attachMedia(element);
+    });
+    return () => {
+      cancelled = true;
+      hls.current?.destroy();
+      hls.current = null;
+    };
+  }, [video, source]);
+
+  return {
+    levels,
+    selectedLevel,
+    playingLevel,
+    error,
+    selectLevel: (level) => {
+      if (!hls.current) return;
+      // nextLevel switches at the next fragment without flushing what is buffered (no stall); -1 is auto.
+      hls.current.nextLevel = level;
+      setSelectedLevel(level);
+    },
+  };
+}

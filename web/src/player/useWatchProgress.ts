@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { request } from '../api/client.ts';
+import type { WatchProgress } from '../api/types.ts';
+
+const SAVE_EVERY_MS = 10_000;
+/** A jump of more than this between two timeupdates is a seek, not time watched. */
+const MAX_PLAYED_STEP_SECONDS = 1.5;
+/** Resuming this close to the end would only replay the last frames: start over instead. */
+const NEAR_END_SECONDS = 2;
+
+/**
+ * Resumes from the saved position and reports progress while watching (every 10 s, on pause, at the
+ * end and when leaving), plus one view once playback really starts. Guests only send the view.
+ */
+export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, videoId: string, signedIn: boolean) {
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  const watched = useRef(0);
+  const lastTime = useRef(0);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    let viewSent = false;
+    let cancelled = false;
+    watched.current = 0;
+    lastTime.current = 0;
+
+    const save = (completed?: boolean) => {
+      if (!signedIn || !Number.isFinite(element.duration)) return;
+      const watchedSeconds = Math.min(watched.current, element.duration + 1);
+      watched.current = 0;
+      void request<{ progress: WatchProgress | null }>(`/api/v1/videos/${videoId}/progress`, {
+        method: 'PUT',
+        keepalive: true,
+        body: { positionSeconds: Math.min(element.currentTime, element.duration), watchedSeconds, ...(completed === undefined ? {} : { completed }) },
+      }).catch(() => undefined);
+    };
+
+    const resume = async () => {
+      if (!signedIn) return;
+      const saved = await request<WatchProgress | null>(`/api/v1/videos/${videoId}/progress`).catch(() => null);
+      if (cancelled || !saved || saved.completed) return;
+      if (saved.positionSeconds > 0 && saved.positionSeconds < element.duration - NEAR_END_SECONDS) {
+        element.currentTime = saved.positionSeconds;
+        lastTime.current = saved.positionSeconds;
+        setResumedAt(saved.positionSeconds);
+      }
+    };
+
+    const onTimeUpdate = () => {
+      const step = element.currentTime - lastTime.current;
+      if (!element.paused && step > 0 && step < MAX_PLAYED_STEP_SECONDS) watched.current += step;
+      lastTime.current = element.currentTime;
+    };
+    const onPlaying = () => {
+      if (viewSent) return;
+      viewSent = true;
+      void request(`/api/v1/videos/${videoId}/view`, { method: 'POST' }).catch(() => undefined);
+    };
+    const onPause = () => { if (!element.ended) save(); };
+    const onEnded = () => save(true);
+    const onLeave = () => save();
+    const onMetadata = () => { void resume(); };
+
+    if (element.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
+    element.addEventListener('loadedmetadata', onMetadata);
+    element.addEventListener('timeupdate', onTimeUpdate);
+    element.addEventListener('playing', onPlaying);
+    element.addEventListener('pause', onPause);
+    element.addEventListener('ended', onEnded);
+    window.addEventListener('pagehide', onLeave);
+    const timer = setInterval(() => { if (!element.paused) save(); }, SAVE_EVERY_MS);
+
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      save();
+      element.removeEventListener('loadedmetadata', onMetadata);
+      element.removeEventListener('timeupdate', onTimeUpdate);
+      element.removeEventListener('playing', onPlaying);
+      element.removeEventListener('pause', onPause);
+      element.removeEventListener('ended', onEnded);
+      window.removeEventListener('pagehide', onLeave);
+    };
+  }, [video, videoId, signedIn]);
+
+  return { resumedAt };
+}

@@ -71,8 +71,9 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
     error,
     selectLevel: (level) => {
       if (!hls.current) return;
-      // nextLevel switches at the next fragment without flushing what is buffered (no stall); -1 is auto.
-      hls.current.nextLevel = level;
+      // A chosen rung shows at once (the buffer is flushed); going back to auto lets the buffer play out.
+      if (level === -1) hls.current.nextLevel = -1;
+      else hls.current.currentLevel = level;
       setSelectedLevel(level);
     },
   };

@@ -39,7 +39,8 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     const resume = async () => {
       if (!signedIn) return;
       const saved = await request<WatchProgress | null>(`/api/v1/videos/${videoId}/progress`).catch(() => null);
-      if (cancelled || !saved || saved.completed) return;
+      // Position alone decides: a finished video was saved at its end and starts over below.
+      if (cancelled || !saved) return;
       if (saved.positionSeconds > 0 && saved.positionSeconds < element.duration - NEAR_END_SECONDS) {
         element.currentTime = saved.positionSeconds;
         lastTime.current = saved.positionSeconds;

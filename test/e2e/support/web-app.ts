@@ -23,8 +23,11 @@ export async function startWebTestApp(env: Record<string, string> = {}): Promise
 
 const SCREENSHOT_DIR = new URL('../../../test-results/', import.meta.url).pathname;
 
-/** Saves a full-page screenshot under test-results/ (ignored by git) for people to review. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot under test-results/ (ignored by git) for people to review: the whole page, or
+ * just the viewport for pages too tall for Chromium to capture (a list scrolled 10,000 items down).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }

@@ -19,8 +19,12 @@ export function CommentSection({ video }: { video: Video }) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [sort, setSort] = useState<CommentSort>('top');
-  const comments = useCursorList<Comment>(commentsKey(video.id, sort), `/api/v1/videos/${video.id}/comments`, { sort, limit: 50 });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: commentsKey(video.id) });
+  const comments = useCursorList<Comment>(commentsKey(video.id, sort), `/api/v1/videos/${video.id}/comments`, { sort, limit: 100 });
+  // A new comment or reply changes the list and the video's comment count.
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: commentsKey(video.id) }),
+    queryClient.invalidateQueries({ queryKey: ['video', video.id] }),
+  ]);
 
   return (
     <section className="comments" aria-label="Comments">
@@ -37,7 +41,6 @@ export function CommentSection({ video }: { video: Video }) {
             // The newest sort shows it on top at once; the video's count moves too.
             setSort('newest');
             void refresh();
-            void queryClient.invalidateQueries({ queryKey: ['video', video.id] });
           }}
         />
       ) : (

@@ -94,7 +94,7 @@ describe('focused pages in Chromium', () => {
       await page.waitForTimeout(60);
       const seen = await page.evaluate(() => ({
         nodes: document.querySelectorAll('.comment').length,
-        last: Math.max(-1, ...[...document.querySelectorAll<HTMLElement>('.comment-row')].map((row) => Number(row.dataset.index))),
+        last: Math.max(-1, ...Array.from(document.querySelectorAll<HTMLElement>('.comment-row'), (row) => Number(row.dataset.index))),
       }));
       mostNodes = Math.max(mostNodes, seen.nodes);
       stalled = seen.last > lastIndex ? 0 : stalled + 1;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system programs StreamHub uses (ffmpeg for media, espeak-ng for speech fixtures in tests)
-# from Debian/Ubuntu packages when they are missing. Safe to run again.
+# Installs the system programs StreamHub uses (ffmpeg for media; espeak-ng for speech fixtures and
+# chromium for browser tests, which CI asks for by name) from Debian/Ubuntu packages when missing. Safe to run again.
 set -euo pipefail
 missing=()
 for program in "$@"; do command -v "$program" >/dev/null || missing+=("$program"); done

@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 import { formatCount } from '../components/format.ts';
 import { useCursorList } from '../hooks/useCursorList.ts';
+import { useNearScreen } from '../hooks/useNearScreen.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { VirtualCommentList } from './VirtualCommentList.tsx';
 import { commentsKey, postComment, type CommentSort } from './comment-api.ts';
@@ -19,7 +20,9 @@ export function CommentSection({ video }: { video: Video }) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [sort, setSort] = useState<CommentSort>('top');
-  const comments = useCursorList<Comment>(commentsKey(video.id, sort), `/api/v1/videos/${video.id}/comments`, { sort, limit: 100 });
+  // Comments load when the section nears the screen, leaving the first moments to the player.
+  const [section, nearScreen] = useNearScreen<HTMLElement>();
+  const comments = useCursorList<Comment>(commentsKey(video.id, sort), `/api/v1/videos/${video.id}/comments`, { sort, limit: 100 }, nearScreen);
   // A new comment or reply changes the list and the video's comment count.
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: commentsKey(video.id) }),
@@ -27,7 +30,7 @@ export function CommentSection({ video }: { video: Video }) {
   ]);
 
   return (
-    <section className="comments" aria-label="Comments">
+    <section className="comments" aria-label="Comments" ref={section}>
       <div className="comments-header">
         <h2>{formatCount(video.commentCount, 'comment')}</h2>
         <Tabs label="Sort comments" tabs={SORTS} value={sort} onChange={setSort} />
@@ -50,7 +53,7 @@ export function CommentSection({ video }: { video: Video }) {
       <VirtualCommentList
         comments={comments.items ?? []}
         hasMore={Boolean(comments.hasNextPage)}
-        loadingMore={comments.isFetchingNextPage || comments.isPending}
+        loadingMore={comments.isFetchingNextPage || (nearScreen && comments.isPending)}
         loadMore={comments.loadMore}
         onReplied={() => void refresh()}
       />

@@ -14,6 +14,8 @@ interface Props {
 /** The progress bar: a range input (so keyboards and screen readers can seek) with storyboard previews on hover. */
 export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onSeek }: Props) {
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
+  // The previews are fetched on the first hover, so they never compete with the video's first segments.
+  const [wantPreviews, setWantPreviews] = useState(false);
   const storyboard = useQuery({
     queryKey: ['storyboard', storyboardVttUrl],
     queryFn: async () => {
@@ -21,7 +23,7 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
       if (!response.ok) throw new Error(`storyboard: ${response.status}`);
       return parseStoryboardVtt(await response.text(), storyboardVttUrl!);
     },
-    enabled: Boolean(storyboardVttUrl),
+    enabled: Boolean(storyboardVttUrl) && wantPreviews,
     staleTime: Infinity,
   });
   const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
@@ -33,6 +35,7 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
         const box = event.currentTarget.getBoundingClientRect();
         const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
         setHover({ time: fraction * duration, left: fraction * box.width });
+        setWantPreviews(true);
       }}
       onMouseLeave={() => setHover(null)}
     >

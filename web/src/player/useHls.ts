@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type Hls from 'hls.js';
 
+type HlsModule = typeof import('hls.js/light');
+let hlsModule: Promise<HlsModule> | null = null;
+
+/**
+ * Starts downloading the player library (the light build: our ladders have muxed audio and no
+ * subtitles or DRM). The watch page calls it on arrival so the download overlaps its API calls.
+ */
+export function loadHls(): Promise<HlsModule> {
+  hlsModule ??= import('hls.js/light');
+  return hlsModule;
+}
+
 export interface QualityLevel {
   index: number;
   height: number;
@@ -33,7 +45,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
     if (!element || !source) return;
     let cancelled = false;
     setError(null);
-    void import('hls.js').then(({ default: HlsPlayer }) => {
+    void loadHls().then(({ default: HlsPlayer }) => {
       if (cancelled) return;
       if (!HlsPlayer.isSupported()) {
         if (element.canPlayType('application/vnd.apple.mpegurl')) element.src = source;
@@ -44,6 +56,9 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
       hls.current = player;
       player.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
         setLevels(data.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
+        // Start on its own when the viewer clicked their way here (browsers allow it then);
+        // a page opened directly waits for Play instead of trying and being refused.
+        if (navigator.userActivation?.hasBeenActive) element.play().catch(() => undefined);
       });
       player.on(HlsPlayer.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
       player.on(HlsPlayer.Events.ERROR, (_event, data) => {

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error.ts';
 import { Link, useParams } from 'react-router-dom';
 import { request } from '../../api/client.ts';
 import type { Video } from '../../api/types.ts';
@@ -8,6 +10,7 @@ import { PageSkeleton } from '../../components/Skeletons.tsx';
 import { SubscribeButton } from '../../components/SubscribeButton.tsx';
 import { formatAge, formatCount } from '../../components/format.ts';
 import { VideoPlayer } from '../../player/VideoPlayer.tsx';
+import { loadHls } from '../../player/useHls.ts';
 import { CommentSection } from '../../comments/CommentSection.tsx';
 import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
@@ -16,15 +19,19 @@ import { SaveToWatchLater } from './SaveToWatchLater.tsx';
 export default function WatchPage() {
   const { id = '' } = useParams();
   const { user, loading } = useAuth();
+  useEffect(() => { void loadHls(); }, []);
+  // Waits for the session check so `hasLiked` and private videos are read as the signed-in user.
   const video = useQuery({
     queryKey: ['video', id],
     queryFn: () => request<Video>(`/api/v1/videos/${id}`),
     enabled: !loading,
   });
+  // Asked for alongside the video rather than after it: the first frame comes sooner.
   const stream = useQuery({
     queryKey: ['stream-url', id],
     queryFn: () => request<{ url: string }>(`/api/v1/videos/${id}/stream-url`),
-    enabled: video.data?.status === 'ready',
+    enabled: !loading,
+    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
     // Signed URLs of private videos expire; asking again now and then keeps them valid.
     staleTime: 30 * 60_000,
   });

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { startPlayback } from '../test/e2e/support/player.ts';
 import { startWebTestApp, type WebTestApp } from '../test/e2e/support/web-app.ts';
 import { registerUser } from '../test/support/app.ts';
 import { makeLandscapeClip } from '../test/support/media-fixtures.ts';
@@ -84,7 +85,7 @@ async function homePaints(page: Page): Promise<Paints> {
   return { fcp: await latestEntry('paint'), lcp: await latestEntry('largest-contentful-paint') };
 }
 
-/** Opened directly (a shared link): navigation start to first frame, pressing Play as soon as it shows. */
+/** Opened directly (a shared link): navigation start to first frame, pressing Play as soon as the player is ready if it did not start by itself. */
 async function directLoadToFirstFrame(page: Page, videoId: string): Promise<number> {
   await page.goto(`/watch/${videoId}`, { waitUntil: 'commit' });
   const video = page.locator('video.player-video');
@@ -93,7 +94,7 @@ async function directLoadToFirstFrame(page: Page, videoId: string): Promise<numb
     const marks = window as unknown as { firstFrameAt?: Promise<number> };
     marks.firstFrameAt = new Promise((resolve) => element.requestVideoFrameCallback(() => resolve(performance.now())));
   });
-  await page.getByRole('button', { name: 'Play' }).click();
+  await startPlayback(page);
   return page.evaluate(() => (window as unknown as { firstFrameAt: Promise<number> }).firstFrameAt);
 }
 

@@ -3,10 +3,12 @@
  * With --if-stale it builds only when web/dist is missing or older than the app's sources, so
  * `npm start` stays fast when nothing changed.
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { promisify } from 'node:util';
 
 const WEB_DIR = fileURLToPath(new URL('../web', import.meta.url));
 const BUILT_MARKER = join(WEB_DIR, 'dist', 'index.html');
@@ -24,8 +26,15 @@ export function webBuildIsStale(): boolean {
   return !built || Math.max(...SOURCES.map(newestChange)) > built.mtimeMs;
 }
 
+/**
+ * Runs `vite build` in its own process with NODE_ENV=production: an inherited NODE_ENV (tests run
+ * with `test`) would otherwise make Vite and the React plugin bundle React's development build.
+ */
 export async function buildWeb(): Promise<void> {
-  await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Builds when stale; answers whether it built. */

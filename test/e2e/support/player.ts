@@ -30,3 +30,12 @@ export async function waitForPlayback(page: Page, what: string, check: (state: P
   }
   return state;
 }
+
+/**
+ * Makes sure the video plays: once the player has read the ladder (the quality menu is filled),
+ * it has either started by itself or waits for Play, which is then pressed.
+ */
+export async function startPlayback(page: Page): Promise<void> {
+  await page.locator('.player select:has(option[value="-1"]):enabled').waitFor();
+  if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play' }).click();
+}

@@ -5,6 +5,7 @@ import { SeekBar } from './SeekBar.tsx';
 import { useHls } from './useHls.ts';
 import { useMediaState } from './useMediaState.ts';
 import { handlePlayerKey, SPEEDS } from './usePlayerShortcuts.ts';
+import { useResumePoint } from './useResumePoint.ts';
 import { useWatchProgress } from './useWatchProgress.ts';
 
 interface Props {
@@ -17,9 +18,10 @@ interface Props {
 export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLVideoElement>(null);
-  const hls = useHls(element, streamUrl);
+  const resumeAt = useResumePoint(video.id, signedIn, video.duration);
+  const hls = useHls(element, streamUrl, resumeAt);
   const media = useMediaState(element);
-  const { resumedAt } = useWatchProgress(element, video.id, signedIn);
+  useWatchProgress(element, video.id, signedIn);
   const error = hls.error ?? media.mediaError;
 
   const toggleFullscreen = () => {
@@ -50,8 +52,8 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
         style={{ aspectRatio: video.width && video.height ? `${video.width} / ${video.height}` : '16 / 9' }}
       />
       {error && <div className="player-error" role="alert">{error}</div>}
-      {resumedAt !== null && media.currentTime < resumedAt + 3 && (
-        <div className="player-toast" role="status">Resumed at {formatDuration(resumedAt)}</div>
+      {typeof resumeAt === 'number' && media.currentTime < resumeAt + 3 && (
+        <div className="player-toast" role="status">Resumed at {formatDuration(resumeAt)}</div>
       )}
       <div className="player-controls">
         <SeekBar

@@ -32,8 +32,10 @@ export interface HlsState {
 /**
  * Plays an HLS master playlist in the <video>: natively where the browser can (Safari), otherwise
  * through hls.js over Media Source Extensions. hls.js is loaded on demand so other pages stay light.
+ * Loading waits until `startPosition` is known (null: from the beginning), so a resumed video
+ * fetches its first segments at the resume point instead of at 0.
  */
-export function useHls(video: RefObject<HTMLVideoElement | null>, source: string | undefined): HlsState {
+export function useHls(video: RefObject<HTMLVideoElement | null>, source: string | undefined, startPosition: number | null | undefined): HlsState {
   const hls = useRef<Hls | null>(null);
   const [levels, setLevels] = useState<QualityLevel[]>([]);
   const [selectedLevel, setSelectedLevel] = useState(-1);
@@ -42,17 +44,18 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
 
   useEffect(() => {
     const element = video.current;
-    if (!element || !source) return;
+    if (!element || !source || startPosition === undefined) return;
     let cancelled = false;
     setError(null);
     void loadHls().then(({ default: HlsPlayer }) => {
       if (cancelled) return;
       if (!HlsPlayer.isSupported()) {
-        if (element.canPlayType('application/vnd.apple.mpegurl')) element.src = source;
-        else setError('This browser cannot play HLS video.');
+        if (!element.canPlayType('application/vnd.apple.mpegurl')) return setError('This browser cannot play HLS video.');
+        element.src = source;
+        if (startPosition !== null) element.addEventListener('loadedmetadata', () => { element.currentTime = startPosition; }, { once: true });
         return;
       }
-      const player = new HlsPlayer({ capLevelToPlayerSize: false });
+      const player = new HlsPlayer({ startPosition: startPosition ?? -1 });
       hls.current = player;
       player.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
         setLevels(data.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
@@ -77,7 +80,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
       hls.current?.destroy();
       hls.current = null;
     };
-  }, [video, source]);
+  }, [video, source, startPosition]);
 
   return {
     levels,

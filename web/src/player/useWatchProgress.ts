@@ -1,19 +1,16 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { request } from '../api/client.ts';
 import type { WatchProgress } from '../api/types.ts';
 
 const SAVE_EVERY_MS = 10_000;
 /** A jump of more than this between two timeupdates is a seek, not time watched. */
 const MAX_PLAYED_STEP_SECONDS = 1.5;
-/** Resuming this close to the end would only replay the last frames: start over instead. */
-const NEAR_END_SECONDS = 2;
 
 /**
- * Resumes from the saved position and reports progress while watching (every 10 s, on pause, at the
- * end and when leaving), plus one view once playback really starts. Guests only send the view.
+ * Reports progress while watching (every 10 s, on pause, at the end and when leaving), plus one view
+ * once playback really starts. Guests only send the view.
  */
 export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, videoId: string, signedIn: boolean) {
-  const [resumedAt, setResumedAt] = useState<number | null>(null);
   const watched = useRef(0);
   const lastTime = useRef(0);
 
@@ -21,7 +18,6 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     const element = video.current;
     if (!element) return;
     let viewSent = false;
-    let cancelled = false;
     watched.current = 0;
     lastTime.current = 0;
 
@@ -34,18 +30,6 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
         keepalive: true,
         body: { positionSeconds: Math.min(element.currentTime, element.duration), watchedSeconds, ...(completed === undefined ? {} : { completed }) },
       }).catch(() => undefined);
-    };
-
-    const resume = async () => {
-      if (!signedIn) return;
-      const saved = await request<WatchProgress | null>(`/api/v1/videos/${videoId}/progress`).catch(() => null);
-      // Position alone decides: a finished video was saved at its end and starts over below.
-      if (cancelled || !saved) return;
-      if (saved.positionSeconds > 0 && saved.positionSeconds < element.duration - NEAR_END_SECONDS) {
-        element.currentTime = saved.positionSeconds;
-        lastTime.current = saved.positionSeconds;
-        setResumedAt(saved.positionSeconds);
-      }
     };
 
     const onTimeUpdate = () => {
@@ -61,10 +45,7 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     const onPause = () => { if (!element.ended) save(); };
     const onEnded = () => save(true);
     const onLeave = () => save();
-    const onMetadata = () => { void resume(); };
 
-    if (element.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
-    element.addEventListener('loadedmetadata', onMetadata);
     element.addEventListener('timeupdate', onTimeUpdate);
     element.addEventListener('playing', onPlaying);
     element.addEventListener('pause', onPause);
@@ -73,10 +54,8 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     const timer = setInterval(() => { if (!element.paused) save(); }, SAVE_EVERY_MS);
 
     return () => {
-      cancelled = true;
       clearInterval(timer);
       save();
-      element.removeEventListener('loadedmetadata', onMetadata);
       element.removeEventListener('timeupdate', onTimeUpdate);
       element.removeEventListener('playing', onPlaying);
       element.removeEventListener('pause', onPause);
@@ -84,6 +63,4 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
       window.removeEventListener('pagehide', onLeave);
     };
   }, [video, videoId, signedIn]);
-
-  return { resumedAt };
 }

@@ -58,6 +58,20 @@ describe('focused pages in Chromium', () => {
     await signOutThroughUi(page, account.user.username);
   });
 
+  test('the theme switches between dark and light from the keyboard and stays after a reload', async () => {
+    await page.goto('/');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const before = await theme();
+    const toggle = page.getByRole('button', { name: /Switch to (light|dark) theme/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const after = await theme();
+    assert.notEqual(after, before);
+    await page.reload();
+    assert.equal(await theme(), after);
+    await screenshot(page, `home-${after}`);
+  });
+
   test('uploading a file that is not a video ends with a clear message', async () => {
     const notes = await makeFixture('textAsMp4', fixtures);
     const username = await registerThroughUi(page, { creator: true });
@@ -70,6 +84,31 @@ describe('focused pages in Chromium', () => {
     assert.match(await page.locator('.upload-phase').innerText(), /Upload failed/);
     await screenshot(page, 'upload-invalid-file');
     await signOutThroughUi(page, username);
+  });
+
+  test('an admin finds an account, makes it a creator and bans it', async () => {
+    const admin = await registerUser(t.app);
+    await sql`update users set role = 'admin' where id = ${admin.user.id}`.execute(t.platform.database.db);
+    const member = await registerUser(t.app);
+    await page.goto('/login?next=/admin/users');
+    await page.getByLabel('Email or username').fill(admin.user.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByLabel('Find a user').fill(member.user.username);
+    const row = page.locator('tr', { hasText: member.user.username });
+    await row.waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 1);
+    await row.getByLabel(`Role of ${member.user.username}`).selectOption('creator');
+    await row.getByRole('button', { name: 'Ban' }).click();
+    await row.getByRole('button', { name: 'Unban' }).waitFor();
+    await screenshot(page, 'admin-users');
+    const stored = await t.platform.database.db.selectFrom('users').select(['role', 'banned_at']).where('id', '=', member.user.id).executeTakeFirstOrThrow();
+    assert.equal(stored.role, 'creator');
+    assert.notEqual(stored.banned_at, null);
+    await page.getByRole('tab', { name: 'Failed jobs' }).click();
+    await page.getByText('No failed jobs.').waitFor();
+    await signOutThroughUi(page, admin.user.username);
   });
 
   test('10,000 comments scroll through a virtualised list that keeps the DOM small', async () => {

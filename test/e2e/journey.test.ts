@@ -121,6 +121,20 @@ describe('web journey in Chromium', () => {
     await screenshot(page, 'search');
   });
 
+  test('the Studio lists the video with its status and numbers; the library keeps the history', async () => {
+    await page.goto('/studio');
+    const row = page.locator(`tr[data-video-id="${videoId}"]`);
+    await row.waitFor();
+    assert.equal(await row.locator('.status').innerText(), 'ready');
+    assert.match(await row.innerText(), new RegExp(TITLE));
+    await screenshot(page, 'studio');
+    await page.goto('/library/history');
+    await page.locator(`.video-card[data-video-id="${videoId}"]`).waitFor();
+    await screenshot(page, 'library-history');
+    await page.goto('/library/liked');
+    await page.locator(`.video-card[data-video-id="${videoId}"]`).waitFor();
+  });
+
   test('a second person subscribes and finds the video in the subscriptions feed', async (context) => {
     await signOutThroughUi(page, creatorName);
     await registerThroughUi(page, { creator: false });

@@ -96,9 +96,10 @@ describe('focused pages in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\/users$/);
     await page.getByLabel('Find a user').fill(member.user.username);
-    const row = page.locator('tr', { hasText: member.user.username });
+    // The list narrows once the typing settles (debounced): only the member is left.
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    const row = page.locator('tbody tr', { hasText: member.user.username });
     await row.waitFor();
-    assert.equal(await page.locator('tbody tr').count(), 1);
     await row.getByLabel(`Role of ${member.user.username}`).selectOption('creator');
     await row.getByRole('button', { name: 'Ban' }).click();
     await row.getByRole('button', { name: 'Unban' }).waitFor();

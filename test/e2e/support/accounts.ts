@@ -20,5 +20,5 @@ export async function registerThroughUi(page: Page, { creator }: { creator: bool
 export async function signOutThroughUi(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: `Account menu for ${username}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
 }

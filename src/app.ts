@@ -72,6 +72,8 @@ export async function buildApp(platform: Platform): Promise<App> {
         connectSrc: ["'self'", 'https:'],
         // hls.js transmuxes in a Web Worker it starts from a blob: URL.
         workerSrc: ["'self'", 'blob:'],
+        // A self-hosted server is often plain http on a LAN address: upgrading its own requests would break the site.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },

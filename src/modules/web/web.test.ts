@@ -50,5 +50,7 @@ describe('the web app served by StreamHub', () => {
     assert.match(policy, /media-src 'self' blob:/);
     assert.match(policy, /default-src 'self'/);
     assert.doesNotMatch(policy, /script-src[^;]*(\*|https:|blob:)/);
+    // Served over plain http on a LAN, the site must not have its own requests upgraded to https.
+    assert.doesNotMatch(policy, /upgrade-insecure-requests/);
   });
 });

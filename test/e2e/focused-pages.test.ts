@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { registerUser } from '../support/app.ts';
+import { bearer, json, registerUser } from '../support/app.ts';
 import { makeFixture } from '../support/media-fixtures.ts';
 import { createReadyVideo } from '../../src/modules/views/engagement-test-support.ts';
+import { createVideo } from '../../src/modules/videos/video-test-support.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
 import { registerThroughUi, signOutThroughUi } from './support/accounts.ts';
@@ -110,6 +111,35 @@ describe('focused pages in Chromium', () => {
     await page.getByRole('tab', { name: 'Failed jobs' }).click();
     await page.getByText('No failed jobs.').waitFor();
     await signOutThroughUi(page, admin.user.username);
+  });
+
+  test('a playlist\'s owner reorders it with the move buttons', async () => {
+    const owner = await registerUser(t.app, { role: 'creator' });
+    const { db } = t.platform.database;
+    const titles = ['First clip', 'Second clip', 'Third clip'];
+    const videoIds: string[] = [];
+    for (const title of titles) {
+      const video = await createVideo(t, owner.accessToken, { title });
+      await sql`update videos set status = 'ready', duration_seconds = 30 where id = ${video.id}`.execute(db);
+      videoIds.push(video.id);
+    }
+    const playlist = json(await t.app.inject({ method: 'POST', url: '/api/v1/playlists', headers: bearer(owner.accessToken), payload: { title: 'Road trip' } })).data;
+    for (const videoId of videoIds) {
+      await t.app.inject({ method: 'POST', url: `/api/v1/playlists/${playlist.id}/videos`, headers: bearer(owner.accessToken), payload: { videoId } });
+    }
+
+    await page.goto(`/login?next=/playlist/${playlist.id}`);
+    await page.getByLabel('Email or username').fill(owner.user.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Road trip' }).waitFor();
+    await page.getByRole('button', { name: 'Move First clip down' }).click();
+    // The list is read again from the server after the move.
+    await page.waitForFunction(() => document.querySelector('.playlist-items li .video-title')?.textContent === 'Second clip');
+    await screenshot(page, 'playlist');
+    const stored = json(await t.app.inject({ method: 'GET', url: `/api/v1/playlists/${playlist.id}`, headers: bearer(owner.accessToken) })).data;
+    assert.deepEqual(stored.items.map((item: any) => item.video.title), ['Second clip', 'First clip', 'Third clip']);
+    await signOutThroughUi(page, owner.user.username);
   });
 
   test('10,000 comments scroll through a virtualised list that keeps the DOM small', async () => {

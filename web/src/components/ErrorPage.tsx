@@ -21,6 +21,15 @@ export function ErrorPage({ status, title, message }: Props) {
   );
 }
 
+/** A list that failed to load: offline, or the server's own message (a list has nothing to be "not found"). */
+export function ListErrorPage({ error, what }: { error: unknown; what: string }) {
+  if (isNetworkFailure(error) || !navigator.onLine) {
+    return <ErrorPage status="offline" title="You are offline" message="Check your connection; this page loads again once you are back." />;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return <ErrorPage status={error instanceof ApiError ? error.status : 500} title={`${what} could not be loaded`} message={message} />;
+}
+
 /** The right error page for a failed query: not found, offline, or a server failure. */
 export function QueryErrorPage({ error, what }: { error: unknown; what: string }) {
   if (error instanceof ApiError && (error.status === 404 || error.code === 'NOT_FOUND')) {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { VideoSummary } from '../api/types.ts';
 import { VideoCard } from './VideoCard.tsx';
 import { VideoGridSkeleton } from './Skeletons.tsx';
-import { QueryErrorPage } from './ErrorPage.tsx';
+import { ListErrorPage } from './ErrorPage.tsx';
 
 interface Props {
   videos: VideoSummary[] | undefined;
@@ -14,7 +14,7 @@ interface Props {
 
 /** A grid of video cards with its loading, error and empty states. */
 export function VideoGrid({ videos, isPending, error, empty, badgeFor }: Props) {
-  if (error) return <QueryErrorPage error={error} what="Videos" />;
+  if (error) return <ListErrorPage error={error} what="Videos" />;
   if (isPending || !videos) return <VideoGridSkeleton />;
   if (videos.length === 0) return <p className="empty">{empty}</p>;
   return (

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { requestEnvelope } from '../api/client.ts';
 import { CATEGORIES } from '../api/categories.ts';
 import type { SearchResult } from '../api/types.ts';
-import { QueryErrorPage } from '../components/ErrorPage.tsx';
+import { ListErrorPage } from '../components/ErrorPage.tsx';
 import { VideoGridSkeleton } from '../components/Skeletons.tsx';
 import { Thumbnail } from '../components/Thumbnail.tsx';
 import { formatAge, formatCount } from '../components/format.ts';
@@ -73,7 +73,7 @@ export default function SearchPage() {
           </label>
         ))}
       </div>
-      {search.error ? <QueryErrorPage error={search.error} what="Search" />
+      {search.error ? <ListErrorPage error={search.error} what="Search" />
         : !search.data ? <VideoGridSkeleton count={6} />
         : (
           <>

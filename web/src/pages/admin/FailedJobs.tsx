@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client.ts';
 import type { FailedJob } from '../../api/types.ts';
-import { QueryErrorPage } from '../../components/ErrorPage.tsx';
+import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 
 /** Jobs that used up their attempts, with a retry that sends them back to their queue. */
@@ -16,7 +16,7 @@ export function FailedJobs() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin-failed-jobs'] }),
   });
 
-  if (jobs.error) return <QueryErrorPage error={jobs.error} what="Failed jobs" />;
+  if (jobs.error) return <ListErrorPage error={jobs.error} what="Failed jobs" />;
   return (
     <section>
       {retry.error && <p className="form-error" role="alert">{retry.error.message}</p>}

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { request } from '../../api/client.ts';
 import type { Report } from '../../api/types.ts';
-import { QueryErrorPage } from '../../components/ErrorPage.tsx';
+import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 
@@ -18,7 +18,7 @@ export function ReportsQueue() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin-reports'] }),
   });
 
-  if (reports.error) return <QueryErrorPage error={reports.error} what="Reports" />;
+  if (reports.error) return <ListErrorPage error={reports.error} what="Reports" />;
   return (
     <section>
       {resolve.error && <p className="form-error" role="alert">{resolve.error.message}</p>}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client.ts';
 import type { PrivateUser, Role } from '../../api/types.ts';
-import { QueryErrorPage } from '../../components/ErrorPage.tsx';
+import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 
@@ -33,7 +33,7 @@ export function UserAdmin() {
     <section>
       <label className="inline-form">Find a user <input type="search" value={text} placeholder="username or email" onChange={(event) => setText(event.target.value)} /></label>
       {failure && <p className="form-error" role="alert">{failure.message}</p>}
-      {users.error ? <QueryErrorPage error={users.error} what="Users" /> : (
+      {users.error ? <ListErrorPage error={users.error} what="Users" /> : (
         <table className="studio-table">
           <thead><tr><th scope="col">User</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
           <tbody>

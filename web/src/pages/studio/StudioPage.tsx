@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Video } from '../../api/types.ts';
 import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
-import { QueryErrorPage } from '../../components/ErrorPage.tsx';
+import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
 import { StudioVideoRow } from './StudioVideoRow.tsx';
@@ -11,7 +11,7 @@ function StudioVideos() {
   const sentinel = useLoadMoreSentinel(videos.loadMore, Boolean(videos.hasNextPage));
   const [editing, setEditing] = useState<string | null>(null);
 
-  if (videos.error) return <QueryErrorPage error={videos.error} what="Your videos" />;
+  if (videos.error) return <ListErrorPage error={videos.error} what="Your videos" />;
   return (
     <>
       <table className="studio-table">

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system programs StreamHub uses (ffmpeg for media, espeak-ng for speech fixtures in tests,
-# apertium with its English-Spanish data for offline comment translation)
-# from Debian/Ubuntu packages when they are missing. Safe to run again.
+# Installs the system programs StreamHub uses (ffmpeg for media; apertium with its English-Spanish data
+# for offline comment translation; espeak-ng for speech fixtures and chromium for browser tests, which CI
+# asks for by name) from Debian/Ubuntu packages when they are missing. Safe to run again.
 set -euo pipefail
 missing=()
 # Without arguments: what `npm start` uses (media, and offline English<->Spanish comment translation).

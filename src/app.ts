@@ -35,6 +35,8 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { trendingRoutes } from './modules/trending/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
 import { intelligenceRoutes } from './modules/intelligence/routes.ts';
+import { adminUserRoutes } from './modules/users/admin-user-routes.ts';
+import { webAppRoutes } from './modules/web/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -73,6 +75,10 @@ export async function buildApp(platform: Platform): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         mediaSrc: ["'self'", 'blob:', 'https:'],
         connectSrc: ["'self'", 'https:'],
+        // hls.js transmuxes in a Web Worker it starts from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
+        // A self-hosted server is often plain http on a LAN address: upgrading its own requests would break the site.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },
@@ -119,5 +125,8 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(trendingRoutes, { platform, prefix: '/api/v1' });
   await app.register(feedRoutes, { platform, prefix: '/api/v1' });
   await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
+  await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
+  // Last: the web app's catch-all page route must not shadow any API route.
+  await app.register(webAppRoutes);
   return app;
 }

@@ -143,3 +143,10 @@ const generators: Record<FixtureKind, (dir: string) => Promise<string>> = {
 export function makeFixture(kind: FixtureKind, dir: string): Promise<string> {
   return generators[kind](dir);
 }
+
+/** A 640×360 clip with a tone, `seconds` long: for tests that need time to play, seek and resume. */
+export async function makeLandscapeClip(dir: string, seconds: number): Promise<string> {
+  const output = join(dir, `landscape-${seconds}s.mp4`);
+  await ffmpegRun([...video('640x360', 30, seconds), ...tone(seconds), ...H264, ...AAC, output]);
+  return output;
+}

@@ -1,0 +1,47 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/** Where `vite build` puts the web app (see web/vite.config.ts). */
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Paths that belong to the server; an unknown one there stays a JSON 404 instead of the app's page. */
+const SERVER_PREFIXES = ['/api', '/media', '/docs', '/health', '/ready', '/metrics'];
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function isServerPath(path: string): boolean {
+  return SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/**
+ * Serves the built web app at `/`: its files as they are, and index.html for every other page path
+ * so the app's own router can take it (deep links and reloads work). Registered after every API
+ * route, so API routes always win.
+ */
+export async function webAppRoutes(app: FastifyInstance, { distDir = WEB_DIST_DIR }: { distDir?: string } = {}) {
+  await app.register(fastifyStatic, {
+    root: distDir,
+    serve: false,
+    // Vite puts a content hash in every asset name: a new build means new URLs, so they never go stale.
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    if (isServerPath(path)) return reply.callNotFound();
+    if (!existsSync(join(distDir, 'index.html'))) {
+      return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
+    }
+    const file = path.slice(1);
+    // @fastify/static refuses paths leaving the root too; the check here keeps them from being stat'ed.
+    const isAsset = file !== '' && !file.includes('..') && isFile(join(distDir, file));
+    return reply.sendFile(isAsset ? file : 'index.html');
+  });
+}

@@ -1,0 +1,41 @@
+// Reads the watch page's <video> element: what a person would see playing.
+import type { Page } from 'playwright-core';
+
+export interface PlaybackState {
+  currentTime: number;
+  paused: boolean;
+  totalVideoFrames: number;
+  videoHeight: number;
+  error: string | null;
+}
+
+export function playbackState(page: Page): Promise<PlaybackState> {
+  return page.locator('video.player-video').evaluate((video: HTMLVideoElement) => ({
+    currentTime: video.currentTime,
+    paused: video.paused,
+    totalVideoFrames: video.getVideoPlaybackQuality().totalVideoFrames,
+    videoHeight: video.videoHeight,
+    error: video.error ? `${video.error.code} ${video.error.message}` : null,
+  }));
+}
+
+/** Polls the player until `check` holds, failing with the last state seen. */
+export async function waitForPlayback(page: Page, what: string, check: (state: PlaybackState) => boolean, timeoutMs = 30_000): Promise<PlaybackState> {
+  const deadline = Date.now() + timeoutMs;
+  let state = await playbackState(page);
+  while (!check(state)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; player state: ${JSON.stringify(state)}`);
+    await page.waitForTimeout(200);
+    state = await playbackState(page);
+  }
+  return state;
+}
+
+/**
+ * Makes sure the video plays: once the player has read the ladder (the quality menu is filled),
+ * it has either started by itself or waits for Play, which is then pressed.
+ */
+export async function startPlayback(page: Page): Promise<void> {
+  await page.locator('.player select:has(option[value="-1"]):enabled').waitFor();
+  if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play' }).click();
+}

@@ -1,0 +1,33 @@
+// A StreamHub server for browser tests: the built web app, the API and in-process job workers on
+// the embedded database, listening on a free port.
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt } from '../../../scripts/build-web.ts';
+import { startWorkers } from '../../../src/workers.ts';
+import { startTestApp, type TestApp } from '../../support/app.ts';
+
+export interface WebTestApp extends TestApp {
+  baseUrl: string;
+}
+
+export async function startWebTestApp(env: Record<string, string> = {}): Promise<WebTestApp> {
+  await ensureWebBuilt();
+  const t = await startTestApp('pglite', env);
+  startWorkers(t.platform);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+const SCREENSHOT_DIR = new URL('../../../test-results/', import.meta.url).pathname;
+
+/**
+ * Saves a screenshot under test-results/ (ignored by git) for people to review: the whole page, or
+ * just the viewport for pages too tall for Chromium to capture (a list scrolled 10,000 items down).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}

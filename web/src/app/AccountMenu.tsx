@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.tsx';
+
+export function AccountMenu() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  if (!user) return <Link to="/login" className="button">Sign in</Link>;
+
+  return (
+    <div className="account-menu" ref={container}>
+      <button type="button" className="avatar-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+        <span className="avatar" aria-hidden="true">{user.username.slice(0, 1).toUpperCase()}</span>
+        <span className="sr-only">Account menu for {user.username}</span>
+      </button>
+      {open && (
+        <div className="menu" role="menu" onClick={() => setOpen(false)}>
+          <p className="menu-header">{user.username}<br /><small className="muted">{user.email}</small></p>
+          <Link role="menuitem" to={`/channel/${user.id}`}>Your channel</Link>
+          {(user.role === 'creator' || user.role === 'admin') && <Link role="menuitem" to="/studio">Studio</Link>}
+          {user.role === 'admin' && <Link role="menuitem" to="/admin">Admin</Link>}
+          <button
+            role="menuitem"
+            type="button"
+            onClick={() => { void logout().then(() => navigate('/')); }}
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { Shell } from './Shell.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { PageSkeleton } from '../components/Skeletons.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+
+// Every page but the home page is its own chunk, so the first visit downloads only what it shows.
+const TrendingPage = lazy(() => import('../pages/TrendingPage.tsx'));
+const SubscriptionsPage = lazy(() => import('../pages/SubscriptionsPage.tsx'));
+const LibraryPage = lazy(() => import('../pages/LibraryPage.tsx'));
+const SearchPage = lazy(() => import('../pages/SearchPage.tsx'));
+const WatchPage = lazy(() => import('../pages/watch/WatchPage.tsx'));
+const ChannelPage = lazy(() => import('../pages/ChannelPage.tsx'));
+const PlaylistPage = lazy(() => import('../pages/PlaylistPage.tsx'));
+const UploadPage = lazy(() => import('../upload/UploadPage.tsx'));
+const StudioPage = lazy(() => import('../pages/studio/StudioPage.tsx'));
+const AdminPage = lazy(() => import('../pages/admin/AdminPage.tsx'));
+const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <Shell>
+      <ErrorBoundary>
+        <Suspense fallback={<PageSkeleton />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/trending" element={<TrendingPage />} />
+            <Route path="/subscriptions" element={<SubscriptionsPage />} />
+            <Route path="/library/:section?" element={<LibraryPage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/watch/:id" element={<WatchPage />} />
+            <Route path="/channel/:id/:tab?" element={<ChannelPage />} />
+            <Route path="/playlist/:id" element={<PlaylistPage />} />
+            <Route path="/upload" element={<UploadPage />} />
+            <Route path="/studio" element={<StudioPage />} />
+            <Route path="/admin/:tab?" element={<AdminPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
+    </Shell>
+  );
+}

@@ -1,0 +1,33 @@
+import { NavLink } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.tsx';
+
+const MAIN_LINKS = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/trending', label: 'Trending' },
+  { to: '/subscriptions', label: 'Subscriptions' },
+];
+
+const LIBRARY_LINKS = [
+  { to: '/library/history', label: 'History' },
+  { to: '/library/liked', label: 'Liked videos' },
+  { to: '/library/playlists', label: 'Playlists' },
+  { to: '/library/watch-later', label: 'Watch later' },
+];
+
+export function SideNav({ onNavigate }: { onNavigate: () => void }) {
+  const { user } = useAuth();
+  const link = ({ to, label, end }: { to: string; label: string; end?: boolean }) => (
+    <li key={to}>
+      <NavLink to={to} end={end} onClick={onNavigate}>{label}</NavLink>
+    </li>
+  );
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <ul>{MAIN_LINKS.map(link)}</ul>
+      <h2 className="nav-heading">Library</h2>
+      <ul>{LIBRARY_LINKS.map(link)}</ul>
+      {user && (user.role === 'creator' || user.role === 'admin') && <ul>{link({ to: '/studio', label: 'Studio' })}</ul>}
+      {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}
+    </nav>
+  );
+}

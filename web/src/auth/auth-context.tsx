@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '../api/client.ts';
+import type { PrivateUser, Role, Session } from '../api/types.ts';
+import { clearTokens, onTokensChange, readTokens, saveSession } from './token-store.ts';
+
+export interface RegisterInput {
+  username: string;
+  email: string;
+  password: string;
+  role: Extract<Role, 'viewer' | 'creator'>;
+}
+
+interface AuthState {
+  user: PrivateUser | null;
+  /** True until the stored session (if any) has been checked. */
+  loading: boolean;
+  login(email: string, password: string): Promise<void>;
+  register(input: RegisterInput): Promise<void>;
+  logout(): Promise<void>;
+  /** Opens a channel: a viewer becomes a creator, with a fresh token carrying the new role. */
+  becomeCreator(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+const ME_KEY = ['auth', 'me'] as const;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [signedIn, setSignedIn] = useState(() => readTokens() !== null);
+
+  useEffect(() => onTokensChange((tokens) => setSignedIn(tokens !== null)), []);
+
+  const me = useQuery({
+    queryKey: ME_KEY,
+    queryFn: () => request<PrivateUser>('/api/v1/auth/me'),
+    enabled: signedIn,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+  const startSession = useCallback((session: Session) => {
+    saveSession(session);
+    queryClient.setQueryData(ME_KEY, session.user);
+    // Lists carry per-user fields (hasLiked, isSubscribed): read them again as the new user.
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+  }, [queryClient]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    startSession(await request<Session>('/api/v1/auth/login', { method: 'POST', body: { email, password } }));
+  }, [startSession]);
+
+  const register = useCallback(async (input: RegisterInput) => {
+    startSession(await request<Session>('/api/v1/auth/register', { method: 'POST', body: input }));
+  }, [startSession]);
+
+  const logout = useCallback(async () => {
+    const tokens = readTokens();
+    clearTokens();
+    queryClient.clear();
+    if (tokens) {
+      await request('/api/v1/auth/logout', { method: 'POST', body: { refreshToken: tokens.refreshToken } }).catch(() => undefined);
+    }
+  }, [queryClient]);
+
+  const becomeCreator = useCallback(async () => {
+    const user = me.data;
+    const tokens = readTokens();
+    if (!user || !tokens) throw new Error('Sign in first');
+    await request<PrivateUser>(`/api/v1/users/${user.id}`, { method: 'PUT', body: { role: 'creator' } });
+    startSession(await request<Session>('/api/v1/auth/refresh', { method: 'POST', body: { refreshToken: tokens.refreshToken } }));
+  }, [me.data, startSession]);
+
+  const value = useMemo<AuthState>(() => ({
+    user: signedIn ? me.data ?? null : null,
+    loading: signedIn && me.isPending,
+    login,
+    register,
+    logout,
+    becomeCreator,
+  }), [signedIn, me.data, me.isPending, login, register, logout, becomeCreator]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth must be used inside <AuthProvider>');
+  return state;
+}

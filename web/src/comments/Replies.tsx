@@ -1,0 +1,18 @@
+import type { Comment } from '../api/types.ts';
+import { useCursorList } from '../hooks/useCursorList.ts';
+import { CommentItem } from './CommentItem.tsx';
+import { repliesKey } from './comment-api.ts';
+
+/** A thread's replies, oldest first, a page at a time. */
+export function Replies({ commentId }: { commentId: string }) {
+  const replies = useCursorList<Comment>(repliesKey(commentId), `/api/v1/comments/${commentId}/replies`, { limit: 20 });
+  return (
+    <div className="replies">
+      {replies.isPending && <p className="muted">Loading replies…</p>}
+      {replies.items?.map((reply) => <CommentItem key={reply.id} comment={reply} threadId={commentId} />)}
+      {replies.hasNextPage && (
+        <button type="button" className="link-button" disabled={replies.isFetchingNextPage} onClick={replies.loadMore}>More replies</button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { request } from '../api/client.ts';
+import type { Channel } from '../api/types.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { formatCount } from './format.ts';
+
+export function channelQueryKey(channelId: string) {
+  return ['channel', channelId] as const;
+}
+
+export function useChannel(channelId: string) {
+  return useQuery({
+    queryKey: channelQueryKey(channelId),
+    queryFn: () => request<Channel>(`/api/v1/users/${channelId}/channel`),
+  });
+}
+
+/** Subscribe / unsubscribe with the subscriber count beside it; guests are sent to sign in. */
+export function SubscribeButton({ channelId }: { channelId: string }) {
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const channel = useChannel(channelId);
+  const toggle = useMutation({
+    mutationFn: async (subscribe: boolean) => {
+      if (subscribe) {
+        const result = await request<{ subscriberCount: number }>(`/api/v1/users/${channelId}/subscribe`, { method: 'POST' });
+        return { isSubscribed: true, subscriberCount: result.subscriberCount };
+      }
+      await request(`/api/v1/users/${channelId}/subscribe`, { method: 'DELETE' });
+      return { isSubscribed: false, subscriberCount: Math.max(0, (channel.data?.subscriberCount ?? 1) - 1) };
+    },
+    onSuccess: (change) => {
+      queryClient.setQueryData<Channel>(channelQueryKey(channelId), (old) => (old ? { ...old, ...change } : old));
+      void queryClient.invalidateQueries({ queryKey: ['feed'] });
+    },
+  });
+
+  const count = channel.data ? formatCount(channel.data.subscriberCount, 'subscriber') : '';
+  if (user?.id === channelId) return <span className="muted subscriber-count">{count}</span>;
+  const subscribed = channel.data?.isSubscribed ?? false;
+  return (
+    <span className="subscribe">
+      <button
+        type="button"
+        className={subscribed ? 'button' : 'button primary'}
+        aria-pressed={subscribed}
+        disabled={!channel.data || toggle.isPending}
+        onClick={() => (user ? toggle.mutate(!subscribed) : navigate(`/login?next=${encodeURIComponent(location.pathname)}`))}
+      >
+        {subscribed ? 'Subscribed' : 'Subscribe'}
+      </button>
+      <span className="muted subscriber-count" aria-live="polite">{count}</span>
+      {toggle.error && <span className="field-error" role="alert">{toggle.error.message}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import type { VideoSummary } from '../api/types.ts';
+import { VideoCard } from './VideoCard.tsx';
+import { VideoGridSkeleton } from './Skeletons.tsx';
+import { ListErrorPage } from './ErrorPage.tsx';
+
+interface Props {
+  videos: VideoSummary[] | undefined;
+  isPending: boolean;
+  error: unknown;
+  empty: ReactNode;
+  badgeFor?: (index: number) => string | undefined;
+}
+
+/** A grid of video cards with its loading, error and empty states. */
+export function VideoGrid({ videos, isPending, error, empty, badgeFor }: Props) {
+  if (error) return <ListErrorPage error={error} what="Videos" />;
+  if (isPending || !videos) return <VideoGridSkeleton />;
+  if (videos.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <div className="video-grid">
+      {videos.map((video, index) => <VideoCard key={video.id} video={video} badge={badgeFor?.(index)} />)}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useNavigate, useParams } from 'react-router-dom';
+import type { Video } from '../api/types.ts';
+import { QueryErrorPage } from '../components/ErrorPage.tsx';
+import { InfiniteVideoGrid } from '../components/InfiniteVideoGrid.tsx';
+import { PageSkeleton } from '../components/Skeletons.tsx';
+import { SubscribeButton, useChannel } from '../components/SubscribeButton.tsx';
+import { Tabs } from '../components/Tabs.tsx';
+import { formatCount } from '../components/format.ts';
+import { PlaylistList } from './playlist/PlaylistList.tsx';
+
+const TABS = [
+  { value: 'videos', label: 'Videos' },
+  { value: 'popular', label: 'Popular' },
+  { value: 'playlists', label: 'Playlists' },
+  { value: 'about', label: 'About' },
+] as const;
+
+export default function ChannelPage() {
+  const { id = '', tab: rawTab } = useParams();
+  const navigate = useNavigate();
+  const channel = useChannel(id);
+  const tab = TABS.find((entry) => entry.value === rawTab)?.value ?? 'videos';
+
+  if (channel.error) return <QueryErrorPage error={channel.error} what="Channel" />;
+  if (!channel.data) return <PageSkeleton />;
+  const { user } = channel.data;
+
+  return (
+    <>
+      <header className="channel-header">
+        <span className="avatar large" aria-hidden="true">{user.username.slice(0, 1).toUpperCase()}</span>
+        <div>
+          <h1>{user.username}</h1>
+          <p className="muted">{formatCount(channel.data.videoCount, 'video')} · {formatCount(channel.data.totalViews, 'view')}</p>
+        </div>
+        <SubscribeButton channelId={id} />
+      </header>
+      <Tabs label="Channel sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/channel/${id}/${value}`)} />
+      {(tab === 'videos' || tab === 'popular') && (
+        <InfiniteVideoGrid<Video>
+          queryKey={['channel-videos', id]}
+          path={`/api/v1/users/${id}/videos`}
+          query={{ sort: tab === 'popular' ? 'popular' : 'newest', limit: 24 }}
+          toVideo={(video) => video}
+          empty="This channel has no public videos yet."
+        />
+      )}
+      {tab === 'playlists' && <PlaylistList ownerId={id} />}
+      {tab === 'about' && (
+        <section className="about">
+          <p className="description">{user.bio || 'No description yet.'}</p>
+          <p className="muted">Joined {new Date(user.createdAt).toLocaleDateString()} · {formatCount(channel.data.subscriptionCount, 'subscription')}</p>
+        </section>
+      )}
+    </>
+  );
+}

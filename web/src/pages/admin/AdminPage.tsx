@@ -1,0 +1,35 @@
+import { useNavigate, useParams } from 'react-router-dom';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
+import { ErrorPage } from '../../components/ErrorPage.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
+import { ReportsQueue } from './ReportsQueue.tsx';
+import { FailedJobs } from './FailedJobs.tsx';
+import { UserAdmin } from './UserAdmin.tsx';
+
+const TABS = [
+  { value: 'reports', label: 'Reports' },
+  { value: 'jobs', label: 'Failed jobs' },
+  { value: 'users', label: 'Users' },
+] as const;
+
+function AdminContent() {
+  const { user } = useAuth();
+  const { tab: rawTab } = useParams();
+  const navigate = useNavigate();
+  const tab = TABS.find((entry) => entry.value === rawTab)?.value ?? 'reports';
+  if (user?.role !== 'admin') return <ErrorPage status={403} title="Admins only" message="Your account cannot open the admin pages." />;
+  return (
+    <>
+      <h1 className="page-title">Admin</h1>
+      <Tabs label="Admin sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/admin/${value}`)} />
+      {tab === 'reports' && <ReportsQueue />}
+      {tab === 'jobs' && <FailedJobs />}
+      {tab === 'users' && <UserAdmin />}
+    </>
+  );
+}
+
+export default function AdminPage() {
+  return <RequireSignIn what="the admin pages"><AdminContent /></RequireSignIn>;
+}

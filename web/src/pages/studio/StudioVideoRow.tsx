@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { request } from '../../api/client.ts';
+import type { Video } from '../../api/types.ts';
+import { formatAge } from '../../components/format.ts';
+import { VideoDetailsForm, type VideoDetails } from '../../upload/VideoDetailsForm.tsx';
+
+interface Props {
+  video: Video;
+  editing: boolean;
+  onEdit: () => void;
+  onDone: () => void;
+}
+
+function statusText(video: Video): string {
+  if (video.status === 'processing') return `processing ${video.processingProgress}%`;
+  if (video.status === 'failed') return `failed: ${video.failureReason ?? 'unknown reason'}`;
+  return video.status;
+}
+
+/** One of the creator's videos: its numbers, and edit or delete. */
+export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['studio-videos'] });
+  const remove = useMutation({
+    mutationFn: () => request(`/api/v1/videos/${video.id}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+  const save = async (details: VideoDetails) => {
+    await request<Video>(`/api/v1/videos/${video.id}`, { method: 'PUT', body: details });
+    await refresh();
+    void queryClient.invalidateQueries({ queryKey: ['video', video.id] });
+    onDone();
+  };
+
+  return (
+    <>
+      <tr data-video-id={video.id}>
+        <td>{video.status === 'ready' ? <Link to={`/watch/${video.id}`}>{video.title}</Link> : video.title}</td>
+        <td className={`status status-${video.status}`}>{statusText(video)}</td>
+        <td>{video.visibility}</td>
+        <td>{video.views}</td>
+        <td>{video.likes}</td>
+        <td>{video.commentCount}</td>
+        <td>{formatAge(video.uploadedAt ?? video.createdAt)}</td>
+        <td className="row-actions">
+          <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>{editing ? 'Close' : 'Edit'}</button>
+          <button type="button" className="button danger" disabled={remove.isPending}
+            onClick={() => { if (window.confirm(`Delete “${video.title}”? This cannot be undone.`)) remove.mutate(); }}>Delete</button>
+          {remove.error && <span className="field-error" role="alert">{remove.error.message}</span>}
+        </td>
+      </tr>
+      {editing && (
+        <tr className="edit-row">
+          <td colSpan={8}>
+            <VideoDetailsForm
+              initial={{ title: video.title, description: video.description, tags: video.tags, category: video.category ?? 'other', visibility: video.visibility }}
+              submitLabel="Save changes"
+              onSubmit={save}
+            />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

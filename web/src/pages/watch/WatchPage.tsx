@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error.ts';
+import { Link, useParams } from 'react-router-dom';
+import { request } from '../../api/client.ts';
+import type { Video } from '../../api/types.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { QueryErrorPage } from '../../components/ErrorPage.tsx';
+import { PageSkeleton } from '../../components/Skeletons.tsx';
+import { SubscribeButton } from '../../components/SubscribeButton.tsx';
+import { formatAge, formatCount } from '../../components/format.ts';
+import { VideoPlayer } from '../../player/VideoPlayer.tsx';
+import { loadHls } from '../../player/useHls.ts';
+import { CommentSection } from '../../comments/CommentSection.tsx';
+import { LikeButton } from './LikeButton.tsx';
+import { UpNext } from './UpNext.tsx';
+import { SaveToWatchLater } from './SaveToWatchLater.tsx';
+
+export default function WatchPage() {
+  const { id = '' } = useParams();
+  const { user, loading } = useAuth();
+  useEffect(() => { void loadHls(); }, []);
+  // Waits for the session check so `hasLiked` and private videos are read as the signed-in user.
+  const video = useQuery({
+    queryKey: ['video', id],
+    queryFn: () => request<Video>(`/api/v1/videos/${id}`),
+    enabled: !loading,
+  });
+  // Asked for alongside the video rather than after it: the first frame comes sooner.
+  const stream = useQuery({
+    queryKey: ['stream-url', id],
+    queryFn: () => request<{ url: string }>(`/api/v1/videos/${id}/stream-url`),
+    enabled: !loading,
+    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+    // Signed URLs of private videos expire; asking again now and then keeps them valid.
+    staleTime: 30 * 60_000,
+  });
+
+  if (video.error) return <QueryErrorPage error={video.error} what="Video" />;
+  if (!video.data) return <PageSkeleton />;
+  const current = video.data;
+
+  return (
+    <div className="watch-layout">
+      <div className="watch-main">
+        {current.status === 'ready'
+          ? <VideoPlayer key={current.id} video={current} streamUrl={stream.data?.url} signedIn={Boolean(user)} />
+          : <div className="player player-placeholder" role="status">This video is {current.status}{current.failureReason ? `: ${current.failureReason}` : ''}.</div>}
+        <h1 className="watch-title">{current.title}</h1>
+        <div className="watch-meta">
+          <Link to={`/channel/${current.creator.id}`} className="channel-link">
+            <span className="avatar" aria-hidden="true">{current.creator.username.slice(0, 1).toUpperCase()}</span>
+            {current.creator.username}
+          </Link>
+          <SubscribeButton channelId={current.creator.id} />
+          <span className="spacer" />
+          <LikeButton video={current} />
+          {user && <SaveToWatchLater videoId={current.id} />}
+        </div>
+        <div className="description-box">
+          <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
+          <p className="description">{current.description}</p>
+        </div>
+        {current.status === 'ready' && <CommentSection video={current} />}
+      </div>
+      <UpNext video={current} />
+    </div>
+  );
+}

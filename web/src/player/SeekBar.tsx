@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { formatDuration } from '../components/format.ts';
+import { parseStoryboardVtt, tileAt } from './storyboard.ts';
+
+interface Props {
+  currentTime: number;
+  duration: number;
+  buffered: number;
+  storyboardVttUrl: string | null;
+  onSeek: (time: number) => void;
+}
+
+/** The progress bar: a range input (so keyboards and screen readers can seek) with storyboard previews on hover. */
+export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onSeek }: Props) {
+  const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
+  // The previews are fetched on the first hover, so they never compete with the video's first segments.
+  const [wantPreviews, setWantPreviews] = useState(false);
+  const storyboard = useQuery({
+    queryKey: ['storyboard', storyboardVttUrl],
+    queryFn: async () => {
+      const response = await fetch(storyboardVttUrl!);
+      if (!response.ok) throw new Error(`storyboard: ${response.status}`);
+      return parseStoryboardVtt(await response.text(), storyboardVttUrl!);
+    },
+    enabled: Boolean(storyboardVttUrl) && wantPreviews,
+    staleTime: Infinity,
+  });
+  const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
+
+  return (
+    <div
+      className="seek-bar"
+      onMouseMove={(event) => {
+        const box = event.currentTarget.getBoundingClientRect();
+        const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+        setHover({ time: fraction * duration, left: fraction * box.width });
+        setWantPreviews(true);
+      }}
+      onMouseLeave={() => setHover(null)}
+    >
+      <div className="seek-buffered" style={{ width: `${duration ? (buffered / duration) * 100 : 0}%` }} />
+      <input
+        type="range"
+        aria-label="Seek"
+        min={0}
+        max={duration || 0}
+        step={0.1}
+        value={Math.min(currentTime, duration || 0)}
+        aria-valuetext={`${formatDuration(currentTime)} of ${formatDuration(duration)}`}
+        onChange={(event) => onSeek(Number(event.target.value))}
+      />
+      {hover && duration > 0 && (
+        <div className="seek-preview" style={{ left: hover.left }} aria-hidden="true">
+          {tile && (
+            <div
+              className="storyboard-tile"
+              style={{
+                width: tile.width,
+                height: tile.height,
+                backgroundImage: `url("${tile.imageUrl}")`,
+                backgroundPosition: `-${tile.x}px -${tile.y}px`,
+              }}
+            />
+          )}
+          <span>{formatDuration(hover.time)}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { request } from '../api/client.ts';
+import type { Video } from '../api/types.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { RequireSignIn } from '../auth/RequireSignIn.tsx';
+import { DropZone } from './DropZone.tsx';
+import { ProcessingProgress } from './ProcessingProgress.tsx';
+import { UploadProgress } from './UploadProgress.tsx';
+import { VideoDetailsForm, type VideoDetails } from './VideoDetailsForm.tsx';
+import { useTusUpload } from './useTusUpload.ts';
+
+interface CreatedVideo {
+  video: Video;
+  upload: { endpoint: string; metadata: { videoId: string } };
+}
+
+function titleFromFileName(name: string): string {
+  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 100) || 'Untitled';
+}
+
+function OpenChannel() {
+  const { becomeCreator } = useAuth();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="sign-in-prompt">
+      <h1>Open your channel to upload</h1>
+      <p className="muted">Your account can watch and comment; a channel lets you publish videos too.</p>
+      <button type="button" className="button primary" onClick={() => becomeCreator().catch((caught: Error) => setError(caught.message))}>Open my channel</button>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function Uploader() {
+  const [file, setFile] = useState<File | null>(null);
+  const [video, setVideo] = useState<Video | null>(null);
+  const tus = useTusUpload();
+
+  const create = async (details: VideoDetails) => {
+    const created = await request<CreatedVideo>('/api/v1/videos', {
+      method: 'POST',
+      body: details,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    setVideo(created.video);
+    tus.start(file!, { endpoint: created.upload.endpoint, videoId: created.upload.metadata.videoId });
+  };
+
+  if (!file) return <DropZone onFile={setFile} />;
+  return (
+    <div className="upload-layout">
+      <p className="muted">File: <strong>{file.name}</strong> ({(file.size / 1024 / 1024).toFixed(1)} MB)</p>
+      {!video ? (
+        <VideoDetailsForm
+          initial={{ title: titleFromFileName(file.name), description: '', tags: [], category: 'other', visibility: 'public' }}
+          submitLabel="Upload"
+          onSubmit={create}
+        />
+      ) : (
+        <>
+          <h2>{video.title}</h2>
+          <UploadProgress {...tus} />
+          {tus.phase === 'done' && <ProcessingProgress videoId={video.id} />}
+          {tus.phase === 'failed' && (
+            <p><button type="button" className="button" onClick={() => { setFile(null); setVideo(null); }}>Choose another file</button></p>
+          )}
+        </>
+      )}
+      {!video && <p><button type="button" className="link-button" onClick={() => setFile(null)}>Choose a different file</button></p>}
+      {video && tus.phase !== 'failed' && <p className="muted">You can follow it later in the <Link to="/studio">Studio</Link>.</p>}
+    </div>
+  );
+}
+
+function UploadGate() {
+  const { user } = useAuth();
+  if (user && user.role === 'viewer') return <OpenChannel />;
+  return (
+    <>
+      <h1 className="page-title">Upload a video</h1>
+      <Uploader />
+    </>
+  );
+}
+
+export default function UploadPage() {
+  return <RequireSignIn what="the upload page"><UploadGate /></RequireSignIn>;
+}

@@ -4,7 +4,7 @@
  * `npm start` stays fast when nothing changed.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ import { promisify } from 'node:util';
 
 const WEB_DIR = fileURLToPath(new URL('../web', import.meta.url));
 const BUILT_MARKER = join(WEB_DIR, 'dist', 'index.html');
+const BUILD_LOCK = join(WEB_DIR, '.build-lock');
+/** A lock older than this was left by a build that died. */
+const STALE_LOCK_MS = 5 * 60_000;
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((name) => join(WEB_DIR, name));
 
 function newestChange(path: string): number {
@@ -37,11 +40,34 @@ export async function buildWeb(): Promise<void> {
   });
 }
 
-/** Builds when stale; answers whether it built. */
+/** Runs `work` while holding a lock file, so test files started together build the app once. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      closeSync(openSync(BUILD_LOCK, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(BUILD_LOCK, { force: true });
+  }
+}
+
+/** Builds when stale; answers whether it built. Concurrent callers wait for one build. */
 export async function ensureWebBuilt(): Promise<boolean> {
   if (!webBuildIsStale()) return false;
-  await buildWeb();
-  return true;
+  return withBuildLock(async () => {
+    if (!webBuildIsStale()) return false;
+    await buildWeb();
+    return true;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -126,7 +126,7 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(feedRoutes, { platform, prefix: '/api/v1' });
   await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
   await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
-  // Last: the web app's catch-all page route must not shadow any API route.
+  // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;
 }

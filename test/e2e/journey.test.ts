@@ -135,7 +135,7 @@ describe('web journey in Chromium', () => {
     await page.locator(`.video-card[data-video-id="${videoId}"]`).waitFor();
   });
 
-  test('a second person subscribes and finds the video in the subscriptions feed', async (context) => {
+  test('a second person subscribes and finds the video in the subscriptions feed', async () => {
     await signOutThroughUi(page, creatorName);
     await registerThroughUi(page, { creator: false });
     await page.goto(`/watch/${videoId}`);
@@ -146,14 +146,6 @@ describe('web journey in Chromium', () => {
     await page.getByRole('button', { name: 'Subscribed' }).waitFor();
     await page.locator('.subscriber-count', { hasText: '1 subscriber' }).waitFor();
 
-    const feedStatus = await page.evaluate(async () => {
-      const tokens = JSON.parse(localStorage.getItem('streamhub.session')!) as { accessToken: string };
-      return (await fetch('/api/v1/feed/subscriptions', { headers: { authorization: `Bearer ${tokens.accessToken}` } })).status;
-    });
-    if (feedStatus === 404) {
-      context.skip('GET /api/v1/feed/subscriptions is not on this branch yet (it comes with the discovery feeds)');
-      return;
-    }
     await page.getByRole('link', { name: 'Subscriptions' }).click();
     // Fan-out runs as a job: the feed may need a moment after subscribing.
     await waitForFeed(page, videoId);

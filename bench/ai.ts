@@ -58,17 +58,20 @@ async function searchQuality(t: TestApp, ids: Map<string, string>): Promise<stri
   const rows: string[][] = [];
   for (const mode of MODES) {
     let found = 0;
+    let first = 0;
     let reciprocal = 0;
     for (const { query, relevant } of LABELLED_QUERIES) {
       const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query)}&mode=${mode}&limit=10` });
       const results = (response.json() as { data: { id: string }[] }).data.map((item) => item.id);
       const rank = results.indexOf(ids.get(relevant)!);
+      if (rank === 0) first += 1;
       if (rank >= 0) {
         found += 1;
         reciprocal += 1 / (rank + 1);
       }
     }
-    rows.push([mode, (found / LABELLED_QUERIES.length).toFixed(2), (reciprocal / LABELLED_QUERIES.length).toFixed(2)]);
+    const share = (count: number) => (count / LABELLED_QUERIES.length).toFixed(2);
+    rows.push([mode, share(first), share(found), share(reciprocal)]);
   }
   return rows;
 }
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
       await analyse(t, id, video.transcript.map((text, index) => ({ startSeconds: index * 4, endSeconds: index * 4 + 3.5, text })));
     }
     process.stdout.write(`\n## Search (${CATALOGUE.length} videos, ${LABELLED_QUERIES.length} labelled queries)\n\n`);
-    process.stdout.write(`${markdownTable(['mode', 'recall@10', 'MRR'], await searchQuality(t, ids))}\n`);
+    process.stdout.write(`${markdownTable(['mode', 'recall@1', 'recall@10', 'MRR'], await searchQuality(t, ids))}\n`);
 
     const rows: string[][] = [];
     for (const entry of transcripts) {

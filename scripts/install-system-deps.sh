@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system programs StreamHub uses (ffmpeg for media; apertium with its English-Spanish data
-# for offline comment translation; espeak-ng for speech fixtures and chromium for browser tests, which CI
-# asks for by name) from Debian/Ubuntu packages when they are missing. Safe to run again.
+# Installs the system programs StreamHub uses from Debian/Ubuntu packages when they are missing:
+# ffmpeg for media, pocketsphinx with its English model for local speech-to-text, apertium with its
+# English-Spanish data for offline comment translation; CI also asks by name for espeak-ng and flite
+# (speech fixtures) and chromium (browser tests). Safe to run again.
 set -euo pipefail
 missing=()
-# Without arguments: what `npm start` uses (media, and offline English<->Spanish comment translation).
-[ $# -gt 0 ] || set -- ffmpeg apertium apertium-eng-spa
-# A name is satisfied by a program of that name or, for data packages such as apertium-eng-spa, an installed package.
-for program in "$@"; do command -v "$program" >/dev/null || dpkg -s "$program" >/dev/null 2>&1 || missing+=("$program"); done
+# Without arguments: what `npm start` uses.
+[ $# -gt 0 ] || set -- ffmpeg pocketsphinx pocketsphinx-en-us apertium apertium-eng-spa
+# A name is satisfied by a program of that name or, for data-only packages such as speech models, an installed package.
+for name in "$@"; do command -v "$name" >/dev/null || dpkg -s "$name" >/dev/null 2>&1 || missing+=("$name"); done
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing system packages: ${missing[*]}"

@@ -50,7 +50,8 @@ export async function healthRoutes(app: FastifyInstance, { platform }: { platfor
       checks.redis = await check(() => redis.ping());
     }
     const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
-    const ai = ready ? await aiStatus(platform) : undefined;
+    // Informational: a failure to describe the AI layer never turns a ready instance unready.
+    const ai = ready ? await aiStatus(platform).catch(() => undefined) : undefined;
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, ai });
   });
 }

@@ -8,7 +8,7 @@ import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { videoRepo, type VideoRow } from '../videos/repo.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
-import { publishCaptions } from './captions.ts';
+import { publishCaptions, removeCaptions } from './captions.ts';
 import { contentHash, embeddingRepo } from './embedding-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
 import type { AnalyseVideoPayload } from './job-queues.ts';
@@ -25,7 +25,7 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
   const { database: { db }, storage, logger } = platform;
   const workRoot = join(platform.config.dataDir, 'work', 'ai');
 
-  return async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
+  const analyse = async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
     const { videoId, force = false } = job.payload;
     const video = await videoRepo.findById(db, videoId);
     if (video?.status !== 'ready') return; // deleted or reprocessing: a later video.ready starts over
@@ -57,6 +57,17 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
     await job.reportProgress(60);
     await refreshDerivedOutputs(platform, ai, video, force);
   };
+
+  return async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
+    try {
+      await analyse(job);
+    } catch (error) {
+      // A video deleted or reprocessed mid-analysis loses its files under the job: nothing to retry,
+      // and its next video.ready starts a fresh analysis.
+      if ((await videoRepo.findById(db, job.payload.videoId))?.status !== 'ready') return;
+      throw error;
+    }
+  };
 }
 
 /**
@@ -69,6 +80,11 @@ export async function refreshDerivedOutputs(platform: Pick<Platform, 'database' 
   const segments = transcript ? await transcriptRepo.segments(db, video.id) : [];
   if (transcript) {
     await publishCaptions(platform.storage, video.id, transcript.language, segments, video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0);
+    // Deleted (or sent back to processing) meanwhile: its folder is being cleared, so take the captions back out.
+    if ((await videoRepo.findById(db, video.id))?.status !== 'ready') {
+      await removeCaptions(platform.storage, video.id, transcript.language);
+      return;
+    }
   }
 
   let insights = await insightsRepo.find(db, video.id);

@@ -58,3 +58,9 @@ export async function publishCaptions(storage: ObjectStorage, videoId: string, l
   const master = await text((await storage.getObject(keys.master)).body);
   await storage.putObject(keys.master, Buffer.from(withSubtitles(master, segments.length > 0 ? language : null)), { contentType: 'application/vnd.apple.mpegurl' });
 }
+
+export async function removeCaptions(storage: ObjectStorage, videoId: string, language: string): Promise<void> {
+  const keys = captionKeys(videoId, language);
+  await Promise.all([storage.deleteObject(keys.vtt), storage.deleteObject(keys.playlist)]);
+}
+

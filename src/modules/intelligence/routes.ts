@@ -5,8 +5,9 @@ import { similarRoutes } from './similar-routes.ts';
 import { transcriptRoutes } from './transcript-routes.ts';
 
 /** The AI layer's video routes: transcript and insight edits, similar videos, Q&A. */
-export async function intelligenceRoutes(app: FastifyInstance, options: { platform: Platform }) {
-  await app.register(transcriptRoutes, options);
-  await app.register(similarRoutes, options);
-  await app.register(askRoutes, options);
+export async function intelligenceRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  // Only the platform is handed on: the options also carry this plugin's prefix, which must not apply twice.
+  await app.register(transcriptRoutes, { platform });
+  await app.register(similarRoutes, { platform });
+  await app.register(askRoutes, { platform });
 }

@@ -4,7 +4,7 @@ import { VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/ev
 import { createAnalyseVideoHandler } from './analyse-video.ts';
 import { AI_QUEUE, enqueueVideoAnalysis } from './job-queues.ts';
 
-const CONSUMER = 'intelligence.analyse';
+const CONSUMER = 'intelligence-analyse';
 
 /**
  * A ready video gets analysed; an edited one too (only what its edit changed is recomputed: the

@@ -107,11 +107,16 @@ export class OpenAiCompatibleClient {
   }
 }
 
-/** OpenAI answers a language name ("english"); StreamHub stores ISO 639-1 codes. */
+/** OpenAI answers a language name ("english"); StreamHub stores ISO 639-1 codes ("und" when unknown). */
+const LANGUAGE_CODES: Record<string, string> = {
+  english: 'en', spanish: 'es', french: 'fr', german: 'de', italian: 'it', portuguese: 'pt', dutch: 'nl',
+  russian: 'ru', chinese: 'zh', japanese: 'ja', korean: 'ko', arabic: 'ar', hindi: 'hi', polish: 'pl', turkish: 'tr',
+};
+
 function normaliseLanguage(language: string | undefined): string {
-  const names: Record<string, string> = { english: 'en', spanish: 'es', french: 'fr', german: 'de', italian: 'it', portuguese: 'pt' };
-  const value = (language ?? 'en').toLowerCase();
-  return names[value] ?? value.slice(0, 2);
+  const value = (language ?? '').trim().toLowerCase();
+  if (/^[a-z]{2}$/.test(value)) return value;
+  return LANGUAGE_CODES[value] ?? 'und';
 }
 
 /** Yields the `data:` payload of each server-sent event of a response body. */

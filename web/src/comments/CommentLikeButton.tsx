@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Comment } from '../api/types.ts';
+import { formatCount } from '../components/format.ts';
 import { setCommentLike } from './comment-api.ts';
 import { patchCachedComment } from './comment-cache.ts';
 
@@ -19,7 +20,7 @@ export function CommentLikeButton({ comment }: { comment: Comment }) {
   return (
     <>
       <button type="button" className="link-button comment-like" aria-pressed={comment.hasLiked}
-        aria-label={`${comment.hasLiked ? 'Unlike' : 'Like'} comment (${comment.likeCount} likes)`}
+        aria-label={`${comment.hasLiked ? 'Unlike' : 'Like'} comment, ${formatCount(comment.likeCount, 'like')}`}
         disabled={toggle.isPending} onClick={() => toggle.mutate(!comment.hasLiked)}>
         <span aria-hidden="true">{comment.hasLiked ? '♥' : '♡'} {comment.likeCount}</span>
       </button>

@@ -34,7 +34,7 @@ describe('comment actions and discovery pages in Chromium', () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const viewer = await registerUser(t.app);
     const videoId = await publishReadyVideo(t, { id: creator.user.id, token: creator.accessToken }, { title: 'Comment actions clip' });
-    const creatorComment = await api('POST', '/comments', creator.accessToken, { videoId, text: 'Thanks for watching this one' });
+    const creatorComment = await api('POST', '/comments', creator.accessToken, { videoId, text: 'Thanks for watching this one, the next video about the garden and the trees is coming very soon' });
 
     await signInThroughUi(page, viewer, `/watch/${videoId}`);
     const theirs = page.locator(`.comment[data-comment-id="${creatorComment.id}"]`);
@@ -44,6 +44,10 @@ describe('comment actions and discovery pages in Chromium', () => {
     await theirs.getByRole('button', { name: 'Like comment, 0 likes' }).click();
     await theirs.getByRole('button', { name: 'Unlike comment, 1 like' }).waitFor();
     assert.deepEqual((await api('GET', `/comments/${creatorComment.id}`, viewer.accessToken)).hasLiked, true);
+
+    // The comment is already in the browser's language: the API says so instead of translating.
+    await theirs.getByRole('button', { name: 'Translate' }).click();
+    await theirs.getByText('Already in English').waitFor();
 
     await theirs.getByRole('button', { name: 'Report' }).click();
     await theirs.getByLabel('Reason').selectOption('harassment');

@@ -12,7 +12,7 @@ import { createReadyVideo } from '../../src/modules/views/engagement-test-suppor
 import { createVideo } from '../../src/modules/videos/video-test-support.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
-import { registerThroughUi, signOutThroughUi } from './support/accounts.ts';
+import { registerThroughUi, signInThroughUi, signOutThroughUi } from './support/accounts.ts';
 
 const SEEDED_COMMENTS = 10_000;
 const MAX_COMMENT_NODES = 200;
@@ -91,10 +91,7 @@ describe('focused pages in Chromium', () => {
     const admin = await registerUser(t.app);
     await sql`update users set role = 'admin' where id = ${admin.user.id}`.execute(t.platform.database.db);
     const member = await registerUser(t.app);
-    await page.goto('/login?next=/admin/users');
-    await page.getByLabel('Email or username').fill(admin.user.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughUi(page, admin, '/admin/users');
     await page.waitForURL(/\/admin\/users$/);
     await page.getByLabel('Find a user').fill(member.user.username);
     // The list narrows once the typing settles (debounced): only the member is left.
@@ -128,10 +125,7 @@ describe('focused pages in Chromium', () => {
       await t.app.inject({ method: 'POST', url: `/api/v1/playlists/${playlist.id}/videos`, headers: bearer(owner.accessToken), payload: { videoId } });
     }
 
-    await page.goto(`/login?next=/playlist/${playlist.id}`);
-    await page.getByLabel('Email or username').fill(owner.user.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughUi(page, owner, `/playlist/${playlist.id}`);
     await page.getByRole('heading', { name: 'Road trip' }).waitFor();
     await page.getByRole('button', { name: 'Move First clip down' }).click();
     // The list is read again from the server after the move.

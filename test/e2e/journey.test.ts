@@ -74,13 +74,13 @@ describe('web journey in Chromium', () => {
     const labels = await quality.locator('option').allTextContents();
     // Choose the lowest rung: the one auto is least likely to be playing already.
     const lowest = labels.find((label) => /^\d+p$/.test(label))!;
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.locator('.player').press('0');
     await quality.selectOption({ label: lowest });
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     const state = await waitForPlayback(page, `the ${lowest} rung`, (current) => current.videoHeight === Number.parseInt(lowest, 10) && !current.paused);
     assert.equal(state.error, null);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
   });
 
   test('likes the video optimistically, and the like is saved', async () => {

@@ -22,3 +22,12 @@ export async function signOutThroughUi(page: Page, username: string): Promise<vo
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
 }
+
+/** Signs an existing account in on /login and waits for the page it was sent on to. */
+export async function signInThroughUi(page: Page, account: { user: { email: string; username: string }; password: string }, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email or username').fill(account.user.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: `Account menu for ${account.user.username}` }).waitFor();
+}

@@ -37,5 +37,5 @@ export async function waitForPlayback(page: Page, what: string, check: (state: P
  */
 export async function startPlayback(page: Page): Promise<void> {
   await page.locator('.player select:has(option[value="-1"]):enabled').waitFor();
-  if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play' }).click();
+  if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play', exact: true }).click();
 }

@@ -96,6 +96,20 @@ export interface Comment {
   createdAt: string;
 }
 
+export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export interface CommentTranslation {
+  commentId: string;
+  translated: boolean;
+  text: string;
+  from: string;
+  to: string;
+  /** Ready to show, e.g. "Translated from Spanish". */
+  notice: string;
+  original: { text: string; language: string };
+}
+
 export interface Channel {
   user: PublicUser;
   subscriberCount: number;
@@ -144,7 +158,7 @@ export interface HomeFeedEntry {
 export interface Report {
   id: string;
   commentId: string;
-  reason: string;
+  reason: ReportReason;
   details: string | null;
   status: 'open' | 'resolved';
   createdAt: string;

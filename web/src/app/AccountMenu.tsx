@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.tsx';
+import { useDismiss } from '../hooks/useDismiss.ts';
 
 export function AccountMenu() {
   const { user, logout } = useAuth();
@@ -8,18 +9,7 @@ export function AccountMenu() {
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(container, open, useCallback(() => setOpen(false), []));
 
   if (!user) return <Link to="/login" className="button">Sign in</Link>;
 

@@ -9,11 +9,13 @@ interface Props {
   onPosted: (comment: Comment) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** The text to start from (editing a comment). */
+  initialText?: string;
 }
 
-/** A text box that posts a comment or reply and shows the API's refusal under it. */
-export function CommentForm({ label, submitLabel, onSubmit, onPosted, onCancel, autoFocus }: Props) {
-  const [text, setText] = useState('');
+/** A text box that posts (or saves an edited) comment or reply and shows the API's refusal under it. */
+export function CommentForm({ label, submitLabel, onSubmit, onPosted, onCancel, autoFocus, initialText = '' }: Props) {
+  const [text, setText] = useState(initialText);
   // One key per comment being written: a retry after a network error replays instead of duplicating.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [pending, setPending] = useState(false);

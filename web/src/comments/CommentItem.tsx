@@ -4,8 +4,13 @@ import type { Comment } from '../api/types.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatAge } from '../components/format.ts';
 import { CommentForm } from './CommentForm.tsx';
+import { CommentLikeButton } from './CommentLikeButton.tsx';
+import { CommentText } from './CommentText.tsx';
+import { DeleteCommentConfirm } from './DeleteCommentConfirm.tsx';
 import { Replies } from './Replies.tsx';
-import { postReply, repliesKey } from './comment-api.ts';
+import { ReportCommentForm } from './ReportCommentForm.tsx';
+import { editComment, postReply, repliesKey } from './comment-api.ts';
+import { patchCachedComment } from './comment-cache.ts';
 
 interface Props {
   comment: Comment;
@@ -14,13 +19,20 @@ interface Props {
   onReplied?: () => void;
 }
 
-/** One comment; top-level ones can open their replies. Text is rendered as text, never as HTML. */
+/** What opens under a comment; one at a time, so the row stays short. */
+type Panel = 'reply' | 'edit' | 'delete' | 'report' | null;
+
+/** One comment with what the viewer may do with it; top-level ones can open their replies. */
 export function CommentItem({ comment, threadId, onReplied }: Props) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
-  const [replying, setReplying] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
   const [showReplies, setShowReplies] = useState(false);
   const isTopLevel = comment.parentId === null;
+  const canAct = Boolean(user) && !comment.isDeleted;
+  const isMine = canAct && comment.author?.id === user?.id;
+  const close = () => setPanel(null);
+  const open = (next: Panel) => () => setPanel(next);
 
   return (
     <article className="comment" data-comment-id={comment.id}>
@@ -30,34 +42,49 @@ export function CommentItem({ comment, threadId, onReplied }: Props) {
           <strong>{comment.author?.username ?? '[deleted]'}</strong>{' '}
           <span className="muted">{formatAge(comment.createdAt)}{comment.isEdited ? ' (edited)' : ''}</span>
         </p>
-        <p className="comment-text">
-          {comment.replyToUser && <span className="mention">@{comment.replyToUser.username} </span>}
-          {comment.text}
-        </p>
+        {panel === 'edit' ? (
+          <CommentForm
+            label="Edit your comment"
+            submitLabel="Save"
+            autoFocus
+            initialText={comment.text}
+            onSubmit={(text) => editComment(comment.id, text)}
+            onPosted={(edited) => {
+              patchCachedComment(queryClient, comment, { text: edited.text, isEdited: edited.isEdited });
+              close();
+            }}
+            onCancel={close}
+          />
+        ) : <CommentText comment={comment} />}
         <p className="comment-actions">
-          <span className="muted">♥ {comment.likeCount}</span>
-          {user && !comment.isDeleted && <button type="button" className="link-button" onClick={() => setReplying(true)}>Reply</button>}
+          {canAct ? <CommentLikeButton comment={comment} /> : <span className="muted">♥ {comment.likeCount}</span>}
+          {canAct && <button type="button" className="link-button" onClick={open('reply')}>Reply</button>}
+          {isMine && <button type="button" className="link-button" onClick={open('edit')}>Edit</button>}
+          {isMine && <button type="button" className="link-button" onClick={open('delete')}>Delete</button>}
+          {canAct && !isMine && <button type="button" className="link-button" onClick={open('report')}>Report</button>}
           {isTopLevel && comment.replyCount > 0 && (
-            <button type="button" className="link-button" aria-expanded={showReplies} onClick={() => setShowReplies((open) => !open)}>
+            <button type="button" className="link-button" aria-expanded={showReplies} onClick={() => setShowReplies((shown) => !shown)}>
               {showReplies ? 'Hide replies' : `View ${comment.replyCount} ${comment.replyCount === 1 ? 'reply' : 'replies'}`}
             </button>
           )}
         </p>
-        {replying && (
+        {panel === 'reply' && (
           <CommentForm
             label={`Reply to ${comment.author?.username ?? 'comment'}`}
             submitLabel="Reply"
             autoFocus
             onSubmit={(text, key) => postReply(comment.id, text, key)}
             onPosted={() => {
-              setReplying(false);
+              close();
               setShowReplies(true);
               void queryClient.invalidateQueries({ queryKey: repliesKey(threadId) });
               onReplied?.();
             }}
-            onCancel={() => setReplying(false)}
+            onCancel={close}
           />
         )}
+        {panel === 'delete' && <DeleteCommentConfirm comment={comment} onClose={close} />}
+        {panel === 'report' && <ReportCommentForm commentId={comment.id} onClose={close} />}
         {isTopLevel && showReplies && <Replies commentId={comment.id} />}
       </div>
     </article>

@@ -1,26 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../api/api-error.ts';
 import type { Playlist } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { formatCount } from '../../components/format.ts';
+import { createPlaylist, playlistsKey, usePlaylists } from './playlist-api.ts';
 
 /** A user's playlists; their owner can also create one here. */
 export function PlaylistList({ ownerId }: { ownerId: string }) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
-  const playlists = useQuery({
-    queryKey: ['playlists', ownerId],
-    queryFn: () => request<Playlist[]>(`/api/v1/users/${ownerId}/playlists`, { query: { limit: 100 } }),
-  });
+  const playlists = usePlaylists(ownerId);
   const create = useMutation<Playlist, ApiError, string>({
-    mutationFn: (newTitle) => request<Playlist>('/api/v1/playlists', { method: 'POST', body: { title: newTitle } }),
+    mutationFn: createPlaylist,
     onSuccess: () => {
       setTitle('');
-      void queryClient.invalidateQueries({ queryKey: ['playlists', ownerId] });
+      void queryClient.invalidateQueries({ queryKey: playlistsKey(ownerId) });
     },
   });
   const submit = (event: FormEvent) => {

@@ -15,6 +15,7 @@ import { CommentSection } from '../../comments/CommentSection.tsx';
 import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
 import { SaveToWatchLater } from './SaveToWatchLater.tsx';
+import { SaveToPlaylist } from './SaveToPlaylist.tsx';
 
 export default function WatchPage() {
   const { id = '' } = useParams();
@@ -56,6 +57,7 @@ export default function WatchPage() {
           <span className="spacer" />
           <LikeButton video={current} />
           {user && <SaveToWatchLater videoId={current.id} />}
+          {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
         </div>
         <div className="description-box">
           <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>

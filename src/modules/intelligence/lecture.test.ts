@@ -62,7 +62,11 @@ describe('a spoken video analysed offline (pglite)', { timeout: 900_000 }, () =>
   });
 
   test('captions are WebVTT and listed in the HLS master playlist', async () => {
-    const master = (await get(`/media/videos/${videoId}/hls/master.m3u8`)).body;
+    // The transcript is saved a moment before the captions are published: wait for the master to list them.
+    const master = await waitFor('the master playlist to list the captions', async () => {
+      const body = (await get(`/media/videos/${videoId}/hls/master.m3u8`)).body;
+      return body.includes('TYPE=SUBTITLES') ? body : undefined;
+    }, 60_000, 250);
     assert.match(master, /#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en".*URI="subs\/en\.m3u8"/);
     for (const variant of master.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'))) assert.match(variant, /SUBTITLES="subs"/);
     const playlist = await get(`/media/videos/${videoId}/hls/subs/en.m3u8`);

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { SEED_PASSWORD } from './modules/seed/options.ts';
 import { runAdminCommand } from './cli/admin.ts';
 import { runMigrateCommand } from './cli/migrate.ts';
 import { runRebuildCommand } from './cli/rebuild.ts';
+import { runSeedCommand } from './cli/seed.ts';
 import { runServeCommand } from './cli/serve.ts';
 import { runWorkerCommand } from './cli/worker.ts';
 
@@ -15,6 +17,9 @@ Commands:
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
   rebuild [likes|comments|subscriptions|search]
                          recompute derived data from its source rows (all projections by default)
+  seed [--users N] [--videos N] [--seed S] ...
+                         generate a realistic, deterministic catalogue (streamhub seed --help; seeded
+                         accounts sign in with the password "${SEED_PASSWORD}")
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': return runMigrateCommand(config);
     case 'admin': return runAdminCommand(config, rest, parseArgs);
     case 'rebuild': return runRebuildCommand(config, rest);
+    case 'seed': return runSeedCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;

@@ -10,6 +10,7 @@ import type { ModerationTables } from '../../modules/moderation/tables.ts';
 import type { SubscriptionTables } from '../../modules/subscriptions/tables.ts';
 import type { PlaylistTables } from '../../modules/playlists/tables.ts';
 import type { SearchTables } from '../../modules/search/tables.ts';
+import type { SeedTables } from '../../modules/seed/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -60,7 +61,7 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables {
+export interface DB extends JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, SeedTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import { createPlatform } from '../platform/platform.ts';
+import { DEFAULT_SEED_OPTIONS, resolveSeedOptions, SEED_PASSWORD, SeedOptionsError, type SeedOptions } from '../modules/seed/options.ts';
+import { terminalProgress } from '../modules/seed/progress.ts';
+import { SeedConflictError, seedCatalogue, type SeedReport } from '../modules/seed/seed.ts';
+
+const d = DEFAULT_SEED_OPTIONS;
+
+export const SEED_USAGE = `Usage: streamhub seed [options]
+
+Generates a realistic catalogue into the configured database (DATA_DIR or DATABASE_URL) and object
+storage: channels and viewers, a power-law follower graph, ready videos that all play one shared
+sample HLS rendition (made once with ffmpeg), and likes, comments, watch history and daily view
+statistics in proportion to each video's popularity. Deterministic: the same options give the same
+catalogue, and running it again completes an interrupted run or, once complete, adds nothing.
+
+Options:
+  --users N                 accounts (default ${d.users.toLocaleString('en-US')})
+  --videos N                videos (default ${d.videos.toLocaleString('en-US')})
+  --seed S                  random seed (default ${d.seed})
+  --channel-share F         share of users that are channels (default ${d.channelShare})
+  --views-per-video N       mean views per video (default ${d.viewsPerVideo})
+  --likes-per-video N       mean likes per video (default ${d.likesPerVideo})
+  --comments-per-video N    mean comments per video, a quarter of them replies (default ${d.commentsPerVideo})
+  --history-per-video N     mean watch-history rows per video (default ${d.historyPerVideo})
+  --batch-size N            rows per INSERT / transaction (default ${d.batchSize.toLocaleString('en-US')})
+
+Every seeded account's password is "${SEED_PASSWORD}"; emails are <username>@example.com.
+`;
+
+const FLAGS: Record<string, keyof SeedOptions> = {
+  users: 'users',
+  videos: 'videos',
+  seed: 'seed',
+  'channel-share': 'channelShare',
+  'views-per-video': 'viewsPerVideo',
+  'likes-per-video': 'likesPerVideo',
+  'comments-per-video': 'commentsPerVideo',
+  'history-per-video': 'historyPerVideo',
+  'batch-size': 'batchSize',
+};
+
+function parseSeedArgs(args: string[]): SeedOptions {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+    strict: true,
+  });
+  const given: Partial<SeedOptions> = {};
+  for (const [flag, key] of Object.entries(FLAGS)) {
+    const raw = values[flag];
+    if (typeof raw !== 'string') continue;
+    const value = Number(raw.replace(/_/g, ''));
+    if (raw.trim() === '' || !Number.isFinite(value)) throw new SeedOptionsError(`--${flag} must be a number, got "${raw}"`);
+    given[key] = value;
+  }
+  return resolveSeedOptions(given);
+}
+
+function printReport(report: SeedReport): void {
+  if (report.outcome === 'complete') {
+    process.stdout.write(`Nothing to add: the catalogue of seed ${report.seed} is already complete (anchor ${report.anchorAt.toISOString()}).\n`);
+    return;
+  }
+  const width = Math.max(...report.tables.map((table) => table.table.length));
+  const lines = report.tables.map((table) =>
+    `  ${table.table.padEnd(width)}  ${table.inserted.toLocaleString('en-US').padStart(11)} added of ${table.offered.toLocaleString('en-US')}`);
+  const verb = report.outcome === 'resumed' ? 'Completed an interrupted catalogue' : 'Seeded a catalogue';
+  process.stdout.write(`${verb} (seed ${report.seed}, anchor ${report.anchorAt.toISOString()}) in ${report.seconds.toFixed(1)} s:\n${lines.join('\n')}\n`);
+  if (report.inserted === 0) process.stdout.write('Nothing to add: every row was already there.\n');
+  process.stdout.write(`Sign in as any seeded user with the password "${SEED_PASSWORD}".\n`);
+}
+
+/** `streamhub seed`: see SEED_USAGE and docs/OPERATIONS.md "Seeding". */
+export async function runSeedCommand(config: Config, args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(SEED_USAGE);
+    return 0;
+  }
+  let options: SeedOptions;
+  try {
+    options = parseSeedArgs(args);
+  } catch (error) {
+    if (error instanceof SeedOptionsError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(error as Error).message}\n\n${SEED_USAGE}`);
+      return 1;
+    }
+    throw error;
+  }
+  // Warnings only, and no slow-query warnings: the seed reports its own progress, and each of its bulk
+  // statements writes thousands of rows on purpose.
+  const platform = await createPlatform({
+    ...config,
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    database: { ...config.database, slowQueryMs: 3_600_000 },
+  });
+  try {
+    const report = await seedCatalogue({ db: platform.database.db, storage: platform.storage }, options, terminalProgress());
+    printReport(report);
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedConflictError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await platform.close();
+  }
+}

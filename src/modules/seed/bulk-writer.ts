@@ -57,34 +57,40 @@ export interface TableSpec {
 export interface WriteStats { table: string; offered: number; inserted: number }
 
 /**
- * Runs the writers' batches one after another, in the order they were flushed, with up to
- * `maxQueued` waiting: generating the next batch overlaps with writing the previous ones (PostgreSQL
- * works in its own process meanwhile), memory stays bounded, and a batch never commits before an
- * earlier one, so rows referencing another table's rows (renditions of videos) find them committed.
+ * Runs the writers' batches, up to `concurrency` at a time (each batch is its own transaction on its own
+ * pooled connection; PGlite has one session, so there it is one at a time whatever this says). Enqueuing
+ * waits for a free slot, so generating the next batch overlaps with writing the previous ones and
+ * memory stays bounded. A failed batch fails the next enqueue or drain.
  */
 export class WriteQueue {
-  private tail: Promise<void> = Promise.resolve();
-  private readonly queued: Promise<void>[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
 
-  constructor(private readonly maxQueued = 2) {}
+  constructor(private readonly concurrency = 1) {}
 
   async enqueue(task: () => Promise<void>): Promise<void> {
-    // After a failure the chain stays rejected: later batches do not run, and the error surfaces here.
-    const run = this.tail.then(task);
-    run.catch(() => undefined);
-    this.tail = run;
-    this.queued.push(run);
-    while (this.queued.length > this.maxQueued) await this.queued.shift();
+    while (this.running.size >= this.concurrency) await Promise.race(this.running);
+    if (this.failure) throw this.failure.error;
+    const run: Promise<void> = task().then(
+      () => { this.running.delete(run); },
+      (error: unknown) => { this.failure ??= { error }; this.running.delete(run); },
+    );
+    this.running.add(run);
   }
 
+  /** Waits for every batch running now; throws the first failure. */
   async drain(): Promise<void> {
-    while (this.queued.length) await this.queued.shift();
+    while (this.running.size) await Promise.race(this.running);
+    if (this.failure) throw this.failure.error;
   }
 }
 
 /**
  * Buffers rows for one table and writes them in batches: one multi-row INSERT … SELECT FROM unnest(…)
- * ON CONFLICT DO NOTHING per batch, each in its own transaction, through the shared WriteQueue.
+ * ON CONFLICT DO NOTHING per batch, each in its own transaction, through the shared WriteQueue. Batches
+ * of one writer do not depend on each other (a video's comments, replies with their parents, are
+ * always in one batch); rows that reference another table are written once that table's writer has
+ * finished.
  */
 export class TableWriter {
   private readonly names: string[];
@@ -99,8 +105,6 @@ export class TableWriter {
     private readonly spec: TableSpec,
     private readonly batchSize: number,
     private readonly onWritten: (rows: number) => void = () => undefined,
-    /** Writers whose rows these rows reference: their buffers are flushed first. */
-    private readonly dependsOn: TableWriter[] = [],
   ) {
     this.names = Object.keys(spec.columns);
     this.kinds = Object.values(spec.columns);
@@ -130,9 +134,8 @@ export class TableWriter {
     if (this.buffers[0]!.length >= this.batchSize) await this.flush();
   }
 
-  /** Queues what is buffered as one batch (after the buffers of the writers it depends on). */
+  /** Queues what is buffered as one batch. */
   async flush(): Promise<void> {
-    for (const dependency of this.dependsOn) await dependency.flush();
     const rows = this.buffers[0]!.length;
     if (rows === 0) return;
     const arrays = this.buffers;

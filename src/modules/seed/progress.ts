@@ -4,6 +4,8 @@ import cliProgress from 'cli-progress';
 /** How the seed reports its phases; the CLI draws bars, tests and benchmarks stay quiet or log lines. */
 export interface SeedProgress {
   phase(name: string, total: number, unit: string): PhaseProgress;
+  /** Releases the terminal (bars, cursor) at the end of the run. */
+  close(): void;
 }
 
 export interface PhaseProgress {
@@ -16,28 +18,30 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /**
- * A progress bar per phase on stderr when it is a terminal; otherwise one line per finished phase
- * (logs and CI stay readable).
+ * A progress bar per running phase on stderr when it is a terminal (phases can run side by side, so
+ * they share one multi-bar), and a line per finished phase; when stderr is not a terminal, only the
+ * lines (logs and CI stay readable).
  */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): SeedProgress {
   if (!stream.isTTY) return lineProgress((line) => stream.write(`${line}\n`));
+  const bars = new cliProgress.MultiBar({
+    stream,
+    format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {duration_formatted}',
+    formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? formatCount(value) : String(value)),
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 30,
+  }, cliProgress.Presets.shades_classic);
   return {
+    close: () => bars.stop(),
     phase(name, total, unit) {
       const started = performance.now();
-      const bar = new cliProgress.SingleBar({
-        stream,
-        format: `${name.padEnd(16)} [{bar}] {percentage}% | {value}/{total} ${unit} | {duration_formatted}`,
-        formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? formatCount(value) : String(value)),
-        hideCursor: true,
-        clearOnComplete: true,
-        barsize: 30,
-      }, cliProgress.Presets.shades_classic);
-      bar.start(Math.max(total, 1), 0);
+      const bar = bars.create(Math.max(total, 1), 0, { phase: name.padEnd(14), unit });
       return {
         advance: (amount) => bar.increment(amount),
         done: (note) => {
-          bar.stop();
-          stream.write(`${name}: ${formatCount(total)} ${unit} in ${seconds(started)}${note ? ` (${note})` : ''}\n`);
+          bars.remove(bar);
+          bars.log(`${name}: ${formatCount(total)} ${unit} in ${seconds(started)}${note ? ` (${note})` : ''}\n`);
         },
       };
     },
@@ -47,6 +51,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): S
 /** One line per finished phase through `write`. */
 export function lineProgress(write: (line: string) => void): SeedProgress {
   return {
+    close: () => undefined,
     phase(name, total, unit) {
       const started = performance.now();
       return {
@@ -58,5 +63,6 @@ export function lineProgress(write: (line: string) => void): SeedProgress {
 }
 
 export const silentProgress: SeedProgress = {
+  close: () => undefined,
   phase: () => ({ advance: () => undefined, done: () => undefined }),
 };

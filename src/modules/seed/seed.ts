@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { indexUnindexedVideos } from '../search/search-index.ts';
-import { TableWriter, WriteQueue, type TableSpec, type WriteStats } from './bulk-writer.ts';
+import { TAG_SEPARATOR, TableWriter, WriteQueue, type TableSpec, type WriteStats } from './bulk-writer.ts';
 import { videoEngagement } from './engagement-generator.ts';
 import { buildFollowerGraph, planUsers, type UserPlan } from './follower-graph.ts';
 import { catalogueDefinition, SEED_PASSWORD, type SeedOptions } from './options.ts';
@@ -31,7 +32,7 @@ export interface SeedReport {
 export class SeedConflictError extends Error {}
 
 export interface SeedDependencies {
-  db: Kysely<DB>;
+  database: Database;
   storage: ObjectStorage;
 }
 
@@ -42,6 +43,10 @@ export interface SeedInternals {
    * measure the difference, see docs/BENCHMARKS.md).
    */
   searchIndexing?: 'bulk' | 'trigger';
+  /** Batches written at once; default 2 on PostgreSQL, 1 on PGlite. */
+  writeConcurrency?: number;
+  /** 'always' keeps PostgreSQL's per-row foreign-key checks even where the trusted load is allowed. */
+  foreignKeyChecks?: 'skip-when-allowed' | 'always';
 }
 
 const definitionJson = (options: SeedOptions) => JSON.stringify(catalogueDefinition(options));
@@ -66,6 +71,38 @@ async function claimRun(db: Kysely<DB>, options: SeedOptions): Promise<RunRecord
   await db.insertInto('seed_runs').values({ seed: options.seed, options: definitionJson(options), anchor_at: anchorAt })
     .onConflict((conflict) => conflict.doNothing()).execute();
   return { anchorAt, outcome: 'created' };
+}
+
+/**
+ * The trusted bulk load (what pg_restore --disable-triggers does): each batch's transaction sets
+ * session_replication_role = replica, so PostgreSQL skips the per-row foreign-key checks (each one
+ * also locks the referenced row) and the triggers. Safe here because every referenced row is written by
+ * this run first and its presence is counted before anything references it (users, then videos;
+ * a reply's parent is in the reply's own statement). The only trigger on these tables is the search
+ * trigger, whose work is done in bulk after the videos (indexUnindexedVideos). It needs a superuser
+ * (PGlite's user is one); without the right the load runs checked, just slower.
+ */
+const TRUSTED_LOAD = sql`select set_config('session_replication_role', 'replica', true)`;
+
+async function trustedLoadAllowed(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (trx) => { await TRUSTED_LOAD.execute(trx); });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fails the run unless every id of the kind under this seed is in the table. */
+async function requirePresent(db: Kysely<DB>, ids: SeedIds, kind: 'user' | 'video', expected: number): Promise<void> {
+  const [low, high] = ids.range(kind);
+  const table = kind === 'user' ? 'users' : 'videos';
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where id between ${low} and ${high}`.execute(db);
+  if (Number(rows[0]!.n) !== expected) {
+    throw new Error(`Only ${rows[0]!.n} of ${expected} seeded ${table} are in the database: `
+      + (kind === 'user' ? 'a seeded username or email is taken by an existing account, or ' : '')
+      + `seeded ${table} were deleted since the interrupted run. Seed a fresh database.`);
+  }
 }
 
 /** Channel handles that read like channels ("MariaCooks"); viewers get faker usernames. */
@@ -110,10 +147,15 @@ function usernames(seed: number, users: UserPlan): { names: string[]; bios: stri
  * watch history and daily view statistics in proportion to each video's popularity, with counters equal
  * to their rows. Every row's id is derived from the seed and every insert is `on conflict do nothing`,
  * so an interrupted run is completed by running it again; a completed one makes the re-run a no-op.
+ *
+ * Order: users first; then the follower graph and the video chain (videos and renditions, then the
+ * search index and the engagement side by side) concurrently, since neither references the other. On
+ * PostgreSQL two batches are written at a time (two connections, two cores); PGlite has one session.
  */
 export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions, progress: SeedProgress = silentProgress, internals: SeedInternals = {}): Promise<SeedReport> {
   const started = performance.now();
-  const { db, storage } = deps;
+  const { database, storage } = deps;
+  const db = database.db;
   const phases: SeedReport['phases'] = [];
   const timed = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
     const phaseStart = performance.now();
@@ -129,12 +171,14 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
   const anchorMs = run.anchorAt.getTime();
   const ids = new SeedIds(options.seed);
   const writers: TableWriter[] = [];
-  const queue = new WriteQueue();
-  const writer = (spec: TableSpec, onWritten?: (rows: number) => void, dependsOn: TableWriter[] = []) => {
-    const created = new TableWriter(db, queue, spec, options.batchSize, onWritten, dependsOn);
+  const queue = new WriteQueue(internals.writeConcurrency ?? (database.kind === 'postgres' ? 2 : 1));
+  const trusted = internals.searchIndexing !== 'trigger' && internals.foreignKeyChecks !== 'always' && await trustedLoadAllowed(db);
+  const writer = (spec: TableSpec, onWritten?: (rows: number) => void) => {
+    const created = new TableWriter(db, queue, trusted ? { ...spec, beforeInsert: TRUSTED_LOAD } : spec, options.batchSize, onWritten);
     writers.push(created);
     return created;
   };
+  const newRows = (out: TableWriter) => `${out.stats.inserted.toLocaleString('en-US')} new`;
 
   const sampleStep = progress.phase('sample media', 1, 'sample');
   const { sample, created: sampleCreated } = await timed('sample media', () => ensureSampleMedia(storage));
@@ -163,16 +207,11 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
       await out.flushIfFull();
     }
     await out.finish();
-    const [low, high] = ids.range('user');
-    const present = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '>=', low).where('id', '<=', high).executeTakeFirstOrThrow();
-    if (Number(present.n) !== users.count) {
-      throw new Error(`Only ${present.n} of ${users.count} seeded users are in the database: a seeded username or email `
-        + 'is taken by an existing account. Seed a fresh database.');
-    }
-    step.done(`${out.stats.inserted.toLocaleString('en-US')} new`);
+    await requirePresent(db, ids, 'user', users.count);
+    step.done(newRows(out));
   });
 
-  await timed('subscriptions', async () => {
+  const followerGraph = timed('subscriptions', async () => {
     const total = graph.subscriber.length;
     const step = progress.phase('subscriptions', total, 'subscriptions');
     const stats = writer({ table: 'channel_stats', columns: { user_id: 'uuid', subscriber_count: 'integer', subscription_count: 'integer' } });
@@ -180,93 +219,107 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
       stats.add(ids.id('user', i), graph.followers[i], graph.following[i]);
       await stats.flushIfFull();
     }
-    await stats.finish();
+    await stats.flush();
     const out = writer({ table: 'subscriptions', columns: { subscriber_id: 'uuid', channel_id: 'uuid', created_at: 'epochMs' } }, (rows) => step.advance(rows));
     for (let n = 0; n < total; n += 1) {
       out.add(ids.id('user', graph.subscriber[n]!), ids.id('user', graph.channel[n]!), graph.createdAt[n]);
       await out.flushIfFull();
     }
     await out.finish();
-    step.done(`${out.stats.inserted.toLocaleString('en-US')} new`);
+    step.done(newRows(out));
   });
 
   const searchOff = (internals.searchIndexing ?? 'bulk') === 'bulk';
-  await timed('videos', async () => {
-    const step = progress.phase('videos', videos.count, 'videos');
-    const random = new Random(options.seed, 'video-text');
-    const out = writer(videoSpec(sample, searchOff), (rows) => step.advance(rows));
-    const renditions = writer(renditionSpec(), undefined, [out]);
-    for (let i = 0; i < videos.count; i += 1) {
-      const id = ids.id('video', i);
-      const text = videoText(videos.topic[i]!, words, random, names[videos.creator[i]!]!);
-      const uploadedAt = videos.uploadedAt[i]!;
-      const processedAt = uploadedAt + 60_000 + Math.round(random.next() * 600_000);
-      out.add(id, ids.id('user', videos.creator[i]!), text.title, text.description, text.tags.join(','), text.category,
-        VISIBILITIES[videos.visibility[i]!], uploadedAt - 30_000, uploadedAt, processedAt, processedAt,
-        videos.durationSeconds[i], videos.views[i], videos.likes[i], videos.comments[i]);
-      for (const rendition of sample.renditions) {
-        renditions.add(id, rendition.name, rendition.kind, rendition.width, rendition.height, rendition.bandwidth, rendition.codecs, rendition.playlistKey);
+  const videoChain = (async () => {
+    await timed('videos', async () => {
+      const step = progress.phase('videos', videos.count, 'videos');
+      const random = new Random(options.seed, 'video-text');
+      const out = writer(videoSpec(sample, searchOff), (rows) => step.advance(rows));
+      for (let i = 0; i < videos.count; i += 1) {
+        const text = videoText(videos.topic[i]!, words, random, names[videos.creator[i]!]!);
+        const uploadedAt = videos.uploadedAt[i]!;
+        const processedAt = uploadedAt + 60_000 + Math.round(random.next() * 600_000);
+        out.add(ids.id('video', i), ids.id('user', videos.creator[i]!), text.title, text.description, text.tags.join(TAG_SEPARATOR), text.category,
+          VISIBILITIES[videos.visibility[i]!], uploadedAt - 30_000, uploadedAt, processedAt, processedAt,
+          videos.durationSeconds[i], videos.views[i], videos.likes[i], videos.comments[i]);
+        await out.flushIfFull();
       }
-      await out.flushIfFull();
-      await renditions.flushIfFull();
-    }
-    await out.finish();
-    await renditions.finish();
-    step.done(`${out.stats.inserted.toLocaleString('en-US')} new`);
-  });
+      await out.finish();
+      await requirePresent(db, ids, 'video', videos.count);
+      // Once every video row is committed: their renditions (all the shared sample's).
+      const renditions = writer(renditionSpec());
+      for (let i = 0; i < videos.count; i += 1) {
+        const id = ids.id('video', i);
+        for (const rendition of sample.renditions) {
+          renditions.add(id, rendition.name, rendition.kind, rendition.width, rendition.height, rendition.bandwidth, rendition.codecs, rendition.playlistKey);
+        }
+        await renditions.flushIfFull();
+      }
+      await renditions.finish();
+      step.done(newRows(out));
+    });
 
-  if (searchOff) {
-    await timed('search index', async () => {
+    // One statement on a connection of its own, beside the engagement batches (PostgreSQL runs both).
+    const searchIndex = searchOff ? timed('search index', async () => {
       const step = progress.phase('search index', videos.count, 'videos');
       const indexed = await indexUnindexedVideos(db);
       step.done(`${indexed.documents.toLocaleString('en-US')} documents, ${indexed.tags.toLocaleString('en-US')} new tags`);
-    });
-  }
+    }) : Promise.resolve();
 
-  await timed('engagement', async () => {
-    const step = progress.phase('engagement', videos.count, 'videos');
-    const random = new Random(options.seed, 'engagement');
-    const watch = writer({
-      table: 'watch_history',
-      columns: { user_id: 'uuid', video_id: 'uuid', position_seconds: 'double', watched_seconds: 'double', completed: 'boolean', last_watched_at: 'epochMs' },
-    });
-    const likes = writer({ table: 'likes', columns: { user_id: 'uuid', video_id: 'uuid', created_at: 'epochMs' } });
-    const comments = writer({
-      table: 'comments',
-      columns: { id: 'uuid', video_id: 'uuid', user_id: 'uuid', parent_id: 'uuid', reply_to_user_id: 'uuid', text: 'text', reply_count: 'integer', created_at: 'epochMs', updated_at: 'epochMs' },
-    });
-    const daily = writer({ table: 'video_daily_stats', columns: { video_id: 'uuid', day: 'epochDay', views: 'bigint', watch_seconds: 'bigint' } });
-    let commentBase = 0;
-    let reported = 0;
-    for (let i = 0; i < videos.count; i += 1) {
-      const videoId = ids.id('video', i);
-      const rows = videoEngagement(videos, i, users, anchorMs, words, random);
-      for (const row of rows.watches) watch.add(ids.id('user', row.user), videoId, row.positionSeconds, row.watchedSeconds, row.completed, row.at);
-      for (const row of rows.likes) likes.add(ids.id('user', row.user), videoId, row.at);
-      for (const row of rows.comments) {
-        comments.add(ids.id('comment', commentBase + row.index), videoId, ids.id('user', row.user),
-          row.parentIndex === null ? null : ids.id('comment', commentBase + row.parentIndex),
-          row.replyToUser === null ? null : ids.id('user', row.replyToUser), row.text, row.replyCount, row.at, row.at);
+    const engagement = timed('engagement', async () => {
+      const step = progress.phase('engagement', videos.count, 'videos');
+      const random = new Random(options.seed, 'engagement');
+      const watch = writer({
+        table: 'watch_history',
+        columns: { user_id: 'uuid', video_id: 'uuid', position_seconds: 'double', watched_seconds: 'double', completed: 'boolean', last_watched_at: 'epochMs' },
+      });
+      const likes = writer({ table: 'likes', columns: { user_id: 'uuid', video_id: 'uuid', created_at: 'epochMs' } });
+      const comments = writer({
+        table: 'comments',
+        columns: { id: 'uuid', video_id: 'uuid', user_id: 'uuid', parent_id: 'uuid', reply_to_user_id: 'uuid', text: 'text', reply_count: 'integer', created_at: 'epochMs', updated_at: 'epochMs' },
+      });
+      const daily = writer({ table: 'video_daily_stats', columns: { video_id: 'uuid', day: 'epochDay', views: 'bigint', watch_seconds: 'bigint' } });
+      let commentBase = 0;
+      let reported = 0;
+      for (let i = 0; i < videos.count; i += 1) {
+        const videoId = ids.id('video', i);
+        const rows = videoEngagement(videos, i, users, anchorMs, words, random);
+        for (const row of rows.watches) watch.add(ids.id('user', row.user), videoId, row.positionSeconds, row.watchedSeconds, row.completed, row.at);
+        for (const row of rows.likes) likes.add(ids.id('user', row.user), videoId, row.at);
+        // All of a video's comments go into one batch, so a reply's parent is inserted by the same statement.
+        for (const row of rows.comments) {
+          comments.add(ids.id('comment', commentBase + row.index), videoId, ids.id('user', row.user),
+            row.parentIndex === null ? null : ids.id('comment', commentBase + row.parentIndex),
+            row.replyToUser === null ? null : ids.id('user', row.replyToUser), row.text, row.replyCount, row.at, row.at);
+        }
+        commentBase += rows.comments.length;
+        for (const row of rows.daily) daily.add(videoId, row.day, row.views, row.watchSeconds);
+        await watch.flushIfFull();
+        await likes.flushIfFull();
+        await comments.flushIfFull();
+        await daily.flushIfFull();
+        if (i - reported >= 1000) {
+          step.advance(i - reported);
+          reported = i;
+        }
       }
-      commentBase += rows.comments.length;
-      for (const row of rows.daily) daily.add(videoId, row.day, row.views, row.watchSeconds);
-      await watch.flushIfFull();
-      await likes.flushIfFull();
-      await comments.flushIfFull();
-      await daily.flushIfFull();
-      if (i - reported >= 1000) {
-        step.advance(i - reported);
-        reported = i;
-      }
-    }
-    for (const out of [watch, likes, comments, daily]) await out.finish();
-    step.advance(videos.count - reported);
-    step.done();
-  });
+      for (const out of [watch, likes, comments, daily]) await out.finish();
+      step.advance(videos.count - reported);
+      step.done();
+    });
+    const settled = await Promise.allSettled([searchIndex, engagement]);
+    for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+  })();
+
+  // Both run to the end even when one fails, so no batch is still writing when this returns.
+  const outcomes = await Promise.allSettled([followerGraph, videoChain]);
+  await queue.drain().catch(() => undefined);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 
   await timed('analyze', async () => {
     const step = progress.phase('analyze', 1, 'pass');
-    await sql`analyze users, channel_stats, subscriptions, videos, video_renditions, video_search, search_tags, likes, watch_history, comments, video_daily_stats`.execute(db);
+    // PGlite has no autovacuum: without fresh statistics the planner would guess on a large catalogue.
+    await sql`analyze users, channel_stats, subscriptions, videos, video_renditions, video_search, search_tags, search_words, likes, watch_history, comments, video_daily_stats`.execute(db);
     step.done();
   });
 

@@ -42,7 +42,7 @@ const MIDDLE_BUCKET_DAYS = 91;
 /**
  * Daily statistics: the video's views spread over UTC days along the activity curve. Daily rows for
  * the first week after the upload and the last week before the anchor (what trending and recent
- * analytics read); in between one row per 30 days carrying those days' views, on the last of them (a
+ * analytics read); in between one row per 91 days carrying those days' views, on the last of them (a
  * year of daily rows for every video would multiply the table for little). Rows with no views are
  * left out; the views of the rows add up to the video's view_count exactly.
  */

@@ -1,96 +1,178 @@
 /**
- * Latency of search and autocomplete queries (the module's SQL, in-process, no HTTP) on a generated
- * catalogue, on PGlite and PostgreSQL (when DATABASE_URL is set). Queries run one at a time, so the
- * figures are per-query latency, not throughput.
+ * Search and autocomplete latency on the seeded catalogue (`streamhub seed`, default 50,000 users / 200,000
+ * videos), through the endpoints in-process, on PGlite and PostgreSQL (when DATABASE_URL is set).
  *
- * Environment: BENCH_VIDEOS (20000), BENCH_QUERIES (300 per kind of query).
+ * Requests go through the whole app with `app.inject` (routing, validation, the search module's SQL,
+ * presentation and the query log; no sockets), one at a time, so the figures are per-request latency.
+ * The query mix is what viewers type: topic words, two words, a last word still being typed, typos,
+ * filters, sorts, phrases and exclusions; autocomplete gets 1–6 typed characters of real words, titles
+ * and channel names.
+ *
+ * Environment: BENCH_USERS (50000) and BENCH_VIDEOS (200000) for the catalogue seeded first; or
+ * SEARCH_BENCH_DATA_DIR (and SEARCH_BENCH_DATABASE_URL for PostgreSQL) to use one seeded already
+ * (`BENCH_KEEP=1 npm run bench -- seed` prints them). BENCH_QUERIES (400 per row), BENCH_SEED (1).
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { sql, type Kysely } from 'kysely';
-import { openDatabase } from '../src/platform/db/database.ts';
-import type { DB } from '../src/platform/db/schema.ts';
-import { channelSuggestions, tagSuggestions, titleSuggestions } from '../src/modules/search/autocomplete-repo.ts';
-import { parseSearchQuery } from '../src/modules/search/query-parser.ts';
-import { searchVideos } from '../src/modules/search/search-repo.ts';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { resolveSeedOptions } from '../src/modules/seed/options.ts';
+import { Random } from '../src/modules/seed/random.ts';
+import { seedCatalogue } from '../src/modules/seed/seed.ts';
+import { buildWords, TOPICS, WORD_LISTS } from '../src/modules/seed/vocabulary.ts';
+import type { DatabaseKind } from '../src/platform/db/database.ts';
+import { createPlatform } from '../src/platform/platform.ts';
+import { createObjectStorage } from '../src/platform/storage/create-storage.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 
-const VIDEOS = Math.round(envNumber('BENCH_VIDEOS', 20_000));
-const QUERIES = Math.round(envNumber('BENCH_QUERIES', 300));
-const WORDS = ('video streaming transcoding encoder ffmpeg codec bitrate camera lighting guitar piano drums cooking pasta '
-  + 'bread garden travel mountain river ocean history physics chemistry biology algebra python rust kubernetes docker '
-  + 'linux database postgres search marathon running cycling football chess poker painting drawing animation').split(' ');
+const QUERIES = Math.round(envNumber('BENCH_QUERIES', 400));
+const options = resolveSeedOptions({
+  users: Math.round(envNumber('BENCH_USERS', 50_000)),
+  videos: Math.round(envNumber('BENCH_VIDEOS', 200_000)),
+  seed: Math.round(envNumber('BENCH_SEED', 1)),
+});
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 
-const pick = () => WORDS[Math.floor(Math.random() * WORDS.length)]!;
+// ---- the query mix, from the seed's own vocabulary ----------------------------------------------------
+const random = new Random(options.seed, 'search-bench');
+const words = buildWords(options.seed);
+const topicWords = [...new Set(Object.values(TOPICS).flatMap((topic) => topic.tags.filter((tag) => !tag.includes(' '))))];
+const nameWords = [...WORD_LISTS.language, ...WORD_LISTS.instrument, ...WORD_LISTS.game.slice(0, 10), ...WORD_LISTS.workout, ...words.city.slice(0, 30), ...words.country.slice(0, 30)]
+  .filter((word) => /^[A-Za-z]+$/.test(word)).map((word) => word.toLowerCase());
+const pairs = [
+  'python tutorial', 'pasta recipe', 'guitar lesson', 'travel guide', 'full body workout', 'black holes', 'minecraft speedrun',
+  'rust tutorial', 'street food', 'piano cover', 'home workout', 'budget travel', 'boss fight', 'easy recipe', 'chicken recipe',
+  'react tutorial', 'jazz guitar', 'yoga beginners', 'elden ring', 'quantum physics', 'japan travel', 'meal prep', 'music production',
+];
+const oneWord = () => random.chance(0.6) ? random.pick(topicWords) : random.pick(nameWords);
+const typo = (word: string) => {
+  if (word.length < 5) return `${word}${word.at(-1)}`;
+  const at = random.int(1, word.length - 3);
+  return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+};
+const categories = ['howto', 'technology', 'travel', 'music', 'sports', 'gaming', 'science', 'education'];
+const q = (text: string, extra = '') => `q=${encodeURIComponent(text)}${extra}`;
 
-/** Users and videos generated in SQL (the search trigger indexes each row as it is inserted). */
-async function seed(db: Kysely<DB>): Promise<void> {
-  await sql`insert into users (username, email, password_hash, role)
-    select 'channel' || n, 'channel' || n || '@example.com', 'not-a-login', 'creator' from generate_series(1, 200) n`.execute(db);
-  await sql`
-    with words as (select ${sql.val(WORDS)}::text[] as w),
-         creators as (select array_agg(id) as ids from users)
-    insert into videos (creator_id, title, description, tags, category, status, visibility, duration_seconds, view_count, uploaded_at)
-    select creators.ids[1 + (n % 200)],
-           initcap(w[1 + floor(random() * cardinality(w))::int] || ' ' || w[1 + floor(random() * cardinality(w))::int] || ' ' || w[1 + floor(random() * cardinality(w))::int]),
-           -- g.i inside the aggregate makes it belong to the subquery (one random word per g), not to the outer insert.
-           (select string_agg(w[1 + floor(random() * cardinality(w))::int + 0 * g.i], ' ') from generate_series(1, 30) g(i)),
-           array[w[1 + floor(random() * cardinality(w))::int], w[1 + floor(random() * cardinality(w))::int]],
-           (array['music', 'gaming', 'education', 'howto', 'travel'])[1 + n % 5],
-           'ready', case when n % 10 = 0 then 'private' else 'public' end,
-           30 + (n * 37) % 3600, (n * 7919) % 100000, now() - (n % 365) * interval '1 day'
-    from generate_series(1, ${VIDEOS}) n, words, creators`.execute(db);
-  await sql`analyze`.execute(db);
+const SEARCH_MIX: [label: string, weight: number, make: () => string][] = [
+  ['one topic word', 25, () => q(oneWord())],
+  ['two words', 20, () => q(random.pick(pairs))],
+  ['last word being typed (prefix)', 15, () => {
+    const [first, second] = random.pick(pairs).split(' ');
+    return q(random.chance(0.5) ? `${first} ${second!.slice(0, Math.max(2, second!.length - 3))}` : first!.slice(0, Math.max(3, first!.length - 2)));
+  }],
+  ['typo (trigram fallback)', 10, () => q(typo(random.chance(0.5) ? random.pick(topicWords) : random.pick(nameWords)))],
+  ['filters: category, duration, uploaded, tags', 15, () => {
+    // Mostly filters that go with the words (a cooking word with the cooking category or a cooking
+    // tag), sometimes unrelated ones that find little or nothing.
+    const topic = random.pick(Object.values(TOPICS));
+    const related = random.chance(0.8);
+    const word = related ? random.pick(topic.tags.filter((tag) => !tag.includes(' '))) : oneWord();
+    const filters = [
+      `&category=${related ? topic.category : random.pick(categories)}`,
+      `&duration=${random.pick(['short', 'medium', 'long'])}`,
+      `&uploaded=${random.pick(['day', 'week', 'month', 'year'])}`,
+      `&tags=${encodeURIComponent(related ? random.pick(topic.tags) : random.pick(topicWords))}`,
+    ];
+    return q(word, random.shuffle(filters).slice(0, random.int(1, 2)).join(''));
+  }],
+  ['sort -views / -uploaded_at, page 1–3', 10, () => q(oneWord(), `&sort=${random.pick(['-views', '-uploaded_at'])}&page=${random.int(1, 3)}`)],
+  ['phrase, exclusion', 5, () => q(random.chance(0.5) ? `"${random.pick(pairs)}"` : `${random.pick(topicWords)} -${random.pick(topicWords)}`)],
+];
+
+function autocompleteQuery(channelNames: string[], titles: string[]): string {
+  const source = random.next();
+  const text = source < 0.4 ? random.pick(topicWords) : source < 0.6 ? random.pick(nameWords) : source < 0.8 ? random.pick(titles) : random.pick(channelNames);
+  return `q=${encodeURIComponent(text.toLowerCase().slice(0, random.int(1, 6)).trimEnd() || text[0]!)}`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+// ---- measuring ----------------------------------------------------------------------------------------
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const figures = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1));
+};
 
-async function measure(run: () => Promise<unknown>): Promise<string[]> {
-  for (let n = 0; n < 10; n += 1) await run();
-  const times: number[] = [];
-  for (let n = 0; n < QUERIES; n += 1) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+interface Target { kind: DatabaseKind; env: Record<string, string>; drop(): Promise<void>; seededSeconds?: number }
+
+async function targets(): Promise<Target[]> {
+  const dataDir = process.env.SEARCH_BENCH_DATA_DIR;
+  if (dataDir) {
+    const url = process.env.SEARCH_BENCH_DATABASE_URL;
+    return [{ kind: url ? 'postgres' : 'pglite', env: { DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) }, drop: async () => undefined }];
   }
-  times.sort((a, b) => a - b);
-  return [percentile(times, 50), percentile(times, 95), percentile(times, 99)].map((ms) => ms.toFixed(2));
+  const list: Target[] = [];
+  for (const kind of benchDatabaseKinds()) {
+    process.stderr.write(`  ${kind}: seeding ${options.users} users / ${options.videos} videos …\n`);
+    const prepared = await prepareBenchDatabase(kind, async (_db, { database, dataDir: dir }) =>
+      (await seedCatalogue({ database, storage: createObjectStorage({ dataDir: dir }) }, options)).seconds);
+    list.push({ kind, env: prepared.env, drop: prepared.drop, seededSeconds: prepared.seeded });
+  }
+  return list;
 }
 
-const typo = (word: string) => word.slice(0, 2) + word[3] + word[2] + word.slice(4);
-
-async function benchKind(kind: 'pglite' | 'postgres'): Promise<string[][]> {
-  const seedStart = performance.now();
-  const prepared = await prepareBenchDatabase(kind, seed);
-  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
-  const database = await openDatabase(kind === 'pglite' ? { dataDir: prepared.env.DATA_DIR } : { url: prepared.env.DATABASE_URL });
-  const db = database.db;
-  const search = (q: string, extra: Partial<Parameters<typeof searchVideos>[1]> = {}) =>
-    searchVideos(db, { query: parseSearchQuery(q), filters: {}, sort: 'relevance', limit: 20, offset: 0, ...extra });
-  const cases: [string, () => Promise<unknown>][] = [
-    ['search: two words, last a prefix', () => search(`${pick()} ${pick().slice(0, 4)}`)],
-    ['search: one word, sort -views, category', () => search(pick(), { sort: '-views', filters: { category: 'music' } })],
-    ['search: phrase and exclusion', () => search(`"${pick()} ${pick()}" -${pick()}`)],
-    ['search: typo (trigram fallback)', () => search(typo(pick()))],
-    ['autocomplete (3 queries in parallel)', () => {
-      const q = pick().slice(0, 3);
-      return Promise.all([titleSuggestions(db, q, 10), tagSuggestions(db, q, 10), channelSuggestions(db, q, 10)]);
-    }],
-  ];
+async function benchTarget(target: Target): Promise<string[][]> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '100000000',
+    JWT_SECRET: 'search-benchmark-secret-of-at-least-32-chars',
+    ...target.env,
+  });
+  const platform = await createPlatform(config);
+  const app = await buildApp(platform);
+  await app.ready();
   const rows: string[][] = [];
   try {
-    for (const [label, run] of cases) rows.push([kind, label, ...(await measure(run))]);
+    const db = platform.database.db;
+    const channelNames = (await db.selectFrom('users').select('username').where('role', '=', 'creator').limit(2000).execute()).map((row) => row.username);
+    const titles = (await db.selectFrom('videos').select('title').where('visibility', '=', 'public').limit(2000).execute()).map((row) => row.title);
+    const { count } = await db.selectFrom('videos').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const get = async (url: string) => {
+      const started = performance.now();
+      const response = await app.inject({ method: 'GET', url });
+      const elapsed = performance.now() - started;
+      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+      return elapsed;
+    };
+    // Warm-up: every kind of query a few times, so caches and plans are as in a running server.
+    for (const [, , make] of SEARCH_MIX) for (let n = 0; n < 10; n += 1) await get(`/api/v1/search?${make()}`);
+    for (let n = 0; n < 30; n += 1) await get(`/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`);
+
+    const loadBefore = load();
+    const byLabel = new Map<string, number[]>(SEARCH_MIX.map(([label]) => [label, []]));
+    const all: number[] = [];
+    const totalWeight = SEARCH_MIX.reduce((sum, [, weight]) => sum + weight, 0);
+    for (let n = 0; n < QUERIES * SEARCH_MIX.length; n += 1) {
+      let pick = random.next() * totalWeight;
+      const [label, , make] = SEARCH_MIX.find(([, weight]) => (pick -= weight) < 0) ?? SEARCH_MIX[0]!;
+      const url = `/api/v1/search?${make()}`;
+      const elapsed = await get(url);
+      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW)) console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
+      byLabel.get(label)!.push(elapsed);
+      all.push(elapsed);
+    }
+    const autocomplete: number[] = [];
+    for (let n = 0; n < QUERIES * 2; n += 1) {
+      const url = `/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`;
+      const elapsed = await get(url);
+      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW)) console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
+      autocomplete.push(elapsed);
+    }
+    const name = target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    rows.push([name, '**search: the whole mix**', String(all.length), ...figures(all)]);
+    for (const [label, times] of byLabel) rows.push([name, `search: ${label}`, String(times.length), ...figures(times)]);
+    rows.push([name, '**autocomplete**', String(autocomplete.length), ...figures(autocomplete)]);
+    console.error(`  ${target.kind}: ${Number(count).toLocaleString('en-US')} videos${target.seededSeconds ? ` (seeded in ${target.seededSeconds.toFixed(0)} s)` : ''}; load ${loadBefore} before, ${load()} after`);
   } finally {
-    await database.close();
-    await prepared.drop();
+    await app.close();
+    await platform.close();
+    await target.drop();
   }
-  console.log(`${kind}: seeded ${VIDEOS} videos in ${seedSeconds} s`);
   return rows;
 }
 
 const rows: string[][] = [];
-for (const kind of benchDatabaseKinds()) rows.push(...await benchKind(kind));
-console.log(`\n${VIDEOS} videos, ${QUERIES} queries per row, one at a time\n`);
-console.log(markdownTable(['database', 'query', 'p50 ms', 'p95 ms', 'p99 ms'], rows, ['left', 'left', 'right', 'right', 'right']));
+for (const target of await targets()) rows.push(...await benchTarget(target));
+console.log(`\n${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; requests one at a time through app.inject\n`);
+console.log(markdownTable(['database', 'request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));

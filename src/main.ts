@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { SEED_PASSWORD } from './modules/seed/options.ts';
 import { runAdminCommand } from './cli/admin.ts';
 import { runAiCommand } from './cli/ai.ts';
 import { runMigrateCommand } from './cli/migrate.ts';
 import { runRebuildCommand } from './cli/rebuild.ts';
+import { runSeedCommand } from './cli/seed.ts';
 import { runServeCommand } from './cli/serve.ts';
 import { runWorkerCommand } from './cli/worker.ts';
 
@@ -18,6 +20,9 @@ Commands:
                          recompute derived data from its source rows (all projections by default)
   ai reprocess <videoId>... | --all
                          queue a fresh AI analysis (transcript, captions, summary, chapters, embeddings)
+  seed [--users N] [--videos N] [--seed S] ...
+                         generate a realistic, deterministic catalogue (streamhub seed --help; seeded
+                         accounts sign in with the password "${SEED_PASSWORD}")
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     case 'admin': return runAdminCommand(config, rest, parseArgs);
     case 'rebuild': return runRebuildCommand(config, rest);
     case 'ai': return runAiCommand(config, rest);
+    case 'seed': return runSeedCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;

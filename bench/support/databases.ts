@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type DatabaseKind } from '../../src/platform/db/database.ts';
+import { openDatabase, type Database, type DatabaseKind } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
 
@@ -40,11 +40,15 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
 }
 
 /**
- * A fresh, migrated and seeded database that a separate server process can open afterwards:
+ * A fresh, migrated and seeded database that a separate server process can open afterwards (the seed
+ * function also gets the opened Database and the data directory, for object storage):
  * an on-disk PGlite data directory (PGlite is single-process, so the seeding connection is closed
  * before this returns), or a new PostgreSQL database created next to DATABASE_URL's, like the tests do.
  */
-export async function prepareBenchDatabase<T>(kind: DatabaseKind, seed: (db: Kysely<DB>) => Promise<T>): Promise<BenchDatabase<T>> {
+export async function prepareBenchDatabase<T>(
+  kind: DatabaseKind,
+  seed: (db: Kysely<DB>, opened: { database: Database; dataDir: string }) => Promise<T>,
+): Promise<BenchDatabase<T>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-bench-'));
   let dropped = false;
 
@@ -58,7 +62,7 @@ export async function prepareBenchDatabase<T>(kind: DatabaseKind, seed: (db: Kys
       const database = await openDatabase({ dataDir });
       try {
         await migrate(database);
-        const seeded = await seed(database.db);
+        const seeded = await seed(database.db, { database, dataDir });
         return { kind, env: { DATA_DIR: dataDir }, seeded, drop };
       } finally {
         await database.close();
@@ -84,7 +88,7 @@ export async function prepareBenchDatabase<T>(kind: DatabaseKind, seed: (db: Kys
     const database = await openDatabase({ url });
     try {
       await migrate(database);
-      const seeded = await seed(database.db);
+      const seeded = await seed(database.db, { database, dataDir });
       // The data dir only holds the target's generated JWT secret.
       return { kind, env: { DATABASE_URL: url, DATA_DIR: dataDir }, seeded, drop };
     } finally {

@@ -24,6 +24,16 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * descriptions and a keyword ranking over transcripts, all fused with reciprocal-rank fusion. Filters
  * apply to every list; sorting is by fused relevance.
  */
+/**
+ * Joins what the keyword search filters on (`video_search s`, `videos v`) to rows keyed by a video id
+ * column, with the same conditions, so every search mode shows exactly the videos keyword search may show.
+ */
+function joinSearchable(filters: SearchFilters, videoIdColumn: string) {
+  const { conditions, videoConditions } = searchConditions(filters);
+  return sql`join video_search s on s.video_id = ${sql.ref(videoIdColumn)} join videos v on v.id = s.video_id
+    and ${sql.join([...conditions, ...videoConditions], sql` and `)}`;
+}
+
 export class SemanticSearch {
   private readonly keyword: SearchService;
 
@@ -53,15 +63,15 @@ export class SemanticSearch {
   }
 
   private async nearestVideos(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
-    const candidates = sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
-      where e.model = ${model} and ${sql.join(searchConditions(filters), sql` and `)}`;
+    const candidates = sql`select e.video_id as id, e.embedding from video_embeddings e ${joinSearchable(filters, 'e.video_id')}
+      where e.model = ${model}`;
     return (await nearest(this.db, candidates, vector, CANDIDATES)).map((hit) => hit.id);
   }
 
   /** Segments are ranked, then each video keeps the rank of its best segment. */
   private async nearestTranscripts(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
-    const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e join videos v on v.id = e.video_id
-      where e.model = ${model} and ${sql.join(searchConditions(filters), sql` and `)}`;
+    const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
+      where e.model = ${model}`;
     const hits = await nearest(this.db, candidates, vector, CANDIDATES * 5);
     return [...new Set(hits.map((hit) => hit.id.split(':')[0]!))].slice(0, CANDIDATES);
   }
@@ -70,9 +80,9 @@ export class SemanticSearch {
     const tsquery = anyWordTsQuery(q);
     if (!tsquery) return [];
     const { rows } = await sql<{ id: string }>`
-      select s.video_id as id from transcript_segments s join videos v on v.id = s.video_id
-      where s.document @@ ${tsquery} and ${sql.join(searchConditions(filters), sql` and `)}
-      group by s.video_id order by max(ts_rank(s.document, ${tsquery})) desc, s.video_id limit ${CANDIDATES}`.execute(this.db);
+      select t.video_id as id from transcript_segments t ${joinSearchable(filters, 't.video_id')}
+      where t.document @@ ${tsquery}
+      group by t.video_id order by max(ts_rank(t.document, ${tsquery})) desc, t.video_id limit ${CANDIDATES}`.execute(this.db);
     return rows.map((row) => row.id);
   }
 
@@ -82,7 +92,7 @@ export class SemanticSearch {
     const { rows } = await sql<Omit<SearchRow, 'title_html' | 'description_html'>>`
       select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count, v.thumbnail_key,
              v.visibility, ${PUBLISHED_AT} as published_at, u.id as creator_id, u.username as creator_username
-      from videos v join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(this.db);
+      from videos v join video_search s on s.video_id = v.id join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);

@@ -13,22 +13,46 @@ export interface SearchFilters {
   tags?: string[];
 }
 
-/** short < 4 min, medium 4–20 min, long > 20 min. */
+/** short < 4 min, medium 4–20 min, long > 20 min (on video_search's copy of the duration). */
 const DURATION_CONDITIONS: Record<DurationBucket, RawBuilder<unknown>> = {
-  short: sql`v.duration_seconds < 240`,
-  medium: sql`v.duration_seconds between 240 and 1200`,
-  long: sql`v.duration_seconds > 1200`,
+  short: sql`s.duration_seconds < 240`,
+  medium: sql`s.duration_seconds between 240 and 1200`,
+  long: sql`s.duration_seconds > 1200`,
 };
 
-/** When a video counts as uploaded: its source upload, else its creation. */
-export const PUBLISHED_AT = sql`coalesce(v.uploaded_at, v.created_at)`;
+/**
+ * When a video counts as uploaded: its source upload, else its creation. video_search keeps it as
+ * `published_at` (migration 0012), so conditions and orders read it there.
+ */
+export const PUBLISHED_AT = sql`s.published_at`;
 
-/** Search shows public, ready videos only: unlisted and private ones are never discoverable, nor videos moderation holds. */
-export function searchConditions(filters: SearchFilters): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [sql`v.status = 'ready'`, sql`v.visibility = 'public'`, notHeldForReview('v.id')];
-  if (filters.category) conditions.push(sql`v.category = ${filters.category}`);
+export interface SearchConditions {
+  /** On `video_search s`. */
+  conditions: RawBuilder<unknown>[];
+  /** On `videos v`, which must then be joined: the tags filter. */
+  videoConditions: RawBuilder<unknown>[];
+}
+
+/**
+ * Search shows public, ready videos only (`s.searchable`, which the partial GIN index covers):
+ * unlisted and private ones are never discoverable, nor videos moderation holds for review.
+ */
+export function searchConditions(filters: SearchFilters): SearchConditions {
+  const conditions: RawBuilder<unknown>[] = [sql`s.searchable`, notHeldForReview('s.video_id')];
+  const videoConditions: RawBuilder<unknown>[] = [];
+  if (filters.category) conditions.push(sql`s.category = ${filters.category}`);
   if (filters.duration) conditions.push(DURATION_CONDITIONS[filters.duration]);
   if (filters.uploaded) conditions.push(sql`${PUBLISHED_AT} > now() - ${`1 ${filters.uploaded}`}::interval`);
-  if (filters.tags?.length) conditions.push(sql`v.tags @> ${sql.val(filters.tags)}::text[]`);
-  return conditions;
+  if (filters.tags?.length) {
+    // Exact on videos.tags; and first a necessary condition on the document (each tag's words in its
+    // tags part, weight B), which the GIN index intersects with the text query before any row is read:
+    // a common word with a tag that few of its videos carry no longer walks all of that word's videos.
+    const words = filters.tags.flatMap((tag) => tag.toLowerCase().match(TAG_WORD) ?? []);
+    if (words.length) conditions.push(sql`s.document @@ to_tsquery('english', ${words.map((word) => `'${word}':B`).join(' & ')})`);
+    videoConditions.push(sql`v.tags @> ${sql.val(filters.tags)}::text[]`);
+  }
+  return { conditions, videoConditions };
 }
+
+/** Letters and digits, as the search document's parser splits a tag into words. */
+const TAG_WORD = /[\p{L}\p{N}]+/gu;

@@ -5,6 +5,7 @@ import { bearer, json, registerUser, startTestApp, type TestApp } from '../../..
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { adminToken, createVideo, waitFor } from '../videos/video-test-support.ts';
 import { rebuildSearchIndex } from './search-index.ts';
+import { MAX_RESULTS } from './search-repo.ts';
 
 interface VideoFields {
   title: string;
@@ -115,6 +116,32 @@ for (const kind of testDatabaseKinds()) {
       const beyond = await search('q=pageset&limit=2&page=4');
       assert.deepEqual(beyond.data, []);
       assert.equal(beyond.meta.total, 5);
+    });
+
+    test('a search pages through at most MAX_RESULTS matches, newest first among equals', async () => {
+      await sql`insert into videos (creator_id, title, status, visibility, duration_seconds, view_count, uploaded_at)
+        select ${creator.user.id}, 'Capybara diary ' || n, 'ready', 'public', 60, n, now() - n * interval '1 minute'
+        from generate_series(1, ${MAX_RESULTS + 5}) as n`.execute(t.platform.database.db);
+      for (const sort of ['relevance', '-views', '-uploaded_at']) {
+        const body = await search(`q=capybara&sort=${sort}&limit=100&page=10`);
+        assert.equal(body.meta.total, MAX_RESULTS, sort);
+        assert.equal(body.data.length, 100, sort);
+      }
+      const newest = await search('q=capybara&limit=1');
+      assert.equal(newest.data[0].title, 'Capybara diary 1', 'equal relevance: the newest first');
+      const mostViewed = await search('q=capybara&sort=-views&limit=1');
+      assert.equal(mostViewed.data[0].title, `Capybara diary ${MAX_RESULTS + 5}`, '-views: the most viewed of all matches');
+      const beyond = await search('q=capybara&limit=100&page=11');
+      assert.deepEqual(beyond.data, []);
+      assert.equal(beyond.meta.total, MAX_RESULTS);
+    });
+
+    test('a misspelt word is corrected to a word used in titles', async () => {
+      const id = await video({ title: 'Sourdough starter basics', description: 'flour and water' });
+      assert.deepEqual(await ids('q=sourdoguh'), [id]);
+      assert.deepEqual(await ids('q=sourdoguh%20startr'), [id], 'every unknown word is corrected');
+      const body = await search('q=sourdoguh');
+      assert.match(body.data[0].highlights.title, /<mark>Sourdough<\/mark>/, 'the highlight shows the corrected word');
     });
 
     test('private, unlisted, unprocessed and deleted videos are never found', async () => {

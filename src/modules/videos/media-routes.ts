@@ -10,7 +10,7 @@ import { etagMatches, parseRange } from './http-range.ts';
 import { MEDIA_PATH, MediaUrlSigner, type SignedFolder } from './media-urls.ts';
 import { rewritePlaylistUris } from './playlist-rewrite.ts';
 import { videoRepo } from './repo.ts';
-import { videoKeys } from './storage-keys.ts';
+import { mediaFolderOf, videoKeys } from './storage-keys.ts';
 
 /** What viewers may fetch inside a video's folder: the outputs, never the source. Dot-led segments are refused. */
 const SERVABLE_PATH = /^(?:hls\/(?:[\w-][\w.-]*\/)?[\w-][\w.-]*|poster\.jpg|storyboard\.(?:jpg|vtt))$/;
@@ -86,7 +86,8 @@ export async function mediaRoutes(app: FastifyInstance, { platform }: { platform
     const video = await videoRepo.findById(db, videoId);
     if (video?.status !== 'ready') throw notFound('Media file');
     if (!signed && video.visibility === 'private') throw forbidden('This video is private; use the signed URL from /api/v1/videos/{id}/stream-url');
-    const key = `${folder}/${path}`;
+    // The URL names the video's folder; its files may live in a shared one (seeded catalogues).
+    const key = `${mediaFolderOf(video)}/${path}`;
     const cache = cacheControl(path, { private: video.visibility === 'private' });
     if (storage.presign) return sendFromStore(storage.presign, storage, key, config.mediaUrlTtlSeconds, request, reply, cache);
     return sendStoredObject(storage, key, request, reply, cache);

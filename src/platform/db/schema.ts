@@ -15,6 +15,7 @@ import type { FeedTables } from '../../modules/feeds/tables.ts';
 import type { TranslationTables } from '../../modules/translation/tables.ts';
 import type { AiTables } from '../ai/ai-tables.ts';
 import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
+import type { SeedTables } from '../../modules/seed/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -66,7 +67,7 @@ export interface MailMessagesTable {
 }
 
 export interface DB extends
-  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables {
+  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
-import { createPlatform, type Platform } from '../platform/platform.ts';
-import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
-import { rebuildTrendingActivity } from '../modules/trending/rebuild.ts';
-import { refreshTrending } from '../modules/trending/refresh.ts';
+import { createPlatform } from '../platform/platform.ts';
+import { deriveDiscovery, SEEDED_FEED_DAYS, type DerivedDiscovery } from '../modules/seed/derive-discovery.ts';
 import { DEFAULT_SEED_OPTIONS, resolveSeedOptions, SEED_PASSWORD, SeedOptionsError, type SeedOptions } from '../modules/seed/options.ts';
 import { terminalProgress } from '../modules/seed/progress.ts';
 import { SeedConflictError, seedCatalogue, type SeedReport } from '../modules/seed/seed.ts';
@@ -67,19 +65,9 @@ function parseSeedArgs(args: string[]): { options: SeedOptions; checkForeignKeys
   return { options: resolveSeedOptions(given), checkForeignKeys: values['check-foreign-keys'] === true };
 }
 
-/** Subscription feeds get the uploads of the last week, as fan-outs would have pushed them. */
-const SEEDED_FEED_DAYS = 7;
-
-/**
- * The seed writes source rows only (with triggers off for speed); trending activity, rankings and the
- * subscriptions feeds are derived from them here, exactly as `streamhub rebuild trending feeds` would.
- */
-async function deriveDiscovery(platform: Platform): Promise<void> {
-  const buckets = await rebuildTrendingActivity(platform.database.db);
-  const refresh = await refreshTrending(platform);
-  process.stdout.write(`Trending: ${buckets.toLocaleString('en-US')} activity buckets, rankings refreshed in ${refresh.durationMs} ms.\n`);
-  const feeds = await rebuildFeeds(platform, SEEDED_FEED_DAYS);
-  process.stdout.write(`Subscriptions feeds: ${feeds.pushed.toLocaleString('en-US')} entries from ${feeds.videos.toLocaleString('en-US')} uploads of the last ${SEEDED_FEED_DAYS} days.\n`);
+function printDerived(derived: DerivedDiscovery): void {
+  process.stdout.write(`Trending: ${derived.trendingBuckets.toLocaleString('en-US')} activity buckets, rankings refreshed in ${derived.refreshMs} ms.\n`);
+  process.stdout.write(`Subscriptions feeds: ${derived.feedEntries.toLocaleString('en-US')} entries from ${derived.feedVideos.toLocaleString('en-US')} uploads of the last ${SEEDED_FEED_DAYS} days.\n`);
 }
 
 function printReport(report: SeedReport): void {
@@ -125,7 +113,7 @@ export async function runSeedCommand(config: Config, args: string[]): Promise<nu
       { foreignKeyChecks: parsed.checkForeignKeys ? 'always' : 'skip-when-allowed' });
     progress.close();
     printReport(report);
-    if (report.outcome !== 'complete') await deriveDiscovery(platform);
+    if (report.outcome !== 'complete') printDerived(await deriveDiscovery(platform));
     return 0;
   } catch (error) {
     if (error instanceof SeedConflictError) {

@@ -10,6 +10,8 @@ import { rebuildSearchIndex } from '../search/search-index.ts';
 import { channelStatsRepo } from '../subscriptions/channel-stats-repo.ts';
 import { resolveSeedOptions, SEED_PASSWORD } from './options.ts';
 import { SeedConflictError, seedCatalogue, type SeedReport } from './seed.ts';
+import { deriveDiscovery } from './derive-discovery.ts';
+import { AccessTokenSigner } from '../../platform/security/jwt.ts';
 
 const OPTIONS = resolveSeedOptions({ users: 300, videos: 1000, seed: 7 });
 
@@ -139,6 +141,24 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(typo.meta.total > 0, 'a typo still finds tutorials');
       const suggestions = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=cook' }));
       assert.ok(suggestions.data.some((item: { type: string }) => item.type === 'tag'), JSON.stringify(suggestions.data));
+    });
+
+    test('trending, the subscriptions feed and the home page work on the seeded catalogue once derived', async () => {
+      const derived = await deriveDiscovery(t.platform);
+      assert.ok(derived.trendingBuckets > 0 && derived.feedEntries > 0, JSON.stringify(derived));
+      for (const window of ['hour', 'day', 'week']) {
+        const trending = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/trending?window=${window}` }));
+        assert.ok(trending.data.length > 0, `${window} trending has videos`);
+        assert.ok(trending.data.every((video: { visibility: string }) => video.visibility === 'public'));
+      }
+      const { rows: [follower] } = await sql<{ id: string }>`
+        select s.subscriber_id as id from subscriptions s join videos v on v.creator_id = s.channel_id
+        where v.status = 'ready' and v.visibility = 'public' and v.processed_at > now() - interval '7 days' limit 1`.execute(db());
+      const token = (await new AccessTokenSigner(t.platform.jwtSecret, 600).sign({ userId: follower!.id, role: 'viewer' })).token;
+      const feed = json(await t.app.inject({ method: 'GET', url: '/api/v1/feed/subscriptions', headers: { authorization: `Bearer ${token}` } }));
+      assert.ok(feed.data.length > 0, 'the follower has a feed');
+      const home = json(await t.app.inject({ method: 'GET', url: '/api/v1/feed/home', headers: { authorization: `Bearer ${token}` } }));
+      assert.ok(home.data.some((item: { reason: string }) => item.reason === 'subscriptions'));
     });
 
     test('seeded users sign in with the documented password', async () => {

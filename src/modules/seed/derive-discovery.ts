@@ -1,0 +1,20 @@
+import type { Platform } from '../../platform/platform.ts';
+import { rebuildFeeds } from '../feeds/rebuild.ts';
+import { rebuildTrendingActivity } from '../trending/rebuild.ts';
+import { refreshTrending } from '../trending/refresh.ts';
+
+/** Subscription feeds get the uploads of the last week, as fan-outs would have pushed them. */
+export const SEEDED_FEED_DAYS = 7;
+
+export interface DerivedDiscovery { trendingBuckets: number; refreshMs: number; feedEntries: number; feedVideos: number }
+
+/**
+ * The seed writes source rows only (with triggers off for speed); trending activity, rankings and the
+ * subscriptions feeds are derived from them here, exactly as `streamhub rebuild trending feeds` would.
+ */
+export async function deriveDiscovery(platform: Platform): Promise<DerivedDiscovery> {
+  const trendingBuckets = await rebuildTrendingActivity(platform.database.db);
+  const refresh = await refreshTrending(platform);
+  const feeds = await rebuildFeeds(platform, SEEDED_FEED_DAYS);
+  return { trendingBuckets, refreshMs: refresh.durationMs, feedEntries: feeds.pushed, feedVideos: feeds.videos };
+}

@@ -18,9 +18,12 @@ export interface BenchDatabase<T> {
   drop(): Promise<void>;
 }
 
-/** The backends to benchmark: PGlite always, PostgreSQL too when DATABASE_URL is set. */
+/** The backends to benchmark: PGlite always, PostgreSQL too when DATABASE_URL is set, narrowed by BENCH_DATABASES. */
 export function benchDatabaseKinds(): DatabaseKind[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const available: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  // BENCH_DATABASES=postgres (or pglite) narrows a run to one backend, e.g. when the other takes too long.
+  const wanted = process.env.BENCH_DATABASES?.split(',').map((name) => name.trim());
+  return wanted ? available.filter((kind) => wanted.includes(kind)) : available;
 }
 
 function withDatabaseName(url: string, name: string): string {

@@ -74,6 +74,8 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
       (random() * 100)::int, (random() * 10)::int, (random() * 3)::int, random() * 3000
     from (select id from videos order by random() limit ${ACTIVE_VIDEOS}) as v cross join generate_series(1, 10) as b
     on conflict do nothing`.execute(db);
+  // As autovacuum would soon after a bulk load: without statistics the planner guesses badly.
+  await sql`analyze`.execute(db);
   return { readerId, hubChannelId, followedIds };
 }
 

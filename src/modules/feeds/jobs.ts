@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { videoRepo } from '../videos/repo.ts';
 import { feedStoreFor } from './feed-store.ts';
 import { publishedAt } from './published-at.ts';
-import { forEachSubscriberBatch, isCelebrity } from './subscribers.ts';
+import { forEachSubscriberBatch, subscriberCount } from './subscribers.ts';
 
 export const FEEDS_QUEUE = 'feeds';
 export const FAN_OUT_VIDEO_JOB = 'fan-out-video';
@@ -46,10 +46,12 @@ export async function fanOutVideo(
   const { database: { db }, config } = platform;
   const stillPublic = async () => (await videoRepo.findPublicByIds(db, [videoId]))[0];
   const video = await stillPublic();
-  if (!video || await isCelebrity(db, video.creator_id, config.feeds.celebrityThreshold)) return 0;
+  if (!video) return 0;
+  // One read of the count serves both the celebrity check and the progress denominator.
+  const subscribers = await subscriberCount(db, video.creator_id);
+  if (subscribers > config.feeds.celebrityThreshold) return 0;
   const entry = { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) };
-  const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', video.creator_id).executeTakeFirst();
-  const expected = Math.max(1, stats?.subscriber_count ?? 1);
+  const expected = Math.max(1, subscribers);
   return feedStoreFor(platform).pushToSubscribers(entry, async (pushed) => {
     if (options.signal?.aborted || !(await stillPublic())) return false;
     await options.onProgress?.(Math.min(99, Math.round((pushed / expected) * 100)));

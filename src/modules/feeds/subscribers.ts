@@ -27,8 +27,13 @@ export async function forEachSubscriberBatch(
   }
 }
 
+/** The channel's stored subscriber count (a missing stats row means none). */
+export async function subscriberCount(db: Executor, channelId: string): Promise<number> {
+  const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', channelId).executeTakeFirst();
+  return stats?.subscriber_count ?? 0;
+}
+
 /** A channel with more subscribers than the threshold is read by pull, never fanned out. */
 export async function isCelebrity(db: Executor, channelId: string, threshold: number): Promise<boolean> {
-  const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', channelId).executeTakeFirst();
-  return (stats?.subscriber_count ?? 0) > threshold;
+  return (await subscriberCount(db, channelId)) > threshold;
 }

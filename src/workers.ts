@@ -2,6 +2,7 @@ import type { JobHandler } from './platform/jobs/job-queue.ts';
 import type { Platform } from './platform/platform.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
+import { createProcessVideoDeadLetterHook } from './modules/videos/dead-letter.ts';
 import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
 import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRefresh } from './modules/trending/jobs.ts';
 import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
@@ -27,7 +28,10 @@ function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unkn
  */
 export function startWorkers(platform: Platform): void {
   const { jobs, config } = platform;
-  jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), { concurrency: config.jobs.transcodeConcurrency });
+  jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), {
+    concurrency: config.jobs.transcodeConcurrency,
+    deadLetter: createProcessVideoDeadLetterHook({ db: platform.database.db, storage: platform.storage, pubsub: platform.pubsub, logger: platform.logger }),
+  });
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
     [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform),

@@ -7,7 +7,9 @@ import type { DB } from '../db/schema.ts';
 import type { EventHandler, ResolvedSubscribeOptions } from './event-bus.ts';
 import type { EventStore } from './event-store.ts';
 import { KeyedRunner, type RunOutcome } from './keyed-runner.ts';
-import { decodeEntry, fnv1a, HEARTBEAT_SCRIPT, parseReadReply, RELEASE_SCRIPT, RENEW_SCRIPT, type StreamKeys } from './redis-streams.ts';
+import { PartitionLeases } from './partition-leases.ts';
+import { decodeEntry, fnv1a, parseReadReply, type StreamKeys } from './redis-streams.ts';
+import { Signal } from './signal.ts';
 import { handleHeldEntry, type EntryHandlingContext, type HeldEntry } from './stream-entry-handling.ts';
 import { PendingEntries } from './stream-pending-entries.ts';
 import { waitAtMost } from './wait.ts';
@@ -35,24 +37,6 @@ interface PartitionState {
   draining: boolean;
 }
 
-/** Wakes waiters; a wait also ends after its timeout. */
-class Signal {
-  private waiters: Array<() => void> = [];
-
-  notify(): void {
-    for (const wake of this.waiters.splice(0)) wake();
-  }
-
-  async wait(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.waiters.push(resolve);
-      timer = setTimeout(resolve, ms);
-    });
-    clearTimeout(timer);
-  }
-}
-
 /**
  * One consumer (a Redis consumer group) in this process. Partitions are leased to one instance of the
  * consumer at a time, shared out evenly among the live instances, so a key's events are read by one
@@ -76,6 +60,7 @@ export class StreamConsumer {
   private groups: Promise<void> | undefined;
   private stopping = false;
   private readonly pending: PendingEntries;
+  private readonly leases: PartitionLeases;
   private readonly handling: EntryHandlingContext;
 
   constructor(
@@ -93,6 +78,7 @@ export class StreamConsumer {
     this.topics = new Set(topics);
     this.runner = new KeyedRunner(options.concurrency, (item) => this.process(item), () => this.signal.notify());
     this.pending = new PendingEntries(commands, keys, name, this.instanceId, logger);
+    this.leases = new PartitionLeases(commands, keys, name, this.instanceId);
     this.handling = {
       commands, keys, store, db, name, instanceId: this.instanceId, topics: this.topics, handler, options,
       maxBackoffMs: settings.maxBackoffMs, logger, finish: (item) => this.finish(item),
@@ -144,10 +130,8 @@ export class StreamConsumer {
     if (!drained) this.logger?.warn({ consumer: this.name }, 'event handlers still running at shutdown; their events will be redelivered');
     try {
       await this.handBack();
-      for (const partition of this.owned.keys()) {
-        await this.commands.eval(RELEASE_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId);
-      }
-      await this.commands.zrem(this.keys.members(this.name), this.instanceId);
+      for (const partition of this.owned.keys()) await this.leases.release(partition);
+      await this.leases.leave();
     } catch (error) {
       this.logger?.warn({ err: error, consumer: this.name }, 'releasing event partitions failed; they are taken over when their leases expire');
     }
@@ -254,12 +238,11 @@ export class StreamConsumer {
   private async maintain(): Promise<void> {
     await this.ensureGroups();
     const leaseMs = this.settings.partitionLeaseMs;
-    const live = Number(await this.commands.eval(HEARTBEAT_SCRIPT, 1, this.keys.members(this.name), this.instanceId, leaseMs));
+    const live = await this.leases.heartbeat(leaseMs);
     const target = Math.ceil(this.keys.partitions / Math.max(live, 1));
 
     for (const partition of [...this.owned.keys()]) {
-      const renewed = Number(await this.commands.eval(RENEW_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId, leaseMs));
-      if (!renewed) {
+      if (!(await this.leases.renew(partition, leaseMs))) {
         this.owned.delete(partition);
         this.logger?.warn({ consumer: this.name, partition }, 'lost an event partition lease; another instance takes it over');
       }
@@ -274,7 +257,7 @@ export class StreamConsumer {
     }
     for (const [partition, state] of [...this.owned]) {
       if (state.draining && !this.holds(partition) && !this.readInFlight.has(partition)) {
-        await this.commands.eval(RELEASE_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId);
+        await this.leases.release(partition);
         this.owned.delete(partition);
       }
     }
@@ -282,8 +265,7 @@ export class StreamConsumer {
     for (let step = 0; step < this.keys.partitions && active() < target; step++) {
       const partition = (offset + step) % this.keys.partitions;
       if (this.owned.has(partition)) continue;
-      const taken = await this.commands.set(this.keys.owner(this.name, partition), this.instanceId, 'PX', leaseMs, 'NX');
-      if (taken === 'OK') this.owned.set(partition, { recovered: false, draining: false });
+      if (await this.leases.take(partition, leaseMs)) this.owned.set(partition, { recovered: false, draining: false });
     }
 
     let readable = false;

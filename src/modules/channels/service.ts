@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { UserRow } from '../users/repo.ts';
-import { SubscriptionService, type SubscriptionStatus } from '../subscriptions/service.ts';
+import type { SubscriptionService, SubscriptionStatus } from '../subscriptions/service.ts';
 import type { ChannelCounts } from '../subscriptions/channel-stats-repo.ts';
 import { requireActiveChannel } from './active-channel.ts';
 import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from './paging.ts';
@@ -15,10 +15,12 @@ export type ChannelOverview = { user: UserRow } & ChannelCounts & ChannelVideoTo
 
 /** The channel page: who, how followed, what they published, and the viewer's subscription. */
 export class ChannelService {
+  private readonly db: Kysely<DB>;
   private readonly subscriptions: SubscriptionService;
 
-  constructor(private readonly db: Kysely<DB>) {
-    this.subscriptions = new SubscriptionService(db);
+  constructor(deps: { db: Kysely<DB>; subscriptions: SubscriptionService }) {
+    this.db = deps.db;
+    this.subscriptions = deps.subscriptions;
   }
 
   async overview(viewer: AuthenticatedUser | undefined, channelId: string): Promise<ChannelOverview> {

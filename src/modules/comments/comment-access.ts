@@ -2,10 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound, unauthorized } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { userRepo, type UserRow } from '../users/repo.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { commentRepo, type CommentView } from './repo.ts';
 import { commentSettingsRepo } from './settings-repo.ts';
 import { canSeeComment } from './visibility.ts';
@@ -15,9 +14,9 @@ export class CommentAccess {
   private readonly db: Kysely<DB>;
   private readonly videos: VideoService;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.videos = new VideoService(platform);
+  constructor(deps: { db: Kysely<DB>; videos: VideoService }) {
+    this.db = deps.db;
+    this.videos = deps.videos;
   }
 
   /**

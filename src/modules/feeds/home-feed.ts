@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import type { Platform } from '../../platform/platform.ts';
-import { TrendingService } from '../trending/service.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { TrendingService } from '../trending/service.ts';
 import { videoRepo, type VideoRow } from '../videos/repo.ts';
-import { SubscriptionsFeed } from './subscriptions-feed.ts';
+import type { SubscriptionsFeed } from './subscriptions-feed.ts';
 
 export type HomeReason = 'subscriptions' | 'trending' | 'related' | 'fresh';
 export interface HomeItem { reason: HomeReason; video: VideoRow }
@@ -18,12 +18,14 @@ const RELATED_RECENT_DAYS = 90;
  * what the viewer has already watched is left out of every source but their subscriptions.
  */
 export class HomeFeed {
+  private readonly db: Kysely<DB>;
   private readonly trending: TrendingService;
   private readonly subscriptions: SubscriptionsFeed;
 
-  constructor(private readonly platform: Platform) {
-    this.trending = new TrendingService(platform);
-    this.subscriptions = new SubscriptionsFeed(platform);
+  constructor(deps: { db: Kysely<DB>; trending: TrendingService; subscriptions: SubscriptionsFeed }) {
+    this.db = deps.db;
+    this.trending = deps.trending;
+    this.subscriptions = deps.subscriptions;
   }
 
   async list(userId: string | undefined, limit: number): Promise<HomeItem[]> {
@@ -44,13 +46,13 @@ export class HomeFeed {
   }
 
   private async fresh(limit: number): Promise<VideoRow[]> {
-    return this.platform.database.db.selectFrom('videos').selectAll()
+    return this.db.selectFrom('videos').selectAll()
       .where('status', '=', 'ready').where('visibility', '=', 'public')
       .orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 
   private recentlyWatched(userId: string): Promise<VideoRow[]> {
-    return this.platform.database.db.selectFrom('watch_history').innerJoin('videos', 'videos.id', 'watch_history.video_id')
+    return this.db.selectFrom('watch_history').innerJoin('videos', 'videos.id', 'watch_history.video_id')
       .selectAll('videos').where('watch_history.user_id', '=', userId)
       .orderBy('watch_history.last_watched_at', 'desc').limit(TASTE_HISTORY).execute();
   }
@@ -61,7 +63,7 @@ export class HomeFeed {
     const categories = [...new Set(watched.flatMap((video) => (video.category ? [video.category] : [])))];
     if (tags.length === 0 && categories.length === 0) return [];
     const since = new Date(Date.now() - RELATED_RECENT_DAYS * 86_400_000);
-    const ids = await this.platform.database.db.selectFrom('videos').select('id')
+    const ids = await this.db.selectFrom('videos').select('id')
       .where('status', '=', 'ready').where('visibility', '=', 'public').where('creator_id', '!=', userId)
       .where('processed_at', '>', since)
       .where((eb) => eb.or([
@@ -69,7 +71,7 @@ export class HomeFeed {
         ...(categories.length > 0 ? [eb('category', 'in', categories)] : []),
       ]))
       .orderBy('view_count', 'desc').limit(limit + watched.length).execute();
-    return videoRepo.findPublicByIds(this.platform.database.db, ids.map((row) => row.id));
+    return videoRepo.findPublicByIds(this.db, ids.map((row) => row.id));
   }
 }
 

@@ -4,21 +4,19 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createVideoPresenter } from '../videos/presenter.ts';
+import type { Services } from '../services.ts';
 import { videoRepo } from '../videos/repo.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams, videoSchema } from '../videos/schemas.ts';
-import { VideoService } from '../videos/service.ts';
 import { nearest } from './vector-store.ts';
 
 const similarQuery = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10) });
 
 /** Videos closest in meaning to this one (their embeddings), among public ready videos. */
-export async function similarRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function similarRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { database: { db }, config } = platform;
-  const videos = new VideoService(platform);
-  const presenter = createVideoPresenter(platform);
+  const { videos, videoPresenter: presenter } = services;
 
   routes.get('/videos/:id/similar', {
     schema: {

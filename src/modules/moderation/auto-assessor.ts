@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { isProcessed, processOnce, type DomainEvent } from '../../platform/events/event-bus.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Config } from '../../config.ts';
 import { topScore, type Moderator, type TextModeration } from '../../platform/ai/moderator.ts';
 import { holdCommentForReview, setCommentHidden } from '../comments/comment-state.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
@@ -26,9 +26,13 @@ const videoText = (video: { title: string; description: string }) => `${video.ti
  */
 export class AutoAssessor {
   private readonly db: Kysely<DB>;
+  private readonly moderator: Moderator;
+  private readonly thresholds: Config['moderation'];
 
-  constructor(private readonly platform: Platform, private readonly moderator: Moderator) {
-    this.db = platform.database.db;
+  constructor(deps: { db: Kysely<DB>; moderator: Moderator; thresholds: Config['moderation'] }) {
+    this.db = deps.db;
+    this.moderator = deps.moderator;
+    this.thresholds = deps.thresholds;
   }
 
   /**
@@ -70,7 +74,7 @@ export class AutoAssessor {
   }
 
   private assessment(subjectType: CaseSubject, subjectId: string, ownerId: string, text: string, result: TextModeration): Assessment {
-    const { threshold, videoHoldThreshold } = this.platform.config.moderation;
+    const { threshold, videoHoldThreshold } = this.thresholds;
     const top = topScore(result.scores);
     const flagged = top.score >= threshold;
     return {

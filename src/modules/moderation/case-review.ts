@@ -3,7 +3,6 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
 import { commentRepo } from '../comments/repo.ts';
@@ -15,11 +14,7 @@ const queueCursors = { pending: cursorCodec('cases:pending', timePosition), deci
 
 /** The human side of automatic moderation: the admin review queue, approve/reject, and each owner's one appeal. */
 export class CaseReviewService {
-  private readonly db: Kysely<DB>;
-
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-  }
+  constructor(private readonly db: Kysely<DB>) {}
 
   async listQueue(filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject }, cursor: string | undefined, limit: number): Promise<{ items: QueueCaseRow[]; nextCursor: string | null }> {
     const codec = queueCursors[filter.status];

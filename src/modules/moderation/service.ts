@@ -3,8 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { CommentAccess } from '../comments/comment-access.ts';
+import type { CommentAccess } from '../comments/comment-access.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
 import { commentRepo, type CommentView } from '../comments/repo.ts';
@@ -24,9 +23,9 @@ export class ModerationService {
   private readonly db: Kysely<DB>;
   private readonly access: CommentAccess;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.access = new CommentAccess(platform);
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess }) {
+    this.db = deps.db;
+    this.access = deps.access;
   }
 
   /** One open report per user and comment: reporting again returns the open one (`created: false`). */

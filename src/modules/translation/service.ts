@@ -4,10 +4,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import { isProcessed, processOnce, type DomainEvent } from '../../platform/events/event-bus.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, unprocessable } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { languageDetector } from '../../platform/ai/translation/language-detector.ts';
 import { UnsupportedLanguagePairError, type Translator } from '../../platform/ai/translation/translator.ts';
-import { CommentAccess } from '../comments/comment-access.ts';
+import type { CommentAccess } from '../comments/comment-access.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
 import { commentRepo } from '../comments/repo.ts';
 import { translationRepo } from './repo.ts';
@@ -40,10 +39,12 @@ const contentHash = (language: string, text: string) => createHash('sha256').upd
 export class CommentTranslationService {
   private readonly db: Kysely<DB>;
   private readonly access: CommentAccess;
+  private readonly translator: Translator;
 
-  constructor(platform: Platform, private readonly translator: Translator) {
-    this.db = platform.database.db;
-    this.access = new CommentAccess(platform);
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess; translator: Translator }) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.translator = deps.translator;
   }
 
   /** comment.created and comment.edited: the language of the text as it now is. */

@@ -121,7 +121,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const commentAccess = new CommentAccess({ db, videos });
   const search = new SearchService({ db, mediaUrls, logger });
   const trending = new TrendingService({ db, store: trendingStore, cacheSeconds: config.trending.cacheSeconds });
-  const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, celebrityThreshold: config.feeds.celebrityThreshold });
+  const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
 
   return {
     counters,

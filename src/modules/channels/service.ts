@@ -7,7 +7,7 @@ import type { SubscriptionService, SubscriptionStatus } from '../subscriptions/s
 import type { ChannelCounts } from '../subscriptions/channel-stats-repo.ts';
 import { requireActiveChannel } from './active-channel.ts';
 import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from './paging.ts';
-import { channelVideoRepo, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from './repo.ts';
+import { channelVideoQueries, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from '../videos/channel-video-queries.ts';
 
 const popularKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
 
@@ -27,7 +27,7 @@ export class ChannelService {
     const user = await requireActiveChannel(this.db, channelId);
     const [counts, totals, status] = await Promise.all([
       this.subscriptions.counts(channelId),
-      channelVideoRepo.totals(this.db, channelId),
+      channelVideoQueries.totals(this.db, channelId),
       this.subscriptions.status(viewer, channelId),
     ]);
     return { user, ...counts, ...totals, ...status };
@@ -35,7 +35,7 @@ export class ChannelService {
 
   async videos(channelId: string, sort: ChannelVideoOrder['sort'], page: PageRequest): Promise<Page<ChannelVideoRow>> {
     await requireActiveChannel(this.db, channelId);
-    const rows = await channelVideoRepo.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
+    const rows = await channelVideoQueries.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
     return toPage(rows, page.limit, (row) => (sort === 'newest' ? [row.exact_created_at, row.id] : [row.view_count, row.id]));
   }
 

@@ -1,6 +1,7 @@
 import type { EventBus } from '../../platform/events/event-bus.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
+import { discoveryQueries } from '../videos/discovery-queries.ts';
 import { VIDEO_DELETED, VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/events.ts';
 import { enqueueFanOut, enqueueFeedRemoval, type FeedDeps } from './jobs.ts';
 import { publishedAt } from './published-at.ts';
@@ -28,9 +29,7 @@ export function subscribeFeedConsumers({ events, jobs }: { events: EventBus; job
     if (topic === SUBSCRIPTION_DELETED) return store.removeChannel(subscriberId, channelId);
     // Backfill: the channel's recent uploads appear in the new subscriber's feed at once.
     if (settings.backfillVideos === 0 || await isCelebrity(db, channelId, settings.celebrityThreshold)) return;
-    const recent = await db.selectFrom('videos').selectAll()
-      .where('creator_id', '=', channelId).where('status', '=', 'ready').where('visibility', '=', 'public')
-      .orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(settings.backfillVideos).execute();
+    const recent = await discoveryQueries.recentPublicBy(db, channelId, settings.backfillVideos);
     for (const video of recent) {
       await store.push([subscriberId], { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) });
     }

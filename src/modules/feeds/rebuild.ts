@@ -1,3 +1,4 @@
+import { discoveryQueries } from '../videos/discovery-queries.ts';
 import { fanOutVideo, type FeedDeps } from './jobs.ts';
 
 /**
@@ -9,9 +10,7 @@ export async function rebuildFeeds(deps: FeedDeps, days = 30): Promise<{ videos:
   const { db } = deps;
   await deps.store.clear();
   const since = new Date(Date.now() - days * 86_400_000);
-  const videos = await db.selectFrom('videos').select('id')
-    .where('status', '=', 'ready').where('visibility', '=', 'public').where('processed_at', '>', since)
-    .orderBy('processed_at').execute();
+  const videos = await discoveryQueries.publicIdsPublishedSince(db, since);
   let pushed = 0;
   for (const video of videos) pushed += await fanOutVideo(deps, video.id);
   return { videos: videos.length, pushed };

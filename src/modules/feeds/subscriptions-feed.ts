@@ -1,6 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../views/keyset-cursor.ts';
+import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
+import { discoveryQueries } from '../videos/discovery-queries.ts';
 import { videoRepo, type VideoRow } from '../videos/repo.ts';
 import type { FeedEntry, FeedStore } from './feed-store.ts';
 
@@ -21,23 +24,21 @@ function newerFirst(a: FeedEntry, b: FeedEntry): number {
 export class SubscriptionsFeed {
   private readonly db: Kysely<DB>;
   private readonly store: FeedStore;
-  private readonly celebrityThreshold: number;
+  /** Read on every page, not copied: the settings object is the config's. */
+  private readonly settings: Pick<Config['feeds'], 'celebrityThreshold'>;
 
-  constructor(deps: { db: Kysely<DB>; store: FeedStore; celebrityThreshold: number }) {
+  constructor(deps: { db: Kysely<DB>; store: FeedStore; settings: Pick<Config['feeds'], 'celebrityThreshold'> }) {
     this.db = deps.db;
     this.store = deps.store;
-    this.celebrityThreshold = deps.celebrityThreshold;
+    this.settings = deps.settings;
   }
 
   async page(userId: string, limit: number, cursor?: string): Promise<FeedPage> {
     const { db } = this;
     const before = cursor ? decodeKeysetCursor(cursor) : undefined;
-    const following = await db.selectFrom('subscriptions')
-      .leftJoin('channel_stats', 'channel_stats.user_id', 'subscriptions.channel_id')
-      .select(['subscriptions.channel_id', 'channel_stats.subscriber_count'])
-      .where('subscriptions.subscriber_id', '=', userId).execute();
+    const following = await subscriberQueries.following(db, userId);
     const followed = new Set(following.map((row) => row.channel_id));
-    const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.celebrityThreshold)
+    const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.settings.celebrityThreshold)
       .map((row) => row.channel_id);
 
     const [pushed, pulled] = await Promise.all([
@@ -61,11 +62,7 @@ export class SubscriptionsFeed {
 
   /** The newest public uploads of big channels, read along their (creator_id, processed_at, id) index. */
   private async pull(channelIds: string[], limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
-    if (channelIds.length === 0) return [];
-    let query = this.db.selectFrom('videos').select(['id', 'creator_id', 'processed_at'])
-      .where('creator_id', 'in', channelIds).where('status', '=', 'ready').where('visibility', '=', 'public');
-    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.videoId}::uuid)`);
-    const rows = await query.orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await discoveryQueries.publicUploadsOf(this.db, channelIds, limit, before);
     return rows.map((row) => ({ videoId: row.id, creatorId: row.creator_id, publishedAt: row.processed_at! }));
   }
 }

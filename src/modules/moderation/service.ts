@@ -9,7 +9,7 @@ import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
 import { commentRepo, type CommentView } from '../comments/repo.ts';
 import { moderatesVideo } from '../comments/visibility.ts';
 import { userRepo } from '../users/repo.ts';
-import { banRepo, type BanState } from './ban-repo.ts';
+import { userSuspensions, type BanState } from '../users/suspensions.ts';
 import { reportRepo, type AdminReportRow, type ReportRow } from './report-repo.ts';
 import type { ReportAction, ReportReason, ReportStatus } from './tables.ts';
 
@@ -80,11 +80,11 @@ export class ModerationService {
     const user = await userRepo.findById(executor, userId);
     if (!user) throw notFound('User');
     if (user.role === 'admin') throw new AppError(409, 'CANNOT_BAN_ADMIN', 'Admins cannot be banned; change their role first');
-    return this.found(await banRepo.ban(executor, userId));
+    return this.found(await userSuspensions.ban(executor, userId));
   }
 
   async unban(userId: string): Promise<BanState> {
-    return this.found(await banRepo.unban(this.db, userId));
+    return this.found(await userSuspensions.unban(this.db, userId));
   }
 
   private found(state: BanState | undefined): BanState {

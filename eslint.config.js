@@ -25,6 +25,27 @@ export default tseslint.config(
       'boundaries/no-foreign-table-query': 'error',
     },
   },
+  {
+    // A module's repositories are its own: other modules import its public queries (*-queries.ts), its
+    // service or its events. Types (row shapes) may be shared.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*test-support.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['../*/repo.ts', '../*/*-repo.ts'],
+          allowTypeImports: true,
+          message: "Another module's repository is internal: use its public queries (*-queries.ts) or its service.",
+        }],
+      }],
+    },
+  },
+  {
+    // The auth module creates accounts and changes passwords: it writes the users module's rows through
+    // the users repository, as the one other writer of accounts.
+    files: ['src/modules/auth/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
   // Legitimate exceptions, each scoped to the files that need it (a later block's options replace the rule's options).
   {
     // Counter projections stored on the video row for fast reads (videos.comment_count, like_count,

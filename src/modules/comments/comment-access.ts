@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound, unauthorized } from '../../platform/http/errors.ts';
-import { userRepo, type UserRow } from '../users/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
+import type { UserRow } from '../users/repo.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import type { VideoService } from '../videos/service.ts';
 import { commentRepo, type CommentView } from './repo.ts';
@@ -24,7 +25,7 @@ export class CommentAccess {
    * before the ban stays valid for its lifetime; the ban has to bite at once.
    */
   async activeAccount(actor: AuthenticatedUser): Promise<UserRow> {
-    const user = await userRepo.findById(this.db, actor.id);
+    const user = await userQueries.findById(this.db, actor.id);
     if (!user) throw unauthorized('This account no longer exists');
     if (user.banned_at) throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended: it cannot comment, reply, like or report');
     return user;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { TrendingService } from '../trending/service.ts';
 import { discoveryQueries } from '../videos/discovery-queries.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
 import { historyQueries } from '../views/history-queries.ts';
 import type { SubscriptionsFeed } from './subscriptions-feed.ts';
 
@@ -61,7 +62,7 @@ export class HomeFeed {
     const categories = [...new Set(watched.flatMap((video) => (video.category ? [video.category] : [])))];
     const since = new Date(Date.now() - RELATED_RECENT_DAYS * 86_400_000);
     const ids = await discoveryQueries.relatedPublicIds(this.db, { tags, categories, excludeCreatorId: userId, since, limit: limit + watched.length });
-    return ids.length === 0 ? [] : videoRepo.findPublicByIds(this.db, ids);
+    return ids.length === 0 ? [] : videoQueries.findPublicByIds(this.db, ids);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import type { FeedStore } from './feed-store.ts';
 import { publishedAt } from './published-at.ts';
 import { forEachSubscriberBatch, subscriberCount } from './subscribers.ts';
@@ -48,7 +48,7 @@ export async function fanOutVideo(
   videoId: string,
   options: { signal?: AbortSignal; onProgress?: (percent: number) => Promise<void> } = {},
 ): Promise<number> {
-  const stillPublic = async () => (await videoRepo.findPublicByIds(db, [videoId]))[0];
+  const stillPublic = async () => (await videoQueries.findPublicByIds(db, [videoId]))[0];
   const video = await stillPublic();
   if (!video) return 0;
   // One read of the count serves both the celebrity check and the progress denominator.
@@ -66,7 +66,7 @@ export async function fanOutVideo(
 /** Takes a video out of every feed it was pushed to (made private, unlisted or deleted). */
 export function createFeedRemovalHandler({ db, store }: Pick<FeedDeps, 'db' | 'store'>): JobHandler<FeedJobPayload> {
   return async (job) => {
-    const video = await videoRepo.findById(db, job.payload.videoId);
+    const video = await videoQueries.findById(db, job.payload.videoId);
     if (!video) return;
     const entry = { videoId: video.id, creatorId: video.creator_id };
     if (!store.removesPerUser) return store.removeVideo([], entry);

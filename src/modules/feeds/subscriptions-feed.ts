@@ -4,7 +4,8 @@ import type { DB } from '../../platform/db/schema.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../views/keyset-cursor.ts';
 import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
 import { discoveryQueries } from '../videos/discovery-queries.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
 import type { FeedEntry, FeedStore } from './feed-store.ts';
 
 export interface FeedPage { videos: VideoRow[]; nextCursor: string | null }
@@ -55,7 +56,7 @@ export class SubscriptionsFeed {
     const last = page.at(-1);
     const visible = page.filter((entry) => followed.has(entry.creatorId)).map((entry) => entry.videoId);
     return {
-      videos: await videoRepo.findPublicByIds(db, visible),
+      videos: await videoQueries.findPublicByIds(db, visible),
       nextCursor: merged.length > limit && last ? encodeKeysetCursor({ at: last.publishedAt, videoId: last.videoId }) : null,
     };
   }

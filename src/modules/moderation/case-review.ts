@@ -5,8 +5,8 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
-import { commentRepo } from '../comments/repo.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
 
@@ -37,19 +37,19 @@ export class CaseReviewService {
   }
 
   private async applyToComment(trx: Executor, commentId: string, decision: 'approved' | 'rejected', adminId: string): Promise<void> {
-    if (!await commentRepo.findForUpdate(trx, commentId)) throw notFound('Comment');
+    if (!await commentQueries.findForUpdate(trx, commentId)) throw notFound('Comment');
     await setCommentHidden(trx, commentId, decision === 'approved' ? null : adminId);
   }
 
   async appealComment(actor: AuthenticatedUser, commentId: string, message: string): Promise<CaseRow> {
-    const comment = await commentRepo.findById(this.db, commentId);
+    const comment = await commentQueries.findById(this.db, commentId);
     if (!comment || comment.deleted_at) throw notFound('Comment');
     if (comment.user_id !== actor.id) throw forbidden('Only the comment\'s author can appeal its moderation');
     return this.appeal('comment', commentId, message);
   }
 
   async appealVideo(actor: AuthenticatedUser, videoId: string, message: string): Promise<CaseRow> {
-    const video = await videoRepo.findById(this.db, videoId);
+    const video = await videoQueries.findById(this.db, videoId);
     if (!video || video.status === 'deleted') throw notFound('Video');
     if (video.creator_id !== actor.id) throw forbidden('Only the video\'s creator can appeal its moderation');
     return this.appeal('video', videoId, message);

@@ -6,9 +6,10 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { CommentAccess } from '../comments/comment-access.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
-import { commentRepo, type CommentView } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
+import type { CommentView } from '../comments/repo.ts';
 import { moderatesVideo } from '../comments/visibility.ts';
-import { userRepo } from '../users/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
 import { userSuspensions, type BanState } from '../users/suspensions.ts';
 import { reportRepo, type AdminReportRow, type ReportRow } from './report-repo.ts';
 import type { ReportAction, ReportReason, ReportStatus } from './tables.ts';
@@ -63,7 +64,7 @@ export class ModerationService {
     return inTransaction(this.db, async (trx) => {
       const unlocked = await trx.selectFrom('comment_reports').select('comment_id').where('id', '=', reportId).executeTakeFirst();
       if (!unlocked) throw notFound('Report');
-      const comment = await commentRepo.findForUpdate(trx, unlocked.comment_id);
+      const comment = await commentQueries.findForUpdate(trx, unlocked.comment_id);
       const report = await reportRepo.findForUpdate(trx, reportId);
       if (!comment || !report) throw notFound('Report');
       if (report.status !== 'open') throw new AppError(409, 'REPORT_RESOLVED', `This report was already resolved (${report.resolution})`);
@@ -77,7 +78,7 @@ export class ModerationService {
 
   /** Suspends an account: it can no longer log in, refresh, comment, reply, like or report. Admins cannot be banned. */
   async ban(userId: string, executor: Executor = this.db): Promise<BanState> {
-    const user = await userRepo.findById(executor, userId);
+    const user = await userQueries.findById(executor, userId);
     if (!user) throw notFound('User');
     if (user.role === 'admin') throw new AppError(409, 'CANNOT_BAN_ADMIN', 'Admins cannot be banned; change their role first');
     return this.found(await userSuspensions.ban(executor, userId));

@@ -8,7 +8,7 @@ import { languageDetector } from '../../platform/ai/translation/language-detecto
 import { UnsupportedLanguagePairError, type Translator } from '../../platform/ai/translation/translator.ts';
 import type { CommentAccess } from '../comments/comment-access.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
-import { commentRepo } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
 import { translationRepo } from './repo.ts';
 
 export const COMMENT_LANGUAGE_CONSUMER = 'translation-comment-language';
@@ -50,7 +50,7 @@ export class CommentTranslationService {
   /** comment.created and comment.edited: the language of the text as it now is. */
   async onCommentEvent(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
     if (await isProcessed(this.db, COMMENT_LANGUAGE_CONSUMER, event.id)) return;
-    const comment = await commentRepo.findById(this.db, event.payload.commentId);
+    const comment = await commentQueries.findById(this.db, event.payload.commentId);
     if (!comment) return;
     const detected = languageDetector.detect(comment.text);
     await processOnce(this.db, COMMENT_LANGUAGE_CONSUMER, event, (trx) =>

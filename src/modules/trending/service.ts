@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
 import type { TrendingStore } from './trending-store.ts';
 import { ALL_CATEGORIES, type TrendingWindow } from './windows.ts';
 
@@ -28,7 +29,7 @@ export class TrendingService {
 
   async list(window: TrendingWindow, category: string | undefined, offset: number, limit: number): Promise<VideoRow[]> {
     const ids = await this.rankedIds(window, category ?? ALL_CATEGORIES, offset, limit);
-    return videoRepo.findPublicByIds(this.db, ids);
+    return videoQueries.findPublicByIds(this.db, ids);
   }
 
   private async rankedIds(window: TrendingWindow, category: string, offset: number, limit: number): Promise<string[]> {

@@ -18,7 +18,7 @@ export const RETENTION = {
 /** Deletes what only bookkeeping needed: finished jobs, relayed-and-processed events, expired Idempotency-Keys. */
 export interface PruneSummary { jobs: number; outboxEvents: number; processedMarks: number; idempotencyKeys: number }
 
-export async function pruneHistory(platform: Platform): Promise<PruneSummary> {
+export async function pruneHistory(platform: Pick<Platform, 'database' | 'jobs' | 'events'>): Promise<PruneSummary> {
   const { db } = platform.database;
   const jobs = await platform.jobs.pruneCompleted(RETENTION.completedJobsMs);
   const events = await platform.events.prune(RETENTION.deliveredEventsMs);
@@ -33,11 +33,11 @@ export async function pruneHistory(platform: Platform): Promise<PruneSummary> {
   };
 }
 
-export function scheduleHistoryPruning(platform: Platform): Promise<{ id: string }> {
+export function scheduleHistoryPruning(platform: Pick<Platform, 'jobs'>): Promise<{ id: string }> {
   return scheduleRecurring(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS);
 }
 
-export function createPruneHistoryHandler(platform: Platform): JobHandler<SlotPayload> {
+export function createPruneHistoryHandler(platform: Pick<Platform, 'database' | 'jobs' | 'events' | 'logger'>): JobHandler<SlotPayload> {
   return recurringHandler(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS, async () => {
     platform.logger.info(await pruneHistory(platform), 'old jobs, events and idempotency keys pruned');
   });

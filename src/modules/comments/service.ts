@@ -14,6 +14,7 @@ import { commentRepo, type CommentView } from './repo.ts';
 import { commentSettingsRepo } from './settings-repo.ts';
 import type { CommentsTable } from './tables.ts';
 import { moderatesVideo } from './visibility.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 export interface CommentLikeState { commentId: string; liked: boolean; likeCount: number }
 export interface CreatedComment { comment: CommentView; replayed: boolean }
@@ -127,7 +128,7 @@ export class CommentService {
     const earlier = await commentRepo.findByIdempotencyKey(this.db, actor.id, values.idempotency_key);
     if (!earlier) return undefined;
     if (earlier.video_id !== values.video_id || earlier.parent_id !== values.parent_id || earlier.text !== values.text) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different comment');
+      throw new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used for a different comment');
     }
     const comment = await commentRepo.findView(this.db, earlier.id, actor.id);
     return comment && { comment, replayed: true };

@@ -14,9 +14,10 @@ import { insightsRepo } from './insights-repo.ts';
 import { presentInsights, presentTranscript } from './presenters.ts';
 import { insightsSchema, putInsightsBody, putTranscriptBody, transcriptSchema } from './schemas.ts';
 import { transcriptRepo } from './transcript-repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
-const notAnalysedYet = (what: string) => new AppError(404, 'NOT_ANALYSED_YET', `This video has no ${what} yet: it is made in the background once the video is ready`);
+const notAnalysedYet = (what: string) => new AppError(404, ErrorCode.NOT_ANALYSED_YET, `This video has no ${what} yet: it is made in the background once the video is ready`);
 
 /** The transcript (read by anyone who can watch, edited by the creator) and the creator's edits of the insights. */
 export async function transcriptRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -52,7 +53,7 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
     },
   }, async (request) => {
     const video = await videos.getOwned(requireUser(request), request.params.id);
-    if (video.status !== 'ready') throw new AppError(409, 'VIDEO_NOT_READY', 'The video must be ready before its transcript can be edited');
+    if (video.status !== 'ready') throw new AppError(409, ErrorCode.VIDEO_NOT_READY, 'The video must be ready before its transcript can be edited');
     const previous = await transcriptRepo.find(db, video.id);
     // The edit keeps naming the model it started from; with no transcript yet, the creator is the source.
     const model = previous

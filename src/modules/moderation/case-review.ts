@@ -10,6 +10,7 @@ import { commentRepo } from '../comments/repo.ts';
 import { videoRepo } from '../videos/repo.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const queueCursors = { pending: cursorCodec('cases:pending', timePosition), decided: cursorCodec('cases:decided', timePosition) };
 
@@ -35,7 +36,7 @@ export class CaseReviewService {
     return inTransaction(this.db, async (trx) => {
       const current = await caseRepo.findForUpdate(trx, caseId);
       if (!current) throw notFound('Moderation case');
-      if (current.status !== 'pending') throw new AppError(409, 'CASE_DECIDED', `This case is not waiting for review (status: ${current.status})`);
+      if (current.status !== 'pending') throw new AppError(409, ErrorCode.CASE_DECIDED, `This case is not waiting for review (status: ${current.status})`);
       if (current.subject_type === 'comment') await this.applyToComment(trx, current.subject_id, decision, admin.id);
       return caseRepo.decide(trx, caseId, { status: decision, adminId: admin.id, note, held: decision === 'rejected' });
     });
@@ -65,9 +66,9 @@ export class CaseReviewService {
     return inTransaction(this.db, async (trx) => {
       const unlocked = await caseRepo.find(trx, subjectType, subjectId);
       const current = unlocked && await caseRepo.findForUpdate(trx, unlocked.id);
-      if (!current || current.status === 'clear') throw new AppError(409, 'NOTHING_TO_APPEAL', `This ${subjectType} was not flagged by moderation`);
-      if (current.appealed_at) throw new AppError(409, 'ALREADY_APPEALED', `This ${subjectType} was already appealed; an appeal can be made once`);
-      if (current.status === 'approved') throw new AppError(409, 'NOTHING_TO_APPEAL', `This ${subjectType} was approved; there is nothing to appeal`);
+      if (!current || current.status === 'clear') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was not flagged by moderation`);
+      if (current.appealed_at) throw new AppError(409, ErrorCode.ALREADY_APPEALED, `This ${subjectType} was already appealed; an appeal can be made once`);
+      if (current.status === 'approved') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was approved; there is nothing to appeal`);
       return caseRepo.appeal(trx, current.id, message);
     });
   }

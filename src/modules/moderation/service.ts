@@ -13,6 +13,7 @@ import { userRepo } from '../users/repo.ts';
 import { banRepo, type BanState } from './ban-repo.ts';
 import { reportRepo, type AdminReportRow, type ReportRow } from './report-repo.ts';
 import type { ReportAction, ReportReason, ReportStatus } from './tables.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const reportCursors = {
   open: cursorCodec('reports:open', timePosition),
@@ -67,7 +68,7 @@ export class ModerationService {
       const comment = await commentRepo.findForUpdate(trx, unlocked.comment_id);
       const report = await reportRepo.findForUpdate(trx, reportId);
       if (!comment || !report) throw notFound('Report');
-      if (report.status !== 'open') throw new AppError(409, 'REPORT_RESOLVED', `This report was already resolved (${report.resolution})`);
+      if (report.status !== 'open') throw new AppError(409, ErrorCode.REPORT_RESOLVED, `This report was already resolved (${report.resolution})`);
 
       const resolved = await reportRepo.resolveOpenForComment(trx, comment.id, { ...decision, adminId: admin.id });
       if (decision.action === 'hide_comment') await setCommentHidden(trx, comment.id, admin.id);
@@ -80,7 +81,7 @@ export class ModerationService {
   async ban(userId: string, executor: Executor = this.db): Promise<BanState> {
     const user = await userRepo.findById(executor, userId);
     if (!user) throw notFound('User');
-    if (user.role === 'admin') throw new AppError(409, 'CANNOT_BAN_ADMIN', 'Admins cannot be banned; change their role first');
+    if (user.role === 'admin') throw new AppError(409, ErrorCode.CANNOT_BAN_ADMIN, 'Admins cannot be banned; change their role first');
     return this.found(await banRepo.ban(executor, userId));
   }
 

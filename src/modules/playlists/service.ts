@@ -14,6 +14,7 @@ import { createRequestRepo } from './create-requests-repo.ts';
 import { PlaylistItemEditor } from './item-editor.ts';
 import { playlistItemRepo, type PlaylistEntryRow } from './items-repo.ts';
 import { playlistRepo, type PlaylistChanges, type PlaylistListRow, type PlaylistRow } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const positionKey = z.tuple([z.number().int().nonnegative()]);
 /** Thrown inside the create transaction to roll it back when the Idempotency-Key is already taken. */
@@ -55,11 +56,11 @@ export class PlaylistService {
 
     const earlier = await createRequestRepo.find(this.db, actor.id, idempotencyKey);
     if (earlier && earlier.requestHash !== requestHash) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
+      throw new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
     }
     const playlist = earlier && await playlistRepo.findById(this.db, earlier.playlistId);
     // Deleting the playlist frees its key (the claim cascades), so only a delete racing this request lands here.
-    if (!playlist) throw new AppError(409, 'CONFLICT', 'The playlist created with this Idempotency-Key was just deleted; try again');
+    if (!playlist) throw new AppError(409, ErrorCode.CONFLICT, 'The playlist created with this Idempotency-Key was just deleted; try again');
     return { playlist, replayed: true };
   }
 

@@ -10,6 +10,7 @@ import { userRepo } from '../users/repo.ts';
 import { channelStatsRepo, type ChannelCounts } from './channel-stats-repo.ts';
 import { publishSubscriptionEvent, SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED } from './events.ts';
 import { subscriptionRepo, type SubscriptionRow, type SubscriptionWithUser } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 const seqKey = z.tuple([z.number().int().positive()]);
@@ -20,7 +21,7 @@ export interface SubscriptionStatus { isSubscribed: boolean; notificationsEnable
 export interface SubscriptionState { subscription: SubscriptionRow; subscriberCount: number }
 
 function refuseSelf(actor: AuthenticatedUser, channelId: string): void {
-  if (actor.id === channelId) throw new AppError(400, 'SELF_SUBSCRIPTION', 'You cannot subscribe to your own channel');
+  if (actor.id === channelId) throw new AppError(400, ErrorCode.SELF_SUBSCRIPTION, 'You cannot subscribe to your own channel');
 }
 
 /**
@@ -45,7 +46,7 @@ export class SubscriptionService {
           return { subscription: created, subscriberCount: await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1) };
         }
         const subscription = await subscriptionRepo.find(trx, actor.id, channelId);
-        if (!subscription) throw new AppError(409, 'CONFLICT', 'The subscription was removed while it was being created; try again');
+        if (!subscription) throw new AppError(409, ErrorCode.CONFLICT, 'The subscription was removed while it was being created; try again');
         return { subscription, subscriberCount: (await channelStatsRepo.read(trx, channelId)).subscriberCount };
       });
     } catch (error) {
@@ -69,7 +70,7 @@ export class SubscriptionService {
 
   async setNotifications(actor: AuthenticatedUser, channelId: string, enabled: boolean): Promise<SubscriptionState> {
     const subscription = await subscriptionRepo.setNotifications(this.db, actor.id, channelId, enabled);
-    if (!subscription) throw new AppError(404, 'NOT_SUBSCRIBED', 'You are not subscribed to this channel');
+    if (!subscription) throw new AppError(404, ErrorCode.NOT_SUBSCRIBED, 'You are not subscribed to this channel');
     return { subscription, subscriberCount: (await channelStatsRepo.read(this.db, channelId)).subscriberCount };
   }
 

@@ -16,6 +16,7 @@ import { uploadRepo, type UploadRow } from './repo.ts';
 import type { UploadUrlBody, UploadUrlResponse } from './schemas.ts';
 import type { UploadService } from './service.ts';
 import { directUploadUnavailable, idempotencyKeyReused, idempotentRequestInProgress, uploadGone } from './upload-errors.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** Errors S3 answers CompleteMultipartUpload with when the part list itself is wrong. */
 const CLIENT_PART_ERRORS = new Set(['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall']);
@@ -102,7 +103,7 @@ export class DirectUploadService {
       await presign.completeMultipartUpload(upload.store_id, multipartUploadId, parts);
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
-      if (CLIENT_PART_ERRORS.has(name)) throw new AppError(400, 'INVALID_PARTS', `The store refused the part list: ${(error as Error).message}`);
+      if (CLIENT_PART_ERRORS.has(name)) throw new AppError(400, ErrorCode.INVALID_PARTS, `The store refused the part list: ${(error as Error).message}`);
       throw error;
     }
   }

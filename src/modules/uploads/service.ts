@@ -16,6 +16,7 @@ import type { SourceStaging } from './source-staging.ts';
 import type { UploadMethod } from './tables.ts';
 import { finaliseInProgress, notMedia, tooLarge, uploadAlreadyCompleted, uploadGone, uploadInProgress } from './upload-errors.ts';
 import { FINALISE_LEASE_MS, UPLOAD_TTL_MS } from './upload-policy.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** What uploads need from the videos module. */
 export type VideoUploadTarget = Pick<VideoService, 'assertUploadable' | 'markSourceUploaded'>;
@@ -139,7 +140,7 @@ export class UploadService {
   /** Cancels whichever upload of the video is in progress (tus or direct). */
   async abortActiveForVideo(actor: AuthenticatedUser, videoId: string): Promise<void> {
     const active = await uploadRepo.findActiveForVideo(this.deps.db, videoId);
-    if (!active) throw new AppError(404, 'NOT_FOUND', 'This video has no upload in progress');
+    if (!active) throw new AppError(404, ErrorCode.NOT_FOUND, 'This video has no upload in progress');
     if (active.user_id !== actor.id) throw forbidden('This upload belongs to another user');
     await this.abort(active.id);
   }

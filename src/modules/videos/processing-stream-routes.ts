@@ -9,6 +9,7 @@ import { subscribeToProcessing, type ProcessingEvent } from './processing-events
 import { videoRepo, type VideoRow } from './repo.ts';
 import { videoIdParams } from './schemas.ts';
 import { VideoService } from './service.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -99,7 +100,7 @@ export async function processingStreamRoutes(app: FastifyInstance, { platform }:
       const claims = await signer.verify(queryToken);
       return { id: claims.userId, role: claims.role };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
       throw error;
     }
   };

@@ -14,6 +14,7 @@ import {
 import { VideoService } from './service.ts';
 import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
 import { videoInsights } from '../intelligence/presenters.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const TUS_ENDPOINT = '/api/v1/uploads';
 const bearerAuth = [{ bearerAuth: [] }];
@@ -113,7 +114,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
     },
   }, async (request) => {
     const video = await videos.getVisible(request.user, request.params.id);
-    if (video.status !== 'ready') throw new AppError(409, 'NOT_READY', `The video is not playable yet (status: ${video.status})`);
+    if (video.status !== 'ready') throw new AppError(409, ErrorCode.NOT_READY, `The video is not playable yet (status: ${video.status})`);
     const folder = mediaUrls.folder(video, requestOrigin(request, config));
     const master = pathInVideoFolder(video.id, videoKeys(video.id).masterPlaylist);
     return ok({ url: folder.url + master, ...(folder.expiresAt ? { expiresAt: toIso(folder.expiresAt) } : {}) });

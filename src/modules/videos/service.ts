@@ -9,6 +9,7 @@ import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
 import { videoRepo, type ListCursor, type SourceUpload, type VideoRow } from './repo.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -85,7 +86,7 @@ export class VideoService {
     const earlier = await createRequestRepo.find(this.db, userId, key);
     if (!earlier) return undefined;
     if (earlier.requestHash !== requestHash) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
+      throw new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
     }
     return videoRepo.findById(this.db, earlier.videoId);
   }
@@ -142,7 +143,7 @@ export class VideoService {
   async assertUploadable(actor: AuthenticatedUser, videoId: string): Promise<VideoRow> {
     const video = await this.getOwned(actor, videoId);
     if (video.status !== 'uploading') {
-      throw new AppError(409, 'ALREADY_UPLOADED', `This video already has its source (status: ${video.status})`);
+      throw new AppError(409, ErrorCode.ALREADY_UPLOADED, `This video already has its source (status: ${video.status})`);
     }
     return video;
   }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.ts';
 import { InvalidTokenError, type AccessTokenSigner } from '../security/jwt.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { ErrorCode } from './error-codes.ts';
 
 export interface AuthenticatedUser { id: string; role: Role }
 
@@ -23,13 +24,13 @@ export const authGuardPlugin = fp(async (app: FastifyInstance, options: { signer
     const header = request.headers.authorization;
     if (!header) return;
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
-    if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <access token>"', 'INVALID_TOKEN');
+    if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <access token>"', ErrorCode.INVALID_TOKEN);
     try {
       const claims = await options.signer.verify(match[1]);
       request.user = { id: claims.userId, role: claims.role };
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        throw unauthorized(error.message, error.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+        throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
       }
       throw error;
     }

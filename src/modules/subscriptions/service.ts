@@ -11,8 +11,8 @@ import { channelStatsRepo, type ChannelCounts } from './channel-stats-repo.ts';
 import { publishSubscriptionEvent, SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED } from './events.ts';
 import { subscriptionRepo, type SubscriptionRow, type SubscriptionWithUser } from './repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { isForeignKeyViolation } from '../../platform/db/pg-errors.ts';
 
-const FOREIGN_KEY_VIOLATION = '23503';
 const seqKey = z.tuple([z.number().int().positive()]);
 
 /** What a viewer's relation to a channel looks like on the channel page. */
@@ -51,7 +51,7 @@ export class SubscriptionService {
       });
     } catch (error) {
       // The channel's account was deleted between the check and the insert.
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('Channel');
+      if (isForeignKeyViolation(error)) throw notFound('Channel');
       throw error;
     }
   }

@@ -1,11 +1,10 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
+import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
 import type { UploadsTable, UploadState } from './tables.ts';
 
 export type UploadRow = Selectable<UploadsTable>;
 export type NewUpload = Omit<Insertable<UploadsTable>, 'state' | 'created_at' | 'updated_at'>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Another upload of the same video is pending or being finalised. */
 export class ActiveUploadExistsError extends Error {
@@ -22,12 +21,8 @@ export class IdempotencyKeyTakenError extends Error {
 }
 
 function asKnownConflict(error: unknown, videoId: string): never {
-  const pgError = error as { code?: string; constraint?: string; message?: string };
-  if (pgError.code === UNIQUE_VIOLATION) {
-    const text = `${pgError.constraint ?? ''} ${pgError.message ?? ''}`;
-    if (text.includes('uploads_idempotency_key')) throw new IdempotencyKeyTakenError();
-    if (text.includes('uploads_one_active_per_video')) throw new ActiveUploadExistsError(videoId);
-  }
+  if (isUniqueViolation(error, 'uploads_idempotency_key')) throw new IdempotencyKeyTakenError();
+  if (isUniqueViolation(error, 'uploads_one_active_per_video')) throw new ActiveUploadExistsError(videoId);
   throw error;
 }
 

@@ -10,8 +10,8 @@ import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queue
 import { videoRepo, type ListCursor, type SourceUpload, type VideoRow } from './repo.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
 
-const UNIQUE_VIOLATION = '23505';
 
 const isAdmin = (actor: AuthenticatedUser | undefined) => actor?.role === 'admin';
 const isOwner = (actor: AuthenticatedUser | undefined, video: VideoRow) => actor !== undefined && actor.id === video.creator_id;
@@ -75,7 +75,7 @@ export class VideoService {
       return { video, replayed: false };
     } catch (error) {
       // A concurrent request with the same key won; our video was rolled back with the key row.
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
       const winner = await replay();
       if (!winner) throw error;
       return { video: winner, replayed: true };

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { isQueueName } from '../../platform/jobs/job-options.ts';
 import type { JobRecord } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { limitParam } from '../../platform/pagination/page-query.ts';
 
 const jobSchema = z.object({
   id: z.string(),
@@ -40,7 +41,7 @@ export async function adminJobRoutes(app: FastifyInstance, { platform }: { platf
       security: [{ bearerAuth: [] }],
       querystring: z.object({
         queue: z.string().refine(isQueueName, 'must be a queue name (letters, digits, _ - .)').optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
+        limit: limitParam(),
         offset: z.coerce.number().int().min(0).max(100_000).default(0),
       }),
       response: { 200: envelope(z.array(jobSchema)) },

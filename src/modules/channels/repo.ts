@@ -2,7 +2,7 @@ import { notHeldForReview } from '../moderation/case-repo.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { exactTimestamp } from './paging.ts';
+import { exactTimestamp } from '../../platform/pagination/exact-timestamp.ts';
 
 /** The sort and, past the first page, the keyset position of the previous page's last row. */
 export type ChannelVideoOrder =

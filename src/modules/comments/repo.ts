@@ -1,7 +1,12 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import type { LikesPosition, TimePosition } from './cursor.ts';
+import { z } from 'zod';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import type { CommentsTable } from './tables.ts';
+
+/** (like_count, id): the position in the top sort. */
+export const likesPosition = z.object({ likes: z.number().int().min(0), id: z.uuid() });
+export type LikesPosition = z.output<typeof likesPosition>;
 
 export type CommentRow = Selectable<CommentsTable>;
 

@@ -4,16 +4,17 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { pageQuery } from '../views/schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { videoSchema } from '../videos/schemas.ts';
 import { HomeFeed } from './home-feed.ts';
 import { SubscriptionsFeed } from './subscriptions-feed.ts';
+import { limitParam } from '../../platform/pagination/page-query.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
 const homeQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60').default(24),
+  limit: limitParam({ max: 60, default: 24 }),
 }).strict();
 
 const homeItemSchema = z.object({

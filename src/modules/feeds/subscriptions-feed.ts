@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { Platform } from '../../platform/platform.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../views/keyset-cursor.ts';
+import { cursorCodec, timePosition, type TimePosition } from '../../platform/pagination/cursor.ts';
 import { videoRepo, type VideoRow } from '../videos/repo.ts';
 import { feedStoreFor, type FeedEntry } from './feed-store.ts';
+
+const feedCursor = cursorCodec('subscriptions-feed', timePosition);
 
 export interface FeedPage { videos: VideoRow[]; nextCursor: string | null }
 
@@ -23,7 +25,7 @@ export class SubscriptionsFeed {
 
   async page(userId: string, limit: number, cursor?: string): Promise<FeedPage> {
     const { db } = this.platform.database;
-    const before = cursor ? decodeKeysetCursor(cursor) : undefined;
+    const before = feedCursor.decodeOptional(cursor);
     const following = await db.selectFrom('subscriptions')
       .leftJoin('channel_stats', 'channel_stats.user_id', 'subscriptions.channel_id')
       .select(['subscriptions.channel_id', 'channel_stats.subscriber_count'])
@@ -47,16 +49,16 @@ export class SubscriptionsFeed {
     const visible = page.filter((entry) => followed.has(entry.creatorId)).map((entry) => entry.videoId);
     return {
       videos: await videoRepo.findPublicByIds(db, visible),
-      nextCursor: merged.length > limit && last ? encodeKeysetCursor({ at: last.publishedAt, videoId: last.videoId }) : null,
+      nextCursor: merged.length > limit && last ? feedCursor.encode({ at: last.publishedAt, id: last.videoId }) : null,
     };
   }
 
   /** The newest public uploads of big channels, read along their (creator_id, processed_at, id) index. */
-  private async pull(channelIds: string[], limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+  private async pull(channelIds: string[], limit: number, before?: TimePosition): Promise<FeedEntry[]> {
     if (channelIds.length === 0) return [];
     let query = this.platform.database.db.selectFrom('videos').select(['id', 'creator_id', 'processed_at'])
       .where('creator_id', 'in', channelIds).where('status', '=', 'ready').where('visibility', '=', 'public');
-    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.videoId}::uuid)`);
+    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.id}::uuid)`);
     const rows = await query.orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((row) => ({ videoId: row.id, creatorId: row.creator_id, publishedAt: row.processed_at! }));
   }

@@ -10,8 +10,9 @@ import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams, videoSchema } from '../videos/schemas.ts';
 import { VideoService } from '../videos/service.ts';
 import { nearest } from './vector-store.ts';
+import { limitParam } from '../../platform/pagination/page-query.ts';
 
-const similarQuery = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10) });
+const similarQuery = z.object({ limit: limitParam({ max: 50, default: 10 }) });
 
 /** Videos closest in meaning to this one (their embeddings), among public ready videos. */
 export async function similarRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {

@@ -5,7 +5,7 @@ import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { pageQuery } from '../views/schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { likedVideoSchema, likeStateSchema } from './schemas.ts';
 import { LikeService } from './service.ts';

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
-import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import { commentRepo } from '../comments/repo.ts';
 import { videoRepo } from '../videos/repo.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
@@ -24,7 +24,7 @@ export class CaseReviewService {
 
   async listQueue(filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject }, cursor: string | undefined, limit: number): Promise<{ items: QueueCaseRow[]; nextCursor: string | null }> {
     const codec = queueCursors[filter.status];
-    const rows = await caseRepo.list(this.db, filter, limit, cursor ? codec.decode(cursor) : undefined);
+    const rows = await caseRepo.list(this.db, filter, limit, codec.decodeOptional(cursor));
     return toPage(rows, limit, codec, (row) => ({ at: (filter.status === 'pending' ? row.queued_at : row.reviewed_at)!, id: row.id }));
   }
 

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { CommentAccess } from '../comments/comment-access.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
-import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import { commentRepo, type CommentView } from '../comments/repo.ts';
 import { moderatesVideo } from '../comments/visibility.ts';
 import { userRepo } from '../users/repo.ts';
@@ -52,7 +52,7 @@ export class ModerationService {
 
   async listReports(status: ReportStatus, cursor: string | undefined, limit: number): Promise<{ items: AdminReportRow[]; nextCursor: string | null }> {
     const codec = reportCursors[status];
-    const rows = await reportRepo.list(this.db, status, limit, cursor ? codec.decode(cursor) : undefined);
+    const rows = await reportRepo.list(this.db, status, limit, codec.decodeOptional(cursor));
     return toPage(rows, limit, codec, (row) => ({ at: row.created_at, id: row.id }));
   }
 

@@ -7,7 +7,9 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
-import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from '../channels/paging.ts';
+import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
+import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts';
+import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import { VideoService } from '../videos/service.ts';
 import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
 import { createRequestRepo } from './create-requests-repo.ts';
@@ -16,7 +18,8 @@ import { playlistItemRepo, type PlaylistEntryRow } from './items-repo.ts';
 import { playlistRepo, type PlaylistChanges, type PlaylistListRow, type PlaylistRow } from './repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
-const positionKey = z.tuple([z.number().int().nonnegative()]);
+const playlistsCursor = cursorCodec('playlists:newest', exactTimePosition);
+const entriesCursor = cursorCodec('playlist-items', z.tuple([z.number().int().nonnegative()]));
 /** Thrown inside the create transaction to roll it back when the Idempotency-Key is already taken. */
 const KEY_TAKEN = Symbol('idempotency key taken');
 
@@ -93,13 +96,13 @@ export class PlaylistService {
   async listForUser(viewer: AuthenticatedUser | undefined, ownerId: string, page: PageRequest): Promise<Page<PlaylistListRow>> {
     await requireActiveChannel(this.db, ownerId);
     const seesAll = viewer !== undefined && (viewer.id === ownerId || viewer.role === 'admin');
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, newestFirstKey);
+    const after = playlistsCursor.decodeOptional(page.cursor);
     const rows = await playlistRepo.listByOwner(this.db, ownerId, {
       publicOnly: !seesAll,
       limit: page.limit,
       after: after && { createdAt: after[0], id: after[1] },
     });
-    return toPage(rows, page.limit, (row) => [row.exact_created_at, row.id]);
+    return toPage(rows, page.limit, playlistsCursor, (row) => [row.exact_created_at, row.id]);
   }
 
   /** The caller's Watch later, created on first use. */
@@ -118,8 +121,8 @@ export class PlaylistService {
   }
 
   private async entries(viewer: AuthenticatedUser | undefined, playlist: PlaylistRow, page: PageRequest): Promise<Page<PlaylistEntryRow>> {
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, positionKey)[0];
+    const after = entriesCursor.decodeOptional(page.cursor)?.[0];
     const rows = await playlistItemRepo.listVisible(this.db, playlist.id, viewer, page.limit, after);
-    return toPage(rows, page.limit, (row) => [row.position]);
+    return toPage(rows, page.limit, entriesCursor, (row) => [row.position]);
   }
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { pageQuery } from '../channels/paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import type { VideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
 import { toIso } from '../../platform/http/envelope.ts';
-import { cursorCodec, toPage } from '../comments/cursor.ts';
+import { cursorCodec, toPage } from '../../platform/pagination/cursor.ts';
 import { createMediaUrls, type MediaUrls } from '../videos/media-urls.ts';
 import { pathInVideoFolder } from '../videos/storage-keys.ts';
 import { channelSuggestions, tagSuggestions, titleSuggestions, type Suggestion } from './autocomplete-repo.ts';
@@ -102,7 +102,7 @@ export class SearchService {
   }
 
   async zeroResults(limit: number, cursor?: string) {
-    const after: ZeroResultCursor | undefined = cursor ? zeroResultCursor.decode(cursor) : undefined;
+    const after: ZeroResultCursor | undefined = zeroResultCursor.decodeOptional(cursor);
     const rows = await zeroResultQueries(this.db, limit + 1, after);
     const page = toPage(rows, limit, zeroResultCursor, (row) => ({ lastSearchedAt: toIso(row.lastSearchedAt), query: row.query }));
     return { items: page.items.map((row) => ({ ...row, lastSearchedAt: toIso(row.lastSearchedAt) })), nextCursor: page.nextCursor };

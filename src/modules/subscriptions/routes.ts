@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { pageQuery } from '../channels/paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { userIdParams } from '../users/schemas.ts';
 import {
   mySubscriptionSchema, notificationsBody, subscriptionEntrySchema, subscriptionStateSchema,

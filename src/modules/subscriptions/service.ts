@@ -5,7 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
-import { decodeCursor, toPage, type Page, type PageRequest } from '../channels/paging.ts';
+import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
+import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import { userRepo } from '../users/repo.ts';
 import { channelStatsRepo, type ChannelCounts } from './channel-stats-repo.ts';
 import { publishSubscriptionEvent, SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED } from './events.ts';
@@ -13,7 +14,8 @@ import { subscriptionRepo, type SubscriptionRow, type SubscriptionWithUser } fro
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { isForeignKeyViolation } from '../../platform/db/pg-errors.ts';
 
-const seqKey = z.tuple([z.number().int().positive()]);
+const followersCursor = cursorCodec('followers', z.tuple([z.number().int().positive()]));
+const followingCursor = cursorCodec('following', z.tuple([z.number().int().positive()]));
 
 /** What a viewer's relation to a channel looks like on the channel page. */
 export interface SubscriptionStatus { isSubscribed: boolean; notificationsEnabled: boolean | null }
@@ -85,17 +87,13 @@ export class SubscriptionService {
 
   async followers(channelId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, channelId);
-    const rows = await subscriptionRepo.listFollowers(this.db, channelId, page.limit, this.afterSeq(page));
-    return toPage(rows, page.limit, (row) => [row.seq]);
+    const rows = await subscriptionRepo.listFollowers(this.db, channelId, page.limit, followersCursor.decodeOptional(page.cursor)?.[0]);
+    return toPage(rows, page.limit, followersCursor, (row) => [row.seq]);
   }
 
   async following(userId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, userId);
-    const rows = await subscriptionRepo.listFollowing(this.db, userId, page.limit, this.afterSeq(page));
-    return toPage(rows, page.limit, (row) => [row.seq]);
-  }
-
-  private afterSeq(page: PageRequest): number | undefined {
-    return page.cursor === undefined ? undefined : decodeCursor(page.cursor, seqKey)[0];
+    const rows = await subscriptionRepo.listFollowing(this.db, userId, page.limit, followingCursor.decodeOptional(page.cursor)?.[0]);
+    return toPage(rows, page.limit, followingCursor, (row) => [row.seq]);
   }
 }

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRequestRepo } from './create-requests-repo.ts';
 import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
-import { videoRepo, type ListCursor, type SourceUpload, type VideoRow } from './repo.ts';
+import { videoRepo, type SourceUpload, type VideoRow } from './repo.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
@@ -25,20 +26,7 @@ export function canView(actor: AuthenticatedUser | undefined, video: VideoRow): 
 
 export interface VideoPage { videos: VideoRow[]; nextCursor: string | null }
 
-function encodeCursor(video: VideoRow): string {
-  return Buffer.from(JSON.stringify([video.created_at.toISOString(), video.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): ListCursor {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw badRequest('The cursor is invalid; pass back meta.nextCursor as received', [{ field: 'cursor', message: 'is invalid' }]);
-  }
-}
+const myVideosCursor = cursorCodec('my-videos', timePosition);
 
 /**
  * The video resource and its status machine: uploading -> processing -> ready | failed, and
@@ -133,10 +121,9 @@ export class VideoService {
   }
 
   async listByCreator(creatorId: string, limit: number, cursor?: string): Promise<VideoPage> {
-    const rows = await videoRepo.listByCreator(this.db, creatorId, limit, cursor ? decodeCursor(cursor) : undefined);
-    const videos = rows.slice(0, limit);
-    const last = videos.at(-1);
-    return { videos, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    const rows = await videoRepo.listByCreator(this.db, creatorId, limit, myVideosCursor.decodeOptional(cursor));
+    const page = toPage(rows, limit, myVideosCursor, (video) => ({ at: video.created_at, id: video.id }));
+    return { videos: page.items, nextCursor: page.nextCursor };
   }
 
   /** For the uploads module before accepting bytes: the video exists, is the actor's, and awaits its source. */

@@ -6,7 +6,8 @@ import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { HistoryService } from './history-service.ts';
 import { toProgress } from './presenters.ts';
-import { historyEntrySchema, historySettingsBody, historySettingsSchema, historyVideoParams, pageQuery } from './schemas.ts';
+import { historyEntrySchema, historySettingsBody, historySettingsSchema, historyVideoParams } from './schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from './video-list-presenter.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { limitParam } from '../../platform/pagination/page-query.ts';
@@ -11,11 +10,10 @@ const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string
 /** The embedded mailbox: what StreamHub would have emailed, for instances without SMTP. */
 export async function adminMailRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   app.withTypeProvider<ZodTypeProvider>().get('/mail', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Messages kept by the embedded mailer, newest first',
-      security: [{ bearerAuth: [] }],
       querystring: z.object({ limit: limitParam(), to: z.string().optional() }),
       response: { 200: envelope(z.array(mailMessage)) },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRateLimiter } from '../../platform/rate-limit/create-rate-limiter.ts';
@@ -15,8 +15,6 @@ import {
 } from './schemas.ts';
 import { CommentService, type CreatedComment } from './service.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
-const optionalAuth = [{}, ...bearerAuth];
 const tags = ['comments'];
 const pageMeta = 'meta.nextCursor continues the list (null on the last page)';
 const IDEMPOTENCY = 'Send an Idempotency-Key header to make retries safe: the same key answers the comment it created (header Idempotent-Replayed: true).';
@@ -42,12 +40,11 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   const queries = new CommentQueries(platform, access);
 
   routes.post('/comments', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Comment on a video',
       description: `Ready videos you can see, unless the owner turned comments off (403 COMMENTS_DISABLED). Suspended accounts get 403 ACCOUNT_SUSPENDED. New comments and replies are rate limited per user (${config.comments.ratePerMinute}/min, bursts of ${config.comments.burst}): 429 with Retry-After. ${IDEMPOTENCY}`,
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createCommentBody,
       response: { 201: envelope(commentSchema) },
@@ -58,12 +55,11 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   });
 
   routes.post('/comments/:id/reply', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Reply to a comment; a reply to a reply joins the same thread and mentions whom it answers',
       description: `Same rules and rate limit as posting a comment. ${IDEMPOTENCY}`,
-      security: bearerAuth,
       headers: idempotencyHeaders,
       params: commentIdParams,
       body: commentTextBody,
@@ -75,21 +71,20 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   });
 
   routes.get('/comments/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'One comment (a tombstone once deleted)',
-      security: optionalAuth,
       params: commentIdParams,
       response: { 200: envelope(commentSchema) },
     },
   }, async (request) => ok(toCommentResponse(await queries.get(request.user, request.params.id))));
 
   routes.put('/comments/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Edit your comment (marks it edited)',
-      security: bearerAuth,
       params: commentIdParams,
       body: commentTextBody,
       response: { 200: envelope(commentSchema) },
@@ -97,11 +92,10 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   }, async (request) => ok(toCommentResponse(await comments.edit(requireUser(request), request.params.id, request.body.text))));
 
   routes.delete('/comments/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Delete a comment (author, video owner or admin); soft, replies stay readable. Idempotent.',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -111,11 +105,11 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   });
 
   routes.get('/comments/:id/replies', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'Replies of a thread, oldest first (cursor pagination)',
       description: pageMeta,
-      security: optionalAuth,
       params: commentIdParams,
       querystring: listRepliesQuery,
       response: { 200: envelope(z.array(commentSchema)) },
@@ -126,33 +120,31 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   });
 
   routes.post('/comments/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Like a comment (idempotent)',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 200: envelope(commentLikeSchema) },
     },
   }, async (request) => ok(await comments.like(requireUser(request), request.params.id)));
 
   routes.delete('/comments/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Take back a like (idempotent)',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 200: envelope(commentLikeSchema) },
     },
   }, async (request) => ok(await comments.unlike(requireUser(request), request.params.id)));
 
   routes.get('/videos/:id/comments', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A video\'s top-level comments, most liked or newest first (cursor pagination)',
       description: `${pageMeta}; meta.commentsEnabled says whether new comments are accepted. Hidden comments are left out except for their author, the video owner and admins.`,
-      security: optionalAuth,
       params: videoIdParams,
       querystring: listCommentsQuery,
       response: { 200: envelope(z.array(commentSchema)) },
@@ -163,11 +155,10 @@ export async function commentRoutes(app: FastifyInstance, { platform }: { platfo
   });
 
   routes.put('/videos/:id/comment-settings', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Turn comments on or off for a video (owner or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       body: commentSettingsBody,
       response: { 200: envelope(commentSettingsSchema) },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { pageQuery } from '../../platform/pagination/page-query.ts';
@@ -11,7 +11,6 @@ import { HomeFeed } from './home-feed.ts';
 import { SubscriptionsFeed } from './subscriptions-feed.ts';
 import { limitParam } from '../../platform/pagination/page-query.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 const homeQuery = z.object({
   limit: limitParam({ max: 60, default: 24 }),
@@ -29,11 +28,10 @@ export async function feedRoutes(app: FastifyInstance, { platform }: { platform:
   const presentVideos = createVideoListPresenter(platform);
 
   routes.get('/feed/subscriptions', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['discovery'],
       summary: 'New public videos from the channels you follow, newest first (cursor pagination)',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(z.array(videoSchema)) },
     },
@@ -43,6 +41,7 @@ export async function feedRoutes(app: FastifyInstance, { platform }: { platform:
   });
 
   routes.get('/feed/home', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['discovery'],
       summary: 'The home page: trending and fresh uploads for guests; your subscriptions, trending and videos related to your history when signed in',

@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { aiFor } from '../../platform/ai/ai-for-platform.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { VideoService } from '../videos/service.ts';
 import { VideoQa, type Answer } from './video-qa.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 const askBody = z.object({
   question: z.string().trim().min(3, 'must be at least 3 characters').max(500, 'must be at most 500 characters'),
@@ -42,11 +41,10 @@ export async function askRoutes(app: FastifyInstance, { platform }: { platform: 
   const qa = new VideoQa(platform, aiFor(platform));
 
   routes.post('/videos/:id/ask', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Ask a question about a video: time-stamped transcript passages and, with a generator configured, an answer citing them',
-      security: bearerAuth,
       params: videoIdParams,
       body: askBody,
       response: { 200: envelope(answerSchema) },
@@ -58,11 +56,10 @@ export async function askRoutes(app: FastifyInstance, { platform }: { platform: 
   });
 
   routes.post('/videos/:id/ask/stream', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'The same answer as Server-Sent Events: `passages`, then `token`s as the answer is written, then `done` (the whole answer) or `error`',
-      security: bearerAuth,
       params: videoIdParams,
       body: askBody,
       response: { 200: z.string().describe('text/event-stream') },

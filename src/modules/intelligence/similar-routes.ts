@@ -22,10 +22,10 @@ export async function similarRoutes(app: FastifyInstance, { platform }: { platfo
   const presenter = createVideoPresenter(platform);
 
   routes.get('/videos/:id/similar', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['ai'],
       summary: 'Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed',
-      security: [{}, { bearerAuth: [] }],
       params: videoIdParams,
       querystring: similarQuery,
       response: { 200: envelope(z.array(videoSchema.extend({ similarity: z.number().describe('cosine similarity, -1..1') }))) },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { aiFor } from '../../platform/ai/ai-for-platform.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -16,7 +16,6 @@ import { insightsSchema, putInsightsBody, putTranscriptBody, transcriptSchema } 
 import { transcriptRepo } from './transcript-repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const notAnalysedYet = (what: string) => new AppError(404, ErrorCode.NOT_ANALYSED_YET, `This video has no ${what} yet: it is made in the background once the video is ready`);
 
 /** The transcript (read by anyone who can watch, edited by the creator) and the creator's edits of the insights. */
@@ -27,10 +26,10 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
   const mediaUrls = createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds);
 
   routes.get('/videos/:id/transcript', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['ai'],
       summary: 'The time-stamped transcript of a video, with the model that made it and its captions URL',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(transcriptSchema) },
     },
@@ -42,11 +41,10 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
   });
 
   routes.put('/videos/:id/transcript', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Replace the transcript (creator or admin): captions, chapters and search follow; re-analysis keeps the edit',
-      security: bearerAuth,
       params: videoIdParams,
       body: putTranscriptBody,
       response: { 200: envelope(transcriptSchema) },
@@ -66,11 +64,10 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
   });
 
   routes.put('/videos/:id/insights', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Replace the summary, key points and chapters (creator or admin); re-analysis keeps the edit',
-      security: bearerAuth,
       params: videoIdParams,
       body: putInsightsBody,
       response: { 200: envelope(insightsSchema) },

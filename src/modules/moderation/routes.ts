@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { toCommentResponse } from '../comments/presenter.ts';
@@ -13,7 +13,6 @@ import {
 } from './schemas.ts';
 import { ModerationService } from './service.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** Reporting and hiding comments, and the admin side: the report queue, decisions, bans. Registered under /api/v1. */
 export async function moderationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -21,12 +20,11 @@ export async function moderationRoutes(app: FastifyInstance, { platform }: { pla
   const moderation = new ModerationService(platform);
 
   routes.post('/comments/:id/report', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['moderation'],
       summary: 'Report a comment to the moderators',
       description: 'One open report per user and comment: reporting again answers 200 with the open report instead of 201.',
-      security: bearerAuth,
       params: commentIdParams,
       body: reportCommentBody,
       response: { 200: envelope(reportSchema), 201: envelope(reportSchema) },
@@ -39,14 +37,13 @@ export async function moderationRoutes(app: FastifyInstance, { platform }: { pla
 
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
     routes.post(`/comments/:id/${action}`, {
-      preHandler: authenticated,
+      config: { auth: 'required' },
       schema: {
         tags: ['moderation'],
         summary: hidden
           ? 'Hide a comment (video owner or admin): only its author, the owner and admins still see it'
           : 'Show a hidden comment again (video owner or admin)',
         description: 'Idempotent. Hidden comments do not count in replyCount or the video\'s commentCount.',
-        security: bearerAuth,
         params: commentIdParams,
         response: { 200: envelope(commentSchema) },
       },
@@ -54,12 +51,11 @@ export async function moderationRoutes(app: FastifyInstance, { platform }: { pla
   }
 
   routes.get('/admin/reports', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Reports on comments with the comment, its author and video (admin; cursor pagination)',
       description: 'meta.nextCursor continues the list. Reports on comments of deleted videos are left out.',
-      security: bearerAuth,
       querystring: listReportsQuery,
       response: { 200: envelope(z.array(adminReportSchema)) },
     },
@@ -70,12 +66,11 @@ export async function moderationRoutes(app: FastifyInstance, { platform }: { pla
   });
 
   routes.post('/admin/reports/:id/resolve', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Decide on a report: dismiss, hide the comment, or ban its author (admin)',
       description: 'Closes every open report of the same comment. A report that is already resolved answers 409 REPORT_RESOLVED.',
-      security: bearerAuth,
       params: reportIdParams,
       body: resolveReportBody,
       response: { 200: envelope(resolutionSchema) },
@@ -86,22 +81,20 @@ export async function moderationRoutes(app: FastifyInstance, { platform }: { pla
   });
 
   routes.post('/admin/users/:id/ban', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Suspend an account (admin): no login, comments, replies, likes or reports. Idempotent.',
-      security: bearerAuth,
       params: userIdParams,
       response: { 200: envelope(banSchema) },
     },
   }, async (request) => ok(toBanResponse(await moderation.ban(request.params.id))));
 
   routes.post('/admin/users/:id/unban', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Lift a suspension (admin). Idempotent.',
-      security: bearerAuth,
       params: userIdParams,
       response: { 200: envelope(banSchema) },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { pageQuery } from '../../platform/pagination/page-query.ts';
@@ -17,7 +17,6 @@ import {
 import { PlaylistService } from './service.ts';
 import { watchLaterRoutes } from './watch-later-routes.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['playlists'];
 
 /** Playlists: CRUD, a user's list, and adding, removing and ordering videos. Prefix: /api/v1. */
@@ -28,12 +27,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   const videos = createVideoPresenter(platform);
 
   routes.post('/playlists', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Create a playlist',
       description: 'Send an Idempotency-Key header to make retries safe: the same key returns the same playlist.',
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createPlaylistBody,
       response: { 201: envelope(playlistSchema) },
@@ -46,11 +44,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.get('/playlists/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A playlist and a page of its videos (private ones: owner and admins only)',
       description: 'Videos the caller may not watch (deleted, private, unfinished) are left out; their positions are skipped.',
-      security: [{}, ...bearerAuth],
       params: playlistIdParams,
       querystring: pageQuery,
       response: { 200: envelope(playlistWithEntriesSchema) },
@@ -61,11 +59,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.put('/playlists/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Rename, describe or change the visibility of a playlist (owner or admin; not Watch later)',
-      security: bearerAuth,
       params: playlistIdParams,
       body: updatePlaylistBody,
       response: { 200: envelope(playlistSchema) },
@@ -73,11 +70,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   }, async (request) => ok(toPlaylist(await playlists.update(requireUser(request), request.params.id, request.body))));
 
   routes.delete('/playlists/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Delete a playlist (owner or admin; not Watch later)',
-      security: bearerAuth,
       params: playlistIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -87,10 +83,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.get('/users/:id/playlists', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A user\'s playlists, newest first: public ones, or all of them for the owner (cursor pagination)',
-      security: [{}, ...bearerAuth],
       params: userIdParams,
       querystring: pageQuery,
       response: { 200: envelope(z.array(playlistSchema)) },
@@ -101,12 +97,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.post('/playlists/:id/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Add a video at a position (default: last)',
       description: '409 ALREADY_IN_PLAYLIST for a duplicate, 409 PLAYLIST_FULL at the size limit, 404 for a video you may not watch.',
-      security: bearerAuth,
       params: playlistIdParams,
       body: addVideoBody,
       response: { 201: envelope(placementSchema) },
@@ -119,11 +114,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.delete('/playlists/:id/videos/:videoId', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Remove a video; the ones after it move up',
-      security: bearerAuth,
       params: playlistVideoParams,
       response: { 204: z.null().describe('Removed') },
     },
@@ -133,11 +127,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.put('/playlists/:id/videos/:videoId/position', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Move a video to another position; the ones between shift by one',
-      security: bearerAuth,
       params: playlistVideoParams,
       body: moveVideoBody,
       response: { 200: envelope(placementSchema) },
@@ -149,12 +142,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.put('/playlists/:id/order', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Set the whole order at once',
       description: 'videoIds must list every video of the playlist exactly once, else 409 ORDER_MISMATCH naming the differences.',
-      security: bearerAuth,
       params: playlistIdParams,
       body: reorderBody(config.playlists.maxItems),
       response: { 200: envelope(playlistSchema) },

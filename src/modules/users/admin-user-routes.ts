@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok, toIsoOrNull } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { cursorCodec, toPage } from '../../platform/pagination/cursor.ts';
@@ -25,11 +24,10 @@ export async function adminUserRoutes(app: FastifyInstance, { platform }: { plat
   const { db } = platform.database;
 
   routes.get('/users', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Accounts by username (admin), with their role and ban state',
-      security: [{ bearerAuth: [] }],
       querystring: listQuery,
       response: { 200: envelope(z.array(adminUserSchema)) },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { publicUserSchema, privateUserSchema, toPrivateUser, toPublicUser, updateUserBody, userIdParams } from './schemas.ts';
 import { UserService } from './service.ts';
@@ -20,11 +20,10 @@ export async function userRoutes(app: FastifyInstance, { platform }: { platform:
   }, async (request) => ok(toPublicUser(await users.get(request.params.id))));
 
   routes.put('/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['users'],
       summary: 'Edit a profile (your own, or anyone\'s as admin)',
-      security: [{ bearerAuth: [] }],
       params: userIdParams,
       body: updateUserBody,
       response: { 200: envelope(privateUserSchema) },

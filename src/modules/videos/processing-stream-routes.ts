@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { unauthorized } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { AccessTokenSigner, InvalidTokenError } from '../../platform/security/jwt.ts';
+import { BEARER_SECURITY } from '../../platform/http/route-auth.ts';
 import { subscribeToProcessing, type ProcessingEvent } from './processing-events.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import { videoIdParams } from './schemas.ts';
@@ -111,7 +112,8 @@ export async function processingStreamRoutes(app: FastifyInstance, { platform }:
       summary: 'Processing progress as Server-Sent Events (owner or admin)',
       description: 'Events: `progress` {status, percent}, then `ready` or `failed` {reason}, after which the stream ends. '
         + 'Comments (`: heartbeat`) keep the connection alive. Authenticate with the Authorization header or `?access_token=`.',
-      security: [{ bearerAuth: [] }],
+      // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
+      security: BEARER_SECURITY,
       params: videoIdParams,
       querystring: z.object({ access_token: z.string().max(4096).optional() }),
       response: { 200: z.string().describe('text/event-stream') },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -17,7 +17,6 @@ import { videoInsights } from '../intelligence/presenters.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const TUS_ENDPOINT = '/api/v1/uploads';
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** The video resource: create, read, edit, delete, the creator's list, and the playback URL. */
 export async function videoRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -28,12 +27,11 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   const presenter = createVideoPresenter(platform);
 
   routes.post('/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Create a video (metadata first); the answer says where to upload its file',
       description: 'Creators and admins only. Send an Idempotency-Key header to make retries safe: the same key returns the same video.',
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createVideoBody,
       response: { 201: envelope(createdVideoSchema) },
@@ -49,10 +47,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   });
 
   routes.get('/videos/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['videos'],
       summary: 'A video: anyone for ready public/unlisted ones, the owner or an admin otherwise',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(videoSchema) },
     },
@@ -62,11 +60,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   });
 
   routes.put('/videos/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Edit a video\'s metadata and visibility (owner or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       body: updateVideoBody,
       response: { 200: envelope(videoSchema) },
@@ -77,11 +74,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   });
 
   routes.delete('/videos/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Delete a video (owner or admin); its files are removed in the background. Idempotent.',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -91,11 +87,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   });
 
   routes.get('/me/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Your own videos in every status, newest first (cursor pagination)',
-      security: bearerAuth,
       querystring: listQuery,
       response: { 200: envelope(z.array(videoSchema)) },
     },
@@ -105,10 +100,10 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
   });
 
   routes.get('/videos/:id/stream-url', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['videos'],
       summary: 'URL of the HLS master playlist; signed and expiring for private videos',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(streamUrlSchema) },
     },

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.ts';
 import { InvalidTokenError, type AccessTokenSigner } from '../security/jwt.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { installRouteAuth } from './route-auth.ts';
 import { ErrorCode } from './error-codes.ts';
 
 export interface AuthenticatedUser { id: string; role: Role }
@@ -20,6 +21,7 @@ declare module 'fastify' {
  */
 export const authGuardPlugin = fp(async (app: FastifyInstance, options: { signer: AccessTokenSigner }) => {
   app.decorateRequest('user', undefined);
+  installRouteAuth(app);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (!header) return;
@@ -47,7 +49,3 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): Authenti
   if (!roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
   return user;
 }
-
-/** Preconditions usable as route preHandlers. */
-export const authenticated = async (request: FastifyRequest) => { requireUser(request); };
-export const adminOnly = async (request: FastifyRequest) => { requireRole(request, 'admin'); };

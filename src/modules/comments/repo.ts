@@ -10,7 +10,7 @@ export type LikesPosition = z.output<typeof likesPosition>;
 
 export type CommentRow = Selectable<CommentsTable>;
 
-/** The columns a response needs; moderation bookkeeping (hidden_by, deleted_by, the idempotency key) stays in the table. */
+/** The columns a response needs; moderation bookkeeping (hidden_by, deleted_by) stays in the table. */
 const VIEW_COLUMNS = [
   'c.id', 'c.video_id', 'c.user_id', 'c.parent_id', 'c.reply_to_user_id', 'c.text', 'c.is_edited',
   'c.like_count', 'c.reply_count', 'c.hidden_at', 'c.deleted_at', 'c.created_at', 'c.updated_at',
@@ -68,10 +68,6 @@ function selectThreads(db: Executor, videoId: string, audience: Audience) {
 export const commentRepo = {
   findById(db: Executor, id: string): Promise<CommentRow | undefined> {
     return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
-  },
-
-  findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<CommentRow | undefined> {
-    return db.selectFrom('comments').selectAll().where('user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
   },
 
   findView(db: Executor, id: string, viewerId: string | undefined): Promise<CommentView | undefined> {

@@ -5,7 +5,8 @@ import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRateLimiter } from '../../platform/rate-limit/create-rate-limiter.ts';
-import { idempotencyHeaders, videoIdParams } from '../videos/schemas.ts';
+import { videoIdParams } from '../videos/schemas.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 import { CommentAccess } from './comment-access.ts';
 import { toCommentResponse } from './presenter.ts';
 import { CommentQueries } from './queries.ts';
@@ -21,7 +22,7 @@ const IDEMPOTENCY = 'Send an Idempotency-Key header to make retries safe: the sa
 
 /** 201 either way: a replayed create answers what the first attempt answered. */
 function sendCreated(reply: FastifyReply, { comment, replayed }: CreatedComment) {
-  if (replayed) reply.header('idempotent-replayed', 'true');
+  markReplayed(reply, replayed);
   reply.status(201);
   return ok(toCommentResponse(comment));
 }

@@ -23,13 +23,12 @@ export async function pruneHistory(platform: Platform): Promise<PruneSummary> {
   const jobs = await platform.jobs.pruneCompleted(RETENTION.completedJobsMs);
   const events = await platform.events.prune(RETENTION.deliveredEventsMs);
   const cutoff = sql<Date>`now() - make_interval(secs => ${RETENTION.idempotencyKeysMs / 1000})`;
-  const videoKeys = await db.deleteFrom('video_create_requests').where('created_at', '<', cutoff).executeTakeFirst();
-  const playlistKeys = await db.deleteFrom('playlist_create_requests').where('created_at', '<', cutoff).executeTakeFirst();
+  const keys = await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst();
   return {
     jobs,
     outboxEvents: events.outbox,
     processedMarks: events.processed,
-    idempotencyKeys: Number(videoKeys.numDeletedRows) + Number(playlistKeys.numDeletedRows),
+    idempotencyKeys: Number(keys.numDeletedRows),
   };
 }
 

@@ -8,7 +8,7 @@ import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { userIdParams } from '../users/schemas.ts';
 import { createVideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
-import { idempotencyHeaders } from '../videos/schemas.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
 import {
   addVideoBody, createPlaylistBody, moveVideoBody, placementSchema, playlistIdParams, playlistSchema, playlistVideoParams,
@@ -38,7 +38,7 @@ export async function playlistRoutes(app: FastifyInstance, { platform }: { platf
     },
   }, async (request, reply) => {
     const { playlist, replayed } = await playlists.create(requireUser(request), request.body, request.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     reply.status(201);
     return ok(toPlaylist(playlist));
   });

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
 import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
@@ -12,17 +9,14 @@ import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts'
 import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import { VideoService } from '../videos/service.ts';
 import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
-import { createRequestRepo } from './create-requests-repo.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
 import { PlaylistItemEditor } from './item-editor.ts';
 import { playlistItemRepo, type PlaylistEntryRow } from './items-repo.ts';
 import { playlistRepo, type PlaylistChanges, type PlaylistListRow, type PlaylistRow } from './repo.ts';
-import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const playlistsCursor = cursorCodec('playlists:newest', exactTimePosition);
 const entriesCursor = cursorCodec('playlist-items', z.tuple([z.number().int().nonnegative()]));
-/** Thrown inside the create transaction to roll it back when the Idempotency-Key is already taken. */
-const KEY_TAKEN = Symbol('idempotency key taken');
-
 export type PlaylistInput = Pick<PlaylistRow, 'title' | 'description' | 'visibility'>;
 
 export interface PlaylistWithEntries { playlist: PlaylistRow; entries: Page<PlaylistEntryRow> }
@@ -43,28 +37,11 @@ export class PlaylistService {
    * playlist is rolled back with its failed claim of the key.
    */
   async create(actor: AuthenticatedUser, input: PlaylistInput, idempotencyKey?: string): Promise<{ playlist: PlaylistRow; replayed: boolean }> {
-    const values = { owner_id: actor.id, ...input };
-    if (idempotencyKey === undefined) return { playlist: await playlistRepo.insert(this.db, values), replayed: false };
-
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const created = await inTransaction(this.db, async (trx) => {
-      const playlist = await playlistRepo.insert(trx, values);
-      if (await createRequestRepo.claim(trx, actor.id, idempotencyKey, { playlistId: playlist.id, requestHash })) return playlist;
-      throw KEY_TAKEN;
-    }).catch((error: unknown) => {
-      if (error === KEY_TAKEN) return undefined;
-      throw error;
+    const { value: playlist, replayed } = await createIdempotently(this.db, idempotentRequest('playlists.create', actor.id, idempotencyKey, input), {
+      create: (trx, id) => playlistRepo.insert(trx, { id, owner_id: actor.id, ...input }),
+      load: (id) => playlistRepo.findById(this.db, id),
     });
-    if (created) return { playlist: created, replayed: false };
-
-    const earlier = await createRequestRepo.find(this.db, actor.id, idempotencyKey);
-    if (earlier && earlier.requestHash !== requestHash) {
-      throw new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
-    }
-    const playlist = earlier && await playlistRepo.findById(this.db, earlier.playlistId);
-    // Deleting the playlist frees its key (the claim cascades), so only a delete racing this request lands here.
-    if (!playlist) throw new AppError(409, ErrorCode.CONFLICT, 'The playlist created with this Idempotency-Key was just deleted; try again');
-    return { playlist, replayed: true };
+    return { playlist, replayed };
   }
 
   /** The playlist and one page of the entries this viewer may see. */

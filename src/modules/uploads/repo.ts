@@ -13,15 +13,7 @@ export class ActiveUploadExistsError extends Error {
   }
 }
 
-/** A concurrent request with the same Idempotency-Key inserted its row first. */
-export class IdempotencyKeyTakenError extends Error {
-  constructor() {
-    super('idempotency key already used');
-  }
-}
-
 function asKnownConflict(error: unknown, videoId: string): never {
-  if (isUniqueViolation(error, 'uploads_idempotency_key')) throw new IdempotencyKeyTakenError();
   if (isUniqueViolation(error, 'uploads_one_active_per_video')) throw new ActiveUploadExistsError(videoId);
   throw error;
 }
@@ -42,12 +34,6 @@ export const uploadRepo = {
   findActiveForVideo(db: Executor, videoId: string): Promise<UploadRow | undefined> {
     return db.selectFrom('uploads').selectAll()
       .where('video_id', '=', videoId).where('state', 'in', ['pending', 'completing'])
-      .executeTakeFirst();
-  },
-
-  findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<UploadRow | undefined> {
-    return db.selectFrom('uploads').selectAll()
-      .where('user_id', '=', userId).where('idempotency_key', '=', key)
       .executeTakeFirst();
   },
 

@@ -46,11 +46,3 @@ export const directUploadUnavailable = () =>
 function formatBytes(bytes: number): string {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${bytes} bytes`;
 }
-
-export const idempotencyKeyReused = () =>
-  new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
-
-export const idempotentRequestInProgress = () =>
-  new AppError(409, ErrorCode.REQUEST_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed; retry in a moment', undefined, {
-    'retry-after': '1',
-  });

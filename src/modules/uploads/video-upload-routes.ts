@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { idempotencyHeaders, videoIdParams } from '../videos/schemas.ts';
+import { videoIdParams } from '../videos/schemas.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 import type { DirectUploadService } from './direct-upload-service.ts';
 import { uploadCompleteBody, uploadCompleteResponse, uploadUrlBody, uploadUrlResponse } from './schemas.ts';
 import type { UploadService } from './service.ts';
@@ -28,7 +29,7 @@ export async function videoUploadRoutes(app: FastifyInstance, { direct, uploads 
     },
   }, async (request, reply) => {
     const { plan, replayed } = await direct.createUploadUrl(requireUser(request), request.body, request.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     return reply.status(201).send(ok(plan));
   });
 

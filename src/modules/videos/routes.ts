@@ -9,12 +9,13 @@ import { createMediaUrls } from './media-urls.ts';
 import { createVideoPresenter } from './presenter.ts';
 import { requestOrigin } from './request-origin.ts';
 import {
-  createdVideoSchema, createVideoBody, idempotencyHeaders, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
+  createdVideoSchema, createVideoBody, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
 } from './schemas.ts';
 import { VideoService } from './service.ts';
 import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
 import { videoInsights } from '../intelligence/presenters.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 
 const TUS_ENDPOINT = '/api/v1/uploads';
 
@@ -38,7 +39,7 @@ export async function videoRoutes(app: FastifyInstance, { platform }: { platform
     },
   }, async (request, reply) => {
     const { video, replayed } = await videos.create(requireUser(request), request.body, request.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     reply.status(201);
     return ok({
       video: await presenter.present(video, requestOrigin(request, config), request.user?.id),

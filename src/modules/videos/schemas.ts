@@ -39,10 +39,6 @@ export const updateVideoBody = z.object({
 
 export const videoIdParams = z.object({ id: z.uuid('must be a UUID') });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200, 'must be at most 200 characters').optional(),
-});
-
 export const listQuery = pageQuery;
 
 export const videoSchema = z.object({

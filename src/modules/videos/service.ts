@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createRequestRepo } from './create-requests-repo.ts';
+import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
 import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
 import { videoRepo, type SourceUpload, type VideoRow } from './repo.ts';
 import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
-import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
 
 
 const isAdmin = (actor: AuthenticatedUser | undefined) => actor?.role === 'admin';
@@ -47,36 +45,11 @@ export class VideoService {
     if (actor.role === 'viewer') {
       throw forbidden('Viewers cannot upload videos; switch to a creator account (PUT /api/v1/users/{id} with role "creator") first');
     }
-    const values = { creator_id: actor.id, ...input };
-    if (!idempotencyKey) return { video: await videoRepo.insert(this.db, values), replayed: false };
-
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const replay = () => this.replayCreate(actor.id, idempotencyKey, requestHash);
-    const earlier = await replay();
-    if (earlier) return { video: earlier, replayed: true };
-    try {
-      const video = await this.db.transaction().execute(async (trx) => {
-        const created = await videoRepo.insert(trx, values);
-        await createRequestRepo.insert(trx, actor.id, idempotencyKey, { videoId: created.id, requestHash });
-        return created;
-      });
-      return { video, replayed: false };
-    } catch (error) {
-      // A concurrent request with the same key won; our video was rolled back with the key row.
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await replay();
-      if (!winner) throw error;
-      return { video: winner, replayed: true };
-    }
-  }
-
-  private async replayCreate(userId: string, key: string, requestHash: string): Promise<VideoRow | undefined> {
-    const earlier = await createRequestRepo.find(this.db, userId, key);
-    if (!earlier) return undefined;
-    if (earlier.requestHash !== requestHash) {
-      throw new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
-    }
-    return videoRepo.findById(this.db, earlier.videoId);
+    const { value: video, replayed } = await createIdempotently(this.db, idempotentRequest('videos.create', actor.id, idempotencyKey, input), {
+      create: (trx, id) => videoRepo.insert(trx, { id, creator_id: actor.id, ...input }),
+      load: (id) => videoRepo.findById(this.db, id),
+    });
+    return { video, replayed };
   }
 
   /** 404 (not 403) when the actor may not see it, so private videos do not reveal that they exist. */

@@ -11,7 +11,7 @@ function fieldPath(instancePath: string, httpPart: string | undefined): string {
 }
 
 /** Fastify's own client errors, mapped to the envelope's codes. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message?: string }> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'Send the body as application/json' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.INVALID_JSON, message: 'The JSON body is empty' },
@@ -19,7 +19,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.BAD_REQUEST, message: 'Content-Length does not match the body' },
 };
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: string, details?: ErrorDetail[]) {
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, details?: ErrorDetail[]) {
   return reply.status(status).send({
     success: false,
     error: { code, message, ...(details?.length ? { details } : {}), requestId: String(request.id) },

@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { pageQuery } from '../../platform/pagination/page-query.ts';
+import type { Services } from '../services.ts';
+import { limitParam, pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { videoSchema } from '../videos/schemas.ts';
-import { HomeFeed } from './home-feed.ts';
-import { SubscriptionsFeed } from './subscriptions-feed.ts';
-import { limitParam } from '../../platform/pagination/page-query.ts';
 
 
 const homeQuery = z.object({
@@ -21,11 +19,10 @@ const homeItemSchema = z.object({
   video: videoSchema,
 });
 
-export async function feedRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function feedRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const subscriptions = new SubscriptionsFeed(platform);
-  const home = new HomeFeed(platform);
-  const presentVideos = createVideoListPresenter(platform);
+  const { subscriptionsFeed: subscriptions, homeFeed: home } = services;
+  const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/feed/subscriptions', {
     config: { auth: 'required' },

@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
 import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts';
 import type { PageRequest } from '../../platform/pagination/page-query.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
@@ -26,9 +25,9 @@ export class PlaylistService {
   readonly items: PlaylistItemEditor;
   private readonly db: Kysely<DB>;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.items = new PlaylistItemEditor(this.db, new VideoService(platform), platform.config.playlists.maxItems);
+  constructor(deps: { db: Kysely<DB>; videos: VideoService; maxItems: number }) {
+    this.db = deps.db;
+    this.items = new PlaylistItemEditor(this.db, deps.videos, deps.maxItems);
   }
 
   /**

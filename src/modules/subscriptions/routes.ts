@@ -3,21 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { userIdParams } from '../users/schemas.ts';
 import {
   mySubscriptionSchema, notificationsBody, subscriptionEntrySchema, subscriptionStateSchema,
   toMySubscription, toSubscriptionEntry, toSubscriptionState,
 } from './schemas.ts';
-import { SubscriptionService } from './service.ts';
 
 const tags = ['subscriptions'];
 
 /** Subscribe/unsubscribe, the notification toggle, and follower/following lists. Prefix: /api/v1. */
-export async function subscriptionRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function subscriptionRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const subscriptions = new SubscriptionService(platform.database.db);
+  const { subscriptions } = services;
 
   routes.post('/users/:id/subscribe', {
     config: { auth: 'required' },

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import type { VideoRenditionsTable, VideosTable } from './tables.ts';
 import type { TimePosition } from '../../platform/pagination/cursor.ts';
 

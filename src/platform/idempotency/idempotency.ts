@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { inTransaction, type Executor } from '../db/transaction.ts';
@@ -88,6 +88,14 @@ async function releaseIdempotencyKey(db: Executor, request: IdempotentRequest, r
     .where('user_id', '=', request.userId).where('scope', '=', request.scope).where('idempotency_key', '=', request.key)
     .where('resource_id', '=', resourceId)
     .execute();
+}
+
+/** Forgets keys older than `olderThanMs` (the retention job); answers how many. */
+export async function pruneIdempotencyKeys(db: Executor, olderThanMs: number): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys')
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export interface IdempotentCreation<T> {

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from './database.ts';
+import { isUniqueViolation } from './pg-errors.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 // Any constant works; it only has to be the same for every StreamHub process migrating this database.
 const MIGRATION_LOCK_ID = 7_310_551;
-const UNIQUE_VIOLATION = '23505';
 
 export interface MigrationFile { version: string; script: string }
 
@@ -42,7 +42,7 @@ commit;`);
       newlyApplied.push(migration.version);
       logger?.info({ version: migration.version }, 'applied migration');
     } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return newlyApplied;

@@ -17,7 +17,7 @@ const DELETED = 'The video was deleted';
 class PermanentProcessingError extends Error {}
 
 /** Removes what a processing run may have published, leaving the source in place for a retry. */
-async function removeOutputs(storage: ObjectStorage, videoId: string): Promise<void> {
+export async function removeOutputs(storage: ObjectStorage, videoId: string): Promise<void> {
   const { prefixes, objects } = outputKeys(videoId);
   await Promise.all([...prefixes.map((prefix) => storage.deletePrefix(prefix)), ...objects.map((key) => storage.deleteObject(key))]);
 }

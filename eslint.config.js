@@ -64,10 +64,4 @@ export default tseslint.config(
     ],
     rules: { 'boundaries/no-foreign-table-query': ['error', { allow: { comments: ['videos'], likes: ['videos'], views: ['videos'] } }] },
   },
-  {
-    // The retention job prunes every module's expired Idempotency-Key rows in one sweep (bookkeeping,
-    // not feature data; nothing reads a key past its 24 hours).
-    files: ['src/modules/housekeeping/retention.ts'],
-    rules: { 'boundaries/no-foreign-table-query': ['error', { allow: { housekeeping: ['video_create_requests', 'playlist_create_requests'] } }] },
-  },
 );

@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { fromPackageRoot } from '../package-root.ts';
 import type { Database } from './database.ts';
+import { isUniqueViolation } from './pg-errors.ts';
 
 const MIGRATIONS_DIR = fromPackageRoot('migrations');
 // Any constant works; it only has to be the same for every StreamHub process migrating this database.
 const MIGRATION_LOCK_ID = 7_310_551;
-const UNIQUE_VIOLATION = '23505';
 
 export interface MigrationFile { version: string; script: string }
 
@@ -43,7 +43,7 @@ commit;`);
       newlyApplied.push(migration.version);
       logger?.info({ version: migration.version }, 'applied migration');
     } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return newlyApplied;

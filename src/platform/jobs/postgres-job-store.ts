@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import type { ListFailedOptions } from './job-queue.ts';
 import type { ResolvedEnqueueOptions } from './job-options.ts';
 import type { JobsTable } from './job-tables.ts';
+import { isUniqueViolation } from '../db/pg-errors.ts';
 
 export type JobRow = Selectable<JobsTable>;
 
@@ -14,7 +15,6 @@ export interface RunClaim {
   attempt: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STALLED_ERROR = 'stalled: the worker stopped heartbeating before the job finished';
 
@@ -228,7 +228,7 @@ export class PostgresJobStore {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

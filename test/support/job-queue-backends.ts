@@ -19,7 +19,7 @@ const CHILD_SCRIPT = fileURLToPath(new URL('./job-worker-child.ts', import.meta.
 // Short enough that a killed worker's job comes back within a couple of seconds.
 const CHILD_LEASE_MS = 1000;
 // Upper bounds only, generous because a child boots PGlite or BullMQ on a possibly busy machine.
-export const CHILD_START_TIMEOUT_MS = 60_000;
+export const CHILD_START_TIMEOUT_MS = 120_000;
 export const FAST_POSTGRES = { pollIntervalMs: 20, maxPollIntervalMs: 100, leaseMs: 2000, sweepIntervalMs: 100, shutdownGraceMs: 1000 };
 export const FAST_BULLMQ = { lockDurationMs: 2000, stalledIntervalMs: 300, shutdownGraceMs: 1000 };
 

@@ -11,6 +11,7 @@ import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } 
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
+import { notificationsFor } from './modules/notifications/module.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -44,10 +45,11 @@ export function startWorkers(platform: Platform): void {
   engagementFlusherFor(platform).start();
   subscribeAutoModeration(platform);
   subscribeCommentLanguages(platform);
+  notificationsFor(platform).startWorkers();
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
-  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning]) {
+  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning, () => notificationsFor(platform).scheduleDigest()]) {
     void schedule(platform).catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'));
   }
   platform.logger.info('job workers started');

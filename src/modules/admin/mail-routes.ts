@@ -5,7 +5,7 @@ import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 
-const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: isoDate });
+const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), headers: z.record(z.string(), z.string()), createdAt: isoDate });
 
 /** The embedded mailbox: what StreamHub would have emailed, for instances without SMTP. */
 export async function adminMailRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -22,6 +22,6 @@ export async function adminMailRoutes(app: FastifyInstance, { platform }: { plat
     let query = platform.database.db.selectFrom('mail_messages').selectAll().orderBy('created_at', 'desc').limit(request.query.limit);
     if (request.query.to) query = query.where('to_address', '=', request.query.to);
     const rows = await query.execute();
-    return ok(rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, createdAt: row.created_at.toISOString() })));
+    return ok(rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, headers: row.headers, createdAt: row.created_at.toISOString() })));
   });
 }

@@ -5,18 +5,21 @@ export const FANOUT_BATCH_SIZE = 1000;
 
 /**
  * Walks a channel's subscribers in batches along the (channel_id, seq) index, newest first. A
- * subscriber who joins mid-walk is covered by the subscribe backfill instead.
+ * subscriber who joins mid-walk is covered by the subscribe backfill instead. Shared by the feed
+ * fan-out and the new-video notifications, which walk only subscribers with notifications on.
  */
 export async function forEachSubscriberBatch(
   db: Executor,
   channelId: string,
   visit: (userIds: string[]) => Promise<void>,
   batchSize = FANOUT_BATCH_SIZE,
+  filter: { notificationsEnabledOnly?: boolean } = {},
 ): Promise<number> {
   let total = 0;
   let beforeSeq: number | undefined;
   for (;;) {
     let query = db.selectFrom('subscriptions').select(['subscriber_id', 'seq']).where('channel_id', '=', channelId);
+    if (filter.notificationsEnabledOnly) query = query.where('notifications_enabled', '=', true);
     if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
     const batch = await query.orderBy('seq', 'desc').limit(batchSize).execute();
     if (batch.length === 0) return total;

@@ -8,6 +8,7 @@ import { holdCommentForReview, setCommentHidden } from '../comments/comment-stat
 import type { CommentCreatedPayload } from '../comments/events.ts';
 import { commentRepo } from '../comments/repo.ts';
 import type { VideoEventPayload } from '../videos/events.ts';
+import { MODERATION_CASE_QUEUED, publishCaseEvent } from './events.ts';
 import { videoRepo } from '../videos/repo.ts';
 import { caseRepo, type Assessment } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
@@ -49,8 +50,9 @@ export class AutoAssessor {
       const locked = await commentRepo.findForUpdate(trx, comment.id);
       if (!locked || locked.text !== comment.text) return; // edited again meanwhile: that edit's event scores it
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
-      await caseRepo.upsert(trx, assessment);
+      const row = await caseRepo.upsert(trx, assessment);
       if (assessment.status === 'pending') await holdCommentForReview(trx, comment.id);
+      if (row.status === 'pending') await publishCaseEvent(trx, MODERATION_CASE_QUEUED, row);
       else if (earlier?.status === 'pending' && locked.hidden_at && locked.hidden_by === null) await setCommentHidden(trx, comment.id, null);
     });
   }
@@ -65,7 +67,8 @@ export class AutoAssessor {
     if (earlier?.content_hash === hashOf(text)) return;
     const result = await this.moderator.moderateText(text, { userId: video.creator_id, videoId: video.id });
     await processOnce(this.db, VIDEO_MODERATION_CONSUMER, event, async (trx) => {
-      await caseRepo.upsert(trx, this.assessment('video', video.id, video.creator_id, text, result));
+      const row = await caseRepo.upsert(trx, this.assessment('video', video.id, video.creator_id, text, result));
+      if (row.status === 'pending') await publishCaseEvent(trx, MODERATION_CASE_QUEUED, row);
     });
   }
 

@@ -91,7 +91,7 @@ for (const kind of testDatabaseKinds()) {
       // The same event handed to the consumer again (as after a crash between effect and mark).
       const outbox = await t.platform.database.db.selectFrom('outbox_events').selectAll()
         .where('topic', '=', 'comment.created').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-      const event: DomainEvent<CommentCreatedPayload> = { id: String(outbox.id), topic: outbox.topic, key: outbox.key, payload: outbox.payload as CommentCreatedPayload, createdAt: outbox.created_at };
+      const event: DomainEvent<CommentCreatedPayload> = { id: String(outbox.id), topic: outbox.topic, key: outbox.partition_key, payload: outbox.payload as CommentCreatedPayload, createdAt: outbox.created_at };
       const sources = new NotificationSources({ db: t.platform.database.db, jobs: t.platform.jobs, notifier: module().notifier });
       await sources.onComment(event);
       await sources.onComment(event);

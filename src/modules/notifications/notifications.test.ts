@@ -213,6 +213,25 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await module().mail.sendDigests(), 0);
     });
 
+    test('moderation: the author hears of the hold and of the decision; admins hear of the case and of reports', async () => {
+      const [owner, author, reporter] = await createAccounts(t, 3, 'creator') as [TestAccount, TestAccount, TestAccount];
+      const [admin] = await createAccounts(t, 1, 'admin') as [TestAccount];
+      const videoId = await publishReadyVideo(t, owner);
+      const toxic = await comment(author, videoId, 'You are a f*cking idiot, delete your channel');
+      const held = await waitForList(author, 'the hold notification', (items) => items.some((item) => item.kind === KIND.moderationHeld));
+      assert.match(held.data[0]!.text, /Your comment was held for review/);
+      await waitForList(admin, 'the admin case notification', (items) => items.some((item) => item.kind === KIND.adminCase));
+
+      const moderationCase = await t.platform.database.db.selectFrom('moderation_cases').select('id').where('subject_id', '=', toxic.id).executeTakeFirstOrThrow();
+      assert.equal((await call(t, 'POST', `/admin/moderation/cases/${moderationCase.id}/reject`, admin, { note: 'Insults' })).statusCode, 200);
+      const decided = await waitForList(author, 'the decision notification', (items) => items.some((item) => item.kind === KIND.moderationDecision));
+      assert.equal(decided.data[0]!.text, 'Your comment was rejected by a moderator. Note: Insults');
+
+      const fine = await comment(owner, videoId, 'Thanks everyone for watching');
+      assert.equal((await call(t, 'POST', `/comments/${fine.id}/report`, reporter, { reason: 'spam' })).statusCode, 201);
+      await waitForList(admin, 'the report notification', (items) => items.some((item) => item.kind === KIND.adminReport && item.text === 'A comment was reported for spam'));
+    });
+
     test('open tabs hear the unread count change over Server-Sent Events', async () => {
       const [reader] = await createAccounts(t, 1) as [TestAccount];
       await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -16,6 +16,7 @@ import { LiveNotifications } from './live.ts';
 import { NOTIFICATIONS_QUEUE, NotificationMailQueue, SEND_DIGEST_JOB, SEND_IMMEDIATE_MAIL_JOB } from './mail-jobs.ts';
 import { Notifier } from './notifier.ts';
 import { NotificationPreferences } from './preferences.ts';
+import { pruneNotifications } from './retention.ts';
 import { NotificationSources } from './sources.ts';
 import { UnsubscribeLinks } from './unsubscribe-links.ts';
 
@@ -58,7 +59,11 @@ export function createNotificationsModule(deps: NotificationsDeps) {
       const handlers: Record<string, JobHandler<never>> = {
         [FAN_OUT_NEW_VIDEO_JOB]: fanOut.handler() as JobHandler<never>,
         [SEND_IMMEDIATE_MAIL_JOB]: async () => ({ sent: await mail.sendImmediate() }),
-        [SEND_DIGEST_JOB]: recurringHandler(jobs, NOTIFICATIONS_QUEUE, SEND_DIGEST_JOB, digestSeconds, async () => { await mail.sendDigests(); }) as JobHandler<never>,
+        [SEND_DIGEST_JOB]: recurringHandler(jobs, NOTIFICATIONS_QUEUE, SEND_DIGEST_JOB, digestSeconds, async () => {
+          await mail.sendDigests();
+          // Housekeeping rides on the daily digest: no schedule of its own needed.
+          await pruneNotifications(db);
+        }) as JobHandler<never>,
       };
       jobs.process(NOTIFICATIONS_QUEUE, async (job) => {
         const handler = handlers[job.name] as JobHandler<unknown> | undefined;

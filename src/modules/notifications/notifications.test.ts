@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { eventually } from '../../../test/support/eventually.ts';
@@ -11,6 +12,7 @@ import type { CommentCreatedPayload } from '../comments/events.ts';
 import { publishReadyVideo } from '../feeds/feed-test-support.ts';
 import { KIND } from './builtin-kinds.ts';
 import { notificationsFor } from './module.ts';
+import { pruneNotifications } from './retention.ts';
 import { NotificationSources } from './sources.ts';
 
 interface Listed { id: string; kind: string; text: string; link: string; count: number; read: boolean; thumbnailUrl: string | null }
@@ -211,6 +213,13 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(done.json().data.unsubscribed.includes(KIND.commentReply));
       // Nothing is owed any more: a second digest run sends nothing.
       assert.equal(await module().mail.sendDigests(), 0);
+      // Housekeeping keeps recent receipts and notifications, and removes old receipts and old read rows.
+      const { db } = t.platform.database;
+      await sql`update notification_receipts set created_at = now() - interval '40 days' where recipient_id = ${author.id}`.execute(db);
+      await db.updateTable('notifications').set({ read_at: new Date(Date.now() - 200 * 86_400_000) }).where('recipient_id', '=', author.id).execute();
+      const pruned = await pruneNotifications(db);
+      assert.ok(pruned.receipts >= 2 && pruned.notifications >= 2, JSON.stringify(pruned));
+      assert.equal((await list(author)).data.length, 0);
     });
 
     test('moderation: the author hears of the hold and of the decision; admins hear of the case and of reports', async () => {

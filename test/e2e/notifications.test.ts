@@ -73,8 +73,11 @@ describe('notifications in Chromium', () => {
     await api('POST', `/comments/${mine.id}/reply`, creator.accessToken, { text: 'Those are old English roses' });
     await bell(1).waitFor({ timeout: 15_000 });
     await bell(1).click();
-    await dropdown.getByRole('link', { name: new RegExp(`${creator.user.username} replied to your comment`) }).waitFor();
-    await page.keyboard.press('Escape');
+    await dropdown.getByRole('link', { name: new RegExp(`${creator.user.username} replied to your comment`) }).click();
+    // The link leads to the comment's thread on the watch page, scrolled to and highlighted.
+    await page.waitForURL(`**/watch/${video.id}?comment=${mine.id}`);
+    await page.locator(`.comment.notification-target[data-comment-id="${mine.id}"]`).waitFor();
+    await bell(0).waitFor();
 
     await page.goto('/notifications');
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();

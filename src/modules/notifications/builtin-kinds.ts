@@ -18,8 +18,8 @@ export const KIND = {
 const quote = (text: string) => (text.length > 80 ? `“${text.slice(0, 77)}…”` : `“${text}”`);
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
-/** The link to a comment on its video's page (the watch page scrolls to and highlights it). */
-const commentLink = (data: Record<string, unknown>) => `/watch/${field(data, 'videoId')}?comment=${field(data, 'commentId')}`;
+/** The link to a comment's thread on its video's page: the top-level comment, which the list shows (replies fold under it). */
+const commentLink = (data: Record<string, unknown>) => `/watch/${field(data, 'videoId')}?comment=${field(data, 'parentId') || field(data, 'commentId')}`;
 
 const builtins: NotificationKind[] = [
   {

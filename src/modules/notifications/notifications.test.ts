@@ -86,7 +86,8 @@ for (const kind of testDatabaseKinds()) {
       const reply = await comment(replier, videoId, `I disagree, and so does @${await username(mentioned)}`, parent.id);
       const replies = await waitForList(author, 'the reply notification', (items) => items.some((item) => item.kind === KIND.commentReply));
       assert.equal(replies.data.filter((item) => item.kind === KIND.commentReply).length, 1);
-      assert.equal(replies.data[0]!.link, `/watch/${videoId}?comment=${reply.id}`);
+      assert.equal(replies.data[0]!.link, `/watch/${videoId}?comment=${parent.id}`, 'the thread, which the list shows');
+      assert.ok(reply.id);
       assert.match(replies.data[0]!.text, /replied to your comment/);
       await waitForList(mentioned, 'the mention notification', (items) => items.length === 1 && items[0]!.kind === KIND.commentMention);
 

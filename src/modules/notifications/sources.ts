@@ -74,7 +74,7 @@ export class NotificationSources {
     if (!comment || comment.deleted_at || comment.hidden_at) return;
     const video = await videoRepo.findById(db, comment.video_id);
     if (!video || video.status === 'deleted') return;
-    const base = { videoId: video.id, videoTitle: video.title, commentId: comment.id, excerpt: excerpt(comment.text) };
+    const base = { videoId: video.id, videoTitle: video.title, commentId: comment.id, parentId: comment.parent_id ?? '', excerpt: excerpt(comment.text) };
 
     if (topic === COMMENT_LIKE_MILESTONE) {
       // Keyed by the milestone, not the event: unlike and like again does not announce 10 likes twice.
@@ -83,7 +83,7 @@ export class NotificationSources {
     }
     const author = await userRepo.findById(db, comment.user_id);
     if (!author) return;
-    const data = { ...base, actorName: author.username, parentId: comment.parent_id };
+    const data = { ...base, actorName: author.username };
     const repliedTo = new Set<string>();
     if (comment.parent_id) {
       const parent = await commentRepo.findById(db, comment.parent_id);

@@ -5,11 +5,13 @@ import { useDismiss } from '../hooks/useDismiss.ts';
 import { NotificationItem } from './NotificationItem.tsx';
 import { useNotificationActions, useNotificationList, useUnreadCount } from './useNotifications.ts';
 import { useNotificationStream } from './useNotificationStream.ts';
+import { useRevealLinkedItem } from './useRevealLinkedItem.ts';
 import './notifications.css';
 
 /** The top bar's bell: the live unread badge and a dropdown of recent notifications. Signed-in users only. */
 export function NotificationBell() {
   const { user } = useAuth();
+  useRevealLinkedItem();
   if (!user) return null;
   return <Bell userId={user.id} />;
 }

@@ -9,6 +9,9 @@ export const NOTIFICATIONS_QUEUE = 'notifications';
 export const SEND_IMMEDIATE_MAIL_JOB = 'send-notification-mail';
 export const SEND_DIGEST_JOB = 'send-notification-digest';
 
+/** Immediate mail is sent by at most one job per this period. */
+const WAKE_SLOT_MS = 1000;
+
 /** Rows claimed per statement: each claim is one short UPDATE, then the mails go out. */
 const CLAIM_BATCH = 200;
 
@@ -30,9 +33,16 @@ export class NotificationMailQueue {
     publicBaseUrl: string;
   }) {}
 
-  /** Asks for the immediate-mail job; while one is waiting, asking again joins it. */
-  async wake(): Promise<void> {
-    await this.deps.jobs.enqueue(NOTIFICATIONS_QUEUE, SEND_IMMEDIATE_MAIL_JOB, {}, { priority: 'normal', attempts: 5, backoffMs: 5000, dedupeKey: SEND_IMMEDIATE_MAIL_JOB });
+  /**
+   * Asks for the immediate-mail job of the current second, which starts when that second is over: all
+   * wakes of one second share a job, and a wake never joins a job that may already have made its last
+   * claim (it would return a running job that finishes without seeing the new rows). Mail waits ≤ 1 s.
+   */
+  async wake(now = Date.now()): Promise<void> {
+    const slot = Math.floor(now / WAKE_SLOT_MS);
+    await this.deps.jobs.enqueue(NOTIFICATIONS_QUEUE, SEND_IMMEDIATE_MAIL_JOB, {}, {
+      priority: 'normal', attempts: 5, backoffMs: 5000, delayMs: (slot + 1) * WAKE_SLOT_MS - now, dedupeKey: `${SEND_IMMEDIATE_MAIL_JOB}:${slot}`,
+    });
   }
 
   /** One mail per notification marked 'immediate'. Resolves with how many were sent. */

@@ -47,6 +47,8 @@ export class Notifier {
       with candidates as (
         select r.id as recipient_id, coalesce(p.delivery, ${kind.defaultDelivery}) as delivery
         from unnest(${recipients}::uuid[]) as r(id)
+        -- Accounts deleted meanwhile drop out (their receipt would break the foreign key), banned ones too.
+        join users u on u.id = r.id and u.banned_at is null
         left join notification_preferences p on p.user_id = r.id and p.kind = ${kind.id}
       ), fresh as (
         insert into notification_receipts (source_key, recipient_id)

@@ -90,6 +90,22 @@ describe('notifications in Chromium', () => {
     assert.match(digest.headers['List-Unsubscribe'] ?? '', /^<http.*\/api\/v1\/notifications\/unsubscribe\?/);
     const link = new URL(/Stop digest mails with one click: (\S+)/.exec(digest.text_body)![1]!);
 
+    // The settings page: per kind delivery, and per channel all or none.
+    await page.goto('/settings/notifications');
+    const replies = page.getByLabel('Replies to your comments');
+    assert.equal(await replies.inputValue(), 'mail_digest');
+    await replies.selectOption('mail_immediate');
+    await eventually('the preference to be saved', async () => {
+      const saved = await api('GET', '/notifications/preferences', viewer.accessToken) as { kind: string; delivery: string }[];
+      return saved.find((preference) => preference.kind === 'comment.reply')?.delivery === 'mail_immediate' ? true : undefined;
+    });
+    const channel = page.getByLabel(creator.user.username, { exact: true });
+    assert.equal(await channel.inputValue(), 'all');
+    await channel.selectOption('none');
+    await eventually('the channel switch to be saved', async () =>
+      (await api('GET', '/me/subscriptions', viewer.accessToken) as { notificationsEnabled: boolean }[])[0]?.notificationsEnabled === false ? true : undefined);
+    await screenshot(page, 'notification-settings');
+
     // Opened as a person would from the mail, signed out.
     await page.context().clearCookies();
     await page.evaluate(() => localStorage.clear());

@@ -20,7 +20,7 @@ import type { DB } from '../src/platform/db/schema.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createPlatform, type Platform } from '../src/platform/platform.ts';
 import { KIND } from '../src/modules/notifications/builtin-kinds.ts';
-import { notificationsFor } from '../src/modules/notifications/module.ts';
+import { createServices } from '../src/modules/services.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 
@@ -78,7 +78,7 @@ async function upload(platform: Platform, channelId: string): Promise<string> {
 
 async function measureWith(label: string, platform: Platform, seeded: Seeded): Promise<string[][]> {
   const rows: string[][] = [];
-  const notifications = notificationsFor(platform);
+  const { notifications } = createServices(platform);
 
   const first = await upload(platform, seeded.channelId);
   let started = performance.now();

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { FANOUT_BATCH_SIZE, forEachSubscriberBatch } from '../feeds/subscribers.ts';
-import { userRepo } from '../users/repo.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { KIND } from './builtin-kinds.ts';
 import { NOTIFICATIONS_QUEUE } from './mail-jobs.ts';
 import type { Notifier } from './notifier.ts';
@@ -29,10 +29,10 @@ export class NewVideoFanOut {
 
   async run(videoId: string, options: { signal?: AbortSignal } = {}): Promise<number> {
     const { db, notifier } = this.deps;
-    const stillPublic = async () => (await videoRepo.findPublicByIds(db, [videoId]))[0];
+    const stillPublic = async () => (await videoQueries.findPublicByIds(db, [videoId]))[0];
     const video = await stillPublic();
     if (!video) return 0;
-    const channel = await userRepo.findById(db, video.creator_id);
+    const channel = await userQueries.findById(db, video.creator_id);
     if (!channel || channel.banned_at) return 0;
     const data = { videoId: video.id, videoTitle: video.title, channelId: channel.id, channelName: channel.username };
     let notified = 0;

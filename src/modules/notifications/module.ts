@@ -5,8 +5,6 @@ import type { EventBus } from '../../platform/events/event-bus.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring } from '../../platform/jobs/recurring.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { perPlatform } from '../../platform/per-platform.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { PubSub } from '../../platform/pubsub/pubsub.ts';
 import { registerBuiltinKinds } from './builtin-kinds.ts';
 import { FAN_OUT_NEW_VIDEO_JOB, NewVideoFanOut } from './fan-out.ts';
@@ -32,7 +30,8 @@ export interface NotificationsDeps {
 }
 
 /**
- * The notifications module, built once per process from explicit parts. Other features add kinds
+ * The notifications module, built once per process from explicit parts (by the composition root,
+ * src/modules/services.ts). Other features add kinds
  * through `kinds.register(...)` and notify through `notifier.notify(...)` from their own event consumers.
  */
 export function createNotificationsModule(deps: NotificationsDeps) {
@@ -80,14 +79,3 @@ export function createNotificationsModule(deps: NotificationsDeps) {
 }
 
 export type NotificationsModule = ReturnType<typeof createNotificationsModule>;
-
-/** Until the composition root builds it: one module per platform, shared by routes and workers. */
-export const notificationsFor = perPlatform<NotificationsModule>((platform: Platform) => createNotificationsModule({
-  db: platform.database.db,
-  jobs: platform.jobs,
-  events: platform.events,
-  pubsub: platform.pubsub,
-  mailer: platform.mailer,
-  secret: platform.jwtSecret,
-  config: platform.config,
-}));

@@ -11,7 +11,6 @@ import { call, createAccounts, type TestAccount } from '../channels/channel-test
 import type { CommentCreatedPayload } from '../comments/events.ts';
 import { publishReadyVideo } from '../feeds/feed-test-support.ts';
 import { KIND } from './builtin-kinds.ts';
-import { notificationsFor } from './module.ts';
 import { pruneNotifications } from './retention.ts';
 import { NotificationSources } from './sources.ts';
 
@@ -22,11 +21,11 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     before(async () => {
       t = await startTestApp(kind, { NOTIFICATION_COLLAPSE_SECONDS: '600' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
     });
     after(async () => { await t.close(); });
 
-    const module = () => notificationsFor(t.platform);
+    const module = () => t.services.notifications;
     const list = async (who: TestAccount, query = '') => {
       const response = await call(t, 'GET', `/notifications${query}`, who);
       assert.equal(response.statusCode, 200, response.body);

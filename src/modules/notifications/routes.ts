@@ -5,8 +5,8 @@ import { authenticated, requireUser, type AuthenticatedUser } from '../../platfo
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { AppError, unauthorized, validationError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { AccessTokenSigner, InvalidTokenError } from '../../platform/security/jwt.ts';
-import { notificationsFor } from './module.ts';
+import { InvalidTokenError } from '../../platform/security/jwt.ts';
+import type { Services } from '../services.ts';
 import { createNotificationPresenter } from './presenter.ts';
 import {
   idParams, listQuery, notificationSchema, preferenceSchema, preferencesBody, readBody, unsubscribeQuery, unsubscribeResult,
@@ -16,12 +16,11 @@ import { streamNotifications } from './stream.ts';
 const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['notifications'];
 
-export async function notificationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function notificationRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const notifications = notificationsFor(platform);
-  const { inbox, preferences, kinds, links, live } = notifications;
-  const present = createNotificationPresenter(platform, kinds);
-  const signer = new AccessTokenSigner(platform.jwtSecret, platform.config.auth.accessTokenTtlSeconds);
+  const { inbox, preferences, kinds, links, live } = services.notifications;
+  const present = createNotificationPresenter({ db: platform.database.db, kinds, videoPresenter: services.videoPresenter, config: platform.config });
+  const signer = services.accessTokens;
 
   // Mail clients send the one-click unsubscribe as a form body (RFC 8058); only its presence matters.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, { form: body }));

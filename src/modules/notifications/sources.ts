@@ -3,14 +3,14 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/event-bus.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { COMMENT_CREATED, COMMENT_LIKE_MILESTONE, type CommentCreatedPayload, type CommentLikeMilestonePayload } from '../comments/events.ts';
-import { commentRepo } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
 import {
   COMMENT_REPORTED, MODERATION_CASE_DECIDED, MODERATION_CASE_QUEUED, type CommentReportedPayload, type ModerationCasePayload,
 } from '../moderation/events.ts';
 import { SUBSCRIPTION_CREATED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
-import { userRepo } from '../users/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
 import { VIDEO_FAILED, VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload, type VideoFailedPayload } from '../videos/events.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { KIND } from './builtin-kinds.ts';
 import { enqueueNewVideoFanOut } from './fan-out.ts';
 import type { Notifier } from './notifier.ts';
@@ -57,7 +57,7 @@ export class NotificationSources {
       if (isPublicReady && payload.previousVisibility !== 'public') await enqueueNewVideoFanOut(jobs, payload.videoId);
       return;
     }
-    const video = await videoRepo.findById(db, payload.videoId);
+    const video = await videoQueries.findById(db, payload.videoId);
     if (!video || video.status === 'deleted') return;
     const data = { videoId: video.id, videoTitle: video.title };
     if (topic === VIDEO_FAILED) {
@@ -70,9 +70,9 @@ export class NotificationSources {
 
   async onComment({ id, topic, payload }: DomainEvent<CommentCreatedPayload & Partial<CommentLikeMilestonePayload>>): Promise<void> {
     const { db, notifier } = this.deps;
-    const comment = await commentRepo.findById(db, payload.commentId);
+    const comment = await commentQueries.findById(db, payload.commentId);
     if (!comment || comment.deleted_at || comment.hidden_at) return;
-    const video = await videoRepo.findById(db, comment.video_id);
+    const video = await videoQueries.findById(db, comment.video_id);
     if (!video || video.status === 'deleted') return;
     const base = { videoId: video.id, videoTitle: video.title, commentId: comment.id, parentId: comment.parent_id ?? '', excerpt: excerpt(comment.text) };
 
@@ -81,12 +81,12 @@ export class NotificationSources {
       await notifier.notify({ sourceKey: `comment.likes:${comment.id}:${payload.likes}`, kind: KIND.commentLikes, recipients: [comment.user_id], data: { ...base, likes: payload.likes } });
       return;
     }
-    const author = await userRepo.findById(db, comment.user_id);
+    const author = await userQueries.findById(db, comment.user_id);
     if (!author) return;
     const data = { ...base, actorName: author.username };
     const repliedTo = new Set<string>();
     if (comment.parent_id) {
-      const parent = await commentRepo.findById(db, comment.parent_id);
+      const parent = await commentQueries.findById(db, comment.parent_id);
       if (parent && !parent.deleted_at) repliedTo.add(parent.user_id);
       if (comment.reply_to_user_id) repliedTo.add(comment.reply_to_user_id);
       repliedTo.delete(author.id);
@@ -99,7 +99,7 @@ export class NotificationSources {
 
   private async mentionedUsers(text: string): Promise<string[]> {
     const names = [...new Set([...text.matchAll(MENTION)].map((match) => match[1]!.replace(/[.-]+$/, '')))].slice(0, MAX_MENTIONS);
-    const users = await Promise.all(names.map((name) => userRepo.findByUsername(this.deps.db, name)));
+    const users = await Promise.all(names.map((name) => userQueries.findByUsername(this.deps.db, name)));
     return users.filter((user) => user && !user.banned_at).map((user) => user!.id);
   }
 
@@ -118,7 +118,7 @@ export class NotificationSources {
       await notifier.notify({ sourceKey: id, kind: KIND.adminReport, recipients: await this.admins(), data: { commentId: payload.commentId, reason: payload.reason ?? '' }, groupKey: 'admin.report' });
       return;
     }
-    const videoId = payload.subjectType === 'video' ? payload.subjectId : (await commentRepo.findById(db, payload.subjectId))?.video_id ?? '';
+    const videoId = payload.subjectType === 'video' ? payload.subjectId : (await commentQueries.findById(db, payload.subjectId))?.video_id ?? '';
     const data = {
       subjectType: payload.subjectType, subjectId: payload.subjectId, videoId, appealed: payload.appealed,
       decision: payload.status, reason: payload.topCategory, note: payload.reviewNote ?? '',
@@ -131,8 +131,7 @@ export class NotificationSources {
     if (!payload.appealed && payload.held) await notifier.notify({ sourceKey: `${id}:owner`, kind: KIND.moderationHeld, recipients: [payload.ownerId], data });
   }
 
-  private async admins(): Promise<string[]> {
-    const rows = await this.deps.db.selectFrom('users').select('id').where('role', '=', 'admin').where('banned_at', 'is', null).execute();
-    return rows.map((row) => row.id);
+  private admins(): Promise<string[]> {
+    return userQueries.activeAdminIds(this.deps.db);
   }
 }

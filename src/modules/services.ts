@@ -127,7 +127,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
 
   const notifications = createNotificationsModule({
-    db, jobs, events: platform.events, pubsub: platform.pubsub, mailer, secret: platform.jwtSecret, config,
+    db, jobs, events: platform.events, pubsub: platform.pubsub, mailer, secret: platform.jwtSecret, config, logger,
   });
 
   return {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { EventBus } from '../../platform/events/event-bus.ts';
@@ -27,6 +28,7 @@ export interface NotificationsDeps {
   /** Signs unsubscribe links (a key of its own is derived from it). */
   secret: string;
   config: Pick<Config, 'notifications' | 'publicUrl' | 'host' | 'port'>;
+  logger: Logger;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createNotificationsModule(deps: NotificationsDeps) {
   const live = new LiveNotifications({ pubsub });
   const links = new UnsubscribeLinks(deps.secret, publicBaseUrl);
   const mail = new NotificationMailQueue({ db, jobs, mailer, kinds, links, publicBaseUrl });
-  const notifier = new Notifier({ db, kinds, live, mail, collapseSeconds: config.notifications.collapseSeconds });
+  const notifier = new Notifier({ db, kinds, live, mail, collapseSeconds: config.notifications.collapseSeconds, logger: deps.logger });
   const inbox = new NotificationInbox({ db, live });
   const preferences = new NotificationPreferences({ db, kinds });
   const fanOut = new NewVideoFanOut({ db, notifier });
@@ -59,6 +61,8 @@ export function createNotificationsModule(deps: NotificationsDeps) {
         [FAN_OUT_NEW_VIDEO_JOB]: fanOut.handler() as JobHandler<never>,
         [SEND_IMMEDIATE_MAIL_JOB]: async () => ({ sent: await mail.sendImmediate() }),
         [SEND_DIGEST_JOB]: recurringHandler(jobs, NOTIFICATIONS_QUEUE, SEND_DIGEST_JOB, digestSeconds, async () => {
+          // Also a safety net for immediate mail whose wake-up was lost.
+          await mail.sendImmediate();
           await mail.sendDigests();
           // Housekeeping rides on the daily digest: no schedule of its own needed.
           await pruneNotifications(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { DB } from '../../platform/db/schema.ts';
 import type { NotificationData, NotificationKindRegistry } from './kinds.ts';
 import type { LiveNotifications } from './live.ts';
@@ -31,6 +32,7 @@ export class Notifier {
     live: LiveNotifications;
     mail: NotificationMailQueue;
     collapseSeconds: number;
+    logger: Logger;
   }) {}
 
   /**
@@ -81,9 +83,13 @@ export class Notifier {
     return notified;
   }
 
-  /** The statement has committed by now (it is its own transaction), so readers see what we announce. */
+  /**
+   * The statement has committed by now (it is its own transaction), so readers see what we announce.
+   * Neither step may fail the caller: a retry would find the receipts and announce nothing. Open tabs
+   * re-read on their heartbeat, and every digest run also sends any immediate mail still owed.
+   */
   private async afterWrite(notified: string[], mailNow: boolean): Promise<void> {
-    await this.deps.live.changed(notified);
-    if (mailNow) await this.deps.mail.wake();
+    await this.deps.live.changed(notified).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'announcing new notifications to open tabs failed'));
+    if (mailNow) await this.deps.mail.wake().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'waking the notification mail job failed; the next digest run sends the mail'));
   }
 }

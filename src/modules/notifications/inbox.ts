@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { cursorCodec } from '../comments/cursor.ts';
+import { cursorCodec } from '../../platform/pagination/cursor.ts';
 import type { LiveNotifications } from './live.ts';
 import type { NotificationsTable } from './tables.ts';
 

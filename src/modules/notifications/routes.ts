@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { requireUser, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { AppError, unauthorized, validationError } from '../../platform/http/errors.ts';
+import { BEARER_SECURITY } from '../../platform/http/route-auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { InvalidTokenError } from '../../platform/security/jwt.ts';
 import type { Services } from '../services.ts';
@@ -13,7 +15,6 @@ import {
 } from './schemas.ts';
 import { streamNotifications } from './stream.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['notifications'];
 
 export async function notificationRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -26,9 +27,9 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, { form: body }));
 
   routes.get('/notifications', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
-      tags, security: bearerAuth,
+      tags,
       summary: 'Your notifications, newest first (cursor pagination); meta.unreadCount is the badge',
       querystring: listQuery,
       response: { 200: envelope(z.array(notificationSchema)) },
@@ -40,13 +41,13 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   });
 
   routes.get('/notifications/unread-count', {
-    preHandler: authenticated,
-    schema: { tags, security: bearerAuth, summary: 'How many of your notifications are unread', response: { 200: envelope(z.object({ unreadCount: z.number().int() })) } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'How many of your notifications are unread', response: { 200: envelope(z.object({ unreadCount: z.number().int() })) } },
   }, async (request) => ok({ unreadCount: await inbox.unreadCount(requireUser(request).id) }));
 
   routes.post('/notifications/:id/read', {
-    preHandler: authenticated,
-    schema: { tags, security: bearerAuth, summary: 'Mark one notification read (or unread with {"read": false}); idempotent', params: idParams, body: readBody, response: { 200: envelope(z.object({ unreadCount: z.number().int() })) } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'Mark one notification read (or unread with {"read": false}); idempotent', params: idParams, body: readBody, response: { 200: envelope(z.object({ unreadCount: z.number().int() })) } },
   }, async (request) => {
     const user = requireUser(request);
     await inbox.markRead(user.id, request.params.id, request.body.read);
@@ -54,8 +55,8 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   });
 
   routes.post('/notifications/read-all', {
-    preHandler: authenticated,
-    schema: { tags, security: bearerAuth, summary: 'Mark all your notifications read', response: { 200: envelope(z.object({ marked: z.number().int(), unreadCount: z.number().int() })) } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'Mark all your notifications read', response: { 200: envelope(z.object({ marked: z.number().int(), unreadCount: z.number().int() })) } },
   }, async (request) => {
     const user = requireUser(request);
     const marked = await inbox.markAllRead(user.id);
@@ -63,8 +64,8 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   });
 
   routes.delete('/notifications/:id', {
-    preHandler: authenticated,
-    schema: { tags, security: bearerAuth, summary: 'Delete one of your notifications', params: idParams, response: { 204: z.null().describe('deleted') } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'Delete one of your notifications', params: idParams, response: { 204: z.null().describe('deleted') } },
   }, async (request, reply) => {
     await inbox.remove(requireUser(request).id, request.params.id);
     return reply.code(204).send(null);
@@ -78,14 +79,16 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
       const claims = await signer.verify(queryToken);
       return { id: claims.userId, role: claims.role };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
       throw error;
     }
   };
 
   routes.get('/notifications/stream', {
     schema: {
-      tags, security: bearerAuth,
+      tags,
+      // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
+      security: BEARER_SECURITY,
       summary: 'Live unread count as Server-Sent Events',
       description: 'Event `unread` {unreadCount} at once and whenever your notifications change; `: heartbeat` comments keep it open. '
         + 'Authenticate with the Authorization header or `?access_token=`.',
@@ -99,17 +102,17 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   });
 
   routes.get('/notifications/preferences', {
-    preHandler: authenticated,
-    schema: { tags, security: bearerAuth, summary: 'How each kind of notification reaches you (defaults included)', response: { 200: envelope(z.array(preferenceSchema)) } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'How each kind of notification reaches you (defaults included)', response: { 200: envelope(z.array(preferenceSchema)) } },
   }, async (request) => {
     const user = requireUser(request);
     return ok(await preferences.list(user.id, user.role));
   });
 
   routes.put('/notifications/preferences', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
-      tags, security: bearerAuth,
+      tags,
       summary: 'Set the delivery of some kinds: in_app, mail_immediate, mail_digest or off',
       description: 'Per channel, switch a subscription\'s notifications with PUT /users/{id}/subscription.',
       body: preferencesBody,
@@ -127,7 +130,7 @@ export async function notificationRoutes(app: FastifyInstance, { platform, servi
   /** Both unsubscribe routes refuse a link whose signature does not match its user and kind. */
   const verifiedTarget = (query: z.infer<typeof unsubscribeQuery>) => {
     const target = { userId: query.user, kind: query.kind };
-    if (!links.verify(target, query.sig)) throw new AppError(403, 'INVALID_SIGNATURE', 'This unsubscribe link is not valid: it was changed or cut short. Use the link from the mail as it is, or sign in and change your notification settings.');
+    if (!links.verify(target, query.sig)) throw new AppError(403, ErrorCode.INVALID_SIGNATURE, 'This unsubscribe link is not valid: it was changed or cut short. Use the link from the mail as it is, or sign in and change your notification settings.');
     if (query.kind !== 'all' && !kinds.get(query.kind)) throw validationError('Unknown notification kind', [{ field: 'kind', message: 'is not a notification kind' }]);
     return target;
   };

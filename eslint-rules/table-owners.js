@@ -62,4 +62,8 @@ export const TABLE_OWNERS = {
   translation_cache: 'translation',
   // 0020: every Idempotency-Key (src/platform/idempotency)
   idempotency_keys: 'platform',
+  // 0030 notifications
+  notifications: 'notifications',
+  notification_receipts: 'notifications',
+  notification_preferences: 'notifications',
 };

@@ -37,6 +37,7 @@ import { feedRoutes } from './modules/feeds/routes.ts';
 import { intelligenceRoutes } from './modules/intelligence/routes.ts';
 import { adminUserRoutes } from './modules/users/admin-user-routes.ts';
 import { webAppRoutes } from './modules/web/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -129,6 +130,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(feedRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(intelligenceRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
+  await app.register(notificationRoutes, { platform, services, prefix: '/api/v1' });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

@@ -76,6 +76,8 @@ const envSchema = z.object({
   FEED_CELEBRITY_THRESHOLD: positiveInt(10_000),
   FEED_MAX_ITEMS: positiveInt(1000),
   FEED_BACKFILL_VIDEOS: z.coerce.number().int().min(0).default(20),
+  NOTIFICATION_DIGEST_SECONDS: positiveInt(24 * 3600),
+  NOTIFICATION_COLLAPSE_SECONDS: z.coerce.number().int().min(0).default(3600),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
   AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
   ...aiEnvSchema.shape,
@@ -130,6 +132,8 @@ export interface Config {
   trending: { weights: TrendingWeights; refreshSeconds: number; cacheSeconds: number };
   /** Channels with more subscribers than celebrityThreshold are pulled at read time instead of fanned out. */
   feeds: { celebrityThreshold: number; maxItems: number; backfillVideos: number };
+  /** Mail digests go out every digestSeconds; events of one group within collapseSeconds share one unread row. */
+  notifications: { digestSeconds: number; collapseSeconds: number };
   /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
   moderation: { threshold: number; videoHoldThreshold: number };
   /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
@@ -209,6 +213,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cacheSeconds: env.TRENDING_CACHE_SECONDS,
     },
     feeds: { celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD, maxItems: env.FEED_MAX_ITEMS, backfillVideos: env.FEED_BACKFILL_VIDEOS },
+    notifications: { digestSeconds: env.NOTIFICATION_DIGEST_SECONDS, collapseSeconds: env.NOTIFICATION_COLLAPSE_SECONDS },
     moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
     ai: readAiConfig(env),
   };

@@ -49,10 +49,11 @@ export function startWorkers(platform: Platform, services: Services): void {
   services.engagementFlusher.start();
   subscribeAutoModeration(events, services.autoAssessor);
   subscribeCommentLanguages(events, services.translations);
+  services.notifications.startWorkers();
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
-  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning]) {
+  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning, () => services.notifications.scheduleDigest()]) {
     void schedule(platform).catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'));
   }
   platform.logger.info('job workers started');

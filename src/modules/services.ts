@@ -16,6 +16,7 @@ import { CommentQueries } from './comments/queries.ts';
 import { CommentService } from './comments/service.ts';
 import { createFeedStore, type FeedStore } from './feeds/feed-store.ts';
 import { HomeFeed } from './feeds/home-feed.ts';
+import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { SemanticSearch } from './intelligence/semantic-search.ts';
@@ -52,6 +53,8 @@ export interface ServiceParts {
 
 /** Every feature service of the process, built once by createServices and handed to routes, workers and the CLI. */
 export interface Services {
+  /** The in-app list, preferences, mail and live updates of notifications; other features add kinds to it. */
+  notifications: NotificationsModule;
   // Shared stateful parts: one per process, because several services (and the workers) must see the same one.
   counters: HotCounters;
   engagementFlusher: CounterFlusher;
@@ -123,7 +126,12 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const trending = new TrendingService({ db, store: trendingStore, cacheSeconds: config.trending.cacheSeconds });
   const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
 
+  const notifications = createNotificationsModule({
+    db, jobs, events: platform.events, pubsub: platform.pubsub, mailer, secret: platform.jwtSecret, config, logger,
+  });
+
   return {
+    notifications,
     counters,
     engagementFlusher: createEngagementFlusher(platform, counters),
     ai,

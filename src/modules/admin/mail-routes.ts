@@ -6,7 +6,7 @@ import { listMailbox } from '../../platform/mail/mailbox.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { limitParam } from '../../platform/pagination/page-query.ts';
 
-const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: isoDate });
+const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), headers: z.record(z.string(), z.string()), createdAt: isoDate });
 
 /** The embedded mailbox: what StreamHub would have emailed, for instances without SMTP. */
 export async function adminMailRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
 import { createIdempotently, findIdempotentResource, idempotentRequest, type IdempotentRequest } from '../../platform/idempotency/idempotency.ts';
@@ -7,7 +8,7 @@ import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { deleteComment, insertComment } from './comment-state.ts';
-import { publishCommentCreated, publishCommentEdited } from './events.ts';
+import { isLikeMilestone, publishCommentCreated, publishCommentEdited, publishCommentLikeMilestone } from './events.ts';
 import { commentLikeRepo } from './like-repo.ts';
 import { newCommentView } from './presenter.ts';
 import { commentRepo, type CommentView } from './repo.ts';
@@ -96,7 +97,12 @@ export class CommentService {
   async like(actor: AuthenticatedUser, id: string): Promise<CommentLikeState> {
     await this.access.activeAccount(actor);
     await this.access.visibleComment(actor, id);
-    const likeCount = await commentLikeRepo.add(this.db, id, actor.id) ?? await commentRepo.likeCountOf(this.db, id);
+    const added = await inTransaction(this.db, async (trx) => {
+      const count = await commentLikeRepo.add(trx, id, actor.id);
+      if (count !== undefined && isLikeMilestone(count)) await publishCommentLikeMilestone(trx, { commentId: id, likes: count });
+      return count;
+    });
+    const likeCount = added ?? await commentRepo.likeCountOf(this.db, id);
     return { commentId: id, liked: true, likeCount };
   }
 

@@ -4,14 +4,18 @@ import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
 /** The fan-out batch: one multi-row insert or one Redis pipeline per thousand subscribers. */
 export const FANOUT_BATCH_SIZE = 1000;
 
-/** A channel's subscribers, a batch at a time (the subscriptions module owns them). */
+/**
+ * A channel's subscribers, a batch at a time (the subscriptions module owns them). Shared by the feed
+ * fan-out and the new-video notifications, which walk only subscribers with notifications on.
+ */
 export function forEachSubscriberBatch(
   db: Executor,
   channelId: string,
   visit: (userIds: string[]) => Promise<void>,
   batchSize = FANOUT_BATCH_SIZE,
+  filter: { notificationsEnabledOnly?: boolean } = {},
 ): Promise<number> {
-  return subscriberQueries.forEachBatch(db, channelId, batchSize, visit);
+  return subscriberQueries.forEachBatch(db, channelId, batchSize, visit, filter);
 }
 
 /** The channel's stored subscriber count (a missing stats row means none). */

@@ -9,6 +9,7 @@ import type { CommentCreatedPayload } from '../comments/events.ts';
 import { commentQueries } from '../comments/comment-queries.ts';
 import type { VideoEventPayload } from '../videos/events.ts';
 import { videoQueries } from '../videos/video-queries.ts';
+import { MODERATION_CASE_QUEUED, publishCaseEvent } from './events.ts';
 import { caseRepo, type Assessment } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
 
@@ -53,9 +54,10 @@ export class AutoAssessor {
       const locked = await commentQueries.findForUpdate(trx, comment.id);
       if (!locked || locked.text !== comment.text) return; // edited again meanwhile: that edit's event scores it
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
-      await caseRepo.upsert(trx, assessment);
+      const row = await caseRepo.upsert(trx, assessment);
       if (assessment.status === 'pending') await holdCommentForReview(trx, comment.id);
       else if (earlier?.status === 'pending' && locked.hidden_at && locked.hidden_by === null) await setCommentHidden(trx, comment.id, null);
+      if (row.status === 'pending') await publishCaseEvent(trx, MODERATION_CASE_QUEUED, row);
     });
   }
 
@@ -69,7 +71,8 @@ export class AutoAssessor {
     if (earlier?.content_hash === hashOf(text)) return;
     const result = await this.moderator.moderateText(text, { userId: video.creator_id, videoId: video.id });
     await processOnce(this.db, VIDEO_MODERATION_CONSUMER, event, async (trx) => {
-      await caseRepo.upsert(trx, this.assessment('video', video.id, video.creator_id, text, result));
+      const row = await caseRepo.upsert(trx, this.assessment('video', video.id, video.creator_id, text, result));
+      if (row.status === 'pending') await publishCaseEvent(trx, MODERATION_CASE_QUEUED, row);
     });
   }
 

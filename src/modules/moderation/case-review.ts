@@ -9,6 +9,7 @@ import { commentQueries } from '../comments/comment-queries.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
+import { MODERATION_CASE_DECIDED, MODERATION_CASE_QUEUED, publishCaseEvent } from './events.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const queueCursors = { pending: cursorCodec('cases:pending', timePosition), decided: cursorCodec('cases:decided', timePosition) };
@@ -33,7 +34,9 @@ export class CaseReviewService {
       if (!current) throw notFound('Moderation case');
       if (current.status !== 'pending') throw new AppError(409, ErrorCode.CASE_DECIDED, `This case is not waiting for review (status: ${current.status})`);
       if (current.subject_type === 'comment') await this.applyToComment(trx, current.subject_id, decision, admin.id);
-      return caseRepo.decide(trx, caseId, { status: decision, adminId: admin.id, note, held: decision === 'rejected' });
+      const decided = await caseRepo.decide(trx, caseId, { status: decision, adminId: admin.id, note, held: decision === 'rejected' });
+      await publishCaseEvent(trx, MODERATION_CASE_DECIDED, decided);
+      return decided;
     });
   }
 
@@ -64,7 +67,9 @@ export class CaseReviewService {
       if (!current || current.status === 'clear') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was not flagged by moderation`);
       if (current.appealed_at) throw new AppError(409, ErrorCode.ALREADY_APPEALED, `This ${subjectType} was already appealed; an appeal can be made once`);
       if (current.status === 'approved') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was approved; there is nothing to appeal`);
-      return caseRepo.appeal(trx, current.id, message);
+      const appealed = await caseRepo.appeal(trx, current.id, message);
+      await publishCaseEvent(trx, MODERATION_CASE_QUEUED, appealed);
+      return appealed;
     });
   }
 

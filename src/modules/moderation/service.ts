@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
+import { publishCommentReported } from './events.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { CommentAccess } from '../comments/comment-access.ts';
@@ -34,7 +35,11 @@ export class ModerationService {
   async report(actor: AuthenticatedUser, commentId: string, input: { reason: ReportReason; details?: string }): Promise<{ report: ReportRow; created: boolean }> {
     await this.access.activeAccount(actor);
     await this.access.visibleComment(actor, commentId);
-    const created = await reportRepo.insertOpen(this.db, { commentId, reporterId: actor.id, ...input });
+    const created = await inTransaction(this.db, async (trx) => {
+      const inserted = await reportRepo.insertOpen(trx, { commentId, reporterId: actor.id, ...input });
+      if (inserted) await publishCommentReported(trx, { reportId: inserted.id, commentId, reporterId: actor.id, reason: inserted.reason });
+      return inserted;
+    });
     if (created) return { report: created, created: true };
     const open = await reportRepo.findOpen(this.db, commentId, actor.id);
     if (open) return { report: open, created: false };

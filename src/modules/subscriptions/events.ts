@@ -10,6 +10,8 @@ export interface SubscriptionEventPayload {
   channelId: string;
   /** Only on subscription.created: whether the subscriber wants notifications of new uploads. */
   notificationsEnabled?: boolean;
+  /** Only on subscription.created: the channel's subscriber count with this subscription (milestones). */
+  subscriberCount?: number;
 }
 
 /** Call with the transaction that inserted or deleted the subscription row. */

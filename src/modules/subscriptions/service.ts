@@ -42,10 +42,11 @@ export class SubscriptionService {
       return await inTransaction(this.db, async (trx) => {
         const created = await subscriptionRepo.insert(trx, actor.id, channelId);
         if (created) {
+          const subscriberCount = await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1);
           await publishSubscriptionEvent(trx, SUBSCRIPTION_CREATED, {
-            subscriberId: actor.id, channelId, notificationsEnabled: created.notifications_enabled,
+            subscriberId: actor.id, channelId, notificationsEnabled: created.notifications_enabled, subscriberCount,
           });
-          return { subscription: created, subscriberCount: await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1) };
+          return { subscription: created, subscriberCount };
         }
         const subscription = await subscriptionRepo.find(trx, actor.id, channelId);
         if (!subscription) throw new AppError(409, ErrorCode.CONFLICT, 'The subscription was removed while it was being created; try again');

@@ -1,19 +1,26 @@
 import type { Executor } from '../../platform/db/transaction.ts';
 
 /**
- * Public, read-only queries of the subscriptions module for the feeds module: who follows a channel
- * (walked in batches for the fan-out), how many, and whom a reader follows.
+ * Public, read-only queries of the subscriptions module for the feeds and notifications modules: who
+ * follows a channel (walked in batches for the fan-outs; notifications walk only those with them on), how many, and whom a reader follows.
  */
 export const subscriberQueries = {
   /**
    * Walks a channel's subscribers in batches along the (channel_id, seq) index, newest first. A
    * subscriber who joins mid-walk is covered by the subscribe backfill instead.
    */
-  async forEachBatch(db: Executor, channelId: string, batchSize: number, visit: (userIds: string[]) => Promise<void>): Promise<number> {
+  async forEachBatch(
+    db: Executor,
+    channelId: string,
+    batchSize: number,
+    visit: (userIds: string[]) => Promise<void>,
+    filter: { notificationsEnabledOnly?: boolean } = {},
+  ): Promise<number> {
     let total = 0;
     let beforeSeq: number | undefined;
     for (;;) {
       let query = db.selectFrom('subscriptions').select(['subscriber_id', 'seq']).where('channel_id', '=', channelId);
+      if (filter.notificationsEnabledOnly) query = query.where('notifications_enabled', '=', true);
       if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
       const batch = await query.orderBy('seq', 'desc').limit(batchSize).execute();
       if (batch.length === 0) return total;

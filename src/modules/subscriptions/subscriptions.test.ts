@@ -52,7 +52,7 @@ for (const kind of testDatabaseKinds()) {
       const events = await t.platform.database.db.selectFrom('outbox_events').select(['topic', 'payload'])
         .where('partition_key', '=', viewer.id).orderBy('id').execute();
       assert.deepEqual(events.map((event) => event.topic), ['subscription.created', 'subscription.deleted']);
-      assert.deepEqual(events[0]!.payload, { subscriberId: viewer.id, channelId: creator.id, notificationsEnabled: true });
+      assert.deepEqual(events[0]!.payload, { subscriberId: viewer.id, channelId: creator.id, notificationsEnabled: true, subscriberCount: 1 });
       assert.equal(afterwards.isSubscribed, false);
       assert.equal((await channelOf(viewer)).subscriptionCount, 0);
     });

@@ -26,3 +26,13 @@ export function publishVideoEvent(trx: Executor, topic: typeof VIDEO_READY | typ
   if (previous) payload.previousVisibility = previous.visibility;
   return publishEvent(trx, { topic, key: video.id, payload });
 }
+
+/** Processing gave up on the video (bad file, or every attempt failed); keyed by video id. */
+export const VIDEO_FAILED = 'video.failed';
+
+export interface VideoFailedPayload { videoId: string; creatorId: string; reason: string }
+
+/** Call with the transaction that marked the video failed. */
+export function publishVideoFailed(trx: Executor, payload: VideoFailedPayload): Promise<void> {
+  return publishEvent(trx, { topic: VIDEO_FAILED, key: payload.videoId, payload });
+}

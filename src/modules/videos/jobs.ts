@@ -5,7 +5,7 @@ import { NotMediaError, processMedia, type ProcessedMedia } from '../../platform
 import type { Platform } from '../../platform/platform.ts';
 import { ObjectNotFoundError, type ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { PROCESS_VIDEO_ATTEMPTS, type VideoJobPayload } from './job-queues.ts';
-import { publishVideoEvent, VIDEO_READY } from './events.ts';
+import { publishVideoEvent, publishVideoFailed, VIDEO_READY } from './events.ts';
 import { publishProcessingEvent } from './processing-events.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
@@ -44,7 +44,10 @@ export function createProcessVideoHandler(platform: Pick<Platform, 'database' | 
   const workRoot = join(platform.config.dataDir, 'work', 'transcode');
 
   const markFailed = async (videoId: string, reason: string) => {
-    await videoRepo.markFailed(db, videoId, reason);
+    await db.transaction().execute(async (trx) => {
+      const failed = await videoRepo.markFailed(trx, videoId, reason);
+      if (failed) await publishVideoFailed(trx, { videoId, creatorId: failed.creator_id, reason });
+    });
     await publishProcessingEvent(pubsub, videoId, { type: 'failed', reason });
   };
 

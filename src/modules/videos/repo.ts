@@ -96,9 +96,10 @@ export const videoRepo = {
       .returningAll().executeTakeFirst();
   },
 
-  async markFailed(db: Executor, id: string, reason: string): Promise<void> {
-    await db.updateTable('videos').set({ status: 'failed', failure_reason: reason, updated_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'processing').execute();
+  /** Undefined when the video was not processing (deleted or already decided meanwhile). */
+  markFailed(db: Executor, id: string, reason: string): Promise<VideoRow | undefined> {
+    return db.updateTable('videos').set({ status: 'failed', failure_reason: reason, updated_at: new Date() })
+      .where('id', '=', id).where('status', '=', 'processing').returningAll().executeTakeFirst();
   },
 
   /** Undefined when the video is missing or already deleted. */

@@ -16,6 +16,7 @@ import type { TranslationTables } from '../../modules/translation/tables.ts';
 import type { AiTables } from '../ai/ai-tables.ts';
 import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
 import type { SeedTables } from '../../modules/seed/tables.ts';
+import type { NotificationTables } from '../../modules/notifications/tables.ts';
 import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
@@ -64,11 +65,12 @@ export interface MailMessagesTable {
   to_address: string;
   subject: string;
   text_body: string;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: CreatedAt;
 }
 
 export interface DB extends
-  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables {
+  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables, NotificationTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

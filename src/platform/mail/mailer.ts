@@ -2,7 +2,13 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-export interface MailMessage { to: string; subject: string; text: string }
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe; kept with the message by the database mailer. */
+  headers?: Record<string, string>;
+}
 
 /** Outgoing mail. SMTP when configured; otherwise kept in the database for an admin to read. */
 export interface Mailer {
@@ -15,7 +21,7 @@ export class DatabaseMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
     await this.db
       .insertInto('mail_messages')
-      .values({ to_address: message.to, subject: message.subject, text_body: message.text })
+      .values({ to_address: message.to, subject: message.subject, text_body: message.text, headers: JSON.stringify(message.headers ?? {}) })
       .execute();
   }
 }
@@ -28,7 +34,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text, headers: message.headers ?? {} });
   }
 }
 

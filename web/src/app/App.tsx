@@ -21,6 +21,9 @@ const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
+const NotificationsPage = lazy(() => import('../pages/NotificationsPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('../pages/NotificationSettingsPage.tsx'));
+const UnsubscribePage = lazy(() => import('../pages/UnsubscribePage.tsx'));
 
 export function App() {
   return (
@@ -43,6 +46,9 @@ export function App() {
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+            <Route path="/unsubscribe" element={<UnsubscribePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

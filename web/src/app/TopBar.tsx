@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { SearchBox } from './SearchBox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { useTheme } from './theme.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export function TopBar({ onToggleNav }: { onToggleNav: () => void }) {
   const [theme, toggleTheme] = useTheme();
@@ -20,6 +21,7 @@ export function TopBar({ onToggleNav }: { onToggleNav: () => void }) {
         >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
+        <NotificationBell />
         <AccountMenu />
       </div>
     </header>

@@ -37,6 +37,8 @@ import { feedRoutes } from './modules/feeds/routes.ts';
 import { intelligenceRoutes } from './modules/intelligence/routes.ts';
 import { adminUserRoutes } from './modules/users/admin-user-routes.ts';
 import { webAppRoutes } from './modules/web/routes.ts';
+import { analyticsRoutes } from './modules/analytics/routes.ts';
+import { analyticsFlushingPlugin } from './modules/analytics/jobs.ts';
 
 export type App = FastifyInstance;
 
@@ -126,6 +128,8 @@ export async function buildApp(platform: Platform): Promise<App> {
   await app.register(feedRoutes, { platform, prefix: '/api/v1' });
   await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
   await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
+  await app.register(analyticsRoutes, { platform, prefix: '/api/v1' });
+  await app.register(analyticsFlushingPlugin, { platform });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

@@ -11,6 +11,7 @@ import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } 
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
+import { analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -32,6 +33,7 @@ export function startWorkers(platform: Platform): void {
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
     [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform),
     [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
+    ...analyticsJobHandlers(platform),
   }));
   jobs.process(FEEDS_QUEUE, byJobName({
     [FAN_OUT_VIDEO_JOB]: createFanOutHandler(platform),
@@ -44,6 +46,7 @@ export function startWorkers(platform: Platform): void {
   engagementFlusherFor(platform).start();
   subscribeAutoModeration(platform);
   subscribeCommentLanguages(platform);
+  startAnalyticsWorkers(platform);
   // After every consumer has subscribed: events start flowing only to the full set.
   platform.events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.

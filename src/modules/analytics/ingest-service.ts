@@ -107,6 +107,7 @@ export class AnalyticsIngestService {
       views: events.filter((event) => event.type === 'play').length,
       watchSeconds: events.reduce((sum, event) => sum + (event.secondsPlayed ?? 0), 0),
       left: events.at(-1)?.type === 'ended',
+      watching: events.some((event) => event.type === 'play' || event.type === 'heartbeat'),
     }, context.receivedAt);
     return { accepted: events.length };
   }

@@ -13,6 +13,8 @@ export interface RealtimeActivity {
   watchSeconds: number;
   /** The session said it ended (ended event or page exit): no longer watching. */
   left: boolean;
+  /** The batch shows playback (play or heartbeat): the session is watching now. */
+  watching: boolean;
 }
 
 export interface RealtimeSnapshot {
@@ -64,7 +66,7 @@ export class MemoryRealtimeStore implements RealtimeStore {
     slot.watchSeconds += activity.watchSeconds;
     channel.minutes.set(minute, slot);
     const member = `${activity.videoId}/${activity.sessionId}`;
-    if (activity.left) channel.live.delete(member); else channel.live.set(member, now);
+    if (activity.left) channel.live.delete(member); else if (activity.watching) channel.live.set(member, now);
     this.prune(channel, now);
   }
 
@@ -100,7 +102,7 @@ export class RedisRealtimeStore implements RealtimeStore {
     if (activity.watchSeconds) multi.hincrbyfloat(minuteKey, 'watchSeconds', activity.watchSeconds);
     multi.expire(minuteKey, (MINUTES_KEPT + 2) * 60);
     if (activity.left) multi.zrem(this.liveKey(activity.channelId), member);
-    else multi.zadd(this.liveKey(activity.channelId), now, member);
+    else if (activity.watching) multi.zadd(this.liveKey(activity.channelId), now, member);
     multi.zremrangebyscore(this.liveKey(activity.channelId), 0, now - LIVE_WINDOW_MS);
     multi.expire(this.liveKey(activity.channelId), 3600);
     await multi.exec();

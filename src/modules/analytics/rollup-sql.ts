@@ -56,7 +56,7 @@ export async function recomputeRetention(trx: Transaction<DB>, daySlices: RawBui
     join videos v on v.id = s.video_id and v.duration_seconds > 0
     join analytics_events e on e.video_id = s.video_id
       and e.occurred_at >= s.start and e.occurred_at < s.start + interval '1 day'
-      and e.from_seconds is not null and e.position_seconds > e.from_seconds
+      and e.type in ('heartbeat', 'pause', 'ended') and e.position_seconds > e.from_seconds
     cross join lateral generate_series(
       greatest(0, least(99, floor(e.from_seconds / v.duration_seconds * 100)::int)),
       least(99, ceil(e.position_seconds / v.duration_seconds * 100)::int - 1)) as b(bucket)

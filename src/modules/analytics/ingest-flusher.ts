@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AnalyticsEventBuffer, BufferedEvent } from './event-buffer.ts';
 import { dayStart, ensureDayPartition } from './partitions.ts';
 
 const HOUR_MS = 3_600_000;
-/** Rows per INSERT: 16 columns each stays far below PostgreSQL's 65,535 bind parameters. */
-const INSERT_CHUNK = 2000;
+/** Rows per INSERT. Each column travels as one array parameter, so the statement has 16 parameters whatever the size. */
+const INSERT_CHUNK = 5000;
 
 export interface IngestFlusherOptions {
   buffer: AnalyticsEventBuffer;
@@ -99,7 +99,7 @@ export class IngestFlusher {
     }
     await this.options.db.transaction().execute(async (trx) => {
       for (let start = 0; start < events.length; start += INSERT_CHUNK) {
-        await trx.insertInto('analytics_events').values(events.slice(start, start + INSERT_CHUNK).map(toRow)).execute();
+        await insertEvents(trx, events.slice(start, start + INSERT_CHUNK));
       }
       await trx.insertInto('analytics_dirty_hours').values([...dirty.values()])
         .onConflict((conflict) => conflict.columns(['video_id', 'hour']).doNothing()).execute();
@@ -107,24 +107,29 @@ export class IngestFlusher {
   }
 }
 
-function toRow(event: BufferedEvent) {
-  return {
-    occurred_at: new Date(event.occurredAt),
-    received_at: new Date(event.receivedAt),
-    video_id: event.videoId,
-    channel_id: event.channelId,
-    session_id: event.sessionId,
-    viewer_id: event.viewerId,
-    type: event.type,
-    position_seconds: event.position,
-    seconds_played: event.secondsPlayed,
-    from_seconds: event.fromSeconds,
-    duration_ms: event.durationMs,
-    rendition: event.rendition,
-    referrer: event.referrer,
-    device: event.device,
-    browser: event.browser,
-    country: event.country,
-  };
+/**
+ * One INSERT … SELECT FROM unnest(array per column): a 16-parameter statement instead of 16 per row,
+ * which parses and plans in the same time for 10 rows or 5,000 (the multi-row VALUES form does not).
+ */
+async function insertEvents(trx: Transaction<DB>, events: BufferedEvent[]): Promise<void> {
+  const column = <T>(pick: (event: BufferedEvent) => T) => sql.val(events.map(pick));
+  await sql`insert into analytics_events (occurred_at, received_at, video_id, channel_id, session_id, viewer_id, type,
+      position_seconds, seconds_played, from_seconds, duration_ms, rendition, referrer, device, browser, country)
+    select * from unnest(
+      ${column((event) => new Date(event.occurredAt).toISOString())}::timestamptz[],
+      ${column((event) => new Date(event.receivedAt).toISOString())}::timestamptz[],
+      ${column((event) => event.videoId)}::uuid[],
+      ${column((event) => event.channelId)}::uuid[],
+      ${column((event) => event.sessionId)}::text[],
+      ${column((event) => event.viewerId)}::uuid[],
+      ${column((event) => event.type)}::text[],
+      ${column((event) => event.position)}::real[],
+      ${column((event) => event.secondsPlayed)}::real[],
+      ${column((event) => event.fromSeconds)}::real[],
+      ${column((event) => event.durationMs)}::integer[],
+      ${column((event) => event.rendition)}::text[],
+      ${column((event) => event.referrer)}::text[],
+      ${column((event) => event.device)}::text[],
+      ${column((event) => event.browser)}::text[],
+      ${column((event) => event.country)}::text[])`.execute(trx);
 }
-

@@ -19,7 +19,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { MemoryEventBuffer, RedisEventBuffer, type AnalyticsEventBuffer, type BufferedEvent } from '../src/modules/analytics/event-buffer.ts';
 import { IngestFlusher } from '../src/modules/analytics/ingest-flusher.ts';
 import { AnalyticsQueryService, type Range } from '../src/modules/analytics/query-service.ts';
-import { seedAnalytics } from '../src/modules/analytics/seed-analytics.ts';
+import { seedAnalytics } from '../src/modules/seed/analytics-seed.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createPlatform } from '../platform/platform.ts';
-import { seedAnalytics } from '../modules/analytics/seed-analytics.ts';
+import { seedAnalytics } from '../modules/seed/analytics-seed.ts';
 
 export const SEED_ANALYTICS_USAGE = `Usage: streamhub seed --analytics [--videos N] [--days N] [--events N] [--channel NAME]
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/transaction.ts';
 import { processOnce, type DomainEvent, type EventBus } from '../../platform/events/event-bus.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { COMMENT_CREATED, type CommentCreatedPayload } from '../comments/events.ts';
+import { videoReports } from '../videos/video-reports.ts';
 import { LIKE_CREATED, LIKE_DELETED, type LikeEventPayload } from '../likes/events.ts';
 import { SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
 
@@ -41,8 +42,8 @@ export function subscribeAnalyticsEngagement(deps: { events: EventBus; database:
           }
           case COMMENT_CREATED: {
             const payload = event.payload as CommentCreatedPayload;
-            const video = await trx.selectFrom('videos').select('creator_id').where('id', '=', payload.videoId).executeTakeFirst();
-            if (video) await bump(trx, video.creator_id, payload.videoId, event.createdAt, 'comments', 1);
+            const creatorId = await videoReports.creatorOf(db, payload.videoId);
+            if (creatorId) await bump(trx, creatorId, payload.videoId, event.createdAt, 'comments', 1);
             return;
           }
           default: {

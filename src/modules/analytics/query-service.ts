@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { videoReports } from '../videos/video-reports.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -201,10 +202,7 @@ export class AnalyticsQueryService {
       perVideo.set(row.video_id, entry);
     }
     const top = [...perVideo].sort((a, b) => b[1].watchSeconds - a[1].watchSeconds || b[1].views - a[1].views).slice(0, 10);
-    const titles = top.length
-      ? await this.deps.db.selectFrom('videos').select(['id', 'title', 'duration_seconds']).where('id', 'in', top.map(([id]) => id)).execute()
-      : [];
-    const titleOf = new Map(titles.map((video) => [video.id, video]));
+    const titleOf = await videoReports.titles(this.deps.db, top.map(([id]) => id));
     return {
       totals,
       previousTotals,
@@ -212,7 +210,7 @@ export class AnalyticsQueryService {
       series: series(range, rows, engagement),
       topVideos: top.map(([videoId, entry]) => ({
         videoId,
-        title: titleOf.get(videoId)?.title ?? '(deleted video)',
+        title: titleOf.get(videoId) ?? '(deleted video)',
         views: entry.views,
         watchSeconds: Math.round(entry.watchSeconds),
         averageViewSeconds: entry.views ? Math.round(entry.watchSeconds / entry.views) : 0,

@@ -46,6 +46,8 @@ export async function recomputeVideoSlices(trx: Transaction<DB>, unit: Unit, sli
 /**
  * Retention histograms of the given day slices: for each 1 % of the video, the sessions that played
  * some of it. A played stretch is [from_seconds, position_seconds] of a heartbeat/pause/ended report.
+ * The video's duration is read in the same statement (a read-only join on the videos module's table:
+ * going through its service here would mean one query per video for every rollup).
  */
 export async function recomputeRetention(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
   await sql`delete from analytics_retention_daily r using (${daySlices}) s

@@ -7,6 +7,7 @@ import { notFound, validationError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { VideoService } from '../videos/service.ts';
 import { videoIdParams } from '../videos/schemas.ts';
+import { videoReports } from '../videos/video-reports.ts';
 import { analyticsFor } from './analytics-module.ts';
 import { sendCsv, wantsCsv } from './csv.ts';
 import { platformStats } from './platform-stats.ts';
@@ -181,8 +182,7 @@ export async function analyticsRoutes(app: FastifyInstance, { platform }: { plat
     const snapshot = await analytics.realtime.snapshot(channelId);
     if (wantsCsv(request)) return sendCsv(reply, 'realtime', snapshot.perMinute);
     const ids = snapshot.concurrentByVideo.slice(0, 10).map((entry) => entry.videoId);
-    const titles = ids.length ? await platform.database.db.selectFrom('videos').select(['id', 'title']).where('id', 'in', ids).execute() : [];
-    const titleOf = new Map(titles.map((video) => [video.id, video.title]));
+    const titleOf = await videoReports.titles(platform.database.db, ids);
     return ok({
       ...snapshot,
       concurrentByVideo: snapshot.concurrentByVideo.slice(0, 10).map((entry) => ({ ...entry, title: titleOf.get(entry.videoId) ?? '' })),

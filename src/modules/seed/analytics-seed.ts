@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { dayStart, ensureDayPartition } from './partitions.ts';
-import { rebuildAnalytics } from './rollup.ts';
+import { dayStart, ensureDayPartition } from '../analytics/partitions.ts';
+import { rebuildAnalytics } from '../analytics/rollup.ts';
 
 const DAY_MS = 86_400_000;
 /** Each session plays, then reports one heartbeat per tenth of the video it watched (1 to 10). */

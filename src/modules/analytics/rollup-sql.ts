@@ -11,36 +11,49 @@ type Unit = 'hour' | 'day';
 
 const viewerKey = sql`case when e.viewer_id is null then 's:' || e.session_id else 'u:' || e.viewer_id::text end`;
 
-/** {"key": views} of one dimension for a slice (views = sessions that started playing). */
-function viewsBy(column: string, unit: Unit): RawBuilder<unknown> {
-  return sql`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
-      select x.${sql.ref(column)} as k, count(distinct x.session_id) as n from analytics_events x
-      where x.video_id = s.video_id and x.type = 'play'
-        and x.occurred_at >= s.start and x.occurred_at < s.start + ${sql.lit(`1 ${unit}`)}::interval
-      group by x.${sql.ref(column)}) m)`;
-}
-
-/** Deletes and recomputes the hourly or daily rows of the given slices. */
+/** Deletes and recomputes the hourly or daily rows of the given slices, reading each slice's raw events once. */
 export async function recomputeVideoSlices(trx: Transaction<DB>, unit: Unit, slices: RawBuilder<unknown>): Promise<void> {
   const table = unit === 'hour' ? 'analytics_video_hourly' : 'analytics_video_daily';
   const key = unit === 'hour' ? sql`s.start` : sql`(s.start at time zone 'UTC')::date`;
   const keyColumn = unit === 'hour' ? 'hour' : 'day';
+  const length = sql.lit(`1 ${unit}`);
   await sql`delete from ${sql.table(table)} r using (${slices}) s
     where r.video_id = s.video_id and r.${sql.ref(keyColumn)} = ${key}`.execute(trx);
-  await sql`insert into ${sql.table(table)} (video_id, channel_id, ${sql.ref(keyColumn)}, views, unique_viewers, watch_seconds,
+  // e: the slices' events, materialised once; plays: one row per session start with its dimensions.
+  await sql`with e as materialized (
+      select s.video_id, s.start, x.channel_id, x.session_id, x.viewer_id, x.type, x.seconds_played, x.duration_ms,
+        x.referrer, x.device, x.browser, x.country
+      from (${slices}) s
+      join analytics_events x on x.video_id = s.video_id and x.occurred_at >= s.start and x.occurred_at < s.start + ${length}::interval
+    ),
+    dims as (
+      select video_id, start, dim, jsonb_object_agg(k, n) as counts from (
+        select video_id, start, 'sources' as dim, referrer as k, count(distinct session_id) as n from e where type = 'play' group by video_id, start, referrer
+        union all select video_id, start, 'devices', device, count(distinct session_id) from e where type = 'play' group by video_id, start, device
+        union all select video_id, start, 'browsers', browser, count(distinct session_id) from e where type = 'play' group by video_id, start, browser
+        union all select video_id, start, 'countries', country, count(distinct session_id) from e where type = 'play' group by video_id, start, country
+      ) per_key group by video_id, start, dim
+    ),
+    totals as (
+      select video_id, start, (array_agg(channel_id))[1] as channel_id,
+        count(distinct session_id) filter (where type = 'play') as views,
+        count(distinct ${viewerKey}) as unique_viewers,
+        coalesce(sum(seconds_played), 0) as watch_seconds,
+        coalesce(sum(duration_ms) filter (where type = 'rebuffer'), 0) / 1000.0 as rebuffer_seconds,
+        round(percentile_cont(0.5) within group (order by duration_ms) filter (where type = 'play' and duration_ms is not null)) as p50,
+        round(percentile_cont(0.95) within group (order by duration_ms) filter (where type = 'play' and duration_ms is not null)) as p95
+      from e group by video_id, start
+    )
+    insert into ${sql.table(table)} (video_id, channel_id, ${sql.ref(keyColumn)}, views, unique_viewers, watch_seconds,
       rebuffer_seconds, startup_p50_ms, startup_p95_ms, sources, devices, browsers, countries)
-    select s.video_id, (array_agg(e.channel_id))[1], ${key},
-      count(distinct e.session_id) filter (where e.type = 'play'),
-      count(distinct ${viewerKey}),
-      coalesce(sum(e.seconds_played), 0),
-      coalesce(sum(e.duration_ms) filter (where e.type = 'rebuffer'), 0) / 1000.0,
-      round(percentile_cont(0.5) within group (order by e.duration_ms) filter (where e.type = 'play' and e.duration_ms is not null)),
-      round(percentile_cont(0.95) within group (order by e.duration_ms) filter (where e.type = 'play' and e.duration_ms is not null)),
-      ${viewsBy('referrer', unit)}, ${viewsBy('device', unit)}, ${viewsBy('browser', unit)}, ${viewsBy('country', unit)}
-    from (${slices}) s
-    join analytics_events e on e.video_id = s.video_id
-      and e.occurred_at >= s.start and e.occurred_at < s.start + ${sql.lit(`1 ${unit}`)}::interval
-    group by s.video_id, s.start`.execute(trx);
+    select t.video_id, t.channel_id, ${unit === 'hour' ? sql`t.start` : sql`(t.start at time zone 'UTC')::date`},
+      t.views, t.unique_viewers, t.watch_seconds, t.rebuffer_seconds, t.p50, t.p95,
+      coalesce(src.counts, '{}'::jsonb), coalesce(dev.counts, '{}'::jsonb), coalesce(bro.counts, '{}'::jsonb), coalesce(cty.counts, '{}'::jsonb)
+    from totals t
+    left join dims src on src.video_id = t.video_id and src.start = t.start and src.dim = 'sources'
+    left join dims dev on dev.video_id = t.video_id and dev.start = t.start and dev.dim = 'devices'
+    left join dims bro on bro.video_id = t.video_id and bro.start = t.start and bro.dim = 'browsers'
+    left join dims cty on cty.video_id = t.video_id and cty.start = t.start and cty.dim = 'countries'`.execute(trx);
 }
 
 /**

@@ -71,21 +71,24 @@ create table analytics_retention_daily (
   primary key (video_id, day, bucket)
 );
 
--- Who watched a channel on which day (signed-in user id, else the day's session hash) and when they
--- were first seen: unique viewers over any period and new vs returning viewers.
+-- Who watched a channel on which day (signed-in user id, else the day's session hash), and each viewer's
+-- first and last day: unique viewers over any period, new vs returning viewers, and (last_day) unique
+-- viewers of a period ending today without a distinct count over every day of it.
 create table analytics_channel_viewers (
   channel_id uuid not null,
   day date not null,
   viewer_key text not null,
   primary key (channel_id, day, viewer_key)
 );
-create table analytics_channel_first_seen (
+create table analytics_channel_audience (
   channel_id uuid not null,
   viewer_key text not null,
   first_day date not null,
+  last_day date not null,
   primary key (channel_id, viewer_key)
 );
-create index analytics_channel_first_seen_day_idx on analytics_channel_first_seen (channel_id, first_day);
+create index analytics_channel_audience_first_idx on analytics_channel_audience (channel_id, first_day);
+create index analytics_channel_audience_last_idx on analytics_channel_audience (channel_id, last_day);
 
 -- Likes, comments (per video) and subscribers gained/lost (per channel) per hour, from outbox events.
 create table analytics_engagement_hourly (

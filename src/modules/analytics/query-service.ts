@@ -18,12 +18,14 @@ export interface Totals {
 export interface SeriesPoint extends Totals { start: string }
 export interface Breakdown { key: string; views: number; share: number }
 
-interface RollupRow {
+/** One bucket of the series, summed over videos in SQL; percentiles as view-weighted sums. */
+interface BucketRow {
   start: Date | string;
   views: number; unique_viewers: number; watch_seconds: number; rebuffer_seconds: number;
-  startup_p50_ms: number | null; startup_p95_ms: number | null;
+  p50_sum: number | null; p95_sum: number | null; percentile_views: number | null;
 }
 interface EngagementRow { start: Date | string; likes: number; comments: number; subscribers_gained: number; subscribers_lost: number }
+type Filter = { videoId: string } | { channelId: string };
 
 /** Turns from/to query strings into a checked range: defaults to the last 28 days, bounded spans. */
 export function parseRange(query: { from?: string; to?: string; granularity: 'hour' | 'day' }, now = Date.now()): Range | { error: { field: string; message: string } } {
@@ -40,21 +42,15 @@ export function parseRange(query: { from?: string; to?: string; granularity: 'ho
 
 const bucketMs = (range: Range) => (range.granularity === 'hour' ? HOUR_MS : DAY_MS);
 
-function weighted(rows: RollupRow[], column: 'startup_p50_ms' | 'startup_p95_ms'): number | null {
-  let weight = 0;
-  let sum = 0;
-  for (const row of rows) {
-    if (row[column] === null || row.views === 0) continue;
-    weight += row.views;
-    sum += row[column] * row.views;
-  }
-  return weight ? Math.round(sum / weight) : null;
+function weighted(rows: BucketRow[], column: 'p50_sum' | 'p95_sum'): number | null {
+  const weight = rows.reduce((sum, row) => sum + Number(row.percentile_views ?? 0), 0);
+  return weight ? Math.round(rows.reduce((sum, row) => sum + Number(row[column] ?? 0), 0) / weight) : null;
 }
 
-function totalsOf(rows: RollupRow[], engagement: EngagementRow[], uniqueViewers: number): Totals {
-  const views = rows.reduce((sum, row) => sum + row.views, 0);
-  const watchSeconds = rows.reduce((sum, row) => sum + row.watch_seconds, 0);
-  const rebuffer = rows.reduce((sum, row) => sum + row.rebuffer_seconds, 0);
+function totalsOf(rows: BucketRow[], engagement: EngagementRow[], uniqueViewers: number): Totals {
+  const views = rows.reduce((sum, row) => sum + Number(row.views), 0);
+  const watchSeconds = rows.reduce((sum, row) => sum + Number(row.watch_seconds), 0);
+  const rebuffer = rows.reduce((sum, row) => sum + Number(row.rebuffer_seconds), 0);
   return {
     views,
     uniqueViewers,
@@ -66,17 +62,16 @@ function totalsOf(rows: RollupRow[], engagement: EngagementRow[], uniqueViewers:
     subscribersLost: engagement.reduce((sum, row) => sum + row.subscribers_lost, 0),
     rebufferRatio: watchSeconds + rebuffer > 0 ? Number((rebuffer / (watchSeconds + rebuffer)).toFixed(4)) : 0,
     // Percentiles do not add up: the period's figure is the view-weighted mean of the slices' percentiles.
-    startupP50Ms: weighted(rows, 'startup_p50_ms'),
-    startupP95Ms: weighted(rows, 'startup_p95_ms'),
+    startupP50Ms: weighted(rows, 'p50_sum'),
+    startupP95Ms: weighted(rows, 'p95_sum'),
   };
 }
 
 /** Every bucket of the range, empty ones included, so charts have no gaps. */
-function series(range: Range, rows: RollupRow[], engagement: EngagementRow[]): SeriesPoint[] {
+function series(range: Range, rows: BucketRow[], engagement: EngagementRow[]): SeriesPoint[] {
   const step = bucketMs(range);
   const first = Math.floor(range.from.getTime() / step) * step;
-  const byStart = new Map<number, RollupRow[]>();
-  for (const row of rows) byStart.set(new Date(row.start).getTime(), [...(byStart.get(new Date(row.start).getTime()) ?? []), row]);
+  const byStart = new Map(rows.map((row) => [new Date(row.start).getTime(), row]));
   const engagementByStart = new Map<number, EngagementRow[]>();
   for (const row of engagement) {
     const start = Math.floor(new Date(row.start).getTime() / step) * step;
@@ -84,19 +79,18 @@ function series(range: Range, rows: RollupRow[], engagement: EngagementRow[]): S
   }
   const points: SeriesPoint[] = [];
   for (let start = first; start < range.to.getTime(); start += step) {
-    const slice = byStart.get(start) ?? [];
-    points.push({ start: new Date(start).toISOString(), ...totalsOf(slice, engagementByStart.get(start) ?? [], slice.reduce((sum, row) => sum + row.unique_viewers, 0)) });
+    const row = byStart.get(start);
+    points.push({ start: new Date(start).toISOString(), ...totalsOf(row ? [row] : [], engagementByStart.get(start) ?? [], Number(row?.unique_viewers ?? 0)) });
   }
   return points;
 }
 
-function breakdown(maps: Record<string, number>[]): Breakdown[] {
-  const counts = new Map<string, number>();
-  for (const map of maps) for (const [key, value] of Object.entries(map)) counts.set(key, (counts.get(key) ?? 0) + Number(value));
-  const total = [...counts.values()].reduce((sum, value) => sum + value, 0);
-  return [...counts].map(([key, views]) => ({ key, views, share: total ? Number((views / total).toFixed(4)) : 0 }))
-    .sort((a, b) => b.views - a.views);
+function shares(rows: { key: string; views: number }[]): Breakdown[] {
+  const total = rows.reduce((sum, row) => sum + row.views, 0);
+  return rows.map((row) => ({ key: row.key, views: row.views, share: total ? Number((row.views / total).toFixed(4)) : 0 }));
 }
+
+const isoDay = (date: Date) => date.toISOString();
 
 /**
  * Dashboard reads, all from the rollups (never a scan of raw events, except a video's unique viewers
@@ -105,38 +99,54 @@ function breakdown(maps: Record<string, number>[]): Breakdown[] {
 export class AnalyticsQueryService {
   constructor(private readonly deps: { db: Kysely<DB> }) {}
 
-  private rollupRows(range: Range, filter: { videoId?: string; channelId?: string }) {
-    const db = this.deps.db;
+  /** The rollup table of the granularity, its bucket start, and the rows of the range and the video or channel. */
+  private source(range: Range, filter: Filter) {
+    const who = 'videoId' in filter ? sql`video_id = ${filter.videoId}` : sql`channel_id = ${filter.channelId}`;
     if (range.granularity === 'hour') {
-      let query = db.selectFrom('analytics_video_hourly')
-        .select(['hour as start', 'video_id', 'views', 'unique_viewers', 'watch_seconds', 'rebuffer_seconds', 'startup_p50_ms', 'startup_p95_ms', 'sources', 'devices', 'browsers', 'countries'])
-        .where('hour', '>=', range.from).where('hour', '<', range.to);
-      if (filter.videoId) query = query.where('video_id', '=', filter.videoId);
-      if (filter.channelId) query = query.where('channel_id', '=', filter.channelId);
-      return query.execute();
+      return { table: sql`analytics_video_hourly`, start: sql`hour`, where: sql`${who} and hour >= ${range.from} and hour < ${range.to}` };
     }
-    let query = db.selectFrom('analytics_video_daily')
-      .select([sql<Date>`(day::timestamp at time zone 'UTC')`.as('start'), 'video_id', 'views', 'unique_viewers', 'watch_seconds', 'rebuffer_seconds', 'startup_p50_ms', 'startup_p95_ms', 'sources', 'devices', 'browsers', 'countries'])
-      .where(sql<boolean>`day >= (${range.from.toISOString()}::timestamptz at time zone 'UTC')::date`)
-      .where(sql<boolean>`day < (${range.to.toISOString()}::timestamptz at time zone 'UTC')::date + (case when (${range.to.toISOString()}::timestamptz at time zone 'UTC')::time > '00:00' then 1 else 0 end)`);
-    if (filter.videoId) query = query.where('video_id', '=', filter.videoId);
-    if (filter.channelId) query = query.where('channel_id', '=', filter.channelId);
-    return query.execute();
+    const from = isoDay(range.from);
+    const to = isoDay(range.to);
+    // Whole days: the day holding `from` up to the day holding the last instant before `to`.
+    return {
+      table: sql`analytics_video_daily`,
+      start: sql`(day::timestamp at time zone 'UTC')`,
+      where: sql`${who} and day >= (${from}::timestamptz at time zone 'UTC')::date
+        and day <= ((${to}::timestamptz - interval '1 microsecond') at time zone 'UTC')::date`,
+    };
   }
 
-  private async engagementRows(range: Range, filter: { videoId?: string; channelId?: string }): Promise<EngagementRow[]> {
+  private async buckets(range: Range, filter: Filter): Promise<BucketRow[]> {
+    const { table, start, where } = this.source(range, filter);
+    const { rows } = await sql<BucketRow>`select ${start} as start, sum(views)::int as views, sum(unique_viewers)::int as unique_viewers,
+        sum(watch_seconds)::float8 as watch_seconds, sum(rebuffer_seconds)::float8 as rebuffer_seconds,
+        sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
+        sum(startup_p95_ms::float8 * views) filter (where startup_p95_ms is not null) as p95_sum,
+        sum(views) filter (where startup_p50_ms is not null)::int as percentile_views
+      from ${table} where ${where} group by 1 order by 1`.execute(this.deps.db);
+    return rows;
+  }
+
+  /** Views per key of one breakdown map (sources, devices, browsers, countries), summed in SQL. */
+  private async breakdownOf(range: Range, filter: Filter, column: 'sources' | 'devices' | 'browsers' | 'countries'): Promise<Breakdown[]> {
+    const { table, where } = this.source({ ...range, granularity: 'day' }, filter);
+    const { rows } = await sql<{ key: string; views: number }>`select m.key, sum(m.value::int)::int as views
+      from ${table}, jsonb_each_text(${sql.ref(column)}) as m where ${where} group by m.key order by views desc, m.key`.execute(this.deps.db);
+    return shares(rows);
+  }
+
+  private async engagementRows(range: Range, filter: Filter): Promise<EngagementRow[]> {
     let query = this.deps.db.selectFrom('analytics_engagement_hourly')
       .select(['hour as start', 'likes', 'comments', 'subscribers_gained', 'subscribers_lost'])
       .where('hour', '>=', new Date(Math.floor(range.from.getTime() / bucketMs(range)) * bucketMs(range)))
       .where('hour', '<', range.to);
-    if (filter.videoId) query = query.where('video_id', '=', filter.videoId);
-    if (filter.channelId) query = query.where('channel_id', '=', filter.channelId);
+    query = 'videoId' in filter ? query.where('video_id', '=', filter.videoId) : query.where('channel_id', '=', filter.channelId);
     return query.execute();
   }
 
   async videoOverview(videoId: string, range: Range) {
     const [rows, engagement, unique] = await Promise.all([
-      this.rollupRows(range, { videoId }),
+      this.buckets(range, { videoId }),
       this.engagementRows(range, { videoId }),
       sql<{ n: number }>`select count(distinct case when viewer_id is null then 's:' || session_id else 'u:' || viewer_id::text end)::int as n
         from analytics_events where video_id = ${videoId} and occurred_at >= ${range.from} and occurred_at < ${range.to}`.execute(this.deps.db),
@@ -145,13 +155,12 @@ export class AnalyticsQueryService {
   }
 
   async videoBreakdowns(videoId: string, range: Range) {
-    const rows = await this.rollupRows({ ...range, granularity: 'day' }, { videoId });
-    return {
-      sources: breakdown(rows.map((row) => row.sources)),
-      devices: breakdown(rows.map((row) => row.devices)),
-      browsers: breakdown(rows.map((row) => row.browsers)),
-      countries: breakdown(rows.map((row) => row.countries)),
-    };
+    const filter = { videoId };
+    const [sources, devices, browsers, countries] = await Promise.all([
+      this.breakdownOf(range, filter, 'sources'), this.breakdownOf(range, filter, 'devices'),
+      this.breakdownOf(range, filter, 'browsers'), this.breakdownOf(range, filter, 'countries'),
+    ]);
+    return { sources, devices, browsers, countries };
   }
 
   /** % of the range's viewers still watching at each 1 % of the video (0..99). */
@@ -180,58 +189,61 @@ export class AnalyticsQueryService {
 
   async channelOverview(channelId: string, range: Range) {
     const span = range.to.getTime() - range.from.getTime();
-    const previous: Range = { ...range, from: new Date(range.from.getTime() - span), to: range.from };
-    const [rows, engagement, previousRows, previousEngagement, viewers] = await Promise.all([
-      this.rollupRows(range, { channelId }),
-      this.engagementRows(range, { channelId }),
-      this.rollupRows({ ...previous, granularity: 'day' }, { channelId }),
-      this.engagementRows({ ...previous, granularity: 'day' }, { channelId }),
+    const previous: Range = { from: new Date(range.from.getTime() - span), to: range.from, granularity: 'day' };
+    const filter = { channelId };
+    const daily = { ...range, granularity: 'day' as const };
+    const { table, where } = this.source(daily, filter);
+    const [rows, engagement, previousRows, previousEngagement, viewers, previousViewers, top, sources, devices] = await Promise.all([
+      this.buckets(range, filter),
+      this.engagementRows(range, filter),
+      this.buckets(previous, filter),
+      this.engagementRows(previous, filter),
       this.viewerCounts(channelId, range),
+      this.viewerCounts(channelId, previous),
+      sql<{ video_id: string; views: number; watch_seconds: number }>`select video_id, sum(views)::int as views, sum(watch_seconds)::float8 as watch_seconds
+        from ${table} where ${where} group by video_id order by watch_seconds desc, views desc, video_id limit 10`.execute(this.deps.db),
+      this.breakdownOf(range, filter, 'sources'),
+      this.breakdownOf(range, filter, 'devices'),
     ]);
     const totals = totalsOf(rows, engagement, viewers.unique);
-    const previousTotals = totalsOf(previousRows, previousEngagement, (await this.viewerCounts(channelId, previous)).unique);
+    const previousTotals = totalsOf(previousRows, previousEngagement, previousViewers.unique);
     const change = Object.fromEntries(Object.entries(totals).map(([key, value]) => {
       const before = previousTotals[key as keyof Totals];
       return [key, typeof value === 'number' && typeof before === 'number' && before !== 0 ? Number(((value - before) / before).toFixed(4)) : null];
     })) as Record<keyof Totals, number | null>;
-    const perVideo = new Map<string, { views: number; watchSeconds: number }>();
-    for (const row of rows) {
-      const entry = perVideo.get(row.video_id) ?? { views: 0, watchSeconds: 0 };
-      entry.views += row.views;
-      entry.watchSeconds += row.watch_seconds;
-      perVideo.set(row.video_id, entry);
-    }
-    const top = [...perVideo].sort((a, b) => b[1].watchSeconds - a[1].watchSeconds || b[1].views - a[1].views).slice(0, 10);
-    const titleOf = await videoReports.titles(this.deps.db, top.map(([id]) => id));
+    const titleOf = await videoReports.titles(this.deps.db, top.rows.map((row) => row.video_id));
     return {
       totals,
       previousTotals,
       change,
       series: series(range, rows, engagement),
-      topVideos: top.map(([videoId, entry]) => ({
-        videoId,
-        title: titleOf.get(videoId) ?? '(deleted video)',
-        views: entry.views,
-        watchSeconds: Math.round(entry.watchSeconds),
-        averageViewSeconds: entry.views ? Math.round(entry.watchSeconds / entry.views) : 0,
+      topVideos: top.rows.map((row) => ({
+        videoId: row.video_id,
+        title: titleOf.get(row.video_id) ?? '(deleted video)',
+        views: row.views,
+        watchSeconds: Math.round(row.watch_seconds),
+        averageViewSeconds: row.views ? Math.round(row.watch_seconds / row.views) : 0,
       })),
       viewers: { new: viewers.new, returning: viewers.unique - viewers.new },
-      sources: breakdown(rows.map((row) => row.sources)),
-      devices: breakdown(rows.map((row) => row.devices)),
+      sources,
+      devices,
     };
   }
 
-  /** Unique viewers of the channel over whole days of the range, and how many were seen for the first time. */
+  /**
+   * Unique viewers of the channel over whole days of the range, and how many were seen for the first
+   * time. A range reaching today counts viewers last seen on or after its first day (one index range);
+   * an older range needs the distinct count over its days.
+   */
   private async viewerCounts(channelId: string, range: Range): Promise<{ unique: number; new: number }> {
-    const { rows } = await sql<{ unique: number; fresh: number }>`
-      with days as (
-        select (${range.from.toISOString()}::timestamptz at time zone 'UTC')::date as first,
-               ((${range.to.toISOString()}::timestamptz - interval '1 microsecond') at time zone 'UTC')::date as last)
-      select
-        (select count(distinct viewer_key)::int from analytics_channel_viewers, days
-          where channel_id = ${channelId} and day between days.first and days.last) as unique,
-        (select count(*)::int from analytics_channel_first_seen, days
-          where channel_id = ${channelId} and first_day between days.first and days.last) as fresh`.execute(this.deps.db);
+    const first = sql`(${isoDay(range.from)}::timestamptz at time zone 'UTC')::date`;
+    const last = sql`((${isoDay(range.to)}::timestamptz - interval '1 microsecond') at time zone 'UTC')::date`;
+    const reachesToday = range.to.getTime() >= Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const unique = reachesToday
+      ? sql`select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and last_day >= ${first}`
+      : sql`select count(distinct viewer_key)::int from analytics_channel_viewers where channel_id = ${channelId} and day between ${first} and ${last}`;
+    const { rows } = await sql<{ unique: number; fresh: number }>`select (${unique}) as unique,
+      (select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and first_day between ${first} and ${last}) as fresh`.execute(this.deps.db);
     return { unique: rows[0]?.unique ?? 0, new: rows[0]?.fresh ?? 0 };
   }
 }

@@ -78,7 +78,7 @@ export async function recomputeRetention(trx: Transaction<DB>, daySlices: RawBui
     group by s.video_id, s.start, b.bucket`.execute(trx);
 }
 
-/** Who watched each channel on the slices' days, and the first day each viewer was seen. */
+/** Who watched each channel on the slices' days, and the first and last day each viewer was seen. */
 export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
   await sql`insert into analytics_channel_viewers (channel_id, day, viewer_key)
     select distinct e.channel_id, (s.start at time zone 'UTC')::date, ${viewerKey}
@@ -86,15 +86,16 @@ export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawB
     join analytics_events e on e.video_id = s.video_id
       and e.occurred_at >= s.start and e.occurred_at < s.start + interval '1 day'
     on conflict do nothing`.execute(trx);
-  await sql`insert into analytics_channel_first_seen (channel_id, viewer_key, first_day)
-    select cv.channel_id, cv.viewer_key, min(cv.day)
+  await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
+    select cv.channel_id, cv.viewer_key, min(cv.day), max(cv.day)
     from analytics_channel_viewers cv
     where (cv.channel_id, cv.day) in (
       select distinct e.channel_id, (s.start at time zone 'UTC')::date from (${daySlices}) s
       join analytics_events e on e.video_id = s.video_id
         and e.occurred_at >= s.start and e.occurred_at < s.start + interval '1 day')
     group by cv.channel_id, cv.viewer_key
-    on conflict (channel_id, viewer_key) do update set first_day = least(analytics_channel_first_seen.first_day, excluded.first_day)`.execute(trx);
+    on conflict (channel_id, viewer_key) do update set first_day = least(analytics_channel_audience.first_day, excluded.first_day),
+      last_day = greatest(analytics_channel_audience.last_day, excluded.last_day)`.execute(trx);
 }
 
 /** A slice relation from parallel arrays (the rollup job's claimed work). */

@@ -53,10 +53,10 @@ export async function rebuildAnalytics(db: Kysely<DB>): Promise<RollupResult> {
     await sql`delete from analytics_video_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
     await sql`delete from analytics_retention_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
     await sql`delete from analytics_channel_viewers where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
-    await sql`delete from analytics_channel_first_seen`.execute(trx);
-    // Viewers of days before the raw window keep their first-seen day.
-    await sql`insert into analytics_channel_first_seen (channel_id, viewer_key, first_day)
-      select channel_id, viewer_key, min(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(trx);
+    await sql`delete from analytics_channel_audience`.execute(trx);
+    // Viewers of days before the raw window keep their first and last day.
+    await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
+      select channel_id, viewer_key, min(day), max(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(trx);
     await sql`insert into analytics_dirty_hours (video_id, hour)
       select distinct video_id, date_trunc('hour', occurred_at at time zone 'UTC') at time zone 'UTC' from analytics_events
       on conflict do nothing`.execute(trx);

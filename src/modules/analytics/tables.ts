@@ -49,7 +49,7 @@ export interface AnalyticsTables {
   analytics_video_daily: AnalyticsVideoDailyTable;
   analytics_retention_daily: { video_id: string; day: string; bucket: number; viewers: number };
   analytics_channel_viewers: { channel_id: string; day: string; viewer_key: string };
-  analytics_channel_first_seen: { channel_id: string; viewer_key: string; first_day: string };
+  analytics_channel_audience: { channel_id: string; viewer_key: string; first_day: string; last_day: string };
   analytics_engagement_hourly: {
     channel_id: string;
     video_id: string | null;

@@ -3,10 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { createRateLimiter } from '../../platform/rate-limit/create-rate-limiter.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { VideoService } from '../videos/service.ts';
 import { MemoryEventBuffer, RedisEventBuffer, type AnalyticsEventBuffer } from './event-buffer.ts';
 import { IngestFlusher } from './ingest-flusher.ts';
 import { AnalyticsIngestService } from './ingest-service.ts';
@@ -48,17 +46,4 @@ export function createAnalytics(deps: AnalyticsDeps): Analytics {
     ingest: new AnalyticsIngestService({ buffer, realtime, rateLimiter, findWatchableVideo: deps.findWatchableVideo, secret: deps.jwtSecret }),
     queries: new AnalyticsQueryService({ db: deps.database.db }),
   };
-}
-
-const byPlatform = new WeakMap<object, Analytics>();
-
-/** Until the composition root hands services out, the platform's one Analytics is built here, once. */
-export function analyticsFor(platform: Platform): Analytics {
-  let analytics = byPlatform.get(platform);
-  if (!analytics) {
-    const videos = new VideoService(platform);
-    analytics = createAnalytics({ ...platform, findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId) });
-    byPlatform.set(platform, analytics);
-  }
-  return analytics;
 }

@@ -3,7 +3,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { bearer, type TestApp } from '../../../test/support/app.ts';
 import type { TestAccount } from '../channels/channel-test-support.ts';
-import { analyticsFor } from './analytics-module.ts';
 import { runAnalyticsRollup } from './rollup.ts';
 
 export const DESKTOP_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -28,6 +27,6 @@ export function sendBatch(t: TestApp, sessionId: string, videoId: string, events
 
 /** Everything buffered goes into the raw table, then the dirty slices are rolled up. */
 export async function drainAnalytics(t: TestApp): Promise<void> {
-  await analyticsFor(t.platform).flusher.flush();
+  await t.services.analytics.flusher.flush();
   await runAnalyticsRollup(t.platform.database.db);
 }

@@ -32,7 +32,7 @@ for (const kind of testDatabaseKinds()) {
     let videoId: string;
     before(async () => {
       t = await startTestApp(kind, { ANALYTICS_COUNTRY_HEADER: 'CF-IPCountry', ANALYTICS_BATCHES_PER_MINUTE: '12' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
       [creator, otherCreator] = await createAccounts(t, 2, 'creator') as [TestAccount, TestAccount];
       [viewer] = await createAccounts(t, 1) as [TestAccount];
       [admin] = await createAccounts(t, 1, 'admin') as [TestAccount];

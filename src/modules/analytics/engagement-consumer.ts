@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/transaction.ts';
 import { processOnce, type DomainEvent, type EventBus } from '../../platform/events/event-bus.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { COMMENT_CREATED, type CommentCreatedPayload } from '../comments/events.ts';
-import { videoReports } from '../videos/video-reports.ts';
+import { videoReports } from '../videos/video-report-queries.ts';
 import { LIKE_CREATED, LIKE_DELETED, type LikeEventPayload } from '../likes/events.ts';
 import { SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
 

@@ -3,7 +3,8 @@ import type { JobHandler } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring, type SlotPayload } from '../../platform/jobs/recurring.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { HOUSEKEEPING_QUEUE } from '../videos/job-queues.ts';
-import { analyticsFor } from './analytics-module.ts';
+import type { Analytics } from './analytics-module.ts';
+import type { IngestFlusher } from './ingest-flusher.ts';
 import { subscribeAnalyticsEngagement } from './engagement-consumer.ts';
 import { maintainPartitions } from './partitions.ts';
 import { runAnalyticsRollup } from './rollup.ts';
@@ -35,8 +36,8 @@ export function analyticsJobHandlers(platform: Platform): Record<string, JobHand
  * Worker-side start: the ingest flusher, the outbox consumer and the recurring rollup and partition
  * jobs (partitions are also made right away, so the first events never wait for the first slot).
  */
-export function startAnalyticsWorkers(platform: Platform): void {
-  analyticsFor(platform).flusher.start();
+export function startAnalyticsWorkers(platform: Platform, analytics: Analytics): void {
+  analytics.flusher.start();
   subscribeAnalyticsEngagement(platform);
   const warn = (error: unknown) => platform.logger.warn({ err: error }, 'analytics scheduling failed; the next worker start retries');
   void maintainPartitions(platform.database.db, platform.config.analytics.rawRetentionDays).catch(warn);
@@ -48,8 +49,7 @@ export function startAnalyticsWorkers(platform: Platform): void {
  * In-memory buffers can only be flushed by the process that fills them: an API with neither in-process
  * workers nor Redis flushes its own. Closing the app writes what is left before the database closes.
  */
-export async function analyticsFlushingPlugin(app: FastifyInstance, { platform }: { platform: Platform }) {
-  const { flusher } = analyticsFor(platform);
+export async function analyticsFlushingPlugin(app: FastifyInstance, { platform, flusher }: { platform: Platform; flusher: IngestFlusher }) {
   if (!platform.redis && !platform.config.workersInProcess) app.addHook('onReady', async () => flusher.start());
   app.addHook('onClose', async () => flusher.stop());
 }

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { aiSpendBetween } from '../../platform/ai/usage-report.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { userReports } from '../users/user-reports.ts';
-import { videoReports } from '../videos/video-reports.ts';
+import { userReports } from '../users/user-report-queries.ts';
+import { videoReports } from '../videos/video-report-queries.ts';
 import type { Range } from './query-service.ts';
 
 export interface StorageRow { userId: string; username: string; videos: number; bytes: number }

@@ -5,10 +5,9 @@ import { adminOnly, authenticated, requireUser, type AuthenticatedUser } from '.
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { notFound, validationError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { VideoService } from '../videos/service.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { videoReports } from '../videos/video-reports.ts';
-import { analyticsFor } from './analytics-module.ts';
+import { videoReports } from '../videos/video-report-queries.ts';
+import type { Services } from '../services.ts';
 import { sendCsv, wantsCsv } from './csv.ts';
 import { platformStats } from './platform-stats.ts';
 import { parseRange, type Range } from './query-service.ts';
@@ -26,10 +25,9 @@ function rangeOrThrow(query: { from?: string; to?: string; granularity: 'hour' |
 const isPrivileged = (actor: AuthenticatedUser, ownerId: string) => actor.id === ownerId || actor.role === 'admin';
 
 /** Player event ingest, creator dashboards (owner or admin only; others get 404) and platform analytics. */
-export async function analyticsRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function analyticsRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const analytics = analyticsFor(platform);
-  const videos = new VideoService(platform);
+  const { analytics, videos } = services;
   const countryHeader = platform.config.analytics.countryHeader;
 
   /** The video when the actor owns it or is an admin; 404 otherwise, as for a private video. */

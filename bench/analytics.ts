@@ -56,7 +56,7 @@ function syntheticEvents(count: number, videoIds: string[], channelId: string): 
   }));
 }
 
-interface IngestResult { written: number; seconds: number; maxBacklog: number; maxLagMs: number; p95LagMs: number; load: string }
+interface IngestResult { offeredPerSecond: number; written: number; seconds: number; maxBacklog: number; maxLagMs: number; p95LagMs: number; load: string }
 
 async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlusher, videoIds: string[], channelId: string): Promise<IngestResult> {
   const template = syntheticEvents(10_000, videoIds, channelId);
@@ -72,9 +72,11 @@ async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlushe
   const started = performance.now();
   let offered = 0;
   // Offer batches of 100 at the target rate, ticking every 10 ms.
-  while (performance.now() - started < SECONDS * 1000) {
+  const deadline = started + SECONDS * 1000;
+  while (performance.now() < deadline) {
     const due = Math.floor(((performance.now() - started) / 1000) * OFFERED_RATE);
-    while (offered + 100 <= due) {
+    // A producer that falls behind (a busy machine) stops at the deadline rather than catching up after it.
+    while (offered + 100 <= due && performance.now() < deadline) {
       const now = Date.now();
       const batch = template.slice(offered % 9_900, (offered % 9_900) + 100).map((event) => ({ ...event, occurredAt: now, receivedAt: now }));
       await buffer.push(batch);
@@ -82,11 +84,12 @@ async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlushe
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  const offeredPerSecond = offered / ((performance.now() - started) / 1000);
   clearInterval(sampler);
-  await flusher.stop(); // drains the rest
+  await flusher.stop(); // drains the rest: written/s counts until the last event is in the table
   const seconds = (performance.now() - started) / 1000;
   lags.sort((a, b) => a - b);
-  return { written: offered, seconds, maxBacklog, maxLagMs: lags.at(-1) ?? 0, p95LagMs: lags[Math.floor(lags.length * 0.95)] ?? 0, load: load() };
+  return { offeredPerSecond, written: offered, seconds, maxBacklog, maxLagMs: lags.at(-1) ?? 0, p95LagMs: lags[Math.floor(lags.length * 0.95)] ?? 0, load: load() };
 }
 
 function p95(samples: number[]): number {
@@ -139,7 +142,7 @@ async function main() {
       const ingest = await measureIngest(buffer, flusher, seeded.videoIds, seeded.channelId);
       ingestRows.push([
         kind === 'pglite' ? 'embedded (PGlite, memory buffer)' : `PostgreSQL (${redis ? 'Redis list' : 'memory'} buffer)`,
-        OFFERED_RATE.toLocaleString('en-US'),
+        `${Math.round(ingest.offeredPerSecond).toLocaleString('en-US')} of ${OFFERED_RATE.toLocaleString('en-US')}`,
         Math.round(ingest.written / ingest.seconds).toLocaleString('en-US'),
         ingest.maxBacklog.toLocaleString('en-US'),
         ingest.p95LagMs.toFixed(0),
@@ -153,7 +156,7 @@ async function main() {
     }
   }
   console.log('\nIngest (buffer -> raw table, batched)\n');
-  console.log(markdownTable(['mode', 'offered events/s', 'written events/s', 'max backlog', 'lag p95 ms', 'lag max ms', 'load avg'], ingestRows, ['left', 'right', 'right', 'right', 'right', 'right', 'left']));
+  console.log(markdownTable(['mode', 'offered events/s (achieved of target)', 'written events/s', 'max backlog', 'lag p95 ms', 'lag max ms', 'load avg'], ingestRows, ['left', 'right', 'right', 'right', 'right', 'right', 'left']));
   console.log('\nDashboard queries (from rollups)\n');
   console.log(markdownTable(['backend', 'query', 'p50 ms', 'p95 ms', 'load avg'], queryRows, ['left', 'left', 'right', 'right', 'left']));
 }

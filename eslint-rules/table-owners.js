@@ -65,6 +65,7 @@ export const TABLE_OWNERS = {
   analytics_video_hourly: 'analytics',
   analytics_video_daily: 'analytics',
   analytics_retention_daily: 'analytics',
+  analytics_channel_daily: 'analytics',
   analytics_channel_viewers: 'analytics',
   analytics_channel_audience: 'analytics',
   analytics_engagement_hourly: 'analytics',

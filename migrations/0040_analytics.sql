@@ -61,6 +61,24 @@ create table analytics_video_daily (
 );
 create index analytics_video_daily_channel_idx on analytics_video_daily (channel_id, day);
 
+-- Per channel per day (what the channel overview reads: one row a day, whatever the number of videos).
+-- unique_viewers is the channel's own count (a viewer of two videos counts once); the startup
+-- percentiles are kept as view-weighted sums, so any period can average them.
+create table analytics_channel_daily (
+  channel_id uuid not null,
+  day date not null,
+  views integer not null default 0,
+  unique_viewers integer not null default 0,
+  watch_seconds double precision not null default 0,
+  rebuffer_seconds double precision not null default 0,
+  startup_p50_sum double precision,
+  startup_p95_sum double precision,
+  percentile_views integer,
+  sources jsonb not null default '{}',
+  devices jsonb not null default '{}',
+  primary key (channel_id, day)
+);
+
 -- Sessions of a day that watched each 1 % of the video (bucket 0..99): summed over days and divided by
 -- the day's views it gives the retention curve.
 create table analytics_retention_daily (

@@ -99,17 +99,23 @@ const isoDay = (date: Date) => date.toISOString();
 export class AnalyticsQueryService {
   constructor(private readonly deps: { db: Kysely<DB> }) {}
 
-  /** The rollup table of the granularity, its bucket start, and the rows of the range and the video or channel. */
-  private source(range: Range, filter: Filter) {
+  /**
+   * The rollup table to read, its bucket start, and the condition for the range and the video or
+   * channel: a channel's days come from the channel-day rollup (one row a day), unless `perVideo` asks
+   * for the video rows (top videos).
+   */
+  private source(range: Range, filter: Filter, perVideo = false) {
     const who = 'videoId' in filter ? sql`video_id = ${filter.videoId}` : sql`channel_id = ${filter.channelId}`;
     if (range.granularity === 'hour') {
-      return { table: sql`analytics_video_hourly`, start: sql`hour`, where: sql`${who} and hour >= ${range.from} and hour < ${range.to}` };
+      return { table: sql`analytics_video_hourly`, channelDays: false, start: sql`hour`, where: sql`${who} and hour >= ${range.from} and hour < ${range.to}` };
     }
     const from = isoDay(range.from);
     const to = isoDay(range.to);
+    const channelDays = 'channelId' in filter && !perVideo;
     // Whole days: the day holding `from` up to the day holding the last instant before `to`.
     return {
-      table: sql`analytics_video_daily`,
+      table: channelDays ? sql`analytics_channel_daily` : sql`analytics_video_daily`,
+      channelDays,
       start: sql`(day::timestamp at time zone 'UTC')`,
       where: sql`${who} and day >= (${from}::timestamptz at time zone 'UTC')::date
         and day <= ((${to}::timestamptz - interval '1 microsecond') at time zone 'UTC')::date`,
@@ -117,12 +123,14 @@ export class AnalyticsQueryService {
   }
 
   private async buckets(range: Range, filter: Filter): Promise<BucketRow[]> {
-    const { table, start, where } = this.source(range, filter);
-    const { rows } = await sql<BucketRow>`select ${start} as start, sum(views)::int as views, sum(unique_viewers)::int as unique_viewers,
-        sum(watch_seconds)::float8 as watch_seconds, sum(rebuffer_seconds)::float8 as rebuffer_seconds,
-        sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
+    const { table, start, where, channelDays } = this.source(range, filter);
+    const percentiles = channelDays
+      ? sql`sum(startup_p50_sum) as p50_sum, sum(startup_p95_sum) as p95_sum, sum(percentile_views)::int as percentile_views`
+      : sql`sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
         sum(startup_p95_ms::float8 * views) filter (where startup_p95_ms is not null) as p95_sum,
-        sum(views) filter (where startup_p50_ms is not null)::int as percentile_views
+        sum(views) filter (where startup_p50_ms is not null)::int as percentile_views`;
+    const { rows } = await sql<BucketRow>`select ${start} as start, sum(views)::int as views, sum(unique_viewers)::int as unique_viewers,
+        sum(watch_seconds)::float8 as watch_seconds, sum(rebuffer_seconds)::float8 as rebuffer_seconds, ${percentiles}
       from ${table} where ${where} group by 1 order by 1`.execute(this.deps.db);
     return rows;
   }
@@ -192,7 +200,7 @@ export class AnalyticsQueryService {
     const previous: Range = { from: new Date(range.from.getTime() - span), to: range.from, granularity: 'day' };
     const filter = { channelId };
     const daily = { ...range, granularity: 'day' as const };
-    const { table, where } = this.source(daily, filter);
+    const { table, where } = this.source(daily, filter, true);
     const [rows, engagement, previousRows, previousEngagement, viewers, previousViewers, top, sources, devices] = await Promise.all([
       this.buckets(range, filter),
       this.engagementRows(range, filter),

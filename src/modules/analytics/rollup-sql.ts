@@ -98,6 +98,27 @@ export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawB
       last_day = greatest(analytics_channel_audience.last_day, excluded.last_day)`.execute(trx);
 }
 
+/** Recomputes the channel-day rows of the channels and days the given video-day slices belong to, from the video-day rows. */
+export async function recomputeChannelDays(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
+  const affected = sql`select distinct d.channel_id, d.day from analytics_video_daily d
+    join (${daySlices}) s on d.video_id = s.video_id and d.day = (s.start at time zone 'UTC')::date`;
+  await sql`delete from analytics_channel_daily c using (${affected}) a where c.channel_id = a.channel_id and c.day = a.day`.execute(trx);
+  const merged = (column: 'sources' | 'devices') => sql`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
+      select m.key as k, sum(m.value::int) as n from analytics_video_daily x, jsonb_each_text(x.${sql.ref(column)}) as m
+      where x.channel_id = a.channel_id and x.day = a.day group by m.key) per_key)`;
+  await sql`insert into analytics_channel_daily (channel_id, day, views, unique_viewers, watch_seconds, rebuffer_seconds,
+      startup_p50_sum, startup_p95_sum, percentile_views, sources, devices)
+    select a.channel_id, a.day, t.views, (select count(*) from analytics_channel_viewers v where v.channel_id = a.channel_id and v.day = a.day),
+      t.watch_seconds, t.rebuffer_seconds, t.p50_sum, t.p95_sum, t.percentile_views, ${merged('sources')}, ${merged('devices')}
+    from (${affected}) a
+    cross join lateral (
+      select sum(views) as views, sum(watch_seconds) as watch_seconds, sum(rebuffer_seconds) as rebuffer_seconds,
+        sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
+        sum(startup_p95_ms::float8 * views) filter (where startup_p95_ms is not null) as p95_sum,
+        sum(views) filter (where startup_p50_ms is not null) as percentile_views
+      from analytics_video_daily x where x.channel_id = a.channel_id and x.day = a.day) t`.execute(trx);
+}
+
 /** A slice relation from parallel arrays (the rollup job's claimed work). */
 export function slicesOf(videoIds: string[], starts: string[]): RawBuilder<unknown> {
   return sql`select * from unnest(${sql.val(videoIds)}::uuid[], ${sql.val(starts)}::timestamptz[]) as t(video_id, start)`;

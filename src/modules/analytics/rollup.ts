@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { recomputeRetention, recomputeVideoSlices, recordChannelViewers, slicesOf } from './rollup-sql.ts';
+import { recomputeChannelDays, recomputeRetention, recomputeVideoSlices, recordChannelViewers, slicesOf } from './rollup-sql.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -8,7 +8,7 @@ export interface RollupResult { hours: number; days: number }
 
 /**
  * The incremental rollup: takes the (video, hour) slices the ingest marked dirty and recomputes those
- * hours, their days, the days' retention histograms and channel viewers from the raw events. Claiming
+ * hours, their days, the days' retention histograms, channel viewers and channel days from the raw events. Claiming
  * and recomputing share one transaction: if anything fails the claims come back for the next run, and
  * `skip locked` lets two workers share the work without doing a slice twice.
  */
@@ -32,6 +32,7 @@ export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction
       await recomputeVideoSlices(trx, 'day', days);
       await recomputeRetention(trx, days);
       await recordChannelViewers(trx, days);
+      await recomputeChannelDays(trx, days);
       return { hours: rows.length, days: dayKeys.size };
     });
     total.hours += done.hours;
@@ -52,6 +53,7 @@ export async function rebuildAnalytics(db: Kysely<DB>): Promise<RollupResult> {
     await sql`delete from analytics_video_hourly where hour >= ${since}::timestamptz`.execute(trx);
     await sql`delete from analytics_video_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
     await sql`delete from analytics_retention_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
+    await sql`delete from analytics_channel_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
     await sql`delete from analytics_channel_viewers where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
     await sql`delete from analytics_channel_audience`.execute(trx);
     // Viewers of days before the raw window keep their first and last day.

@@ -49,6 +49,10 @@ export interface AnalyticsTables {
   analytics_video_daily: AnalyticsVideoDailyTable;
   analytics_retention_daily: { video_id: string; day: string; bucket: number; viewers: number };
   analytics_channel_viewers: { channel_id: string; day: string; viewer_key: string };
+  analytics_channel_daily: {
+    channel_id: string; day: ColumnType<string, string, string>; views: number; unique_viewers: number; watch_seconds: number; rebuffer_seconds: number;
+    startup_p50_sum: number | null; startup_p95_sum: number | null; percentile_views: number | null; sources: Json; devices: Json;
+  };
   analytics_channel_audience: { channel_id: string; viewer_key: string; first_day: string; last_day: string };
   analytics_engagement_hourly: {
     channel_id: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, authenticated, requireUser, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { requireUser, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { notFound, validationError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -13,7 +13,6 @@ import { platformStats } from './platform-stats.ts';
 import { parseRange, type Range } from './query-service.ts';
 import { breakdownSchema, channelQuery, eventBatchSchema, ingestResultSchema, rangeQuery, seriesPointSchema, totalsSchema } from './schemas.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const csvNote = ' Send `Accept: text/csv` for the table as CSV.';
 
 function rangeOrThrow(query: { from?: string; to?: string; granularity: 'hour' | 'day' }): Range {
@@ -41,13 +40,12 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   routes.post('/analytics/events', {
     // The per-session token bucket applies (ANALYTICS_BATCHES_PER_MINUTE); the global per-IP limit would
     // punish a household or a school behind one address.
-    config: { rateLimit: false },
+    config: { auth: 'optional', rateLimit: false },
     schema: {
       tags: ['analytics'],
       summary: 'Report a batch of player events (anonymous allowed)',
       description: `At most 100 events, none older than 24 hours; event times are corrected by the offset between \`sentAt\` and the server clock. `
         + 'Answers 202 before the events are stored: they are inserted in batches by the workers.',
-      security: [{}, ...bearerAuth],
       body: eventBatchSchema,
       response: { 202: envelope(ingestResultSchema) },
     },
@@ -63,12 +61,11 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   });
 
   routes.get('/analytics/videos/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['analytics'],
       summary: 'A video\'s totals and time series (views, watch time, engagement, playback quality)',
       description: `Owner or admin only.${csvNote}`,
-      security: bearerAuth,
       params: videoIdParams,
       querystring: rangeQuery,
       response: { 200: envelope(z.object({ totals: totalsSchema, series: z.array(seriesPointSchema) })) },
@@ -81,12 +78,11 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   });
 
   routes.get('/analytics/videos/:id/retention', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['analytics'],
       summary: 'Retention curve: % of viewers still watching at each 1 % of the video',
       description: `Owner or admin only.${csvNote}`,
-      security: bearerAuth,
       params: videoIdParams,
       querystring: rangeQuery,
       response: {
@@ -106,13 +102,12 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
 
   for (const [path, dimensions] of [['sources', ['sources', 'countries']], ['devices', ['devices', 'browsers']]] as const) {
     routes.get(`/analytics/videos/:id/${path}`, {
-      preHandler: authenticated,
+      config: { auth: 'required' },
       schema: {
         tags: ['analytics'],
         summary: path === 'sources' ? 'Views by traffic source and by country' : 'Views by device class and by browser',
         description: `Owner or admin only.${csvNote}`,
-        security: bearerAuth,
-        params: videoIdParams,
+          params: videoIdParams,
         querystring: rangeQuery,
         response: { 200: envelope(z.object({ [dimensions[0]]: breakdownSchema, [dimensions[1]]: breakdownSchema })) },
       },
@@ -128,12 +123,11 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   }
 
   routes.get('/analytics/channel', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['analytics'],
       summary: 'Your channel: totals with the change against the previous period, time series, top videos, new vs returning viewers',
       description: `Admins may pass channelId.${csvNote} (the time series)`,
-      security: bearerAuth,
       querystring: channelQuery,
       response: {
         200: envelope(z.object({
@@ -158,12 +152,11 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   });
 
   routes.get('/analytics/realtime', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['analytics'],
       summary: 'Your channel right now: concurrent viewers and views per minute over the last 60 minutes',
       description: `Admins may pass channelId.${csvNote} (the minutes)`,
-      security: bearerAuth,
       querystring: z.object({ channelId: z.string().uuid().optional() }),
       response: {
         200: envelope(z.object({
@@ -188,12 +181,11 @@ export async function analyticsRoutes(app: FastifyInstance, { platform, services
   });
 
   routes.get('/admin/analytics', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['analytics', 'admin'],
       summary: 'Platform analytics: signups, uploads, views, watch hours, storage per user, transcoding minutes, AI spend',
       description: `Admins only.${csvNote} (storage per user)`,
-      security: bearerAuth,
       querystring: rangeQuery.omit({ granularity: true }),
       response: {
         200: envelope(z.object({

@@ -66,4 +66,14 @@ export const TABLE_OWNERS = {
   notifications: 'notifications',
   notification_receipts: 'notifications',
   notification_preferences: 'notifications',
+  // 0040 analytics
+  analytics_events: 'analytics',
+  analytics_video_hourly: 'analytics',
+  analytics_video_daily: 'analytics',
+  analytics_retention_daily: 'analytics',
+  analytics_channel_daily: 'analytics',
+  analytics_channel_viewers: 'analytics',
+  analytics_channel_audience: 'analytics',
+  analytics_engagement_hourly: 'analytics',
+  analytics_dirty_hours: 'analytics',
 };

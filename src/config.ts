@@ -80,6 +80,10 @@ const envSchema = z.object({
   NOTIFICATION_COLLAPSE_SECONDS: z.coerce.number().int().min(0).default(3600),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
   AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
+  ANALYTICS_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name').optional(),
+  ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
+  ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
+  ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
   ...aiEnvSchema.shape,
 });
 
@@ -138,6 +142,8 @@ export interface Config {
   moderation: { threshold: number; videoHoldThreshold: number };
   /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
   ai: AiConfig;
+  /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
+  analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
 }
 
 export interface TrendingWeights { views: number; likes: number; comments: number; watchMinutes: number }
@@ -216,5 +222,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     notifications: { digestSeconds: env.NOTIFICATION_DIGEST_SECONDS, collapseSeconds: env.NOTIFICATION_COLLAPSE_SECONDS },
     moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
     ai: readAiConfig(env),
+    analytics: {
+      countryHeader: env.ANALYTICS_COUNTRY_HEADER?.toLowerCase(),
+      rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
+      rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
+      batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
   };
 }

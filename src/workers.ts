@@ -12,6 +12,7 @@ import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } 
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
+import { analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -37,6 +38,7 @@ export function startWorkers(platform: Platform, services: Services): void {
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
     [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),
     [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
+    ...analyticsJobHandlers(platform),
   }));
   jobs.process(FEEDS_QUEUE, byJobName({
     [FAN_OUT_VIDEO_JOB]: createFanOutHandler(services.feeds),
@@ -50,6 +52,7 @@ export function startWorkers(platform: Platform, services: Services): void {
   subscribeAutoModeration(events, services.autoAssessor);
   subscribeCommentLanguages(events, services.translations);
   services.notifications.startWorkers();
+  startAnalyticsWorkers(platform, services.analytics);
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.

@@ -8,6 +8,7 @@ import { channelStatsRepo } from '../modules/subscriptions/channel-stats-repo.ts
 import { rebuildTrendingActivity } from '../modules/trending/rebuild.ts';
 import { refreshTrending } from '../modules/trending/refresh.ts';
 import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
+import { rebuildAnalytics } from '../modules/analytics/rollup.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Promise<string>> = {
@@ -32,6 +33,10 @@ const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Pr
   feeds: async (_platform, services) => {
     const result = await rebuildFeeds(services.feeds);
     return `subscriptions feeds rebuilt: ${result.videos} recent videos, ${result.pushed} feed entries`;
+  },
+  analytics: async (platform) => {
+    const result = await rebuildAnalytics(platform.database.db);
+    return `analytics rollups recomputed from raw events: ${result.hours} video-hours, ${result.days} video-days`;
   },
 };
 

@@ -6,6 +6,7 @@ import { deriveDiscovery, SEEDED_FEED_DAYS, type DerivedDiscovery } from '../mod
 import { DEFAULT_SEED_OPTIONS, resolveSeedOptions, SEED_PASSWORD, SeedOptionsError, type SeedOptions } from '../modules/seed/options.ts';
 import { terminalProgress } from '../modules/seed/progress.ts';
 import { SeedConflictError, seedCatalogue, type SeedReport } from '../modules/seed/seed.ts';
+import { runSeedAnalyticsCommand } from './seed-analytics.ts';
 
 const d = DEFAULT_SEED_OPTIONS;
 
@@ -87,6 +88,7 @@ function printReport(report: SeedReport): void {
 
 /** `streamhub seed`: see SEED_USAGE and docs/OPERATIONS.md "Seeding". */
 export async function runSeedCommand(config: Config, args: string[]): Promise<number> {
+  if (args.includes('--analytics')) return runSeedAnalyticsCommand(config, args);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(SEED_USAGE);
     return 0;

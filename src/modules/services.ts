@@ -9,6 +9,7 @@ import type { Mailer } from '../platform/mail/mailer.ts';
 import type { Platform } from '../platform/platform.ts';
 import { createRateLimiter } from '../platform/rate-limit/create-rate-limiter.ts';
 import { AccessTokenSigner } from '../platform/security/jwt.ts';
+import { createAnalytics, type Analytics } from './analytics/analytics-module.ts';
 import { AuthService } from './auth/service.ts';
 import { ChannelService } from './channels/service.ts';
 import { CommentAccess } from './comments/comment-access.ts';
@@ -92,6 +93,8 @@ export interface Services {
   trending: TrendingService;
   subscriptionsFeed: SubscriptionsFeed;
   homeFeed: HomeFeed;
+  /** Player analytics: event buffer, ingest flusher, real-time store, ingest and dashboard services. */
+  analytics: Analytics;
 }
 
 /**
@@ -172,5 +175,6 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     trending,
     subscriptionsFeed,
     homeFeed: new HomeFeed({ db, trending, subscriptions: subscriptionsFeed }),
+    analytics: createAnalytics({ ...platform, findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId) }),
   };
 }

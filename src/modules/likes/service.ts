@@ -6,6 +6,8 @@ import type { VideoRow } from '../videos/repo.ts';
 import type { VideoService } from '../videos/service.ts';
 import { cursorCodec, timePosition, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { getWatchableVideo } from '../views/ready-video.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { LIKE_CREATED, LIKE_DELETED, publishLikeEvent } from './events.ts';
 import { LIKES_COUNTER } from './like-counts.ts';
 import { likeRepo, type LikedVideoRow } from './repo.ts';
 
@@ -30,14 +32,22 @@ export class LikeService {
 
   async like(actor: AuthenticatedUser, videoId: string): Promise<LikeState> {
     const video = await getWatchableVideo(this.videos, actor, videoId);
-    const inserted = await likeRepo.insert(this.db, actor.id, videoId);
+    const inserted = await inTransaction(this.db, async (trx) => {
+      const changed = await likeRepo.insert(trx, actor.id, videoId);
+      if (changed) await publishLikeEvent(trx, LIKE_CREATED, { videoId, userId: actor.id, creatorId: video.creator_id });
+      return changed;
+    });
     const pending = inserted ? await this.counters.increment(LIKES_COUNTER, videoId, 1) : await this.counters.pending(LIKES_COUNTER, videoId);
     return { liked: true, likes: shown(video.like_count, pending) };
   }
 
   async unlike(actor: AuthenticatedUser, videoId: string): Promise<LikeState> {
     const video = await this.videos.getVisible(actor, videoId);
-    const deleted = await likeRepo.delete(this.db, actor.id, videoId);
+    const deleted = await inTransaction(this.db, async (trx) => {
+      const changed = await likeRepo.delete(trx, actor.id, videoId);
+      if (changed) await publishLikeEvent(trx, LIKE_DELETED, { videoId, userId: actor.id, creatorId: video.creator_id });
+      return changed;
+    });
     const pending = deleted ? await this.counters.increment(LIKES_COUNTER, videoId, -1) : await this.counters.pending(LIKES_COUNTER, videoId);
     return { liked: false, likes: shown(video.like_count, pending) };
   }

@@ -18,6 +18,7 @@ import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
 import type { SeedTables } from '../../modules/seed/tables.ts';
 import type { NotificationTables } from '../../modules/notifications/tables.ts';
 import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
+import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -70,7 +71,8 @@ export interface MailMessagesTable {
 }
 
 export interface DB extends
-  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables, NotificationTables {
+  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables,
+  NotificationTables, AnalyticsTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

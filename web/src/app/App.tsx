@@ -4,6 +4,7 @@ import { Shell } from './Shell.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PageSkeleton } from '../components/Skeletons.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { useTrackNavigation } from '../analytics/navigation-source.ts';
 
 // Every page but the home page is its own chunk, so the first visit downloads only what it shows.
 const TrendingPage = lazy(() => import('../pages/TrendingPage.tsx'));
@@ -24,8 +25,11 @@ const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage.tsx'));
 const NotificationSettingsPage = lazy(() => import('../pages/NotificationSettingsPage.tsx'));
 const UnsubscribePage = lazy(() => import('../pages/UnsubscribePage.tsx'));
+const StudioAnalyticsPage = lazy(() => import('../pages/studio/analytics/StudioAnalyticsPage.tsx'));
+const VideoAnalyticsPage = lazy(() => import('../pages/studio/analytics/VideoAnalyticsPage.tsx'));
 
 export function App() {
+  useTrackNavigation();
   return (
     <Shell>
       <ErrorBoundary>
@@ -41,6 +45,8 @@ export function App() {
             <Route path="/playlist/:id" element={<PlaylistPage />} />
             <Route path="/upload" element={<UploadPage />} />
             <Route path="/studio" element={<StudioPage />} />
+            <Route path="/studio/analytics" element={<StudioAnalyticsPage />} />
+            <Route path="/studio/analytics/:videoId" element={<VideoAnalyticsPage />} />
             <Route path="/admin/:tab?" element={<AdminPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />

@@ -26,7 +26,7 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
       <ul>{MAIN_LINKS.map(link)}</ul>
       <h2 className="nav-heading">Library</h2>
       <ul>{LIBRARY_LINKS.map(link)}</ul>
-      {user && (user.role === 'creator' || user.role === 'admin') && <ul>{link({ to: '/studio', label: 'Studio' })}</ul>}
+      {user && (user.role === 'creator' || user.role === 'admin') && <ul>{link({ to: '/studio', label: 'Studio', end: true })}{link({ to: '/studio/analytics', label: 'Analytics' })}</ul>}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}
     </nav>
   );

@@ -7,6 +7,7 @@ import { useMediaState } from './useMediaState.ts';
 import { handlePlayerKey, SPEEDS } from './usePlayerShortcuts.ts';
 import { useResumePoint } from './useResumePoint.ts';
 import { useWatchProgress } from './useWatchProgress.ts';
+import { usePlaybackAnalytics } from './usePlaybackAnalytics.ts';
 
 interface Props {
   video: Video;
@@ -22,6 +23,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
   const hls = useHls(element, streamUrl, resumeAt);
   const media = useMediaState(element);
   useWatchProgress(element, video.id, signedIn);
+  usePlaybackAnalytics(element, video.id);
   const error = hls.error ?? media.mediaError;
 
   const toggleFullscreen = () => {

@@ -6,11 +6,13 @@ import { Tabs } from '../../components/Tabs.tsx';
 import { ReportsQueue } from './ReportsQueue.tsx';
 import { FailedJobs } from './FailedJobs.tsx';
 import { UserAdmin } from './UserAdmin.tsx';
+import { PlatformAnalytics } from './PlatformAnalytics.tsx';
 
 const TABS = [
   { value: 'reports', label: 'Reports' },
   { value: 'jobs', label: 'Failed jobs' },
   { value: 'users', label: 'Users' },
+  { value: 'analytics', label: 'Platform analytics' },
 ] as const;
 
 function AdminContent() {
@@ -26,6 +28,7 @@ function AdminContent() {
       {tab === 'reports' && <ReportsQueue />}
       {tab === 'jobs' && <FailedJobs />}
       {tab === 'users' && <UserAdmin />}
+      {tab === 'analytics' && <PlatformAnalytics />}
     </>
   );
 }

@@ -53,9 +53,16 @@ export async function unwrap<Body extends { data?: unknown }>(call: Promise<Answ
 }
 
 /** A cursor-paginated typed call: the page's items and the cursor of the next one. */
-export async function unwrapPage<Item, Body extends { data?: Item[]; meta?: { nextCursor?: string | null } }>(
+export async function unwrapPage<Body extends { data?: unknown[]; meta?: Record<string, unknown> }>(
   call: Promise<Answer<Body>>,
 ): Promise<{ items: NonNullable<Body['data']>; nextCursor: string | null }> {
   const envelope = await unwrapEnvelope(call);
-  return { items: (envelope.data ?? []) as NonNullable<Body['data']>, nextCursor: envelope.meta?.nextCursor ?? null };
+  const nextCursor = envelope.meta?.nextCursor;
+  return { items: (envelope.data ?? []) as NonNullable<Body['data']>, nextCursor: typeof nextCursor === 'string' ? nextCursor : null };
+}
+
+/** A typed call answered with 204 No Content: resolves, or throws the ApiError it was refused with. */
+export async function expectNoContent(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok || error !== undefined) throw toApiError(response, error);
 }

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { requestEnvelope } from '../api/client.ts';
 import { CATEGORIES } from '../api/categories.ts';
 import type { SearchResult } from '../api/types.ts';
 import { ListErrorPage } from '../components/ErrorPage.tsx';
 import { VideoGridSkeleton } from '../components/Skeletons.tsx';
 import { Thumbnail } from '../components/Thumbnail.tsx';
 import { formatAge, formatCount } from '../components/format.ts';
+import { searchKey, searchVideos, type SearchQuery } from '../search/search-api.ts';
 
 const PAGE_SIZE = 20;
 const FILTERS = {
@@ -48,11 +48,12 @@ export default function SearchPage() {
     limit: PAGE_SIZE,
   };
   const search = useQuery({
-    queryKey: ['search', query],
-    queryFn: () => requestEnvelope<SearchResult[]>('/api/v1/search', { query }),
+    queryKey: searchKey(query as SearchQuery),
+    // The filters come from the URL as they were typed; the server validates them (a bad one is a 400 shown here).
+    queryFn: () => searchVideos(query as SearchQuery),
     placeholderData: keepPreviousData,
   });
-  const total = (search.data?.meta.total as number | undefined) ?? 0;
+  const total = search.data?.total ?? 0;
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value); else next.delete(name);
@@ -78,7 +79,7 @@ export default function SearchPage() {
         : (
           <>
             <p className="muted" role="status">{formatCount(total, 'result')}</p>
-            <div className="result-list">{search.data.data.map((result) => <SearchResultRow key={result.id} result={result} />)}</div>
+            <div className="result-list">{search.data.results.map((result) => <SearchResultRow key={result.id} result={result} />)}</div>
             <nav className="pager" aria-label="Result pages">
               <button type="button" className="button" disabled={page <= 1} onClick={() => update('page', String(page - 1))}>Previous</button>
               <span>Page {page} of {Math.max(1, Math.ceil(total / PAGE_SIZE))}</span>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { request } from '../../api/client.ts';
+import { fetchChannelVideos, fetchTrending, upNextKey } from '../../videos/video-api.ts';
 import type { Video } from '../../api/types.ts';
 import { VideoCard } from '../../components/VideoCard.tsx';
 import { VideoCardSkeleton } from '../../components/Skeletons.tsx';
@@ -7,11 +7,11 @@ import { VideoCardSkeleton } from '../../components/Skeletons.tsx';
 /** What to watch next: the channel's most popular videos, then what is trending, without the current one. */
 export function UpNext({ video }: { video: Video }) {
   const candidates = useQuery({
-    queryKey: ['up-next', video.id],
+    queryKey: upNextKey(video.id),
     queryFn: async () => {
       const [fromChannel, trending] = await Promise.all([
-        request<Video[]>(`/api/v1/users/${video.creator.id}/videos`, { query: { sort: 'popular', limit: 10 } }),
-        request<Video[]>('/api/v1/videos/trending', { query: { window: 'week', limit: 10 } }).catch(() => []),
+        fetchChannelVideos(video.creator.id, { sort: 'popular', limit: 10 }).then((page) => page.items),
+        fetchTrending('week', 10).catch(() => []),
       ]);
       const seen = new Set([video.id]);
       return [...fromChannel, ...trending].filter((candidate) => !seen.has(candidate.id) && seen.add(candidate.id));

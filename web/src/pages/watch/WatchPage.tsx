@@ -2,8 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.ts';
 import { Link, useParams } from 'react-router-dom';
-import { request } from '../../api/client.ts';
-import type { Video } from '../../api/types.ts';
+import { fetchStreamUrl, fetchVideo, streamUrlKey, videoKey } from '../../videos/video-api.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { PageSkeleton } from '../../components/Skeletons.tsx';
@@ -23,14 +22,14 @@ export default function WatchPage() {
   useEffect(() => { void loadHls(); }, []);
   // Waits for the session check so `hasLiked` and private videos are read as the signed-in user.
   const video = useQuery({
-    queryKey: ['video', id],
-    queryFn: () => request<Video>(`/api/v1/videos/${id}`),
+    queryKey: videoKey(id),
+    queryFn: () => fetchVideo(id),
     enabled: !loading,
   });
   // Asked for alongside the video rather than after it: the first frame comes sooner.
   const stream = useQuery({
-    queryKey: ['stream-url', id],
-    queryFn: () => request<{ url: string }>(`/api/v1/videos/${id}/stream-url`),
+    queryKey: streamUrlKey(id),
+    queryFn: () => fetchStreamUrl(id),
     enabled: !loading,
     retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
     // Signed URLs of private videos expire; asking again now and then keeps them valid.

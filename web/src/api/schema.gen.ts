@@ -2,6 +2,120 @@
 // (scripts/generate-api-types.ts). CI runs `npm run api:check`, which fails when it is stale.
 /* eslint-disable */
 export type paths = {
+  "/api/v1/admin/ai/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** AI usage over the last days: calls, tokens, audio seconds and estimated cost per day, task and top users; provider chains with their last success and error (admin) */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                days: number;
+                limits: {
+                  dailyBudgetUsd: number;
+                  /** @description remote spending so far today (UTC) */
+                  spentTodayUsd: number;
+                  userDailyQuotaUsd: number;
+                };
+                perDay: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description YYYY-MM-DD (UTC) */
+                  day: string;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                }[];
+                perTask: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  model: string;
+                  outputTokens: number;
+                  provider: string;
+                  task: string;
+                }[];
+                providers: {
+                  chain: {
+                    lastError: string | null;
+                    /** @description ISO-8601 timestamp */
+                    lastErrorAt: string | null;
+                    /** @description ISO-8601 timestamp */
+                    lastOkAt: string | null;
+                    /** @description kind:model, in fallback order */
+                    provider: string;
+                  }[];
+                  task: string;
+                }[];
+                topUsers: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                  user: {
+                    id: string;
+                    username: string;
+                  } | null;
+                }[];
+                totals: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/admin/jobs/{id}/retry": {
     parameters: {
       query?: never;
@@ -3854,6 +3968,13 @@ export type paths = {
                 thumbnailUrl: string | null;
                 /** @description plain text */
                 title: string;
+                /** @description semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only */
+                transcriptMatch?: {
+                  /** @description where the line is spoken: open /watch/<id>?t=<startSeconds> */
+                  startSeconds: number;
+                  /** @description plain text of the transcript line */
+                  text: string;
+                } | null;
                 /** @description ISO-8601 timestamp */
                 uploadedAt: string;
                 views: number;
@@ -5101,6 +5222,132 @@ export type paths = {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/analysis": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the video's AI analysis stands: transcribing, analysing, done or failed with the reason (creator or admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description why the last run failed (state failed) */
+                failureReason: string | null;
+                insights: {
+                  chapters: number;
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                } | null;
+                /**
+                 * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
+                 * @enum {string}
+                 */
+                state:
+                  | "waiting"
+                  | "queued"
+                  | "transcribing"
+                  | "analysing"
+                  | "done"
+                  | "failed";
+                transcript: {
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  segments: number;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Re-run the analysis (transcript, captions, summary, chapters, embeddings); the creator's edits are kept (creator or admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description why the last run failed (state failed) */
+                failureReason: string | null;
+                insights: {
+                  chapters: number;
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                } | null;
+                /**
+                 * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
+                 * @enum {string}
+                 */
+                state:
+                  | "waiting"
+                  | "queued"
+                  | "transcribing"
+                  | "analysing"
+                  | "done"
+                  | "failed";
+                transcript: {
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  segments: number;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

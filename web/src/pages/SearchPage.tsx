@@ -1,14 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CATEGORIES } from '../api/categories.ts';
-import type { SearchResult } from '../api/types.ts';
+import type { SearchMode, SearchResult } from '../api/types.ts';
 import { ListErrorPage } from '../components/ErrorPage.tsx';
+import { Tabs } from '../components/Tabs.tsx';
 import { VideoGridSkeleton } from '../components/Skeletons.tsx';
 import { Thumbnail } from '../components/Thumbnail.tsx';
-import { formatAge, formatCount } from '../components/format.ts';
+import { formatAge, formatCount, formatDuration } from '../components/format.ts';
+import './search-page.css';
 import { searchKey, searchVideos, type SearchQuery } from '../search/search-api.ts';
 
 const PAGE_SIZE = 20;
+/** All (hybrid) is the default: words and meaning, titles and transcripts. */
+const MODES = [
+  { value: 'hybrid', label: 'All' },
+  { value: 'keyword', label: 'Exact words' },
+  { value: 'semantic', label: 'Meaning' },
+] as const satisfies readonly { value: SearchMode; label: string }[];
 const FILTERS = {
   category: ['', ...CATEGORIES],
   duration: ['', 'short', 'medium', 'long'],
@@ -30,6 +38,13 @@ function SearchResultRow({ result }: { result: SearchResult }) {
         <h3 className="video-title"><Link to={`/watch/${result.id}`} dangerouslySetInnerHTML={{ __html: result.highlights.title }} /></h3>
         <p className="muted">{formatCount(result.views, 'view')} · {formatAge(result.uploadedAt)} · <Link to={`/channel/${result.creator.id}`}>{result.creator.username}</Link></p>
         <p className="snippet" dangerouslySetInnerHTML={{ __html: result.highlights.description }} />
+        {result.transcriptMatch && (
+          <p className="search-transcript-line">
+            <Link to={`/watch/${result.id}?t=${Math.floor(result.transcriptMatch.startSeconds)}`} aria-label={`Said at ${formatDuration(result.transcriptMatch.startSeconds)}: ${result.transcriptMatch.text}`}>
+              <span className="transcript-time">{formatDuration(result.transcriptMatch.startSeconds)}</span> “{result.transcriptMatch.text}”
+            </Link>
+          </p>
+        )}
       </div>
     </article>
   );
@@ -38,7 +53,9 @@ function SearchResultRow({ result }: { result: SearchResult }) {
 export default function SearchPage() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
+  const mode = MODES.find((entry) => entry.value === params.get('mode'))?.value ?? 'hybrid';
   const query = {
+    mode,
     q: params.get('q') ?? '',
     category: params.get('category') ?? '',
     duration: params.get('duration') ?? '',
@@ -64,6 +81,7 @@ export default function SearchPage() {
   return (
     <>
       <h1 className="page-title">{query.q ? <>Results for “{query.q}”</> : 'Search'}</h1>
+      <Tabs label="Search by" tabs={MODES} value={mode} onChange={(value) => update('mode', value === 'hybrid' ? '' : value)} />
       <div className="filters">
         {(Object.keys(FILTERS) as (keyof typeof FILTERS)[]).map((name) => (
           <label key={name}>

@@ -47,6 +47,7 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
         <td>{formatAge(video.uploadedAt ?? video.createdAt)}</td>
         <td className="row-actions">
           <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>{editing ? 'Close' : 'Edit'}</button>
+          {video.status === 'ready' && <Link className="button" to={`/studio/${video.id}/ai`} aria-label={`Transcript, summary and moderation of ${video.title}`}>Transcript &amp; AI</Link>}
           <button type="button" className="button danger" disabled={remove.isPending}
             onClick={() => { if (window.confirm(`Delete “${video.title}”? This cannot be undone.`)) remove.mutate(); }}>Delete</button>
           {remove.error && <span className="field-error" role="alert">{remove.error.message}</span>}

@@ -150,14 +150,14 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     await page.goto(`/studio/${videoId}/ai`);
     await page.locator('.analysis-state', { hasText: 'Done' }).waitFor();
     // Line 3 starting at 0 breaks the time order: the server's error shows on line 3.
-    const start3 = page.getByRole('listitem').filter({ has: page.getByLabel('Text of line 3') }).getByLabel('Start');
+    const start3 = page.getByRole('listitem').filter({ has: page.getByLabel('Text of line 3', { exact: true }) }).getByLabel('Start');
     const original = await start3.inputValue();
     await start3.fill('0:00');
     await page.getByRole('button', { name: 'Save transcript' }).click();
     const row3 = page.locator('[data-segment-index="2"]');
     await row3.locator('.field-error', { hasText: 'time order' }).waitFor();
     await start3.fill(original);
-    await page.getByLabel('Text of line 1').fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
+    await page.getByLabel('Text of line 1', { exact: true }).fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
     await page.getByRole('button', { name: 'Save transcript' }).click();
     await page.locator('.form-success', { hasText: 'captions, chapters and search now follow' }).waitFor();
     await docScreenshot(page, 'studio-ai');

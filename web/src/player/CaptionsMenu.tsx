@@ -39,14 +39,15 @@ export function CaptionsMenu({ tracks, selected, onSelect }: Props) {
   const close = useCallback(() => setOpen(false), []);
   useDismiss(container, open, close);
 
-  // When the tracks arrive, the remembered language comes back on by itself.
+  // The remembered choice wins over whatever the player picked by itself (an AUTOSELECT rendition):
+  // the remembered language comes back on, and Off stays off. A choice in the menu is remembered
+  // before it is applied, so this agrees with it.
   useEffect(() => {
+    if (tracks.length === 0) return;
     const language = rememberedLanguage();
-    if (language === 'off') return;
-    const track = tracks.find((candidate) => candidate.lang === language);
-    if (track && track.id !== selected) onSelect(track.id);
-    // Only when the list changes: choosing Off afterwards must stick.
-  }, [tracks]);
+    const wanted = language === 'off' ? -1 : tracks.find((candidate) => candidate.lang === language)?.id ?? -1;
+    if (wanted !== selected) onSelect(wanted);
+  }, [tracks, selected, onSelect]);
 
   if (tracks.length === 0) return null;
   const choose = (track: SubtitleTrack | null) => {

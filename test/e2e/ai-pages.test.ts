@@ -129,6 +129,15 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const state = await waitForPlayback(page, 'the seek to the passage', (now) => Math.abs(now.currentTime - seconds) < 1.5);
     assertNear(state.currentTime, seconds, 'passage seek');
     await docScreenshot(page, 'watch-ask');
+
+    // On a 390 px phone the panels stack under the video and fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const selector of ['.watch-ai-panels', '.ask-panel', '.video-insights']) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 391, `${selector} fits 390 px: ${JSON.stringify(box)}`);
+    }
+    await screenshot(page, 'watch-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   test('search: a spoken phrase finds the video with its transcript line, which opens the watch page at that second', async () => {
@@ -150,7 +159,7 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     await page.goto(`/studio/${videoId}/ai`);
     await page.locator('.analysis-state', { hasText: 'Done' }).waitFor();
     // Line 3 starting at 0 breaks the time order: the server's error shows on line 3.
-    const start3 = page.getByRole('listitem').filter({ has: page.getByLabel('Text of line 3', { exact: true }) }).getByLabel('Start');
+    const start3 = page.locator('[data-segment-index="2"]').getByLabel('Start', { exact: true });
     const original = await start3.inputValue();
     await start3.fill('0:00');
     await page.getByRole('button', { name: 'Save transcript' }).click();

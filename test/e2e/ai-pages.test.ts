@@ -132,12 +132,18 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
 
     // On a 390 px phone the panels stack under the video and fit the screen.
     await page.setViewportSize({ width: 390, height: 844 });
+    try {
+    const tooWide = await page.evaluate(() => Array.from(document.querySelectorAll('.watch-main *'))
+      .filter((element) => element.getBoundingClientRect().right > 391 && !element.closest('.player'))
+      .slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className}`));
     for (const selector of ['.watch-ai-panels', '.ask-panel', '.video-insights']) {
       const box = await page.locator(selector).boundingBox();
-      assert.ok(box && box.x >= 0 && box.x + box.width <= 391, `${selector} fits 390 px: ${JSON.stringify(box)}`);
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 391, `${selector} fits 390 px: ${JSON.stringify(box)}; too wide: ${tooWide.join(', ')}`);
     }
     await screenshot(page, 'watch-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   test('search: a spoken phrase finds the video with its transcript line, which opens the watch page at that second', async () => {
@@ -166,7 +172,7 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const row3 = page.locator('[data-segment-index="2"]');
     await row3.locator('.field-error', { hasText: 'time order' }).waitFor();
     await start3.fill(original);
-    await page.getByLabel('Text of line 1', { exact: true }).fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
+    await page.getByRole('textbox', { name: 'Text of line 1', exact: true }).fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
     await page.getByRole('button', { name: 'Save transcript' }).click();
     await page.locator('.form-success', { hasText: 'captions, chapters and search now follow' }).waitFor();
     await docScreenshot(page, 'studio-ai');

@@ -20,7 +20,7 @@ export const TABLE_OWNERS = {
   // 0003-0005 videos and uploads
   videos: 'videos',
   video_renditions: 'videos',
-  video_create_requests: 'videos',
+  video_create_requests: 'videos', // dropped by 0020 (idempotency_keys)
   uploads: 'uploads',
   // 0007 likes, views, history
   likes: 'likes',
@@ -36,7 +36,7 @@ export const TABLE_OWNERS = {
   subscriptions: 'subscriptions',
   channel_stats: 'subscriptions',
   playlists: 'playlists',
-  playlist_create_requests: 'playlists',
+  playlist_create_requests: 'playlists', // dropped by 0020 (idempotency_keys)
   playlist_items: 'playlists',
   // 0010, 0012 search
   video_search: 'search',
@@ -60,6 +60,8 @@ export const TABLE_OWNERS = {
   moderation_cases: 'moderation',
   comment_languages: 'translation',
   translation_cache: 'translation',
+  // 0020: every Idempotency-Key (src/platform/idempotency)
+  idempotency_keys: 'platform',
   // 0050
   video_analysis_status: 'intelligence',
 };

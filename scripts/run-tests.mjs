@@ -18,12 +18,16 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Files run side by side: each test app gets its own database and Redis key prefix, so files share no
+// state. Two at a time on CI's two cores: three was measured (docs/OPERATIONS.md, "CI") and did not help.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
+const startedAt = Date.now();
 const child = spawn(
   process.execPath,
   [
     '--import', 'tsx',
     '--test',
-    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    `--test-concurrency=${concurrency}`,
     // A handle a test forgot to close (socket, timer) must not hang the whole run once its tests are done.
     '--test-force-exit',
     '--test-reporter=spec',
@@ -43,5 +47,6 @@ const status = await new Promise((resolve) => child.once('close', (code) => reso
 const count = (label) => Number(tail.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
 const passed = count('pass');
 const failed = count('fail') + count('cancelled');
-console.log(`\n${passed} passed, ${failed} failed, ${count('skipped')} skipped`);
+console.log(`\n${files.length} test file${files.length === 1 ? '' : 's'} in ${Math.round((Date.now() - startedAt) / 1000)} s, ${concurrency} at a time`);
+console.log(`${passed} passed, ${failed} failed, ${count('skipped')} skipped`);
 process.exit(status === 0 && failed === 0 && passed > 0 ? 0 : 1);

@@ -3,6 +3,7 @@ import type { Platform } from './platform/platform.ts';
 import type { Services } from './modules/services.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
+import { createProcessVideoDeadLetterHook } from './modules/videos/dead-letter.ts';
 import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRefresh } from './modules/trending/jobs.ts';
 import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
 import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
@@ -28,7 +29,10 @@ function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unkn
  */
 export function startWorkers(platform: Platform, services: Services): void {
   const { jobs, events, config } = platform;
-  jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), { concurrency: config.jobs.transcodeConcurrency });
+  jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), {
+    concurrency: config.jobs.transcodeConcurrency,
+    deadLetter: createProcessVideoDeadLetterHook({ db: platform.database.db, storage: platform.storage, pubsub: platform.pubsub, logger: platform.logger }),
+  });
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
     [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok, toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { isQueueName } from '../../platform/jobs/job-options.ts';
 import type { JobRecord } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { limitParam } from '../../platform/pagination/page-query.ts';
 
 const jobSchema = z.object({
   id: z.string(),
@@ -33,14 +33,13 @@ export async function adminJobRoutes(app: FastifyInstance, { platform }: { platf
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get('/jobs/failed', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Dead-lettered jobs, most recently failed first',
-      security: [{ bearerAuth: [] }],
       querystring: z.object({
         queue: z.string().refine(isQueueName, 'must be a queue name (letters, digits, _ - .)').optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
+        limit: limitParam(),
         offset: z.coerce.number().int().min(0).max(100_000).default(0),
       }),
       response: { 200: envelope(z.array(jobSchema)) },
@@ -52,11 +51,10 @@ export async function adminJobRoutes(app: FastifyInstance, { platform }: { platf
   });
 
   routes.post('/jobs/:id/retry', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Put a dead-lettered job back in its queue with fresh attempts',
-      security: [{ bearerAuth: [] }],
       params: z.object({ id: z.string().min(1).max(200) }),
       response: { 200: envelope(jobSchema) },
     },

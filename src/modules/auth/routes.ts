@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
@@ -56,8 +56,8 @@ export async function authRoutes(app: FastifyInstance, { platform, services }: {
   });
 
   routes.get('/me', {
-    preHandler: authenticated,
-    schema: { tags, summary: 'The signed-in account', security: [{ bearerAuth: [] }], response: { 200: envelope(privateUserSchema) } },
+    config: { auth: 'required' },
+    schema: { tags, summary: 'The signed-in account', response: { 200: envelope(privateUserSchema) } },
   }, async (request) => {
     const user = await userRepo.findById(platform.database.db, requireUser(request).id);
     if (!user) throw notFound('User');

@@ -13,6 +13,7 @@ import { DuplicateUserError, userRepo, type UserRow } from '../users/repo.ts';
 import { toPrivateUser } from '../users/schemas.ts';
 import type { registerBody, sessionSchema } from './schemas.ts';
 import { tokenRepo } from './token-repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 type Session = z.infer<typeof sessionSchema>;
 interface ClientInfo { userAgent?: string; ip?: string }
@@ -45,7 +46,7 @@ export class AuthService {
       : await userRepo.findByUsername(this.db, identifier);
     // Verify against a dummy hash for unknown accounts so response time does not reveal which emails exist.
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !valid) throw unauthorized('Email or password is incorrect', 'INVALID_CREDENTIALS');
+    if (!user || !valid) throw unauthorized('Email or password is incorrect', ErrorCode.INVALID_CREDENTIALS);
     if (user.banned_at) throw forbidden('This account is suspended');
     return this.openSession(user, randomUUID(), client);
   }
@@ -56,21 +57,21 @@ export class AuthService {
    */
   async refresh(refreshToken: string, client: ClientInfo): Promise<Session> {
     const stored = await tokenRepo.findRefreshToken(this.db, hashToken(refreshToken));
-    if (!stored) throw unauthorized('Refresh token is not valid', 'INVALID_REFRESH_TOKEN');
+    if (!stored) throw unauthorized('Refresh token is not valid', ErrorCode.INVALID_REFRESH_TOKEN);
     if (stored.rotated_at || stored.revoked_at) {
       await tokenRepo.revokeFamily(this.db, stored.family_id);
-      throw unauthorized('Refresh token was already used; all sessions from that login were signed out', 'REFRESH_TOKEN_REUSED');
+      throw unauthorized('Refresh token was already used; all sessions from that login were signed out', ErrorCode.REFRESH_TOKEN_REUSED);
     }
-    if (stored.expires_at.getTime() <= Date.now()) throw unauthorized('Refresh token expired', 'REFRESH_TOKEN_EXPIRED');
+    if (stored.expires_at.getTime() <= Date.now()) throw unauthorized('Refresh token expired', ErrorCode.REFRESH_TOKEN_EXPIRED);
     const user = await userRepo.findById(this.db, stored.user_id);
     if (!user || user.banned_at) {
       await tokenRepo.revokeFamily(this.db, stored.family_id);
-      throw unauthorized('Account is no longer active', 'INVALID_REFRESH_TOKEN');
+      throw unauthorized('Account is no longer active', ErrorCode.INVALID_REFRESH_TOKEN);
     }
     return inTransaction(this.db, async (trx) => {
       if (!(await tokenRepo.markRotated(trx, stored.id))) {
         await tokenRepo.revokeFamily(trx, stored.family_id);
-        throw unauthorized('Refresh token was already used; all sessions from that login were signed out', 'REFRESH_TOKEN_REUSED');
+        throw unauthorized('Refresh token was already used; all sessions from that login were signed out', ErrorCode.REFRESH_TOKEN_REUSED);
       }
       return this.openSession(user, stored.family_id, client, trx);
     });
@@ -106,7 +107,7 @@ export class AuthService {
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
-    const invalid = () => unauthorized('This reset link is invalid, already used or expired', 'INVALID_RESET_TOKEN');
+    const invalid = () => unauthorized('This reset link is invalid, already used or expired', ErrorCode.INVALID_RESET_TOKEN);
     const hash = hashToken(token);
     const userId = await tokenRepo.findUsableResetToken(this.db, hash);
     const user = userId ? await userRepo.findById(this.db, userId) : undefined;

@@ -18,10 +18,10 @@ export async function channelRoutes(app: FastifyInstance, { platform, services }
   const { channels, videoPresenter: presenter } = services;
 
   routes.get('/users/:id/channel', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A channel\'s page header: profile, subscriber and video counts, total views, and your subscription',
-      security: [{}, { bearerAuth: [] }],
       params: userIdParams,
       response: { 200: envelope(channelSchema) },
     },

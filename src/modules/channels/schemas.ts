@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicUserSchema, toPublicUser } from '../users/schemas.ts';
-import { pageQuery } from './paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import type { ChannelOverview } from './service.ts';
 
 export const channelVideosQuery = pageQuery.extend({

@@ -6,10 +6,13 @@ import type { UserRow } from '../users/repo.ts';
 import type { SubscriptionService, SubscriptionStatus } from '../subscriptions/service.ts';
 import type { ChannelCounts } from '../subscriptions/channel-stats-repo.ts';
 import { requireActiveChannel } from './active-channel.ts';
-import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from './paging.ts';
+import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
+import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts';
+import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import { channelVideoQueries, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from '../videos/channel-video-queries.ts';
 
-const popularKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
+const newestCursor = cursorCodec('channel-videos:newest', exactTimePosition);
+const popularCursor = cursorCodec('channel-videos:popular', z.tuple([z.number().int().nonnegative(), z.uuid()]));
 
 export type ChannelOverview = { user: UserRow } & ChannelCounts & ChannelVideoTotals & SubscriptionStatus;
 
@@ -36,16 +39,18 @@ export class ChannelService {
   async videos(channelId: string, sort: ChannelVideoOrder['sort'], page: PageRequest): Promise<Page<ChannelVideoRow>> {
     await requireActiveChannel(this.db, channelId);
     const rows = await channelVideoQueries.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
-    return toPage(rows, page.limit, (row) => (sort === 'newest' ? [row.exact_created_at, row.id] : [row.view_count, row.id]));
+    return sort === 'newest'
+      ? toPage(rows, page.limit, newestCursor, (row) => [row.exact_created_at, row.id])
+      : toPage(rows, page.limit, popularCursor, (row) => [row.view_count, row.id]);
   }
 
   private order(sort: ChannelVideoOrder['sort'], cursor: string | undefined): ChannelVideoOrder {
     if (cursor === undefined) return { sort };
     if (sort === 'newest') {
-      const [createdAt, id] = decodeCursor(cursor, newestFirstKey);
+      const [createdAt, id] = newestCursor.decode(cursor);
       return { sort, after: { createdAt, id } };
     }
-    const [viewCount, id] = decodeCursor(cursor, popularKey);
+    const [viewCount, id] = popularCursor.decode(cursor);
     return { sort, after: { viewCount, id } };
   }
 }

@@ -13,15 +13,10 @@ import type { CommentsTable } from './tables.ts';
  * same shape (comment, then parent, then video), so the rows are always locked in the same order.
  */
 
-/**
- * A new comment is counted (neither deleted nor hidden: see visibility.ts). Undefined when the author
- * already used the values' idempotency key: nothing is written then, counters included.
- */
-export async function insertComment(db: Executor, values: Insertable<CommentsTable>): Promise<CommentRow | undefined> {
+/** A new comment is counted (neither deleted nor hidden: see visibility.ts). */
+export async function insertComment(db: Executor, values: Insertable<CommentsTable>): Promise<CommentRow> {
   return db
-    .with('created', (cte) => cte.insertInto('comments').values(values)
-      .onConflict((conflict) => conflict.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
-      .returningAll())
+    .with('created', (cte) => cte.insertInto('comments').values(values).returningAll())
     .with('counted_reply', (cte) => cte.updateTable('comments')
       .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
       .where('id', '=', (eb) => eb.selectFrom('created').select('parent_id')))
@@ -29,7 +24,7 @@ export async function insertComment(db: Executor, values: Insertable<CommentsTab
       .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
       .where('id', '=', (eb) => eb.selectFrom('created').select('video_id')))
     .selectFrom('created').selectAll()
-    .executeTakeFirst();
+    .executeTakeFirstOrThrow();
 }
 
 interface StateChange {

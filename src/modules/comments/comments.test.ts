@@ -295,7 +295,7 @@ for (const kind of testDatabaseKinds()) {
       for (const url of bad) {
         const response = await get(url);
         assert.equal(response.statusCode, 400, url);
-        assert.ok(['BAD_REQUEST', 'VALIDATION_ERROR'].includes(json(response).error.code));
+        assert.ok(['INVALID_CURSOR', 'BAD_REQUEST', 'VALIDATION_ERROR'].includes(json(response).error.code));
       }
       assert.equal(json(await get(`/api/v1/videos/${videoId}/comments?sort=top&cursor=${topCursor}`)).data.length, 2);
       assert.equal(json(await get(`/api/v1/videos/${videoId}/comments`)).meta.sort, 'top', 'top is the default sort');

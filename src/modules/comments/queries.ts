@@ -3,7 +3,8 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import type { CommentAccess } from './comment-access.ts';
-import { cursorCodec, likesPosition, timePosition, toPage } from './cursor.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
+import { likesPosition } from './repo.ts';
 import { commentRepo, type Audience, type CommentView } from './repo.ts';
 import type { CommentSort } from './schemas.ts';
 import { commentSettingsRepo } from './settings-repo.ts';
@@ -45,18 +46,18 @@ export class CommentQueries {
   }
 
   private async topPage(videoId: string, audience: Audience, limit: number, cursor?: string): Promise<CommentPage> {
-    const rows = await commentRepo.listTop(this.db, videoId, audience, limit, cursor ? topCursor.decode(cursor) : undefined);
+    const rows = await commentRepo.listTop(this.db, videoId, audience, limit, topCursor.decodeOptional(cursor));
     return toPage(rows, limit, topCursor, (row) => ({ likes: row.like_count, id: row.id }));
   }
 
   private async newestPage(videoId: string, audience: Audience, limit: number, cursor?: string): Promise<CommentPage> {
-    const rows = await commentRepo.listNewest(this.db, videoId, audience, limit, cursor ? newestCursor.decode(cursor) : undefined);
+    const rows = await commentRepo.listNewest(this.db, videoId, audience, limit, newestCursor.decodeOptional(cursor));
     return toPage(rows, limit, newestCursor, (row) => ({ at: row.created_at, id: row.id }));
   }
 
   /** Replies stay readable under a deleted top-level comment. */
   async listReplies(actor: AuthenticatedUser | undefined, id: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<CommentPage> {
-    const after = cursor ? repliesCursor.decode(cursor) : undefined;
+    const after = repliesCursor.decodeOptional(cursor);
     const { comment, video } = await this.access.visibleComment(actor, id, { allowDeleted: true });
     if (comment.parent_id) throw badRequest('This comment is a reply; threads are one level deep, so list the replies of its parentId');
     const audience: Audience = { viewerId: actor?.id, seesAllHidden: moderatesVideo(actor, video) };

@@ -1,11 +1,16 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import type { LikesPosition, TimePosition } from './cursor.ts';
+import { z } from 'zod';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import type { CommentsTable } from './tables.ts';
+
+/** (like_count, id): the position in the top sort. */
+export const likesPosition = z.object({ likes: z.number().int().min(0), id: z.uuid() });
+export type LikesPosition = z.output<typeof likesPosition>;
 
 export type CommentRow = Selectable<CommentsTable>;
 
-/** The columns a response needs; moderation bookkeeping (hidden_by, deleted_by, the idempotency key) stays in the table. */
+/** The columns a response needs; moderation bookkeeping (hidden_by, deleted_by) stays in the table. */
 const VIEW_COLUMNS = [
   'c.id', 'c.video_id', 'c.user_id', 'c.parent_id', 'c.reply_to_user_id', 'c.text', 'c.is_edited',
   'c.like_count', 'c.reply_count', 'c.hidden_at', 'c.deleted_at', 'c.created_at', 'c.updated_at',
@@ -63,10 +68,6 @@ function selectThreads(db: Executor, videoId: string, audience: Audience) {
 export const commentRepo = {
   findById(db: Executor, id: string): Promise<CommentRow | undefined> {
     return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
-  },
-
-  findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<CommentRow | undefined> {
-    return db.selectFrom('comments').selectAll().where('user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
   },
 
   findView(db: Executor, id: string, viewerId: string | undefined): Promise<CommentView | undefined> {

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { idempotencyHeaders, videoIdParams } from '../videos/schemas.ts';
+import { videoIdParams } from '../videos/schemas.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 import { toCommentResponse } from './presenter.ts';
 import {
   commentIdParams, commentLikeSchema, commentSchema, commentSettingsBody, commentSettingsSchema, commentTextBody,
@@ -13,15 +14,13 @@ import {
 } from './schemas.ts';
 import type { CreatedComment } from './service.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
-const optionalAuth = [{}, ...bearerAuth];
 const tags = ['comments'];
 const pageMeta = 'meta.nextCursor continues the list (null on the last page)';
 const IDEMPOTENCY = 'Send an Idempotency-Key header to make retries safe: the same key answers the comment it created (header Idempotent-Replayed: true).';
 
 /** 201 either way: a replayed create answers what the first attempt answered. */
 function sendCreated(reply: FastifyReply, { comment, replayed }: CreatedComment) {
-  if (replayed) reply.header('idempotent-replayed', 'true');
+  markReplayed(reply, replayed);
   reply.status(201);
   return ok(toCommentResponse(comment));
 }
@@ -33,12 +32,11 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   const { comments, commentQueries: queries } = services;
 
   routes.post('/comments', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Comment on a video',
       description: `Ready videos you can see, unless the owner turned comments off (403 COMMENTS_DISABLED). Suspended accounts get 403 ACCOUNT_SUSPENDED. New comments and replies are rate limited per user (${config.comments.ratePerMinute}/min, bursts of ${config.comments.burst}): 429 with Retry-After. ${IDEMPOTENCY}`,
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createCommentBody,
       response: { 201: envelope(commentSchema) },
@@ -49,12 +47,11 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.post('/comments/:id/reply', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Reply to a comment; a reply to a reply joins the same thread and mentions whom it answers',
       description: `Same rules and rate limit as posting a comment. ${IDEMPOTENCY}`,
-      security: bearerAuth,
       headers: idempotencyHeaders,
       params: commentIdParams,
       body: commentTextBody,
@@ -66,21 +63,20 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.get('/comments/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'One comment (a tombstone once deleted)',
-      security: optionalAuth,
       params: commentIdParams,
       response: { 200: envelope(commentSchema) },
     },
   }, async (request) => ok(toCommentResponse(await queries.get(request.user, request.params.id))));
 
   routes.put('/comments/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Edit your comment (marks it edited)',
-      security: bearerAuth,
       params: commentIdParams,
       body: commentTextBody,
       response: { 200: envelope(commentSchema) },
@@ -88,11 +84,10 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   }, async (request) => ok(toCommentResponse(await comments.edit(requireUser(request), request.params.id, request.body.text))));
 
   routes.delete('/comments/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Delete a comment (author, video owner or admin); soft, replies stay readable. Idempotent.',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -102,11 +97,11 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.get('/comments/:id/replies', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'Replies of a thread, oldest first (cursor pagination)',
       description: pageMeta,
-      security: optionalAuth,
       params: commentIdParams,
       querystring: listRepliesQuery,
       response: { 200: envelope(z.array(commentSchema)) },
@@ -117,33 +112,31 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.post('/comments/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Like a comment (idempotent)',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 200: envelope(commentLikeSchema) },
     },
   }, async (request) => ok(await comments.like(requireUser(request), request.params.id)));
 
   routes.delete('/comments/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Take back a like (idempotent)',
-      security: bearerAuth,
       params: commentIdParams,
       response: { 200: envelope(commentLikeSchema) },
     },
   }, async (request) => ok(await comments.unlike(requireUser(request), request.params.id)));
 
   routes.get('/videos/:id/comments', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A video\'s top-level comments, most liked or newest first (cursor pagination)',
       description: `${pageMeta}; meta.commentsEnabled says whether new comments are accepted. Hidden comments are left out except for their author, the video owner and admins.`,
-      security: optionalAuth,
       params: videoIdParams,
       querystring: listCommentsQuery,
       response: { 200: envelope(z.array(commentSchema)) },
@@ -154,11 +147,10 @@ export async function commentRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.put('/videos/:id/comment-settings', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Turn comments on or off for a video (owner or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       body: commentSettingsBody,
       response: { 200: envelope(commentSettingsSchema) },

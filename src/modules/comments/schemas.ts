@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 
@@ -25,16 +26,11 @@ export const commentTextBody = z.object({ text: commentTextSchema }).strict();
 export const commentSortSchema = z.enum(['top', 'newest']);
 export type CommentSort = z.infer<typeof commentSortSchema>;
 
-const cursorSchema = z.string().max(300).optional().describe('meta.nextCursor of the previous page');
-const limitSchema = z.coerce.number().int().min(1).max(100).default(20);
-
-export const listCommentsQuery = z.object({
+export const listCommentsQuery = pageQuery.extend({
   sort: commentSortSchema.default('top').describe('top: most liked first; newest: most recent first'),
-  cursor: cursorSchema,
-  limit: limitSchema,
 });
 
-export const listRepliesQuery = z.object({ cursor: cursorSchema, limit: limitSchema });
+export const listRepliesQuery = pageQuery;
 
 export const commentSettingsBody = z.object({ commentsEnabled: z.boolean() }).strict();
 

@@ -1,7 +1,8 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError, forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
+import { forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
+import { createIdempotently, findIdempotentResource, idempotentRequest, type IdempotentRequest } from '../../platform/idempotency/idempotency.ts';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
@@ -15,6 +16,9 @@ import type { CommentsTable } from './tables.ts';
 import { moderatesVideo } from './visibility.ts';
 
 export interface CommentLikeState { commentId: string; liked: boolean; likeCount: number }
+/** Posting and replying share one Idempotency-Key scope: a key names one comment, whichever way it was made. */
+const COMMENT_SCOPE = 'comments.create';
+
 export interface CreatedComment { comment: CommentView; replayed: boolean }
 type NewComment = Insertable<CommentsTable> & { video_id: string; parent_id: string | null; text: string };
 
@@ -32,13 +36,14 @@ export class CommentService {
 
   async post(actor: AuthenticatedUser, videoId: string, text: string, idempotencyKey?: string): Promise<CreatedComment> {
     const author = await this.access.activeAccount(actor);
-    const values = { video_id: videoId, user_id: actor.id, parent_id: null, reply_to_user_id: null, text, idempotency_key: idempotencyKey ?? null };
-    const earlier = await this.replay(actor, values);
+    const request = idempotentRequest(COMMENT_SCOPE, actor.id, idempotencyKey, { videoId, text });
+    const earlier = await this.replay(actor, request);
     if (earlier) return earlier;
     const video = await this.access.visibleVideo(actor, videoId);
     await this.access.assertOpenForComments(video);
     await this.spendNewCommentToken(actor);
-    return this.create(actor, author, values, null);
+    const values = { video_id: videoId, user_id: actor.id, parent_id: null, reply_to_user_id: null, text };
+    return this.create(actor, author, values, null, request);
   }
 
   /**
@@ -47,6 +52,8 @@ export class CommentService {
    */
   async reply(actor: AuthenticatedUser, targetId: string, text: string, idempotencyKey?: string): Promise<CreatedComment> {
     const author = await this.access.activeAccount(actor);
+    // The key answers for the request as sent (the comment replied to), whatever thread it lands in.
+    const request = idempotentRequest(COMMENT_SCOPE, actor.id, idempotencyKey, { replyTo: targetId, text });
     const { comment: target, video } = await this.access.visibleComment(actor, targetId);
     const answersReply = target.parent_id !== null;
     const values = {
@@ -55,13 +62,12 @@ export class CommentService {
       parent_id: target.parent_id ?? target.id,
       reply_to_user_id: answersReply ? target.user_id : null,
       text,
-      idempotency_key: idempotencyKey ?? null,
     };
-    const earlier = await this.replay(actor, values);
+    const earlier = await this.replay(actor, request);
     if (earlier) return earlier;
     await this.access.assertOpenForComments(video);
     await this.spendNewCommentToken(actor);
-    return this.create(actor, author, values, answersReply ? target.author_username : null);
+    return this.create(actor, author, values, answersReply ? target.author_username : null, request);
   }
 
   async edit(actor: AuthenticatedUser, id: string, text: string): Promise<CommentView> {
@@ -107,17 +113,19 @@ export class CommentService {
     return { videoId: video.id, commentsEnabled: enabled };
   }
 
-  private async create(actor: AuthenticatedUser, author: UserRow, values: NewComment, replyToUsername: string | null): Promise<CreatedComment> {
-    const row = await this.db.transaction().execute(async (trx) => {
-      const created = await insertComment(trx, values);
-      if (created) await publishCommentCreated(trx, { commentId: created.id, videoId: created.video_id, userId: created.user_id, parentId: created.parent_id });
-      return created;
+  private async create(
+    actor: AuthenticatedUser, author: UserRow, values: NewComment, replyToUsername: string | null, request: IdempotentRequest | undefined,
+  ): Promise<CreatedComment> {
+    // A concurrent request with the same Idempotency-Key that created it first is answered with its comment.
+    const { value: comment, replayed } = await createIdempotently(this.db, request, {
+      create: async (trx, id) => {
+        const created = await insertComment(trx, { id, ...values });
+        await publishCommentCreated(trx, { commentId: created.id, videoId: created.video_id, userId: created.user_id, parentId: created.parent_id });
+        return newCommentView(created, author, replyToUsername);
+      },
+      load: (id) => commentRepo.findView(this.db, id, actor.id),
     });
-    if (row) return { comment: newCommentView(row, author, replyToUsername), replayed: false };
-    // A concurrent request with the same Idempotency-Key created it first.
-    const winner = await this.replay(actor, values);
-    if (!winner) throw new Error('an idempotency key conflicted but its comment is gone');
-    return winner;
+    return { comment, replayed };
   }
 
   /**
@@ -125,14 +133,10 @@ export class CommentService {
    * have changed since: a retry gets what the first attempt got). The same key for a different comment
    * is a client bug: 409.
    */
-  private async replay(actor: AuthenticatedUser, values: NewComment): Promise<CreatedComment | undefined> {
-    if (!values.idempotency_key) return undefined;
-    const earlier = await commentRepo.findByIdempotencyKey(this.db, actor.id, values.idempotency_key);
-    if (!earlier) return undefined;
-    if (earlier.video_id !== values.video_id || earlier.parent_id !== values.parent_id || earlier.text !== values.text) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different comment');
-    }
-    const comment = await commentRepo.findView(this.db, earlier.id, actor.id);
+  private async replay(actor: AuthenticatedUser, request: IdempotentRequest | undefined): Promise<CreatedComment | undefined> {
+    const earlierId = request && await findIdempotentResource(this.db, request);
+    if (earlierId === undefined) return undefined;
+    const comment = await commentRepo.findView(this.db, earlierId, actor.id);
     return comment && { comment, replayed: true };
   }
 

@@ -18,7 +18,6 @@ export interface CommentsTable {
   hidden_by: string | null;
   deleted_at: Date | null;
   deleted_by: string | null;
-  idempotency_key: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { KeysetPosition } from '../views/keyset-cursor.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import { FANOUT_BATCH_SIZE, forEachSubscriberBatch } from './subscribers.ts';
 
 /** One video in a subscriber's feed. `publishedAt` orders the feed (newest first, video id breaks ties). */
@@ -27,7 +27,7 @@ export interface FeedStore {
   /** Empties every feed (before a rebuild). */
   clear(): Promise<void>;
   /** Up to `limit` entries older than `before` (from the newest when absent), newest first. */
-  read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]>;
+  read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]>;
 }
 
 interface BatchOutcome { n: number; last_seq: string | null }
@@ -81,9 +81,9 @@ class TableFeedStore implements FeedStore {
     await this.db.deleteFrom('feed_items').execute();
   }
 
-  async read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+  async read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]> {
     let query = this.db.selectFrom('feed_items').select(['video_id', 'creator_id', 'published_at']).where('user_id', '=', userId);
-    if (before) query = query.where(sql<boolean>`(published_at, video_id) < (${before.at}, ${before.videoId}::uuid)`);
+    if (before) query = query.where(sql<boolean>`(published_at, video_id) < (${before.at}, ${before.id}::uuid)`);
     const rows = await query.orderBy('published_at', 'desc').orderBy('video_id', 'desc').limit(limit).execute();
     return rows.map((row) => ({ videoId: row.video_id, creatorId: row.creator_id, publishedAt: row.published_at }));
   }
@@ -150,7 +150,7 @@ class RedisFeedStore implements FeedStore {
     }
   }
 
-  async read(userId: string, limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+  async read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]> {
     const max = before ? String(before.at.getTime()) : '+inf';
     const flat = await this.redis.zrevrangebyscore(this.key(userId), max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + TIE_SLACK);
     const entries: FeedEntry[] = [];
@@ -158,7 +158,7 @@ class RedisFeedStore implements FeedStore {
       const [videoId = '', creatorId = ''] = flat[index]!.split(':');
       const publishedAt = new Date(Number(flat[index + 1]));
       // Same score as the cursor: only members after it in (score desc, video id desc) order.
-      if (before && publishedAt.getTime() === before.at.getTime() && videoId >= before.videoId) continue;
+      if (before && publishedAt.getTime() === before.at.getTime() && videoId >= before.id) continue;
       entries.push({ videoId, creatorId, publishedAt });
     }
     return entries.slice(0, limit);

@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { pageQuery } from '../views/schemas.ts';
+import { limitParam, pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { videoSchema } from '../videos/schemas.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 const homeQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(60, 'must be at most 60').default(24),
+  limit: limitParam({ max: 60, default: 24 }),
 }).strict();
 
 const homeItemSchema = z.object({
@@ -26,11 +25,10 @@ export async function feedRoutes(app: FastifyInstance, { platform, services }: {
   const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/feed/subscriptions', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['discovery'],
       summary: 'New public videos from the channels you follow, newest first (cursor pagination)',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(z.array(videoSchema)) },
     },
@@ -40,6 +38,7 @@ export async function feedRoutes(app: FastifyInstance, { platform, services }: {
   });
 
   routes.get('/feed/home', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['discovery'],
       summary: 'The home page: trending and fresh uploads for guests; your subscriptions, trending and videos related to your history when signed in',

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../views/keyset-cursor.ts';
+import { cursorCodec, timePosition, type TimePosition } from '../../platform/pagination/cursor.ts';
 import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
 import { discoveryQueries } from '../videos/discovery-queries.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import type { FeedEntry, FeedStore } from './feed-store.ts';
+
+const feedCursor = cursorCodec('subscriptions-feed', timePosition);
 
 export interface FeedPage { videos: VideoRow[]; nextCursor: string | null }
 
@@ -36,7 +38,7 @@ export class SubscriptionsFeed {
 
   async page(userId: string, limit: number, cursor?: string): Promise<FeedPage> {
     const { db } = this;
-    const before = cursor ? decodeKeysetCursor(cursor) : undefined;
+    const before = feedCursor.decodeOptional(cursor);
     const following = await subscriberQueries.following(db, userId);
     const followed = new Set(following.map((row) => row.channel_id));
     const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.settings.celebrityThreshold)
@@ -57,12 +59,12 @@ export class SubscriptionsFeed {
     const visible = page.filter((entry) => followed.has(entry.creatorId)).map((entry) => entry.videoId);
     return {
       videos: await videoQueries.findPublicByIds(db, visible),
-      nextCursor: merged.length > limit && last ? encodeKeysetCursor({ at: last.publishedAt, videoId: last.videoId }) : null,
+      nextCursor: merged.length > limit && last ? feedCursor.encode({ at: last.publishedAt, id: last.videoId }) : null,
     };
   }
 
   /** The newest public uploads of big channels, read along their (creator_id, processed_at, id) index. */
-  private async pull(channelIds: string[], limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
+  private async pull(channelIds: string[], limit: number, before?: TimePosition): Promise<FeedEntry[]> {
     const rows = await discoveryQueries.publicUploadsOf(this.db, channelIds, limit, before);
     return rows.map((row) => ({ videoId: row.id, creatorId: row.creator_id, publishedAt: row.processed_at! }));
   }

@@ -19,13 +19,13 @@ for (const kind of testDatabaseKinds()) {
       const { db } = t.platform.database;
       const oldVideo = await createVideo(t, creator.token);
       const newVideo = await createVideo(t, creator.token);
-      await db.insertInto('video_create_requests').values([
-        { user_id: creator.id, idempotency_key: 'old-key', request_hash: 'x', video_id: oldVideo.id, created_at: sql<Date>`now() - interval '2 days'` as never },
-        { user_id: creator.id, idempotency_key: 'new-key', request_hash: 'x', video_id: newVideo.id },
+      await db.insertInto('idempotency_keys').values([
+        { user_id: creator.id, scope: 'videos.create', idempotency_key: 'old-key', request_hash: 'x', resource_id: oldVideo.id, created_at: sql<Date>`now() - interval '2 days'` as never },
+        { user_id: creator.id, scope: 'videos.create', idempotency_key: 'new-key', request_hash: 'x', resource_id: newVideo.id },
       ]).execute();
       const pruned = await pruneHistory(t.platform);
       assert.ok(pruned.idempotencyKeys >= 1);
-      const keys = await db.selectFrom('video_create_requests').select('idempotency_key').where('user_id', '=', creator.id).execute();
+      const keys = await db.selectFrom('idempotency_keys').select('idempotency_key').where('user_id', '=', creator.id).execute();
       assert.deepEqual(keys.map((key) => key.idempotency_key), ['new-key']);
       assert.ok(await db.selectFrom('videos').select('id').where('id', '=', oldVideo.id).executeTakeFirst());
     });

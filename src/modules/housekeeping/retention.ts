@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { JobHandler } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring, type SlotPayload } from '../../platform/jobs/recurring.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { pruneIdempotencyKeys } from '../../platform/idempotency/idempotency.ts';
 import { HOUSEKEEPING_QUEUE } from '../videos/job-queues.ts';
 
 export const PRUNE_HISTORY_JOB = 'prune-history';
@@ -18,26 +18,18 @@ export const RETENTION = {
 /** Deletes what only bookkeeping needed: finished jobs, relayed-and-processed events, expired Idempotency-Keys. */
 export interface PruneSummary { jobs: number; outboxEvents: number; processedMarks: number; idempotencyKeys: number }
 
-export async function pruneHistory(platform: Platform): Promise<PruneSummary> {
-  const { db } = platform.database;
+export async function pruneHistory(platform: Pick<Platform, 'database' | 'jobs' | 'events'>): Promise<PruneSummary> {
   const jobs = await platform.jobs.pruneCompleted(RETENTION.completedJobsMs);
   const events = await platform.events.prune(RETENTION.deliveredEventsMs);
-  const cutoff = sql<Date>`now() - make_interval(secs => ${RETENTION.idempotencyKeysMs / 1000})`;
-  const videoKeys = await db.deleteFrom('video_create_requests').where('created_at', '<', cutoff).executeTakeFirst();
-  const playlistKeys = await db.deleteFrom('playlist_create_requests').where('created_at', '<', cutoff).executeTakeFirst();
-  return {
-    jobs,
-    outboxEvents: events.outbox,
-    processedMarks: events.processed,
-    idempotencyKeys: Number(videoKeys.numDeletedRows) + Number(playlistKeys.numDeletedRows),
-  };
+  const idempotencyKeys = await pruneIdempotencyKeys(platform.database.db, RETENTION.idempotencyKeysMs);
+  return { jobs, outboxEvents: events.outbox, processedMarks: events.processed, idempotencyKeys };
 }
 
-export function scheduleHistoryPruning(platform: Platform): Promise<{ id: string }> {
+export function scheduleHistoryPruning(platform: Pick<Platform, 'jobs'>): Promise<{ id: string }> {
   return scheduleRecurring(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS);
 }
 
-export function createPruneHistoryHandler(platform: Platform): JobHandler<SlotPayload> {
+export function createPruneHistoryHandler(platform: Pick<Platform, 'database' | 'jobs' | 'events' | 'logger'>): JobHandler<SlotPayload> {
   return recurringHandler(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS, async () => {
     platform.logger.info(await pruneHistory(platform), 'old jobs, events and idempotency keys pruned');
   });

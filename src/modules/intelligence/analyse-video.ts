@@ -23,7 +23,7 @@ import { videoDocument } from './video-document.ts';
  * model made it, or a creator edited it), so the job is idempotent and resumes where a crash stopped
  * it; `force` recomputes model outputs but never overwrites a creator's edit.
  */
-export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
+export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 'storage' | 'logger' | 'config'>, ai: Ai) {
   const { database: { db }, storage, logger } = platform;
   const workRoot = join(platform.config.dataDir, 'work', 'ai');
 

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
 import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { ANALYSIS_STATES } from './analysis-status-repo.ts';
-
-const bearerAuth = [{ bearerAuth: [] }];
 
 export const analysisStatusSchema = z.object({
   state: z.enum(['waiting', ...ANALYSIS_STATES]).describe('waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed'),
@@ -23,22 +21,20 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   const { videos, analysisStatus: analysis } = services;
 
   routes.get('/videos/:id/analysis', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Where the video\'s AI analysis stands: transcribing, analysing, done or failed with the reason (creator or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 200: envelope(analysisStatusSchema) },
     },
   }, async (request) => ok(await analysis.status(await videos.getOwned(requireUser(request), request.params.id))));
 
   routes.post('/videos/:id/analysis', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Re-run the analysis (transcript, captions, summary, chapters, embeddings); the creator\'s edits are kept (creator or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 202: envelope(analysisStatusSchema) },
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { analysisStatusRepo, type AnalysisState } from './analysis-status-repo.ts';
@@ -38,7 +39,7 @@ export class VideoAnalysisStatus {
 
   /** Queues a forced analysis; the creator's edits are kept (the job never overwrites them). */
   async rerun(video: VideoRow): Promise<AnalysisStatus> {
-    if (video.status !== 'ready') throw new AppError(409, 'VIDEO_NOT_READY', 'The video must be ready before it can be analysed');
+    if (video.status !== 'ready') throw new AppError(409, ErrorCode.VIDEO_NOT_READY, 'The video must be ready before it can be analysed');
     await enqueueVideoAnalysis(this.deps.jobs, video.id, true);
     await analysisStatusRepo.mark(this.deps.db, video.id, 'queued');
     return this.status(video);

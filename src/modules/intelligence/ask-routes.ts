@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { VideoQa, type Answer } from './video-qa.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 const askBody = z.object({
   question: z.string().trim().min(3, 'must be at least 3 characters').max(500, 'must be at most 500 characters'),
@@ -39,11 +38,10 @@ export async function askRoutes(app: FastifyInstance, { services }: { services: 
   const { videos, videoQa: qa } = services;
 
   routes.post('/videos/:id/ask', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Ask a question about a video: time-stamped transcript passages and, with a generator configured, an answer citing them',
-      security: bearerAuth,
       params: videoIdParams,
       body: askBody,
       response: { 200: envelope(answerSchema) },
@@ -55,11 +53,10 @@ export async function askRoutes(app: FastifyInstance, { services }: { services: 
   });
 
   routes.post('/videos/:id/ask/stream', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'The same answer as Server-Sent Events: `passages`, then `token`s as the answer is written, then `done` (the whole answer) or `error`',
-      security: bearerAuth,
       params: videoIdParams,
       body: askBody,
       response: { 200: z.string().describe('text/event-stream') },

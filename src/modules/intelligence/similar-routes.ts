@@ -9,8 +9,9 @@ import { videoQueries } from '../videos/video-queries.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams, videoSchema } from '../videos/schemas.ts';
 import { nearest } from './vector-store.ts';
+import { limitParam } from '../../platform/pagination/page-query.ts';
 
-const similarQuery = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10) });
+const similarQuery = z.object({ limit: limitParam({ max: 50, default: 10 }) });
 
 /** Videos closest in meaning to this one (their embeddings), among public ready videos. */
 export async function similarRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -19,10 +20,10 @@ export async function similarRoutes(app: FastifyInstance, { platform, services }
   const { videos, videoPresenter: presenter } = services;
 
   routes.get('/videos/:id/similar', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['ai'],
       summary: 'Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed',
-      security: [{}, { bearerAuth: [] }],
       params: videoIdParams,
       querystring: similarQuery,
       response: { 200: envelope(z.array(videoSchema.extend({ similarity: z.number().describe('cosine similarity, -1..1') }))) },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -12,9 +12,9 @@ import { insightsRepo } from './insights-repo.ts';
 import { presentInsights, presentTranscript } from './presenters.ts';
 import { insightsSchema, putInsightsBody, putTranscriptBody, transcriptSchema } from './schemas.ts';
 import { transcriptRepo } from './transcript-repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
-const notAnalysedYet = (what: string) => new AppError(404, 'NOT_ANALYSED_YET', `This video has no ${what} yet: it is made in the background once the video is ready`);
+const notAnalysedYet = (what: string) => new AppError(404, ErrorCode.NOT_ANALYSED_YET, `This video has no ${what} yet: it is made in the background once the video is ready`);
 
 /** The transcript (read by anyone who can watch, edited by the creator) and the creator's edits of the insights. */
 export async function transcriptRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -23,10 +23,10 @@ export async function transcriptRoutes(app: FastifyInstance, { platform, service
   const { videos, mediaUrls, ai } = services;
 
   routes.get('/videos/:id/transcript', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['ai'],
       summary: 'The time-stamped transcript of a video, with the model that made it and its captions URL',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(transcriptSchema) },
     },
@@ -38,18 +38,17 @@ export async function transcriptRoutes(app: FastifyInstance, { platform, service
   });
 
   routes.put('/videos/:id/transcript', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Replace the transcript (creator or admin): captions, chapters and search follow; re-analysis keeps the edit',
-      security: bearerAuth,
       params: videoIdParams,
       body: putTranscriptBody,
       response: { 200: envelope(transcriptSchema) },
     },
   }, async (request) => {
     const video = await videos.getOwned(requireUser(request), request.params.id);
-    if (video.status !== 'ready') throw new AppError(409, 'VIDEO_NOT_READY', 'The video must be ready before its transcript can be edited');
+    if (video.status !== 'ready') throw new AppError(409, ErrorCode.VIDEO_NOT_READY, 'The video must be ready before its transcript can be edited');
     const previous = await transcriptRepo.find(db, video.id);
     // The edit keeps naming the model it started from; with no transcript yet, the creator is the source.
     const model = previous
@@ -62,11 +61,10 @@ export async function transcriptRoutes(app: FastifyInstance, { platform, service
   });
 
   routes.put('/videos/:id/insights', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['ai'],
       summary: 'Replace the summary, key points and chapters (creator or admin); re-analysis keeps the edit',
-      security: bearerAuth,
       params: videoIdParams,
       body: putInsightsBody,
       response: { 200: envelope(insightsSchema) },

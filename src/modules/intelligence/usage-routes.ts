@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
@@ -42,11 +41,10 @@ export async function usageRoutes(app: FastifyInstance, { platform, services }: 
   const db = platform.database.db;
 
   routes.get('/admin/ai/usage', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'AI usage over the last days: calls, tokens, audio seconds and estimated cost per day, task and top users; provider chains with their last success and error (admin)',
-      security: [{ bearerAuth: [] }],
       querystring: usageQuery,
       response: { 200: envelope(aiUsageSchema) },
     },

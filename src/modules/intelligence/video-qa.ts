@@ -9,6 +9,7 @@ import type { VideoRow } from '../videos/repo.ts';
 import { anyWordTsQuery } from './keyword-query.ts';
 import { transcriptRepo, type StoredSegment } from './transcript-repo.ts';
 import { nearest } from './vector-store.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const PASSAGES = 3;
 
@@ -71,7 +72,7 @@ export class VideoQa {
 
   async retrieve(video: VideoRow, question: string, userId: string | undefined): Promise<Passage[]> {
     const segments = await transcriptRepo.segments(this.db, video.id);
-    if (segments.length === 0) throw new AppError(409, 'NO_TRANSCRIPT', 'This video has no transcript yet (or no speech), so there is nothing to answer from');
+    if (segments.length === 0) throw new AppError(409, ErrorCode.NO_TRANSCRIPT, 'This video has no transcript yet (or no speech), so there is nothing to answer from');
     const query = await this.ai.embeddings.embed(question, { userId, videoId: video.id });
     const byMeaning = await nearest(this.db, sql`select e.position::text as id, e.embedding from segment_embeddings e
       where e.video_id = ${video.id} and e.model = ${query.model}`, query.vector, 20);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import type { KeysetPosition } from '../views/keyset-cursor.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import { videoVisibleTo } from '../views/visible-videos.ts';
 
 export type LikedVideoRow = VideoRow & { liked_at: Date };
@@ -32,12 +32,12 @@ export const likeRepo = {
   },
 
   /** The actor's likes of videos they may still see, newest first; `limit + 1` rows tell whether more follow. */
-  listLiked(db: Executor, actor: AuthenticatedUser, limit: number, after?: KeysetPosition): Promise<LikedVideoRow[]> {
+  listLiked(db: Executor, actor: AuthenticatedUser, limit: number, after?: TimePosition): Promise<LikedVideoRow[]> {
     let query = db.selectFrom('likes').innerJoin('videos', 'videos.id', 'likes.video_id')
       .selectAll('videos').select('likes.created_at as liked_at')
       .where('likes.user_id', '=', actor.id)
       .where(videoVisibleTo(actor));
-    if (after) query = query.where(sql<boolean>`(likes.created_at, likes.video_id) < (${after.at}, ${after.videoId}::uuid)`);
+    if (after) query = query.where(sql<boolean>`(likes.created_at, likes.video_id) < (${after.at}, ${after.id}::uuid)`);
     return query.orderBy('likes.created_at', 'desc').orderBy('likes.video_id', 'desc').limit(limit + 1).execute();
   },
 };

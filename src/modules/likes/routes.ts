@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { pageQuery } from '../views/schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { likedVideoSchema, likeStateSchema } from './schemas.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** Like / unlike a video and list what you liked. */
 export async function likeRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -19,33 +18,30 @@ export async function likeRoutes(app: FastifyInstance, { platform, services }: {
   const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.post('/videos/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['likes'],
       summary: 'Like a ready video you can see; liking again changes nothing',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 200: envelope(likeStateSchema) },
     },
   }, async (request) => ok(await likes.like(requireUser(request), request.params.id)));
 
   routes.delete('/videos/:id/like', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['likes'],
       summary: 'Take back your like; answers the same when there was none',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 200: envelope(likeStateSchema) },
     },
   }, async (request) => ok(await likes.unlike(requireUser(request), request.params.id)));
 
   routes.get('/videos/liked', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['likes'],
       summary: 'Videos you liked, most recent like first (cursor pagination); deleted and hidden videos are left out',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(z.array(likedVideoSchema)) },
     },

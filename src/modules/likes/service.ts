@@ -4,10 +4,12 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import type { VideoService } from '../videos/service.ts';
-import { decodeKeysetCursor, pageOf } from '../views/keyset-cursor.ts';
+import { cursorCodec, timePosition, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { getWatchableVideo } from '../views/ready-video.ts';
 import { LIKES_COUNTER } from './like-counts.ts';
 import { likeRepo, type LikedVideoRow } from './repo.ts';
+
+const likedCursor = cursorCodec('liked', timePosition);
 
 export interface LikeState { liked: boolean; likes: number }
 
@@ -56,9 +58,9 @@ export class LikeService {
     return new Map(videos.map((video) => [video.id, shown(video.like_count, pending.get(video.id) ?? 0)]));
   }
 
-  async listLiked(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<{ items: LikedVideoRow[]; nextCursor: string | null }> {
-    const rows = await likeRepo.listLiked(this.db, actor, limit, cursor ? decodeKeysetCursor(cursor) : undefined);
-    return pageOf(rows, limit, (row) => ({ at: row.liked_at, videoId: row.id }));
+  async listLiked(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<LikedVideoRow>> {
+    const rows = await likeRepo.listLiked(this.db, actor, limit, likedCursor.decodeOptional(cursor));
+    return toPage(rows, limit, likedCursor, (row) => ({ at: row.liked_at, id: row.id }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import type { TimePosition } from '../comments/cursor.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import type { CaseStatus, CaseSubject, ModerationCasesTable } from './tables.ts';
 
 export type CaseRow = Selectable<ModerationCasesTable>;

@@ -4,11 +4,12 @@ import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
-import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import { commentQueries } from '../comments/comment-queries.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const queueCursors = { pending: cursorCodec('cases:pending', timePosition), decided: cursorCodec('cases:decided', timePosition) };
 
@@ -18,7 +19,7 @@ export class CaseReviewService {
 
   async listQueue(filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject }, cursor: string | undefined, limit: number): Promise<{ items: QueueCaseRow[]; nextCursor: string | null }> {
     const codec = queueCursors[filter.status];
-    const rows = await caseRepo.list(this.db, filter, limit, cursor ? codec.decode(cursor) : undefined);
+    const rows = await caseRepo.list(this.db, filter, limit, codec.decodeOptional(cursor));
     return toPage(rows, limit, codec, (row) => ({ at: (filter.status === 'pending' ? row.queued_at : row.reviewed_at)!, id: row.id }));
   }
 
@@ -30,7 +31,7 @@ export class CaseReviewService {
     return inTransaction(this.db, async (trx) => {
       const current = await caseRepo.findForUpdate(trx, caseId);
       if (!current) throw notFound('Moderation case');
-      if (current.status !== 'pending') throw new AppError(409, 'CASE_DECIDED', `This case is not waiting for review (status: ${current.status})`);
+      if (current.status !== 'pending') throw new AppError(409, ErrorCode.CASE_DECIDED, `This case is not waiting for review (status: ${current.status})`);
       if (current.subject_type === 'comment') await this.applyToComment(trx, current.subject_id, decision, admin.id);
       return caseRepo.decide(trx, caseId, { status: decision, adminId: admin.id, note, held: decision === 'rejected' });
     });
@@ -60,9 +61,9 @@ export class CaseReviewService {
     return inTransaction(this.db, async (trx) => {
       const unlocked = await caseRepo.find(trx, subjectType, subjectId);
       const current = unlocked && await caseRepo.findForUpdate(trx, unlocked.id);
-      if (!current || current.status === 'clear') throw new AppError(409, 'NOTHING_TO_APPEAL', `This ${subjectType} was not flagged by moderation`);
-      if (current.appealed_at) throw new AppError(409, 'ALREADY_APPEALED', `This ${subjectType} was already appealed; an appeal can be made once`);
-      if (current.status === 'approved') throw new AppError(409, 'NOTHING_TO_APPEAL', `This ${subjectType} was approved; there is nothing to appeal`);
+      if (!current || current.status === 'clear') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was not flagged by moderation`);
+      if (current.appealed_at) throw new AppError(409, ErrorCode.ALREADY_APPEALED, `This ${subjectType} was already appealed; an appeal can be made once`);
+      if (current.status === 'approved') throw new AppError(409, ErrorCode.NOTHING_TO_APPEAL, `This ${subjectType} was approved; there is nothing to appeal`);
       return caseRepo.appeal(trx, current.id, message);
     });
   }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
@@ -12,7 +12,6 @@ import { appealBody, caseIdParams, caseSchema, listCasesQuery, moderationStatusS
 import type { CaseSubject } from './tables.ts';
 import { z } from 'zod';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const APPEAL = 'Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.';
 
 /** Automatic moderation's HTTP side: owners read their case and appeal; admins review the queue. Registered under /api/v1. */
@@ -26,13 +25,13 @@ export async function caseRoutes(app: FastifyInstance, { platform, services }: {
   ];
   for (const [subject, path, params] of subjects) {
     routes.get(`${path}/moderation`, {
-      preHandler: authenticated,
-      schema: { tags: ['moderation'], summary: `Automatic moderation of your ${subject}: scores, reasons, status (owner or admin)`, security: bearerAuth, params, response: { 200: envelope(caseSchema) } },
+      config: { auth: 'required' },
+      schema: { tags: ['moderation'], summary: `Automatic moderation of your ${subject}: scores, reasons, status (owner or admin)`, params, response: { 200: envelope(caseSchema) } },
     }, async (request) => ok(toCaseResponse(await review.caseFor(requireUser(request), subject, request.params.id))));
 
     routes.post(`${path}/appeal`, {
-      preHandler: authenticated,
-      schema: { tags: ['moderation'], summary: `Appeal the automatic moderation of your ${subject}`, description: APPEAL, security: bearerAuth, params, body: appealBody, response: { 200: envelope(caseSchema) } },
+      config: { auth: 'required' },
+      schema: { tags: ['moderation'], summary: `Appeal the automatic moderation of your ${subject}`, description: APPEAL, params, body: appealBody, response: { 200: envelope(caseSchema) } },
     }, async (request) => {
       const actor = requireUser(request);
       const row = subject === 'comment'
@@ -43,11 +42,10 @@ export async function caseRoutes(app: FastifyInstance, { platform, services }: {
   }
 
   routes.get('/admin/moderation/cases', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Automatic moderation review queue with scores, reasons and appeals (admin; cursor pagination)',
-      security: bearerAuth,
       querystring: listCasesQuery,
       response: { 200: envelope(z.array(queueCaseSchema)) },
     },
@@ -59,14 +57,13 @@ export async function caseRoutes(app: FastifyInstance, { platform, services }: {
 
   for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
     routes.post(`/admin/moderation/cases/:id/${action}`, {
-      preHandler: adminOnly,
+      config: { auth: { role: 'admin' } },
       schema: {
         tags: ['admin'],
         summary: decision === 'approved'
           ? 'Approve: the comment shows again, the video returns to public lists (admin)'
           : 'Reject: the comment stays hidden, the video stays out of public lists (admin)',
         description: 'Only pending cases: anything else is 409 CASE_DECIDED.',
-        security: bearerAuth,
         params: caseIdParams,
         // A decision without a note may come with no body at all (Fastify then hands the schema null).
         body: reviewBody.nullish(),
@@ -76,8 +73,8 @@ export async function caseRoutes(app: FastifyInstance, { platform, services }: {
   }
 
   routes.get('/admin/moderation/status', {
-    preHandler: adminOnly,
-    schema: { tags: ['admin'], summary: 'Which moderation models run, and the thresholds (admin)', security: bearerAuth, response: { 200: envelope(moderationStatusSchema) } },
+    config: { auth: { role: 'admin' } },
+    schema: { tags: ['admin'], summary: 'Which moderation models run, and the thresholds (admin)', response: { 200: envelope(moderationStatusSchema) } },
   }, async () => ok({
     text: { available: true as const, chain: services.moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`), ...platform.config.moderation },
     image: IMAGE_MODERATION_STATUS,

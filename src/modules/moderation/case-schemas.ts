@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 
 const messageSchema = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
@@ -7,11 +8,9 @@ export const caseIdParams = z.object({ id: z.uuid('must be a UUID') });
 export const appealBody = z.object({ message: messageSchema.describe('why the decision should be reconsidered') }).strict();
 export const reviewBody = z.object({ note: messageSchema.optional() }).strict();
 
-export const listCasesQuery = z.object({
+export const listCasesQuery = pageQuery.extend({
   status: z.enum(['pending', 'decided']).default('pending').describe('pending: the review queue, oldest first; decided: approved and rejected, newest first'),
   type: z.enum(['comment', 'video']).optional(),
-  cursor: z.string().max(300).optional().describe('meta.nextCursor of the previous page'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export const caseSchema = z.object({

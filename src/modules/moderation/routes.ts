@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Services } from '../services.ts';
 import { toCommentResponse } from '../comments/presenter.ts';
@@ -12,7 +12,6 @@ import {
   resolveReportBody, userIdParams,
 } from './schemas.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** Reporting and hiding comments, and the admin side: the report queue, decisions, bans. Registered under /api/v1. */
 export async function moderationRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -20,12 +19,11 @@ export async function moderationRoutes(app: FastifyInstance, { services }: { ser
   const { moderation } = services;
 
   routes.post('/comments/:id/report', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['moderation'],
       summary: 'Report a comment to the moderators',
       description: 'One open report per user and comment: reporting again answers 200 with the open report instead of 201.',
-      security: bearerAuth,
       params: commentIdParams,
       body: reportCommentBody,
       response: { 200: envelope(reportSchema), 201: envelope(reportSchema) },
@@ -38,14 +36,13 @@ export async function moderationRoutes(app: FastifyInstance, { services }: { ser
 
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
     routes.post(`/comments/:id/${action}`, {
-      preHandler: authenticated,
+      config: { auth: 'required' },
       schema: {
         tags: ['moderation'],
         summary: hidden
           ? 'Hide a comment (video owner or admin): only its author, the owner and admins still see it'
           : 'Show a hidden comment again (video owner or admin)',
         description: 'Idempotent. Hidden comments do not count in replyCount or the video\'s commentCount.',
-        security: bearerAuth,
         params: commentIdParams,
         response: { 200: envelope(commentSchema) },
       },
@@ -53,12 +50,11 @@ export async function moderationRoutes(app: FastifyInstance, { services }: { ser
   }
 
   routes.get('/admin/reports', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Reports on comments with the comment, its author and video (admin; cursor pagination)',
       description: 'meta.nextCursor continues the list. Reports on comments of deleted videos are left out.',
-      security: bearerAuth,
       querystring: listReportsQuery,
       response: { 200: envelope(z.array(adminReportSchema)) },
     },
@@ -69,12 +65,11 @@ export async function moderationRoutes(app: FastifyInstance, { services }: { ser
   });
 
   routes.post('/admin/reports/:id/resolve', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Decide on a report: dismiss, hide the comment, or ban its author (admin)',
       description: 'Closes every open report of the same comment. A report that is already resolved answers 409 REPORT_RESOLVED.',
-      security: bearerAuth,
       params: reportIdParams,
       body: resolveReportBody,
       response: { 200: envelope(resolutionSchema) },
@@ -85,22 +80,20 @@ export async function moderationRoutes(app: FastifyInstance, { services }: { ser
   });
 
   routes.post('/admin/users/:id/ban', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Suspend an account (admin): no login, comments, replies, likes or reports. Idempotent.',
-      security: bearerAuth,
       params: userIdParams,
       response: { 200: envelope(banSchema) },
     },
   }, async (request) => ok(toBanResponse(await moderation.ban(request.params.id))));
 
   routes.post('/admin/users/:id/unban', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Lift a suspension (admin). Idempotent.',
-      security: bearerAuth,
       params: userIdParams,
       response: { 200: envelope(banSchema) },
     },

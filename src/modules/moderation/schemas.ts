@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
 import { REPORT_ACTIONS, REPORT_REASONS } from './tables.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 
 const noteSchema = z.string().trim().max(1000, 'must be at most 1000 characters');
 
@@ -17,10 +18,8 @@ export const resolveReportBody = z.object({
   note: noteSchema.optional(),
 }).strict();
 
-export const listReportsQuery = z.object({
+export const listReportsQuery = pageQuery.extend({
   status: z.enum(['open', 'resolved']).default('open').describe('open: oldest first (the queue); resolved: newest first'),
-  cursor: z.string().max(300).optional().describe('meta.nextCursor of the previous page'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 const userSummary = z.object({ id: z.string(), username: z.string() });

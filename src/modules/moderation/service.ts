@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { CommentAccess } from '../comments/comment-access.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
-import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import { commentQueries } from '../comments/comment-queries.ts';
 import type { CommentView } from '../comments/repo.ts';
 import { moderatesVideo } from '../comments/visibility.ts';
@@ -13,6 +13,7 @@ import { userQueries } from '../users/user-queries.ts';
 import { userSuspensions, type BanState } from '../users/suspensions.ts';
 import { reportRepo, type AdminReportRow, type ReportRow } from './report-repo.ts';
 import type { ReportAction, ReportReason, ReportStatus } from './tables.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const reportCursors = {
   open: cursorCodec('reports:open', timePosition),
@@ -51,7 +52,7 @@ export class ModerationService {
 
   async listReports(status: ReportStatus, cursor: string | undefined, limit: number): Promise<{ items: AdminReportRow[]; nextCursor: string | null }> {
     const codec = reportCursors[status];
-    const rows = await reportRepo.list(this.db, status, limit, cursor ? codec.decode(cursor) : undefined);
+    const rows = await reportRepo.list(this.db, status, limit, codec.decodeOptional(cursor));
     return toPage(rows, limit, codec, (row) => ({ at: row.created_at, id: row.id }));
   }
 
@@ -67,7 +68,7 @@ export class ModerationService {
       const comment = await commentQueries.findForUpdate(trx, unlocked.comment_id);
       const report = await reportRepo.findForUpdate(trx, reportId);
       if (!comment || !report) throw notFound('Report');
-      if (report.status !== 'open') throw new AppError(409, 'REPORT_RESOLVED', `This report was already resolved (${report.resolution})`);
+      if (report.status !== 'open') throw new AppError(409, ErrorCode.REPORT_RESOLVED, `This report was already resolved (${report.resolution})`);
 
       const resolved = await reportRepo.resolveOpenForComment(trx, comment.id, { ...decision, adminId: admin.id });
       if (decision.action === 'hide_comment') await setCommentHidden(trx, comment.id, admin.id);
@@ -80,7 +81,7 @@ export class ModerationService {
   async ban(userId: string, executor: Executor = this.db): Promise<BanState> {
     const user = await userQueries.findById(executor, userId);
     if (!user) throw notFound('User');
-    if (user.role === 'admin') throw new AppError(409, 'CANNOT_BAN_ADMIN', 'Admins cannot be banned; change their role first');
+    if (user.role === 'admin') throw new AppError(409, ErrorCode.CANNOT_BAN_ADMIN, 'Admins cannot be banned; change their role first');
     return this.found(await userSuspensions.ban(executor, userId));
   }
 

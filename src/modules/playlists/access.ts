@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { PlaylistRow } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 export const isOwnerOrAdmin = (actor: AuthenticatedUser | undefined, playlist: PlaylistRow) =>
   actor !== undefined && (actor.id === playlist.owner_id || actor.role === 'admin');
@@ -18,5 +19,5 @@ export function assertEditable(actor: AuthenticatedUser, playlist: PlaylistRow |
 
 /** Watch later is built in: its entries change, the playlist itself does not. */
 export function assertNotBuiltIn(playlist: PlaylistRow, action: string): void {
-  if (playlist.kind === 'watch_later') throw new AppError(409, 'BUILT_IN_PLAYLIST', `Watch later is built in; it cannot be ${action}`);
+  if (playlist.kind === 'watch_later') throw new AppError(409, ErrorCode.BUILT_IN_PLAYLIST, `Watch later is built in; it cannot be ${action}`);
 }

@@ -7,11 +7,12 @@ import type { VideoService } from '../videos/service.ts';
 import { assertEditable } from './access.ts';
 import { playlistItemRepo as items } from './items-repo.ts';
 import { playlistRepo, type PlaylistRow } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** Where an added or moved video ended up, and the playlist after the edit. */
 export interface Placement { playlist: PlaylistRow; position: number }
 
-const notInPlaylist = () => new AppError(404, 'NOT_IN_PLAYLIST', 'That video is not in this playlist');
+const notInPlaylist = () => new AppError(404, ErrorCode.NOT_IN_PLAYLIST, 'That video is not in this playlist');
 const MAX_LISTED_IDS = 10;
 
 /**
@@ -29,10 +30,10 @@ export class PlaylistItemEditor {
     await this.videos.getVisible(actor, videoId);
     return this.placement(actor, playlistId, async (trx) => {
       if (await items.positionOf(trx, playlistId, videoId) !== undefined) {
-        throw new AppError(409, 'ALREADY_IN_PLAYLIST', 'That video is already in this playlist');
+        throw new AppError(409, ErrorCode.ALREADY_IN_PLAYLIST, 'That video is already in this playlist');
       }
       const count = await items.count(trx, playlistId);
-      if (count >= this.maxItems) throw new AppError(409, 'PLAYLIST_FULL', `A playlist holds at most ${this.maxItems} videos`);
+      if (count >= this.maxItems) throw new AppError(409, ErrorCode.PLAYLIST_FULL, `A playlist holds at most ${this.maxItems} videos`);
       const at = Math.min(position ?? count, count);
       await items.shift(trx, playlistId, { from: at }, 1);
       await items.insert(trx, playlistId, videoId, at);
@@ -74,7 +75,7 @@ export class PlaylistItemEditor {
           ...missing.slice(0, MAX_LISTED_IDS).map((id) => ({ field: 'videoIds', message: `is missing ${id}, which is in the playlist` })),
           ...unknown.slice(0, MAX_LISTED_IDS).map((id) => ({ field: 'videoIds', message: `lists ${id}, which is not in the playlist` })),
         ];
-        throw new AppError(409, 'ORDER_MISMATCH', 'videoIds must list every video of the playlist exactly once; reload it and try again', details);
+        throw new AppError(409, ErrorCode.ORDER_MISMATCH, 'videoIds must list every video of the playlist exactly once; reload it and try again', details);
       }
       await items.applyOrder(trx, playlistId, videoIds);
     });

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { bearer, json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
+import { playlistOrder, type PlaylistEntry } from './playlist-test-support.ts';
 import { PlaylistService } from './service.ts';
 
-interface Entry { position: number; video: { id: string } }
 
 for (const kind of testDatabaseKinds()) {
   describe(`playlists on ${kind}`, () => {
@@ -28,18 +28,7 @@ for (const kind of testDatabaseKinds()) {
     };
     const add = (owner: TestAccount, playlistId: string, videoId: string, position?: number) =>
       call(t, 'POST', `/playlists/${playlistId}/videos`, owner, { videoId, ...(position === undefined ? {} : { position }) });
-    /** The playlist's order as `as` sees it, all pages. */
-    async function order(playlistId: string, as?: TestAccount): Promise<Entry[]> {
-      const entries: Entry[] = [];
-      let cursor: string | null = null;
-      do {
-        const response = await call(t, 'GET', `/playlists/${playlistId}?limit=100${cursor ? `&cursor=${cursor}` : ''}`, as);
-        assert.equal(response.statusCode, 200, response.body);
-        entries.push(...json(response).data.items);
-        cursor = json(response).meta.nextCursor;
-      } while (cursor);
-      return entries;
-    }
+    const order = (playlistId: string, as?: TestAccount) => playlistOrder(t, playlistId, as);
     /** Every stored entry, hidden ones included, straight from the table. */
     const storedPositions = (playlistId: string) => t.platform.database.db.selectFrom('playlist_items')
       .select(['video_id', 'position']).where('playlist_id', '=', playlistId).orderBy('position').execute();
@@ -158,9 +147,9 @@ for (const kind of testDatabaseKinds()) {
 
       // Pages of entries follow the playlist order.
       const page = json(await call(t, 'GET', `/playlists/${playlist.id}?limit=2`));
-      assert.deepEqual(page.data.items.map((entry: Entry) => entry.video.id), [a, b]);
+      assert.deepEqual(page.data.items.map((entry: PlaylistEntry) => entry.video.id), [a, b]);
       const rest = json(await call(t, 'GET', `/playlists/${playlist.id}?limit=2&cursor=${page.meta.nextCursor}`));
-      assert.deepEqual(rest.data.items.map((entry: Entry) => entry.video.id), [c]);
+      assert.deepEqual(rest.data.items.map((entry: PlaylistEntry) => entry.video.id), [c]);
       assert.equal(rest.meta.nextCursor, null);
     });
 
@@ -212,36 +201,6 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(await call(t, 'GET', `/playlists/${playlist.id}`, viewer)).data.playlist.itemCount, 3);
       const readd = await add(viewer, playlist.id, b);
       assert.equal(readd.statusCode, 404, 'a deleted video cannot be added');
-    });
-
-    test('Watch later: created on first use, private, built in, add and remove', async () => {
-      const [owner] = await createAccounts(t, 1) as [TestAccount];
-      const [first, second] = await Promise.all([call(t, 'GET', '/me/watch-later', owner), call(t, 'GET', '/me/watch-later', owner)]);
-      const watchLater = json(first).data.playlist;
-      assert.equal(json(second).data.playlist.id, watchLater.id);
-      assert.deepEqual([watchLater.kind, watchLater.title, watchLater.visibility], ['watch_later', 'Watch later', 'private']);
-
-      const [a, b] = await videos(2) as [string, string];
-      assert.equal((await call(t, 'POST', '/me/watch-later', owner, { videoId: a })).statusCode, 201);
-      const added = await call(t, 'POST', '/me/watch-later', owner, { videoId: b });
-      assert.equal(json(added).data.position, 1);
-      assert.equal(json(await call(t, 'POST', '/me/watch-later', owner, { videoId: a })).error.code, 'ALREADY_IN_PLAYLIST');
-      assert.equal((await call(t, 'POST', '/me/watch-later', owner, { videoId: 'nope' })).statusCode, 400);
-      const listed = json(await call(t, 'GET', '/me/watch-later', owner));
-      assert.deepEqual(listed.data.items.map((entry: Entry) => entry.video.id), [a, b]);
-
-      assert.equal((await call(t, 'DELETE', `/me/watch-later/${a}`, owner)).statusCode, 204);
-      assert.equal((await call(t, 'DELETE', `/me/watch-later/${a}`, owner)).statusCode, 404);
-      assert.deepEqual((await order(watchLater.id, owner)).map((entry) => [entry.position, entry.video.id]), [[0, b]]);
-
-      for (const [method, body] of [['PUT', { title: 'Later' }], ['PUT', { visibility: 'public' }], ['DELETE', undefined]] as const) {
-        const refused = await call(t, method, `/playlists/${watchLater.id}`, owner, body);
-        assert.equal(refused.statusCode, 409);
-        assert.equal(json(refused).error.code, 'BUILT_IN_PLAYLIST');
-      }
-      assert.equal((await call(t, 'GET', `/playlists/${watchLater.id}`, stranger)).statusCode, 404);
-      assert.equal((await call(t, 'POST', `/playlists/${watchLater.id}/videos`, stranger, { videoId: a })).statusCode, 404);
-      assert.equal((await call(t, 'GET', '/me/watch-later')).statusCode, 401);
     });
 
     test('a playlist holds at most the configured number of videos', async () => {

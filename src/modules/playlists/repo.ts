@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import { exactTimestamp } from '../channels/paging.ts';
+import { exactTimestamp } from '../../platform/pagination/exact-timestamp.ts';
 import type { PlaylistsTable } from './tables.ts';
 
 export type PlaylistRow = Selectable<PlaylistsTable>;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { pageQuery } from '../channels/paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { userIdParams } from '../users/schemas.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
-import { idempotencyHeaders } from '../videos/schemas.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
 import {
   addVideoBody, createPlaylistBody, moveVideoBody, placementSchema, playlistIdParams, playlistSchema, playlistVideoParams,
@@ -16,7 +16,6 @@ import {
 } from './schemas.ts';
 import { watchLaterRoutes } from './watch-later-routes.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['playlists'];
 
 /** Playlists: CRUD, a user's list, and adding, removing and ordering videos. Prefix: /api/v1. */
@@ -27,29 +26,28 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   const videos = services.videoPresenter;
 
   routes.post('/playlists', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Create a playlist',
       description: 'Send an Idempotency-Key header to make retries safe: the same key returns the same playlist.',
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createPlaylistBody,
       response: { 201: envelope(playlistSchema) },
     },
   }, async (request, reply) => {
     const { playlist, replayed } = await playlists.create(requireUser(request), request.body, request.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     reply.status(201);
     return ok(toPlaylist(playlist));
   });
 
   routes.get('/playlists/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A playlist and a page of its videos (private ones: owner and admins only)',
       description: 'Videos the caller may not watch (deleted, private, unfinished) are left out; their positions are skipped.',
-      security: [{}, ...bearerAuth],
       params: playlistIdParams,
       querystring: pageQuery,
       response: { 200: envelope(playlistWithEntriesSchema) },
@@ -60,11 +58,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.put('/playlists/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Rename, describe or change the visibility of a playlist (owner or admin; not Watch later)',
-      security: bearerAuth,
       params: playlistIdParams,
       body: updatePlaylistBody,
       response: { 200: envelope(playlistSchema) },
@@ -72,11 +69,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   }, async (request) => ok(toPlaylist(await playlists.update(requireUser(request), request.params.id, request.body))));
 
   routes.delete('/playlists/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Delete a playlist (owner or admin; not Watch later)',
-      security: bearerAuth,
       params: playlistIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -86,10 +82,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.get('/users/:id/playlists', {
+    config: { auth: 'optional' },
     schema: {
       tags,
       summary: 'A user\'s playlists, newest first: public ones, or all of them for the owner (cursor pagination)',
-      security: [{}, ...bearerAuth],
       params: userIdParams,
       querystring: pageQuery,
       response: { 200: envelope(z.array(playlistSchema)) },
@@ -100,12 +96,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.post('/playlists/:id/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Add a video at a position (default: last)',
       description: '409 ALREADY_IN_PLAYLIST for a duplicate, 409 PLAYLIST_FULL at the size limit, 404 for a video you may not watch.',
-      security: bearerAuth,
       params: playlistIdParams,
       body: addVideoBody,
       response: { 201: envelope(placementSchema) },
@@ -118,11 +113,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.delete('/playlists/:id/videos/:videoId', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Remove a video; the ones after it move up',
-      security: bearerAuth,
       params: playlistVideoParams,
       response: { 204: z.null().describe('Removed') },
     },
@@ -132,11 +126,10 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.put('/playlists/:id/videos/:videoId/position', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Move a video to another position; the ones between shift by one',
-      security: bearerAuth,
       params: playlistVideoParams,
       body: moveVideoBody,
       response: { 200: envelope(placementSchema) },
@@ -148,12 +141,11 @@ export async function playlistRoutes(app: FastifyInstance, { platform, services 
   });
 
   routes.put('/playlists/:id/order', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Set the whole order at once',
       description: 'videoIds must list every video of the playlist exactly once, else 409 ORDER_MISMATCH naming the differences.',
-      security: bearerAuth,
       params: playlistIdParams,
       body: reorderBody(config.playlists.maxItems),
       response: { 200: envelope(playlistSchema) },

@@ -1,23 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
-import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from '../channels/paging.ts';
+import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
+import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts';
+import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import type { VideoService } from '../videos/service.ts';
 import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
-import { createRequestRepo } from './create-requests-repo.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
 import { PlaylistItemEditor } from './item-editor.ts';
 import { playlistItemRepo, type PlaylistEntryRow } from './items-repo.ts';
 import { playlistRepo, type PlaylistChanges, type PlaylistListRow, type PlaylistRow } from './repo.ts';
 
-const positionKey = z.tuple([z.number().int().nonnegative()]);
-/** Thrown inside the create transaction to roll it back when the Idempotency-Key is already taken. */
-const KEY_TAKEN = Symbol('idempotency key taken');
-
+const playlistsCursor = cursorCodec('playlists:newest', exactTimePosition);
+const entriesCursor = cursorCodec('playlist-items', z.tuple([z.number().int().nonnegative()]));
 export type PlaylistInput = Pick<PlaylistRow, 'title' | 'description' | 'visibility'>;
 
 export interface PlaylistWithEntries { playlist: PlaylistRow; entries: Page<PlaylistEntryRow> }
@@ -38,28 +36,11 @@ export class PlaylistService {
    * playlist is rolled back with its failed claim of the key.
    */
   async create(actor: AuthenticatedUser, input: PlaylistInput, idempotencyKey?: string): Promise<{ playlist: PlaylistRow; replayed: boolean }> {
-    const values = { owner_id: actor.id, ...input };
-    if (idempotencyKey === undefined) return { playlist: await playlistRepo.insert(this.db, values), replayed: false };
-
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const created = await inTransaction(this.db, async (trx) => {
-      const playlist = await playlistRepo.insert(trx, values);
-      if (await createRequestRepo.claim(trx, actor.id, idempotencyKey, { playlistId: playlist.id, requestHash })) return playlist;
-      throw KEY_TAKEN;
-    }).catch((error: unknown) => {
-      if (error === KEY_TAKEN) return undefined;
-      throw error;
+    const { value: playlist, replayed } = await createIdempotently(this.db, idempotentRequest('playlists.create', actor.id, idempotencyKey, input), {
+      create: (trx, id) => playlistRepo.insert(trx, { id, owner_id: actor.id, ...input }),
+      load: (id) => playlistRepo.findById(this.db, id),
     });
-    if (created) return { playlist: created, replayed: false };
-
-    const earlier = await createRequestRepo.find(this.db, actor.id, idempotencyKey);
-    if (earlier && earlier.requestHash !== requestHash) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
-    }
-    const playlist = earlier && await playlistRepo.findById(this.db, earlier.playlistId);
-    // Deleting the playlist frees its key (the claim cascades), so only a delete racing this request lands here.
-    if (!playlist) throw new AppError(409, 'CONFLICT', 'The playlist created with this Idempotency-Key was just deleted; try again');
-    return { playlist, replayed: true };
+    return { playlist, replayed };
   }
 
   /** The playlist and one page of the entries this viewer may see. */
@@ -91,13 +72,13 @@ export class PlaylistService {
   async listForUser(viewer: AuthenticatedUser | undefined, ownerId: string, page: PageRequest): Promise<Page<PlaylistListRow>> {
     await requireActiveChannel(this.db, ownerId);
     const seesAll = viewer !== undefined && (viewer.id === ownerId || viewer.role === 'admin');
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, newestFirstKey);
+    const after = playlistsCursor.decodeOptional(page.cursor);
     const rows = await playlistRepo.listByOwner(this.db, ownerId, {
       publicOnly: !seesAll,
       limit: page.limit,
       after: after && { createdAt: after[0], id: after[1] },
     });
-    return toPage(rows, page.limit, (row) => [row.exact_created_at, row.id]);
+    return toPage(rows, page.limit, playlistsCursor, (row) => [row.exact_created_at, row.id]);
   }
 
   /** The caller's Watch later, created on first use. */
@@ -116,8 +97,8 @@ export class PlaylistService {
   }
 
   private async entries(viewer: AuthenticatedUser | undefined, playlist: PlaylistRow, page: PageRequest): Promise<Page<PlaylistEntryRow>> {
-    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, positionKey)[0];
+    const after = entriesCursor.decodeOptional(page.cursor)?.[0];
     const rows = await playlistItemRepo.listVisible(this.db, playlist.id, viewer, page.limit, after);
-    return toPage(rows, page.limit, (row) => [row.position]);
+    return toPage(rows, page.limit, entriesCursor, (row) => [row.position]);
   }
 }

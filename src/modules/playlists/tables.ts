@@ -25,16 +25,7 @@ export interface PlaylistItemsTable {
   added_at: CreatedAt;
 }
 
-export interface PlaylistCreateRequestsTable {
-  user_id: string;
-  idempotency_key: string;
-  request_hash: string;
-  playlist_id: string;
-  created_at: CreatedAt;
-}
-
 export interface PlaylistTables {
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
-  playlist_create_requests: PlaylistCreateRequestsTable;
 }

@@ -2,16 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { pageQuery } from '../channels/paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import type { VideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
 import { placementSchema, playlistWithEntriesSchema, toPlaylist, videoIdParams, watchLaterAddBody } from './schemas.ts';
 import type { PlaylistService } from './service.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['playlists'];
 
 interface WatchLaterRouteOptions { playlists: PlaylistService; videos: VideoPresenter; config: Config }
@@ -24,11 +23,10 @@ export async function watchLaterRoutes(app: FastifyInstance, { playlists, videos
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get('/me/watch-later', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Your Watch later playlist and a page of its videos',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(playlistWithEntriesSchema) },
     },
@@ -38,12 +36,11 @@ export async function watchLaterRoutes(app: FastifyInstance, { playlists, videos
   });
 
   routes.post('/me/watch-later', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Add a video to the end of Watch later',
       description: '409 ALREADY_IN_PLAYLIST when it is there already.',
-      security: bearerAuth,
       body: watchLaterAddBody,
       response: { 201: envelope(placementSchema) },
     },
@@ -56,11 +53,10 @@ export async function watchLaterRoutes(app: FastifyInstance, { playlists, videos
   });
 
   routes.delete('/me/watch-later/:videoId', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Remove a video from Watch later',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 204: z.null().describe('Removed') },
     },

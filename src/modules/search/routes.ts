@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
@@ -52,11 +51,10 @@ export async function searchRoutes(app: FastifyInstance, { platform, services }:
   }, async (request) => ok(await search.popular(request.query.limit)));
 
   routes.get('/admin/search/zero-results', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['search', 'admin'],
       summary: 'Queries of the last 7 days that found nothing, most recently searched first (admin; cursor pagination)',
-      security: [{ bearerAuth: [] }],
       querystring: zeroResultsQuery,
       response: { 200: envelope(z.array(zeroResultQuerySchema)) },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
 import { categorySchema } from '../videos/schemas.ts';
+import { limitParam, pageNumberParam, pageQuery } from '../../platform/pagination/page-query.ts';
 
 /** Deep offsets are slow and nobody reads page 101; refine the query instead. */
 export const MAX_SEARCH_PAGE = 100;
@@ -19,8 +20,8 @@ export const searchQuery = z.object({
   sort: z.enum(['relevance', '-views', '-uploaded_at']).default('relevance'),
   mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword')
     .describe('keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance)'),
-  page: z.coerce.number().int().min(1, 'must be at least 1').max(MAX_SEARCH_PAGE, `must be at most ${MAX_SEARCH_PAGE}`).default(1),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  page: pageNumberParam(MAX_SEARCH_PAGE),
+  limit: limitParam(),
 });
 
 export const searchResultSchema = z.object({
@@ -55,15 +56,10 @@ export const suggestionSchema = z.object({
   id: z.uuid().nullable().describe('the video id or the channel (user) id; null for tags'),
 });
 
-export const suggestionsQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
-});
+export const suggestionsQuery = z.object({ limit: limitParam({ max: 50, default: 10 }) });
 
 export const popularQuerySchema = z.object({ query: z.string(), searches: z.number().int() });
 
-export const zeroResultsQuery = z.object({
-  cursor: z.string().max(500, 'must be at most 500 characters').optional().describe('meta.nextCursor of the previous page'),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-});
+export const zeroResultsQuery = pageQuery;
 
 export const zeroResultQuerySchema = z.object({ query: z.string(), searches: z.number().int(), lastSearchedAt: isoDate });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../platform/db/schema.ts';
 import { toIso } from '../../platform/http/envelope.ts';
-import { cursorCodec, toPage } from '../comments/cursor.ts';
+import { cursorCodec, toPage } from '../../platform/pagination/cursor.ts';
 import type { MediaUrls } from '../videos/media-urls.ts';
 import { pathInVideoFolder } from '../videos/storage-keys.ts';
 import { channelSuggestions, tagSuggestions, titleSuggestions, type Suggestion } from './autocomplete-repo.ts';
@@ -106,7 +106,7 @@ export class SearchService {
   }
 
   async zeroResults(limit: number, cursor?: string) {
-    const after: ZeroResultCursor | undefined = cursor ? zeroResultCursor.decode(cursor) : undefined;
+    const after: ZeroResultCursor | undefined = zeroResultCursor.decodeOptional(cursor);
     const rows = await zeroResultQueries(this.db, limit + 1, after);
     const page = toPage(rows, limit, zeroResultCursor, (row) => ({ lastSearchedAt: toIso(row.lastSearchedAt), query: row.query }));
     return { items: page.items.map((row) => ({ ...row, lastSearchedAt: toIso(row.lastSearchedAt) })), nextCursor: page.nextCursor };

@@ -1,24 +1,25 @@
 import { performance } from 'node:perf_hooks';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { indexUnindexedVideos } from '../search/search-index.ts';
 import { TAG_SEPARATOR, TableWriter, WriteQueue, type TableSpec, type WriteStats } from './bulk-writer.ts';
 import { videoEngagement } from './engagement-generator.ts';
-import { buildFollowerGraph, planUsers, type UserPlan } from './follower-graph.ts';
-import { catalogueDefinition, SEED_PASSWORD, type SeedOptions } from './options.ts';
+import { buildFollowerGraph, planUsers } from './follower-graph.ts';
+import { SEED_PASSWORD, type SeedOptions } from './options.ts';
 import { silentProgress, type SeedProgress } from './progress.ts';
 import { Random, SeedIds } from './random.ts';
-import { ensureSampleMedia, SAMPLE_FOLDER, type SampleMedia } from './sample-media.ts';
+import { ensureSampleMedia, SAMPLE_FOLDER } from './sample-media.ts';
 import { planVideos, VISIBILITIES, videoText } from './video-generator.ts';
-import { buildWords, peopleFaker, TOPIC_NAMES, TOPICS } from './vocabulary.ts';
+import { buildWords, TOPIC_NAMES } from './vocabulary.ts';
+import { usernames } from './account-names.ts';
+import { claimRun, requirePresent, TRUSTED_LOAD, trustedLoadAllowed, type SeedOutcome } from './seed-runs.ts';
+import { mergeStats, renditionSpec, videoSpec } from './seed-table-specs.ts';
 
 export interface SeedReport {
   seed: number;
-  /** created: a new catalogue; resumed: an unfinished run was completed; complete: nothing to do. */
-  outcome: 'created' | 'resumed' | 'complete';
+  outcome: SeedOutcome;
   anchorAt: Date;
   tables: WriteStats[];
   /** Rows this run added, over all tables. */
@@ -28,8 +29,7 @@ export interface SeedReport {
   seconds: number;
 }
 
-/** The database already holds a catalogue made with other options. */
-export class SeedConflictError extends Error {}
+export { SeedConflictError } from './seed-runs.ts';
 
 export interface SeedDependencies {
   database: Database;
@@ -47,98 +47,6 @@ export interface SeedInternals {
   writeConcurrency?: number;
   /** 'always' keeps PostgreSQL's per-row foreign-key checks even where the trusted load is allowed. */
   foreignKeyChecks?: 'skip-when-allowed' | 'always';
-}
-
-const definitionJson = (options: SeedOptions) => JSON.stringify(catalogueDefinition(options));
-
-interface RunRecord { anchorAt: Date; outcome: SeedReport['outcome'] }
-
-/** Starts or resumes this catalogue's run record; refuses a database seeded with other options. */
-async function claimRun(db: Kysely<DB>, options: SeedOptions): Promise<RunRecord> {
-  const existing = await db.selectFrom('seed_runs').selectAll().execute();
-  const wanted = catalogueDefinition(options);
-  for (const run of existing) {
-    const stored = (typeof run.options === 'string' ? JSON.parse(run.options) : run.options) as Record<string, unknown>;
-    const same = run.seed === options.seed && Object.entries(wanted).every(([key, value]) => stored[key] === value);
-    if (!same) {
-      const described = Object.entries(stored).map(([key, value]) => `${key}=${String(value)}`).join(' ');
-      throw new SeedConflictError(`This database already holds a seeded catalogue made with other options (${described}). `
-        + 'Re-run with the same options to complete it, or seed a fresh database.');
-    }
-    return { anchorAt: run.anchor_at, outcome: run.completed_at ? 'complete' : 'resumed' };
-  }
-  const anchorAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  await db.insertInto('seed_runs').values({ seed: options.seed, options: definitionJson(options), anchor_at: anchorAt })
-    .onConflict((conflict) => conflict.doNothing()).execute();
-  return { anchorAt, outcome: 'created' };
-}
-
-/**
- * The trusted bulk load (what pg_restore --disable-triggers does): each batch's transaction sets
- * session_replication_role = replica, so PostgreSQL skips the per-row foreign-key checks (each one
- * also locks the referenced row) and the triggers. Safe here because every referenced row is written by
- * this run first and its presence is counted before anything references it (users, then videos;
- * a reply's parent is in the reply's own statement). The only trigger on these tables is the search
- * trigger, whose work is done in bulk after the videos (indexUnindexedVideos). It needs a superuser
- * (PGlite's user is one); without the right the load runs checked, just slower.
- */
-const TRUSTED_LOAD = sql`select set_config('session_replication_role', 'replica', true)`;
-
-async function trustedLoadAllowed(db: Kysely<DB>): Promise<boolean> {
-  try {
-    await db.transaction().execute(async (trx) => { await TRUSTED_LOAD.execute(trx); });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Fails the run unless every id of the kind under this seed is in the table. */
-async function requirePresent(db: Kysely<DB>, ids: SeedIds, kind: 'user' | 'video', expected: number): Promise<void> {
-  const [low, high] = ids.range(kind);
-  const table = kind === 'user' ? 'users' : 'videos';
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where id between ${low} and ${high}`.execute(db);
-  if (Number(rows[0]!.n) !== expected) {
-    throw new Error(`Only ${rows[0]!.n} of ${expected} seeded ${table} are in the database: `
-      + (kind === 'user' ? 'a seeded username or email is taken by an existing account, or ' : '')
-      + `seeded ${table} were deleted since the interrupted run. Seed a fresh database.`);
-  }
-}
-
-/** Channel handles that read like channels ("MariaCooks"); viewers get faker usernames. */
-const CHANNEL_HANDLES: Record<string, (name: string) => string> = {
-  cooking: (name) => `${name}Cooks`,
-  programming: (name) => `CodeWith${name}`,
-  travel: (name) => `${name}Travels`,
-  music: (name) => `${name}Music`,
-  fitness: (name) => `${name}Fitness`,
-  gaming: (name) => `${name}Plays`,
-  science: (name) => `${name}Explains`,
-};
-
-function usernames(seed: number, users: UserPlan): { names: string[]; bios: string[] } {
-  const faker = peopleFaker(seed);
-  const taken = new Set<string>();
-  const names: string[] = new Array(users.count);
-  const bios: string[] = new Array(users.count);
-  for (let i = 0; i < users.count; i += 1) {
-    const first = faker.person.firstName().replace(/[^A-Za-z]/g, '');
-    const last = faker.person.lastName().replace(/[^A-Za-z]/g, '');
-    let base: string;
-    if (i < users.channelCount) {
-      const topic = TOPIC_NAMES[users.channelTopic[i]!]!;
-      base = CHANNEL_HANDLES[topic]!(faker.datatype.boolean() ? first : `${first}${last}`);
-      bios[i] = `${TOPICS[topic].name[0]!.toUpperCase()}${TOPICS[topic].name.slice(1)} videos every week. ${faker.company.catchPhrase()}.`;
-    } else {
-      base = faker.internet.username({ firstName: first, lastName: last });
-      bios[i] = faker.datatype.boolean(0.2) ? faker.person.bio() : '';
-    }
-    let name = base.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 24).padEnd(3, '_');
-    if (taken.has(name.toLowerCase())) name = `${name}_${i.toString(36)}`;
-    taken.add(name.toLowerCase());
-    names[i] = name;
-  }
-  return { names, bios };
 }
 
 /**
@@ -334,52 +242,5 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
     sampleCreated,
     phases,
     seconds: (performance.now() - started) / 1000,
-  };
-}
-
-function mergeStats(all: WriteStats[]): WriteStats[] {
-  const byTable = new Map<string, WriteStats>();
-  for (const stats of all) {
-    const merged = byTable.get(stats.table) ?? { table: stats.table, offered: 0, inserted: 0 };
-    merged.offered += stats.offered;
-    merged.inserted += stats.inserted;
-    byTable.set(stats.table, merged);
-  }
-  return [...byTable.values()];
-}
-
-function videoSpec(sample: SampleMedia, searchOff: boolean): TableSpec {
-  return {
-    table: 'videos',
-    columns: {
-      id: 'uuid', creator_id: 'uuid', title: 'text', description: 'text', tags: 'tags', category: 'text', visibility: 'text',
-      created_at: 'epochMs', uploaded_at: 'epochMs', processed_at: 'epochMs', updated_at: 'epochMs',
-      duration_seconds: 'double', view_count: 'bigint', like_count: 'integer', comment_count: 'integer',
-    },
-    constants: {
-      status: { kind: 'text', value: 'ready' },
-      processing_progress: { kind: 'double', value: 100 },
-      width: { kind: 'integer', value: sample.width },
-      height: { kind: 'integer', value: sample.height },
-      fps: { kind: 'double', value: sample.fps },
-      video_codec: { kind: 'text', value: sample.videoCodec },
-      audio_codec: { kind: 'text', value: sample.audioCodec },
-      bitrate: { kind: 'bigint', value: sample.bitrate },
-      has_audio: { kind: 'boolean', value: sample.audioCodec !== null },
-      rotation: { kind: 'integer', value: 0 },
-      master_playlist_key: { kind: 'text', value: sample.masterPlaylistKey },
-      thumbnail_key: { kind: 'text', value: sample.thumbnailKey },
-      storyboard_image_key: { kind: 'text', value: sample.storyboardImageKey },
-      storyboard_vtt_key: { kind: 'text', value: sample.storyboardVttKey },
-    },
-    // This transaction only: the search trigger skips these rows; indexUnindexedVideos indexes them after.
-    ...(searchOff ? { beforeInsert: sql`select set_config('streamhub.search_sync', 'off', true)` } : {}),
-  };
-}
-
-function renditionSpec(): TableSpec {
-  return {
-    table: 'video_renditions',
-    columns: { video_id: 'uuid', name: 'text', kind: 'text', width: 'integer', height: 'integer', bandwidth: 'integer', codecs: 'text', playlist_key: 'text' },
   };
 }

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Services } from '../services.ts';
-import { pageQuery } from '../channels/paging.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { userIdParams } from '../users/schemas.ts';
 import {
   mySubscriptionSchema, notificationsBody, subscriptionEntrySchema, subscriptionStateSchema,
   toMySubscription, toSubscriptionEntry, toSubscriptionState,
 } from './schemas.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['subscriptions'];
 
 /** Subscribe/unsubscribe, the notification toggle, and follower/following lists. Prefix: /api/v1. */
@@ -20,23 +19,21 @@ export async function subscriptionRoutes(app: FastifyInstance, { services }: { s
   const { subscriptions } = services;
 
   routes.post('/users/:id/subscribe', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Subscribe to a channel (idempotent)',
       description: 'Subscribing again is a no-op that answers the existing subscription. Your own channel is refused with 400 SELF_SUBSCRIPTION; unknown or banned channels are 404.',
-      security: bearerAuth,
       params: userIdParams,
       response: { 200: envelope(subscriptionStateSchema) },
     },
   }, async (request) => ok(toSubscriptionState(await subscriptions.subscribe(requireUser(request), request.params.id))));
 
   routes.delete('/users/:id/subscribe', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Unsubscribe from a channel (idempotent)',
-      security: bearerAuth,
       params: userIdParams,
       response: { 204: z.null().describe('Not subscribed (any more)') },
     },
@@ -46,12 +43,11 @@ export async function subscriptionRoutes(app: FastifyInstance, { services }: { s
   });
 
   routes.put('/users/:id/subscription', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Turn notifications for a channel you subscribe to on or off',
       description: '404 NOT_SUBSCRIBED when you do not subscribe to the channel.',
-      security: bearerAuth,
       params: userIdParams,
       body: notificationsBody,
       response: { 200: envelope(subscriptionStateSchema) },
@@ -88,11 +84,10 @@ export async function subscriptionRoutes(app: FastifyInstance, { services }: { s
   });
 
   routes.get('/me/subscriptions', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags,
       summary: 'Your subscriptions with their notification setting, newest first (cursor pagination)',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(z.array(mySubscriptionSchema)) },
     },

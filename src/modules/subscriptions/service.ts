@@ -5,14 +5,17 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
-import { decodeCursor, toPage, type Page, type PageRequest } from '../channels/paging.ts';
+import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
+import type { PageRequest } from '../../platform/pagination/page-query.ts';
 import { userQueries } from '../users/user-queries.ts';
 import { channelStatsRepo, type ChannelCounts } from './channel-stats-repo.ts';
 import { publishSubscriptionEvent, SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED } from './events.ts';
 import { subscriptionRepo, type SubscriptionRow, type SubscriptionWithUser } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { isForeignKeyViolation } from '../../platform/db/pg-errors.ts';
 
-const FOREIGN_KEY_VIOLATION = '23503';
-const seqKey = z.tuple([z.number().int().positive()]);
+const followersCursor = cursorCodec('followers', z.tuple([z.number().int().positive()]));
+const followingCursor = cursorCodec('following', z.tuple([z.number().int().positive()]));
 
 /** What a viewer's relation to a channel looks like on the channel page. */
 export interface SubscriptionStatus { isSubscribed: boolean; notificationsEnabled: boolean | null }
@@ -20,7 +23,7 @@ export interface SubscriptionStatus { isSubscribed: boolean; notificationsEnable
 export interface SubscriptionState { subscription: SubscriptionRow; subscriberCount: number }
 
 function refuseSelf(actor: AuthenticatedUser, channelId: string): void {
-  if (actor.id === channelId) throw new AppError(400, 'SELF_SUBSCRIPTION', 'You cannot subscribe to your own channel');
+  if (actor.id === channelId) throw new AppError(400, ErrorCode.SELF_SUBSCRIPTION, 'You cannot subscribe to your own channel');
 }
 
 /**
@@ -45,12 +48,12 @@ export class SubscriptionService {
           return { subscription: created, subscriberCount: await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1) };
         }
         const subscription = await subscriptionRepo.find(trx, actor.id, channelId);
-        if (!subscription) throw new AppError(409, 'CONFLICT', 'The subscription was removed while it was being created; try again');
+        if (!subscription) throw new AppError(409, ErrorCode.CONFLICT, 'The subscription was removed while it was being created; try again');
         return { subscription, subscriberCount: (await channelStatsRepo.read(trx, channelId)).subscriberCount };
       });
     } catch (error) {
       // The channel's account was deleted between the check and the insert.
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('Channel');
+      if (isForeignKeyViolation(error)) throw notFound('Channel');
       throw error;
     }
   }
@@ -69,7 +72,7 @@ export class SubscriptionService {
 
   async setNotifications(actor: AuthenticatedUser, channelId: string, enabled: boolean): Promise<SubscriptionState> {
     const subscription = await subscriptionRepo.setNotifications(this.db, actor.id, channelId, enabled);
-    if (!subscription) throw new AppError(404, 'NOT_SUBSCRIBED', 'You are not subscribed to this channel');
+    if (!subscription) throw new AppError(404, ErrorCode.NOT_SUBSCRIBED, 'You are not subscribed to this channel');
     return { subscription, subscriberCount: (await channelStatsRepo.read(this.db, channelId)).subscriberCount };
   }
 
@@ -84,17 +87,13 @@ export class SubscriptionService {
 
   async followers(channelId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, channelId);
-    const rows = await subscriptionRepo.listFollowers(this.db, channelId, page.limit, this.afterSeq(page));
-    return toPage(rows, page.limit, (row) => [row.seq]);
+    const rows = await subscriptionRepo.listFollowers(this.db, channelId, page.limit, followersCursor.decodeOptional(page.cursor)?.[0]);
+    return toPage(rows, page.limit, followersCursor, (row) => [row.seq]);
   }
 
   async following(userId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, userId);
-    const rows = await subscriptionRepo.listFollowing(this.db, userId, page.limit, this.afterSeq(page));
-    return toPage(rows, page.limit, (row) => [row.seq]);
-  }
-
-  private afterSeq(page: PageRequest): number | undefined {
-    return page.cursor === undefined ? undefined : decodeCursor(page.cursor, seqKey)[0];
+    const rows = await subscriptionRepo.listFollowing(this.db, userId, page.limit, followingCursor.decodeOptional(page.cursor)?.[0]);
+    return toPage(rows, page.limit, followingCursor, (row) => [row.seq]);
   }
 }

@@ -30,11 +30,11 @@ export async function translationRoutes(app: FastifyInstance, { services }: { se
   const { translations } = services;
 
   routes.get('/comments/:id/translation', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['comments'],
       summary: 'A comment translated into the viewer\'s language, with the original',
       description: 'Errors: 400 when no target language is given or known; 422 LANGUAGE_UNDETECTED (too short to tell), 422 TRANSLATION_UNAVAILABLE (no engine for the pair), 503 TRANSLATION_FAILED (the engine failed; try again).',
-      security: [{}, { bearerAuth: [] }],
       params: commentIdParams,
       querystring: translationQuery,
       response: { 200: envelope(translationSchema) },

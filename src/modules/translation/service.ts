@@ -10,6 +10,7 @@ import type { CommentAccess } from '../comments/comment-access.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
 import { commentQueries } from '../comments/comment-queries.ts';
 import { translationRepo } from './repo.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 export const COMMENT_LANGUAGE_CONSUMER = 'translation-comment-language';
 
@@ -69,7 +70,7 @@ export class CommentTranslationService {
   async translate(actor: AuthenticatedUser | undefined, commentId: string, to: string): Promise<CommentTranslation> {
     const { comment } = await this.access.visibleComment(actor, commentId);
     const from = await this.languageOf(comment.id, comment.text);
-    if (!from) throw unprocessable('The language of this comment could not be detected (it is too short or mixed), so it cannot be translated', 'LANGUAGE_UNDETECTED');
+    if (!from) throw unprocessable('The language of this comment could not be detected (it is too short or mixed), so it cannot be translated', ErrorCode.LANGUAGE_UNDETECTED);
     const base = { commentId: comment.id, original: { text: comment.text, language: from }, from, to };
     if (from === to) return { ...base, translated: false, text: comment.text, model: null, cached: false };
 
@@ -89,9 +90,9 @@ export class CommentTranslationService {
       return await this.translator.translate(text, from, to);
     } catch (error) {
       if (error instanceof UnsupportedLanguagePairError) {
-        throw unprocessable(`No translation from ${languageName(from)} to ${languageName(to)} is available on this server`, 'TRANSLATION_UNAVAILABLE');
+        throw unprocessable(`No translation from ${languageName(from)} to ${languageName(to)} is available on this server`, ErrorCode.TRANSLATION_UNAVAILABLE);
       }
-      throw new AppError(503, 'TRANSLATION_FAILED', `Translating from ${languageName(from)} failed: ${(error as Error).message}`);
+      throw new AppError(503, ErrorCode.TRANSLATION_FAILED, `Translating from ${languageName(from)} failed: ${(error as Error).message}`);
     }
   }
 }

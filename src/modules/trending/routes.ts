@@ -7,12 +7,13 @@ import type { Services } from '../services.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { categorySchema, videoSchema } from '../videos/schemas.ts';
 import { trendingWindowSchema } from './windows.ts';
+import { limitParam, pageNumberParam } from '../../platform/pagination/page-query.ts';
 
 const trendingQuery = z.object({
   window: trendingWindowSchema.default('day').describe('how far back activity counts; recent activity always weighs more'),
   category: categorySchema.optional(),
-  page: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(1),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  page: pageNumberParam(50),
+  limit: limitParam(),
 }).strict();
 
 export async function trendingRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {

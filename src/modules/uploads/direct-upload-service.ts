@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
@@ -15,7 +14,9 @@ import { assertPartsMatch, partCount, partSizeFor } from './part-plan.ts';
 import { uploadRepo, type UploadRow } from './repo.ts';
 import type { UploadUrlBody, UploadUrlResponse } from './schemas.ts';
 import type { UploadService } from './service.ts';
-import { directUploadUnavailable, idempotencyKeyReused, idempotentRequestInProgress, uploadGone } from './upload-errors.ts';
+import { directUploadUnavailable, uploadGone } from './upload-errors.ts';
+import { findIdempotentResource, idempotentRequest, idempotentRequestInProgress } from '../../platform/idempotency/idempotency.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** Errors S3 answers CompleteMultipartUpload with when the part list itself is wrong. */
 const CLIENT_PART_ERRORS = new Set(['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall']);
@@ -40,10 +41,11 @@ export class DirectUploadService {
   /** Starts (or, with the same Idempotency-Key, replays) a multipart upload at the video's source key. */
   async createUploadUrl(actor: AuthenticatedUser, body: UploadUrlBody, idempotencyKey?: string): Promise<{ plan: UploadUrlResponse; replayed: boolean }> {
     const presign = this.requirePresign();
-    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const idempotency = idempotentRequest('uploads.create', actor.id, idempotencyKey, body);
     const replay = async () => {
-      const earlier = idempotencyKey ? await uploadRepo.findByIdempotencyKey(this.deps.db, actor.id, idempotencyKey) : undefined;
-      return earlier && this.replay(earlier, requestHash);
+      const earlierId = idempotency && await findIdempotentResource(this.deps.db, idempotency);
+      const earlier = earlierId === undefined ? undefined : await uploadRepo.findById(this.deps.db, earlierId);
+      return earlier && this.replay(earlier);
     };
     const earlier = await replay();
     if (earlier) return { plan: earlier, replayed: true };
@@ -57,8 +59,7 @@ export class DirectUploadService {
         filename: body.filename,
         contentType: body.contentType,
         storeIdFor: () => videoKeys(body.videoId).source,
-        idempotencyKey,
-        requestHash,
+        idempotency,
       });
     } catch (error) {
       // A concurrent request with the same key got in first (on either unique index): answer as it did.
@@ -102,13 +103,12 @@ export class DirectUploadService {
       await presign.completeMultipartUpload(upload.store_id, multipartUploadId, parts);
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
-      if (CLIENT_PART_ERRORS.has(name)) throw new AppError(400, 'INVALID_PARTS', `The store refused the part list: ${(error as Error).message}`);
+      if (CLIENT_PART_ERRORS.has(name)) throw new AppError(400, ErrorCode.INVALID_PARTS, `The store refused the part list: ${(error as Error).message}`);
       throw error;
     }
   }
 
-  private async replay(earlier: UploadRow, requestHash: string): Promise<UploadUrlResponse> {
-    if (earlier.request_hash !== requestHash) throw idempotencyKeyReused();
+  private async replay(earlier: UploadRow): Promise<UploadUrlResponse> {
     if (!earlier.multipart_upload_id) throw idempotentRequestInProgress();
     return this.describe(earlier, this.requirePresign());
   }

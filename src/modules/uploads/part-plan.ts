@@ -1,6 +1,7 @@
 import type { ListedPart, UploadedPart } from '../../platform/storage/object-storage.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { MAX_PARTS } from './schemas.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const MiB = 1024 * 1024;
 /** Big enough that a 10 GiB file needs 640 URLs, small enough that a retried part costs little. */
@@ -43,6 +44,6 @@ export function assertPartsMatch(claimed: UploadedPart[], received: ListedPart[]
     problems.push({ field: 'parts', message: `the parts hold ${totalBytes} bytes but the upload was declared as ${declaredBytes} bytes` });
   }
   if (problems.length > 0) {
-    throw new AppError(400, 'INVALID_PARTS', 'The part list does not match the uploaded parts; fix it and call upload-complete again', problems);
+    throw new AppError(400, ErrorCode.INVALID_PARTS, 'The part list does not match the uploaded parts; fix it and call upload-complete again', problems);
   }
 }

@@ -1,11 +1,10 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
+import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
 import type { UploadsTable, UploadState } from './tables.ts';
 
 export type UploadRow = Selectable<UploadsTable>;
 export type NewUpload = Omit<Insertable<UploadsTable>, 'state' | 'created_at' | 'updated_at'>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Another upload of the same video is pending or being finalised. */
 export class ActiveUploadExistsError extends Error {
@@ -14,20 +13,8 @@ export class ActiveUploadExistsError extends Error {
   }
 }
 
-/** A concurrent request with the same Idempotency-Key inserted its row first. */
-export class IdempotencyKeyTakenError extends Error {
-  constructor() {
-    super('idempotency key already used');
-  }
-}
-
 function asKnownConflict(error: unknown, videoId: string): never {
-  const pgError = error as { code?: string; constraint?: string; message?: string };
-  if (pgError.code === UNIQUE_VIOLATION) {
-    const text = `${pgError.constraint ?? ''} ${pgError.message ?? ''}`;
-    if (text.includes('uploads_idempotency_key')) throw new IdempotencyKeyTakenError();
-    if (text.includes('uploads_one_active_per_video')) throw new ActiveUploadExistsError(videoId);
-  }
+  if (isUniqueViolation(error, 'uploads_one_active_per_video')) throw new ActiveUploadExistsError(videoId);
   throw error;
 }
 
@@ -47,12 +34,6 @@ export const uploadRepo = {
   findActiveForVideo(db: Executor, videoId: string): Promise<UploadRow | undefined> {
     return db.selectFrom('uploads').selectAll()
       .where('video_id', '=', videoId).where('state', 'in', ['pending', 'completing'])
-      .executeTakeFirst();
-  },
-
-  findByIdempotencyKey(db: Executor, userId: string, key: string): Promise<UploadRow | undefined> {
-    return db.selectFrom('uploads').selectAll()
-      .where('user_id', '=', userId).where('idempotency_key', '=', key)
       .executeTakeFirst();
   },
 

@@ -16,6 +16,8 @@ import type { SourceStaging } from './source-staging.ts';
 import type { UploadMethod } from './tables.ts';
 import { finaliseInProgress, notMedia, tooLarge, uploadAlreadyCompleted, uploadGone, uploadInProgress } from './upload-errors.ts';
 import { FINALISE_LEASE_MS, UPLOAD_TTL_MS } from './upload-policy.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { claimIdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency.ts';
 
 /** What uploads need from the videos module. */
 export type VideoUploadTarget = Pick<VideoService, 'assertUploadable' | 'markSourceUploaded'>;
@@ -28,8 +30,8 @@ export interface StartUploadRequest {
   contentType?: string;
   /** Names where the bytes will be staged, given the new upload's id. */
   storeIdFor: (uploadId: string) => string;
-  idempotencyKey?: string;
-  requestHash?: string;
+  /** With an Idempotency-Key: claimed in the transaction that records the upload. */
+  idempotency?: IdempotentRequest;
 }
 
 export interface UploadServiceDeps {
@@ -59,6 +61,7 @@ export class UploadService {
     const now = new Date();
     try {
       return await inTransaction(db, async (trx) => {
+        if (request.idempotency) await claimIdempotencyKey(trx, request.idempotency, id);
         await assertWithinDailyQuota(trx, actor.id, config.uploads.perDay, now);
         return uploadRepo.insert(trx, {
           id,
@@ -69,8 +72,6 @@ export class UploadService {
           filename: request.filename ?? null,
           content_type: request.contentType ?? null,
           store_id: request.storeIdFor(id),
-          idempotency_key: request.idempotencyKey ?? null,
-          request_hash: request.requestHash ?? null,
           expires_at: new Date(now.getTime() + UPLOAD_TTL_MS),
         });
       });
@@ -139,7 +140,7 @@ export class UploadService {
   /** Cancels whichever upload of the video is in progress (tus or direct). */
   async abortActiveForVideo(actor: AuthenticatedUser, videoId: string): Promise<void> {
     const active = await uploadRepo.findActiveForVideo(this.deps.db, videoId);
-    if (!active) throw new AppError(404, 'NOT_FOUND', 'This video has no upload in progress');
+    if (!active) throw new AppError(404, ErrorCode.NOT_FOUND, 'This video has no upload in progress');
     if (active.user_id !== actor.id) throw forbidden('This upload belongs to another user');
     await this.abort(active.id);
   }

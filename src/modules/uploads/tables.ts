@@ -19,8 +19,6 @@ export interface UploadsTable {
   store_id: string;
   multipart_upload_id: string | null;
   part_size: number | null;
-  idempotency_key: string | null;
-  request_hash: string | null;
   failure_reason: string | null;
   lease_until: Date | null;
   expires_at: Timestamp;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { UploadRow } from './repo.ts';
 import type { UploadService } from './service.ts';
@@ -63,9 +63,8 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   routes.options('/:uploadId', { config: tusCors, schema: { hide: true } }, (request, reply) => delegate(request, reply));
 
   routes.post('/', {
-    config: tusCors,
-    onRequest: authenticated,
-    schema: { tags: ['uploads'], summary: 'Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)', description: TUS_DOCS, security: [{ bearerAuth: [] }] },
+    config: { ...tusCors, auth: 'required' },
+    schema: { tags: ['uploads'], summary: 'Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)', description: TUS_DOCS },
   }, async (request, reply) => {
     const creation = parseTusCreation(request.headers);
     const upload = await uploads.start(requireUser(request), {
@@ -82,9 +81,8 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   });
 
   routes.head('/:uploadId', {
-    config: tusCors,
-    onRequest: authenticated,
-    schema: { tags: ['uploads'], summary: 'Offset of a tus upload (resume from here)', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
+    config: { ...tusCors, auth: 'required' },
+    schema: { tags: ['uploads'], summary: 'Offset of a tus upload (resume from here)', description: TUS_DOCS, params: uploadIdParams },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);
     if (upload.state === 'completed') return sendFinished(reply, upload);
@@ -99,9 +97,8 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   });
 
   routes.patch('/:uploadId', {
-    config: tusCors,
-    onRequest: authenticated,
-    schema: { tags: ['uploads'], summary: 'Append bytes to a tus upload at Upload-Offset', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
+    config: { ...tusCors, auth: 'required' },
+    schema: { tags: ['uploads'], summary: 'Append bytes to a tus upload at Upload-Offset', description: TUS_DOCS, params: uploadIdParams },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);
     if (upload.state === 'pending') return delegate(request, reply, upload);
@@ -111,9 +108,8 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   });
 
   routes.delete('/:uploadId', {
-    config: tusCors,
-    onRequest: authenticated,
-    schema: { tags: ['uploads'], summary: 'Cancel a tus upload and remove its bytes', description: TUS_DOCS, params: uploadIdParams, security: [{ bearerAuth: [] }] },
+    config: { ...tusCors, auth: 'required' },
+    schema: { tags: ['uploads'], summary: 'Cancel a tus upload and remove its bytes', description: TUS_DOCS, params: uploadIdParams },
   }, async (request, reply) => {
     const upload = await ownTusUpload(request, request.params.uploadId);
     await uploads.abort(upload.id);

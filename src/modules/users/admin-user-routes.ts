@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok, toIsoOrNull } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { decodeCursor, pageQuery, toPage } from '../channels/paging.ts';
+import { cursorCodec, toPage } from '../../platform/pagination/cursor.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { privateUserSchema, toPrivateUser } from './schemas.ts';
 
 const adminUserSchema = privateUserSchema.extend({ bannedAt: isoDate.nullable() });
 const listQuery = pageQuery.extend({
   q: z.string().trim().max(254, 'must be at most 254 characters').optional().describe('start of the username or email'),
 });
-const cursorKey = z.tuple([z.string(), z.string()]);
+const byUsernameCursor = cursorCodec('users:by-username', z.tuple([z.string(), z.uuid()]));
 
 /** `%` and `_` typed by the admin are matched literally. */
 function prefixPattern(text: string): string {
@@ -24,11 +24,10 @@ export async function adminUserRoutes(app: FastifyInstance, { platform }: { plat
   const { db } = platform.database;
 
   routes.get('/users', {
-    preHandler: adminOnly,
+    config: { auth: { role: 'admin' } },
     schema: {
       tags: ['admin'],
       summary: 'Accounts by username (admin), with their role and ban state',
-      security: [{ bearerAuth: [] }],
       querystring: listQuery,
       response: { 200: envelope(z.array(adminUserSchema)) },
     },
@@ -46,13 +45,13 @@ export async function adminUserRoutes(app: FastifyInstance, { platform }: { plat
       ]));
     }
     if (cursor) {
-      const [username, id] = decodeCursor(cursor, cursorKey);
+      const [username, id] = byUsernameCursor.decode(cursor);
       query = query.where((eb) => eb.or([
         eb(eb.fn('lower', ['username']), '>', username),
         eb.and([eb(eb.fn('lower', ['username']), '=', username), eb('id', '>', id)]),
       ]));
     }
-    const page = toPage(await query.execute(), limit, (row) => [row.username.toLowerCase(), row.id]);
+    const page = toPage(await query.execute(), limit, byUsernameCursor, (row) => [row.username.toLowerCase(), row.id]);
     return ok(page.items.map((row) => ({ ...toPrivateUser(row), bannedAt: toIsoOrNull(row.banned_at) })), { nextCursor: page.nextCursor });
   });
 }

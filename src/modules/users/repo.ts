@@ -1,10 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { Role, UsersTable } from '../../platform/db/schema.ts';
+import { isUniqueViolation, violatedConstraintMentions } from '../../platform/db/pg-errors.ts';
 
 export type UserRow = Selectable<UsersTable>;
-
-const UNIQUE_VIOLATION = '23505';
 
 export class DuplicateUserError extends Error {
   constructor(public readonly field: 'username' | 'email') {
@@ -14,11 +13,7 @@ export class DuplicateUserError extends Error {
 
 /** Maps a unique-index violation on users to the field the client must change. */
 function asDuplicate(error: unknown): never {
-  const pgError = error as { code?: string; constraint?: string; message?: string };
-  if (pgError.code === UNIQUE_VIOLATION) {
-    const text = `${pgError.constraint ?? ''} ${pgError.message ?? ''}`;
-    throw new DuplicateUserError(text.includes('email') ? 'email' : 'username');
-  }
+  if (isUniqueViolation(error)) throw new DuplicateUserError(violatedConstraintMentions(error, 'email') ? 'email' : 'username');
   throw error;
 }
 

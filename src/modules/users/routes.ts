@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import type { Services } from '../services.ts';
 import { publicUserSchema, privateUserSchema, toPrivateUser, toPublicUser, updateUserBody, userIdParams } from './schemas.ts';
 
@@ -19,11 +19,10 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
   }, async (request) => ok(toPublicUser(await users.get(request.params.id))));
 
   routes.put('/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['users'],
       summary: 'Edit a profile (your own, or anyone\'s as admin)',
-      security: [{ bearerAuth: [] }],
       params: userIdParams,
       body: updateUserBody,
       response: { 200: envelope(privateUserSchema) },

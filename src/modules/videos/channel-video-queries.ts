@@ -1,7 +1,7 @@
 import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import { exactTimestamp } from '../channels/paging.ts';
+import { exactTimestamp } from '../../platform/pagination/exact-timestamp.ts';
 import type { VideoRow } from './repo.ts';
 
 /** The sort and, past the first page, the keyset position of the previous page's last row. */

@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import type { VideoRow } from './repo.ts';
-
-/** A keyset position in a newest-published-first list: the publication time, then the video id. */
-export interface PublishedPosition { at: Date; videoId: string }
 
 /**
  * Public, read-only queries of the videos module for discovery (feeds, home page): only ready public
@@ -32,11 +30,11 @@ export const discoveryQueries = {
   },
 
   /** The newest public uploads of these channels past `before`, read along their (creator_id, processed_at, id) index. */
-  async publicUploadsOf(db: Executor, channelIds: string[], limit: number, before?: PublishedPosition) {
+  async publicUploadsOf(db: Executor, channelIds: string[], limit: number, before?: TimePosition) {
     if (channelIds.length === 0) return [];
     let query = db.selectFrom('videos').select(['id', 'creator_id', 'processed_at'])
       .where('creator_id', 'in', channelIds).where('status', '=', 'ready').where('visibility', '=', 'public');
-    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.videoId}::uuid)`);
+    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.id}::uuid)`);
     return query.orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   },
 

@@ -17,7 +17,7 @@ const DELETED = 'The video was deleted';
 class PermanentProcessingError extends Error {}
 
 /** Removes what a processing run may have published, leaving the source in place for a retry. */
-async function removeOutputs(storage: ObjectStorage, videoId: string): Promise<void> {
+export async function removeOutputs(storage: ObjectStorage, videoId: string): Promise<void> {
   const { prefixes, objects } = outputKeys(videoId);
   await Promise.all([...prefixes.map((prefix) => storage.deletePrefix(prefix)), ...objects.map((key) => storage.deleteObject(key))]);
 }
@@ -39,7 +39,7 @@ function failureReason(error: unknown): string {
  * the video failed and throws, so the job lands in the dead letters, and an admin retry starts the
  * video over from 'processing'. Every failure removes partial outputs and temp files first.
  */
-export function createProcessVideoHandler(platform: Platform): JobHandler<VideoJobPayload> {
+export function createProcessVideoHandler(platform: Pick<Platform, 'database' | 'storage' | 'pubsub' | 'logger' | 'config'>): JobHandler<VideoJobPayload> {
   const { database: { db }, storage, pubsub, logger } = platform;
   const workRoot = join(platform.config.dataDir, 'work', 'transcode');
 
@@ -141,7 +141,7 @@ export function createProcessVideoHandler(platform: Platform): JobHandler<VideoJ
 }
 
 /** Housekeeping after a delete: every stored object of the video, source included. */
-export function createDeleteVideoObjectsHandler(platform: Platform): JobHandler<VideoJobPayload> {
+export function createDeleteVideoObjectsHandler(platform: Pick<Platform, 'database' | 'storage'>): JobHandler<VideoJobPayload> {
   return async (job) => {
     const { videoId } = job.payload;
     const video = await videoRepo.findById(platform.database.db, videoId);

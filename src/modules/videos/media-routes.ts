@@ -11,6 +11,7 @@ import { MEDIA_PATH, MediaUrlSigner, type SignedFolder } from './media-urls.ts';
 import { rewritePlaylistUris } from './playlist-rewrite.ts';
 import { videoRepo } from './repo.ts';
 import { mediaFolderOf, videoKeys } from './storage-keys.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** What viewers may fetch inside a video's folder: the outputs, never the source. Dot-led segments are refused. */
 const SERVABLE_PATH = /^(?:hls\/(?:[\w-][\w.-]*\/)?[\w-][\w.-]*|poster\.jpg|storyboard\.(?:jpg|vtt))$/;
@@ -38,7 +39,7 @@ async function sendStoredObject(storage: ObjectStorage, key: string, request: Fa
   if (etagMatches(request.headers['if-none-match'], metadata.etag)) return reply.status(304).send();
   const range = parseRange(request.headers.range, metadata.size);
   if (range === 'unsatisfiable') {
-    throw new AppError(416, 'RANGE_NOT_SATISFIABLE', `The file is ${metadata.size} bytes long`, undefined, { 'content-range': `bytes */${metadata.size}` });
+    throw new AppError(416, ErrorCode.RANGE_NOT_SATISFIABLE, `The file is ${metadata.size} bytes long`, undefined, { 'content-range': `bytes */${metadata.size}` });
   }
   const object = await storage.getObject(key, range ? { range } : {});
   reply.header('etag', object.etag);

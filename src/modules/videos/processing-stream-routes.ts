@@ -6,9 +6,11 @@ import { unauthorized } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { InvalidTokenError } from '../../platform/security/jwt.ts';
+import { BEARER_SECURITY } from '../../platform/http/route-auth.ts';
 import { subscribeToProcessing, type ProcessingEvent } from './processing-events.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import { videoIdParams } from './schemas.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -98,7 +100,7 @@ export async function processingStreamRoutes(app: FastifyInstance, { platform, s
       const claims = await signer.verify(queryToken);
       return { id: claims.userId, role: claims.role };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
       throw error;
     }
   };
@@ -109,7 +111,8 @@ export async function processingStreamRoutes(app: FastifyInstance, { platform, s
       summary: 'Processing progress as Server-Sent Events (owner or admin)',
       description: 'Events: `progress` {status, percent}, then `ready` or `failed` {reason}, after which the stream ends. '
         + 'Comments (`: heartbeat`) keep the connection alive. Authenticate with the Authorization header or `?access_token=`.',
-      security: [{ bearerAuth: [] }],
+      // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
+      security: BEARER_SECURITY,
       params: videoIdParams,
       querystring: z.object({ access_token: z.string().max(4096).optional() }),
       response: { 200: z.string().describe('text/event-stream') },

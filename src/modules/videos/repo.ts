@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import { notHeldForReview } from '../moderation/held-for-review.ts';
 import type { VideoRenditionsTable, VideosTable } from './tables.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 
 export type VideoRow = Selectable<VideosTable>;
 export type RenditionRow = Selectable<VideoRenditionsTable>;
@@ -22,7 +23,6 @@ export type ProcessingResult = Pick<
 export type MetadataChanges = Pick<Updateable<VideosTable>, 'title' | 'description' | 'tags' | 'category' | 'visibility'>;
 
 /** Keyset position in a creator's list: newest first, id breaks ties. */
-export interface ListCursor { createdAt: Date; id: string }
 
 export const videoRepo = {
   findById(db: Executor, id: string): Promise<VideoRow | undefined> {
@@ -120,11 +120,11 @@ export const videoRepo = {
   },
 
   /** Every status but 'deleted', newest first; `limit + 1` rows tell the caller whether more follow. */
-  listByCreator(db: Executor, creatorId: string, limit: number, after?: ListCursor): Promise<VideoRow[]> {
+  listByCreator(db: Executor, creatorId: string, limit: number, after?: TimePosition): Promise<VideoRow[]> {
     let query = db.selectFrom('videos').selectAll()
       .where('creator_id', '=', creatorId).where('status', '!=', 'deleted');
     if (after) {
-      query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}, ${after.id}::uuid)`);
+      query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id}::uuid)`);
     }
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   },

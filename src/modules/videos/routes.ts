@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { requestOrigin } from './request-origin.ts';
 import {
-  createdVideoSchema, createVideoBody, idempotencyHeaders, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
+  createdVideoSchema, createVideoBody, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
 } from './schemas.ts';
 import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
 import { videoInsights } from '../intelligence/presenters.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { idempotencyHeaders, markReplayed } from '../../platform/idempotency/idempotency.ts';
 
 const TUS_ENDPOINT = '/api/v1/uploads';
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** The video resource: create, read, edit, delete, the creator's list, and the playback URL. */
 export async function videoRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -23,19 +24,18 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   const { videos, mediaUrls, videoPresenter: presenter } = services;
 
   routes.post('/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Create a video (metadata first); the answer says where to upload its file',
       description: 'Creators and admins only. Send an Idempotency-Key header to make retries safe: the same key returns the same video.',
-      security: bearerAuth,
       headers: idempotencyHeaders,
       body: createVideoBody,
       response: { 201: envelope(createdVideoSchema) },
     },
   }, async (request, reply) => {
     const { video, replayed } = await videos.create(requireUser(request), request.body, request.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     reply.status(201);
     return ok({
       video: await presenter.present(video, requestOrigin(request, config), request.user?.id),
@@ -44,10 +44,10 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   });
 
   routes.get('/videos/:id', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['videos'],
       summary: 'A video: anyone for ready public/unlisted ones, the owner or an admin otherwise',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(videoSchema) },
     },
@@ -57,11 +57,10 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   });
 
   routes.put('/videos/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Edit a video\'s metadata and visibility (owner or admin)',
-      security: bearerAuth,
       params: videoIdParams,
       body: updateVideoBody,
       response: { 200: envelope(videoSchema) },
@@ -72,11 +71,10 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   });
 
   routes.delete('/videos/:id', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Delete a video (owner or admin); its files are removed in the background. Idempotent.',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 204: z.null().describe('Deleted') },
     },
@@ -86,11 +84,10 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   });
 
   routes.get('/me/videos', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['videos'],
       summary: 'Your own videos in every status, newest first (cursor pagination)',
-      security: bearerAuth,
       querystring: listQuery,
       response: { 200: envelope(z.array(videoSchema)) },
     },
@@ -100,16 +97,16 @@ export async function videoRoutes(app: FastifyInstance, { platform, services }: 
   });
 
   routes.get('/videos/:id/stream-url', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['videos'],
       summary: 'URL of the HLS master playlist; signed and expiring for private videos',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       response: { 200: envelope(streamUrlSchema) },
     },
   }, async (request) => {
     const video = await videos.getVisible(request.user, request.params.id);
-    if (video.status !== 'ready') throw new AppError(409, 'NOT_READY', `The video is not playable yet (status: ${video.status})`);
+    if (video.status !== 'ready') throw new AppError(409, ErrorCode.NOT_READY, `The video is not playable yet (status: ${video.status})`);
     const folder = mediaUrls.folder(video, requestOrigin(request, config));
     const master = pathInVideoFolder(video.id, videoKeys(video.id).masterPlaylist);
     return ok({ url: folder.url + master, ...(folder.expiresAt ? { expiresAt: toIso(folder.expiresAt) } : {}) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
 import { insightsSchema } from '../intelligence/schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 
 export const VIDEO_CATEGORIES = [
   'education', 'music', 'gaming', 'science', 'technology', 'sports', 'news',
@@ -38,14 +39,7 @@ export const updateVideoBody = z.object({
 
 export const videoIdParams = z.object({ id: z.uuid('must be a UUID') });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200, 'must be at most 200 characters').optional(),
-});
-
-export const listQuery = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const listQuery = pageQuery;
 
 export const videoSchema = z.object({
   id: z.string(),

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { createRequestRepo } from './create-requests-repo.ts';
+import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
 import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
-import { videoRepo, type ListCursor, type SourceUpload, type VideoRow } from './repo.ts';
+import { videoRepo, type SourceUpload, type VideoRow } from './repo.ts';
+import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
 
-const UNIQUE_VIOLATION = '23505';
 
 const isAdmin = (actor: AuthenticatedUser | undefined) => actor?.role === 'admin';
 const isOwner = (actor: AuthenticatedUser | undefined, video: VideoRow) => actor !== undefined && actor.id === video.creator_id;
@@ -24,20 +24,7 @@ export function canView(actor: AuthenticatedUser | undefined, video: VideoRow): 
 
 export interface VideoPage { videos: VideoRow[]; nextCursor: string | null }
 
-function encodeCursor(video: VideoRow): string {
-  return Buffer.from(JSON.stringify([video.created_at.toISOString(), video.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): ListCursor {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw badRequest('The cursor is invalid; pass back meta.nextCursor as received', [{ field: 'cursor', message: 'is invalid' }]);
-  }
-}
+const myVideosCursor = cursorCodec('my-videos', timePosition);
 
 /**
  * The video resource and its status machine: uploading -> processing -> ready | failed, and
@@ -60,36 +47,11 @@ export class VideoService {
     if (actor.role === 'viewer') {
       throw forbidden('Viewers cannot upload videos; switch to a creator account (PUT /api/v1/users/{id} with role "creator") first');
     }
-    const values = { creator_id: actor.id, ...input };
-    if (!idempotencyKey) return { video: await videoRepo.insert(this.db, values), replayed: false };
-
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const replay = () => this.replayCreate(actor.id, idempotencyKey, requestHash);
-    const earlier = await replay();
-    if (earlier) return { video: earlier, replayed: true };
-    try {
-      const video = await this.db.transaction().execute(async (trx) => {
-        const created = await videoRepo.insert(trx, values);
-        await createRequestRepo.insert(trx, actor.id, idempotencyKey, { videoId: created.id, requestHash });
-        return created;
-      });
-      return { video, replayed: false };
-    } catch (error) {
-      // A concurrent request with the same key won; our video was rolled back with the key row.
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      const winner = await replay();
-      if (!winner) throw error;
-      return { video: winner, replayed: true };
-    }
-  }
-
-  private async replayCreate(userId: string, key: string, requestHash: string): Promise<VideoRow | undefined> {
-    const earlier = await createRequestRepo.find(this.db, userId, key);
-    if (!earlier) return undefined;
-    if (earlier.requestHash !== requestHash) {
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
-    }
-    return videoRepo.findById(this.db, earlier.videoId);
+    const { value: video, replayed } = await createIdempotently(this.db, idempotentRequest('videos.create', actor.id, idempotencyKey, input), {
+      create: (trx, id) => videoRepo.insert(trx, { id, creator_id: actor.id, ...input }),
+      load: (id) => videoRepo.findById(this.db, id),
+    });
+    return { video, replayed };
   }
 
   /** 404 (not 403) when the actor may not see it, so private videos do not reveal that they exist. */
@@ -134,17 +96,16 @@ export class VideoService {
   }
 
   async listByCreator(creatorId: string, limit: number, cursor?: string): Promise<VideoPage> {
-    const rows = await videoRepo.listByCreator(this.db, creatorId, limit, cursor ? decodeCursor(cursor) : undefined);
-    const videos = rows.slice(0, limit);
-    const last = videos.at(-1);
-    return { videos, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    const rows = await videoRepo.listByCreator(this.db, creatorId, limit, myVideosCursor.decodeOptional(cursor));
+    const page = toPage(rows, limit, myVideosCursor, (video) => ({ at: video.created_at, id: video.id }));
+    return { videos: page.items, nextCursor: page.nextCursor };
   }
 
   /** For the uploads module before accepting bytes: the video exists, is the actor's, and awaits its source. */
   async assertUploadable(actor: AuthenticatedUser, videoId: string): Promise<VideoRow> {
     const video = await this.getOwned(actor, videoId);
     if (video.status !== 'uploading') {
-      throw new AppError(409, 'ALREADY_UPLOADED', `This video already has its source (status: ${video.status})`);
+      throw new AppError(409, ErrorCode.ALREADY_UPLOADED, `This video already has its source (status: ${video.status})`);
     }
     return video;
   }

@@ -54,16 +54,7 @@ export interface VideoRenditionsTable {
   playlist_key: string;
 }
 
-export interface VideoCreateRequestsTable {
-  user_id: string;
-  idempotency_key: string;
-  request_hash: string;
-  video_id: string;
-  created_at: CreatedAt;
-}
-
 export interface VideoTables {
   videos: VideosTable;
   video_renditions: VideoRenditionsTable;
-  video_create_requests: VideoCreateRequestsTable;
 }

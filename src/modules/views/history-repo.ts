@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import type { KeysetPosition } from './keyset-cursor.ts';
+import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import type { WatchHistoryTable } from './tables.ts';
 import { videoVisibleTo } from './visible-videos.ts';
 
@@ -45,7 +45,7 @@ export const historyRepo = {
   },
 
   /** Most recently watched first, only videos the actor may still see; `limit + 1` rows tell whether more follow. */
-  async list(db: Executor, actor: AuthenticatedUser, limit: number, after?: KeysetPosition): Promise<HistoryEntryRow[]> {
+  async list(db: Executor, actor: AuthenticatedUser, limit: number, after?: TimePosition): Promise<HistoryEntryRow[]> {
     let query = db.selectFrom('watch_history').innerJoin('videos', 'videos.id', 'watch_history.video_id')
       .selectAll('videos')
       .select([
@@ -56,7 +56,7 @@ export const historyRepo = {
       .where('watch_history.user_id', '=', actor.id)
       .where(videoVisibleTo(actor));
     if (after) {
-      query = query.where(sql<boolean>`(watch_history.last_watched_at, watch_history.video_id) < (${after.at}, ${after.videoId}::uuid)`);
+      query = query.where(sql<boolean>`(watch_history.last_watched_at, watch_history.video_id) < (${after.at}, ${after.id}::uuid)`);
     }
     const rows = await query.orderBy('watch_history.last_watched_at', 'desc').orderBy('watch_history.video_id', 'desc').limit(limit + 1).execute();
     return rows.map(({ h_user_id, h_position_seconds, h_watched_seconds, h_completed, h_last_watched_at, ...video }) => ({

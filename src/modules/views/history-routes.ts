@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { toProgress } from './presenters.ts';
-import { historyEntrySchema, historySettingsBody, historySettingsSchema, historyVideoParams, pageQuery } from './schemas.ts';
+import { historyEntrySchema, historySettingsBody, historySettingsSchema, historyVideoParams } from './schemas.ts';
+import { pageQuery } from '../../platform/pagination/page-query.ts';
 import { createVideoListPresenter } from './video-list-presenter.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** The signed-in viewer's watch history: list, remove entries, clear, pause. */
 export async function historyRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -18,11 +18,10 @@ export async function historyRoutes(app: FastifyInstance, { platform, services }
   const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/me/history', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['history'],
       summary: 'Videos you watched, most recent first (cursor pagination); deleted and hidden videos are left out',
-      security: bearerAuth,
       querystring: pageQuery,
       response: { 200: envelope(z.array(historyEntrySchema)) },
     },
@@ -33,11 +32,10 @@ export async function historyRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.delete('/me/history/:videoId', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['history'],
       summary: 'Remove one video from your history (and its resume position). Idempotent.',
-      security: bearerAuth,
       params: historyVideoParams,
       response: { 204: z.null().describe('Removed') },
     },
@@ -47,11 +45,10 @@ export async function historyRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.delete('/me/history', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['history'],
       summary: 'Clear your whole watch history',
-      security: bearerAuth,
       response: { 204: z.null().describe('Cleared') },
     },
   }, async (request, reply) => {
@@ -60,21 +57,19 @@ export async function historyRoutes(app: FastifyInstance, { platform, services }
   });
 
   routes.get('/me/history/settings', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['history'],
       summary: 'Whether your watch history is paused',
-      security: bearerAuth,
       response: { 200: envelope(historySettingsSchema) },
     },
   }, async (request) => ok({ paused: await history.isPaused(requireUser(request)) }));
 
   routes.put('/me/history/settings', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['history'],
       summary: 'Pause or resume your watch history; while paused nothing new is recorded (earlier entries stay)',
-      security: bearerAuth,
       body: historySettingsBody,
       response: { 200: envelope(historySettingsSchema) },
     },

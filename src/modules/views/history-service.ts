@@ -6,8 +6,10 @@ import { validationError, type ErrorDetail } from '../../platform/http/errors.ts
 import type { VideoRow } from '../videos/repo.ts';
 import type { VideoService } from '../videos/service.ts';
 import { historyRepo, type HistoryEntryRow, type WatchHistoryRow } from './history-repo.ts';
-import { decodeKeysetCursor, pageOf } from './keyset-cursor.ts';
+import { cursorCodec, timePosition, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { getWatchableVideo } from './ready-video.ts';
+
+const historyCursor = cursorCodec('history', timePosition);
 import type { ProgressInput } from './schemas.ts';
 import { WATCH_SECONDS_COUNTER } from './view-counters.ts';
 
@@ -58,9 +60,9 @@ export class HistoryService {
     return await historyRepo.find(this.db, actor.id, videoId) ?? null;
   }
 
-  async list(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<{ items: HistoryEntryRow[]; nextCursor: string | null }> {
-    const rows = await historyRepo.list(this.db, actor, limit, cursor ? decodeKeysetCursor(cursor) : undefined);
-    return pageOf(rows, limit, (row) => ({ at: row.progress.last_watched_at, videoId: row.id }));
+  async list(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<HistoryEntryRow>> {
+    const rows = await historyRepo.list(this.db, actor, limit, historyCursor.decodeOptional(cursor));
+    return toPage(rows, limit, historyCursor, (row) => ({ at: row.progress.last_watched_at, id: row.id }));
   }
 
   remove(actor: AuthenticatedUser, videoId: string): Promise<void> {

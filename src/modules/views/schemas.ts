@@ -8,11 +8,6 @@ const MAX_REPORTED_SECONDS = 24 * 3600;
 
 export const historyVideoParams = z.object({ videoId: z.uuid('must be a UUID') });
 
-/** `?cursor=&limit=` for newest-first lists (likes, history). */
-export const pageQuery = z.object({
-  cursor: z.string().max(200, 'must be at most 200 characters').optional().describe('meta.nextCursor of the previous page'),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-});
 
 export const viewHeaders = z.object({
   'x-session-id': z.string().regex(SESSION_ID_PATTERN, 'must be 8-128 letters, digits, dashes or underscores').optional()

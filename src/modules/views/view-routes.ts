@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
@@ -9,7 +9,6 @@ import { toProgress } from './presenters.ts';
 import { progressBody, progressSchema, recordedProgressSchema, viewHeaders, viewResultSchema } from './schemas.ts';
 import { viewerFingerprint } from './viewer-identity.ts';
 
-const bearerAuth = [{ bearerAuth: [] }];
 
 /** Counting a view and the per-video watch progress (resume where you left off). */
 export async function viewRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
@@ -18,12 +17,12 @@ export async function viewRoutes(app: FastifyInstance, { platform, services }: {
   const windowMinutes = platform.config.views.dedupeWindowMs / 60_000;
 
   routes.post('/videos/:id/view', {
+    config: { auth: 'optional' },
     schema: {
       tags: ['views'],
       summary: 'Count a view of a ready video (anonymous allowed)',
       description: `The same viewer (account, else X-Session-Id header or streamhub_sid cookie, else IP and user agent) counts once per ${windowMinutes} minutes. `
         + 'Views are buffered and written to the database in batches.',
-      security: [{}, ...bearerAuth],
       params: videoIdParams,
       headers: viewHeaders,
       response: { 200: envelope(viewResultSchema) },
@@ -34,12 +33,11 @@ export async function viewRoutes(app: FastifyInstance, { platform, services }: {
   });
 
   routes.put('/videos/:id/progress', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['views'],
       summary: 'Report watch progress: position for resuming, seconds watched since the last report',
       description: 'Not stored when your watch history is paused (`recorded: false`).',
-      security: bearerAuth,
       params: videoIdParams,
       body: progressBody,
       response: { 200: envelope(recordedProgressSchema) },
@@ -50,11 +48,10 @@ export async function viewRoutes(app: FastifyInstance, { platform, services }: {
   });
 
   routes.get('/videos/:id/progress', {
-    preHandler: authenticated,
+    config: { auth: 'required' },
     schema: {
       tags: ['views'],
       summary: 'Where you left off in a video; null when you have not watched it',
-      security: bearerAuth,
       params: videoIdParams,
       response: { 200: envelope(progressSchema.nullable()) },
     },

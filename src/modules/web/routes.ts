@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { fromPackageRoot } from '../../platform/package-root.ts';
 
 /** Where `vite build` puts the web app (see web/vite.config.ts). */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const WEB_DIST_DIR = fromPackageRoot('web', 'dist');
 
 /** Paths that belong to the server; an unknown one there stays a JSON 404 instead of the app's page. */
 const SERVER_PREFIXES = ['/api', '/media', '/docs', '/health', '/ready', '/metrics'];

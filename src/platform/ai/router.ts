@@ -3,6 +3,7 @@ import { AppError } from '../http/errors.ts';
 import type { AiCallContext, AiTask, Metered, ModelInfo, Provider, Usage } from './ports.ts';
 import { AiSpendingLimitError, type SpendingLimits } from './spending-limits.ts';
 import type { UsageMeter } from './usage-meter.ts';
+import { ErrorCode } from '../http/error-codes.ts';
 
 /** A result with the model that produced it (stored beside outputs) and the providers skipped on the way. */
 export interface Routed<T> {
@@ -17,7 +18,7 @@ export interface Routed<T> {
 /** The task has no provider at all (e.g. no generator configured and none can run locally). */
 export class AiUnavailableError extends AppError {
   constructor(task: AiTask, reason: string) {
-    super(503, 'AI_UNAVAILABLE', `No ${task} provider is available: ${reason}`);
+    super(503, ErrorCode.AI_UNAVAILABLE, `No ${task} provider is available: ${reason}`);
     this.name = 'AiUnavailableError';
   }
 }
@@ -122,6 +123,6 @@ export class TaskRouter<P extends Provider> {
     }
     // Only refusals: the caller hears the clear quota or budget error, not a generic failure.
     if (refusal && refusals === skipped.length) throw refusal;
-    throw new AppError(503, 'AI_PROVIDERS_FAILED', `Every ${this.task} provider failed: ${skipped.map((entry) => `${entry.model}: ${entry.reason}`).join('; ')}`);
+    throw new AppError(503, ErrorCode.AI_PROVIDERS_FAILED, `Every ${this.task} provider failed: ${skipped.map((entry) => `${entry.model}: ${entry.reason}`).join('; ')}`);
   }
 }

@@ -2,6 +2,7 @@ import { AppError } from '../http/errors.ts';
 import type { AiConfig } from './ai-config.ts';
 import type { AiTask } from './ports.ts';
 import type { UsageMeter } from './usage-meter.ts';
+import { ErrorCode } from '../http/error-codes.ts';
 
 /** Seconds until the next UTC midnight, when daily quotas and the budget start over. */
 function secondsUntilUtcMidnight(now = new Date()): number {
@@ -11,7 +12,7 @@ function secondsUntilUtcMidnight(now = new Date()): number {
 
 /** A remote call refused because the user's daily quota or the instance's daily budget is spent. */
 export class AiSpendingLimitError extends AppError {
-  constructor(code: 'AI_QUOTA_EXCEEDED' | 'AI_BUDGET_EXHAUSTED', message: string) {
+  constructor(code: typeof ErrorCode.AI_QUOTA_EXCEEDED | typeof ErrorCode.AI_BUDGET_EXHAUSTED, message: string) {
     super(429, code, message, undefined, { 'retry-after': String(secondsUntilUtcMidnight()) });
     this.name = 'AiSpendingLimitError';
   }
@@ -27,13 +28,13 @@ export class SpendingLimits {
   async assertRemoteAllowed(task: AiTask, userId?: string | null): Promise<void> {
     const spent = await this.meter.remoteSpentToday();
     if (spent >= this.limits.dailyBudgetUsd) {
-      throw new AiSpendingLimitError('AI_BUDGET_EXHAUSTED',
+      throw new AiSpendingLimitError(ErrorCode.AI_BUDGET_EXHAUSTED,
         `The instance's daily AI budget ($${this.limits.dailyBudgetUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`);
     }
     if (!userId) return;
     const userSpent = await this.meter.remoteSpentToday(userId);
     if (userSpent >= this.limits.userDailyQuotaUsd) {
-      throw new AiSpendingLimitError('AI_QUOTA_EXCEEDED',
+      throw new AiSpendingLimitError(ErrorCode.AI_QUOTA_EXCEEDED,
         `Your daily AI quota ($${this.limits.userDailyQuotaUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`);
     }
   }

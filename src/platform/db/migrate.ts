@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { fromPackageRoot } from '../package-root.ts';
 import type { Database } from './database.ts';
+import { isUniqueViolation } from './pg-errors.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+const MIGRATIONS_DIR = fromPackageRoot('migrations');
 // Any constant works; it only has to be the same for every StreamHub process migrating this database.
 const MIGRATION_LOCK_ID = 7_310_551;
-const UNIQUE_VIOLATION = '23505';
 
 export interface MigrationFile { version: string; script: string }
 
@@ -15,7 +16,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir)
     .filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name))
     .sort()
-    .map((name) => ({ version: name.replace(/\.sql$/, ''), script: readFileSync(dir + name, 'utf8') }));
+    .map((name) => ({ version: name.replace(/\.sql$/, ''), script: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /**
@@ -42,7 +43,7 @@ commit;`);
       newlyApplied.push(migration.version);
       logger?.info({ version: migration.version }, 'applied migration');
     } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   return newlyApplied;

@@ -16,6 +16,7 @@ import type { TranslationTables } from '../../modules/translation/tables.ts';
 import type { AiTables } from '../ai/ai-tables.ts';
 import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
 import type { SeedTables } from '../../modules/seed/tables.ts';
+import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -67,7 +68,7 @@ export interface MailMessagesTable {
 }
 
 export interface DB extends
-  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables {
+  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

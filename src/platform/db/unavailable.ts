@@ -1,5 +1,5 @@
-/** SQLSTATE classes and codes that mean "the database cannot serve now", not "this query is wrong". */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+import { isServerUnavailableState, sqlState } from './pg-errors.ts';
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
 
 /**
@@ -8,8 +8,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_CODES.has(code))) return true;
+  const code = sqlState(error);
+  if (code !== undefined && (isServerUnavailableState(code) || NETWORK_CODES.has(code))) return true;
   // node-postgres' pool reports an acquire timeout and a dropped connection only through the message.
   return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
 }

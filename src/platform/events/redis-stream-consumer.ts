@@ -4,27 +4,14 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
-import {
-  errorMessage,
-  isProcessed,
-  markProcessed,
-  retryDelayMs,
-  type EventHandler,
-  type ResolvedSubscribeOptions,
-} from './event-bus.ts';
+import type { EventHandler, ResolvedSubscribeOptions } from './event-bus.ts';
 import type { EventStore } from './event-store.ts';
 import { KeyedRunner, type RunOutcome } from './keyed-runner.ts';
-import {
-  compareStreamIds,
-  decodeEntry,
-  fnv1a,
-  HEARTBEAT_SCRIPT,
-  parseReadReply,
-  RELEASE_SCRIPT,
-  RENEW_SCRIPT,
-  type StreamEntry,
-  type StreamKeys,
-} from './redis-streams.ts';
+import { PartitionLeases } from './partition-leases.ts';
+import { decodeEntry, fnv1a, parseReadReply, type StreamKeys } from './redis-streams.ts';
+import { Signal } from './signal.ts';
+import { handleHeldEntry, type EntryHandlingContext, type HeldEntry } from './stream-entry-handling.ts';
+import { PendingEntries } from './stream-pending-entries.ts';
 import { waitAtMost } from './wait.ts';
 
 export interface StreamConsumerSettings {
@@ -43,47 +30,11 @@ export interface StreamConsumerSettings {
   shutdownGraceMs: number;
 }
 
-/** One stream entry this instance has read and not yet finished. */
-interface HeldEntry {
-  partition: number;
-  streamId: string;
-  /** Ordering key: the event's key (a malformed entry gets a key of its own). */
-  key: string;
-  entry: StreamEntry | null;
-  /** The number of the next run: Redis' delivery count when read, +1 per retry. */
-  attempt: number;
-  /** The next run is a retry: bump the delivery count first, so it survives a crash. */
-  bump: boolean;
-  /** Its outcome (processed or dead letter) is in the database; only the XACK is left to do. */
-  settled: boolean;
-}
-
 interface PartitionState {
   /** Its pending entries of previous owners have been taken over: reading new entries may begin. */
   recovered: boolean;
   /** Being handed to another instance: no new reads; released once its held entries are finished. */
   draining: boolean;
-}
-
-const STALLED_ERROR = 'stalled: delivered more times than maxAttempts without an outcome (readers stopped mid-event)';
-const INFRASTRUCTURE_RETRY_MS = 1000;
-
-/** Wakes waiters; a wait also ends after its timeout. */
-class Signal {
-  private waiters: Array<() => void> = [];
-
-  notify(): void {
-    for (const wake of this.waiters.splice(0)) wake();
-  }
-
-  async wait(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      this.waiters.push(resolve);
-      timer = setTimeout(resolve, ms);
-    });
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -108,6 +59,9 @@ export class StreamConsumer {
   private lastReclaimAt = 0;
   private groups: Promise<void> | undefined;
   private stopping = false;
+  private readonly pending: PendingEntries;
+  private readonly leases: PartitionLeases;
+  private readonly handling: EntryHandlingContext;
 
   constructor(
     private readonly commands: Redis,
@@ -123,6 +77,12 @@ export class StreamConsumer {
   ) {
     this.topics = new Set(topics);
     this.runner = new KeyedRunner(options.concurrency, (item) => this.process(item), () => this.signal.notify());
+    this.pending = new PendingEntries(commands, keys, name, this.instanceId, logger);
+    this.leases = new PartitionLeases(commands, keys, name, this.instanceId);
+    this.handling = {
+      commands, keys, store, db, name, instanceId: this.instanceId, topics: this.topics, handler, options,
+      maxBackoffMs: settings.maxBackoffMs, logger, finish: (item) => this.finish(item),
+    };
   }
 
   /**
@@ -170,10 +130,8 @@ export class StreamConsumer {
     if (!drained) this.logger?.warn({ consumer: this.name }, 'event handlers still running at shutdown; their events will be redelivered');
     try {
       await this.handBack();
-      for (const partition of this.owned.keys()) {
-        await this.commands.eval(RELEASE_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId);
-      }
-      await this.commands.zrem(this.keys.members(this.name), this.instanceId);
+      for (const partition of this.owned.keys()) await this.leases.release(partition);
+      await this.leases.leave();
     } catch (error) {
       this.logger?.warn({ err: error, consumer: this.name }, 'releasing event partitions failed; they are taken over when their leases expire');
     }
@@ -255,59 +213,7 @@ export class StreamConsumer {
       this.forget(item);
       return undefined;
     }
-    const stream = this.keys.stream(item.partition);
-    try {
-      const entry = item.entry;
-      if (item.settled || !entry || (entry.onlyFor !== undefined && entry.onlyFor !== this.name) || !this.topics.has(entry.event.topic)) {
-        if (!entry) this.logger?.warn({ consumer: this.name, stream, streamId: item.streamId }, 'skipping a malformed event entry');
-        await this.finish(item);
-        return undefined;
-      }
-      const { event } = entry;
-      if (item.bump) {
-        await this.commands.call('XCLAIM', stream, this.name, this.instanceId, 0, item.streamId);
-        item.bump = false;
-      }
-      if (await isProcessed(this.db, this.name, event.id)) {
-        await this.finish(item);
-        return undefined;
-      }
-      if (item.attempt > this.options.maxAttempts) {
-        await this.store.insertDeadLetter(this.name, event, STALLED_ERROR, item.attempt - 1);
-        item.settled = true;
-        await this.finish(item);
-        return undefined;
-      }
-      let failure: string | undefined;
-      try {
-        await this.handler(event);
-      } catch (error) {
-        failure = errorMessage(error);
-      }
-      if (failure === undefined) {
-        await markProcessed(this.db, this.name, event.id);
-        item.settled = true;
-        await this.finish(item);
-        return undefined;
-      }
-      const context = { consumer: this.name, eventId: event.id, topic: event.topic, attempt: item.attempt, error: failure };
-      if (item.attempt >= this.options.maxAttempts) {
-        this.logger?.error(context, 'event dead-lettered');
-        await this.store.insertDeadLetter(this.name, event, failure, item.attempt);
-        item.settled = true;
-        await this.finish(item);
-        return undefined;
-      }
-      this.logger?.warn(context, 'event handler failed; will retry');
-      const retryInMs = retryDelayMs(this.options.backoffMs, item.attempt, this.settings.maxBackoffMs);
-      item.attempt += 1;
-      item.bump = true;
-      return { retryInMs };
-    } catch (error) {
-      // Redis or the database failed around the handler: try again without using up an attempt.
-      this.logger?.warn({ err: error, consumer: this.name, streamId: item.streamId }, 'recording an event outcome failed; retrying');
-      return { retryInMs: INFRASTRUCTURE_RETRY_MS };
-    }
+    return handleHeldEntry(this.handling, item);
   }
 
   private async finish(item: HeldEntry): Promise<void> {
@@ -332,12 +238,11 @@ export class StreamConsumer {
   private async maintain(): Promise<void> {
     await this.ensureGroups();
     const leaseMs = this.settings.partitionLeaseMs;
-    const live = Number(await this.commands.eval(HEARTBEAT_SCRIPT, 1, this.keys.members(this.name), this.instanceId, leaseMs));
+    const live = await this.leases.heartbeat(leaseMs);
     const target = Math.ceil(this.keys.partitions / Math.max(live, 1));
 
     for (const partition of [...this.owned.keys()]) {
-      const renewed = Number(await this.commands.eval(RENEW_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId, leaseMs));
-      if (!renewed) {
+      if (!(await this.leases.renew(partition, leaseMs))) {
         this.owned.delete(partition);
         this.logger?.warn({ consumer: this.name, partition }, 'lost an event partition lease; another instance takes it over');
       }
@@ -352,7 +257,7 @@ export class StreamConsumer {
     }
     for (const [partition, state] of [...this.owned]) {
       if (state.draining && !this.holds(partition) && !this.readInFlight.has(partition)) {
-        await this.commands.eval(RELEASE_SCRIPT, 1, this.keys.owner(this.name, partition), this.instanceId);
+        await this.leases.release(partition);
         this.owned.delete(partition);
       }
     }
@@ -360,8 +265,7 @@ export class StreamConsumer {
     for (let step = 0; step < this.keys.partitions && active() < target; step++) {
       const partition = (offset + step) % this.keys.partitions;
       if (this.owned.has(partition)) continue;
-      const taken = await this.commands.set(this.keys.owner(this.name, partition), this.instanceId, 'PX', leaseMs, 'NX');
-      if (taken === 'OK') this.owned.set(partition, { recovered: false, draining: false });
+      if (await this.leases.take(partition, leaseMs)) this.owned.set(partition, { recovered: false, draining: false });
     }
 
     let readable = false;
@@ -385,13 +289,10 @@ export class StreamConsumer {
     return false;
   }
 
-  /** Resets the idle time of entries we hold (JUSTID: without counting a delivery), so no reclaimer takes them. */
+  /** Resets the idle time of entries we hold (without counting a delivery), so no reclaimer takes them. */
   private async refreshHeld(): Promise<void> {
     for (const partition of this.owned.keys()) {
-      const ids = [...this.held.values()].filter((item) => item.partition === partition).map((item) => item.streamId);
-      for (let start = 0; start < ids.length; start += 100) {
-        await this.commands.call('XCLAIM', this.keys.stream(partition), this.name, this.instanceId, 0, ...ids.slice(start, start + 100), 'JUSTID');
-      }
+      await this.pending.setIdle(partition, [...this.held.values()].filter((item) => item.partition === partition).map((item) => item.streamId));
     }
   }
 
@@ -403,54 +304,20 @@ export class StreamConsumer {
    */
   private async recover(partition: number): Promise<boolean> {
     await this.reclaim(partition);
-    const summary = await this.commands.call('XPENDING', this.keys.stream(partition), this.name) as unknown[];
-    const readers = Array.isArray(summary[3]) ? summary[3] as unknown[] : [];
-    return !readers.some((reader) => Array.isArray(reader) && reader[0] !== this.instanceId && Number(reader[1]) > 0);
+    return !(await this.pending.othersHavePending(partition));
   }
 
-  /** XAUTOCLAIM: entries pending longer than claimIdleMs become ours, in stream order. */
+  /** Entries pending longer than claimIdleMs (their reader stopped) become ours, in stream order. */
   private async reclaim(partition: number): Promise<void> {
-    const stream = this.keys.stream(partition);
-    const claimed: unknown[] = [];
-    let cursor = '0-0';
-    for (let round = 0; round < 100; round++) {
-      const reply = await this.commands.call(
-        'XAUTOCLAIM', stream, this.name, this.instanceId, this.settings.claimIdleMs, cursor, 'COUNT', 100,
-      ) as unknown[];
-      cursor = String(reply[0]);
-      if (Array.isArray(reply[1])) claimed.push(...reply[1]);
-      if (Array.isArray(reply[2]) && reply[2].length > 0) {
-        this.logger?.error({ consumer: this.name, stream, ids: reply[2] }, 'pending events were trimmed from the stream before being handled');
-      }
-      if (cursor === '0-0') break;
-    }
+    const claimed = await this.pending.claimIdle(partition, this.settings.claimIdleMs);
     const fresh = claimed.filter((raw) => Array.isArray(raw) && !this.held.has(`${partition}/${String(raw[0])}`));
     if (fresh.length === 0) {
-      await this.removeIdleReaders(stream);
+      await this.pending.removeIdleReaders(partition, this.settings.claimIdleMs * 4);
       return;
     }
-    fresh.sort((a, b) => compareStreamIds(String((a as unknown[])[0]), String((b as unknown[])[0])));
-    const first = String((fresh[0] as unknown[])[0]);
-    const last = String((fresh[fresh.length - 1] as unknown[])[0]);
-    const pending = await this.commands.call('XPENDING', stream, this.name, first, last, fresh.length + this.held.size, this.instanceId) as unknown[];
-    const counts = new Map<string, number>();
-    for (const row of pending) if (Array.isArray(row)) counts.set(String(row[0]), Number(row[3]));
-    this.logger?.info({ consumer: this.name, stream, count: fresh.length }, 'took over pending events of a stopped reader');
-    this.hold(partition, fresh, counts);
-  }
-
-  /** Forgets readers of the group that have nothing pending and have not read for a long time (stopped instances). */
-  private async removeIdleReaders(stream: string): Promise<void> {
-    const readers = await this.commands.call('XINFO', 'CONSUMERS', stream, this.name) as unknown[];
-    for (const reader of readers) {
-      if (!Array.isArray(reader)) continue;
-      const fields = new Map<string, unknown>();
-      for (let index = 0; index + 1 < reader.length; index += 2) fields.set(String(reader[index]), reader[index + 1]);
-      const name = String(fields.get('name'));
-      if (name !== this.instanceId && Number(fields.get('pending')) === 0 && Number(fields.get('idle')) > this.settings.claimIdleMs * 4) {
-        await this.commands.call('XGROUP', 'DELCONSUMER', stream, this.name, name);
-      }
-    }
+    const { entries, counts } = await this.pending.inOrderWithCounts(partition, fresh, this.held.size);
+    this.logger?.info({ consumer: this.name, stream: this.keys.stream(partition), count: fresh.length }, 'took over pending events of a stopped reader');
+    this.hold(partition, entries, counts);
   }
 
   /** At shutdown: unfinished entries are marked long idle (not counted as a delivery) for the next owner to take at once. */
@@ -460,14 +327,7 @@ export class StreamConsumer {
       // Entries of a partition we lost are the new owner's already; claiming them back would steal them.
       if (this.owned.has(item.partition)) byPartition.set(item.partition, [...(byPartition.get(item.partition) ?? []), item.streamId]);
     }
-    for (const [partition, ids] of byPartition) {
-      for (let start = 0; start < ids.length; start += 100) {
-        await this.commands.call(
-          'XCLAIM', this.keys.stream(partition), this.name, this.instanceId, 0, ...ids.slice(start, start + 100),
-          'IDLE', this.settings.claimIdleMs * 10, 'JUSTID',
-        );
-      }
-    }
+    for (const [partition, ids] of byPartition) await this.pending.setIdle(partition, ids, this.settings.claimIdleMs * 10);
     this.held.clear();
   }
 }

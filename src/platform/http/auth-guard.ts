@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import type { Role } from '../db/schema.ts';
 import { InvalidTokenError, type AccessTokenSigner } from '../security/jwt.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { installRouteAuth } from './route-auth.ts';
+import { ErrorCode } from './error-codes.ts';
 
 export interface AuthenticatedUser { id: string; role: Role }
 
@@ -19,17 +21,18 @@ declare module 'fastify' {
  */
 export const authGuardPlugin = fp(async (app: FastifyInstance, options: { signer: AccessTokenSigner }) => {
   app.decorateRequest('user', undefined);
+  installRouteAuth(app);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (!header) return;
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
-    if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <access token>"', 'INVALID_TOKEN');
+    if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <access token>"', ErrorCode.INVALID_TOKEN);
     try {
       const claims = await options.signer.verify(match[1]);
       request.user = { id: claims.userId, role: claims.role };
     } catch (error) {
       if (error instanceof InvalidTokenError) {
-        throw unauthorized(error.message, error.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+        throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
       }
       throw error;
     }
@@ -46,7 +49,3 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): Authenti
   if (!roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
   return user;
 }
-
-/** Preconditions usable as route preHandlers. */
-export const authenticated = async (request: FastifyRequest) => { requireUser(request); };
-export const adminOnly = async (request: FastifyRequest) => { requireRole(request, 'admin'); };

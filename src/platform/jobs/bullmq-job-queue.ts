@@ -2,6 +2,7 @@ import { Queue, UnrecoverableError, WaitingError, Worker, type Job, type JobStat
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type {
+  DeadLetterHook,
   EnqueueOptions,
   JobHandler,
   JobQueue,
@@ -11,7 +12,7 @@ import type {
   ProcessOptions,
 } from './job-queue.ts';
 import { assertConcurrency, assertQueueName, clampProgress, isQueueName, resolveEnqueueOptions } from './job-options.ts';
-import { runJob } from './run-job.ts';
+import { runDeadLetterHook, runJob } from './run-job.ts';
 
 export interface BullMqJobQueueOptions {
   redisUrl: string;
@@ -157,13 +158,13 @@ export class BullMqJobQueue implements JobQueue {
     return { id: `${queue}:${job.id}` };
   }
 
-  process<P>(queue: string, handler: JobHandler<P>, options: ProcessOptions = {}): void {
+  process<P>(queue: string, handler: JobHandler<P>, options: ProcessOptions<P> = {}): void {
     this.assertOpen();
     assertQueueName(queue);
     if (this.workers.has(queue)) throw new Error(`queue ${queue} is already being processed`);
     const worker = new Worker<JobEnvelope>(
       queue,
-      (job, token) => this.runOnce(queue, job, token, handler as JobHandler<unknown>),
+      (job, token) => this.runOnce(queue, job, token, handler as JobHandler<unknown>, options.deadLetter as DeadLetterHook<unknown> | undefined),
       {
         connection: this.consumer,
         prefix: this.prefix,
@@ -178,9 +179,23 @@ export class BullMqJobQueue implements JobQueue {
     this.workers.set(queue, worker);
   }
 
-  private async runOnce(queue: string, job: Job<JobEnvelope>, token: string | undefined, handler: JobHandler<unknown>) {
+  private async runOnce(
+    queue: string,
+    job: Job<JobEnvelope>,
+    token: string | undefined,
+    handler: JobHandler<unknown>,
+    deadLetter: DeadLetterHook<unknown> | undefined,
+  ) {
     const attempt = job.attemptsStarted - job.data.releases;
-    if (attempt > (job.opts.attempts ?? 1)) throw new UnrecoverableError(STALLED_OUT_ERROR);
+    const maxAttempts = job.opts.attempts ?? 1;
+    // The hook runs while this worker holds the job's lock: a worker dying in between leaves the job
+    // stalled, and the next run lands here again with no attempt left and runs the hook again.
+    const failForGood = async (error: string): Promise<never> => {
+      await runDeadLetterHook(deadLetter, { id: `${queue}:${job.id}`, queue, name: job.name, payload: job.data.payload, attempts: maxAttempts, error }, this.logger);
+      // Unrecoverable: BullMQ counts only failed runs, not stalled ones, and would otherwise retry.
+      throw new UnrecoverableError(error);
+    };
+    if (attempt > maxAttempts) return failForGood(STALLED_OUT_ERROR);
     const outcome = await runJob(handler, {
       id: `${queue}:${job.id}`,
       queue,
@@ -190,7 +205,10 @@ export class BullMqJobQueue implements JobQueue {
       reportProgress: (percent) => job.updateProgress(clampProgress(percent)),
     }, { timeoutMs: job.data.timeoutMs, interrupt: this.shutdown.signal, graceMs: this.shutdownGraceMs });
     if (outcome.kind === 'completed') return;
-    if (outcome.kind === 'failed') throw new Error(outcome.error);
+    if (outcome.kind === 'failed') {
+      if (attempt >= maxAttempts) return failForGood(outcome.error);
+      throw new Error(outcome.error);
+    }
     // Shutdown: hand the job straight back instead of failing an attempt that was not the job's fault.
     await job.updateData({ ...job.data, releases: job.data.releases + 1 });
     await job.moveToWait(token);

@@ -62,16 +62,41 @@ export interface ListFailedOptions {
   offset?: number;
 }
 
-export interface ProcessOptions {
+/** A job that has failed its last attempt, as its dead-letter hook sees it. */
+export interface DeadLetter<P> {
+  id: string;
+  queue: string;
+  name: string;
+  payload: P;
+  /** Attempts used, all of them. */
+  attempts: number;
+  /** Why the last attempt failed: the handler's error, a timeout, or a stalled run (its worker died). */
+  error: string;
+}
+
+/**
+ * Runs once a job is out of attempts, before it lands in the dead letters, so the feature can settle
+ * what the job left behind (a video must not stay `processing`). At least once: if the worker dies
+ * during the hook, the next worker to pick the job up runs the hook again. A hook that throws is
+ * logged and the job is dead-lettered anyway.
+ */
+export type DeadLetterHook<P> = (job: DeadLetter<P>) => Promise<void>;
+
+export interface ProcessOptions<P = unknown> {
   /** Jobs of this queue this process runs at once (default 1). */
   concurrency?: number;
+  /** Called for every job of this queue that fails its last attempt (see DeadLetterHook). */
+  deadLetter?: DeadLetterHook<P>;
 }
 
 export interface JobQueue {
   /** Queue names are letters, digits, `_`, `-` and `.` (BullMQ forbids `:`). */
   enqueue<P>(queue: string, name: string, payload: P, options?: EnqueueOptions): Promise<{ id: string }>;
-  /** Starts consuming `queue` in this process; call once per queue. */
-  process<P>(queue: string, handler: JobHandler<P>, options?: ProcessOptions): void;
+  /**
+   * Starts consuming `queue` in this process; call once per queue. A job whose worker died during its
+   * last attempt is dead-lettered (and its hook run) by the next process consuming the queue.
+   */
+  process<P>(queue: string, handler: JobHandler<P>, options?: ProcessOptions<P>): void;
   getJob(id: string): Promise<JobRecord | null>;
   /** The dead letters: jobs that failed all their attempts, most recently failed first. */
   listFailed(options: ListFailedOptions): Promise<JobRecord[]>;

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import type {
+  DeadLetterHook,
   EnqueueOptions,
   JobHandler,
   JobQueue,
@@ -12,7 +13,7 @@ import type {
 } from './job-queue.ts';
 import { assertConcurrency, assertQueueName, clampProgress, resolveEnqueueOptions } from './job-options.ts';
 import { PostgresJobStore, type JobRow, type RunClaim } from './postgres-job-store.ts';
-import { runJob } from './run-job.ts';
+import { runDeadLetterHook, runJob } from './run-job.ts';
 
 export interface PostgresJobQueueOptions {
   /** Owned by the caller: close() leaves it open. */
@@ -48,7 +49,8 @@ function toRecord(row: JobRow): JobRecord {
     name: row.name,
     payload: row.payload,
     status: row.status,
-    attempts: row.attempts,
+    // A run claimed only to dead-letter the job has one more than its attempts for a moment.
+    attempts: Math.min(row.attempts, row.max_attempts),
     maxAttempts: row.max_attempts,
     progress: row.progress,
     lastError: row.last_error,
@@ -86,6 +88,7 @@ class QueueConsumer {
     private readonly workerId: string,
     private readonly settings: Settings,
     private readonly logger: Logger | undefined,
+    private readonly deadLetter: DeadLetterHook<unknown> | undefined,
   ) {
     this.idleDelayMs = settings.pollIntervalMs;
   }
@@ -166,6 +169,12 @@ class QueueConsumer {
       );
     }, this.settings.heartbeatIntervalMs);
     try {
+      if (row.attempts > row.max_attempts) {
+        // Its last run's worker died (the sweeper handed it back): no attempt is left to give it.
+        finished = true;
+        await this.deadLetterRun(row, run, row.last_error ?? 'stalled');
+        return;
+      }
       const outcome = await runJob(this.handler, {
         id: row.id,
         queue: row.queue,
@@ -179,7 +188,8 @@ class QueueConsumer {
         await this.store.complete(run);
       } else if (outcome.kind === 'failed') {
         this.logger?.warn({ jobId: row.id, queue: this.queue, attempt: row.attempts, error: outcome.error }, 'job attempt failed');
-        await this.store.fail(run, outcome.error, retryDelayMs(row.backoff_ms, row.attempts));
+        if (row.attempts >= row.max_attempts) await this.deadLetterRun(row, run, outcome.error);
+        else await this.store.fail(run, outcome.error, retryDelayMs(row.backoff_ms, row.attempts));
       } else {
         await this.store.release(run);
       }
@@ -189,6 +199,19 @@ class QueueConsumer {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** The hook first, while the lease is still held: a worker dying in between leaves it to be run again. */
+  private async deadLetterRun(row: JobRow, run: RunClaim, error: string): Promise<void> {
+    await runDeadLetterHook(this.deadLetter, {
+      id: row.id,
+      queue: row.queue,
+      name: row.name,
+      payload: row.payload,
+      attempts: row.max_attempts,
+      error,
+    }, this.logger);
+    await this.store.deadLetter(run, error);
   }
 }
 
@@ -231,7 +254,7 @@ export class PostgresJobQueue implements JobQueue {
     return { id };
   }
 
-  process<P>(queue: string, handler: JobHandler<P>, options: ProcessOptions = {}): void {
+  process<P>(queue: string, handler: JobHandler<P>, options: ProcessOptions<P> = {}): void {
     this.assertOpen();
     assertQueueName(queue);
     if (this.consumers.has(queue)) throw new Error(`queue ${queue} is already being processed`);
@@ -243,6 +266,7 @@ export class PostgresJobQueue implements JobQueue {
       this.workerId,
       this.settings,
       this.logger,
+      options.deadLetter as DeadLetterHook<unknown> | undefined,
     );
     this.consumers.set(queue, consumer);
     consumer.wake();

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import type { ListFailedOptions } from './job-queue.ts';
 import type { ResolvedEnqueueOptions } from './job-options.ts';
 import type { JobsTable } from './job-tables.ts';
+import { isUniqueViolation } from '../db/pg-errors.ts';
 
 export type JobRow = Selectable<JobsTable>;
 
@@ -14,7 +15,6 @@ export interface RunClaim {
   attempt: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STALLED_ERROR = 'stalled: the worker stopped heartbeating before the job finished';
 
@@ -120,6 +120,22 @@ export class PostgresJobStore {
       .execute();
   }
 
+  /** The last attempt failed (its dead-letter hook has run): failed for good, with all attempts used. */
+  async deadLetter(run: RunClaim, error: string): Promise<void> {
+    await this.updateRun(run)
+      .set({
+        status: 'failed',
+        // A run claimed only to dead-letter the job (its worker died on the last attempt) is no attempt.
+        attempts: sql<number>`least(attempts, max_attempts)`,
+        finished_at: sql<Date>`now()`,
+        last_error: error,
+        locked_by: null,
+        lease_expires_at: null,
+        updated_at: sql<Date>`now()`,
+      })
+      .execute();
+  }
+
   /** Back to waiting after `retryInMs` while attempts remain, else dead-lettered as failed. */
   async fail(run: RunClaim, error: string, retryInMs: number): Promise<void> {
     await this.updateRun(run)
@@ -151,7 +167,10 @@ export class PostgresJobStore {
 
   /**
    * Stalled-job recovery: an active job whose lease ran out belongs to a worker that died or froze.
-   * Its run counts as an attempt (a job that kills its worker every time must not loop forever).
+   * Its run counts as an attempt (a job that kills its worker every time must not loop forever). It
+   * goes back to waiting even when that was its last attempt: the consumer that claims it next finds
+   * no attempt left and dead-letters it, running the queue's dead-letter hook, which only a process
+   * consuming the queue has (the sweeper may run in any process).
    */
   async sweepExpiredLeases(): Promise<number> {
     const result = await this.db
@@ -159,8 +178,7 @@ export class PostgresJobStore {
       .where('status', '=', 'active')
       .where('lease_expires_at', '<', sql<Date>`now()`)
       .set({
-        status: sql`case when attempts < max_attempts then 'waiting' else 'failed' end`,
-        finished_at: sql`case when attempts < max_attempts then null else now() end`,
+        status: 'waiting',
         run_at: sql<Date>`now()`,
         last_error: STALLED_ERROR,
         locked_by: null,
@@ -210,7 +228,7 @@ export class PostgresJobStore {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

@@ -1,4 +1,5 @@
-import type { JobContext, JobHandler } from './job-queue.ts';
+import type { Logger } from 'pino';
+import type { DeadLetter, DeadLetterHook, JobContext, JobHandler } from './job-queue.ts';
 
 /** How one run of a handler ended, as both adapters need to record it. */
 export type RunOutcome =
@@ -74,5 +75,19 @@ export async function runJob<P>(
   } finally {
     clearTimeout(timer);
     options.interrupt.removeEventListener('abort', onInterrupt);
+  }
+}
+
+/** Runs a queue's dead-letter hook, if it has one; a failing hook must not keep the job out of the dead letters. */
+export async function runDeadLetterHook<P>(
+  hook: DeadLetterHook<P> | undefined,
+  job: DeadLetter<P>,
+  logger: Logger | undefined,
+): Promise<void> {
+  if (!hook) return;
+  try {
+    await hook(job);
+  } catch (error) {
+    logger?.error({ err: error, jobId: job.id, queue: job.queue }, 'dead-letter hook failed');
   }
 }

@@ -1,61 +1,26 @@
-import { test, describe, before, after } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { startS3Server, type TestS3Server } from '../../../test/support/s3-server.ts';
+import { MiB, patternedBytes, readAll, sha256, trickle } from '../../../test/support/storage-bytes.ts';
 import { loadConfig } from '../../config.ts';
 import { createObjectStorage } from './create-storage.ts';
 import { LocalObjectStorage } from './local-storage.ts';
 import {
   InvalidObjectKeyError,
-  MultipartUploadNotFoundError,
   ObjectNotFoundError,
   RangeNotSatisfiableError,
   type ObjectStorage,
 } from './object-storage.ts';
 import { S3ObjectStorage, type S3StorageOptions } from './s3-storage.ts';
 
-const MiB = 1024 * 1024;
 // CI (or a developer) points the contract at a real S3-compatible store too by setting S3_*.
 const externalS3 = loadConfig().s3;
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Deterministic pseudo-random bytes, so a shifted or repeated chunk can't go unnoticed. */
-function patternedBytes(size: number, seed: number): Buffer<ArrayBuffer> {
-  const bytes = Buffer.alloc(size);
-  let state = seed || 1;
-  for (let index = 0; index < size; index++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    bytes[index] = state >>> 24;
-  }
-  return bytes;
-}
-
-/** Yields `bytes` in small chunks, giving the event loop a turn between them so writers interleave. */
-function trickle(bytes: Buffer, chunkSize = 64 * 1024): Readable {
-  return Readable.from(
-    (async function* () {
-      for (let offset = 0; offset < bytes.length; offset += chunkSize) {
-        yield bytes.subarray(offset, offset + chunkSize);
-        await nextTurn();
-      }
-    })(),
-  );
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 interface StorageUnderTest {
   storage: ObjectStorage;
@@ -348,45 +313,6 @@ describeStorageContract('local directory', async () => {
   return { storage: new LocalObjectStorage(root), dispose: () => rm(root, { recursive: true, force: true }) };
 });
 
-describe('LocalObjectStorage specifics', () => {
-  let root: string;
-  let storage: LocalObjectStorage;
-  before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'storage-local-only-'));
-    storage = new LocalObjectStorage(root);
-  });
-  after(() => rm(root, { recursive: true, force: true }));
-
-  test('objects are plain files at their key path, and failed writes leave no temporary files', async () => {
-    await storage.putObject('videos/v1/hls/index.m3u8', Buffer.from('#EXTM3U'));
-    assert.equal(await readFile(join(root, 'videos/v1/hls/index.m3u8'), 'utf8'), '#EXTM3U');
-
-    const broken = Readable.from(
-      (async function* () {
-        yield Buffer.from('half');
-        throw new Error('broken source');
-      })(),
-    );
-    await assert.rejects(storage.putObject('videos/v1/hls/seg-0.ts', broken), /broken source/);
-    assert.deepEqual(await readdir(join(root, 'videos/v1/hls')), ['index.m3u8']);
-  });
-
-  test('a key cannot also be a folder of other keys, as it can on S3', async () => {
-    await storage.putObject('conflict/a', Buffer.from('file'));
-    await assert.rejects(storage.putObject('conflict/a/b', Buffer.from('x')), InvalidObjectKeyError);
-    await storage.putObject('conflict/dir/b', Buffer.from('x'));
-    await assert.rejects(storage.putObject('conflict/dir', Buffer.from('x')), InvalidObjectKeyError);
-    await storage.deleteObject('conflict/dir');
-    assert.ok(await storage.statObject('conflict/dir/b'), 'deleting the folder-named key removed nothing');
-  });
-
-  test('names containing ".~" are reserved for its temporary and metadata files', async () => {
-    await assert.rejects(storage.putObject('videos/x.~meta', Buffer.from('x')), InvalidObjectKeyError);
-    await storage.putObject('typed/source', Buffer.from('x'), { contentType: 'video/mp4' });
-    assert.deepEqual(await storage.listObjects('typed'), ['typed/source'], 'the content-type sidecar is not listed');
-  });
-});
-
 let s3Server: TestS3Server | undefined;
 async function s3rverOptions(): Promise<S3StorageOptions> {
   s3Server ??= await startS3Server();
@@ -413,107 +339,6 @@ if (externalS3) {
     return { storage, dispose: async () => storage.close() };
   });
 }
-
-describe('S3 presigned URLs and multipart uploads (s3rver)', () => {
-  let storage: S3ObjectStorage;
-  const run = `presign-${randomUUID()}`;
-
-  before(async () => {
-    storage = new S3ObjectStorage(await s3rverOptions());
-  });
-  after(async () => {
-    await storage.deletePrefix(run);
-    storage.close();
-  });
-
-  test('a presigned GET URL downloads the object with plain fetch', async () => {
-    const key = `${run}/get/poster.jpg`;
-    await storage.putObject(key, Buffer.from('jpeg bytes'));
-    const response = await fetch(await storage.presign.getUrl(key, 60));
-    assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'image/jpeg');
-    assert.equal(await response.text(), 'jpeg bytes');
-  });
-
-  test('a presigned PUT URL uploads with plain fetch, with the signed content type', async () => {
-    const key = `${run}/put/source`;
-    const url = await storage.presign.putUrl(key, 60, 'video/mp4');
-    const bytes = patternedBytes(100_000, 5);
-    const response = await fetch(url, { method: 'PUT', body: bytes, headers: { 'content-type': 'video/mp4' } });
-    assert.equal(response.status, 200, await response.text());
-    const object = await storage.getObject(key);
-    assert.equal(object.contentType, 'video/mp4');
-    assert.deepEqual(await readAll(object.body), bytes);
-  });
-
-  test('a multipart upload through presigned part URLs assembles the parts in order', async () => {
-    const key = `${run}/multipart/source`;
-    const parts = [patternedBytes(5 * MiB + 1, 6), patternedBytes(5 * MiB, 7), patternedBytes(12_345, 8)];
-    const uploadId = await storage.presign.createMultipartUpload(key, 'video/webm');
-
-    const uploaded = await Promise.all(
-      parts.map(async (bytes, index) => {
-        const partNumber = index + 1;
-        const response = await fetch(await storage.presign.partUrl(key, uploadId, partNumber, 60), { method: 'PUT', body: bytes });
-        assert.equal(response.status, 200, await response.text());
-        const etag = response.headers.get('etag');
-        assert.ok(etag, 'the part response carries an ETag');
-        return { partNumber, etag };
-      }),
-    );
-
-    const listed = await storage.presign.listParts(key, uploadId);
-    assert.deepEqual(
-      listed.map(({ partNumber, etag, size }) => ({ partNumber, etag, size })),
-      uploaded.map((part, index) => ({ ...part, size: parts[index]?.length })),
-    );
-
-    await storage.presign.completeMultipartUpload(key, uploadId, [...uploaded].reverse());
-    const object = await storage.getObject(key);
-    assert.equal(object.contentType, 'video/webm');
-    assert.equal(sha256(await readAll(object.body)), sha256(Buffer.concat(parts)));
-  });
-
-  test('an aborted multipart upload leaves nothing behind and can no longer be used', async () => {
-    const key = `${run}/aborted/source`;
-    const uploadId = await storage.presign.createMultipartUpload(key, 'video/mp4');
-    const response = await fetch(await storage.presign.partUrl(key, uploadId, 1, 60), {
-      method: 'PUT',
-      body: patternedBytes(5 * MiB, 9),
-    });
-    assert.equal(response.status, 200);
-    const etag = response.headers.get('etag') ?? '';
-
-    await storage.presign.abortMultipartUpload(key, uploadId);
-    await assert.rejects(storage.presign.listParts(key, uploadId), MultipartUploadNotFoundError);
-    await assert.rejects(
-      storage.presign.completeMultipartUpload(key, uploadId, [{ partNumber: 1, etag }]),
-      MultipartUploadNotFoundError,
-    );
-    await assert.rejects(storage.presign.abortMultipartUpload(key, uploadId), MultipartUploadNotFoundError);
-    assert.equal(await storage.statObject(key), null);
-  });
-
-  test('presigning validates keys and part numbers', async () => {
-    await assert.rejects(storage.presign.getUrl('../secret', 60), InvalidObjectKeyError);
-    await assert.rejects(storage.presign.putUrl('/abs', 60), InvalidObjectKeyError);
-    await assert.rejects(storage.presign.partUrl(`${run}/x`, 'id', 0, 60), RangeError);
-    await assert.rejects(storage.presign.partUrl(`${run}/x`, 'id', 10_001, 60), RangeError);
-  });
-
-  test('ensureBucket creates a missing bucket and is idempotent', async () => {
-    const fresh = new S3ObjectStorage({ ...(await s3rverOptions()), bucket: `fresh-${randomUUID().slice(0, 8)}` });
-    try {
-      await assert.rejects(fresh.listObjects(''));
-      await fresh.ensureBucket();
-      await fresh.ensureBucket();
-      await fresh.putObject('hello.txt', Buffer.from('hi'));
-      assert.deepEqual(await fresh.listObjects(''), ['hello.txt']);
-    } finally {
-      fresh.close();
-    }
-  });
-});
 
 describe('createObjectStorage', () => {
   test('uses a local folder under the data dir unless S3 is configured', async () => {

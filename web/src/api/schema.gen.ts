@@ -2,7 +2,7 @@
 // (scripts/generate-api-types.ts). CI runs `npm run api:check`, which fails when it is stale.
 /* eslint-disable */
 export type paths = {
-  "/api/v1/admin/ai/usage": {
+  '/api/v1/admin/ai/usage': {
     parameters: {
       query?: never;
       header?: never;
@@ -27,7 +27,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 days: number;
                 limits: {
@@ -116,7 +116,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/jobs/{id}/retry": {
+  '/api/v1/admin/jobs/{id}/retry': {
     parameters: {
       query?: never;
       header?: never;
@@ -143,7 +143,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 attempts: number;
                 /** @description ISO-8601 timestamp */
@@ -158,7 +158,7 @@ export type paths = {
                 progress: number;
                 queue: string;
                 /** @enum {string} */
-                status: "waiting" | "active" | "completed" | "failed";
+                status: 'waiting' | 'active' | 'completed' | 'failed';
               };
               meta?: {
                 [key: string]: unknown;
@@ -176,7 +176,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/jobs/failed": {
+  '/api/v1/admin/jobs/failed': {
     parameters: {
       query?: never;
       header?: never;
@@ -187,6 +187,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           offset?: number;
           queue?: string;
@@ -203,7 +204,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 attempts: number;
                 /** @description ISO-8601 timestamp */
@@ -218,7 +219,7 @@ export type paths = {
                 progress: number;
                 queue: string;
                 /** @enum {string} */
-                status: "waiting" | "active" | "completed" | "failed";
+                status: 'waiting' | 'active' | 'completed' | 'failed';
               }[];
               meta?: {
                 [key: string]: unknown;
@@ -238,7 +239,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/mail": {
+  '/api/v1/admin/mail': {
     parameters: {
       query?: never;
       header?: never;
@@ -249,6 +250,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           to?: string;
         };
@@ -264,7 +266,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
@@ -291,7 +293,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/moderation/cases": {
+  '/api/v1/admin/moderation/cases': {
     parameters: {
       query?: never;
       header?: never;
@@ -304,10 +306,11 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description pending: the review queue, oldest first; decided: approved and rejected, newest first */
-          status?: "pending" | "decided";
-          type?: "comment" | "video";
+          status?: 'pending' | 'decided';
+          type?: 'comment' | 'video';
         };
         header?: never;
         path?: never;
@@ -321,7 +324,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -364,10 +367,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               }[];
@@ -389,7 +392,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/moderation/cases/{id}/approve": {
+  '/api/v1/admin/moderation/cases/{id}/approve': {
     parameters: {
       query?: never;
       header?: never;
@@ -413,7 +416,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             note?: string;
           } | null;
         };
@@ -425,7 +428,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -456,10 +459,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -479,7 +482,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/moderation/cases/{id}/reject": {
+  '/api/v1/admin/moderation/cases/{id}/reject': {
     parameters: {
       query?: never;
       header?: never;
@@ -503,7 +506,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             note?: string;
           } | null;
         };
@@ -515,7 +518,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -546,10 +549,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -569,7 +572,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/moderation/status": {
+  '/api/v1/admin/moderation/status': {
     parameters: {
       query?: never;
       header?: never;
@@ -592,7 +595,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 image: {
                   available: boolean;
@@ -625,7 +628,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/reports": {
+  '/api/v1/admin/reports': {
     parameters: {
       query?: never;
       header?: never;
@@ -641,9 +644,10 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description open: oldest first (the queue); resolved: newest first */
-          status?: "open" | "resolved";
+          status?: 'open' | 'resolved';
         };
         header?: never;
         path?: never;
@@ -657,7 +661,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 comment: {
                   author: {
@@ -680,20 +684,19 @@ export type paths = {
                 details: string | null;
                 id: string;
                 /** @enum {string} */
-                reason:
-                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                reason: 'spam' | 'harassment' | 'hate' | 'misinformation' | 'other';
                 reporter: {
                   id: string;
                   username: string;
                 };
                 /** @enum {string|null} */
-                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolution: 'dismiss' | 'hide_comment' | 'ban_user' | null;
                 resolutionNote: string | null;
                 /** @description ISO-8601 timestamp */
                 resolvedAt: string | null;
                 resolvedBy: string | null;
                 /** @enum {string} */
-                status: "open" | "resolved";
+                status: 'open' | 'resolved';
                 video: {
                   id: string;
                   title: string;
@@ -717,7 +720,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/reports/{id}/resolve": {
+  '/api/v1/admin/reports/{id}/resolve': {
     parameters: {
       query?: never;
       header?: never;
@@ -741,12 +744,12 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /**
              * @description dismiss: keep the comment; hide_comment: hide it; ban_user: suspend its author
              * @enum {string}
              */
-            action: "dismiss" | "hide_comment" | "ban_user";
+            action: 'dismiss' | 'hide_comment' | 'ban_user';
             note?: string;
           };
         };
@@ -758,7 +761,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 report: {
                   commentId: string;
@@ -767,16 +770,15 @@ export type paths = {
                   details: string | null;
                   id: string;
                   /** @enum {string} */
-                  reason:
-                    "spam" | "harassment" | "hate" | "misinformation" | "other";
+                  reason: 'spam' | 'harassment' | 'hate' | 'misinformation' | 'other';
                   /** @enum {string|null} */
-                  resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                  resolution: 'dismiss' | 'hide_comment' | 'ban_user' | null;
                   resolutionNote: string | null;
                   /** @description ISO-8601 timestamp */
                   resolvedAt: string | null;
                   resolvedBy: string | null;
                   /** @enum {string} */
-                  status: "open" | "resolved";
+                  status: 'open' | 'resolved';
                 };
                 /** @description open reports of the same comment closed by this decision, this one included */
                 resolvedReports: number;
@@ -797,7 +799,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/search/zero-results": {
+  '/api/v1/admin/search/zero-results': {
     parameters: {
       query?: never;
       header?: never;
@@ -810,6 +812,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -824,7 +827,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 lastSearchedAt: string;
@@ -849,7 +852,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/users": {
+  '/api/v1/admin/users': {
     parameters: {
       query?: never;
       header?: never;
@@ -862,7 +865,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description start of the username or email */
           q?: string;
@@ -879,7 +882,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 avatarUrl: string | null;
                 /** @description ISO-8601 timestamp */
@@ -890,7 +893,7 @@ export type paths = {
                 email: string;
                 id: string;
                 /** @enum {string} */
-                role: "viewer" | "creator" | "admin";
+                role: 'viewer' | 'creator' | 'admin';
                 username: string;
               }[];
               meta?: {
@@ -911,7 +914,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/users/{id}/ban": {
+  '/api/v1/admin/users/{id}/ban': {
     parameters: {
       query?: never;
       header?: never;
@@ -938,7 +941,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 bannedAt: string | null;
@@ -961,7 +964,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/admin/users/{id}/unban": {
+  '/api/v1/admin/users/{id}/unban': {
     parameters: {
       query?: never;
       header?: never;
@@ -988,7 +991,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 bannedAt: string | null;
@@ -1011,7 +1014,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/forgot-password": {
+  '/api/v1/auth/forgot-password': {
     parameters: {
       query?: never;
       header?: never;
@@ -1030,7 +1033,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** Format: email */
             email: string;
           };
@@ -1043,7 +1046,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 message: string;
               };
@@ -1063,7 +1066,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/login": {
+  '/api/v1/auth/login': {
     parameters: {
       query?: never;
       header?: never;
@@ -1082,7 +1085,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description email address or username */
             email: string;
             password: string;
@@ -1096,14 +1099,14 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 accessToken: string;
                 /** @description access token lifetime in seconds */
                 expiresIn: number;
                 refreshToken: string;
                 /** @enum {string} */
-                tokenType: "Bearer";
+                tokenType: 'Bearer';
                 user: {
                   avatarUrl: string | null;
                   bio: string;
@@ -1112,7 +1115,7 @@ export type paths = {
                   email: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               };
@@ -1132,7 +1135,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/logout": {
+  '/api/v1/auth/logout': {
     parameters: {
       query?: never;
       header?: never;
@@ -1151,7 +1154,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             refreshToken: string;
           };
         };
@@ -1163,7 +1166,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 message: string;
               };
@@ -1183,7 +1186,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/me": {
+  '/api/v1/auth/me': {
     parameters: {
       query?: never;
       header?: never;
@@ -1206,7 +1209,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 avatarUrl: string | null;
                 bio: string;
@@ -1215,7 +1218,7 @@ export type paths = {
                 email: string;
                 id: string;
                 /** @enum {string} */
-                role: "viewer" | "creator" | "admin";
+                role: 'viewer' | 'creator' | 'admin';
                 username: string;
               };
               meta?: {
@@ -1236,7 +1239,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/refresh": {
+  '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
       header?: never;
@@ -1255,7 +1258,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             refreshToken: string;
           };
         };
@@ -1267,14 +1270,14 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 accessToken: string;
                 /** @description access token lifetime in seconds */
                 expiresIn: number;
                 refreshToken: string;
                 /** @enum {string} */
-                tokenType: "Bearer";
+                tokenType: 'Bearer';
                 user: {
                   avatarUrl: string | null;
                   bio: string;
@@ -1283,7 +1286,7 @@ export type paths = {
                   email: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               };
@@ -1303,7 +1306,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/register": {
+  '/api/v1/auth/register': {
     parameters: {
       query?: never;
       header?: never;
@@ -1322,7 +1325,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** Format: email */
             email: string;
             password: string;
@@ -1331,7 +1334,7 @@ export type paths = {
              * @default viewer
              * @enum {string}
              */
-            role?: "viewer" | "creator";
+            role?: 'viewer' | 'creator';
             username: string;
           };
         };
@@ -1343,14 +1346,14 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 accessToken: string;
                 /** @description access token lifetime in seconds */
                 expiresIn: number;
                 refreshToken: string;
                 /** @enum {string} */
-                tokenType: "Bearer";
+                tokenType: 'Bearer';
                 user: {
                   avatarUrl: string | null;
                   bio: string;
@@ -1359,7 +1362,7 @@ export type paths = {
                   email: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               };
@@ -1379,7 +1382,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/auth/reset-password": {
+  '/api/v1/auth/reset-password': {
     parameters: {
       query?: never;
       header?: never;
@@ -1398,7 +1401,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             password: string;
             token: string;
           };
@@ -1411,7 +1414,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 message: string;
               };
@@ -1431,7 +1434,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments": {
+  '/api/v1/comments': {
     parameters: {
       query?: never;
       header?: never;
@@ -1448,14 +1451,15 @@ export type paths = {
       parameters: {
         query?: never;
         header?: {
-          "idempotency-key"?: string;
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
         };
         path?: never;
         cookie?: never;
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             text: string;
             /** Format: uuid */
             videoId: string;
@@ -1469,7 +1473,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -1518,7 +1522,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}": {
+  '/api/v1/comments/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1543,7 +1547,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -1598,7 +1602,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             text: string;
           };
         };
@@ -1610,7 +1614,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -1672,7 +1676,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -1682,7 +1686,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/appeal": {
+  '/api/v1/comments/{id}/appeal': {
     parameters: {
       query?: never;
       header?: never;
@@ -1706,7 +1710,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description why the decision should be reconsidered */
             message: string;
           };
@@ -1719,7 +1723,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -1750,10 +1754,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -1773,7 +1777,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/hide": {
+  '/api/v1/comments/{id}/hide': {
     parameters: {
       query?: never;
       header?: never;
@@ -1803,7 +1807,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -1852,7 +1856,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/like": {
+  '/api/v1/comments/{id}/like': {
     parameters: {
       query?: never;
       header?: never;
@@ -1879,7 +1883,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 commentId: string;
                 likeCount: number;
@@ -1913,7 +1917,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 commentId: string;
                 likeCount: number;
@@ -1934,7 +1938,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/moderation": {
+  '/api/v1/comments/{id}/moderation': {
     parameters: {
       query?: never;
       header?: never;
@@ -1959,7 +1963,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -1990,10 +1994,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -2015,7 +2019,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/replies": {
+  '/api/v1/comments/{id}/replies': {
     parameters: {
       query?: never;
       header?: never;
@@ -2031,6 +2035,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -2047,7 +2052,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -2098,7 +2103,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/reply": {
+  '/api/v1/comments/{id}/reply': {
     parameters: {
       query?: never;
       header?: never;
@@ -2115,7 +2120,8 @@ export type paths = {
       parameters: {
         query?: never;
         header?: {
-          "idempotency-key"?: string;
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
         };
         path: {
           id: string;
@@ -2124,7 +2130,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             text: string;
           };
         };
@@ -2136,7 +2142,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -2185,7 +2191,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/report": {
+  '/api/v1/comments/{id}/report': {
     parameters: {
       query?: never;
       header?: never;
@@ -2209,11 +2215,11 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description what the moderators should know */
             details?: string;
             /** @enum {string} */
-            reason: "spam" | "harassment" | "hate" | "misinformation" | "other";
+            reason: 'spam' | 'harassment' | 'hate' | 'misinformation' | 'other';
           };
         };
       };
@@ -2224,7 +2230,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 commentId: string;
                 /** @description ISO-8601 timestamp */
@@ -2232,16 +2238,15 @@ export type paths = {
                 details: string | null;
                 id: string;
                 /** @enum {string} */
-                reason:
-                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                reason: 'spam' | 'harassment' | 'hate' | 'misinformation' | 'other';
                 /** @enum {string|null} */
-                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolution: 'dismiss' | 'hide_comment' | 'ban_user' | null;
                 resolutionNote: string | null;
                 /** @description ISO-8601 timestamp */
                 resolvedAt: string | null;
                 resolvedBy: string | null;
                 /** @enum {string} */
-                status: "open" | "resolved";
+                status: 'open' | 'resolved';
               };
               meta?: {
                 [key: string]: unknown;
@@ -2257,7 +2262,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 commentId: string;
                 /** @description ISO-8601 timestamp */
@@ -2265,16 +2270,15 @@ export type paths = {
                 details: string | null;
                 id: string;
                 /** @enum {string} */
-                reason:
-                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                reason: 'spam' | 'harassment' | 'hate' | 'misinformation' | 'other';
                 /** @enum {string|null} */
-                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolution: 'dismiss' | 'hide_comment' | 'ban_user' | null;
                 resolutionNote: string | null;
                 /** @description ISO-8601 timestamp */
                 resolvedAt: string | null;
                 resolvedBy: string | null;
                 /** @enum {string} */
-                status: "open" | "resolved";
+                status: 'open' | 'resolved';
               };
               meta?: {
                 [key: string]: unknown;
@@ -2292,7 +2296,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/translation": {
+  '/api/v1/comments/{id}/translation': {
     parameters: {
       query?: never;
       header?: never;
@@ -2323,7 +2327,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 cached: boolean;
                 commentId: string;
@@ -2363,7 +2367,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/comments/{id}/unhide": {
+  '/api/v1/comments/{id}/unhide': {
     parameters: {
       query?: never;
       header?: never;
@@ -2393,7 +2397,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -2442,7 +2446,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/feed/home": {
+  '/api/v1/feed/home': {
     parameters: {
       query?: never;
       header?: never;
@@ -2453,6 +2457,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description page size, 1-60 (default 24) */
           limit?: number;
         };
         header?: never;
@@ -2467,13 +2472,13 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /**
                  * @description why the video is on your home page
                  * @enum {string}
                  */
-                reason: "subscriptions" | "trending" | "related" | "fresh";
+                reason: 'subscriptions' | 'trending' | 'related' | 'fresh';
                 video: {
                   category: string | null;
                   commentCount: number;
@@ -2504,7 +2509,7 @@ export type paths = {
                     model: {
                       name: string;
                       /** @enum {string} */
-                      provider: "local" | "remote";
+                      provider: 'local' | 'remote';
                       version: string;
                     };
                     summary: string;
@@ -2523,8 +2528,7 @@ export type paths = {
                     width: number | null;
                   }[];
                   /** @enum {string} */
-                  status:
-                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                   storyboard: {
                     imageUrl: string;
                     vttUrl: string;
@@ -2536,7 +2540,7 @@ export type paths = {
                   uploadedAt: string | null;
                   views: number;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                   width: number | null;
                 };
               }[];
@@ -2558,7 +2562,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/feed/subscriptions": {
+  '/api/v1/feed/subscriptions': {
     parameters: {
       query?: never;
       header?: never;
@@ -2571,6 +2575,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -2585,7 +2590,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -2616,7 +2621,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -2635,8 +2640,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -2648,7 +2652,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
               meta?: {
@@ -2669,7 +2673,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/history": {
+  '/api/v1/me/history': {
     parameters: {
       query?: never;
       header?: never;
@@ -2682,6 +2686,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -2696,7 +2701,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 completed: boolean;
                 /** @description ISO-8601 timestamp */
@@ -2732,7 +2737,7 @@ export type paths = {
                     model: {
                       name: string;
                       /** @enum {string} */
-                      provider: "local" | "remote";
+                      provider: 'local' | 'remote';
                       version: string;
                     };
                     summary: string;
@@ -2751,8 +2756,7 @@ export type paths = {
                     width: number | null;
                   }[];
                   /** @enum {string} */
-                  status:
-                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                   storyboard: {
                     imageUrl: string;
                     vttUrl: string;
@@ -2764,7 +2768,7 @@ export type paths = {
                   uploadedAt: string | null;
                   views: number;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                   width: number | null;
                 };
                 videoId: string;
@@ -2799,7 +2803,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -2809,7 +2813,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/history/{videoId}": {
+  '/api/v1/me/history/{videoId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2837,7 +2841,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -2847,7 +2851,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/history/settings": {
+  '/api/v1/me/history/settings': {
     parameters: {
       query?: never;
       header?: never;
@@ -2870,7 +2874,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description while paused, nothing new is recorded */
                 paused: boolean;
@@ -2895,7 +2899,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description while paused, nothing new is recorded */
             paused: boolean;
           };
@@ -2908,7 +2912,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description while paused, nothing new is recorded */
                 paused: boolean;
@@ -2930,7 +2934,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/subscriptions": {
+  '/api/v1/me/subscriptions': {
     parameters: {
       query?: never;
       header?: never;
@@ -2943,7 +2947,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -2958,7 +2962,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 notificationsEnabled: boolean;
                 /** @description ISO-8601 timestamp */
@@ -2970,7 +2974,7 @@ export type paths = {
                   createdAt: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               }[];
@@ -2992,7 +2996,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/videos": {
+  '/api/v1/me/videos': {
     parameters: {
       query?: never;
       header?: never;
@@ -3003,7 +3007,9 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -3018,7 +3024,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -3049,7 +3055,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -3068,8 +3074,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -3081,7 +3086,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
               meta?: {
@@ -3102,7 +3107,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/watch-later": {
+  '/api/v1/me/watch-later': {
     parameters: {
       query?: never;
       header?: never;
@@ -3115,7 +3120,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -3130,7 +3135,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description one page of the videos the caller may see, in playlist order */
                 items: {
@@ -3168,7 +3173,7 @@ export type paths = {
                       model: {
                         name: string;
                         /** @enum {string} */
-                        provider: "local" | "remote";
+                        provider: 'local' | 'remote';
                         version: string;
                       };
                       summary: string;
@@ -3187,12 +3192,7 @@ export type paths = {
                       width: number | null;
                     }[];
                     /** @enum {string} */
-                    status:
-                      | "uploading"
-                      | "processing"
-                      | "ready"
-                      | "failed"
-                      | "deleted";
+                    status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                     storyboard: {
                       imageUrl: string;
                       vttUrl: string;
@@ -3204,7 +3204,7 @@ export type paths = {
                     uploadedAt: string | null;
                     views: number;
                     /** @enum {string} */
-                    visibility: "public" | "unlisted" | "private";
+                    visibility: 'public' | 'unlisted' | 'private';
                     width: number | null;
                   };
                 }[];
@@ -3216,13 +3216,13 @@ export type paths = {
                   /** @description entries, including any the caller cannot see */
                   itemCount: number;
                   /** @enum {string} */
-                  kind: "regular" | "watch_later";
+                  kind: 'regular' | 'watch_later';
                   ownerId: string;
                   title: string;
                   /** @description ISO-8601 timestamp */
                   updatedAt: string;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                 };
               };
               meta?: {
@@ -3249,7 +3249,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** Format: uuid */
             videoId: string;
           };
@@ -3262,7 +3262,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 playlist: {
                   /** @description ISO-8601 timestamp */
@@ -3272,13 +3272,13 @@ export type paths = {
                   /** @description entries, including any the caller cannot see */
                   itemCount: number;
                   /** @enum {string} */
-                  kind: "regular" | "watch_later";
+                  kind: 'regular' | 'watch_later';
                   ownerId: string;
                   title: string;
                   /** @description ISO-8601 timestamp */
                   updatedAt: string;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                 };
                 position: number;
                 videoId: string;
@@ -3299,7 +3299,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/me/watch-later/{videoId}": {
+  '/api/v1/me/watch-later/{videoId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3327,7 +3327,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -3337,7 +3337,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists": {
+  '/api/v1/playlists': {
     parameters: {
       query?: never;
       header?: never;
@@ -3354,14 +3354,15 @@ export type paths = {
       parameters: {
         query?: never;
         header?: {
-          "idempotency-key"?: string;
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
         };
         path?: never;
         cookie?: never;
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @default  */
             description?: string;
             title: string;
@@ -3369,7 +3370,7 @@ export type paths = {
              * @default public
              * @enum {string}
              */
-            visibility?: "public" | "unlisted" | "private";
+            visibility?: 'public' | 'unlisted' | 'private';
           };
         };
       };
@@ -3380,7 +3381,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
@@ -3389,13 +3390,13 @@ export type paths = {
                 /** @description entries, including any the caller cannot see */
                 itemCount: number;
                 /** @enum {string} */
-                kind: "regular" | "watch_later";
+                kind: 'regular' | 'watch_later';
                 ownerId: string;
                 title: string;
                 /** @description ISO-8601 timestamp */
                 updatedAt: string;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
               };
               meta?: {
                 [key: string]: unknown;
@@ -3413,7 +3414,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists/{id}": {
+  '/api/v1/playlists/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3429,7 +3430,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -3446,7 +3447,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description one page of the videos the caller may see, in playlist order */
                 items: {
@@ -3484,7 +3485,7 @@ export type paths = {
                       model: {
                         name: string;
                         /** @enum {string} */
-                        provider: "local" | "remote";
+                        provider: 'local' | 'remote';
                         version: string;
                       };
                       summary: string;
@@ -3503,12 +3504,7 @@ export type paths = {
                       width: number | null;
                     }[];
                     /** @enum {string} */
-                    status:
-                      | "uploading"
-                      | "processing"
-                      | "ready"
-                      | "failed"
-                      | "deleted";
+                    status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                     storyboard: {
                       imageUrl: string;
                       vttUrl: string;
@@ -3520,7 +3516,7 @@ export type paths = {
                     uploadedAt: string | null;
                     views: number;
                     /** @enum {string} */
-                    visibility: "public" | "unlisted" | "private";
+                    visibility: 'public' | 'unlisted' | 'private';
                     width: number | null;
                   };
                 }[];
@@ -3532,13 +3528,13 @@ export type paths = {
                   /** @description entries, including any the caller cannot see */
                   itemCount: number;
                   /** @enum {string} */
-                  kind: "regular" | "watch_later";
+                  kind: 'regular' | 'watch_later';
                   ownerId: string;
                   title: string;
                   /** @description ISO-8601 timestamp */
                   updatedAt: string;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                 };
               };
               meta?: {
@@ -3563,11 +3559,11 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             description?: string;
             title?: string;
             /** @enum {string} */
-            visibility?: "public" | "unlisted" | "private";
+            visibility?: 'public' | 'unlisted' | 'private';
           };
         };
       };
@@ -3578,7 +3574,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
@@ -3587,13 +3583,13 @@ export type paths = {
                 /** @description entries, including any the caller cannot see */
                 itemCount: number;
                 /** @enum {string} */
-                kind: "regular" | "watch_later";
+                kind: 'regular' | 'watch_later';
                 ownerId: string;
                 title: string;
                 /** @description ISO-8601 timestamp */
                 updatedAt: string;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
               };
               meta?: {
                 [key: string]: unknown;
@@ -3624,7 +3620,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -3634,7 +3630,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists/{id}/order": {
+  '/api/v1/playlists/{id}/order': {
     parameters: {
       query?: never;
       header?: never;
@@ -3657,7 +3653,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description every video of the playlist, in the new order */
             videoIds: string[];
           };
@@ -3670,7 +3666,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
@@ -3679,13 +3675,13 @@ export type paths = {
                 /** @description entries, including any the caller cannot see */
                 itemCount: number;
                 /** @enum {string} */
-                kind: "regular" | "watch_later";
+                kind: 'regular' | 'watch_later';
                 ownerId: string;
                 title: string;
                 /** @description ISO-8601 timestamp */
                 updatedAt: string;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
               };
               meta?: {
                 [key: string]: unknown;
@@ -3704,7 +3700,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists/{id}/videos": {
+  '/api/v1/playlists/{id}/videos': {
     parameters: {
       query?: never;
       header?: never;
@@ -3728,7 +3724,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description 0-based; past the end means last */
             position?: number;
             /** Format: uuid */
@@ -3743,7 +3739,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 playlist: {
                   /** @description ISO-8601 timestamp */
@@ -3753,13 +3749,13 @@ export type paths = {
                   /** @description entries, including any the caller cannot see */
                   itemCount: number;
                   /** @enum {string} */
-                  kind: "regular" | "watch_later";
+                  kind: 'regular' | 'watch_later';
                   ownerId: string;
                   title: string;
                   /** @description ISO-8601 timestamp */
                   updatedAt: string;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                 };
                 position: number;
                 videoId: string;
@@ -3780,7 +3776,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists/{id}/videos/{videoId}": {
+  '/api/v1/playlists/{id}/videos/{videoId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3809,7 +3805,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -3819,7 +3815,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/playlists/{id}/videos/{videoId}/position": {
+  '/api/v1/playlists/{id}/videos/{videoId}/position': {
     parameters: {
       query?: never;
       header?: never;
@@ -3840,7 +3836,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description 0-based; past the end means last */
             position: number;
           };
@@ -3853,7 +3849,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 playlist: {
                   /** @description ISO-8601 timestamp */
@@ -3863,13 +3859,13 @@ export type paths = {
                   /** @description entries, including any the caller cannot see */
                   itemCount: number;
                   /** @enum {string} */
-                  kind: "regular" | "watch_later";
+                  kind: 'regular' | 'watch_later';
                   ownerId: string;
                   title: string;
                   /** @description ISO-8601 timestamp */
                   updatedAt: string;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                 };
                 position: number;
                 videoId: string;
@@ -3891,7 +3887,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/search": {
+  '/api/v1/search': {
     parameters: {
       query?: never;
       header?: never;
@@ -3903,33 +3899,34 @@ export type paths = {
       parameters: {
         query?: {
           category?:
-            | "education"
-            | "music"
-            | "gaming"
-            | "science"
-            | "technology"
-            | "sports"
-            | "news"
-            | "entertainment"
-            | "travel"
-            | "howto"
-            | "film"
-            | "comedy"
-            | "people"
-            | "other";
+            | 'education'
+            | 'music'
+            | 'gaming'
+            | 'science'
+            | 'technology'
+            | 'sports'
+            | 'news'
+            | 'entertainment'
+            | 'travel'
+            | 'howto'
+            | 'film'
+            | 'comedy'
+            | 'people'
+            | 'other';
           /** @description short < 4 min, medium 4–20 min, long > 20 min */
-          duration?: "short" | "medium" | "long";
+          duration?: 'short' | 'medium' | 'long';
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance) */
-          mode?: "keyword" | "semantic" | "hybrid";
+          mode?: 'keyword' | 'semantic' | 'hybrid';
           page?: number;
           /** @description Words (AND), "quoted phrases", -excluded words; the last word also matches as a prefix */
           q?: string;
-          sort?: "relevance" | "-views" | "-uploaded_at";
+          sort?: 'relevance' | '-views' | '-uploaded_at';
           /** @description comma-separated; every tag must be on the video */
           tags?: string;
           /** @description uploaded within the last … */
-          uploaded?: "hour" | "day" | "week" | "month" | "year";
+          uploaded?: 'hour' | 'day' | 'week' | 'month' | 'year';
         };
         header?: never;
         path?: never;
@@ -3943,7 +3940,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 creator: {
@@ -3997,7 +3994,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/search/autocomplete": {
+  '/api/v1/search/autocomplete': {
     parameters: {
       query?: never;
       header?: never;
@@ -4022,7 +4019,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /**
                  * Format: uuid
@@ -4031,7 +4028,7 @@ export type paths = {
                 id: string | null;
                 text: string;
                 /** @enum {string} */
-                type: "video" | "tag" | "channel";
+                type: 'video' | 'tag' | 'channel';
               }[];
               meta?: {
                 [key: string]: unknown;
@@ -4051,7 +4048,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/search/suggestions": {
+  '/api/v1/search/suggestions': {
     parameters: {
       query?: never;
       header?: never;
@@ -4062,6 +4059,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description page size, 1-50 (default 10) */
           limit?: number;
         };
         header?: never;
@@ -4076,7 +4074,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 query: string;
                 searches: number;
@@ -4099,7 +4097,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/uploads": {
+  '/api/v1/uploads': {
     parameters: {
       query?: never;
       header?: never;
@@ -4136,7 +4134,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/uploads/{uploadId}": {
+  '/api/v1/uploads/{uploadId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -4198,7 +4196,7 @@ export type paths = {
     };
     trace?: never;
   };
-  "/api/v1/users/{id}": {
+  '/api/v1/users/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -4223,7 +4221,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 avatarUrl: string | null;
                 bio: string;
@@ -4231,7 +4229,7 @@ export type paths = {
                 createdAt: string;
                 id: string;
                 /** @enum {string} */
-                role: "viewer" | "creator" | "admin";
+                role: 'viewer' | 'creator' | 'admin';
                 username: string;
               };
               meta?: {
@@ -4256,12 +4254,12 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** Format: uri */
             avatarUrl?: string | null;
             bio?: string;
             /** @enum {string} */
-            role?: "viewer" | "creator" | "admin";
+            role?: 'viewer' | 'creator' | 'admin';
             username?: string;
           };
         };
@@ -4273,7 +4271,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 avatarUrl: string | null;
                 bio: string;
@@ -4282,7 +4280,7 @@ export type paths = {
                 email: string;
                 id: string;
                 /** @enum {string} */
-                role: "viewer" | "creator" | "admin";
+                role: 'viewer' | 'creator' | 'admin';
                 username: string;
               };
               meta?: {
@@ -4302,7 +4300,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/channel": {
+  '/api/v1/users/{id}/channel': {
     parameters: {
       query?: never;
       header?: never;
@@ -4327,7 +4325,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description whether the caller subscribes; false without a token */
                 isSubscribed: boolean;
@@ -4345,7 +4343,7 @@ export type paths = {
                   createdAt: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
                 /** @description ready public videos */
@@ -4369,7 +4367,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/followers": {
+  '/api/v1/users/{id}/followers': {
     parameters: {
       query?: never;
       header?: never;
@@ -4382,7 +4380,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -4399,7 +4397,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 subscribedAt: string;
@@ -4410,7 +4408,7 @@ export type paths = {
                   createdAt: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               }[];
@@ -4432,7 +4430,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/following": {
+  '/api/v1/users/{id}/following': {
     parameters: {
       query?: never;
       header?: never;
@@ -4445,7 +4443,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -4462,7 +4460,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 subscribedAt: string;
@@ -4473,7 +4471,7 @@ export type paths = {
                   createdAt: string;
                   id: string;
                   /** @enum {string} */
-                  role: "viewer" | "creator" | "admin";
+                  role: 'viewer' | 'creator' | 'admin';
                   username: string;
                 };
               }[];
@@ -4495,7 +4493,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/playlists": {
+  '/api/v1/users/{id}/playlists': {
     parameters: {
       query?: never;
       header?: never;
@@ -4508,7 +4506,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -4525,7 +4523,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
@@ -4534,13 +4532,13 @@ export type paths = {
                 /** @description entries, including any the caller cannot see */
                 itemCount: number;
                 /** @enum {string} */
-                kind: "regular" | "watch_later";
+                kind: 'regular' | 'watch_later';
                 ownerId: string;
                 title: string;
                 /** @description ISO-8601 timestamp */
                 updatedAt: string;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
               }[];
               meta?: {
                 [key: string]: unknown;
@@ -4560,7 +4558,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/subscribe": {
+  '/api/v1/users/{id}/subscribe': {
     parameters: {
       query?: never;
       header?: never;
@@ -4590,7 +4588,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 channelId: string;
                 notificationsEnabled: boolean;
@@ -4629,7 +4627,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -4639,7 +4637,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/subscription": {
+  '/api/v1/users/{id}/subscription': {
     parameters: {
       query?: never;
       header?: never;
@@ -4662,7 +4660,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description whether new uploads of this channel notify you */
             notificationsEnabled: boolean;
           };
@@ -4675,7 +4673,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 channelId: string;
                 notificationsEnabled: boolean;
@@ -4703,7 +4701,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/users/{id}/videos": {
+  '/api/v1/users/{id}/videos': {
     parameters: {
       query?: never;
       header?: never;
@@ -4716,10 +4714,10 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
-          /** @description page size, 1-100 */
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description newest: upload time; popular: views */
-          sort?: "newest" | "popular";
+          sort?: 'newest' | 'popular';
         };
         header?: never;
         path: {
@@ -4735,7 +4733,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -4766,7 +4764,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -4785,8 +4783,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -4798,7 +4795,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
               meta?: {
@@ -4819,7 +4816,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos": {
+  '/api/v1/videos': {
     parameters: {
       query?: never;
       header?: never;
@@ -4836,33 +4833,34 @@ export type paths = {
       parameters: {
         query?: never;
         header?: {
-          "idempotency-key"?: string;
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
         };
         path?: never;
         cookie?: never;
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /**
              * @default other
              * @enum {string}
              */
             category?:
-              | "education"
-              | "music"
-              | "gaming"
-              | "science"
-              | "technology"
-              | "sports"
-              | "news"
-              | "entertainment"
-              | "travel"
-              | "howto"
-              | "film"
-              | "comedy"
-              | "people"
-              | "other";
+              | 'education'
+              | 'music'
+              | 'gaming'
+              | 'science'
+              | 'technology'
+              | 'sports'
+              | 'news'
+              | 'entertainment'
+              | 'travel'
+              | 'howto'
+              | 'film'
+              | 'comedy'
+              | 'people'
+              | 'other';
             /** @default  */
             description?: string;
             tags?: string[];
@@ -4871,7 +4869,7 @@ export type paths = {
              * @default public
              * @enum {string}
              */
-            visibility?: "public" | "unlisted" | "private";
+            visibility?: 'public' | 'unlisted' | 'private';
           };
         };
       };
@@ -4882,7 +4880,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 upload: {
                   /** @description tus creation endpoint */
@@ -4893,7 +4891,7 @@ export type paths = {
                     videoId: string;
                   };
                   /** @enum {string} */
-                  protocol: "tus";
+                  protocol: 'tus';
                 };
                 video: {
                   category: string | null;
@@ -4925,7 +4923,7 @@ export type paths = {
                     model: {
                       name: string;
                       /** @enum {string} */
-                      provider: "local" | "remote";
+                      provider: 'local' | 'remote';
                       version: string;
                     };
                     summary: string;
@@ -4944,8 +4942,7 @@ export type paths = {
                     width: number | null;
                   }[];
                   /** @enum {string} */
-                  status:
-                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                   storyboard: {
                     imageUrl: string;
                     vttUrl: string;
@@ -4957,7 +4954,7 @@ export type paths = {
                   uploadedAt: string | null;
                   views: number;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                   width: number | null;
                 };
               };
@@ -4977,7 +4974,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}": {
+  '/api/v1/videos/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -5002,7 +4999,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -5033,7 +5030,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -5052,8 +5049,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -5065,7 +5061,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               };
               meta?: {
@@ -5090,28 +5086,28 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @enum {string} */
             category?:
-              | "education"
-              | "music"
-              | "gaming"
-              | "science"
-              | "technology"
-              | "sports"
-              | "news"
-              | "entertainment"
-              | "travel"
-              | "howto"
-              | "film"
-              | "comedy"
-              | "people"
-              | "other";
+              | 'education'
+              | 'music'
+              | 'gaming'
+              | 'science'
+              | 'technology'
+              | 'sports'
+              | 'news'
+              | 'entertainment'
+              | 'travel'
+              | 'howto'
+              | 'film'
+              | 'comedy'
+              | 'people'
+              | 'other';
             description?: string;
             tags?: string[];
             title?: string;
             /** @enum {string} */
-            visibility?: "public" | "unlisted" | "private";
+            visibility?: 'public' | 'unlisted' | 'private';
           };
         };
       };
@@ -5122,7 +5118,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -5153,7 +5149,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -5172,8 +5168,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -5185,7 +5180,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               };
               meta?: {
@@ -5217,7 +5212,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -5227,7 +5222,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/analysis": {
+  '/api/v1/videos/{id}/analysis': {
     parameters: {
       query?: never;
       header?: never;
@@ -5252,7 +5247,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description why the last run failed (state failed) */
                 failureReason: string | null;
@@ -5265,13 +5260,7 @@ export type paths = {
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
                  * @enum {string}
                  */
-                state:
-                  | "waiting"
-                  | "queued"
-                  | "transcribing"
-                  | "analysing"
-                  | "done"
-                  | "failed";
+                state: 'waiting' | 'queued' | 'transcribing' | 'analysing' | 'done' | 'failed';
                 transcript: {
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
@@ -5309,7 +5298,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description why the last run failed (state failed) */
                 failureReason: string | null;
@@ -5322,13 +5311,7 @@ export type paths = {
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
                  * @enum {string}
                  */
-                state:
-                  | "waiting"
-                  | "queued"
-                  | "transcribing"
-                  | "analysing"
-                  | "done"
-                  | "failed";
+                state: 'waiting' | 'queued' | 'transcribing' | 'analysing' | 'done' | 'failed';
                 transcript: {
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
@@ -5353,7 +5336,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/appeal": {
+  '/api/v1/videos/{id}/appeal': {
     parameters: {
       query?: never;
       header?: never;
@@ -5377,7 +5360,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description why the decision should be reconsidered */
             message: string;
           };
@@ -5390,7 +5373,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -5421,10 +5404,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -5444,7 +5427,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/ask": {
+  '/api/v1/videos/{id}/ask': {
     parameters: {
       query?: never;
       header?: never;
@@ -5465,7 +5448,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             question: string;
           };
         };
@@ -5477,14 +5460,14 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 answer: string;
                 /**
                  * @description generated: written by the configured text generator from the passages; extractive: the best passage itself
                  * @enum {string}
                  */
-                mode: "generated" | "extractive";
+                mode: 'generated' | 'extractive';
                 /** @description the generator that wrote the answer (null when extractive) */
                 model: string | null;
                 /** @description why the answer is extractive, when it is */
@@ -5515,7 +5498,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/ask/stream": {
+  '/api/v1/videos/{id}/ask/stream': {
     parameters: {
       query?: never;
       header?: never;
@@ -5536,7 +5519,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             question: string;
           };
         };
@@ -5548,7 +5531,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -5559,7 +5542,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/comment-settings": {
+  '/api/v1/videos/{id}/comment-settings': {
     parameters: {
       query?: never;
       header?: never;
@@ -5579,7 +5562,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             commentsEnabled: boolean;
           };
         };
@@ -5591,7 +5574,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 commentsEnabled: boolean;
                 videoId: string;
@@ -5613,7 +5596,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/comments": {
+  '/api/v1/videos/{id}/comments': {
     parameters: {
       query?: never;
       header?: never;
@@ -5629,9 +5612,10 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           /** @description top: most liked first; newest: most recent first */
-          sort?: "top" | "newest";
+          sort?: 'top' | 'newest';
         };
         header?: never;
         path: {
@@ -5647,7 +5631,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description null once deleted */
                 author: {
@@ -5698,7 +5682,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/insights": {
+  '/api/v1/videos/{id}/insights': {
     parameters: {
       query?: never;
       header?: never;
@@ -5718,7 +5702,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             chapters: {
               startSeconds: number;
               title: string;
@@ -5735,7 +5719,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 chapters: {
                   startSeconds: number;
@@ -5747,7 +5731,7 @@ export type paths = {
                 model: {
                   name: string;
                   /** @enum {string} */
-                  provider: "local" | "remote";
+                  provider: 'local' | 'remote';
                   version: string;
                 };
                 summary: string;
@@ -5771,7 +5755,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/like": {
+  '/api/v1/videos/{id}/like': {
     parameters: {
       query?: never;
       header?: never;
@@ -5798,7 +5782,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 liked: boolean;
                 /** @description stored count plus likes not yet flushed */
@@ -5832,7 +5816,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 liked: boolean;
                 /** @description stored count plus likes not yet flushed */
@@ -5853,7 +5837,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/moderation": {
+  '/api/v1/videos/{id}/moderation': {
     parameters: {
       query?: never;
       header?: never;
@@ -5878,7 +5862,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 appeal: {
                   /** @description ISO-8601 timestamp */
@@ -5909,10 +5893,10 @@ export type paths = {
                   [key: string]: number;
                 };
                 /** @enum {string} */
-                status: "clear" | "pending" | "approved" | "rejected";
+                status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /** @enum {string} */
-                subjectType: "comment" | "video";
+                subjectType: 'comment' | 'video';
                 topCategory: string;
                 topScore: number;
               };
@@ -5934,7 +5918,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/processing/events": {
+  '/api/v1/videos/{id}/processing/events': {
     parameters: {
       query?: never;
       header?: never;
@@ -5964,7 +5948,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -5977,7 +5961,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/progress": {
+  '/api/v1/videos/{id}/progress': {
     parameters: {
       query?: never;
       header?: never;
@@ -6002,7 +5986,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 completed: boolean;
                 /** @description ISO-8601 timestamp */
@@ -6037,7 +6021,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description set when the viewer reached the end; omitted keeps the stored value */
             completed?: boolean;
             /** @description where playback is now, for resuming */
@@ -6054,7 +6038,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description what is stored now (the earlier position when paused) */
                 progress: {
@@ -6086,7 +6070,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/similar": {
+  '/api/v1/videos/{id}/similar': {
     parameters: {
       query?: never;
       header?: never;
@@ -6097,6 +6081,7 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description page size, 1-50 (default 10) */
           limit?: number;
         };
         header?: never;
@@ -6113,7 +6098,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -6144,7 +6129,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -6165,8 +6150,7 @@ export type paths = {
                 /** @description cosine similarity, -1..1 */
                 similarity: number;
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -6178,7 +6162,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
               meta?: {
@@ -6199,7 +6183,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/stream-url": {
+  '/api/v1/videos/{id}/stream-url': {
     parameters: {
       query?: never;
       header?: never;
@@ -6224,7 +6208,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description present when the URL is signed */
                 expiresAt?: string;
@@ -6249,7 +6233,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/transcript": {
+  '/api/v1/videos/{id}/transcript': {
     parameters: {
       query?: never;
       header?: never;
@@ -6274,7 +6258,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description WebVTT captions (also listed in the HLS master playlist) */
                 captionsUrl: string | null;
@@ -6285,7 +6269,7 @@ export type paths = {
                 model: {
                   name: string;
                   /** @enum {string} */
-                  provider: "local" | "remote";
+                  provider: 'local' | 'remote';
                   version: string;
                 };
                 segments: {
@@ -6319,7 +6303,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @default en */
             language?: string;
             segments: {
@@ -6337,7 +6321,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description WebVTT captions (also listed in the HLS master playlist) */
                 captionsUrl: string | null;
@@ -6348,7 +6332,7 @@ export type paths = {
                 model: {
                   name: string;
                   /** @enum {string} */
-                  provider: "local" | "remote";
+                  provider: 'local' | 'remote';
                   version: string;
                 };
                 segments: {
@@ -6377,7 +6361,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/upload": {
+  '/api/v1/videos/{id}/upload': {
     parameters: {
       query?: never;
       header?: never;
@@ -6405,7 +6389,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": null;
+            'application/json': null;
           };
         };
       };
@@ -6415,7 +6399,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/upload-complete": {
+  '/api/v1/videos/{id}/upload-complete': {
     parameters: {
       query?: never;
       header?: never;
@@ -6439,7 +6423,7 @@ export type paths = {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             parts: {
               etag: string;
               partNumber: number;
@@ -6456,14 +6440,13 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 uploadId: string;
                 video: {
                   id: string;
                   /** @enum {string} */
-                  status:
-                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 };
               };
               meta?: {
@@ -6482,7 +6465,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/{id}/view": {
+  '/api/v1/videos/{id}/view': {
     parameters: {
       query?: never;
       header?: never;
@@ -6500,7 +6483,7 @@ export type paths = {
         query?: never;
         header?: {
           /** @description An anonymous player session; the same session counts one view per window */
-          "x-session-id"?: string;
+          'x-session-id'?: string;
         };
         path: {
           id: string;
@@ -6515,7 +6498,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description false when this viewer already counted within the de-duplication window */
                 counted: boolean;
@@ -6538,7 +6521,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/liked": {
+  '/api/v1/videos/liked': {
     parameters: {
       query?: never;
       header?: never;
@@ -6551,6 +6534,7 @@ export type paths = {
         query?: {
           /** @description meta.nextCursor of the previous page */
           cursor?: string;
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
         };
         header?: never;
@@ -6565,7 +6549,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description ISO-8601 timestamp */
                 likedAt: string;
@@ -6599,7 +6583,7 @@ export type paths = {
                     model: {
                       name: string;
                       /** @enum {string} */
-                      provider: "local" | "remote";
+                      provider: 'local' | 'remote';
                       version: string;
                     };
                     summary: string;
@@ -6618,8 +6602,7 @@ export type paths = {
                     width: number | null;
                   }[];
                   /** @enum {string} */
-                  status:
-                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                   storyboard: {
                     imageUrl: string;
                     vttUrl: string;
@@ -6631,7 +6614,7 @@ export type paths = {
                   uploadedAt: string | null;
                   views: number;
                   /** @enum {string} */
-                  visibility: "public" | "unlisted" | "private";
+                  visibility: 'public' | 'unlisted' | 'private';
                   width: number | null;
                 };
               }[];
@@ -6653,7 +6636,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/trending": {
+  '/api/v1/videos/trending': {
     parameters: {
       query?: never;
       header?: never;
@@ -6665,24 +6648,25 @@ export type paths = {
       parameters: {
         query?: {
           category?:
-            | "education"
-            | "music"
-            | "gaming"
-            | "science"
-            | "technology"
-            | "sports"
-            | "news"
-            | "entertainment"
-            | "travel"
-            | "howto"
-            | "film"
-            | "comedy"
-            | "people"
-            | "other";
+            | 'education'
+            | 'music'
+            | 'gaming'
+            | 'science'
+            | 'technology'
+            | 'sports'
+            | 'news'
+            | 'entertainment'
+            | 'travel'
+            | 'howto'
+            | 'film'
+            | 'comedy'
+            | 'people'
+            | 'other';
+          /** @description page size, 1-100 (default 20) */
           limit?: number;
           page?: number;
           /** @description how far back activity counts; recent activity always weighs more */
-          window?: "hour" | "day" | "week";
+          window?: 'hour' | 'day' | 'week';
         };
         header?: never;
         path?: never;
@@ -6696,7 +6680,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 category: string | null;
                 commentCount: number;
@@ -6727,7 +6711,7 @@ export type paths = {
                   model: {
                     name: string;
                     /** @enum {string} */
-                    provider: "local" | "remote";
+                    provider: 'local' | 'remote';
                     version: string;
                   };
                   summary: string;
@@ -6746,8 +6730,7 @@ export type paths = {
                   width: number | null;
                 }[];
                 /** @enum {string} */
-                status:
-                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
                 storyboard: {
                   imageUrl: string;
                   vttUrl: string;
@@ -6759,7 +6742,7 @@ export type paths = {
                 uploadedAt: string | null;
                 views: number;
                 /** @enum {string} */
-                visibility: "public" | "unlisted" | "private";
+                visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
               meta?: {
@@ -6780,7 +6763,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/videos/upload-url": {
+  '/api/v1/videos/upload-url': {
     parameters: {
       query?: never;
       header?: never;
@@ -6797,14 +6780,15 @@ export type paths = {
       parameters: {
         query?: never;
         header?: {
-          "idempotency-key"?: string;
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
         };
         path?: never;
         cookie?: never;
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             contentType: string;
             filename: string;
             sizeBytes: number;
@@ -6820,7 +6804,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               data: {
                 /** @description the part URLs and the upload itself expire then */
                 expiresAt: string;
@@ -6850,7 +6834,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/health": {
+  '/health': {
     parameters: {
       query?: never;
       header?: never;
@@ -6873,9 +6857,9 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @enum {string} */
-              status: "ok";
+              status: 'ok';
             };
           };
         };
@@ -6889,7 +6873,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/media/s/{expires}/{signature}/videos/{videoId}/{*}": {
+  '/media/s/{expires}/{signature}/videos/{videoId}/{*}': {
     parameters: {
       query?: never;
       header?: never;
@@ -6902,7 +6886,7 @@ export type paths = {
         query?: never;
         header?: never;
         path: {
-          "*": string;
+          '*': string;
           expires: string;
           signature: string;
           videoId: string;
@@ -6917,7 +6901,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": unknown;
+            'application/json': unknown;
           };
         };
       };
@@ -6930,7 +6914,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/media/videos/{videoId}/{*}": {
+  '/media/videos/{videoId}/{*}': {
     parameters: {
       query?: never;
       header?: never;
@@ -6943,7 +6927,7 @@ export type paths = {
         query?: never;
         header?: never;
         path: {
-          "*": string;
+          '*': string;
           videoId: string;
         };
         cookie?: never;
@@ -6956,7 +6940,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": unknown;
+            'application/json': unknown;
           };
         };
       };
@@ -6969,7 +6953,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  "/ready": {
+  '/ready': {
     parameters: {
       query?: never;
       header?: never;
@@ -6992,7 +6976,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               ai?: {
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
@@ -7002,17 +6986,17 @@ export type paths = {
                  * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
                  * @enum {string}
                  */
-                vectorSearch: "pgvector" | "in-process";
+                vectorSearch: 'pgvector' | 'in-process';
               };
               checks: {
                 [key: string]: {
                   error?: string;
                   /** @enum {string} */
-                  status: "up" | "down";
+                  status: 'up' | 'down';
                 };
               };
               /** @enum {string} */
-              status: "ready" | "not_ready";
+              status: 'ready' | 'not_ready';
             };
           };
         };
@@ -7022,7 +7006,7 @@ export type paths = {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               ai?: {
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
@@ -7032,17 +7016,17 @@ export type paths = {
                  * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
                  * @enum {string}
                  */
-                vectorSearch: "pgvector" | "in-process";
+                vectorSearch: 'pgvector' | 'in-process';
               };
               checks: {
                 [key: string]: {
                   error?: string;
                   /** @enum {string} */
-                  status: "up" | "down";
+                  status: 'up' | 'down';
                 };
               };
               /** @enum {string} */
-              status: "ready" | "not_ready";
+              status: 'ready' | 'not_ready';
             };
           };
         };

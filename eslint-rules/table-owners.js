@@ -76,4 +76,6 @@ export const TABLE_OWNERS = {
   analytics_channel_audience: 'analytics',
   analytics_engagement_hourly: 'analytics',
   analytics_dirty_hours: 'analytics',
+  // 0050
+  video_analysis_status: 'intelligence',
 };

@@ -1,5 +1,6 @@
 import type { Ai } from '../platform/ai/ai.ts';
 import { createAi } from '../platform/ai/create-ai.ts';
+import { AiUsageReporter } from '../platform/ai/usage-report.ts';
 import { createModerator, createTranslator, type RoutedModeration } from '../platform/ai/routed-moderation-translation.ts';
 import type { Translator } from '../platform/ai/translation/translator.ts';
 import type { CounterFlusher } from '../platform/counters/counter-flusher.ts';
@@ -20,6 +21,7 @@ import { HomeFeed } from './feeds/home-feed.ts';
 import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
+import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
 import { SemanticSearch } from './intelligence/semantic-search.ts';
 import { VideoQa } from './intelligence/video-qa.ts';
 import { LikeService } from './likes/service.ts';
@@ -90,6 +92,8 @@ export interface Services {
   search: SearchService;
   semanticSearch: SemanticSearch;
   videoQa: VideoQa;
+  analysisStatus: VideoAnalysisStatus;
+  aiUsage: AiUsageReporter;
   trending: TrendingService;
   subscriptionsFeed: SubscriptionsFeed;
   homeFeed: HomeFeed;
@@ -172,6 +176,12 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     search,
     semanticSearch: new SemanticSearch({ db, keyword: search, ai }),
     videoQa: new VideoQa(db, ai),
+    analysisStatus: new VideoAnalysisStatus({ db, jobs }),
+    aiUsage: new AiUsageReporter({
+      db,
+      providerChains: () => ({ ...ai.describe(), moderation: moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`) }),
+      limits: { dailyBudgetUsd: config.ai.dailyBudgetUsd, userDailyQuotaUsd: config.ai.userDailyQuotaUsd },
+    }),
     trending,
     subscriptionsFeed,
     homeFeed: new HomeFeed({ db, trending, subscriptions: subscriptionsFeed }),

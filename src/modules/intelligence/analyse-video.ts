@@ -9,6 +9,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
+import { analysisStatusRepo } from './analysis-status-repo.ts';
 import { publishCaptions, removeCaptions } from './captions.ts';
 import { contentHash, embeddingRepo } from './embedding-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
@@ -34,6 +35,7 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
 
     const transcript = await transcriptRepo.find(db, videoId);
     const wantTranscript = ai.transcription.available && !transcript?.edited_at && (force || !transcript);
+    await analysisStatusRepo.mark(db, videoId, wantTranscript ? 'transcribing' : 'analysing');
     if (wantTranscript) {
       const workDir = join(workRoot, videoId);
       try {
@@ -56,7 +58,9 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
       }
     }
     await job.reportProgress(60);
+    await analysisStatusRepo.mark(db, videoId, 'analysing');
     await refreshDerivedOutputs(platform, ai, video, force);
+    await analysisStatusRepo.mark(db, videoId, 'done');
   };
 
   return async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
@@ -66,6 +70,8 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
       // A video deleted or reprocessed mid-analysis loses its files under the job: nothing to retry,
       // and its next video.ready starts a fresh analysis.
       if ((await videoQueries.findById(db, job.payload.videoId))?.status !== 'ready') return;
+      // The creator sees the reason; a retry that follows marks the next step again.
+      await analysisStatusRepo.mark(db, job.payload.videoId, 'failed', (error as Error).message.slice(0, 500)).catch(() => undefined);
       throw error;
     }
   };

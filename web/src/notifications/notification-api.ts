@@ -1,5 +1,6 @@
 // The notifications API as the web app uses it: the list, the unread count, read marks, preferences, unsubscribe.
-import { request } from '../api/client.ts';
+import { request, requestPage } from '../api/client.ts';
+import type { PublicUser } from '../api/types.ts';
 
 export interface AppNotification {
   id: string;
@@ -34,7 +35,13 @@ export const DELIVERY_LABELS: Record<Delivery, string> = {
 /** Every query of this feature starts with this key, so one invalidation refreshes them all. */
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
+export interface MySubscription { user: PublicUser; notificationsEnabled: boolean }
+
 export const notificationApi = {
+  page: (limit: number) => (cursor: string | undefined) => requestPage<AppNotification>('/api/v1/notifications', { limit, cursor }),
+  mySubscriptions: (cursor: string | undefined) => requestPage<MySubscription>('/api/v1/me/subscriptions', { limit: 50, cursor }),
+  setChannelNotifications: (channelId: string, enabled: boolean) =>
+    request(`/api/v1/users/${channelId}/subscription`, { method: 'PUT', body: { notificationsEnabled: enabled } }),
   unreadCount: () => request<{ unreadCount: number }>('/api/v1/notifications/unread-count'),
   markRead: (id: string) => request<{ unreadCount: number }>(`/api/v1/notifications/${id}/read`, { method: 'POST', body: { read: true } }),
   markAllRead: () => request<{ marked: number }>('/api/v1/notifications/read-all', { method: 'POST' }),

@@ -13,7 +13,7 @@ export function useUnreadCount(userId: string | undefined) {
 }
 
 export function useNotificationList(limit: number, enabled = true) {
-  return useCursorList<AppNotification>([...NOTIFICATIONS_KEY, 'list'], '/api/v1/notifications', { limit }, enabled);
+  return useCursorList<AppNotification>([...NOTIFICATIONS_KEY, 'list', limit], notificationApi.page(limit), enabled);
 }
 
 /** Read marks and deletion; the stream announces the change, and we refetch at once for this tab too. */

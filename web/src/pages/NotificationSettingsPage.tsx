@@ -1,9 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../api/client.ts';
-import type { PublicUser } from '../api/types.ts';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
 import { useCursorList } from '../hooks/useCursorList.ts';
-import { DELIVERY_LABELS, notificationApi, NOTIFICATIONS_KEY, type Delivery } from '../notifications/notification-api.ts';
+import { DELIVERY_LABELS, notificationApi, NOTIFICATIONS_KEY, type Delivery, type MySubscription } from '../notifications/notification-api.ts';
 import '../notifications/notifications.css';
 
 const PREFERENCES_KEY = [...NOTIFICATIONS_KEY, 'preferences'];
@@ -61,14 +59,12 @@ function KindSettings() {
   );
 }
 
-interface MySubscription { user: PublicUser; notificationsEnabled: boolean }
-
 function ChannelSettings() {
   const queryClient = useQueryClient();
-  const subscriptions = useCursorList<MySubscription>(['me', 'subscriptions'], '/api/v1/me/subscriptions', { limit: 50 });
+  const subscriptions = useCursorList<MySubscription>(['me', 'subscriptions'], notificationApi.mySubscriptions);
   const toggle = useMutation({
     mutationFn: ({ channelId, enabled }: { channelId: string; enabled: boolean }) =>
-      request(`/api/v1/users/${channelId}/subscription`, { method: 'PUT', body: { notificationsEnabled: enabled } }),
+      notificationApi.setChannelNotifications(channelId, enabled),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'subscriptions'] }),
   });
   return (

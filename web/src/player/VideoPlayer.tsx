@@ -1,6 +1,10 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Video } from '../api/types.ts';
 import { formatDuration } from '../components/format.ts';
+import { CaptionsMenu } from './CaptionsMenu.tsx';
+import { CaptionsOverlay } from './CaptionsOverlay.tsx';
+import { chapterAt } from './chapters.ts';
+import type { PlayerController } from './player-controller.ts';
 import { SeekBar } from './SeekBar.tsx';
 import { useHls } from './useHls.ts';
 import { useMediaState } from './useMediaState.ts';
@@ -13,14 +17,23 @@ interface Props {
   video: Video;
   streamUrl: string | undefined;
   signedIn: boolean;
+  /** Lets the page's panels seek and follow playback. */
+  controller?: PlayerController;
+  /** `?t=` in the URL: start here instead of at the resume point. */
+  startAt?: number;
 }
 
 /** The watch page's player: hls.js playback with our own controls, keyboard shortcuts and resume. */
-export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
+export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLVideoElement>(null);
-  const resumeAt = useResumePoint(video.id, signedIn, video.duration);
-  const hls = useHls(element, streamUrl, resumeAt);
+  const resumeAt = useResumePoint(video.id, signedIn && startAt === undefined, video.duration);
+  const hls = useHls(element, streamUrl, startAt ?? resumeAt);
+  useEffect(() => {
+    controller?.attach(element.current);
+    return () => controller?.attach(null);
+  }, [controller]);
+  const chapters = video.insights?.chapters ?? [];
   const media = useMediaState(element);
   useWatchProgress(element, video.id, signedIn);
   usePlaybackAnalytics(element, video.id);
@@ -53,6 +66,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
         onClick={togglePlay}
         style={{ aspectRatio: video.width && video.height ? `${video.width} / ${video.height}` : '16 / 9' }}
       />
+      <CaptionsOverlay video={element.current} track={hls.subtitleTracks.find((track) => track.id === hls.subtitleTrack) ?? null} />
       {error && <div className="player-error" role="alert">{error}</div>}
       {typeof resumeAt === 'number' && media.currentTime < resumeAt + 3 && (
         <div className="player-toast" role="status">Resumed at {formatDuration(resumeAt)}</div>
@@ -64,12 +78,14 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
           buffered={media.buffered}
           storyboardVttUrl={video.storyboard?.vttUrl ?? null}
           onSeek={(time) => { if (element.current) element.current.currentTime = time; }}
+          chapters={chapters}
         />
         <div className="control-row">
           <button type="button" className="icon-button" onClick={togglePlay} aria-label={media.paused ? 'Play' : 'Pause'}>{media.paused ? '▶' : '❚❚'}</button>
           <button type="button" className="icon-button" aria-label={media.muted ? 'Unmute' : 'Mute'}
             onClick={() => { if (element.current) element.current.muted = !element.current.muted; }}>{media.muted ? '🔇' : '🔊'}</button>
           <span className="time">{formatDuration(media.currentTime)} / {formatDuration(media.duration || video.duration)}</span>
+          {chapters.length > 0 && <span className="current-chapter" aria-label="Current chapter">{chapterAt(chapters, media.currentTime)?.title}</span>}
           <span className="spacer" />
           <label className="control-select">
             Speed
@@ -84,6 +100,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
               {hls.levels.map((level) => <option key={level.index} value={level.index}>{level.height}p</option>)}
             </select>
           </label>
+          <CaptionsMenu tracks={hls.subtitleTracks} selected={hls.subtitleTrack} onSelect={hls.selectSubtitleTrack} />
           <button type="button" className="icon-button" aria-label="Full screen" onClick={toggleFullscreen}>⛶</button>
         </div>
       </div>

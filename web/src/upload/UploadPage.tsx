@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { request } from '../api/client.ts';
+import { createVideo } from '../videos/video-api.ts';
 import type { Video } from '../api/types.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
@@ -9,11 +9,6 @@ import { ProcessingProgress } from './ProcessingProgress.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { VideoDetailsForm, type VideoDetails } from './VideoDetailsForm.tsx';
 import { useTusUpload } from './useTusUpload.ts';
-
-interface CreatedVideo {
-  video: Video;
-  upload: { endpoint: string; metadata: { videoId: string } };
-}
 
 function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 100) || 'Untitled';
@@ -38,11 +33,7 @@ function Uploader() {
   const tus = useTusUpload();
 
   const create = async (details: VideoDetails) => {
-    const created = await request<CreatedVideo>('/api/v1/videos', {
-      method: 'POST',
-      body: details,
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
+    const created = await createVideo(details, crypto.randomUUID());
     setVideo(created.video);
     tus.start(file!, { endpoint: created.upload.endpoint, videoId: created.upload.metadata.videoId });
   };

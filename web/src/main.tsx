@@ -7,6 +7,7 @@ import { AuthProvider } from './auth/auth-context.tsx';
 import { applyStoredTheme } from './app/theme.ts';
 import { App } from './app/App.tsx';
 import './styles/base.css';
+import './styles/responsive.css';
 
 applyStoredTheme();
 

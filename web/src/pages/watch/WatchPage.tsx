@@ -16,6 +16,7 @@ import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
 import { SaveToWatchLater } from './SaveToWatchLater.tsx';
 import { SaveToPlaylist } from './SaveToPlaylist.tsx';
+import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 
 export default function WatchPage() {
   const { id = '' } = useParams();
@@ -55,15 +56,24 @@ export default function WatchPage() {
           </Link>
           <SubscribeButton channelId={current.creator.id} />
           <span className="spacer" />
-          <LikeButton video={current} />
-          {user && <SaveToWatchLater videoId={current.id} />}
-          {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+          {/* On phones the actions are one row that scrolls sideways, as in YouTube's app. */}
+          <div className="watch-actions">
+            <LikeButton video={current} />
+            {user && <SaveToWatchLater videoId={current.id} />}
+            {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+          </div>
         </div>
-        <div className="description-box">
-          <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
-          <p className="description">{current.description}</p>
-        </div>
-        {current.status === 'ready' && <CommentSection video={current} />}
+        <PhoneCollapsible label="Description" summary={<>{formatCount(current.views, 'view')} · {formatAge(current.uploadedAt)}</>}>
+          <div className="description-box">
+            <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
+            <p className="description">{current.description}</p>
+          </div>
+        </PhoneCollapsible>
+        {current.status === 'ready' && (
+          <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
+            <CommentSection video={current} />
+          </PhoneCollapsible>
+        )}
       </div>
       <UpNext video={current} />
     </div>

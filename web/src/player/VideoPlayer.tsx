@@ -76,6 +76,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
     <div
       ref={container}
       className={className}
+      data-levels={hls.levels.length}
       tabIndex={0}
       aria-label="Video player; press k to play or pause"
       onKeyDown={(event) => element.current && handlePlayerKey(event, element.current, toggleFullscreen)}

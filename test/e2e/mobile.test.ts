@@ -92,7 +92,7 @@ describe('StreamHub on a phone in Chromium', () => {
     { path: `/channel/${creator.user.id}/playlists`, main: (page) => page.getByRole('tablist', { name: 'Channel sections' }) },
     { path: `/playlist/${playlistId}`, main: (page) => page.getByRole('link', { name: TITLE }).first() },
     { path: '/upload', main: (page) => page.getByRole('button', { name: 'Choose a video from your phone' }) },
-    { path: '/studio', main: (page) => page.getByRole('link', { name: TITLE }) },
+    { path: '/studio', main: heading('Studio') },
     { path: '/admin/reports', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
     { path: '/admin/jobs', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
     { path: '/admin/users', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
@@ -164,8 +164,10 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.getByRole('button', { name: 'Toggle navigation' }).tap();
       const drawer = page.getByRole('navigation', { name: 'Main' });
       await drawer.getByRole('link', { name: 'Trending' }).waitFor();
+      // It slides in: wait for the slide to end, then it lies fully on screen.
+      await page.waitForFunction(() => document.querySelector('.side-nav')!.getBoundingClientRect().x >= 0);
       const drawerBox = (await drawer.boundingBox())!;
-      assert.ok(drawerBox.x >= 0 && drawerBox.width <= 390, 'the drawer is on screen');
+      assert.ok(drawerBox.x >= 0 && drawerBox.x + drawerBox.width <= 390, `the drawer is on screen: ${JSON.stringify(drawerBox)}`);
       await screenshot(page, 'phone-390-drawer', { fullPage: false });
       await drawer.getByRole('link', { name: 'Trending' }).tap();
       await page.waitForURL('**/trending');
@@ -234,17 +236,21 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: /^Quality/ }).tap();
       const sheet = page.getByRole('dialog', { name: 'Quality' });
       await sheet.waitFor();
+      // It rises from the bottom edge: measured once it has arrived.
+      await page.waitForFunction(() => document.querySelector('.sheet')?.getAnimations().length === 0);
       const sheetBox = (await sheet.boundingBox())!;
       assert.ok(Math.abs(sheetBox.y + sheetBox.height - 844) <= 1 && Math.round(sheetBox.width) === 390, `a bottom sheet across the screen: ${JSON.stringify(sheetBox)}`);
       const rungs = await sheet.getByRole('radio').allTextContents();
       assert.equal(rungs[0]?.startsWith('Auto'), true);
-      const lowest = rungs.find((label) => /^\d+p$/.test(label))!;
       assert.ok(rungs.length >= 3, `Auto and at least two rungs: ${rungs.join(', ')}`);
+      // A rung other than the one Auto plays now, so the picture's height shows the choice took.
+      const playing = (await playbackState(page)).videoHeight;
+      const chosen = rungs.find((label) => /^\d+p$/.test(label) && Number.parseInt(label, 10) !== playing)!;
       await screenshot(page, 'phone-390-quality-sheet', { fullPage: false });
-      await sheet.getByRole('radio', { name: lowest }).tap();
+      await sheet.getByRole('radio', { name: chosen, exact: true }).tap();
       await sheet.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Play', exact: true }).tap();
-      const state = await waitForPlayback(page, `the ${lowest} rung`, (current) => current.videoHeight === Number.parseInt(lowest, 10) && !current.paused);
+      const state = await waitForPlayback(page, `the ${chosen} rung`, (current) => current.videoHeight === Number.parseInt(chosen, 10) && !current.paused);
       assert.equal(state.error, null);
       assert.equal((await playbackState(page)).error, null);
       assert.deepEqual(browser.pageErrors, []);
@@ -315,6 +321,54 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.getByRole('heading', { name: 'Trending' }).waitFor({ timeout: 15_000 });
     } finally {
       await browser.context.setOffline(false).catch(() => undefined);
+      await browser.close();
+    }
+  });
+
+  test('an upload from a phone waits out a dropped network, carries on when it is back, and resumes after a reload', async () => {
+    const browser = await launchBrowser(t.baseUrl, PHONES[0]);
+    const uploader = await registerUser(t.app, { role: 'creator' });
+    const uploadsOf = () => t.platform.database.db.selectFrom('videos').select(['id', 'status']).where('creator_id', '=', uploader.user.id).execute();
+    // The upload's bytes (tus PATCH requests) fail as if the phone lost its connection.
+    const dropUploadData = (page: Page) => page.route('**/api/v1/uploads/**', (route) =>
+      route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue());
+    try {
+      const page = await browser.newPage();
+      await signInThroughUi(page, uploader, '/upload');
+      assert.equal(await page.locator('input[type=file][capture]').getAttribute('accept'), 'video/*', 'a phone can record with its camera');
+
+      // 1. The connection drops mid-upload: the upload waits instead of failing, and goes on once online again.
+      await dropUploadData(page);
+      await page.locator('input[name=file]').setInputFiles(clip);
+      await page.getByLabel('Title').fill('Recorded on the pier');
+      await page.getByRole('button', { name: 'Upload', exact: true }).tap();
+      await page.locator('.upload-phase', { hasText: 'Waiting for the network' }).waitFor({ timeout: 30_000 });
+      await page.unroute('**/api/v1/uploads/**');
+      await browser.context.setOffline(true);
+      await browser.context.setOffline(false);
+      await page.locator('.upload-phase', { hasText: 'Upload complete' }).waitFor({ timeout: 30_000 });
+      assert.equal((await uploadsOf()).length, 1);
+
+      // 2. The page is reloaded (or the browser killed) mid-upload: the same file picks the upload up again.
+      await page.goto('/upload');
+      await dropUploadData(page);
+      await page.locator('input[name=file]').setInputFiles(clip);
+      await page.getByLabel('Title').fill('Recorded on the beach');
+      await page.getByRole('button', { name: 'Upload', exact: true }).tap();
+      await page.locator('.upload-phase', { hasText: 'Waiting for the network' }).waitFor({ timeout: 30_000 });
+      const unfinished = (await uploadsOf()).find((video) => video.status === 'uploading');
+      assert.ok(unfinished, 'the second video waits for its file');
+      await page.unroute('**/api/v1/uploads/**');
+      await page.reload();
+      await page.locator('input[name=file]').setInputFiles(clip);
+      await page.getByText('This file was being uploaded as Recorded on the beach').waitFor();
+      await page.getByRole('button', { name: 'Resume that upload' }).tap();
+      await page.locator('.upload-phase', { hasText: 'Upload complete' }).waitFor({ timeout: 30_000 });
+      const videos = await uploadsOf();
+      assert.equal(videos.length, 2, 'resuming created no new video');
+      assert.notEqual(videos.find((video) => video.id === unfinished.id)?.status, 'uploading', 'the resumed upload delivered the file');
+      assert.deepEqual(browser.pageErrors, []);
+    } finally {
       await browser.close();
     }
   });

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { SearchBox } from './SearchBox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { useTheme } from './theme.ts';
+import { Icon } from '../player/PlayerIcons.tsx';
 
 /**
  * The top bar. On phones the search field hides behind an icon (CSS, phone.css): the icon opens it
@@ -16,11 +17,11 @@ export function TopBar({ onToggleNav, navOpen }: { onToggleNav: () => void; navO
       <button type="button" className="icon-button nav-toggle" aria-label="Toggle navigation" aria-expanded={navOpen} onClick={onToggleNav}>☰</button>
       <Link to="/" className="logo" aria-label="StreamHub home">Stream<span>Hub</span></Link>
       {searchOpen && (
-        <button type="button" className="icon-button search-back" aria-label="Close search" onClick={() => setSearchOpen(false)}>←</button>
+        <button type="button" className="icon-button search-back" aria-label="Close search" onClick={() => setSearchOpen(false)}><Icon name="back" /></button>
       )}
       <SearchBox expanded={searchOpen} onDone={() => setSearchOpen(false)} />
       <div className="top-actions">
-        <button type="button" className="icon-button search-toggle" aria-label="Open search" onClick={() => setSearchOpen(true)}>⌕</button>
+        <button type="button" className="icon-button search-toggle" aria-label="Open search" onClick={() => setSearchOpen(true)}><Icon name="search" /></button>
         <Link to="/upload" className="button primary upload-link">Upload</Link>
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Sheet, SheetChoices } from '../components/Sheet.tsx';
 import { SPEEDS } from './usePlayerShortcuts.ts';
+import { Icon } from './PlayerIcons.tsx';
 
 interface Level {
   index: number;
@@ -36,7 +37,7 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
   const close = () => setOpen('none');
   return (
     <>
-      <button type="button" className="icon-button settings-button" aria-label="Settings" aria-haspopup="dialog" onClick={() => setOpen('settings')}>⚙</button>
+      <button type="button" className="icon-button settings-button" aria-label="Settings" aria-haspopup="dialog" onClick={() => setOpen('settings')}><Icon name="settings" /></button>
       {open === 'settings' && (
         <Sheet title="Settings" onClose={close}>
           <ul className="sheet-options">

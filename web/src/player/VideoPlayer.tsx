@@ -4,6 +4,7 @@ import { formatDuration } from '../components/format.ts';
 import { TOUCH_QUERY, useMediaQuery } from '../hooks/useMediaQuery.ts';
 import { SeekBar } from './SeekBar.tsx';
 import { PlayerSettingsSheet } from './PlayerSettingsSheet.tsx';
+import { Icon } from './PlayerIcons.tsx';
 import { useControlsVisibility } from './useControlsVisibility.ts';
 import { useHls } from './useHls.ts';
 import { enterFullscreen, useLandscapeFullscreen } from './useLandscapeFullscreen.ts';
@@ -121,7 +122,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
         <div className="control-row">
           {!touch && <button type="button" className="icon-button" onClick={togglePlay} aria-label={media.paused ? 'Play' : 'Pause'}>{media.paused ? '▶' : '❚❚'}</button>}
           <button type="button" className="icon-button" aria-label={media.muted ? 'Unmute' : 'Mute'}
-            onClick={() => { if (element.current) element.current.muted = !element.current.muted; }}>{media.muted ? '🔇' : '🔊'}</button>
+            onClick={() => { if (element.current) element.current.muted = !element.current.muted; }}><Icon name={media.muted ? 'muted' : 'volume'} /></button>
           <span className="time">{formatDuration(media.currentTime)} / {formatDuration(media.duration || video.duration)}</span>
           <span className="spacer" />
           {touch ? (
@@ -151,9 +152,9 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
             </>
           )}
           {pip.supported && (
-            <button type="button" className="icon-button" aria-label={pip.active ? 'Leave picture-in-picture' : 'Picture-in-picture'} aria-pressed={pip.active} onClick={pip.toggle}>⧉</button>
+            <button type="button" className="icon-button" aria-label={pip.active ? 'Leave picture-in-picture' : 'Picture-in-picture'} aria-pressed={pip.active} onClick={pip.toggle}><Icon name="pictureInPicture" /></button>
           )}
-          <button type="button" className="icon-button" aria-label="Full screen" onClick={toggleFullscreen}>⛶</button>
+          <button type="button" className="icon-button" aria-label="Full screen" onClick={toggleFullscreen}><Icon name="fullscreen" /></button>
         </div>
       </div>
     </div>

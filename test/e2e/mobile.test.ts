@@ -131,7 +131,7 @@ describe('StreamHub on a phone in Chromium', () => {
           await page.goto(route.path);
           await checkFits(page, route, phone.name);
           if (phone.width === 390 && ['/', `/watch/${videoId}`, '/studio'].includes(route.path)) {
-            await screenshot(page, `${phone.name}${route.path === '/' ? '-home' : route.path.startsWith('/watch') ? '-watch' : '-studio'}`, { fullPage: false });
+            await screenshot(page, `${phone.name}${route.path === '/' ? '-home' : route.path.startsWith('/watch') ? '-watch' : '-studio'}`, { fullPage: false, scale: 'css' });
           }
         }
         assert.deepEqual(browser.pageErrors, []);
@@ -156,7 +156,7 @@ describe('StreamHub on a phone in Chromium', () => {
       await field.fill('pelic');
       const suggestion = page.getByRole('option', { name: new RegExp(TITLE) });
       await suggestion.waitFor();
-      await screenshot(page, 'phone-390-search', { fullPage: false });
+      await screenshot(page, 'phone-390-search', { fullPage: false, scale: 'css' });
       await suggestion.tap();
       await page.waitForURL(`**/watch/${videoId}`);
       assert.equal(await field.isVisible(), false, 'the field folds away again after choosing');
@@ -168,7 +168,7 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.waitForFunction(() => document.querySelector('.side-nav')!.getBoundingClientRect().x >= 0);
       const drawerBox = (await drawer.boundingBox())!;
       assert.ok(drawerBox.x >= 0 && drawerBox.x + drawerBox.width <= 390, `the drawer is on screen: ${JSON.stringify(drawerBox)}`);
-      await screenshot(page, 'phone-390-drawer', { fullPage: false });
+      await screenshot(page, 'phone-390-drawer', { fullPage: false, scale: 'css' });
       await drawer.getByRole('link', { name: 'Trending' }).tap();
       await page.waitForURL('**/trending');
       await drawer.getByRole('link', { name: 'Trending' }).waitFor({ state: 'hidden' });
@@ -246,7 +246,7 @@ describe('StreamHub on a phone in Chromium', () => {
       // A rung other than the one Auto plays now, so the picture's height shows the choice took.
       const playing = (await playbackState(page)).videoHeight;
       const chosen = rungs.find((label) => /^\d+p$/.test(label) && Number.parseInt(label, 10) !== playing)!;
-      await screenshot(page, 'phone-390-quality-sheet', { fullPage: false });
+      await screenshot(page, 'phone-390-quality-sheet', { fullPage: false, scale: 'css' });
       await sheet.getByRole('radio', { name: chosen, exact: true }).tap();
       await sheet.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Play', exact: true }).tap();
@@ -316,7 +316,7 @@ describe('StreamHub on a phone in Chromium', () => {
       await browser.context.setOffline(true);
       await page.goto('/trending').catch(() => undefined);
       await page.getByRole('heading', { name: 'You are offline' }).waitFor();
-      await screenshot(page, 'phone-390-offline', { fullPage: false });
+      await screenshot(page, 'phone-390-offline', { fullPage: false, scale: 'css' });
       await browser.context.setOffline(false);
       await page.getByRole('heading', { name: 'Trending' }).waitFor({ timeout: 15_000 });
     } finally {

@@ -141,7 +141,7 @@ describe('StreamHub on a phone in Chromium', () => {
     });
   }
 
-  test('the top bar folds search into an icon that opens a full-width field with autocomplete; the navigation is a drawer', async () => {
+  test('the top bar folds search into an icon that opens a full-width field with autocomplete; the navigation is a drawer; colour scheme and reduced motion are followed', async () => {
     const browser = await launchBrowser(t.baseUrl, PHONES[0]);
     try {
       const page = await browser.newPage();
@@ -161,8 +161,17 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.waitForURL(`**/watch/${videoId}`);
       assert.equal(await field.isVisible(), false, 'the field folds away again after choosing');
 
+      // The system's colour scheme decides the theme until the person picks one, also when it changes.
+      await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      assert.equal(await page.locator('meta[name="theme-color"]').getAttribute('content'), '#ffffff');
+
       await page.getByRole('button', { name: 'Toggle navigation' }).tap();
       const drawer = page.getByRole('navigation', { name: 'Main' });
+      // Asked for less motion, the drawer appears without sliding.
+      assert.ok(await drawer.evaluate((nav) => Number.parseFloat(getComputedStyle(nav).transitionDuration) < 0.001));
       await drawer.getByRole('link', { name: 'Trending' }).waitFor();
       // It slides in: wait for the slide to end, then it lies fully on screen.
       await page.waitForFunction(() => document.querySelector('.side-nav')!.getBoundingClientRect().x >= 0);

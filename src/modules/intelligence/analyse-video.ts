@@ -8,6 +8,7 @@ import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { videoRepo, type VideoRow } from '../videos/repo.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
+import { analysisStatusRepo } from './analysis-status-repo.ts';
 import { publishCaptions, removeCaptions } from './captions.ts';
 import { contentHash, embeddingRepo } from './embedding-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
@@ -33,6 +34,7 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
 
     const transcript = await transcriptRepo.find(db, videoId);
     const wantTranscript = ai.transcription.available && !transcript?.edited_at && (force || !transcript);
+    await analysisStatusRepo.mark(db, videoId, wantTranscript ? 'transcribing' : 'analysing');
     if (wantTranscript) {
       const workDir = join(workRoot, videoId);
       try {
@@ -55,7 +57,9 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
       }
     }
     await job.reportProgress(60);
+    await analysisStatusRepo.mark(db, videoId, 'analysing');
     await refreshDerivedOutputs(platform, ai, video, force);
+    await analysisStatusRepo.mark(db, videoId, 'done');
   };
 
   return async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
@@ -65,6 +69,8 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
       // A video deleted or reprocessed mid-analysis loses its files under the job: nothing to retry,
       // and its next video.ready starts a fresh analysis.
       if ((await videoRepo.findById(db, job.payload.videoId))?.status !== 'ready') return;
+      // The creator sees the reason; a retry that follows marks the next step again.
+      await analysisStatusRepo.mark(db, job.payload.videoId, 'failed', (error as Error).message.slice(0, 500)).catch(() => undefined);
       throw error;
     }
   };

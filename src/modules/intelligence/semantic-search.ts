@@ -46,20 +46,38 @@ export class SemanticSearch {
   async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number; model: string | null }> {
     const filters: SearchFilters = { category: params.category, duration: params.duration, uploaded: params.uploaded, tags: params.tags };
     const lists: string[][] = [];
+    // The transcript line that matched each video: a line with the query's words wins over one close in meaning.
+    const matchedLine = new Map<string, number>();
     let model: string | null = null;
+    let meaningMatches = new Map<string, number>();
     if (params.q.trim()) {
       const query = await aiFor(this.platform).embeddings.embed(params.q, {});
       model = query.model;
-      lists.push(await this.nearestVideos(query.vector, query.model, filters), await this.nearestTranscripts(query.vector, query.model, filters));
+      const transcripts = await this.nearestTranscripts(query.vector, query.model, filters);
+      meaningMatches = transcripts.bestLine;
+      lists.push(await this.nearestVideos(query.vector, query.model, filters), transcripts.ids);
     }
     if (params.mode === 'hybrid') {
       const keyword = await this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin);
-      lists.push(keyword.items.map((item) => item.id), await this.transcriptKeywordMatches(params.q, filters));
+      const wordMatches = await this.transcriptKeywordMatches(params.q, filters);
+      lists.push(keyword.items.map((item) => item.id), wordMatches.map((match) => match.id));
+      for (const match of wordMatches) matchedLine.set(match.id, match.position);
     }
+    for (const [id, position] of meaningMatches) if (!matchedLine.has(id)) matchedLine.set(id, position);
     const fused = reciprocalRankFusion(lists);
     const offset = (params.page - 1) * params.limit;
     const pageIds = fused.slice(offset, offset + params.limit).map((entry) => entry.id);
-    return { items: await this.present(pageIds, origin), total: fused.length, model };
+    const lines = await this.transcriptLines(pageIds.flatMap((id) => (matchedLine.has(id) ? [{ id, position: matchedLine.get(id)! }] : [])));
+    const items = (await this.present(pageIds, origin)).map((item) => ({ ...item, transcriptMatch: lines.get(item.id) ?? null }));
+    return { items, total: fused.length, model };
+  }
+
+  private async transcriptLines(wanted: { id: string; position: number }[]): Promise<Map<string, { text: string; startSeconds: number }>> {
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db.selectFrom('transcript_segments').select(['video_id', 'position', 'text', 'start_seconds'])
+      .where((eb) => eb.or(wanted.map((line) => eb.and([eb('video_id', '=', line.id), eb('position', '=', line.position)]))))
+      .execute();
+    return new Map(rows.map((row) => [row.video_id, { text: row.text, startSeconds: Number(row.start_seconds) }]));
   }
 
   private async nearestVideos(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
@@ -68,22 +86,30 @@ export class SemanticSearch {
     return (await nearest(this.db, candidates, vector, CANDIDATES)).map((hit) => hit.id);
   }
 
-  /** Segments are ranked, then each video keeps the rank of its best segment. */
-  private async nearestTranscripts(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
+  /** Segments are ranked, then each video keeps the rank (and the position) of its best segment. */
+  private async nearestTranscripts(vector: number[], model: string, filters: SearchFilters): Promise<{ ids: string[]; bestLine: Map<string, number> }> {
     const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
       where e.model = ${model}`;
     const hits = await nearest(this.db, candidates, vector, CANDIDATES * 5);
-    return [...new Set(hits.map((hit) => hit.id.split(':')[0]!))].slice(0, CANDIDATES);
+    const bestLine = new Map<string, number>();
+    for (const hit of hits) {
+      const [videoId, position] = hit.id.split(':') as [string, string];
+      if (!bestLine.has(videoId)) bestLine.set(videoId, Number(position));
+    }
+    return { ids: [...bestLine.keys()].slice(0, CANDIDATES), bestLine };
   }
 
-  private async transcriptKeywordMatches(q: string, filters: SearchFilters): Promise<string[]> {
+  /** Videos whose transcript has the query's words, best first, each with its best-ranked line. */
+  private async transcriptKeywordMatches(q: string, filters: SearchFilters): Promise<{ id: string; position: number }[]> {
     const tsquery = anyWordTsQuery(q);
     if (!tsquery) return [];
-    const { rows } = await sql<{ id: string }>`
-      select t.video_id as id from transcript_segments t ${joinSearchable(filters, 't.video_id')}
+    const { rows } = await sql<{ id: string; position: number; rank: number }>`
+      select distinct on (t.video_id) t.video_id as id, t.position, ts_rank(t.document, ${tsquery}) as rank
+      from transcript_segments t ${joinSearchable(filters, 't.video_id')}
       where t.document @@ ${tsquery}
-      group by t.video_id order by max(ts_rank(t.document, ${tsquery})) desc, t.video_id limit ${CANDIDATES}`.execute(this.db);
-    return rows.map((row) => row.id);
+      order by t.video_id, ts_rank(t.document, ${tsquery}) desc, t.position`.execute(this.db);
+    return rows.sort((a, b) => Number(b.rank) - Number(a.rank) || a.id.localeCompare(b.id)).slice(0, CANDIDATES)
+      .map((row) => ({ id: row.id, position: Number(row.position) }));
   }
 
   /** Results in the keyword search's shape; highlights are the escaped text (no keyword marks in these modes). */

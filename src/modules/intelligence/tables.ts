@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { AnalysisStatusTables } from './analysis-status-repo.ts';
 
 /** Column typings for migrations/0014_video_intelligence.sql, which is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -64,7 +65,7 @@ export interface VideoAnswersTable {
   created_at: Timestamp;
 }
 
-export interface IntelligenceTables {
+export interface IntelligenceTables extends AnalysisStatusTables {
   video_transcripts: VideoTranscriptsTable;
   transcript_segments: TranscriptSegmentsTable;
   video_insights: VideoInsightsTable;

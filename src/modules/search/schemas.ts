@@ -39,6 +39,10 @@ export const searchResultSchema = z.object({
     title: z.string().describe('HTML: the title escaped, matched words wrapped in <mark>…</mark>'),
     description: z.string().describe('HTML: up to two escaped fragments of the description around matches, with <mark>'),
   }),
+  transcriptMatch: z.object({
+    text: z.string().describe('plain text of the transcript line'),
+    startSeconds: z.number().describe('where the line is spoken: open /watch/<id>?t=<startSeconds>'),
+  }).nullable().optional().describe('semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only'),
 });
 
 export const autocompleteQuery = z.object({

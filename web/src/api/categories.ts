@@ -3,3 +3,4 @@ export const CATEGORIES = [
   'education', 'music', 'gaming', 'science', 'technology', 'sports', 'news',
   'entertainment', 'travel', 'howto', 'film', 'comedy', 'people', 'other',
 ] as const;
+export type Category = (typeof CATEGORIES)[number];

@@ -1,61 +1,36 @@
-// Shapes of the StreamHub API's answers that the web app reads (docs/API.md has every field).
+// Shapes of the StreamHub API's answers that the web app reads. They are derived from schema.gen.ts
+// (generated from the server's OpenAPI document, `npm run api:types`), so they follow the API by
+// construction; docs/API.md explains every field.
+import type { paths } from './schema.gen.ts';
 
-export type Role = 'viewer' | 'creator' | 'admin';
-export type Visibility = 'public' | 'unlisted' | 'private';
-export type VideoStatus = 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
+type Method = 'get' | 'post' | 'put' | 'delete';
+type JsonBody<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+type SuccessBody<Operation> = Operation extends { responses: infer Responses }
+  ? JsonBody<Responses[Extract<keyof Responses, 200 | 201 | 202>]>
+  : never;
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  role: Role;
-  bio: string;
-  avatarUrl: string | null;
-  createdAt: string;
-}
+/** The `data` of a route's successful envelope, e.g. `ApiData<'/api/v1/videos/{id}'>` is a Video. */
+export type ApiData<Path extends keyof paths, M extends Method = 'get'> =
+  SuccessBody<NonNullable<paths[Path][M]>> extends { data: infer Data } ? Data : never;
+/** The JSON body a route takes. */
+export type ApiBody<Path extends keyof paths, M extends Method> =
+  NonNullable<paths[Path][M]> extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
+/** The query parameters a route takes. */
+export type ApiQuery<Path extends keyof paths, M extends Method = 'get'> =
+  NonNullable<NonNullable<paths[Path][M]> extends { parameters: { query?: infer Query } } ? Query : never>;
 
-export interface PrivateUser extends PublicUser {
-  email: string;
-}
+type ItemOf<List> = List extends readonly (infer Item)[] ? Item : never;
 
-export interface Session {
-  user: PrivateUser;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type PrivateUser = ApiData<'/api/v1/auth/me'>;
+export type PublicUser = ApiData<'/api/v1/users/{id}'>;
+export type Role = PrivateUser['role'];
+export type Session = ApiData<'/api/v1/auth/login', 'post'>;
 
-export interface Rendition {
-  name: string;
-  width: number | null;
-  height: number | null;
-  bandwidth: number;
-}
-
-export interface Video {
-  id: string;
-  title: string;
-  description: string;
-  tags: string[];
-  category: string | null;
-  visibility: Visibility;
-  status: VideoStatus;
-  failureReason: string | null;
-  processingProgress: number;
-  duration: number | null;
-  width: number | null;
-  height: number | null;
-  thumbnailUrl: string | null;
-  storyboard: { imageUrl: string; vttUrl: string } | null;
-  renditions: Rendition[];
-  views: number;
-  likes: number;
-  hasLiked: boolean;
-  commentCount: number;
-  creator: { id: string; username: string; avatarUrl: string | null };
-  createdAt: string;
-  uploadedAt: string | null;
-  processedAt: string | null;
-}
+export type Video = ApiData<'/api/v1/videos/{id}'>;
+export type Visibility = Video['visibility'];
+export type VideoStatus = Video['status'];
+export type Rendition = ItemOf<Video['renditions']>;
+export type VideoInsights = NonNullable<Video['insights']>;
 
 /** What every video card needs: full videos and search results both have it. */
 export interface VideoSummary {
@@ -68,116 +43,24 @@ export interface VideoSummary {
   uploadedAt: string | null;
 }
 
-export interface SearchResult extends VideoSummary {
-  description: string;
-  tags: string[];
-  highlights: { title: string; description: string };
-}
+export type SearchResult = ItemOf<ApiData<'/api/v1/search'>>;
+export type SearchMode = NonNullable<ApiQuery<'/api/v1/search'>['mode']>;
+export type Suggestion = ItemOf<ApiData<'/api/v1/search/autocomplete'>>;
 
-export interface Suggestion {
-  type: 'video' | 'tag' | 'channel';
-  text: string;
-  id: string | null;
-}
+export type Comment = ApiData<'/api/v1/comments/{id}', 'put'>;
+export type ReportReason = ApiBody<'/api/v1/comments/{id}/report', 'post'>['reason'];
+export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'other'] as const satisfies readonly ReportReason[];
+export type CommentTranslation = ApiData<'/api/v1/comments/{id}/translation'>;
 
-export interface Comment {
-  id: string;
-  videoId: string;
-  parentId: string | null;
-  replyToUser: { id: string; username: string } | null;
-  text: string;
-  author: { id: string; username: string; avatarUrl: string | null } | null;
-  likeCount: number;
-  replyCount: number;
-  hasLiked: boolean;
-  isEdited: boolean;
-  isHidden: boolean;
-  isDeleted: boolean;
-  createdAt: string;
-}
+export type Channel = ApiData<'/api/v1/users/{id}/channel'>;
+export type Playlist = ApiData<'/api/v1/playlists', 'post'>;
+export type PlaylistItem = ItemOf<ApiData<'/api/v1/playlists/{id}'>['items']>;
+export type WatchProgress = NonNullable<ApiData<'/api/v1/videos/{id}/progress'>>;
+export type HistoryEntry = ItemOf<ApiData<'/api/v1/me/history'>>;
+export type HomeFeedEntry = ItemOf<ApiData<'/api/v1/feed/home'>>;
 
-export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-export interface CommentTranslation {
-  commentId: string;
-  translated: boolean;
-  text: string;
-  from: string;
-  to: string;
-  /** Ready to show, e.g. "Translated from Spanish". */
-  notice: string;
-  original: { text: string; language: string };
-}
-
-export interface Channel {
-  user: PublicUser;
-  subscriberCount: number;
-  subscriptionCount: number;
-  videoCount: number;
-  totalViews: number;
-  isSubscribed: boolean;
-  notificationsEnabled: boolean | null;
-}
-
-export interface Playlist {
-  id: string;
-  ownerId: string;
-  kind: 'regular' | 'watch_later';
-  title: string;
-  description: string;
-  visibility: Visibility;
-  itemCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PlaylistItem {
-  position: number;
-  addedAt: string;
-  video: Video;
-}
-
-export interface WatchProgress {
-  videoId: string;
-  positionSeconds: number;
-  watchedSeconds: number;
-  completed: boolean;
-  lastWatchedAt: string;
-}
-
-export interface HistoryEntry extends WatchProgress {
-  video: Video;
-}
-
-export interface HomeFeedEntry {
-  reason: 'subscriptions' | 'trending' | 'fresh' | 'related';
-  video: Video;
-}
-
-export interface Report {
-  id: string;
-  commentId: string;
-  reason: ReportReason;
-  details: string | null;
-  status: 'open' | 'resolved';
-  createdAt: string;
-  reporter: { id: string; username: string };
-  comment: { id: string; text: string; isHidden: boolean; isDeleted: boolean; openReportCount: number; author: { id: string; username: string; isBanned: boolean } };
-  video: { id: string; title: string };
-}
-
-export interface FailedJob {
-  id: string;
-  queue: string;
-  name: string;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  payload: unknown;
-}
+export type Report = ItemOf<ApiData<'/api/v1/admin/reports'>>;
+export type FailedJob = ItemOf<ApiData<'/api/v1/admin/jobs/failed'>>;
 
 export interface Page<T> {
   items: T[];

@@ -16,6 +16,7 @@ const PlaylistPage = lazy(() => import('../pages/PlaylistPage.tsx'));
 const UploadPage = lazy(() => import('../upload/UploadPage.tsx'));
 const StudioPage = lazy(() => import('../pages/studio/StudioPage.tsx'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage.tsx'));
+const StudioVideoAiPage = lazy(() => import('../pages/studio/StudioVideoAiPage.tsx'));
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
@@ -38,6 +39,7 @@ export function App() {
             <Route path="/playlist/:id" element={<PlaylistPage />} />
             <Route path="/upload" element={<UploadPage />} />
             <Route path="/studio" element={<StudioPage />} />
+            <Route path="/studio/:id/ai" element={<StudioVideoAiPage />} />
             <Route path="/admin/:tab?" element={<AdminPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />

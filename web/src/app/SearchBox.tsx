@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { request } from '../api/client.ts';
+import { autocompleteKey, fetchAutocomplete } from '../search/search-api.ts';
 import type { Suggestion } from '../api/types.ts';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 
@@ -29,8 +29,8 @@ export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; on
   const typed = useDebouncedValue(text.trim(), AUTOCOMPLETE_DELAY_MS);
 
   const suggestions = useQuery({
-    queryKey: ['autocomplete', typed],
-    queryFn: ({ signal }) => request<Suggestion[]>('/api/v1/search/autocomplete', { query: { q: typed }, signal }),
+    queryKey: autocompleteKey(typed),
+    queryFn: ({ signal }) => fetchAutocomplete(typed, signal),
     enabled: typed.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

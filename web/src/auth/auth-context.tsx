@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../api/client.ts';
 import type { PrivateUser, Role, Session } from '../api/types.ts';
+import * as authApi from './auth-api.ts';
 import { clearTokens, onTokensChange, readTokens, saveSession } from './token-store.ts';
 
 export interface RegisterInput {
@@ -23,7 +23,7 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
-const ME_KEY = ['auth', 'me'] as const;
+const ME_KEY = authApi.meKey;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const me = useQuery({
     queryKey: ME_KEY,
-    queryFn: () => request<PrivateUser>('/api/v1/auth/me'),
+    queryFn: authApi.fetchMe,
     enabled: signedIn,
     staleTime: 5 * 60_000,
     retry: false,
@@ -47,11 +47,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const login = useCallback(async (email: string, password: string) => {
-    startSession(await request<Session>('/api/v1/auth/login', { method: 'POST', body: { email, password } }));
+    startSession(await authApi.login(email, password));
   }, [startSession]);
 
   const register = useCallback(async (input: RegisterInput) => {
-    startSession(await request<Session>('/api/v1/auth/register', { method: 'POST', body: input }));
+    startSession(await authApi.register(input));
   }, [startSession]);
 
   const logout = useCallback(async () => {
@@ -59,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     clearTokens();
     queryClient.clear();
     if (tokens) {
-      await request('/api/v1/auth/logout', { method: 'POST', body: { refreshToken: tokens.refreshToken } }).catch(() => undefined);
+      await authApi.logout(tokens.refreshToken).catch(() => undefined);
     }
   }, [queryClient]);
 
@@ -67,8 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const user = me.data;
     const tokens = readTokens();
     if (!user || !tokens) throw new Error('Sign in first');
-    await request<PrivateUser>(`/api/v1/users/${user.id}`, { method: 'PUT', body: { role: 'creator' } });
-    startSession(await request<Session>('/api/v1/auth/refresh', { method: 'POST', body: { refreshToken: tokens.refreshToken } }));
+    await authApi.setUserRole(user.id, 'creator');
+    startSession(await authApi.refreshSession(tokens.refreshToken));
   }, [me.data, startSession]);
 
   const value = useMemo<AuthState>(() => ({

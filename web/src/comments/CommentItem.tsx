@@ -7,6 +7,7 @@ import { CommentForm } from './CommentForm.tsx';
 import { CommentLikeButton } from './CommentLikeButton.tsx';
 import { CommentText } from './CommentText.tsx';
 import { DeleteCommentConfirm } from './DeleteCommentConfirm.tsx';
+import { HeldCommentNotice } from './HeldCommentNotice.tsx';
 import { Replies } from './Replies.tsx';
 import { ReportCommentForm } from './ReportCommentForm.tsx';
 import { editComment, postReply, repliesKey } from './comment-api.ts';
@@ -56,6 +57,7 @@ export function CommentItem({ comment, threadId, onReplied }: Props) {
             onCancel={close}
           />
         ) : <CommentText comment={comment} />}
+        {isMine && comment.isHidden && <HeldCommentNotice comment={comment} />}
         <p className="comment-actions">
           {canAct ? <CommentLikeButton comment={comment} /> : <span className="muted">♥ {comment.likeCount}</span>}
           {canAct && <button type="button" className="link-button" onClick={open('reply')}>Reply</button>}

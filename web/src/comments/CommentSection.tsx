@@ -9,7 +9,8 @@ import { useCursorList } from '../hooks/useCursorList.ts';
 import { useNearScreen } from '../hooks/useNearScreen.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { VirtualCommentList } from './VirtualCommentList.tsx';
-import { commentsKey, postComment, type CommentSort } from './comment-api.ts';
+import { commentsKey, fetchCommentsPage, postComment, type CommentSort } from './comment-api.ts';
+import { videoKey } from '../videos/video-api.ts';
 
 const SORTS = [
   { value: 'top', label: 'Top' },
@@ -22,11 +23,11 @@ export function CommentSection({ video }: { video: Video }) {
   const [sort, setSort] = useState<CommentSort>('top');
   // Comments load when the section nears the screen, leaving the first moments to the player.
   const [section, nearScreen] = useNearScreen<HTMLElement>();
-  const comments = useCursorList<Comment>(commentsKey(video.id, sort), `/api/v1/videos/${video.id}/comments`, { sort, limit: 100 }, nearScreen);
+  const comments = useCursorList<Comment>(commentsKey(video.id, sort), (cursor) => fetchCommentsPage(video.id, sort, cursor), nearScreen);
   // A new comment or reply changes the list and the video's comment count.
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: commentsKey(video.id) }),
-    queryClient.invalidateQueries({ queryKey: ['video', video.id] }),
+    queryClient.invalidateQueries({ queryKey: videoKey(video.id) }),
   ]);
 
   return (

@@ -1,11 +1,11 @@
 import type { Comment } from '../api/types.ts';
 import { useCursorList } from '../hooks/useCursorList.ts';
 import { CommentItem } from './CommentItem.tsx';
-import { repliesKey } from './comment-api.ts';
+import { fetchRepliesPage, repliesKey } from './comment-api.ts';
 
 /** A thread's replies, oldest first, a page at a time. */
 export function Replies({ commentId }: { commentId: string }) {
-  const replies = useCursorList<Comment>(repliesKey(commentId), `/api/v1/comments/${commentId}/replies`, { limit: 20 });
+  const replies = useCursorList<Comment>(repliesKey(commentId), (cursor) => fetchRepliesPage(commentId, cursor));
   return (
     <div className="replies">
       {replies.isPending && <p className="muted">Loading replies…</p>}

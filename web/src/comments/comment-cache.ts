@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { videoKey } from '../videos/video-api.ts';
 import type { Comment, Page } from '../api/types.ts';
 import { commentsKey, repliesKey } from './comment-api.ts';
 
@@ -26,6 +27,6 @@ export function patchCachedComment(queryClient: QueryClient, comment: Comment, p
 export function refreshCommentLists(queryClient: QueryClient, comment: Comment): Promise<unknown> {
   return Promise.all([
     ...listKeys(comment).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-    queryClient.invalidateQueries({ queryKey: ['video', comment.videoId] }),
+    queryClient.invalidateQueries({ queryKey: videoKey(comment.videoId) }),
   ]);
 }

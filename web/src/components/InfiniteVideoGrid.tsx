@@ -1,19 +1,18 @@
-import type { Video } from '../api/types.ts';
+import type { Page, Video } from '../api/types.ts';
 import { useCursorList } from '../hooks/useCursorList.ts';
 import { useLoadMoreSentinel } from '../hooks/useInfiniteScroll.ts';
 import { VideoGrid } from './VideoGrid.tsx';
 
 interface Props<T> {
   queryKey: readonly unknown[];
-  path: string;
-  query?: Record<string, string | number | undefined>;
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>;
   toVideo: (item: T) => Video;
   empty: string;
 }
 
 /** A cursor-paginated list of videos that loads its next page as the end scrolls into view. */
-export function InfiniteVideoGrid<T>({ queryKey, path, query, toVideo, empty }: Props<T>) {
-  const list = useCursorList<T>(queryKey, path, query);
+export function InfiniteVideoGrid<T>({ queryKey, fetchPage, toVideo, empty }: Props<T>) {
+  const list = useCursorList<T>(queryKey, fetchPage);
   const sentinel = useLoadMoreSentinel(list.loadMore, Boolean(list.hasNextPage));
   return (
     <>

@@ -1,18 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { request } from '../api/client.ts';
 import type { Channel } from '../api/types.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import * as channelApi from '../channels/channel-api.ts';
+import { feedsKey } from '../feeds/feed-api.ts';
 import { formatCount } from './format.ts';
 
-export function channelQueryKey(channelId: string) {
-  return ['channel', channelId] as const;
-}
 
 export function useChannel(channelId: string) {
   return useQuery({
-    queryKey: channelQueryKey(channelId),
-    queryFn: () => request<Channel>(`/api/v1/users/${channelId}/channel`),
+    queryKey: channelApi.channelKey(channelId),
+    queryFn: () => channelApi.fetchChannel(channelId),
   });
 }
 
@@ -25,15 +23,15 @@ export function SubscribeButton({ channelId }: { channelId: string }) {
   const toggle = useMutation({
     mutationFn: async (subscribe: boolean) => {
       if (subscribe) {
-        const result = await request<{ subscriberCount: number }>(`/api/v1/users/${channelId}/subscribe`, { method: 'POST' });
+        const result = await channelApi.subscribe(channelId);
         return { isSubscribed: true, subscriberCount: result.subscriberCount };
       }
-      await request(`/api/v1/users/${channelId}/subscribe`, { method: 'DELETE' });
+      await channelApi.unsubscribe(channelId);
       return { isSubscribed: false, subscriberCount: Math.max(0, (channel.data?.subscriberCount ?? 1) - 1) };
     },
     onSuccess: (change) => {
-      queryClient.setQueryData<Channel>(channelQueryKey(channelId), (old) => (old ? { ...old, ...change } : old));
-      void queryClient.invalidateQueries({ queryKey: ['feed'] });
+      queryClient.setQueryData<Channel>(channelApi.channelKey(channelId), (old) => (old ? { ...old, ...change } : old));
+      void queryClient.invalidateQueries({ queryKey: feedsKey });
     },
   });
 

@@ -1,14 +1,15 @@
 import { useCallback } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { requestPage } from '../api/client.ts';
+import type { Page } from '../api/types.ts';
 
-type Query = Record<string, string | number | undefined>;
-
-/** A cursor-paginated API list as one growing array, with `loadMore` for infinite scroll. */
-export function useCursorList<T>(key: readonly unknown[], path: string, query: Query = {}, enabled = true) {
+/**
+ * A cursor-paginated API list as one growing array, with `loadMore` for infinite scroll.
+ * `fetchPage` comes from a feature's API file; `key` must name everything the pages depend on.
+ */
+export function useCursorList<T>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<Page<T>>, enabled = true) {
   const result = useInfiniteQuery({
-    queryKey: [...key, query],
-    queryFn: ({ pageParam }) => requestPage<T>(path, { ...query, cursor: pageParam ?? undefined }),
+    queryKey: key,
+    queryFn: ({ pageParam }) => fetchPage(pageParam ?? undefined),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled,

@@ -7,6 +7,8 @@ import { SubscribeButton, useChannel } from '../components/SubscribeButton.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 import { formatCount } from '../components/format.ts';
 import { PlaylistList } from './playlist/PlaylistList.tsx';
+import { channelVideosKey } from '../channels/channel-api.ts';
+import { fetchChannelVideos } from '../videos/video-api.ts';
 
 const TABS = [
   { value: 'videos', label: 'Videos' },
@@ -38,9 +40,8 @@ export default function ChannelPage() {
       <Tabs label="Channel sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/channel/${id}/${value}`)} />
       {(tab === 'videos' || tab === 'popular') && (
         <InfiniteVideoGrid<Video>
-          queryKey={['channel-videos', id]}
-          path={`/api/v1/users/${id}/videos`}
-          query={{ sort: tab === 'popular' ? 'popular' : 'newest', limit: 24 }}
+          queryKey={[...channelVideosKey(id), tab]}
+          fetchPage={(cursor) => fetchChannelVideos(id, { sort: tab === 'popular' ? 'popular' : 'newest', limit: 24, cursor })}
           toVideo={(video) => video}
           empty="This channel has no public videos yet."
         />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { request } from '../api/client.ts';
+import { fetchHomeFeed, homeFeedKey } from '../feeds/feed-api.ts';
 import type { HomeFeedEntry } from '../api/types.ts';
 import { VideoGrid } from '../components/VideoGrid.tsx';
 
@@ -12,8 +12,8 @@ const REASON_LABELS: Record<HomeFeedEntry['reason'], string | undefined> = {
 
 export function HomePage() {
   const feed = useQuery({
-    queryKey: ['feed', 'home'],
-    queryFn: () => request<HomeFeedEntry[]>('/api/v1/feed/home', { query: { limit: 24 } }),
+    queryKey: homeFeedKey,
+    queryFn: () => fetchHomeFeed(24),
   });
   return (
     <>

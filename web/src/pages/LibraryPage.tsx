@@ -6,6 +6,9 @@ import { InfiniteVideoGrid } from '../components/InfiniteVideoGrid.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 import { PlaylistList } from './playlist/PlaylistList.tsx';
 import { PlaylistView } from './playlist/PlaylistView.tsx';
+import { fetchHistoryPage, historyKey } from '../feeds/feed-api.ts';
+import { watchLaterSource } from '../playlists/playlist-api.ts';
+import { fetchLikedVideosPage, likedVideosKey } from '../videos/video-api.ts';
 
 const SECTIONS = [
   { value: 'history', label: 'History' },
@@ -19,13 +22,13 @@ function SectionContent({ section }: { section: Section }) {
   const { user } = useAuth();
   switch (section) {
     case 'history':
-      return <InfiniteVideoGrid<HistoryEntry> queryKey={['history']} path="/api/v1/me/history" toVideo={(entry) => entry.video} empty="Videos you watch appear here." />;
+      return <InfiniteVideoGrid<HistoryEntry> queryKey={historyKey} fetchPage={fetchHistoryPage} toVideo={(entry) => entry.video} empty="Videos you watch appear here." />;
     case 'liked':
-      return <InfiniteVideoGrid<{ video: Video }> queryKey={['liked']} path="/api/v1/videos/liked" toVideo={(entry) => entry.video} empty="Videos you like appear here." />;
+      return <InfiniteVideoGrid<{ video: Video }> queryKey={likedVideosKey} fetchPage={fetchLikedVideosPage} toVideo={(entry) => entry.video} empty="Videos you like appear here." />;
     case 'playlists':
       return user ? <PlaylistList ownerId={user.id} /> : null;
     case 'watch-later':
-      return <PlaylistView path="/api/v1/me/watch-later" />;
+      return <PlaylistView source={watchLaterSource} />;
   }
 }
 

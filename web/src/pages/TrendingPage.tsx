@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { request } from '../api/client.ts';
-import type { Video } from '../api/types.ts';
+import { fetchTrending, trendingKey } from '../videos/video-api.ts';
 import { Tabs } from '../components/Tabs.tsx';
 import { VideoGrid } from '../components/VideoGrid.tsx';
 
@@ -16,8 +15,8 @@ export default function TrendingPage() {
   const [params, setParams] = useSearchParams();
   const window = (WINDOWS.find((entry) => entry.value === params.get('window'))?.value ?? 'day') as TrendingWindow;
   const trending = useQuery({
-    queryKey: ['trending', window],
-    queryFn: () => request<Video[]>('/api/v1/videos/trending', { query: { window, limit: 48 } }),
+    queryKey: trendingKey(window),
+    queryFn: () => fetchTrending(window, 48),
   });
   return (
     <>

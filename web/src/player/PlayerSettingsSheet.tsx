@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Sheet, SheetChoices } from '../components/Sheet.tsx';
 import { SPEEDS } from './usePlayerShortcuts.ts';
 import { Icon } from './PlayerIcons.tsx';
+import { rememberCaptionLanguage } from './CaptionsMenu.tsx';
+import type { SubtitleTrack } from './useHls.ts';
 
 interface Level {
   index: number;
@@ -15,9 +17,12 @@ interface Props {
   onSelectLevel: (index: number) => void;
   playbackRate: number;
   onSelectSpeed: (speed: number) => void;
+  captionTracks: SubtitleTrack[];
+  selectedCaptions: number;
+  onSelectCaptions: (id: number) => void;
 }
 
-type Open = 'none' | 'settings' | 'quality' | 'speed';
+type Open = 'none' | 'settings' | 'quality' | 'speed' | 'captions';
 
 export function speedLabel(speed: number): string {
   return speed === 1 ? 'Normal' : `${speed}×`;
@@ -32,9 +37,13 @@ export function qualityLabel(selectedLevel: number, levels: Level[], playingHeig
  * The touch player's settings: a gear opens a sheet listing Quality and Speed, each of which opens its
  * own sheet of choices (YouTube's phone player works the same way, and it keeps the bar narrow).
  */
-export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSelectLevel, playbackRate, onSelectSpeed }: Props) {
+export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSelectLevel, playbackRate, onSelectSpeed, captionTracks, selectedCaptions, onSelectCaptions }: Props) {
   const [open, setOpen] = useState<Open>('none');
   const close = () => setOpen('none');
+  const captionName = (id: number) => {
+    const track = captionTracks.find((candidate) => candidate.id === id);
+    return track ? track.name || track.lang : 'Off';
+  };
   return (
     <>
       <button type="button" className="icon-button settings-button" aria-label="Settings" aria-haspopup="dialog" onClick={() => setOpen('settings')}><Icon name="settings" /></button>
@@ -46,6 +55,13 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
                 Quality <span className="spacer" /> <span className="muted">{qualityLabel(selectedLevel, levels, playingHeight)}</span>
               </button>
             </li>
+            {captionTracks.length > 0 && (
+              <li>
+                <button type="button" onClick={() => setOpen('captions')}>
+                  Captions <span className="spacer" /> <span className="muted">{captionName(selectedCaptions)}</span>
+                </button>
+              </li>
+            )}
             <li>
               <button type="button" onClick={() => setOpen('speed')}>
                 Speed <span className="spacer" /> <span className="muted">{speedLabel(playbackRate)}</span>
@@ -61,6 +77,20 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
             selected={selectedLevel}
             choices={[{ value: -1, label: qualityLabel(-1, levels, selectedLevel === -1 ? playingHeight : undefined) }, ...levels.map((level) => ({ value: level.index, label: `${level.height}p` }))]}
             onChoose={(index) => { onSelectLevel(index); close(); }}
+          />
+        </Sheet>
+      )}
+      {open === 'captions' && (
+        <Sheet title="Captions" onClose={close}>
+          <SheetChoices
+            label="Captions"
+            selected={selectedCaptions}
+            choices={[{ value: -1, label: 'Off' }, ...captionTracks.map((track) => ({ value: track.id, label: track.name || track.lang }))]}
+            onChoose={(id) => {
+              onSelectCaptions(id);
+              rememberCaptionLanguage(captionTracks.find((track) => track.id === id)?.lang ?? 'off');
+              close();
+            }}
           />
         </Sheet>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatDuration } from '../components/format.ts';
 import { parseStoryboardVtt, tileAt } from './storyboard.ts';
+import { chapterAt, type Chapter } from './chapters.ts';
 
 interface Props {
   currentTime: number;
@@ -9,10 +10,12 @@ interface Props {
   buffered: number;
   storyboardVttUrl: string | null;
   onSeek: (time: number) => void;
+  /** Marks on the bar; the hovered chapter's title shows in the preview. */
+  chapters?: Chapter[];
 }
 
 /** The progress bar: a range input (so keyboards and screen readers can seek) with storyboard previews on hover or while a finger scrubs. */
-export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onSeek }: Props) {
+export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onSeek, chapters = [] }: Props) {
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The previews are fetched on the first hover, so they never compete with the video's first segments.
   const [wantPreviews, setWantPreviews] = useState(false);
@@ -27,6 +30,7 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
     staleTime: Infinity,
   });
   const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
+  const hoveredChapter = hover ? chapterAt(chapters, hover.time) : undefined;
 
   const showPreview = (bar: HTMLElement, clientX: number, lifted: boolean) => {
     if (lifted) return;
@@ -49,6 +53,9 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
       onPointerCancel={() => setHover(null)}
     >
       <div className="seek-buffered" style={{ width: `${duration ? (buffered / duration) * 100 : 0}%` }} />
+      {duration > 0 && chapters.filter((chapter) => chapter.startSeconds > 0 && chapter.startSeconds < duration).map((chapter) => (
+        <span key={chapter.startSeconds} className="seek-chapter-mark" data-chapter={chapter.title} style={{ left: `${(chapter.startSeconds / duration) * 100}%` }} aria-hidden="true" />
+      ))}
       <input
         type="range"
         aria-label="Seek"
@@ -72,6 +79,7 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
               }}
             />
           )}
+          {hoveredChapter && <span className="preview-chapter">{hoveredChapter.title}</span>}
           <span>{formatDuration(hover.time)}</span>
         </div>
       )}

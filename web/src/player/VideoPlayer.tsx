@@ -1,7 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Video } from '../api/types.ts';
 import { formatDuration } from '../components/format.ts';
 import { TOUCH_QUERY, useMediaQuery } from '../hooks/useMediaQuery.ts';
+import { CaptionsMenu, useRememberedCaptions } from './CaptionsMenu.tsx';
+import { CaptionsOverlay } from './CaptionsOverlay.tsx';
+import { chapterAt } from './chapters.ts';
+import type { PlayerController } from './player-controller.ts';
 import { SeekBar } from './SeekBar.tsx';
 import { PlayerSettingsSheet } from './PlayerSettingsSheet.tsx';
 import { Icon } from './PlayerIcons.tsx';
@@ -20,6 +24,10 @@ interface Props {
   video: Video;
   streamUrl: string | undefined;
   signedIn: boolean;
+  /** Lets the page's panels seek and follow playback. */
+  controller?: PlayerController;
+  /** `?t=` in the URL: start here instead of at the resume point. */
+  startAt?: number;
 }
 
 const DOUBLE_TAP_SEEK_SECONDS = 10;
@@ -29,11 +37,16 @@ const DOUBLE_TAP_SEEK_SECONDS = 10;
  * With a finger (phones, tablets) a tap shows or hides the controls, a double tap on the left or right
  * seeks 10 s, and speed and quality open as sheets; with a mouse the controls show on hover.
  */
-export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
+export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLVideoElement>(null);
-  const resumeAt = useResumePoint(video.id, signedIn, video.duration);
-  const hls = useHls(element, streamUrl, resumeAt);
+  const resumeAt = useResumePoint(video.id, signedIn && startAt === undefined, video.duration);
+  const hls = useHls(element, streamUrl, startAt ?? resumeAt);
+  useEffect(() => {
+    controller?.attach(element.current);
+    return () => controller?.attach(null);
+  }, [controller]);
+  const chapters = video.insights?.chapters ?? [];
   const media = useMediaState(element);
   useWatchProgress(element, video.id, signedIn);
   useMediaSession(element, video);
@@ -45,6 +58,8 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
   useLandscapeFullscreen(container, element, touch);
   const controls = useControlsVisibility(media.paused);
   const [seekFlash, setSeekFlash] = useState<{ side: 'left' | 'right'; key: number } | null>(null);
+  // On touch screens captions are chosen in the settings sheet, so the remembered language comes back here.
+  useRememberedCaptions(hls.subtitleTracks, hls.subtitleTrack, hls.selectSubtitleTrack, touch);
   const error = hls.error ?? media.mediaError;
 
   const toggleFullscreen = useCallback(() => {
@@ -102,6 +117,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
           {seekFlash.side === 'left' ? `−${DOUBLE_TAP_SEEK_SECONDS} s` : `+${DOUBLE_TAP_SEEK_SECONDS} s`}
         </div>
       )}
+      <CaptionsOverlay video={element.current} track={hls.subtitleTracks.find((track) => track.id === hls.subtitleTrack) ?? null} />
       {error && <div className="player-error" role="alert">{error}</div>}
       {typeof resumeAt === 'number' && media.currentTime < resumeAt + 3 && (
         <div className="player-toast" role="status">Resumed at {formatDuration(resumeAt)}</div>
@@ -118,12 +134,14 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
           buffered={media.buffered}
           storyboardVttUrl={video.storyboard?.vttUrl ?? null}
           onSeek={(time) => { if (element.current) element.current.currentTime = time; }}
+          chapters={chapters}
         />
         <div className="control-row">
           {!touch && <button type="button" className="icon-button" onClick={togglePlay} aria-label={media.paused ? 'Play' : 'Pause'}>{media.paused ? '▶' : '❚❚'}</button>}
           <button type="button" className="icon-button" aria-label={media.muted ? 'Unmute' : 'Mute'}
             onClick={() => { if (element.current) element.current.muted = !element.current.muted; }}><Icon name={media.muted ? 'muted' : 'volume'} /></button>
           <span className="time">{formatDuration(media.currentTime)} / {formatDuration(media.duration || video.duration)}</span>
+          {chapters.length > 0 && <span className="current-chapter" aria-label="Current chapter">{chapterAt(chapters, media.currentTime)?.title}</span>}
           <span className="spacer" />
           {touch ? (
             <PlayerSettingsSheet
@@ -133,6 +151,9 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
               onSelectLevel={hls.selectLevel}
               playbackRate={media.playbackRate}
               onSelectSpeed={setSpeed}
+              captionTracks={hls.subtitleTracks}
+              selectedCaptions={hls.subtitleTrack}
+              onSelectCaptions={hls.selectSubtitleTrack}
             />
           ) : (
             <>
@@ -149,6 +170,7 @@ export function VideoPlayer({ video, streamUrl, signedIn }: Props) {
                   {hls.levels.map((level) => <option key={level.index} value={level.index}>{level.height}p</option>)}
                 </select>
               </label>
+              <CaptionsMenu tracks={hls.subtitleTracks} selected={hls.subtitleTrack} onSelect={hls.selectSubtitleTrack} />
             </>
           )}
           {pip.supported && (

@@ -1,16 +1,24 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type Hls from 'hls.js';
 
-type HlsModule = typeof import('hls.js/light');
+type HlsModule = typeof import('hls.js');
 let hlsModule: Promise<HlsModule> | null = null;
 
 /**
- * Starts downloading the player library (the light build: our ladders have muxed audio and no
- * subtitles or DRM). The watch page calls it on arrival so the download overlaps its API calls.
+ * Starts downloading the player library (the full build: captions come as HLS subtitle renditions,
+ * which the light build leaves out). It is a lazy chunk of its own; the watch page asks for it on
+ * arrival so the download overlaps its API calls.
  */
 export function loadHls(): Promise<HlsModule> {
-  hlsModule ??= import('hls.js/light');
+  hlsModule ??= import('hls.js');
   return hlsModule;
+}
+
+export interface SubtitleTrack {
+  /** hls.js's subtitle track index. */
+  id: number;
+  name: string;
+  lang: string;
 }
 
 export interface QualityLevel {
@@ -27,6 +35,11 @@ export interface HlsState {
   playingLevel: number;
   error: string | null;
   selectLevel(level: number): void;
+  /** The master playlist's subtitle renditions (captions). */
+  subtitleTracks: SubtitleTrack[];
+  /** -1 when captions are off. */
+  subtitleTrack: number;
+  selectSubtitleTrack(id: number): void;
 }
 
 /**
@@ -41,6 +54,8 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
   const [selectedLevel, setSelectedLevel] = useState(-1);
   const [playingLevel, setPlayingLevel] = useState(-1);
   const [error, setError] = useState<string | null>(null);
+  const [subtitleTracks, setSubtitleTracks] = useState<SubtitleTrack[]>([]);
+  const [subtitleTrack, setSubtitleTrack] = useState(-1);
 
   useEffect(() => {
     const element = video.current;
@@ -55,8 +70,14 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
         if (startPosition !== null) element.addEventListener('loadedmetadata', () => { element.currentTime = startPosition; }, { once: true });
         return;
       }
+      // Cues load into a hidden TextTrack; CaptionsOverlay draws them, so they show in our fullscreen too.
       const player = new HlsPlayer({ startPosition: startPosition ?? -1 });
+      player.subtitleDisplay = false;
       hls.current = player;
+      player.on(HlsPlayer.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => {
+        setSubtitleTracks(data.subtitleTracks.map((track, id) => ({ id, name: track.name, lang: track.lang ?? '' })));
+      });
+      player.on(HlsPlayer.Events.SUBTITLE_TRACK_SWITCH, (_event, data) => setSubtitleTrack(data.id));
       player.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
         setLevels(data.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
         // Start on its own when the viewer clicked their way here (browsers allow it then);
@@ -93,6 +114,14 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
       if (level === -1) hls.current.nextLevel = -1;
       else hls.current.currentLevel = level;
       setSelectedLevel(level);
+    },
+    subtitleTracks,
+    subtitleTrack,
+    selectSubtitleTrack: (id) => {
+      if (!hls.current) return;
+      hls.current.subtitleDisplay = false;
+      hls.current.subtitleTrack = id;
+      setSubtitleTrack(id);
     },
   };
 }

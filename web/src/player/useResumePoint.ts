@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { request } from '../api/client.ts';
-import type { WatchProgress } from '../api/types.ts';
+import { fetchProgress, progressKey } from '../videos/video-api.ts';
 
 /** Resuming this close to the end would only replay the last frames: start over instead. */
 const NEAR_END_SECONDS = 2;
@@ -11,8 +10,8 @@ const NEAR_END_SECONDS = 2;
  */
 export function useResumePoint(videoId: string, signedIn: boolean, durationSeconds: number | null): number | null | undefined {
   const saved = useQuery({
-    queryKey: ['progress', videoId],
-    queryFn: () => request<WatchProgress | null>(`/api/v1/videos/${videoId}/progress`),
+    queryKey: progressKey(videoId),
+    queryFn: () => fetchProgress(videoId),
     enabled: signedIn,
     // Read once per visit: later saves are this page's own.
     staleTime: 0,

@@ -1,6 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { request } from '../api/client.ts';
-import type { WatchProgress } from '../api/types.ts';
+import { recordView, saveProgress } from '../videos/video-api.ts';
 
 const SAVE_EVERY_MS = 10_000;
 /** A jump of more than this between two timeupdates is a seek, not time watched. */
@@ -25,10 +24,10 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
       if (!signedIn || !Number.isFinite(element.duration)) return;
       const watchedSeconds = Math.min(watched.current, element.duration + 1);
       watched.current = 0;
-      void request<{ progress: WatchProgress | null }>(`/api/v1/videos/${videoId}/progress`, {
-        method: 'PUT',
-        keepalive: true,
-        body: { positionSeconds: Math.min(element.currentTime, element.duration), watchedSeconds, ...(completed === undefined ? {} : { completed }) },
+      void saveProgress(videoId, {
+        positionSeconds: Math.min(element.currentTime, element.duration),
+        watchedSeconds,
+        ...(completed === undefined ? {} : { completed }),
       }).catch(() => undefined);
     };
 
@@ -40,7 +39,7 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     const onPlaying = () => {
       if (viewSent) return;
       viewSent = true;
-      void request(`/api/v1/videos/${videoId}/view`, { method: 'POST' }).catch(() => undefined);
+      void recordView(videoId).catch(() => undefined);
     };
     const onPause = () => { if (!element.ended) save(); };
     const onEnded = () => save(true);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { request } from '../api/client.ts';
+import { createVideo, fetchVideo } from '../videos/video-api.ts';
 import type { Video } from '../api/types.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
@@ -9,11 +9,6 @@ import { ProcessingProgress } from './ProcessingProgress.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { VideoDetailsForm, type VideoDetails } from './VideoDetailsForm.tsx';
 import { findUnfinishedUpload, TUS_ENDPOINT, useTusUpload } from './useTusUpload.ts';
-
-interface CreatedVideo {
-  video: Video;
-  upload: { endpoint: string; metadata: { videoId: string } };
-}
 
 function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 100) || 'Untitled';
@@ -39,7 +34,7 @@ function useUnfinishedVideo(file: File | null): { checked: boolean; video: Video
     if (!file) return;
     let current = true;
     findUnfinishedUpload(file)
-      .then((previous) => previous ? request<Video>(`/api/v1/videos/${previous.videoId}`) : null)
+      .then((previous) => previous ? fetchVideo(previous.videoId) : null)
       .then((video) => video?.status === 'uploading' ? video : null, () => null)
       .then((video) => { if (current) setFound({ file, video }); });
     return () => { current = false; };
@@ -59,11 +54,7 @@ function Uploader() {
   };
 
   const create = async (details: VideoDetails) => {
-    const created = await request<CreatedVideo>('/api/v1/videos', {
-      method: 'POST',
-      body: details,
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
+    const created = await createVideo(details, crypto.randomUUID());
     setVideo(created.video);
     tus.start(file!, { endpoint: created.upload.endpoint, videoId: created.upload.metadata.videoId });
   };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { Category } from '../api/categories.ts';
 import { ApiError } from '../api/api-error.ts';
 import { CATEGORIES } from '../api/categories.ts';
 import type { Visibility } from '../api/types.ts';
@@ -8,7 +9,7 @@ export interface VideoDetails {
   title: string;
   description: string;
   tags: string[];
-  category: string;
+  category: Category;
   visibility: Visibility;
 }
 
@@ -54,7 +55,7 @@ export function VideoDetailsForm({ initial, submitLabel, onSubmit }: Props) {
         onChange={(event) => setTagText(event.target.value)} />
       <div className="form-row">
         <label>Category
-          <select name="category" value={details.category} onChange={(event) => setDetails({ ...details, category: event.target.value })}>
+          <select name="category" value={details.category} onChange={(event) => setDetails({ ...details, category: event.target.value as Category })}>
             {CATEGORIES.map((category) => <option key={category} value={category}>{category}</option>)}
           </select>
         </label>

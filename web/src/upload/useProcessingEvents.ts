@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { processingEventsUrl } from '../videos/video-api.ts';
 import { currentAccessToken } from '../api/client.ts';
 
 export interface ProcessingState {
@@ -18,7 +19,7 @@ export function useProcessingEvents(videoId: string | null): ProcessingState {
     void currentAccessToken().then((token) => {
       if (closed || !token) return;
       // EventSource cannot send headers, so the API accepts the access token in the query string.
-      source = new EventSource(`/api/v1/videos/${videoId}/processing/events?access_token=${encodeURIComponent(token)}`);
+      source = new EventSource(processingEventsUrl(videoId, token));
       source.addEventListener('progress', (event) => {
         const data = JSON.parse((event as MessageEvent<string>).data) as { status: ProcessingState['status']; percent: number };
         setState({ status: data.status, percent: data.percent, reason: null });

@@ -6,9 +6,13 @@ import { Tabs } from '../../components/Tabs.tsx';
 import { ReportsQueue } from './ReportsQueue.tsx';
 import { FailedJobs } from './FailedJobs.tsx';
 import { UserAdmin } from './UserAdmin.tsx';
+import { ModerationQueue } from './ModerationQueue.tsx';
+import { AiUsagePage } from './AiUsagePage.tsx';
 
 const TABS = [
   { value: 'reports', label: 'Reports' },
+  { value: 'moderation', label: 'Moderation queue' },
+  { value: 'ai', label: 'AI usage' },
   { value: 'jobs', label: 'Failed jobs' },
   { value: 'users', label: 'Users' },
 ] as const;
@@ -24,6 +28,8 @@ function AdminContent() {
       <h1 className="page-title">Admin</h1>
       <Tabs label="Admin sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/admin/${value}`)} />
       {tab === 'reports' && <ReportsQueue />}
+      {tab === 'moderation' && <ModerationQueue />}
+      {tab === 'ai' && <AiUsagePage />}
       {tab === 'jobs' && <FailedJobs />}
       {tab === 'users' && <UserAdmin />}
     </>

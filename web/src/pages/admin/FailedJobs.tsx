@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client.ts';
-import type { FailedJob } from '../../api/types.ts';
+import { failedJobsKey, fetchFailedJobs, retryJob } from '../../admin/admin-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 
@@ -8,12 +7,12 @@ import { formatAge } from '../../components/format.ts';
 export function FailedJobs() {
   const queryClient = useQueryClient();
   const jobs = useQuery({
-    queryKey: ['admin-failed-jobs'],
-    queryFn: () => request<FailedJob[]>('/api/v1/admin/jobs/failed', { query: { limit: 100 } }),
+    queryKey: failedJobsKey,
+    queryFn: fetchFailedJobs,
   });
   const retry = useMutation({
-    mutationFn: (id: string) => request(`/api/v1/admin/jobs/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin-failed-jobs'] }),
+    mutationFn: retryJob,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: failedJobsKey }),
   });
 
   if (jobs.error) return <ListErrorPage error={jobs.error} what="Failed jobs" />;

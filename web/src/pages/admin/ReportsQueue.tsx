@@ -1,21 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { request } from '../../api/client.ts';
+import { adminReportsKey, fetchOpenReportsPage, resolveReport, type ReportAction } from '../../admin/admin-api.ts';
 import type { Report } from '../../api/types.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 
-type Action = 'dismiss' | 'hide_comment' | 'ban_user';
+type Action = ReportAction;
 
 /** Open comment reports, oldest first; each decision closes every open report on that comment. */
 export function ReportsQueue() {
   const queryClient = useQueryClient();
-  const reports = useCursorList<Report>(['admin-reports'], '/api/v1/admin/reports', { status: 'open', limit: 50 });
+  const reports = useCursorList<Report>(adminReportsKey, fetchOpenReportsPage);
   const resolve = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: Action }) =>
-      request(`/api/v1/admin/reports/${id}/resolve`, { method: 'POST', body: { action } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin-reports'] }),
+    mutationFn: ({ id, action }: { id: string; action: Action }) => resolveReport(id, action),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminReportsKey }),
   });
 
   if (reports.error) return <ListErrorPage error={reports.error} what="Reports" />;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client.ts';
+import { adminUsersKey, fetchUsersPage, setBanned } from '../../admin/admin-api.ts';
+import { setUserRole } from '../../auth/auth-api.ts';
 import type { PrivateUser, Role } from '../../api/types.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -17,14 +18,14 @@ export function UserAdmin() {
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
-  const users = useCursorList<AdminUser>(['admin-users'], '/api/v1/admin/users', { q, limit: 50 });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin-users'] });
+  const users = useCursorList<AdminUser>([...adminUsersKey, q], (cursor) => fetchUsersPage(q, cursor));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminUsersKey });
   const setRole = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: Role }) => request(`/api/v1/users/${id}`, { method: 'PUT', body: { role } }),
+    mutationFn: ({ id, role }: { id: string; role: Role }) => setUserRole(id, role),
     onSettled: refresh,
   });
   const setBan = useMutation({
-    mutationFn: ({ id, ban }: { id: string; ban: boolean }) => request(`/api/v1/admin/users/${id}/${ban ? 'ban' : 'unban'}`, { method: 'POST' }),
+    mutationFn: ({ id, ban }: { id: string; ban: boolean }) => setBanned(id, ban),
     onSettled: refresh,
   });
   const failure = setRole.error ?? setBan.error;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { request } from '../../api/client.ts';
+import { requestPasswordReset } from '../../auth/auth-api.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { useApiForm } from '../../hooks/useApiForm.ts';
 
@@ -8,7 +8,7 @@ export default function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const form = useApiForm(async () => {
-    const answer = await request<{ message: string }>('/api/v1/auth/forgot-password', { method: 'POST', body: { email } });
+    const answer = await requestPasswordReset(email);
     setSent(answer.message);
   });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { request } from '../../api/client.ts';
+import { resetPassword } from '../../auth/auth-api.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { useApiForm } from '../../hooks/useApiForm.ts';
 
@@ -9,10 +9,7 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const form = useApiForm(async () => {
-    const answer = await request<{ message: string }>('/api/v1/auth/reset-password', {
-      method: 'POST',
-      body: { token: params.get('token') ?? '', password },
-    });
+    const answer = await resetPassword({ token: params.get('token') ?? '', password });
     setDone(answer.message);
   });
 

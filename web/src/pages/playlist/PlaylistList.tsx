@@ -5,7 +5,7 @@ import type { ApiError } from '../../api/api-error.ts';
 import type { Playlist } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { formatCount } from '../../components/format.ts';
-import { createPlaylist, playlistsKey, usePlaylists } from './playlist-api.ts';
+import { createPlaylist, playlistsKey, usePlaylists } from '../../playlists/playlist-api.ts';
 
 /** A user's playlists; their owner can also create one here. */
 export function PlaylistList({ ownerId }: { ownerId: string }) {

@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { request, requestEnvelope } from '../../api/client.ts';
-import type { Playlist, PlaylistItem } from '../../api/types.ts';
+import { moveInPlaylist, removeFromPlaylist, type PlaylistSource } from '../../playlists/playlist-api.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { VideoGridSkeleton } from '../../components/Skeletons.tsx';
 import { VideoCard } from '../../components/VideoCard.tsx';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
-
-interface PlaylistPage {
-  playlist: Playlist;
-  items: PlaylistItem[];
-}
 
 interface Move {
   videoId: string;
@@ -19,16 +13,13 @@ interface Move {
 }
 
 /** A playlist with its videos; its owner reorders them by dragging or with the move buttons. */
-export function PlaylistView({ path }: { path: string }) {
+export function PlaylistView({ source }: { source: PlaylistSource }) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [dragged, setDragged] = useState<string | null>(null);
   const pages = useInfiniteQuery({
-    queryKey: ['playlist', path],
-    queryFn: async ({ pageParam }) => {
-      const { data, meta } = await requestEnvelope<PlaylistPage>(path, { query: { cursor: pageParam ?? undefined, limit: 50 } });
-      return { ...data, nextCursor: (meta.nextCursor as string | null | undefined) ?? null };
-    },
+    queryKey: source.key,
+    queryFn: ({ pageParam }) => source.fetchPage(pageParam ?? undefined),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -38,12 +29,12 @@ export function PlaylistView({ path }: { path: string }) {
 
   const move = useMutation({
     mutationFn: ({ videoId, position }: Move) =>
-      request(`/api/v1/playlists/${playlist!.id}/videos/${videoId}/position`, { method: 'PUT', body: { position } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['playlist', path] }),
+      moveInPlaylist(playlist!.id, videoId, position),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: source.key }),
   });
   const remove = useMutation({
-    mutationFn: (videoId: string) => request(`/api/v1/playlists/${playlist!.id}/videos/${videoId}`, { method: 'DELETE' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['playlist', path] }),
+    mutationFn: (videoId: string) => removeFromPlaylist(playlist!.id, videoId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: source.key }),
   });
 
   if (pages.error) return <QueryErrorPage error={pages.error} what="Playlist" />;

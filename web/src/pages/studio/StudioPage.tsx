@@ -5,9 +5,10 @@ import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
 import { StudioVideoRow } from './StudioVideoRow.tsx';
+import { fetchMyVideosPage, studioVideosKey } from '../../studio/studio-api.ts';
 
 function StudioVideos() {
-  const videos = useCursorList<Video>(['studio-videos'], '/api/v1/me/videos', { limit: 50 });
+  const videos = useCursorList<Video>(studioVideosKey, fetchMyVideosPage);
   const sentinel = useLoadMoreSentinel(videos.loadMore, Boolean(videos.hasNextPage));
   const [editing, setEditing] = useState<string | null>(null);
 

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { request } from '../../api/client.ts';
+import type { Category } from '../../api/categories.ts';
+import { studioVideosKey } from '../../studio/studio-api.ts';
+import { deleteVideo, updateVideo, videoKey } from '../../videos/video-api.ts';
 import type { Video } from '../../api/types.ts';
 import { formatAge } from '../../components/format.ts';
 import { VideoDetailsForm, type VideoDetails } from '../../upload/VideoDetailsForm.tsx';
@@ -21,15 +23,15 @@ function statusText(video: Video): string {
 /** One of the creator's videos: its numbers, and edit or delete. */
 export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['studio-videos'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: studioVideosKey });
   const remove = useMutation({
-    mutationFn: () => request(`/api/v1/videos/${video.id}`, { method: 'DELETE' }),
+    mutationFn: () => deleteVideo(video.id),
     onSuccess: refresh,
   });
   const save = async (details: VideoDetails) => {
-    await request<Video>(`/api/v1/videos/${video.id}`, { method: 'PUT', body: details });
+    await updateVideo(video.id, details);
     await refresh();
-    void queryClient.invalidateQueries({ queryKey: ['video', video.id] });
+    void queryClient.invalidateQueries({ queryKey: videoKey(video.id) });
     onDone();
   };
 
@@ -45,6 +47,7 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
         <td data-label="Uploaded">{formatAge(video.uploadedAt ?? video.createdAt)}</td>
         <td className="row-actions">
           <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>{editing ? 'Close' : 'Edit'}</button>
+          {video.status === 'ready' && <Link className="button" to={`/studio/${video.id}/ai`} aria-label={`Transcript, summary and moderation of ${video.title}`}>Transcript &amp; AI</Link>}
           <button type="button" className="button danger" disabled={remove.isPending}
             onClick={() => { if (window.confirm(`Delete “${video.title}”? This cannot be undone.`)) remove.mutate(); }}>Delete</button>
           {remove.error && <span className="field-error" role="alert">{remove.error.message}</span>}
@@ -54,7 +57,7 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
         <tr className="edit-row">
           <td colSpan={8}>
             <VideoDetailsForm
-              initial={{ title: video.title, description: video.description, tags: video.tags, category: video.category ?? 'other', visibility: video.visibility }}
+              initial={{ title: video.title, description: video.description, tags: video.tags, category: (video.category ?? 'other') as Category, visibility: video.visibility }}
               submitLabel="Save changes"
               onSubmit={save}
             />

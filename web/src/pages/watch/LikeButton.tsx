@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { request } from '../../api/client.ts';
+import { likedVideosKey, setVideoLike, videoKey } from '../../videos/video-api.ts';
 import type { Video } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { formatCount } from '../../components/format.ts';
@@ -10,10 +10,10 @@ export function LikeButton({ video }: { video: Video }) {
   const { user } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const key = ['video', video.id];
+  const key = videoKey(video.id);
   const toggle = useMutation({
     mutationFn: (like: boolean) =>
-      request<{ liked: boolean; likes: number }>(`/api/v1/videos/${video.id}/like`, { method: like ? 'POST' : 'DELETE' }),
+      setVideoLike(video.id, like),
     onMutate: async (like) => {
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Video>(key);
@@ -23,7 +23,7 @@ export function LikeButton({ video }: { video: Video }) {
     onError: (_error, _like, context) => queryClient.setQueryData(key, context?.before),
     onSuccess: (result) => {
       queryClient.setQueryData<Video>(key, (old) => old && { ...old, hasLiked: result.liked, likes: result.likes });
-      void queryClient.invalidateQueries({ queryKey: ['liked'] });
+      void queryClient.invalidateQueries({ queryKey: likedVideosKey });
     },
   });
 

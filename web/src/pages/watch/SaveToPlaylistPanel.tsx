@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { addToPlaylist, createPlaylist, playlistItemsKey, playlistsKey, usePlaylists } from '../playlist/playlist-api.ts';
+import { addToPlaylist, createPlaylist, playlistItemsKey, playlistsKey, usePlaylists } from '../../playlists/playlist-api.ts';
 
 interface Props {
   videoId: string;

@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.ts';
-import { Link, useParams } from 'react-router-dom';
-import { request } from '../../api/client.ts';
-import type { Video } from '../../api/types.ts';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { fetchStreamUrl, fetchVideo, streamUrlKey, videoKey } from '../../videos/video-api.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { PageSkeleton } from '../../components/Skeletons.tsx';
@@ -11,27 +10,50 @@ import { SubscribeButton } from '../../components/SubscribeButton.tsx';
 import { formatAge, formatCount } from '../../components/format.ts';
 import { VideoPlayer } from '../../player/VideoPlayer.tsx';
 import { loadHls } from '../../player/useHls.ts';
+import { PlayerController, PlayerControllerContext } from '../../player/player-controller.ts';
 import { CommentSection } from '../../comments/CommentSection.tsx';
 import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
 import { SaveToWatchLater } from './SaveToWatchLater.tsx';
 import { SaveToPlaylist } from './SaveToPlaylist.tsx';
 import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
+import { VideoInsights } from './VideoInsights.tsx';
+import { WatchPanels } from './PhoneAiSheets.tsx';
+import './watch-ai.css';
+
+/** `?t=90`, `?t=90.5` or `?t=1m30s`: where to start, in seconds. */
+function parseStartTime(raw: string | null): number | undefined {
+  if (!raw) return undefined;
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?$/.exec(raw.trim());
+  if (!match || !raw.trim()) return undefined;
+  const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
 
 export default function WatchPage() {
   const { id = '' } = useParams();
   const { user, loading } = useAuth();
+  const [params] = useSearchParams();
+  const startAt = parseStartTime(params.get('t'));
+  // One controller per video: a new id is a new player.
+  const controller = useMemo(() => new PlayerController(), [id]);
+  // The first ?t= starts playback there; a later one (a timestamp link on this page) seeks.
+  const firstStart = useRef({ id, startAt });
+  if (firstStart.current.id !== id) firstStart.current = { id, startAt };
+  useEffect(() => {
+    if (startAt !== undefined && startAt !== firstStart.current.startAt) controller.seek(startAt);
+  }, [controller, startAt]);
   useEffect(() => { void loadHls(); }, []);
   // Waits for the session check so `hasLiked` and private videos are read as the signed-in user.
   const video = useQuery({
-    queryKey: ['video', id],
-    queryFn: () => request<Video>(`/api/v1/videos/${id}`),
+    queryKey: videoKey(id),
+    queryFn: () => fetchVideo(id),
     enabled: !loading,
   });
   // Asked for alongside the video rather than after it: the first frame comes sooner.
   const stream = useQuery({
-    queryKey: ['stream-url', id],
-    queryFn: () => request<{ url: string }>(`/api/v1/videos/${id}/stream-url`),
+    queryKey: streamUrlKey(id),
+    queryFn: () => fetchStreamUrl(id),
     enabled: !loading,
     retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
     // Signed URLs of private videos expire; asking again now and then keeps them valid.
@@ -43,10 +65,11 @@ export default function WatchPage() {
   const current = video.data;
 
   return (
+    <PlayerControllerContext.Provider value={controller}>
     <div className="watch-layout">
       <div className="watch-main">
         {current.status === 'ready'
-          ? <VideoPlayer key={current.id} video={current} streamUrl={stream.data?.url} signedIn={Boolean(user)} />
+          ? <VideoPlayer key={current.id} video={current} streamUrl={stream.data?.url} signedIn={Boolean(user)} controller={controller} startAt={firstStart.current.startAt} />
           : <div className="player player-placeholder" role="status">This video is {current.status}{current.failureReason ? `: ${current.failureReason}` : ''}.</div>}
         <h1 className="watch-title">{current.title}</h1>
         <div className="watch-meta">
@@ -67,8 +90,10 @@ export default function WatchPage() {
           <div className="description-box">
             <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
             <p className="description">{current.description}</p>
+            <VideoInsights video={current} />
           </div>
         </PhoneCollapsible>
+        {current.status === 'ready' && <WatchPanels video={current} />}
         {current.status === 'ready' && (
           <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
             <CommentSection video={current} />
@@ -77,5 +102,6 @@ export default function WatchPage() {
       </div>
       <UpNext video={current} />
     </div>
+    </PlayerControllerContext.Provider>
   );
 }

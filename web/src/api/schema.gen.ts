@@ -1,0 +1,7070 @@
+// GENERATED FILE, do not edit: `npm run api:types` writes it from /api/v1/openapi.json
+// (scripts/generate-api-types.ts). CI runs `npm run api:check`, which fails when it is stale.
+/* eslint-disable */
+export type paths = {
+  "/api/v1/admin/ai/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** AI usage over the last days: calls, tokens, audio seconds and estimated cost per day, task and top users; provider chains with their last success and error (admin) */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                days: number;
+                limits: {
+                  dailyBudgetUsd: number;
+                  /** @description remote spending so far today (UTC) */
+                  spentTodayUsd: number;
+                  userDailyQuotaUsd: number;
+                };
+                perDay: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description YYYY-MM-DD (UTC) */
+                  day: string;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                }[];
+                perTask: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  model: string;
+                  outputTokens: number;
+                  provider: string;
+                  task: string;
+                }[];
+                providers: {
+                  chain: {
+                    lastError: string | null;
+                    /** @description ISO-8601 timestamp */
+                    lastErrorAt: string | null;
+                    /** @description ISO-8601 timestamp */
+                    lastOkAt: string | null;
+                    /** @description kind:model, in fallback order */
+                    provider: string;
+                  }[];
+                  task: string;
+                }[];
+                topUsers: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                  user: {
+                    id: string;
+                    username: string;
+                  } | null;
+                }[];
+                totals: {
+                  audioSeconds: number;
+                  calls: number;
+                  /** @description estimated from the configured prices */
+                  costUsd: number;
+                  /** @description calls that failed or were refused (quota, budget) */
+                  failures: number;
+                  inputTokens: number;
+                  outputTokens: number;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/jobs/{id}/retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a dead-lettered job back in its queue with fresh attempts */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                attempts: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                id: string;
+                lastError: string | null;
+                maxAttempts: number;
+                name: string;
+                payload: unknown;
+                progress: number;
+                queue: string;
+                /** @enum {string} */
+                status: "waiting" | "active" | "completed" | "failed";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/jobs/failed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dead-lettered jobs, most recently failed first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          queue?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                attempts: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                id: string;
+                lastError: string | null;
+                maxAttempts: number;
+                name: string;
+                payload: unknown;
+                progress: number;
+                queue: string;
+                /** @enum {string} */
+                status: "waiting" | "active" | "completed" | "failed";
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/mail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages kept by the embedded mailer, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                id: string;
+                subject: string;
+                text: string;
+                to: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/moderation/cases": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Automatic moderation review queue with scores, reasons and appeals (admin; cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description pending: the review queue, oldest first; decided: approved and rejected, newest first */
+          status?: "pending" | "decided";
+          type?: "comment" | "video";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                content: {
+                  /** @description the comment, or the video's title and description */
+                  text: string;
+                  video: {
+                    id: string;
+                    title: string;
+                  } | null;
+                };
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                owner: {
+                  id: string;
+                  username: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/moderation/cases/{id}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve: the comment shows again, the video returns to public lists (admin)
+     * @description Only pending cases: anything else is 409 CASE_DECIDED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/moderation/cases/{id}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject: the comment stays hidden, the video stays out of public lists (admin)
+     * @description Only pending cases: anything else is 409 CASE_DECIDED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/moderation/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which moderation models run, and the thresholds (admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                image: {
+                  available: boolean;
+                  reason: string;
+                };
+                text: {
+                  /** @enum {boolean} */
+                  available: true;
+                  /** @description providers in fallback order */
+                  chain: string[];
+                  threshold: number;
+                  videoHoldThreshold: number;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports on comments with the comment, its author and video (admin; cursor pagination)
+     * @description meta.nextCursor continues the list. Reports on comments of deleted videos are left out.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description open: oldest first (the queue); resolved: newest first */
+          status?: "open" | "resolved";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                comment: {
+                  author: {
+                    id: string;
+                    isBanned: boolean;
+                    username: string;
+                  };
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  id: string;
+                  isDeleted: boolean;
+                  isHidden: boolean;
+                  /** @description open reports on this comment, this one included */
+                  openReportCount: number;
+                  text: string;
+                };
+                commentId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                reporter: {
+                  id: string;
+                  username: string;
+                };
+                /** @enum {string|null} */
+                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: "open" | "resolved";
+                video: {
+                  id: string;
+                  title: string;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/reports/{id}/resolve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide on a report: dismiss, hide the comment, or ban its author (admin)
+     * @description Closes every open report of the same comment. A report that is already resolved answers 409 REPORT_RESOLVED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description dismiss: keep the comment; hide_comment: hide it; ban_user: suspend its author
+             * @enum {string}
+             */
+            action: "dismiss" | "hide_comment" | "ban_user";
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                report: {
+                  commentId: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  details: string | null;
+                  id: string;
+                  /** @enum {string} */
+                  reason:
+                    "spam" | "harassment" | "hate" | "misinformation" | "other";
+                  /** @enum {string|null} */
+                  resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                  resolutionNote: string | null;
+                  /** @description ISO-8601 timestamp */
+                  resolvedAt: string | null;
+                  resolvedBy: string | null;
+                  /** @enum {string} */
+                  status: "open" | "resolved";
+                };
+                /** @description open reports of the same comment closed by this decision, this one included */
+                resolvedReports: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/search/zero-results": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Queries of the last 7 days that found nothing, most recently searched first (admin; cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                lastSearchedAt: string;
+                query: string;
+                searches: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accounts by username (admin), with their role and ban state */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+          /** @description start of the username or email */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                avatarUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                bannedAt: string | null;
+                bio: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                email: string;
+                id: string;
+                /** @enum {string} */
+                role: "viewer" | "creator" | "admin";
+                username: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/users/{id}/ban": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspend an account (admin): no login, comments, replies, likes or reports. Idempotent. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                bannedAt: string | null;
+                userId: string;
+                username: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/users/{id}/unban": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift a suspension (admin). Idempotent. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                bannedAt: string | null;
+                userId: string;
+                username: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/forgot-password": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Email a password-reset link (answers the same whether or not the account exists) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                message: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/login": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with email (or username) and password */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description email address or username */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                accessToken: string;
+                /** @description access token lifetime in seconds */
+                expiresIn: number;
+                refreshToken: string;
+                /** @enum {string} */
+                tokenType: "Bearer";
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  email: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the login a refresh token belongs to */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            refreshToken: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                message: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/me": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in account */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                avatarUrl: string | null;
+                bio: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                email: string;
+                id: string;
+                /** @enum {string} */
+                role: "viewer" | "creator" | "admin";
+                username: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new pair (the old one is spent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            refreshToken: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                accessToken: string;
+                /** @description access token lifetime in seconds */
+                expiresIn: number;
+                refreshToken: string;
+                /** @enum {string} */
+                tokenType: "Bearer";
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  email: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/register": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create an account and sign in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+            password: string;
+            /**
+             * @description creator to open a channel and upload
+             * @default viewer
+             * @enum {string}
+             */
+            role?: "viewer" | "creator";
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                accessToken: string;
+                /** @description access token lifetime in seconds */
+                expiresIn: number;
+                refreshToken: string;
+                /** @enum {string} */
+                tokenType: "Bearer";
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  email: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/reset-password": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with a reset token; signs out every session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            password: string;
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                message: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Comment on a video
+     * @description Ready videos you can see, unless the owner turned comments off (403 COMMENTS_DISABLED). Suspended accounts get 403 ACCOUNT_SUSPENDED. New comments and replies are rate limited per user (5/min, bursts of 3): 429 with Retry-After. Send an Idempotency-Key header to make retries safe: the same key answers the comment it created (header Idempotent-Replayed: true).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One comment (a tombstone once deleted) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit your comment (marks it edited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a comment (author, video owner or admin); soft, replies stay readable. Idempotent. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/appeal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Appeal the automatic moderation of your comment
+     * @description Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description why the decision should be reconsidered */
+            message: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/hide": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hide a comment (video owner or admin): only its author, the owner and admins still see it
+     * @description Idempotent. Hidden comments do not count in replyCount or the video's commentCount.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/like": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Like a comment (idempotent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                commentId: string;
+                likeCount: number;
+                liked: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Take back a like (idempotent) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                commentId: string;
+                likeCount: number;
+                liked: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/moderation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Automatic moderation of your comment: scores, reasons, status (owner or admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Replies of a thread, oldest first (cursor pagination)
+     * @description meta.nextCursor continues the list (null on the last page)
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/reply": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reply to a comment; a reply to a reply joins the same thread and mentions whom it answers
+     * @description Same rules and rate limit as posting a comment. Send an Idempotency-Key header to make retries safe: the same key answers the comment it created (header Idempotent-Replayed: true).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a comment to the moderators
+     * @description One open report per user and comment: reporting again answers 200 with the open report instead of 201.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description what the moderators should know */
+            details?: string;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "hate" | "misinformation" | "other";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                commentId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                /** @enum {string|null} */
+                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: "open" | "resolved";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                commentId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  "spam" | "harassment" | "hate" | "misinformation" | "other";
+                /** @enum {string|null} */
+                resolution: "dismiss" | "hide_comment" | "ban_user" | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: "open" | "resolved";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/translation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A comment translated into the viewer's language, with the original
+     * @description Errors: 400 when no target language is given or known; 422 LANGUAGE_UNDETECTED (too short to tell), 422 TRANSLATION_UNAVAILABLE (no engine for the pair), 503 TRANSLATION_FAILED (the engine failed; try again).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description target language (ISO 639-1, e.g. "en"); defaults to the first known language of Accept-Language */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                cached: boolean;
+                commentId: string;
+                from: string;
+                model: {
+                  name: string;
+                  version: string;
+                } | null;
+                /** @description e.g. "Translated from Spanish" */
+                notice: string;
+                /** @description the comment as written */
+                original: {
+                  language: string;
+                  text: string;
+                };
+                /** @description the translation (or the original when translated is false) */
+                text: string;
+                to: string;
+                /** @description false when the comment is already in the target language */
+                translated: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/comments/{id}/unhide": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Show a hidden comment again (video owner or admin)
+     * @description Idempotent. Hidden comments do not count in replyCount or the video's commentCount.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/feed/home": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The home page: trending and fresh uploads for guests; your subscriptions, trending and videos related to your history when signed in */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /**
+                 * @description why the video is on your home page
+                 * @enum {string}
+                 */
+                reason: "subscriptions" | "trending" | "related" | "fresh";
+                video: {
+                  category: string | null;
+                  commentCount: number;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  creator: {
+                    avatarUrl: string | null;
+                    id: string;
+                    username: string;
+                  };
+                  description: string;
+                  /** @description seconds */
+                  duration: number | null;
+                  failureReason: string | null;
+                  /** @description whether the signed-in caller likes this video (false for guests) */
+                  hasLiked: boolean;
+                  height: number | null;
+                  id: string;
+                  /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                  insights?: {
+                    chapters: {
+                      startSeconds: number;
+                      title: string;
+                    }[];
+                    /** @description ISO-8601 timestamp */
+                    editedAt: string | null;
+                    keyPoints: string[];
+                    model: {
+                      name: string;
+                      /** @enum {string} */
+                      provider: "local" | "remote";
+                      version: string;
+                    };
+                    summary: string;
+                    /** @description ISO-8601 timestamp */
+                    updatedAt: string;
+                  } | null;
+                  likes: number;
+                  /** @description ISO-8601 timestamp */
+                  processedAt: string | null;
+                  /** @description 0-100 while processing */
+                  processingProgress: number;
+                  renditions: {
+                    bandwidth: number;
+                    height: number | null;
+                    name: string;
+                    width: number | null;
+                  }[];
+                  /** @enum {string} */
+                  status:
+                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  storyboard: {
+                    imageUrl: string;
+                    vttUrl: string;
+                  } | null;
+                  tags: string[];
+                  thumbnailUrl: string | null;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  uploadedAt: string | null;
+                  views: number;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                  width: number | null;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/feed/subscriptions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** New public videos from the channels you follow, newest first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Videos you watched, most recent first (cursor pagination); deleted and hidden videos are left out */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                completed: boolean;
+                /** @description ISO-8601 timestamp */
+                lastWatchedAt: string;
+                positionSeconds: number;
+                video: {
+                  category: string | null;
+                  commentCount: number;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  creator: {
+                    avatarUrl: string | null;
+                    id: string;
+                    username: string;
+                  };
+                  description: string;
+                  /** @description seconds */
+                  duration: number | null;
+                  failureReason: string | null;
+                  /** @description whether the signed-in caller likes this video (false for guests) */
+                  hasLiked: boolean;
+                  height: number | null;
+                  id: string;
+                  /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                  insights?: {
+                    chapters: {
+                      startSeconds: number;
+                      title: string;
+                    }[];
+                    /** @description ISO-8601 timestamp */
+                    editedAt: string | null;
+                    keyPoints: string[];
+                    model: {
+                      name: string;
+                      /** @enum {string} */
+                      provider: "local" | "remote";
+                      version: string;
+                    };
+                    summary: string;
+                    /** @description ISO-8601 timestamp */
+                    updatedAt: string;
+                  } | null;
+                  likes: number;
+                  /** @description ISO-8601 timestamp */
+                  processedAt: string | null;
+                  /** @description 0-100 while processing */
+                  processingProgress: number;
+                  renditions: {
+                    bandwidth: number;
+                    height: number | null;
+                    name: string;
+                    width: number | null;
+                  }[];
+                  /** @enum {string} */
+                  status:
+                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  storyboard: {
+                    imageUrl: string;
+                    vttUrl: string;
+                  } | null;
+                  tags: string[];
+                  thumbnailUrl: string | null;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  uploadedAt: string | null;
+                  views: number;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                  width: number | null;
+                };
+                videoId: string;
+                /** @description total seconds watched */
+                watchedSeconds: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Clear your whole watch history */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Cleared */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/history/{videoId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove one video from your history (and its resume position). Idempotent. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/history/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether your watch history is paused */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description while paused, nothing new is recorded */
+                paused: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Pause or resume your watch history; while paused nothing new is recorded (earlier entries stay) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description while paused, nothing new is recorded */
+            paused: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description while paused, nothing new is recorded */
+                paused: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscriptions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your subscriptions with their notification setting, newest first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                notificationsEnabled: boolean;
+                /** @description ISO-8601 timestamp */
+                subscribedAt: string;
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/videos": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your own videos in every status, newest first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/watch-later": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your Watch later playlist and a page of its videos */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description one page of the videos the caller may see, in playlist order */
+                items: {
+                  /** @description ISO-8601 timestamp */
+                  addedAt: string;
+                  /** @description 0-based place in the playlist */
+                  position: number;
+                  video: {
+                    category: string | null;
+                    commentCount: number;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    creator: {
+                      avatarUrl: string | null;
+                      id: string;
+                      username: string;
+                    };
+                    description: string;
+                    /** @description seconds */
+                    duration: number | null;
+                    failureReason: string | null;
+                    /** @description whether the signed-in caller likes this video (false for guests) */
+                    hasLiked: boolean;
+                    height: number | null;
+                    id: string;
+                    /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                    insights?: {
+                      chapters: {
+                        startSeconds: number;
+                        title: string;
+                      }[];
+                      /** @description ISO-8601 timestamp */
+                      editedAt: string | null;
+                      keyPoints: string[];
+                      model: {
+                        name: string;
+                        /** @enum {string} */
+                        provider: "local" | "remote";
+                        version: string;
+                      };
+                      summary: string;
+                      /** @description ISO-8601 timestamp */
+                      updatedAt: string;
+                    } | null;
+                    likes: number;
+                    /** @description ISO-8601 timestamp */
+                    processedAt: string | null;
+                    /** @description 0-100 while processing */
+                    processingProgress: number;
+                    renditions: {
+                      bandwidth: number;
+                      height: number | null;
+                      name: string;
+                      width: number | null;
+                    }[];
+                    /** @enum {string} */
+                    status:
+                      | "uploading"
+                      | "processing"
+                      | "ready"
+                      | "failed"
+                      | "deleted";
+                    storyboard: {
+                      imageUrl: string;
+                      vttUrl: string;
+                    } | null;
+                    tags: string[];
+                    thumbnailUrl: string | null;
+                    title: string;
+                    /** @description ISO-8601 timestamp */
+                    uploadedAt: string | null;
+                    views: number;
+                    /** @enum {string} */
+                    visibility: "public" | "unlisted" | "private";
+                    width: number | null;
+                  };
+                }[];
+                playlist: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  description: string;
+                  id: string;
+                  /** @description entries, including any the caller cannot see */
+                  itemCount: number;
+                  /** @enum {string} */
+                  kind: "regular" | "watch_later";
+                  ownerId: string;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a video to the end of Watch later
+     * @description 409 ALREADY_IN_PLAYLIST when it is there already.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                playlist: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  description: string;
+                  id: string;
+                  /** @description entries, including any the caller cannot see */
+                  itemCount: number;
+                  /** @enum {string} */
+                  kind: "regular" | "watch_later";
+                  ownerId: string;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                };
+                position: number;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/watch-later/{videoId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a video from Watch later */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a playlist
+     * @description Send an Idempotency-Key header to make retries safe: the same key returns the same playlist.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            title: string;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            visibility?: "public" | "unlisted" | "private";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                description: string;
+                id: string;
+                /** @description entries, including any the caller cannot see */
+                itemCount: number;
+                /** @enum {string} */
+                kind: "regular" | "watch_later";
+                ownerId: string;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A playlist and a page of its videos (private ones: owner and admins only)
+     * @description Videos the caller may not watch (deleted, private, unfinished) are left out; their positions are skipped.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description one page of the videos the caller may see, in playlist order */
+                items: {
+                  /** @description ISO-8601 timestamp */
+                  addedAt: string;
+                  /** @description 0-based place in the playlist */
+                  position: number;
+                  video: {
+                    category: string | null;
+                    commentCount: number;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    creator: {
+                      avatarUrl: string | null;
+                      id: string;
+                      username: string;
+                    };
+                    description: string;
+                    /** @description seconds */
+                    duration: number | null;
+                    failureReason: string | null;
+                    /** @description whether the signed-in caller likes this video (false for guests) */
+                    hasLiked: boolean;
+                    height: number | null;
+                    id: string;
+                    /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                    insights?: {
+                      chapters: {
+                        startSeconds: number;
+                        title: string;
+                      }[];
+                      /** @description ISO-8601 timestamp */
+                      editedAt: string | null;
+                      keyPoints: string[];
+                      model: {
+                        name: string;
+                        /** @enum {string} */
+                        provider: "local" | "remote";
+                        version: string;
+                      };
+                      summary: string;
+                      /** @description ISO-8601 timestamp */
+                      updatedAt: string;
+                    } | null;
+                    likes: number;
+                    /** @description ISO-8601 timestamp */
+                    processedAt: string | null;
+                    /** @description 0-100 while processing */
+                    processingProgress: number;
+                    renditions: {
+                      bandwidth: number;
+                      height: number | null;
+                      name: string;
+                      width: number | null;
+                    }[];
+                    /** @enum {string} */
+                    status:
+                      | "uploading"
+                      | "processing"
+                      | "ready"
+                      | "failed"
+                      | "deleted";
+                    storyboard: {
+                      imageUrl: string;
+                      vttUrl: string;
+                    } | null;
+                    tags: string[];
+                    thumbnailUrl: string | null;
+                    title: string;
+                    /** @description ISO-8601 timestamp */
+                    uploadedAt: string | null;
+                    views: number;
+                    /** @enum {string} */
+                    visibility: "public" | "unlisted" | "private";
+                    width: number | null;
+                  };
+                }[];
+                playlist: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  description: string;
+                  id: string;
+                  /** @description entries, including any the caller cannot see */
+                  itemCount: number;
+                  /** @enum {string} */
+                  kind: "regular" | "watch_later";
+                  ownerId: string;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Rename, describe or change the visibility of a playlist (owner or admin; not Watch later) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            description?: string;
+            title?: string;
+            /** @enum {string} */
+            visibility?: "public" | "unlisted" | "private";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                description: string;
+                id: string;
+                /** @description entries, including any the caller cannot see */
+                itemCount: number;
+                /** @enum {string} */
+                kind: "regular" | "watch_later";
+                ownerId: string;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a playlist (owner or admin; not Watch later) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists/{id}/order": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the whole order at once
+     * @description videoIds must list every video of the playlist exactly once, else 409 ORDER_MISMATCH naming the differences.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description every video of the playlist, in the new order */
+            videoIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                description: string;
+                id: string;
+                /** @description entries, including any the caller cannot see */
+                itemCount: number;
+                /** @enum {string} */
+                kind: "regular" | "watch_later";
+                ownerId: string;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists/{id}/videos": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a video at a position (default: last)
+     * @description 409 ALREADY_IN_PLAYLIST for a duplicate, 409 PLAYLIST_FULL at the size limit, 404 for a video you may not watch.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 0-based; past the end means last */
+            position?: number;
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                playlist: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  description: string;
+                  id: string;
+                  /** @description entries, including any the caller cannot see */
+                  itemCount: number;
+                  /** @enum {string} */
+                  kind: "regular" | "watch_later";
+                  ownerId: string;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                };
+                position: number;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists/{id}/videos/{videoId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a video; the ones after it move up */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/playlists/{id}/videos/{videoId}/position": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Move a video to another position; the ones between shift by one */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 0-based; past the end means last */
+            position: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                playlist: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  description: string;
+                  id: string;
+                  /** @description entries, including any the caller cannot see */
+                  itemCount: number;
+                  /** @enum {string} */
+                  kind: "regular" | "watch_later";
+                  ownerId: string;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                };
+                position: number;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/search": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Full-text search over public ready videos with filters, sorts, typo tolerance and highlights (page-based) */
+    get: {
+      parameters: {
+        query?: {
+          category?:
+            | "education"
+            | "music"
+            | "gaming"
+            | "science"
+            | "technology"
+            | "sports"
+            | "news"
+            | "entertainment"
+            | "travel"
+            | "howto"
+            | "film"
+            | "comedy"
+            | "people"
+            | "other";
+          /** @description short < 4 min, medium 4–20 min, long > 20 min */
+          duration?: "short" | "medium" | "long";
+          limit?: number;
+          /** @description keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance) */
+          mode?: "keyword" | "semantic" | "hybrid";
+          page?: number;
+          /** @description Words (AND), "quoted phrases", -excluded words; the last word also matches as a prefix */
+          q?: string;
+          sort?: "relevance" | "-views" | "-uploaded_at";
+          /** @description comma-separated; every tag must be on the video */
+          tags?: string;
+          /** @description uploaded within the last … */
+          uploaded?: "hour" | "day" | "week" | "month" | "year";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                creator: {
+                  /** Format: uuid */
+                  id: string;
+                  username: string;
+                };
+                /** @description plain text: the start of the description, at most 200 characters */
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                highlights: {
+                  /** @description HTML: up to two escaped fragments of the description around matches, with <mark> */
+                  description: string;
+                  /** @description HTML: the title escaped, matched words wrapped in <mark>…</mark> */
+                  title: string;
+                };
+                /** Format: uuid */
+                id: string;
+                likes: number;
+                tags: string[];
+                thumbnailUrl: string | null;
+                /** @description plain text */
+                title: string;
+                /** @description semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only */
+                transcriptMatch?: {
+                  /** @description where the line is spoken: open /watch/<id>?t=<startSeconds> */
+                  startSeconds: number;
+                  /** @description plain text of the transcript line */
+                  text: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string;
+                views: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/search/autocomplete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Up to 10 completions mixing video titles, tags and channel names that start with (or resemble) q */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /**
+                 * Format: uuid
+                 * @description the video id or the channel (user) id; null for tags
+                 */
+                id: string | null;
+                text: string;
+                /** @enum {string} */
+                type: "video" | "tag" | "channel";
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/search/suggestions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Popular queries of the last 7 days that found something, most searched first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                query: string;
+                searches: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/uploads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)
+     * @description tus 1.0 resumable upload (creation, creation-with-upload, termination, expiration). Not JSON: see docs/API.md, "Uploads".
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/uploads/{uploadId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a tus upload and remove its bytes
+     * @description tus 1.0 resumable upload (creation, creation-with-upload, termination, expiration). Not JSON: see docs/API.md, "Uploads".
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uploadId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Append bytes to a tus upload at Upload-Offset
+     * @description tus 1.0 resumable upload (creation, creation-with-upload, termination, expiration). Not JSON: see docs/API.md, "Uploads".
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uploadId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/users/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public profile of a user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                avatarUrl: string | null;
+                bio: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                role: "viewer" | "creator" | "admin";
+                username: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a profile (your own, or anyone's as admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uri */
+            avatarUrl?: string | null;
+            bio?: string;
+            /** @enum {string} */
+            role?: "viewer" | "creator" | "admin";
+            username?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                avatarUrl: string | null;
+                bio: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                email: string;
+                id: string;
+                /** @enum {string} */
+                role: "viewer" | "creator" | "admin";
+                username: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/channel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's page header: profile, subscriber and video counts, total views, and your subscription */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description whether the caller subscribes; false without a token */
+                isSubscribed: boolean;
+                /** @description the caller's notification setting; null when not subscribed */
+                notificationsEnabled: boolean | null;
+                subscriberCount: number;
+                /** @description channels this user subscribes to */
+                subscriptionCount: number;
+                /** @description views of the ready public videos */
+                totalViews: number;
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+                /** @description ready public videos */
+                videoCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/followers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Subscribers of a channel, newest first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                subscribedAt: string;
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/following": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Channels a user subscribes to, newest first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                subscribedAt: string;
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: "viewer" | "creator" | "admin";
+                  username: string;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/playlists": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's playlists, newest first: public ones, or all of them for the owner (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                description: string;
+                id: string;
+                /** @description entries, including any the caller cannot see */
+                itemCount: number;
+                /** @enum {string} */
+                kind: "regular" | "watch_later";
+                ownerId: string;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/subscribe": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Subscribe to a channel (idempotent)
+     * @description Subscribing again is a no-op that answers the existing subscription. Your own channel is refused with 400 SELF_SUBSCRIPTION; unknown or banned channels are 404.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                channelId: string;
+                notificationsEnabled: boolean;
+                /** @enum {boolean} */
+                subscribed: true;
+                /** @description ISO-8601 timestamp */
+                subscribedAt: string;
+                /** @description the channel's subscribers after this change */
+                subscriberCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Unsubscribe from a channel (idempotent) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Not subscribed (any more) */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/subscription": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Turn notifications for a channel you subscribe to on or off
+     * @description 404 NOT_SUBSCRIBED when you do not subscribe to the channel.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description whether new uploads of this channel notify you */
+            notificationsEnabled: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                channelId: string;
+                notificationsEnabled: boolean;
+                /** @enum {boolean} */
+                subscribed: true;
+                /** @description ISO-8601 timestamp */
+                subscribedAt: string;
+                /** @description the channel's subscribers after this change */
+                subscriberCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/videos": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's ready public videos, newest or most viewed first (cursor pagination) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 */
+          limit?: number;
+          /** @description newest: upload time; popular: views */
+          sort?: "newest" | "popular";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a video (metadata first); the answer says where to upload its file
+     * @description Creators and admins only. Send an Idempotency-Key header to make retries safe: the same key returns the same video.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @default other
+             * @enum {string}
+             */
+            category?:
+              | "education"
+              | "music"
+              | "gaming"
+              | "science"
+              | "technology"
+              | "sports"
+              | "news"
+              | "entertainment"
+              | "travel"
+              | "howto"
+              | "film"
+              | "comedy"
+              | "people"
+              | "other";
+            /** @default  */
+            description?: string;
+            tags?: string[];
+            title: string;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            visibility?: "public" | "unlisted" | "private";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                upload: {
+                  /** @description tus creation endpoint */
+                  endpoint: string;
+                  maxSizeBytes: number;
+                  /** @description send as tus Upload-Metadata (values base64), plus filename if you like */
+                  metadata: {
+                    videoId: string;
+                  };
+                  /** @enum {string} */
+                  protocol: "tus";
+                };
+                video: {
+                  category: string | null;
+                  commentCount: number;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  creator: {
+                    avatarUrl: string | null;
+                    id: string;
+                    username: string;
+                  };
+                  description: string;
+                  /** @description seconds */
+                  duration: number | null;
+                  failureReason: string | null;
+                  /** @description whether the signed-in caller likes this video (false for guests) */
+                  hasLiked: boolean;
+                  height: number | null;
+                  id: string;
+                  /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                  insights?: {
+                    chapters: {
+                      startSeconds: number;
+                      title: string;
+                    }[];
+                    /** @description ISO-8601 timestamp */
+                    editedAt: string | null;
+                    keyPoints: string[];
+                    model: {
+                      name: string;
+                      /** @enum {string} */
+                      provider: "local" | "remote";
+                      version: string;
+                    };
+                    summary: string;
+                    /** @description ISO-8601 timestamp */
+                    updatedAt: string;
+                  } | null;
+                  likes: number;
+                  /** @description ISO-8601 timestamp */
+                  processedAt: string | null;
+                  /** @description 0-100 while processing */
+                  processingProgress: number;
+                  renditions: {
+                    bandwidth: number;
+                    height: number | null;
+                    name: string;
+                    width: number | null;
+                  }[];
+                  /** @enum {string} */
+                  status:
+                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  storyboard: {
+                    imageUrl: string;
+                    vttUrl: string;
+                  } | null;
+                  tags: string[];
+                  thumbnailUrl: string | null;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  uploadedAt: string | null;
+                  views: number;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                  width: number | null;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A video: anyone for ready public/unlisted ones, the owner or an admin otherwise */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a video's metadata and visibility (owner or admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            category?:
+              | "education"
+              | "music"
+              | "gaming"
+              | "science"
+              | "technology"
+              | "sports"
+              | "news"
+              | "entertainment"
+              | "travel"
+              | "howto"
+              | "film"
+              | "comedy"
+              | "people"
+              | "other";
+            description?: string;
+            tags?: string[];
+            title?: string;
+            /** @enum {string} */
+            visibility?: "public" | "unlisted" | "private";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a video (owner or admin); its files are removed in the background. Idempotent. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/analysis": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the video's AI analysis stands: transcribing, analysing, done or failed with the reason (creator or admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description why the last run failed (state failed) */
+                failureReason: string | null;
+                insights: {
+                  chapters: number;
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                } | null;
+                /**
+                 * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
+                 * @enum {string}
+                 */
+                state:
+                  | "waiting"
+                  | "queued"
+                  | "transcribing"
+                  | "analysing"
+                  | "done"
+                  | "failed";
+                transcript: {
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  segments: number;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Re-run the analysis (transcript, captions, summary, chapters, embeddings); the creator's edits are kept (creator or admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description why the last run failed (state failed) */
+                failureReason: string | null;
+                insights: {
+                  chapters: number;
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                } | null;
+                /**
+                 * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
+                 * @enum {string}
+                 */
+                state:
+                  | "waiting"
+                  | "queued"
+                  | "transcribing"
+                  | "analysing"
+                  | "done"
+                  | "failed";
+                transcript: {
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  segments: number;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/appeal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Appeal the automatic moderation of your video
+     * @description Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description why the decision should be reconsidered */
+            message: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/ask": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a question about a video: time-stamped transcript passages and, with a generator configured, an answer citing them */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            question: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                answer: string;
+                /**
+                 * @description generated: written by the configured text generator from the passages; extractive: the best passage itself
+                 * @enum {string}
+                 */
+                mode: "generated" | "extractive";
+                /** @description the generator that wrote the answer (null when extractive) */
+                model: string | null;
+                /** @description why the answer is extractive, when it is */
+                notice: string | null;
+                passages: {
+                  endSeconds: number;
+                  /** @description watch page seeking to the passage (?t=seconds) */
+                  link: string;
+                  number: number;
+                  startSeconds: number;
+                  text: string;
+                }[];
+                question: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/ask/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The same answer as Server-Sent Events: `passages`, then `token`s as the answer is written, then `done` (the whole answer) or `error` */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            question: string;
+          };
+        };
+      };
+      responses: {
+        /** @description text/event-stream */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/comment-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Turn comments on or off for a video (owner or admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            commentsEnabled: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                commentsEnabled: boolean;
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/comments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A video's top-level comments, most liked or newest first (cursor pagination)
+     * @description meta.nextCursor continues the list (null on the last page); meta.commentsEnabled says whether new comments are accepted. Hidden comments are left out except for their author, the video owner and admins.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description top: most liked first; newest: most recent first */
+          sort?: "top" | "newest";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description null once deleted */
+                author: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description whether the caller likes it (false when anonymous) */
+                hasLiked: boolean;
+                id: string;
+                isDeleted: boolean;
+                isEdited: boolean;
+                /** @description hidden by the video owner or an admin; only they and the author still see it */
+                isHidden: boolean;
+                likeCount: number;
+                /** @description the thread's top-level comment; null for a top-level comment */
+                parentId: string | null;
+                /** @description replies that are neither deleted nor hidden */
+                replyCount: number;
+                /** @description whose reply this answers, when it replies to a reply */
+                replyToUser: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description plain text exactly as written (escape it when rendering); "[deleted]" once deleted */
+                text: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                videoId: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/insights": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace the summary, key points and chapters (creator or admin); re-analysis keeps the edit */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            chapters: {
+              startSeconds: number;
+              title: string;
+            }[];
+            keyPoints: string[];
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                chapters: {
+                  startSeconds: number;
+                  title: string;
+                }[];
+                /** @description ISO-8601 timestamp */
+                editedAt: string | null;
+                keyPoints: string[];
+                model: {
+                  name: string;
+                  /** @enum {string} */
+                  provider: "local" | "remote";
+                  version: string;
+                };
+                summary: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/like": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Like a ready video you can see; liking again changes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                liked: boolean;
+                /** @description stored count plus likes not yet flushed */
+                likes: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Take back your like; answers the same when there was none */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                liked: boolean;
+                /** @description stored count plus likes not yet flushed */
+                likes: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/moderation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Automatic moderation of your video: scores, reasons, status (owner or admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                appeal: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  message: string;
+                } | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description comment: hidden from others; video: kept out of public lists */
+                held: boolean;
+                id: string;
+                model: {
+                  name: string;
+                  version: string;
+                };
+                /** @description ISO-8601 timestamp */
+                queuedAt: string | null;
+                /** @description the evidence the model found */
+                reasons: string[];
+                review: {
+                  /** @description ISO-8601 timestamp */
+                  at: string;
+                  by: string | null;
+                  note: string | null;
+                } | null;
+                /** @description 0..1 per category (toxicity, spam, profanity) */
+                scores: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                status: "clear" | "pending" | "approved" | "rejected";
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: "comment" | "video";
+                topCategory: string;
+                topScore: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/processing/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Processing progress as Server-Sent Events (owner or admin)
+     * @description Events: `progress` {status, percent}, then `ready` or `failed` {reason}, after which the stream ends. Comments (`: heartbeat`) keep the connection alive. Authenticate with the Authorization header or `?access_token=`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          access_token?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/event-stream */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/progress": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where you left off in a video; null when you have not watched it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                completed: boolean;
+                /** @description ISO-8601 timestamp */
+                lastWatchedAt: string;
+                positionSeconds: number;
+                videoId: string;
+                /** @description total seconds watched */
+                watchedSeconds: number;
+              } | null;
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Report watch progress: position for resuming, seconds watched since the last report
+     * @description Not stored when your watch history is paused (`recorded: false`).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description set when the viewer reached the end; omitted keeps the stored value */
+            completed?: boolean;
+            /** @description where playback is now, for resuming */
+            positionSeconds: number;
+            /** @description seconds played since your previous report for this video; added to the total */
+            watchedSeconds: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description what is stored now (the earlier position when paused) */
+                progress: {
+                  completed: boolean;
+                  /** @description ISO-8601 timestamp */
+                  lastWatchedAt: string;
+                  positionSeconds: number;
+                  videoId: string;
+                  /** @description total seconds watched */
+                  watchedSeconds: number;
+                } | null;
+                /** @description false when your watch history is paused: nothing was stored */
+                recorded: boolean;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/similar": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @description cosine similarity, -1..1 */
+                similarity: number;
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/stream-url": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** URL of the HLS master playlist; signed and expiring for private videos */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description present when the URL is signed */
+                expiresAt?: string;
+                /** @description master playlist (HLS) */
+                url: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/transcript": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time-stamped transcript of a video, with the model that made it and its captions URL */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description WebVTT captions (also listed in the HLS master playlist) */
+                captionsUrl: string | null;
+                /** @description set once the creator edited it; model re-runs then leave it alone */
+                editedAt: string | null;
+                language: string;
+                /** @description the model that made it (kept after a creator edit: what the edit started from) */
+                model: {
+                  name: string;
+                  /** @enum {string} */
+                  provider: "local" | "remote";
+                  version: string;
+                };
+                segments: {
+                  endSeconds: number;
+                  position: number;
+                  startSeconds: number;
+                  text: string;
+                }[];
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Replace the transcript (creator or admin): captions, chapters and search follow; re-analysis keeps the edit */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default en */
+            language?: string;
+            segments: {
+              endSeconds: number;
+              startSeconds: number;
+              text: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description WebVTT captions (also listed in the HLS master playlist) */
+                captionsUrl: string | null;
+                /** @description set once the creator edited it; model re-runs then leave it alone */
+                editedAt: string | null;
+                language: string;
+                /** @description the model that made it (kept after a creator edit: what the edit started from) */
+                model: {
+                  name: string;
+                  /** @enum {string} */
+                  provider: "local" | "remote";
+                  version: string;
+                };
+                segments: {
+                  endSeconds: number;
+                  position: number;
+                  startSeconds: number;
+                  text: string;
+                }[];
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/upload": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel the video's upload in progress (direct or tus) and delete its bytes */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Cancelled */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/upload-complete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * S3 mode: assemble the uploaded parts, check the file is media and start processing
+     * @description Idempotent: repeating it returns the same result. While another call is finalising the same upload: 409 FINALIZE_IN_PROGRESS. A file that is not audio or video: 422 NOT_MEDIA, and its bytes are deleted.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            parts: {
+              etag: string;
+              partNumber: number;
+            }[];
+            /** Format: uuid */
+            uploadId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                uploadId: string;
+                video: {
+                  id: string;
+                  /** @enum {string} */
+                  status:
+                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/{id}/view": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count a view of a ready video (anonymous allowed)
+     * @description The same viewer (account, else X-Session-Id header or streamhub_sid cookie, else IP and user agent) counts once per 30 minutes. Views are buffered and written to the database in batches.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description An anonymous player session; the same session counts one view per window */
+          "x-session-id"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description false when this viewer already counted within the de-duplication window */
+                counted: boolean;
+                /** @description stored count plus views not yet flushed */
+                views: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/liked": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Videos you liked, most recent like first (cursor pagination); deleted and hidden videos are left out */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description ISO-8601 timestamp */
+                likedAt: string;
+                video: {
+                  category: string | null;
+                  commentCount: number;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  creator: {
+                    avatarUrl: string | null;
+                    id: string;
+                    username: string;
+                  };
+                  description: string;
+                  /** @description seconds */
+                  duration: number | null;
+                  failureReason: string | null;
+                  /** @description whether the signed-in caller likes this video (false for guests) */
+                  hasLiked: boolean;
+                  height: number | null;
+                  id: string;
+                  /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                  insights?: {
+                    chapters: {
+                      startSeconds: number;
+                      title: string;
+                    }[];
+                    /** @description ISO-8601 timestamp */
+                    editedAt: string | null;
+                    keyPoints: string[];
+                    model: {
+                      name: string;
+                      /** @enum {string} */
+                      provider: "local" | "remote";
+                      version: string;
+                    };
+                    summary: string;
+                    /** @description ISO-8601 timestamp */
+                    updatedAt: string;
+                  } | null;
+                  likes: number;
+                  /** @description ISO-8601 timestamp */
+                  processedAt: string | null;
+                  /** @description 0-100 while processing */
+                  processingProgress: number;
+                  renditions: {
+                    bandwidth: number;
+                    height: number | null;
+                    name: string;
+                    width: number | null;
+                  }[];
+                  /** @enum {string} */
+                  status:
+                    "uploading" | "processing" | "ready" | "failed" | "deleted";
+                  storyboard: {
+                    imageUrl: string;
+                    vttUrl: string;
+                  } | null;
+                  tags: string[];
+                  thumbnailUrl: string | null;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  uploadedAt: string | null;
+                  views: number;
+                  /** @enum {string} */
+                  visibility: "public" | "unlisted" | "private";
+                  width: number | null;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/trending": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Trending public videos: views·1 + likes·5 + comments·3 + watch minutes·0.1 (configurable), each decayed by its age */
+    get: {
+      parameters: {
+        query?: {
+          category?:
+            | "education"
+            | "music"
+            | "gaming"
+            | "science"
+            | "technology"
+            | "sports"
+            | "news"
+            | "entertainment"
+            | "travel"
+            | "howto"
+            | "film"
+            | "comedy"
+            | "people"
+            | "other";
+          limit?: number;
+          page?: number;
+          /** @description how far back activity counts; recent activity always weighs more */
+          window?: "hour" | "day" | "week";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: "local" | "remote";
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status:
+                  "uploading" | "processing" | "ready" | "failed" | "deleted";
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: "public" | "unlisted" | "private";
+                width: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/videos/upload-url": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * S3 mode: presigned part URLs to upload a video's file straight to storage
+     * @description Counts against the daily upload limit. Send an Idempotency-Key to make retries safe (a replay returns the same upload with fresh URLs). PUT each part (partSize bytes, the last one shorter) to its URL, keep each response's ETag, then call upload-complete. Without S3 storage: 409 DIRECT_UPLOAD_UNAVAILABLE; use tus at /api/v1/uploads.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            contentType: string;
+            filename: string;
+            sizeBytes: number;
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** @description the part URLs and the upload itself expire then */
+                expiresAt: string;
+                parts: {
+                  partNumber: number;
+                  /** @description PUT this part's bytes here; keep the response's ETag header */
+                  url: string;
+                }[];
+                /** @description bytes per part; every part but the last must be exactly this long */
+                partSize: number;
+                /** @description pass back to upload-complete */
+                uploadId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process is up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "ok";
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/media/s/{expires}/{signature}/videos/{videoId}/{*}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A playback file through a signed, expiring URL (private videos); get one from stream-url */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "*": string;
+          expires: string;
+          signature: string;
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file (HLS playlist, MPEG-TS segment, JPEG or WebVTT); 206 for a Range request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/media/videos/{videoId}/{*}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A playback file of a public or unlisted video (HLS playlists and segments, poster, storyboard) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "*": string;
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file (HLS playlist, MPEG-TS segment, JPEG or WebVTT); 206 for a Range request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ready": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: the database (and Redis, when configured) answer and migrations are applied */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              ai?: {
+                /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
+                providers: {
+                  [key: string]: string[];
+                };
+                /**
+                 * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
+                 * @enum {string}
+                 */
+                vectorSearch: "pgvector" | "in-process";
+              };
+              checks: {
+                [key: string]: {
+                  error?: string;
+                  /** @enum {string} */
+                  status: "up" | "down";
+                };
+              };
+              /** @enum {string} */
+              status: "ready" | "not_ready";
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              ai?: {
+                /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
+                providers: {
+                  [key: string]: string[];
+                };
+                /**
+                 * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
+                 * @enum {string}
+                 */
+                vectorSearch: "pgvector" | "in-process";
+              };
+              checks: {
+                [key: string]: {
+                  error?: string;
+                  /** @enum {string} */
+                  status: "up" | "down";
+                };
+              };
+              /** @enum {string} */
+              status: "ready" | "not_ready";
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+};
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,11 @@
+// Channels: a creator's public page and subscriptions to it.
+import { api, expectNoContent, unwrap } from '../api/typed-client.ts';
+
+export const channelKey = (channelId: string) => ['channel', channelId] as const;
+export const channelVideosKey = (channelId: string) => ['channel-videos', channelId] as const;
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const fetchChannel = (channelId: string) => unwrap(api.GET('/api/v1/users/{id}/channel', byId(channelId)));
+export const subscribe = (channelId: string) => unwrap(api.POST('/api/v1/users/{id}/subscribe', byId(channelId)));
+export const unsubscribe = (channelId: string) => expectNoContent(api.DELETE('/api/v1/users/{id}/subscribe', byId(channelId)));

@@ -1,0 +1,14 @@
+// Feeds: the home page mix, the subscriptions feed and the viewer's watch history.
+import { api, unwrap, unwrapPage } from '../api/typed-client.ts';
+
+/** Every feed lives under this key, so a subscription change refreshes them all. */
+export const feedsKey = ['feed'] as const;
+export const homeFeedKey = ['feed', 'home'] as const;
+export const subscriptionsFeedKey = ['feed', 'subscriptions'] as const;
+export const historyKey = ['history'] as const;
+
+export const fetchHomeFeed = (limit: number) => unwrap(api.GET('/api/v1/feed/home', { params: { query: { limit } } }));
+export const fetchSubscriptionsFeedPage = (cursor?: string) =>
+  unwrapPage(api.GET('/api/v1/feed/subscriptions', { params: { query: { cursor, limit: 24 } } }));
+export const fetchHistoryPage = (cursor?: string) =>
+  unwrapPage(api.GET('/api/v1/me/history', { params: { query: { cursor, limit: 24 } } }));

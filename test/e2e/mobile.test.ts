@@ -62,6 +62,19 @@ describe('StreamHub on a phone in Chromium', () => {
     await api(`/playlists/${playlistId}/videos`, { videoId });
     await api(`/users/${creator.user.id}/subscribe`);
     await api('/comments', { videoId, text: 'The one in front never flaps once!' });
+    // The creator's own transcript and chapters (the edit the Studio makes), so the AI sheets have content.
+    const put = async (url: string, payload: object) => {
+      const response = await t.app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: bearer(creator.accessToken), payload });
+      assert.equal(response.statusCode, 200, `${url}: ${response.body}`);
+    };
+    await put(`/videos/${videoId}/transcript`, { language: 'en', segments: [
+      { startSeconds: 0, endSeconds: 5, text: 'Three pelicans come in low over the water.' },
+      { startSeconds: 5, endSeconds: 12, text: 'They ride the updraft along the harbour wall.' },
+    ] });
+    await put(`/videos/${videoId}/insights`, { summary: 'Pelicans glide along a harbour wall.', keyPoints: [], chapters: [
+      { title: 'Arrival', startSeconds: 0 },
+      { title: 'Along the wall', startSeconds: 6 },
+    ] });
   });
   after(async () => {
     await t?.close();
@@ -93,7 +106,10 @@ describe('StreamHub on a phone in Chromium', () => {
     { path: `/playlist/${playlistId}`, main: (page) => page.getByRole('link', { name: TITLE }).first() },
     { path: '/upload', main: (page) => page.getByRole('button', { name: 'Choose a video from your phone' }) },
     { path: '/studio', main: heading('Studio') },
+    { path: `/studio/${videoId}/ai`, main: (page) => page.getByRole('heading', { level: 1 }) },
     { path: '/admin/reports', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
+    { path: '/admin/moderation', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
+    { path: '/admin/ai', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
     { path: '/admin/jobs', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
     { path: '/admin/users', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },
     { path: '/no-such-page', main: (page) => page.getByRole('link', { name: /home/i }).last() },
@@ -186,7 +202,7 @@ describe('StreamHub on a phone in Chromium', () => {
     }
   });
 
-  test('the watch page keeps the player on top and the description and comments behind a tap', async () => {
+  test('the watch page keeps the player on top, the description and comments behind a tap, chapters, transcript and Ask in sheets', async () => {
     const browser = await launchBrowser(t.baseUrl, PHONES[0]);
     try {
       const page = await browser.newPage();
@@ -203,6 +219,26 @@ describe('StreamHub on a phone in Chromium', () => {
       const topBar = (await page.getByRole('banner').boundingBox())!;
       assert.ok(Math.abs(player.y - (topBar.y + topBar.height)) <= 1, `the player sticks under the top bar after scrolling (player at y=${player.y})`);
       assert.equal(Math.round(player.width), 390, 'the player spans the screen');
+
+      // Chapters, transcript and Ask open as bottom sheets that leave the player in sight above them.
+      await page.getByRole('button', { name: 'Chapters', exact: true }).tap();
+      const chapters = page.getByRole('dialog', { name: 'Chapters' });
+      await chapters.waitFor();
+      await page.waitForFunction(() => document.querySelector('.sheet')?.getAnimations().length === 0);
+      const sheetTop = (await chapters.boundingBox())!.y;
+      assert.ok(sheetTop >= player.y + player.height - 1, `the sheet (top ${sheetTop}) leaves the player (bottom ${player.y + player.height}) visible`);
+      await chapters.getByRole('button', { name: /Along the wall/ }).tap();
+      await chapters.waitFor({ state: 'detached' });
+      await waitForPlayback(page, 'the chapter seek', (state) => Math.abs(state.currentTime - 6) < 0.3);
+      await page.getByRole('button', { name: 'Transcript', exact: true }).tap();
+      const transcript = page.getByRole('dialog', { name: 'Transcript' });
+      await transcript.getByRole('button', { name: /They ride the updraft/ }).waitFor();
+      await screenshot(page, 'phone-390-transcript-sheet', { fullPage: false, scale: 'css' });
+      await transcript.getByRole('button', { name: 'Close' }).tap();
+      await page.getByRole('button', { name: 'Ask this video', exact: true }).tap();
+      // Signed out, the Ask sheet invites to sign in (the signed-in form is the web app's own test).
+      await page.getByRole('dialog', { name: 'Ask this video' }).getByRole('link', { name: 'Sign in' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     } finally {
       await browser.close();
     }

@@ -192,7 +192,7 @@ describe('StreamHub on a phone in Chromium', () => {
       // It slides in: wait for the slide to end, then it lies fully on screen.
       await page.waitForFunction(() => document.querySelector('.side-nav')!.getBoundingClientRect().x >= 0);
       const drawerBox = (await drawer.boundingBox())!;
-      assert.ok(drawerBox.x >= 0 && drawerBox.x + drawerBox.width <= 390, `the drawer is on screen: ${JSON.stringify(drawerBox)}`);
+      assert.ok(drawerBox.x >= 0 && drawerBox.x + drawerBox.width <= 390 && drawerBox.height >= 843, `the drawer is on screen, full height: ${JSON.stringify(drawerBox)}`);
       await screenshot(page, 'phone-390-drawer', { fullPage: false, scale: 'css' });
       await drawer.getByRole('link', { name: 'Trending' }).tap();
       await page.waitForURL('**/trending');
@@ -338,6 +338,12 @@ describe('StreamHub on a phone in Chromium', () => {
       await page.reload();
       assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), `${t.baseUrl}/sw.js`, 'the page is controlled by the worker');
       assert.ok(await page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration('/'))));
+      // Chromium's own verdict, the one behind its install prompt and Lighthouse's installability audit.
+      const devtools = await browser.context.newCDPSession(page);
+      const parsed = await devtools.send('Page.getAppManifest');
+      assert.deepEqual(parsed.errors, [], 'the manifest parses without errors');
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, [], 'Chromium finds the app installable');
 
       // Browse pages that call the API and play media, then look in the cache.
       await signInThroughUi(page, admin, `/watch/${videoId}`);

@@ -22,16 +22,18 @@ export function rememberCaptionLanguage(language: string): void {
   }
 }
 
-/** When the tracks arrive, the remembered language comes back on by itself (the touch player's sheet uses it too). */
+/**
+ * The remembered choice wins over whatever the player picked by itself (an AUTOSELECT rendition):
+ * the remembered language comes back on, and Off stays off. A choice (in the menu, or the touch
+ * player's captions sheet) is remembered before it is applied, so this agrees with it.
+ */
 export function useRememberedCaptions(tracks: SubtitleTrack[], selected: number, onSelect: (id: number) => void, enabled = true): void {
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || tracks.length === 0) return;
     const language = rememberedLanguage();
-    if (language === 'off') return;
-    const track = tracks.find((candidate) => candidate.lang === language);
-    if (track && track.id !== selected) onSelect(track.id);
-    // Only when the list changes: choosing Off afterwards must stick.
-  }, [tracks, enabled]);
+    const wanted = language === 'off' ? -1 : tracks.find((candidate) => candidate.lang === language)?.id ?? -1;
+    if (wanted !== selected) onSelect(wanted);
+  }, [tracks, selected, onSelect, enabled]);
 }
 
 interface Props {

@@ -87,8 +87,9 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
             selected={selectedCaptions}
             choices={[{ value: -1, label: 'Off' }, ...captionTracks.map((track) => ({ value: track.id, label: track.name || track.lang }))]}
             onChoose={(id) => {
-              onSelectCaptions(id);
+              // Remembered first: the remembered choice is what the player keeps enforcing.
               rememberCaptionLanguage(captionTracks.find((track) => track.id === id)?.lang ?? 'off');
+              onSelectCaptions(id);
               close();
             }}
           />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type Hls from 'hls.js';
 
 type HlsModule = typeof import('hls.js');
@@ -56,6 +56,12 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
   const [error, setError] = useState<string | null>(null);
   const [subtitleTracks, setSubtitleTracks] = useState<SubtitleTrack[]>([]);
   const [subtitleTrack, setSubtitleTrack] = useState(-1);
+  const selectSubtitleTrack = useCallback((id: number) => {
+    if (!hls.current) return;
+    hls.current.subtitleDisplay = false;
+    hls.current.subtitleTrack = id;
+    setSubtitleTrack(id);
+  }, []);
 
   useEffect(() => {
     const element = video.current;
@@ -117,11 +123,6 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
     },
     subtitleTracks,
     subtitleTrack,
-    selectSubtitleTrack: (id) => {
-      if (!hls.current) return;
-      hls.current.subtitleDisplay = false;
-      hls.current.subtitleTrack = id;
-      setSubtitleTrack(id);
-    },
+    selectSubtitleTrack,
   };
 }

@@ -20,6 +20,7 @@ function describeFailure(error: unknown): string {
     case 'AI_QUOTA_EXCEEDED': return `You have used today's AI allowance. ${error.message}`;
     case 'AI_BUDGET_EXHAUSTED': return `This site has used today's AI budget. ${error.message}`;
     case 'RATE_LIMITED': return `Too many questions in a short time. ${error.message}`;
+    case 'NO_TRANSCRIPT':
     case 'NOT_ANALYSED_YET': return 'This video has no transcript yet, so there is nothing to answer from. Try again once its analysis is done.';
     default: return error.message;
   }

@@ -19,16 +19,8 @@ import { SaveToPlaylist } from './SaveToPlaylist.tsx';
 import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
+import { parseStartTime } from './start-time.ts';
 import './watch-ai.css';
-
-/** `?t=90`, `?t=90.5` or `?t=1m30s`: where to start, in seconds. */
-function parseStartTime(raw: string | null): number | undefined {
-  if (!raw) return undefined;
-  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?$/.exec(raw.trim());
-  if (!match || !raw.trim()) return undefined;
-  const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-  return Number.isFinite(seconds) ? seconds : undefined;
-}
 
 export default function WatchPage() {
   const { id = '' } = useParams();

@@ -1,3 +1,4 @@
+/* global self, caches, fetch, Response, URL */
 /*
  * StreamHub's service worker: makes the site installable and opens it fast, offline too.
  *

@@ -1,4 +1,4 @@
-/* global self, caches, fetch, Response, URL */
+/* global self, caches, fetch, Response */
 /*
  * StreamHub's service worker: makes the site installable and opens it fast, offline too.
  *

@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { aiFor } from '../src/platform/ai/ai-for-platform.ts';
 import { PocketsphinxTranscriber } from '../src/platform/ai/local/pocketsphinx-transcriber.ts';
 import type { TranscriptSegment } from '../src/platform/ai/ports.ts';
 import { extractSpeechAudio } from '../src/platform/ai/speech-audio.ts';
@@ -51,7 +50,7 @@ async function readyVideo(t: TestApp, creatorId: string, title: string, descript
 async function analyse(t: TestApp, videoId: string, segments: TranscriptSegment[]): Promise<void> {
   await transcriptRepo.save(t.platform.database.db, videoId, { language: 'en', segments, model: { provider: 'local', name: 'bench', version: '1' }, editedBy: 'model' });
   const video = await t.platform.database.db.selectFrom('videos').selectAll().where('id', '=', videoId).executeTakeFirstOrThrow();
-  await refreshDerivedOutputs(t.platform, aiFor(t.platform), video);
+  await refreshDerivedOutputs(t.platform, t.services.ai, video);
 }
 
 async function searchQuality(t: TestApp, ids: Map<string, string>): Promise<string[][]> {

@@ -21,9 +21,8 @@ import type { DatabaseKind } from '../src/platform/db/database.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createPlatform, type Platform } from '../src/platform/platform.ts';
-import { feedStoreFor } from '../src/modules/feeds/feed-store.ts';
+import { createServices, type Services } from '../src/modules/services.ts';
 import { fanOutVideo } from '../src/modules/feeds/jobs.ts';
-import { SubscriptionsFeed } from '../src/modules/feeds/subscriptions-feed.ts';
 import { refreshTrending } from '../src/modules/trending/refresh.ts';
 import { channelStatsRepo } from '../src/modules/subscriptions/channel-stats-repo.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
@@ -98,16 +97,17 @@ async function timeEach(count: number, run: () => Promise<unknown>) {
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 /** The reader's stored feed as a fan-out would have left it: every upload of the small channels it follows. */
-async function fillReaderFeed(platform: Platform, seeded: Seeded): Promise<void> {
+async function fillReaderFeed(platform: Platform, services: Services, seeded: Seeded): Promise<void> {
   const small = seeded.followedIds.slice(BIG_CHANNELS);
   const videos = await platform.database.db.selectFrom('videos').select(['id', 'creator_id', 'processed_at'])
     .where('creator_id', 'in', small).execute();
-  const store = feedStoreFor(platform);
+  const store = services.feedStore;
   await store.clear();
   for (const video of videos) await store.push([seeded.readerId], { videoId: video.id, creatorId: video.creator_id, publishedAt: video.processed_at! });
 }
 
 async function measureWith(label: string, platform: Platform, seeded: Seeded): Promise<string[][]> {
+  const services = createServices(platform);
   const rows: string[][] = [];
   const { db } = platform.database;
   const feeds = platform.config.feeds;
@@ -118,14 +118,14 @@ async function measureWith(label: string, platform: Platform, seeded: Seeded): P
     .returning('id').executeTakeFirstOrThrow();
   feeds.celebrityThreshold = Number.MAX_SAFE_INTEGER;
   const started = performance.now();
-  const pushed = await fanOutVideo(platform, videoId);
+  const pushed = await fanOutVideo(services.feeds, videoId);
   const fanOutMs = performance.now() - started;
   feeds.celebrityThreshold = CELEBRITY_THRESHOLD;
   rows.push([label, `fan-out of one upload to ${pushed.toLocaleString('en-US')} subscribers`, ms(fanOutMs), '', '']);
 
   // 2. The reader's feed: 490 pushed channels + 10 pulled ones.
-  await fillReaderFeed(platform, seeded);
-  const feed = new SubscriptionsFeed(platform);
+  await fillReaderFeed(platform, services, seeded);
+  const feed = services.subscriptionsFeed;
   const first = await timeEach(SAMPLES, () => feed.page(seeded.readerId, 20));
   let cursor: string | null = null;
   for (let page = 0; page < 10; page += 1) cursor = (await feed.page(seeded.readerId, 20, cursor ?? undefined)).nextCursor;
@@ -135,7 +135,7 @@ async function measureWith(label: string, platform: Platform, seeded: Seeded): P
 
   // 3. Trending refresh over the week's activity (three windows).
   const refreshes: number[] = [];
-  for (let run = 0; run < 3; run += 1) refreshes.push((await refreshTrending(platform)).durationMs);
+  for (let run = 0; run < 3; run += 1) refreshes.push((await refreshTrending(db, services.trendingStore)).durationMs);
   rows.push([label, `trending refresh, ${ACTIVE_VIDEOS.toLocaleString('en-US')} active of ${VIDEOS.toLocaleString('en-US')} videos (median of 3)`, ms(refreshes.sort((a, b) => a - b)[1]!), '', '']);
   return rows;
 }
@@ -152,7 +152,7 @@ async function measure(kind: DatabaseKind): Promise<string[][]> {
       const platform = await createPlatform(config, { logger: createLogger('error') });
       try {
         rows.push(...await measureWith(label, platform, database.seeded));
-        await feedStoreFor(platform).clear();
+        await createServices(platform).feedStore.clear();
       } finally {
         await platform.close();
       }

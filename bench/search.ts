@@ -15,6 +15,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
+import { createServices } from '../src/modules/services.ts';
 import { loadConfig } from '../src/config.ts';
 import { resolveSeedOptions } from '../src/modules/seed/options.ts';
 import { Random } from '../src/modules/seed/random.ts';
@@ -120,7 +121,7 @@ async function benchTarget(target: Target): Promise<string[][]> {
     ...target.env,
   });
   const platform = await createPlatform(config);
-  const app = await buildApp(platform);
+  const app = await buildApp(platform, createServices(platform));
   await app.ready();
   const rows: string[][] = [];
   try {

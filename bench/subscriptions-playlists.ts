@@ -22,7 +22,7 @@ import type { DB } from '../src/platform/db/schema.ts';
 import type { AuthenticatedUser } from '../src/platform/http/auth-guard.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createPlatform } from '../src/platform/platform.ts';
-import { PlaylistService } from '../src/modules/playlists/service.ts';
+import { createServices } from '../src/modules/services.ts';
 import { channelStatsRepo } from '../src/modules/subscriptions/channel-stats-repo.ts';
 import { SubscriptionService } from '../src/modules/subscriptions/service.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
@@ -136,7 +136,7 @@ async function measure(kind: DatabaseKind): Promise<string[][]> {
     rows.push([kind, `subscribe/unsubscribe, ${WORKERS} users, one hot channel (${exact})`, Math.round(hot.perSecond).toLocaleString('en-US'), ms(hot.p50), ms(hot.p99)]);
     rows.push([kind, `subscribe/unsubscribe, ${WORKERS} users, a channel each`, Math.round(spread.perSecond).toLocaleString('en-US'), ms(spread.p50), ms(spread.p99)]);
 
-    const playlists = new PlaylistService(platform);
+    const playlists = createServices(platform).playlists;
     const owner: AuthenticatedUser = { id: ownerId, role: 'creator' };
     // Read first: the edits below rewrite thousands of rows each and leave dead tuples for autovacuum.
     const firstPage = await timeEach(SAMPLES, () => playlists.read(owner, playlistId, { limit: 20 }));

@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createPlatform } from '../src/platform/platform.ts';
+import { createServices } from '../src/modules/services.ts';
 
 const TARGET = fileURLToPath(new URL('../web/src/api/schema.gen.ts', import.meta.url));
 const HEADER = [
@@ -32,7 +33,7 @@ async function readOpenApiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const platform = await createPlatform(config, { database: await openDatabase({}), logger: createLogger('silent') });
   try {
-    const app = await buildApp(platform);
+    const app = await buildApp(platform, createServices(platform));
     try {
       await app.ready();
       const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });

@@ -5,12 +5,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from './platform/platform.ts';
+import type { Services } from './modules/services.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { tooManyRequests } from './platform/http/errors.ts';
 import { authGuardPlugin } from './platform/http/auth-guard.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
-import { AccessTokenSigner } from './platform/security/jwt.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -42,8 +42,11 @@ export type App = FastifyInstance;
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9_\-.:]{1,100}$/;
 
-/** Builds the HTTP application from an opened Platform; listening is the caller's business. */
-export async function buildApp(platform: Platform): Promise<App> {
+/**
+ * Builds the HTTP application from an opened Platform and the services the composition root built
+ * on it (modules/services.ts); listening is the caller's business.
+ */
+export async function buildApp(platform: Platform, services: Services): Promise<App> {
   const { config } = platform;
   const app = Fastify({
     loggerInstance: platform.logger as FastifyBaseLogger,
@@ -97,34 +100,34 @@ export async function buildApp(platform: Platform): Promise<App> {
     errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),
   });
   await app.register(authGuardPlugin, {
-    signer: new AccessTokenSigner(platform.jwtSecret, config.auth.accessTokenTtlSeconds),
+    signer: services.accessTokens,
   });
   await installOpenApi(app);
 
-  await app.register(healthRoutes, { platform });
-  await app.register(authRoutes, { platform, prefix: '/api/v1/auth' });
-  await app.register(userRoutes, { platform, prefix: '/api/v1/users' });
+  await app.register(healthRoutes, { platform, services });
+  await app.register(authRoutes, { platform, services, prefix: '/api/v1/auth' });
+  await app.register(userRoutes, { services, prefix: '/api/v1/users' });
   await app.register(adminMailRoutes, { platform, prefix: '/api/v1/admin' });
   await app.register(adminJobRoutes, { platform, prefix: '/api/v1/admin' });
-  await app.register(videoRoutes, { platform, prefix: '/api/v1' });
-  await app.register(processingStreamRoutes, { platform, prefix: '/api/v1' });
+  await app.register(videoRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(processingStreamRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(mediaRoutes, { platform });
-  await app.register(uploadRoutes, { platform });
-  await app.register(likeRoutes, { platform, prefix: '/api/v1' });
-  await app.register(viewRoutes, { platform, prefix: '/api/v1' });
-  await app.register(historyRoutes, { platform, prefix: '/api/v1' });
-  await app.register(counterFlushingPlugin, { platform });
-  await app.register(subscriptionRoutes, { platform, prefix: '/api/v1' });
-  await app.register(playlistRoutes, { platform, prefix: '/api/v1' });
-  await app.register(channelRoutes, { platform, prefix: '/api/v1' });
-  await app.register(commentRoutes, { platform, prefix: '/api/v1' });
-  await app.register(moderationRoutes, { platform, prefix: '/api/v1' });
-  await app.register(caseRoutes, { platform, prefix: '/api/v1' });
-  await app.register(translationRoutes, { platform, prefix: '/api/v1' });
-  await app.register(searchRoutes, { platform, prefix: '/api/v1' });
-  await app.register(trendingRoutes, { platform, prefix: '/api/v1' });
-  await app.register(feedRoutes, { platform, prefix: '/api/v1' });
-  await app.register(intelligenceRoutes, { platform, prefix: '/api/v1' });
+  await app.register(uploadRoutes, { platform, services });
+  await app.register(likeRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(viewRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(historyRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(counterFlushingPlugin, { platform, flusher: services.engagementFlusher });
+  await app.register(subscriptionRoutes, { services, prefix: '/api/v1' });
+  await app.register(playlistRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(channelRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(commentRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(moderationRoutes, { services, prefix: '/api/v1' });
+  await app.register(caseRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(translationRoutes, { services, prefix: '/api/v1' });
+  await app.register(searchRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(trendingRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(feedRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(intelligenceRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(adminUserRoutes, { platform, prefix: '/api/v1/admin' });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);

@@ -1,8 +1,8 @@
 import type { JobHandler } from './platform/jobs/job-queue.ts';
 import type { Platform } from './platform/platform.ts';
+import type { Services } from './modules/services.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
-import { engagementFlusherFor } from './modules/views/engagement-flusher.ts';
 import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRefresh } from './modules/trending/jobs.ts';
 import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
 import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
@@ -23,29 +23,30 @@ function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unkn
 
 /**
  * Registers every job handler on the platform's queue. `serve` calls this in embedded mode
- * (workers in-process); `streamhub worker` calls it in scale-out mode.
+ * (workers in-process, with the same services as the HTTP app); `streamhub worker` calls it in
+ * scale-out mode.
  */
-export function startWorkers(platform: Platform): void {
-  const { jobs, config } = platform;
+export function startWorkers(platform: Platform, services: Services): void {
+  const { jobs, events, config } = platform;
   jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), { concurrency: config.jobs.transcodeConcurrency });
   jobs.process(HOUSEKEEPING_QUEUE, byJobName({
     [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
-    [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform),
+    [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),
     [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
   }));
   jobs.process(FEEDS_QUEUE, byJobName({
-    [FAN_OUT_VIDEO_JOB]: createFanOutHandler(platform),
-    [REMOVE_VIDEO_FROM_FEEDS_JOB]: createFeedRemovalHandler(platform),
+    [FAN_OUT_VIDEO_JOB]: createFanOutHandler(services.feeds),
+    [REMOVE_VIDEO_FROM_FEEDS_JOB]: createFeedRemovalHandler(services.feeds),
   }));
   subscribeCommentActivity(platform);
-  subscribeFeedConsumers(platform);
-  startIntelligenceWorkers(platform);
+  subscribeFeedConsumers(platform, services.feeds);
+  startIntelligenceWorkers(platform, services.ai);
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
-  engagementFlusherFor(platform).start();
-  subscribeAutoModeration(platform);
-  subscribeCommentLanguages(platform);
+  services.engagementFlusher.start();
+  subscribeAutoModeration(events, services.autoAssessor);
+  subscribeCommentLanguages(events, services.translations);
   // After every consumer has subscribed: events start flowing only to the full set.
-  platform.events.start();
+  events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
   for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning]) {
     void schedule(platform).catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'));

@@ -41,10 +41,11 @@ async function startReal(): Promise<{ server: Server; close(): Promise<void> }> 
   const { loadConfig } = await import('../../src/config.ts');
   const { createPlatform } = await import('../../src/platform/platform.ts');
   const { buildApp } = await import('../../src/app.ts');
+  const { createServices } = await import('../../src/modules/services.ts');
   const config = loadConfig(process.env);
   const platform = await createPlatform(config);
   if (!platform.migrated) throw new Error('database migrations did not apply; is the database reachable?');
-  const app = await buildApp(platform);
+  const app = await buildApp(platform, createServices(platform));
   return {
     server: app,
     close: async () => {

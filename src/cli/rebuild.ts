@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
-import { createPlatform } from '../platform/platform.ts';
-import { hotCountersFor } from '../platform/counters/create-hot-counters.ts';
+import { createPlatform, type Platform } from '../platform/platform.ts';
+import { createServices, type Services } from '../modules/services.ts';
 import { rebuildLikeCounts } from '../modules/likes/like-counts.ts';
 import { rebuildSearchIndex } from '../modules/search/search-index.ts';
 import { rebuildCommentCounts } from '../modules/comments/comment-counts.ts';
@@ -10,8 +10,8 @@ import { refreshTrending } from '../modules/trending/refresh.ts';
 import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
-const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<string>> = {
-  likes: async (platform) => `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, hotCountersFor(platform))} videos`,
+const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Promise<string>> = {
+  likes: async (platform, services) => `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, services.counters)} videos`,
   comments: async (platform) => {
     const result = await rebuildCommentCounts(platform.database.db);
     return `comment counts recomputed: ${result.comments} comments, ${result.videos} videos`;
@@ -24,13 +24,13 @@ const PROJECTIONS: Record<string, (platform: Awaited<ReturnType<typeof createPla
     const result = await rebuildSearchIndex(platform.database.db);
     return `search index rebuilt: ${result.documents} videos, ${result.tags} tags`;
   },
-  trending: async (platform) => {
+  trending: async (platform, services) => {
     const buckets = await rebuildTrendingActivity(platform.database.db);
-    const refresh = await refreshTrending(platform);
+    const refresh = await refreshTrending(platform.database.db, services.trendingStore);
     return `trending rebuilt: ${buckets} activity buckets, rankings refreshed in ${refresh.durationMs} ms`;
   },
-  feeds: async (platform) => {
-    const result = await rebuildFeeds(platform);
+  feeds: async (_platform, services) => {
+    const result = await rebuildFeeds(services.feeds);
     return `subscriptions feeds rebuilt: ${result.videos} recent videos, ${result.pushed} feed entries`;
   },
 };
@@ -43,8 +43,9 @@ export async function runRebuildCommand(config: Config, args: string[]): Promise
     return 1;
   }
   const platform = await createPlatform(config);
+  const services = createServices(platform);
   try {
-    for (const name of names) process.stdout.write(`${await PROJECTIONS[name]!(platform)}\n`);
+    for (const name of names) process.stdout.write(`${await PROJECTIONS[name]!(platform, services)}\n`);
     return 0;
   } finally {
     await platform.close();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createPlatform } from '../platform/platform.ts';
+import { createServices } from '../modules/services.ts';
 import { deriveDiscovery, SEEDED_FEED_DAYS, type DerivedDiscovery } from '../modules/seed/derive-discovery.ts';
 import { DEFAULT_SEED_OPTIONS, resolveSeedOptions, SEED_PASSWORD, SeedOptionsError, type SeedOptions } from '../modules/seed/options.ts';
 import { terminalProgress } from '../modules/seed/progress.ts';
@@ -113,7 +114,7 @@ export async function runSeedCommand(config: Config, args: string[]): Promise<nu
       { foreignKeyChecks: parsed.checkForeignKeys ? 'always' : 'skip-when-allowed' });
     progress.close();
     printReport(report);
-    if (report.outcome !== 'complete') printDerived(await deriveDiscovery(platform));
+    if (report.outcome !== 'complete') printDerived(await deriveDiscovery(platform.database.db, createServices(platform)));
     return 0;
   } catch (error) {
     if (error instanceof SeedConflictError) {

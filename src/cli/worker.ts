@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { createPlatform } from '../platform/platform.ts';
+import { createServices } from '../modules/services.ts';
 import { startWorkers } from '../workers.ts';
 
 /** Runs job workers without the HTTP API (scale-out mode); stops cleanly on SIGINT/SIGTERM. */
@@ -12,7 +13,7 @@ export async function runWorkerCommand(config: Config): Promise<number> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  startWorkers(platform);
+  startWorkers(platform, createServices(platform));
   platform.logger.info('StreamHub worker is up');
   return -1;
 }

@@ -96,7 +96,7 @@ describe('comment actions and discovery pages in Chromium', () => {
     const videoId = await publishReadyVideo(t, { id: creator.user.id, token: creator.accessToken }, { title: 'Trending in the browser' });
     await api('POST', `/videos/${videoId}/like`, fan.accessToken);
     await flushCounters(t);
-    await refreshTrending(t.platform);
+    await refreshTrending(t.platform.database.db, t.services.trendingStore);
 
     await page.goto('/');
     const homeCard = page.locator(`.video-card[data-video-id="${videoId}"]`);

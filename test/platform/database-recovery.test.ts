@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.ts';
+import { createServices } from '../../src/modules/services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createPlatform } from '../../src/platform/platform.ts';
 import { createTestDatabase } from '../support/databases.ts';
@@ -40,7 +41,7 @@ describe('database outage at start', { skip: !process.env.DATABASE_URL && 'needs
       DATABASE_URL: viaRelay.toString(),
     });
     const platform = await createPlatform(config);
-    const app = await buildApp(platform);
+    const app = await buildApp(platform, createServices(platform));
     let relay: Server | undefined;
     try {
       assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200);

@@ -8,11 +8,14 @@ import { loadConfig } from '../../src/config.ts';
 import type { DatabaseKind } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/observability/logger.ts';
 import { createPlatform, type Platform } from '../../src/platform/platform.ts';
+import { createServices, type ServiceParts, type Services } from '../../src/modules/services.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 export interface TestApp {
   app: App;
   platform: Platform;
+  /** The services the app (and any workers a test starts) use, built by the same composition root as `serve`. */
+  services: Services;
   testDatabase: TestDatabase;
   dataDir: string;
   close(): Promise<void>;
@@ -21,8 +24,9 @@ export interface TestApp {
 /**
  * A full StreamHub app on a fresh database of the given kind, with Redis when REDIS_URL is set.
  * Rate limits are generous unless the test overrides them, so unrelated tests do not trip them.
+ * `replace` swaps service parts (a fake mailer, counters) before the services are built.
  */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, replace: Partial<ServiceParts> = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-test-'));
   const config = loadConfig({
@@ -37,11 +41,13 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   });
   const platform = await createPlatform(config, { database: testDatabase.database, logger: createLogger(config.logLevel) });
-  const app = await buildApp(platform);
+  const services = createServices(platform, replace);
+  const app = await buildApp(platform, services);
   await app.ready();
   return {
     app,
     platform,
+    services,
     testDatabase,
     dataDir,
     close: async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
+import { listMailbox } from '../../platform/mail/mailbox.ts';
 import type { Platform } from '../../platform/platform.ts';
 
 const mailMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: isoDate });
@@ -19,9 +20,7 @@ export async function adminMailRoutes(app: FastifyInstance, { platform }: { plat
       response: { 200: envelope(z.array(mailMessage)) },
     },
   }, async (request) => {
-    let query = platform.database.db.selectFrom('mail_messages').selectAll().orderBy('created_at', 'desc').limit(request.query.limit);
-    if (request.query.to) query = query.where('to_address', '=', request.query.to);
-    const rows = await query.execute();
-    return ok(rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, createdAt: row.created_at.toISOString() })));
+    const messages = await listMailbox(platform.database.db, request.query);
+    return ok(messages.map((message) => ({ ...message, createdAt: message.createdAt.toISOString() })));
   });
 }

@@ -4,23 +4,17 @@ import { envelope, ok } from '../../platform/http/envelope.ts';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { AccessTokenSigner } from '../../platform/security/jwt.ts';
+import type { Services } from '../services.ts';
 import { userRepo } from '../users/repo.ts';
 import { privateUserSchema, toPrivateUser } from '../users/schemas.ts';
 import { forgotPasswordBody, loginBody, messageSchema, refreshBody, registerBody, resetPasswordBody, sessionSchema } from './schemas.ts';
-import { AuthService } from './service.ts';
 
 const clientInfo = (request: FastifyRequest) => ({ userAgent: request.headers['user-agent'], ip: request.ip });
 
-export async function authRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function authRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
-  const auth = new AuthService(
-    platform.database.db,
-    new AccessTokenSigner(platform.jwtSecret, config.auth.accessTokenTtlSeconds),
-    platform.mailer,
-    config,
-  );
+  const { auth } = services;
   const tags = ['auth'];
 
   routes.post('/register', {

@@ -3,21 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { userIdParams } from '../users/schemas.ts';
-import { createVideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoSchema } from '../videos/schemas.ts';
 import { channelSchema, channelVideosQuery, toChannel } from './schemas.ts';
-import { ChannelService } from './service.ts';
 
 const tags = ['channels'];
 
 /** Channel page data: the overview with counters, and the channel's published videos. Prefix: /api/v1. */
-export async function channelRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function channelRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
-  const channels = new ChannelService(platform.database.db);
-  const presenter = createVideoPresenter(platform);
+  const { channels, videoPresenter: presenter } = services;
 
   routes.get('/users/:id/channel', {
     schema: {

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { UserRow } from '../users/repo.ts';
-import { SubscriptionService, type SubscriptionStatus } from '../subscriptions/service.ts';
+import type { SubscriptionService, SubscriptionStatus } from '../subscriptions/service.ts';
 import type { ChannelCounts } from '../subscriptions/channel-stats-repo.ts';
 import { requireActiveChannel } from './active-channel.ts';
 import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from './paging.ts';
-import { channelVideoRepo, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from './repo.ts';
+import { channelVideoQueries, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from '../videos/channel-video-queries.ts';
 
 const popularKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
 
@@ -15,17 +15,19 @@ export type ChannelOverview = { user: UserRow } & ChannelCounts & ChannelVideoTo
 
 /** The channel page: who, how followed, what they published, and the viewer's subscription. */
 export class ChannelService {
+  private readonly db: Kysely<DB>;
   private readonly subscriptions: SubscriptionService;
 
-  constructor(private readonly db: Kysely<DB>) {
-    this.subscriptions = new SubscriptionService(db);
+  constructor(deps: { db: Kysely<DB>; subscriptions: SubscriptionService }) {
+    this.db = deps.db;
+    this.subscriptions = deps.subscriptions;
   }
 
   async overview(viewer: AuthenticatedUser | undefined, channelId: string): Promise<ChannelOverview> {
     const user = await requireActiveChannel(this.db, channelId);
     const [counts, totals, status] = await Promise.all([
       this.subscriptions.counts(channelId),
-      channelVideoRepo.totals(this.db, channelId),
+      channelVideoQueries.totals(this.db, channelId),
       this.subscriptions.status(viewer, channelId),
     ]);
     return { user, ...counts, ...totals, ...status };
@@ -33,7 +35,7 @@ export class ChannelService {
 
   async videos(channelId: string, sort: ChannelVideoOrder['sort'], page: PageRequest): Promise<Page<ChannelVideoRow>> {
     await requireActiveChannel(this.db, channelId);
-    const rows = await channelVideoRepo.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
+    const rows = await channelVideoQueries.list(this.db, channelId, this.order(sort, page.cursor), page.limit);
     return toPage(rows, page.limit, (row) => (sort === 'newest' ? [row.exact_created_at, row.id] : [row.view_count, row.id]));
   }
 

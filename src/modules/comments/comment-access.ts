@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound, unauthorized } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { userRepo, type UserRow } from '../users/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
+import type { UserRow } from '../users/repo.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { commentRepo, type CommentView } from './repo.ts';
 import { commentSettingsRepo } from './settings-repo.ts';
 import { canSeeComment } from './visibility.ts';
@@ -15,9 +15,9 @@ export class CommentAccess {
   private readonly db: Kysely<DB>;
   private readonly videos: VideoService;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.videos = new VideoService(platform);
+  constructor(deps: { db: Kysely<DB>; videos: VideoService }) {
+    this.db = deps.db;
+    this.videos = deps.videos;
   }
 
   /**
@@ -25,7 +25,7 @@ export class CommentAccess {
    * before the ban stays valid for its lifetime; the ban has to bite at once.
    */
   async activeAccount(actor: AuthenticatedUser): Promise<UserRow> {
-    const user = await userRepo.findById(this.db, actor.id);
+    const user = await userQueries.findById(this.db, actor.id);
     if (!user) throw unauthorized('This account no longer exists');
     if (user.banned_at) throw new AppError(403, 'ACCOUNT_SUSPENDED', 'This account is suspended: it cannot comment, reply, like or report');
     return user;

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { CommentAccess } from './comment-access.ts';
 import { cursorCodec, likesPosition, timePosition, toPage } from './cursor.ts';
 import { commentRepo, type Audience, type CommentView } from './repo.ts';
@@ -19,9 +18,11 @@ export interface CommentPage { items: CommentView[]; nextCursor: string | null }
 /** Reading comments: one comment, a video's threads (top or newest), a thread's replies. */
 export class CommentQueries {
   private readonly db: Kysely<DB>;
+  private readonly access: CommentAccess;
 
-  constructor(platform: Platform, private readonly access: CommentAccess) {
-    this.db = platform.database.db;
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess }) {
+    this.db = deps.db;
+    this.access = deps.access;
   }
 
   async get(actor: AuthenticatedUser | undefined, id: string): Promise<CommentView> {

@@ -4,16 +4,14 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createRateLimiter } from '../../platform/rate-limit/create-rate-limiter.ts';
+import type { Services } from '../services.ts';
 import { idempotencyHeaders, videoIdParams } from '../videos/schemas.ts';
-import { CommentAccess } from './comment-access.ts';
 import { toCommentResponse } from './presenter.ts';
-import { CommentQueries } from './queries.ts';
 import {
   commentIdParams, commentLikeSchema, commentSchema, commentSettingsBody, commentSettingsSchema, commentTextBody,
   createCommentBody, listCommentsQuery, listRepliesQuery,
 } from './schemas.ts';
-import { CommentService, type CreatedComment } from './service.ts';
+import type { CreatedComment } from './service.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 const optionalAuth = [{}, ...bearerAuth];
@@ -29,17 +27,10 @@ function sendCreated(reply: FastifyReply, { comment, replayed }: CreatedComment)
 }
 
 /** Comments, replies, comment likes and the per-video comments switch. Registered under /api/v1. */
-export async function commentRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function commentRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
-  const access = new CommentAccess(platform);
-  const newCommentLimiter = createRateLimiter(platform, {
-    name: 'comments',
-    capacity: config.comments.burst,
-    refillPerMinute: config.comments.ratePerMinute,
-  });
-  const comments = new CommentService(platform, access, newCommentLimiter);
-  const queries = new CommentQueries(platform, access);
+  const { comments, commentQueries: queries } = services;
 
   routes.post('/comments', {
     preHandler: authenticated,

@@ -2,7 +2,6 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound, tooManyRequests } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { RateLimiter } from '../../platform/rate-limit/rate-limiter.ts';
 import type { UserRow } from '../users/repo.ts';
 import type { CommentAccess } from './comment-access.ts';
@@ -22,9 +21,13 @@ type NewComment = Insertable<CommentsTable> & { video_id: string; parent_id: str
 /** Writing comments: post, reply, edit, delete, like, and the per-video comments switch. */
 export class CommentService {
   private readonly db: Kysely<DB>;
+  private readonly access: CommentAccess;
+  private readonly newCommentLimiter: RateLimiter;
 
-  constructor(platform: Platform, private readonly access: CommentAccess, private readonly newCommentLimiter: RateLimiter) {
-    this.db = platform.database.db;
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess; newCommentLimiter: RateLimiter }) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.newCommentLimiter = deps.newCommentLimiter;
   }
 
   async post(actor: AuthenticatedUser, videoId: string, text: string, idempotencyKey?: string): Promise<CreatedComment> {

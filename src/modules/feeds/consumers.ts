@@ -1,8 +1,9 @@
-import type { Platform } from '../../platform/platform.ts';
+import type { EventBus } from '../../platform/events/event-bus.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
+import { discoveryQueries } from '../videos/discovery-queries.ts';
 import { VIDEO_DELETED, VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/events.ts';
-import { feedStoreFor } from './feed-store.ts';
-import { enqueueFanOut, enqueueFeedRemoval } from './jobs.ts';
+import { enqueueFanOut, enqueueFeedRemoval, type FeedDeps } from './jobs.ts';
 import { publishedAt } from './published-at.ts';
 import { isCelebrity } from './subscribers.ts';
 
@@ -11,9 +12,7 @@ import { isCelebrity } from './subscribers.ts';
  * seconds; the upload and edit requests never wait for it); subscription changes touch one feed and
  * are applied here directly. Every effect is idempotent, so redelivered events are harmless.
  */
-export function subscribeFeedConsumers(platform: Platform): void {
-  const { events, jobs, database: { db }, config } = platform;
-  const store = feedStoreFor(platform);
+export function subscribeFeedConsumers({ events, jobs }: { events: EventBus; jobs: JobQueue }, { db, store, settings }: FeedDeps): void {
 
   events.subscribe<VideoEventPayload>('feeds-videos', [VIDEO_READY, VIDEO_UPDATED, VIDEO_DELETED], async ({ topic, payload }) => {
     const isPublicReady = payload.status === 'ready' && payload.visibility === 'public';
@@ -29,10 +28,8 @@ export function subscribeFeedConsumers(platform: Platform): void {
     const { subscriberId, channelId } = payload;
     if (topic === SUBSCRIPTION_DELETED) return store.removeChannel(subscriberId, channelId);
     // Backfill: the channel's recent uploads appear in the new subscriber's feed at once.
-    if (config.feeds.backfillVideos === 0 || await isCelebrity(db, channelId, config.feeds.celebrityThreshold)) return;
-    const recent = await db.selectFrom('videos').selectAll()
-      .where('creator_id', '=', channelId).where('status', '=', 'ready').where('visibility', '=', 'public')
-      .orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(config.feeds.backfillVideos).execute();
+    if (settings.backfillVideos === 0 || await isCelebrity(db, channelId, settings.celebrityThreshold)) return;
+    const recent = await discoveryQueries.recentPublicBy(db, channelId, settings.backfillVideos);
     for (const video of recent) {
       await store.push([subscriberId], { videoId: video.id, creatorId: video.creator_id, publishedAt: publishedAt(video) });
     }

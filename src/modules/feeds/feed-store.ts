@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { perPlatform } from '../../platform/per-platform.ts';
+import type { Platform } from '../../platform/platform.ts';
 import type { KeysetPosition } from '../views/keyset-cursor.ts';
 import { FANOUT_BATCH_SIZE, forEachSubscriberBatch } from './subscribers.ts';
 
@@ -165,6 +165,7 @@ class RedisFeedStore implements FeedStore {
   }
 }
 
-/** The platform's feed store: a table on the embedded default, sorted sets with Redis. */
-export const feedStoreFor = perPlatform<FeedStore>(({ config, database: { db }, redis }) =>
-  redis ? new RedisFeedStore(db, redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db));
+/** The process's feed store: a table on the embedded default, sorted sets with Redis. */
+export function createFeedStore({ config, database: { db }, redis }: Pick<Platform, 'config' | 'database' | 'redis'>): FeedStore {
+  return redis ? new RedisFeedStore(db, redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db);
+}

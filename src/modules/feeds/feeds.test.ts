@@ -6,7 +6,6 @@ import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { startWorkers } from '../../workers.ts';
 import { call, createAccounts, type TestAccount } from '../channels/channel-test-support.ts';
 import { waitFor } from '../videos/video-test-support.ts';
-import { feedStoreFor } from './feed-store.ts';
 import { publishReadyVideo, readWholeFeed, waitForFeed } from './feed-test-support.ts';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -17,7 +16,7 @@ for (const kind of testDatabaseKinds()) {
     // Channels with more than 2 subscribers are "celebrities" here: read by pull, never fanned out.
     before(async () => {
       t = await startTestApp(kind, { FEED_CELEBRITY_THRESHOLD: '2', FEED_BACKFILL_VIDEOS: '3' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
     });
     after(async () => { await t.close(); });
 
@@ -25,7 +24,7 @@ for (const kind of testDatabaseKinds()) {
       const response = await call(t, 'POST', `/users/${channel.id}/subscribe`, who);
       assert.equal(response.statusCode, 200, response.body);
     };
-    const stored = async (reader: TestAccount) => (await feedStoreFor(t.platform).read(reader.id, 1000)).map((entry) => entry.videoId);
+    const stored = async (reader: TestAccount) => (await t.services.feedStore.read(reader.id, 1000)).map((entry) => entry.videoId);
 
     test('pushed and pulled channels merge newest first; pages neither repeat nor skip while uploads arrive', async () => {
       const [small, big, reader, fan1, fan2] = await createAccounts(t, 5, 'creator') as TestAccount[] as [TestAccount, TestAccount, TestAccount, TestAccount, TestAccount];
@@ -73,7 +72,7 @@ for (const kind of testDatabaseKinds()) {
       const feeds = t.platform.config.feeds;
       const threshold = feeds.celebrityThreshold;
       try {
-        await feedStoreFor(t.platform).clear();
+        await t.services.feedStore.clear();
         feeds.celebrityThreshold = 0;
         assert.deepEqual(await readWholeFeed(t, reader, 2), pushedOrder);
       } finally {

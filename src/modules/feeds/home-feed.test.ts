@@ -15,7 +15,7 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     before(async () => {
       t = await startTestApp(kind, { TRENDING_CACHE_SECONDS: '0' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
     });
     after(async () => { await t.close(); });
 
@@ -33,7 +33,7 @@ for (const kind of testDatabaseKinds()) {
       const secret = await publishReadyVideo(t, creator, { visibility: 'private' });
       await sql`insert into trending_activity (video_id, bucket, views) values (${hot}, now(), 50), (${fresh}, now(), 1), (${secret}, now(), 999)`
         .execute(t.platform.database.db);
-      await refreshTrending(t.platform);
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
       const items = await home();
       assert.equal(reasonOf(items, hot), 'trending');
       assert.ok(reasonOf(items, fresh), 'the fresh upload is there (as trending or fresh)');

@@ -1,8 +1,11 @@
-import { sql } from 'kysely';
-import type { Platform } from '../../platform/platform.ts';
-import { TrendingService } from '../trending/service.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
-import { SubscriptionsFeed } from './subscriptions-feed.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { TrendingService } from '../trending/service.ts';
+import { discoveryQueries } from '../videos/discovery-queries.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
+import { historyQueries } from '../views/history-queries.ts';
+import type { SubscriptionsFeed } from './subscriptions-feed.ts';
 
 export type HomeReason = 'subscriptions' | 'trending' | 'related' | 'fresh';
 export interface HomeItem { reason: HomeReason; video: VideoRow }
@@ -18,12 +21,14 @@ const RELATED_RECENT_DAYS = 90;
  * what the viewer has already watched is left out of every source but their subscriptions.
  */
 export class HomeFeed {
+  private readonly db: Kysely<DB>;
   private readonly trending: TrendingService;
   private readonly subscriptions: SubscriptionsFeed;
 
-  constructor(private readonly platform: Platform) {
-    this.trending = new TrendingService(platform);
-    this.subscriptions = new SubscriptionsFeed(platform);
+  constructor(deps: { db: Kysely<DB>; trending: TrendingService; subscriptions: SubscriptionsFeed }) {
+    this.db = deps.db;
+    this.trending = deps.trending;
+    this.subscriptions = deps.subscriptions;
   }
 
   async list(userId: string | undefined, limit: number): Promise<HomeItem[]> {
@@ -43,33 +48,21 @@ export class HomeFeed {
     return interleave(limit, [['subscriptions', subscribed], ['related', related], ['trending', trendingVideos], ['fresh', freshVideos]]);
   }
 
-  private async fresh(limit: number): Promise<VideoRow[]> {
-    return this.platform.database.db.selectFrom('videos').selectAll()
-      .where('status', '=', 'ready').where('visibility', '=', 'public')
-      .orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  private fresh(limit: number): Promise<VideoRow[]> {
+    return discoveryQueries.freshPublic(this.db, limit);
   }
 
   private recentlyWatched(userId: string): Promise<VideoRow[]> {
-    return this.platform.database.db.selectFrom('watch_history').innerJoin('videos', 'videos.id', 'watch_history.video_id')
-      .selectAll('videos').where('watch_history.user_id', '=', userId)
-      .orderBy('watch_history.last_watched_at', 'desc').limit(TASTE_HISTORY).execute();
+    return historyQueries.recentlyWatched(this.db, userId, TASTE_HISTORY);
   }
 
   /** Popular recent videos from other channels sharing a tag or the category of the viewer's recent history. */
   private async related(watched: VideoRow[], userId: string, limit: number): Promise<VideoRow[]> {
     const tags = [...new Set(watched.flatMap((video) => video.tags))];
     const categories = [...new Set(watched.flatMap((video) => (video.category ? [video.category] : [])))];
-    if (tags.length === 0 && categories.length === 0) return [];
     const since = new Date(Date.now() - RELATED_RECENT_DAYS * 86_400_000);
-    const ids = await this.platform.database.db.selectFrom('videos').select('id')
-      .where('status', '=', 'ready').where('visibility', '=', 'public').where('creator_id', '!=', userId)
-      .where('processed_at', '>', since)
-      .where((eb) => eb.or([
-        ...(tags.length > 0 ? [sql<boolean>`tags && ${tags}::text[]`] : []),
-        ...(categories.length > 0 ? [eb('category', 'in', categories)] : []),
-      ]))
-      .orderBy('view_count', 'desc').limit(limit + watched.length).execute();
-    return videoRepo.findPublicByIds(this.platform.database.db, ids.map((row) => row.id));
+    const ids = await discoveryQueries.relatedPublicIds(this.db, { tags, categories, excludeCreatorId: userId, since, limit: limit + watched.length });
+    return ids.length === 0 ? [] : videoQueries.findPublicByIds(this.db, ids);
   }
 }
 

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { pageQuery } from '../views/schemas.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { videoSchema } from '../videos/schemas.ts';
-import { HomeFeed } from './home-feed.ts';
-import { SubscriptionsFeed } from './subscriptions-feed.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
@@ -21,11 +20,10 @@ const homeItemSchema = z.object({
   video: videoSchema,
 });
 
-export async function feedRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function feedRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const subscriptions = new SubscriptionsFeed(platform);
-  const home = new HomeFeed(platform);
-  const presentVideos = createVideoListPresenter(platform);
+  const { subscriptionsFeed: subscriptions, homeFeed: home } = services;
+  const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/feed/subscriptions', {
     preHandler: authenticated,

@@ -1,8 +1,12 @@
-import { sql } from 'kysely';
-import type { Platform } from '../../platform/platform.ts';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../views/keyset-cursor.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
-import { feedStoreFor, type FeedEntry } from './feed-store.ts';
+import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
+import { discoveryQueries } from '../videos/discovery-queries.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
+import type { FeedEntry, FeedStore } from './feed-store.ts';
 
 export interface FeedPage { videos: VideoRow[]; nextCursor: string | null }
 
@@ -19,21 +23,27 @@ function newerFirst(a: FeedEntry, b: FeedEntry): number {
  * before the unsubscribe has cleaned the stored feed.
  */
 export class SubscriptionsFeed {
-  constructor(private readonly platform: Platform) {}
+  private readonly db: Kysely<DB>;
+  private readonly store: FeedStore;
+  /** Read on every page, not copied: the settings object is the config's. */
+  private readonly settings: Pick<Config['feeds'], 'celebrityThreshold'>;
+
+  constructor(deps: { db: Kysely<DB>; store: FeedStore; settings: Pick<Config['feeds'], 'celebrityThreshold'> }) {
+    this.db = deps.db;
+    this.store = deps.store;
+    this.settings = deps.settings;
+  }
 
   async page(userId: string, limit: number, cursor?: string): Promise<FeedPage> {
-    const { db } = this.platform.database;
+    const { db } = this;
     const before = cursor ? decodeKeysetCursor(cursor) : undefined;
-    const following = await db.selectFrom('subscriptions')
-      .leftJoin('channel_stats', 'channel_stats.user_id', 'subscriptions.channel_id')
-      .select(['subscriptions.channel_id', 'channel_stats.subscriber_count'])
-      .where('subscriptions.subscriber_id', '=', userId).execute();
+    const following = await subscriberQueries.following(db, userId);
     const followed = new Set(following.map((row) => row.channel_id));
-    const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.platform.config.feeds.celebrityThreshold)
+    const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.settings.celebrityThreshold)
       .map((row) => row.channel_id);
 
     const [pushed, pulled] = await Promise.all([
-      feedStoreFor(this.platform).read(userId, limit + 1, before),
+      this.store.read(userId, limit + 1, before),
       this.pull(celebrities, limit + 1, before),
     ]);
     const seen = new Set<string>();
@@ -46,18 +56,14 @@ export class SubscriptionsFeed {
     const last = page.at(-1);
     const visible = page.filter((entry) => followed.has(entry.creatorId)).map((entry) => entry.videoId);
     return {
-      videos: await videoRepo.findPublicByIds(db, visible),
+      videos: await videoQueries.findPublicByIds(db, visible),
       nextCursor: merged.length > limit && last ? encodeKeysetCursor({ at: last.publishedAt, videoId: last.videoId }) : null,
     };
   }
 
   /** The newest public uploads of big channels, read along their (creator_id, processed_at, id) index. */
   private async pull(channelIds: string[], limit: number, before?: KeysetPosition): Promise<FeedEntry[]> {
-    if (channelIds.length === 0) return [];
-    let query = this.platform.database.db.selectFrom('videos').select(['id', 'creator_id', 'processed_at'])
-      .where('creator_id', 'in', channelIds).where('status', '=', 'ready').where('visibility', '=', 'public');
-    if (before) query = query.where(sql<boolean>`(processed_at, id) < (${before.at}, ${before.videoId}::uuid)`);
-    const rows = await query.orderBy('processed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await discoveryQueries.publicUploadsOf(this.db, channelIds, limit, before);
     return rows.map((row) => ({ videoId: row.id, creatorId: row.creator_id, publishedAt: row.processed_at! }));
   }
 }

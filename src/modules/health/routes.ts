@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { aiStatus, aiStatusSchema } from '../intelligence/ai-status.ts';
 
 const dependencyStatus = z.object({ status: z.enum(['up', 'down']), error: z.string().optional() });
@@ -23,7 +24,7 @@ async function check(probe: () => Promise<unknown>): Promise<z.infer<typeof depe
   }
 }
 
-export async function healthRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function healthRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get('/health', {
@@ -51,7 +52,7 @@ export async function healthRoutes(app: FastifyInstance, { platform }: { platfor
     }
     const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
     // Informational: a failure to describe the AI layer never turns a ready instance unready.
-    const ai = ready ? await aiStatus(platform).catch(() => undefined) : undefined;
+    const ai = ready ? await aiStatus(platform.database.db, services.ai).catch(() => undefined) : undefined;
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, ai });
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Kysely } from 'kysely';
+import type { Ai } from '../../platform/ai/ai.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { vectorSearchMode } from './vector-store.ts';
 
 export const aiStatusSchema = z.object({
@@ -9,6 +10,6 @@ export const aiStatusSchema = z.object({
 });
 
 /** What /ready reports about the AI layer: degraded modes are not failures, but operators should see them. */
-export async function aiStatus(platform: Platform): Promise<z.infer<typeof aiStatusSchema>> {
-  return { vectorSearch: await vectorSearchMode(platform.database.db), providers: aiFor(platform).describe() };
+export async function aiStatus(db: Kysely<DB>, ai: Ai): Promise<z.infer<typeof aiStatusSchema>> {
+  return { vectorSearch: await vectorSearchMode(db), providers: ai.describe() };
 }

@@ -6,7 +6,8 @@ import { extractSpeechAudio } from '../../platform/ai/speech-audio.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
 import { analysisStatusRepo } from './analysis-status-repo.ts';
 import { publishCaptions, removeCaptions } from './captions.ts';
@@ -28,7 +29,7 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
 
   const analyse = async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
     const { videoId, force = false } = job.payload;
-    const video = await videoRepo.findById(db, videoId);
+    const video = await videoQueries.findById(db, videoId);
     if (video?.status !== 'ready') return; // deleted or reprocessing: a later video.ready starts over
     const context = { userId: video.creator_id, videoId, signal: job.signal };
 
@@ -68,7 +69,7 @@ export function createAnalyseVideoHandler(platform: Platform, ai: Ai) {
     } catch (error) {
       // A video deleted or reprocessed mid-analysis loses its files under the job: nothing to retry,
       // and its next video.ready starts a fresh analysis.
-      if ((await videoRepo.findById(db, job.payload.videoId))?.status !== 'ready') return;
+      if ((await videoQueries.findById(db, job.payload.videoId))?.status !== 'ready') return;
       // The creator sees the reason; a retry that follows marks the next step again.
       await analysisStatusRepo.mark(db, job.payload.videoId, 'failed', (error as Error).message.slice(0, 500)).catch(() => undefined);
       throw error;
@@ -87,7 +88,7 @@ export async function refreshDerivedOutputs(platform: Pick<Platform, 'database' 
   if (transcript) {
     await publishCaptions(platform.storage, video.id, transcript.language, segments, video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0);
     // Deleted (or sent back to processing) meanwhile: its folder is being cleared, so take the captions back out.
-    if ((await videoRepo.findById(db, video.id))?.status !== 'ready') {
+    if ((await videoQueries.findById(db, video.id))?.status !== 'ready') {
       await removeCaptions(platform.storage, video.id, transcript.language);
       return;
     }

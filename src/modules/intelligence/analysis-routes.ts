@@ -3,11 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { VideoService } from '../videos/service.ts';
 import { ANALYSIS_STATES } from './analysis-status-repo.ts';
-import { VideoAnalysisStatus } from './analysis-status.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
@@ -20,10 +18,9 @@ export const analysisStatusSchema = z.object({
 });
 
 /** The creator's view of a video's AI analysis, and the re-run action (creator or admin). */
-export async function analysisRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const videos = new VideoService(platform);
-  const analysis = new VideoAnalysisStatus({ database: platform.database, jobs: platform.jobs });
+  const { videos, analysisStatus: analysis } = services;
 
   routes.get('/videos/:id/analysis', {
     preHandler: authenticated,

@@ -1,4 +1,5 @@
-import type { Database } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { VideoRow } from '../videos/repo.ts';
@@ -18,10 +19,10 @@ export interface AnalysisStatus {
 
 /** Where a video's AI analysis stands, and the creator's "re-run analysis". */
 export class VideoAnalysisStatus {
-  constructor(private readonly deps: { database: Database; jobs: JobQueue }) {}
+  constructor(private readonly deps: { db: Kysely<DB>; jobs: JobQueue }) {}
 
   async status(video: VideoRow): Promise<AnalysisStatus> {
-    const db = this.deps.database.db;
+    const db = this.deps.db;
     const [row, transcript, insights] = await Promise.all([analysisStatusRepo.find(db, video.id), transcriptRepo.find(db, video.id), insightsRepo.find(db, video.id)]);
     const segments = transcript ? (await transcriptRepo.segments(db, video.id)).length : 0;
     // Videos analysed before this table existed have outputs but no row: they are done.
@@ -39,7 +40,7 @@ export class VideoAnalysisStatus {
   async rerun(video: VideoRow): Promise<AnalysisStatus> {
     if (video.status !== 'ready') throw new AppError(409, 'VIDEO_NOT_READY', 'The video must be ready before it can be analysed');
     await enqueueVideoAnalysis(this.deps.jobs, video.id, true);
-    await analysisStatusRepo.mark(this.deps.database.db, video.id, 'queued');
+    await analysisStatusRepo.mark(this.deps.db, video.id, 'queued');
     return this.status(video);
   }
 }

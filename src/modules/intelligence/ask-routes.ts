@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { VideoService } from '../videos/service.ts';
 import { VideoQa, type Answer } from './video-qa.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
@@ -36,10 +34,9 @@ const answerSchema = z.object({
 const send = (reply: FastifyReply, event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
 /** Questions about a video answered from its transcript, whole (JSON) or streamed (SSE). */
-export async function askRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function askRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const videos = new VideoService(platform);
-  const qa = new VideoQa(platform, aiFor(platform));
+  const { videos, videoQa: qa } = services;
 
   routes.post('/videos/:id/ask', {
     preHandler: authenticated,

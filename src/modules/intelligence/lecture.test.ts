@@ -25,7 +25,7 @@ describe('a spoken video analysed offline (pglite)', { timeout: 900_000 }, () =>
 
   before(async () => {
     t = await startUploadTestApp('pglite');
-    startWorkers(t.platform);
+    startWorkers(t.platform, t.services);
     creator = await newCreator(t);
     lecture = await makeLectureVideo(t.fixtures);
     videoId = await createUploadVideo(t, creator);

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
+import type { Ai } from '../../platform/ai/ai.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { reciprocalRankFusion } from '../../platform/ai/rank-fusion.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { searchQuery, searchResultSchema } from '../search/schemas.ts';
 import { PUBLISHED_AT, searchConditions, type SearchFilters } from '../search/search-filters.ts';
 import type { SearchRow } from '../search/search-repo.ts';
-import { SearchService } from '../search/service.ts';
+import type { SearchService } from '../search/service.ts';
 import { anyWordTsQuery } from './keyword-query.ts';
 import { nearest } from './vector-store.ts';
 
@@ -35,13 +35,15 @@ function joinSearchable(filters: SearchFilters, videoIdColumn: string) {
 }
 
 export class SemanticSearch {
+  private readonly db: Kysely<DB>;
   private readonly keyword: SearchService;
+  private readonly ai: Ai;
 
-  constructor(private readonly platform: Platform) {
-    this.keyword = new SearchService(platform);
+  constructor(deps: { db: Kysely<DB>; keyword: SearchService; ai: Ai }) {
+    this.db = deps.db;
+    this.keyword = deps.keyword;
+    this.ai = deps.ai;
   }
-
-  private get db() { return this.platform.database.db; }
 
   async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number; model: string | null }> {
     const filters: SearchFilters = { category: params.category, duration: params.duration, uploaded: params.uploaded, tags: params.tags };
@@ -51,7 +53,7 @@ export class SemanticSearch {
     let model: string | null = null;
     let meaningMatches = new Map<string, number>();
     if (params.q.trim()) {
-      const query = await aiFor(this.platform).embeddings.embed(params.q, {});
+      const query = await this.ai.embeddings.embed(params.q, {});
       model = query.model;
       const transcripts = await this.nearestTranscripts(query.vector, query.model, filters);
       meaningMatches = transcripts.bestLine;

@@ -4,21 +4,19 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createVideoPresenter } from '../videos/presenter.ts';
-import { videoRepo } from '../videos/repo.ts';
+import type { Services } from '../services.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams, videoSchema } from '../videos/schemas.ts';
-import { VideoService } from '../videos/service.ts';
 import { nearest } from './vector-store.ts';
 
 const similarQuery = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10) });
 
 /** Videos closest in meaning to this one (their embeddings), among public ready videos. */
-export async function similarRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function similarRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { database: { db }, config } = platform;
-  const videos = new VideoService(platform);
-  const presenter = createVideoPresenter(platform);
+  const { videos, videoPresenter: presenter } = services;
 
   routes.get('/videos/:id/similar', {
     schema: {
@@ -35,7 +33,7 @@ export async function similarRoutes(app: FastifyInstance, { platform }: { platfo
     if (!own) return ok([]);
     const hits = await nearest(db, sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
       where e.model = ${own.model} and e.video_id <> ${video.id} and v.status = 'ready' and v.visibility = 'public'`, own.embedding.map(Number), request.query.limit);
-    const rows = (await Promise.all(hits.map((hit) => videoRepo.findById(db, hit.id)))).filter((row) => row !== undefined);
+    const rows = (await Promise.all(hits.map((hit) => videoQueries.findById(db, hit.id)))).filter((row) => row !== undefined);
     const presented = await presenter.presentMany(rows, requestOrigin(request, config), request.user?.id);
     return ok(presented.map((item, index) => ({ ...item, similarity: hits[index]!.score })));
   });

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createMediaUrls } from '../videos/media-urls.ts';
+import type { Services } from '../services.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { VideoService } from '../videos/service.ts';
 import { refreshDerivedOutputs } from './analyse-video.ts';
 import { insightsRepo } from './insights-repo.ts';
 import { presentInsights, presentTranscript } from './presenters.ts';
@@ -19,11 +17,10 @@ const bearerAuth = [{ bearerAuth: [] }];
 const notAnalysedYet = (what: string) => new AppError(404, 'NOT_ANALYSED_YET', `This video has no ${what} yet: it is made in the background once the video is ready`);
 
 /** The transcript (read by anyone who can watch, edited by the creator) and the creator's edits of the insights. */
-export async function transcriptRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function transcriptRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { database: { db }, config } = platform;
-  const videos = new VideoService(platform);
-  const mediaUrls = createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds);
+  const { videos, mediaUrls, ai } = services;
 
   routes.get('/videos/:id/transcript', {
     schema: {
@@ -59,7 +56,7 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
       ? { provider: previous.model_provider as 'local' | 'remote', name: previous.model_name, version: previous.model_version }
       : { provider: 'local' as const, name: 'creator', version: '1' };
     await transcriptRepo.save(db, video.id, { language: request.body.language, segments: request.body.segments, model, editedBy: 'creator' });
-    await refreshDerivedOutputs(platform, aiFor(platform), video);
+    await refreshDerivedOutputs(platform, ai, video);
     const transcript = await transcriptRepo.find(db, video.id);
     return ok(presentTranscript(video, transcript!, await transcriptRepo.segments(db, video.id), mediaUrls, requestOrigin(request, config)));
   });
@@ -83,7 +80,7 @@ export async function transcriptRoutes(app: FastifyInstance, { platform }: { pla
       editedBy: 'creator',
     });
     // The summary is part of the video's embedding.
-    await refreshDerivedOutputs(platform, aiFor(platform), video);
+    await refreshDerivedOutputs(platform, ai, video);
     return ok(presentInsights((await insightsRepo.find(db, video.id))!));
   });
 }

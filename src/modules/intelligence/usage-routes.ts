@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
-import { moderatorFor } from '../../platform/ai/routed-moderation-translation.ts';
 import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, isoDate, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { AiUsageReporter } from './ai-usage-report.ts';
+import type { Services } from '../services.ts';
+import { userQueries } from '../users/user-queries.ts';
 
 const figures = {
   calls: z.number().int(),
@@ -38,16 +37,9 @@ export const aiUsageSchema = z.object({
 const usageQuery = z.object({ days: z.coerce.number().int().min(1, 'must be at least 1').max(90, 'must be at most 90').default(14) });
 
 /** The admin's AI usage report: calls, tokens, audio seconds and cost per day, task and user; the provider chains. */
-export async function usageRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function usageRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const reporter = new AiUsageReporter({
-    database: platform.database,
-    providerChains: () => ({
-      ...aiFor(platform).describe(),
-      moderation: moderatorFor(platform).router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`),
-    }),
-    limits: { dailyBudgetUsd: platform.config.ai.dailyBudgetUsd, userDailyQuotaUsd: platform.config.ai.userDailyQuotaUsd },
-  });
+  const db = platform.database.db;
 
   routes.get('/admin/ai/usage', {
     preHandler: adminOnly,
@@ -58,5 +50,12 @@ export async function usageRoutes(app: FastifyInstance, { platform }: { platform
       querystring: usageQuery,
       response: { 200: envelope(aiUsageSchema) },
     },
-  }, async (request) => ok(await reporter.report(request.query.days)));
+  }, async (request) => {
+    const report = await services.aiUsage.report(request.query.days);
+    const topUsers = await Promise.all(report.topUsers.map(async ({ userId, ...figures }) => {
+      const user = await userQueries.findById(db, userId);
+      return { user: user ? { id: user.id, username: user.username } : null, ...figures };
+    }));
+    return ok({ ...report, topUsers });
+  });
 }

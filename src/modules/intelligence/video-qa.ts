@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Ai, RoutedChunk } from '../../platform/ai/ai.ts';
 import type { GenerationRequest } from '../../platform/ai/ports.ts';
 import { reciprocalRankFusion } from '../../platform/ai/rank-fusion.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { anyWordTsQuery } from './keyword-query.ts';
 import { transcriptRepo, type StoredSegment } from './transcript-repo.ts';
@@ -44,9 +44,7 @@ export const watchLink = (videoId: string, seconds: number) => `/watch/${videoId
  * best passage is the answer, labelled as such. Answers are cached per question and transcript.
  */
 export class VideoQa {
-  constructor(private readonly platform: Pick<Platform, 'database'>, private readonly ai: Ai) {}
-
-  private get db() { return this.platform.database.db; }
+  constructor(private readonly db: Kysely<DB>, private readonly ai: Ai) {}
 
   /** The cache key covers the transcript version and the generators, so an edit or a new model answers afresh. */
   private async cacheKey(videoId: string, question: string): Promise<string | null> {

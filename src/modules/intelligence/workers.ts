@@ -1,4 +1,4 @@
-import { aiFor } from '../../platform/ai/ai-for-platform.ts';
+import type { Ai } from '../../platform/ai/ai.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { VIDEO_READY, VIDEO_UPDATED, type VideoEventPayload } from '../videos/events.ts';
 import { createAnalyseVideoHandler } from './analyse-video.ts';
@@ -10,8 +10,7 @@ const CONSUMER = 'intelligence-analyse';
  * A ready video gets analysed; an edited one too (only what its edit changed is recomputed: the
  * metadata embedding). The consumer only enqueues, so the outbox is never held up by a long job.
  */
-export function startIntelligenceWorkers(platform: Platform): void {
-  const ai = aiFor(platform);
+export function startIntelligenceWorkers(platform: Platform, ai: Ai): void {
   platform.jobs.process(AI_QUEUE, createAnalyseVideoHandler(platform, ai), { concurrency: 1 });
   platform.events.subscribe<VideoEventPayload>(CONSUMER, [VIDEO_READY, VIDEO_UPDATED], async (event) => {
     if (event.payload.status !== 'ready') return;

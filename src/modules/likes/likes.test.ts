@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { CounterFlusher } from '../../platform/counters/counter-flusher.ts';
-import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { adminToken } from '../videos/video-test-support.ts';
 import { createReadyVideo, deleteVideo, flushCounters, insertViewers, storedCounts } from '../views/engagement-test-support.ts';
@@ -157,7 +156,7 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const viewers = await insertViewers(t, 3);
       for (const viewer of viewers) await like(videoId, viewer.token);
-      const counters = hotCountersFor(t.platform);
+      const counters = t.services.counters;
       // What a restart of an in-process buffer amounts to: the deltas are gone, the rows are not.
       await counters.drain(LIKES_COUNTER);
       await flushCounters(t);
@@ -174,7 +173,7 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const fan = await registerUser(t.app);
       await like(videoId, fan.accessToken);
-      const counters = hotCountersFor(t.platform);
+      const counters = t.services.counters;
       // A database that is down: nothing listens on port 1.
       const unreachable = await openDatabase({ url: 'postgres://streamhub@127.0.0.1:1/down' });
       const failing = new CounterFlusher({ counters, db: unreachable.db, projections: [likeCountProjection], intervalMs: 1000, logger: t.platform.logger });

@@ -4,19 +4,19 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { pageQuery } from '../views/schemas.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { likedVideoSchema, likeStateSchema } from './schemas.ts';
-import { LikeService } from './service.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** Like / unlike a video and list what you liked. */
-export async function likeRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function likeRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const likes = new LikeService(platform);
-  const presentVideos = createVideoListPresenter(platform);
+  const { likes } = services;
+  const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.post('/videos/:id/like', {
     preHandler: authenticated,

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
-import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import type { HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { decodeKeysetCursor, pageOf } from '../views/keyset-cursor.ts';
 import { getWatchableVideo } from '../views/ready-video.ts';
 import { LIKES_COUNTER } from './like-counts.ts';
@@ -22,10 +20,10 @@ export class LikeService {
   private readonly counters: HotCounters;
   private readonly videos: VideoService;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.counters = hotCountersFor(platform);
-    this.videos = new VideoService(platform);
+  constructor(deps: { db: Kysely<DB>; counters: HotCounters; videos: VideoService }) {
+    this.db = deps.db;
+    this.counters = deps.counters;
+    this.videos = deps.videos;
   }
 
   async like(actor: AuthenticatedUser, videoId: string): Promise<LikeState> {

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { isProcessed, processOnce, type DomainEvent } from '../../platform/events/event-bus.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Config } from '../../config.ts';
 import { topScore, type Moderator, type TextModeration } from '../../platform/ai/moderator.ts';
 import { holdCommentForReview, setCommentHidden } from '../comments/comment-state.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
-import { commentRepo } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
 import type { VideoEventPayload } from '../videos/events.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo, type Assessment } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
 
@@ -26,9 +26,13 @@ const videoText = (video: { title: string; description: string }) => `${video.ti
  */
 export class AutoAssessor {
   private readonly db: Kysely<DB>;
+  private readonly moderator: Moderator;
+  private readonly thresholds: Config['moderation'];
 
-  constructor(private readonly platform: Platform, private readonly moderator: Moderator) {
-    this.db = platform.database.db;
+  constructor(deps: { db: Kysely<DB>; moderator: Moderator; thresholds: Config['moderation'] }) {
+    this.db = deps.db;
+    this.moderator = deps.moderator;
+    this.thresholds = deps.thresholds;
   }
 
   /**
@@ -40,13 +44,13 @@ export class AutoAssessor {
    */
   async onCommentEvent(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
     if (await isProcessed(this.db, COMMENT_MODERATION_CONSUMER, event.id)) return;
-    const comment = await commentRepo.findById(this.db, event.payload.commentId);
+    const comment = await commentQueries.findById(this.db, event.payload.commentId);
     if (!comment || comment.deleted_at) return;
     const earlier = await caseRepo.find(this.db, 'comment', comment.id);
     if (earlier?.content_hash === hashOf(comment.text) || earlier?.status === 'rejected') return;
     const result = await this.moderator.moderateText(comment.text, { userId: comment.user_id, videoId: comment.video_id });
     await processOnce(this.db, COMMENT_MODERATION_CONSUMER, event, async (trx) => {
-      const locked = await commentRepo.findForUpdate(trx, comment.id);
+      const locked = await commentQueries.findForUpdate(trx, comment.id);
       if (!locked || locked.text !== comment.text) return; // edited again meanwhile: that edit's event scores it
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
       await caseRepo.upsert(trx, assessment);
@@ -58,7 +62,7 @@ export class AutoAssessor {
   /** video.ready and video.updated: re-scored only when the title or description changed. */
   async onVideoEvent(event: DomainEvent<VideoEventPayload>): Promise<void> {
     if (await isProcessed(this.db, VIDEO_MODERATION_CONSUMER, event.id)) return;
-    const video = await videoRepo.findById(this.db, event.payload.videoId);
+    const video = await videoQueries.findById(this.db, event.payload.videoId);
     if (!video || video.status === 'deleted') return;
     const text = videoText(video);
     const earlier = await caseRepo.find(this.db, 'video', video.id);
@@ -70,7 +74,7 @@ export class AutoAssessor {
   }
 
   private assessment(subjectType: CaseSubject, subjectId: string, ownerId: string, text: string, result: TextModeration): Assessment {
-    const { threshold, videoHoldThreshold } = this.platform.config.moderation;
+    const { threshold, videoHoldThreshold } = this.thresholds;
     const top = topScore(result.scores);
     const flagged = top.score >= threshold;
     return {

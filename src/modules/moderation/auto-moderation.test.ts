@@ -24,7 +24,7 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind, { COMMENT_RATE_PER_MINUTE: '100000', COMMENT_BURST: '100000' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
       [creator, author, stranger] = await Promise.all([registerUser(t.app, { role: 'creator' }), registerUser(t.app), registerUser(t.app)]);
       admin = await adminToken(t);
       videoId = await createReadyVideo(t, creator.accessToken);
@@ -121,7 +121,7 @@ for (const kind of testDatabaseKinds()) {
       const commentId = await postComment(t, stranger.accessToken, videoId, 'what a m0r0n, you are stuuupid and pathetic');
       await settledCase('comment', commentId);
       const countAfterFirst = await storedCommentCount(t, videoId);
-      const assessor = new AutoAssessor(t.platform, new LocalModerator());
+      const assessor = new AutoAssessor({ db: t.platform.database.db, moderator: new LocalModerator(), thresholds: t.platform.config.moderation });
       const redelivered = { id: '999999999', topic: 'comment.created', key: videoId, createdAt: new Date(), payload: { commentId, videoId, userId: stranger.user.id, parentId: null } };
       await Promise.all([assessor.onCommentEvent(redelivered), assessor.onCommentEvent(redelivered)]);
       await assessor.onCommentEvent(redelivered);

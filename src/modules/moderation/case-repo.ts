@@ -96,8 +96,3 @@ export const caseRepo = {
       .limit(limit + 1).execute() as Promise<QueueCaseRow[]>;
   },
 };
-
-/** For public video lists (search, channel pages, autocomplete): true unless moderation holds the video. */
-export function notHeldForReview(videoIdColumn: string) {
-  return sql<boolean>`not exists (select 1 from moderation_cases held where held.subject_type = 'video' and held.subject_id = ${sql.ref(videoIdColumn)} and held.held)`;
-}

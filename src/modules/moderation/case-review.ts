@@ -3,11 +3,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
-import { commentRepo } from '../comments/repo.ts';
-import { videoRepo } from '../videos/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
+import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo, type CaseRow, type QueueCaseRow } from './case-repo.ts';
 import type { CaseSubject } from './tables.ts';
 
@@ -15,11 +14,7 @@ const queueCursors = { pending: cursorCodec('cases:pending', timePosition), deci
 
 /** The human side of automatic moderation: the admin review queue, approve/reject, and each owner's one appeal. */
 export class CaseReviewService {
-  private readonly db: Kysely<DB>;
-
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-  }
+  constructor(private readonly db: Kysely<DB>) {}
 
   async listQueue(filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject }, cursor: string | undefined, limit: number): Promise<{ items: QueueCaseRow[]; nextCursor: string | null }> {
     const codec = queueCursors[filter.status];
@@ -42,19 +37,19 @@ export class CaseReviewService {
   }
 
   private async applyToComment(trx: Executor, commentId: string, decision: 'approved' | 'rejected', adminId: string): Promise<void> {
-    if (!await commentRepo.findForUpdate(trx, commentId)) throw notFound('Comment');
+    if (!await commentQueries.findForUpdate(trx, commentId)) throw notFound('Comment');
     await setCommentHidden(trx, commentId, decision === 'approved' ? null : adminId);
   }
 
   async appealComment(actor: AuthenticatedUser, commentId: string, message: string): Promise<CaseRow> {
-    const comment = await commentRepo.findById(this.db, commentId);
+    const comment = await commentQueries.findById(this.db, commentId);
     if (!comment || comment.deleted_at) throw notFound('Comment');
     if (comment.user_id !== actor.id) throw forbidden('Only the comment\'s author can appeal its moderation');
     return this.appeal('comment', commentId, message);
   }
 
   async appealVideo(actor: AuthenticatedUser, videoId: string, message: string): Promise<CaseRow> {
-    const video = await videoRepo.findById(this.db, videoId);
+    const video = await videoQueries.findById(this.db, videoId);
     if (!video || video.status === 'deleted') throw notFound('Video');
     if (video.creator_id !== actor.id) throw forbidden('Only the video\'s creator can appeal its moderation');
     return this.appeal('video', videoId, message);

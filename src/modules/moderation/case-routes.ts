@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { IMAGE_MODERATION_STATUS, moderatorFor } from '../../platform/ai/routed-moderation-translation.ts';
+import type { Services } from '../services.ts';
+import { IMAGE_MODERATION_STATUS } from '../../platform/ai/routed-moderation-translation.ts';
 import { commentIdParams } from '../comments/schemas.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { toCaseResponse, toQueueCaseResponse } from './case-presenter.ts';
-import { CaseReviewService } from './case-review.ts';
 import { appealBody, caseIdParams, caseSchema, listCasesQuery, moderationStatusSchema, queueCaseSchema, reviewBody } from './case-schemas.ts';
 import type { CaseSubject } from './tables.ts';
 import { z } from 'zod';
@@ -16,9 +16,9 @@ const bearerAuth = [{ bearerAuth: [] }];
 const APPEAL = 'Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.';
 
 /** Automatic moderation's HTTP side: owners read their case and appeal; admins review the queue. Registered under /api/v1. */
-export async function caseRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function caseRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const review = new CaseReviewService(platform);
+  const review = services.caseReview;
 
   const subjects: Array<[CaseSubject, string, typeof commentIdParams | typeof videoIdParams]> = [
     ['comment', '/comments/:id', commentIdParams],
@@ -79,7 +79,7 @@ export async function caseRoutes(app: FastifyInstance, { platform }: { platform:
     preHandler: adminOnly,
     schema: { tags: ['admin'], summary: 'Which moderation models run, and the thresholds (admin)', security: bearerAuth, response: { 200: envelope(moderationStatusSchema) } },
   }, async () => ok({
-    text: { available: true as const, chain: moderatorFor(platform).router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`), ...platform.config.moderation },
+    text: { available: true as const, chain: services.moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`), ...platform.config.moderation },
     image: IMAGE_MODERATION_STATUS,
   }));
 }

@@ -1,5 +1,5 @@
 import { toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
-import type { BanState } from './ban-repo.ts';
+import type { BanState } from '../users/suspensions.ts';
 import type { AdminReportRow, ReportRow } from './report-repo.ts';
 import type { ReportResponse, adminReportSchema, banSchema } from './schemas.ts';
 import type { z } from 'zod';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly, authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { toCommentResponse } from '../comments/presenter.ts';
 import { commentIdParams, commentSchema } from '../comments/schemas.ts';
 import { toAdminReportResponse, toBanResponse, toReportResponse } from './presenter.ts';
@@ -11,14 +11,13 @@ import {
   adminReportSchema, banSchema, listReportsQuery, reportCommentBody, reportIdParams, reportSchema, resolutionSchema,
   resolveReportBody, userIdParams,
 } from './schemas.ts';
-import { ModerationService } from './service.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** Reporting and hiding comments, and the admin side: the report queue, decisions, bans. Registered under /api/v1. */
-export async function moderationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function moderationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const moderation = new ModerationService(platform);
+  const { moderation } = services;
 
   routes.post('/comments/:id/report', {
     preHandler: authenticated,

@@ -3,14 +3,14 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { CommentAccess } from '../comments/comment-access.ts';
+import type { CommentAccess } from '../comments/comment-access.ts';
 import { setCommentHidden } from '../comments/comment-state.ts';
 import { cursorCodec, timePosition, toPage } from '../comments/cursor.ts';
-import { commentRepo, type CommentView } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
+import type { CommentView } from '../comments/repo.ts';
 import { moderatesVideo } from '../comments/visibility.ts';
-import { userRepo } from '../users/repo.ts';
-import { banRepo, type BanState } from './ban-repo.ts';
+import { userQueries } from '../users/user-queries.ts';
+import { userSuspensions, type BanState } from '../users/suspensions.ts';
 import { reportRepo, type AdminReportRow, type ReportRow } from './report-repo.ts';
 import type { ReportAction, ReportReason, ReportStatus } from './tables.ts';
 
@@ -24,9 +24,9 @@ export class ModerationService {
   private readonly db: Kysely<DB>;
   private readonly access: CommentAccess;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.access = new CommentAccess(platform);
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess }) {
+    this.db = deps.db;
+    this.access = deps.access;
   }
 
   /** One open report per user and comment: reporting again returns the open one (`created: false`). */
@@ -64,7 +64,7 @@ export class ModerationService {
     return inTransaction(this.db, async (trx) => {
       const unlocked = await trx.selectFrom('comment_reports').select('comment_id').where('id', '=', reportId).executeTakeFirst();
       if (!unlocked) throw notFound('Report');
-      const comment = await commentRepo.findForUpdate(trx, unlocked.comment_id);
+      const comment = await commentQueries.findForUpdate(trx, unlocked.comment_id);
       const report = await reportRepo.findForUpdate(trx, reportId);
       if (!comment || !report) throw notFound('Report');
       if (report.status !== 'open') throw new AppError(409, 'REPORT_RESOLVED', `This report was already resolved (${report.resolution})`);
@@ -78,14 +78,14 @@ export class ModerationService {
 
   /** Suspends an account: it can no longer log in, refresh, comment, reply, like or report. Admins cannot be banned. */
   async ban(userId: string, executor: Executor = this.db): Promise<BanState> {
-    const user = await userRepo.findById(executor, userId);
+    const user = await userQueries.findById(executor, userId);
     if (!user) throw notFound('User');
     if (user.role === 'admin') throw new AppError(409, 'CANNOT_BAN_ADMIN', 'Admins cannot be banned; change their role first');
-    return this.found(await banRepo.ban(executor, userId));
+    return this.found(await userSuspensions.ban(executor, userId));
   }
 
   async unban(userId: string): Promise<BanState> {
-    return this.found(await banRepo.unban(this.db, userId));
+    return this.found(await userSuspensions.unban(this.db, userId));
   }
 
   private found(state: BanState | undefined): BanState {

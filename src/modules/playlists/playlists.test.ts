@@ -245,7 +245,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('a playlist holds at most the configured number of videos', async () => {
-      const service = new PlaylistService({ ...t.platform, config: { ...t.platform.config, playlists: { maxItems: 2 } } });
+      const service = new PlaylistService({ db: t.platform.database.db, videos: t.services.videos, maxItems: 2 });
       const actor = { id: viewer.id, role: 'viewer' as const };
       const playlist = await createPlaylist(viewer);
       const [a, b, c] = await videos(3) as [string, string, string];

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { pageQuery } from '../channels/paging.ts';
 import { userIdParams } from '../users/schemas.ts';
-import { createVideoPresenter } from '../videos/presenter.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { idempotencyHeaders } from '../videos/schemas.ts';
 import { presentPlaylistWithEntries } from './presenter.ts';
@@ -14,18 +14,17 @@ import {
   addVideoBody, createPlaylistBody, moveVideoBody, placementSchema, playlistIdParams, playlistSchema, playlistVideoParams,
   playlistWithEntriesSchema, reorderBody, toPlaylist, updatePlaylistBody,
 } from './schemas.ts';
-import { PlaylistService } from './service.ts';
 import { watchLaterRoutes } from './watch-later-routes.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['playlists'];
 
 /** Playlists: CRUD, a user's list, and adding, removing and ordering videos. Prefix: /api/v1. */
-export async function playlistRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function playlistRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
-  const playlists = new PlaylistService(platform);
-  const videos = createVideoPresenter(platform);
+  const { playlists } = services;
+  const videos = services.videoPresenter;
 
   routes.post('/playlists', {
     preHandler: authenticated,

@@ -5,10 +5,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
 import { decodeCursor, newestFirstKey, toPage, type Page, type PageRequest } from '../channels/paging.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { assertEditable, assertNotBuiltIn, assertReadable } from './access.ts';
 import { createRequestRepo } from './create-requests-repo.ts';
 import { PlaylistItemEditor } from './item-editor.ts';
@@ -28,9 +27,9 @@ export class PlaylistService {
   readonly items: PlaylistItemEditor;
   private readonly db: Kysely<DB>;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.items = new PlaylistItemEditor(this.db, new VideoService(platform), platform.config.playlists.maxItems);
+  constructor(deps: { db: Kysely<DB>; videos: VideoService; maxItems: number }) {
+    this.db = deps.db;
+    this.items = new PlaylistItemEditor(this.db, deps.videos, deps.maxItems);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 

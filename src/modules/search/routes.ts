@@ -4,19 +4,17 @@ import { z } from 'zod';
 import { adminOnly } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import {
   autocompleteQuery, popularQuerySchema, searchQuery, searchResultSchema, suggestionSchema, suggestionsQuery,
   zeroResultQuerySchema, zeroResultsQuery,
 } from './schemas.ts';
-import { SearchService } from './service.ts';
-import { SemanticSearch } from '../intelligence/semantic-search.ts';
 
 /** Search, autocomplete, popular queries, and the admins' list of queries that found nothing. */
-export async function searchRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function searchRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const search = new SearchService(platform);
-  const semantic = new SemanticSearch(platform);
+  const { search, semanticSearch: semantic } = services;
 
   routes.get('/search', {
     schema: {

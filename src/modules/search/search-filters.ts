@@ -1,4 +1,4 @@
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { sql, type RawBuilder } from 'kysely';
 
 export type DurationBucket = 'short' | 'medium' | 'long';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Platform } from '../../platform/platform.ts';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../../platform/db/schema.ts';
 import { toIso } from '../../platform/http/envelope.ts';
 import { cursorCodec, toPage } from '../comments/cursor.ts';
-import { createMediaUrls, type MediaUrls } from '../videos/media-urls.ts';
+import type { MediaUrls } from '../videos/media-urls.ts';
 import { pathInVideoFolder } from '../videos/storage-keys.ts';
 import { channelSuggestions, tagSuggestions, titleSuggestions, type Suggestion } from './autocomplete-repo.ts';
 import { logQuery, popularQueries, zeroResultQueries, type ZeroResultCursor } from './query-log-repo.ts';
@@ -36,13 +38,15 @@ function interleave(lists: Suggestion[][], size: number): Suggestion[] {
 }
 
 export class SearchService {
+  private readonly db: Kysely<DB>;
   private readonly mediaUrls: MediaUrls;
+  private readonly logger: Logger;
 
-  constructor(private readonly platform: Platform) {
-    this.mediaUrls = createMediaUrls(platform.jwtSecret, platform.config.mediaUrlTtlSeconds);
+  constructor(deps: { db: Kysely<DB>; mediaUrls: MediaUrls; logger: Logger }) {
+    this.db = deps.db;
+    this.mediaUrls = deps.mediaUrls;
+    this.logger = deps.logger;
   }
-
-  private get db() { return this.platform.database.db; }
 
   async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number }> {
     const page = await searchVideos(this.db, {
@@ -64,7 +68,7 @@ export class SearchService {
     const normalised = normaliseQuery(q);
     if (!normalised) return;
     logQuery(this.db, normalised, resultCount)
-      .catch((error: unknown) => this.platform.logger.warn({ err: error }, 'could not log a search query'));
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not log a search query'));
   }
 
   present(row: SearchRow, origin: string): SearchResult {

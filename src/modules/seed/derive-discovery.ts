@@ -1,5 +1,8 @@
-import type { Platform } from '../../platform/platform.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { FeedDeps } from '../feeds/jobs.ts';
 import { rebuildFeeds } from '../feeds/rebuild.ts';
+import type { TrendingStore } from '../trending/trending-store.ts';
 import { rebuildTrendingActivity } from '../trending/rebuild.ts';
 import { refreshTrending } from '../trending/refresh.ts';
 
@@ -12,9 +15,9 @@ export interface DerivedDiscovery { trendingBuckets: number; refreshMs: number; 
  * The seed writes source rows only (with triggers off for speed); trending activity, rankings and the
  * subscriptions feeds are derived from them here, exactly as `streamhub rebuild trending feeds` would.
  */
-export async function deriveDiscovery(platform: Platform): Promise<DerivedDiscovery> {
-  const trendingBuckets = await rebuildTrendingActivity(platform.database.db);
-  const refresh = await refreshTrending(platform);
-  const feeds = await rebuildFeeds(platform, SEEDED_FEED_DAYS);
+export async function deriveDiscovery(db: Kysely<DB>, parts: { trendingStore: TrendingStore; feeds: FeedDeps }): Promise<DerivedDiscovery> {
+  const trendingBuckets = await rebuildTrendingActivity(db);
+  const refresh = await refreshTrending(db, parts.trendingStore);
+  const feeds = await rebuildFeeds(parts.feeds, SEEDED_FEED_DAYS);
   return { trendingBuckets, refreshMs: refresh.durationMs, feedEntries: feeds.pushed, feedVideos: feeds.videos };
 }

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import { rebuildCommentCounts } from '../comments/comment-counts.ts';
 import { rebuildLikeCounts } from '../likes/like-counts.ts';
 import { rebuildSearchIndex } from '../search/search-index.ts';
@@ -53,7 +52,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('every counter equals its rows: the rebuilds find nothing to correct', async () => {
-      assert.equal(await rebuildLikeCounts(db(), hotCountersFor(t.platform)), 0, 'like counts');
+      assert.equal(await rebuildLikeCounts(db(), t.services.counters), 0, 'like counts');
       assert.deepEqual(await rebuildCommentCounts(db()), { comments: 0, videos: 0 }, 'comment and reply counts');
       const stats = async () => (await sql<{ user_id: string; subscriber_count: number; subscription_count: number }>`
         select user_id, subscriber_count, subscription_count from channel_stats order by user_id`.execute(db())).rows;
@@ -144,7 +143,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('trending, the subscriptions feed and the home page work on the seeded catalogue once derived', async () => {
-      const derived = await deriveDiscovery(t.platform);
+      const derived = await deriveDiscovery(t.platform.database.db, t.services);
       assert.ok(derived.trendingBuckets > 0 && derived.feedEntries > 0, JSON.stringify(derived));
       for (const window of ['hour', 'day', 'week']) {
         const trending = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/trending?window=${window}` }));

@@ -3,22 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { pageQuery } from '../channels/paging.ts';
 import { userIdParams } from '../users/schemas.ts';
 import {
   mySubscriptionSchema, notificationsBody, subscriptionEntrySchema, subscriptionStateSchema,
   toMySubscription, toSubscriptionEntry, toSubscriptionState,
 } from './schemas.ts';
-import { SubscriptionService } from './service.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 const tags = ['subscriptions'];
 
 /** Subscribe/unsubscribe, the notification toggle, and follower/following lists. Prefix: /api/v1. */
-export async function subscriptionRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function subscriptionRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const subscriptions = new SubscriptionService(platform.database.db);
+  const { subscriptions } = services;
 
   routes.post('/users/:id/subscribe', {
     preHandler: authenticated,

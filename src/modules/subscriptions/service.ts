@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { requireActiveChannel } from '../channels/active-channel.ts';
 import { decodeCursor, toPage, type Page, type PageRequest } from '../channels/paging.ts';
-import { userRepo } from '../users/repo.ts';
+import { userQueries } from '../users/user-queries.ts';
 import { channelStatsRepo, type ChannelCounts } from './channel-stats-repo.ts';
 import { publishSubscriptionEvent, SUBSCRIPTION_CREATED, SUBSCRIPTION_DELETED } from './events.ts';
 import { subscriptionRepo, type SubscriptionRow, type SubscriptionWithUser } from './repo.ts';
@@ -58,7 +58,7 @@ export class SubscriptionService {
   /** Idempotent: unsubscribing when not subscribed succeeds. Works for banned channels too. */
   async unsubscribe(actor: AuthenticatedUser, channelId: string): Promise<void> {
     refuseSelf(actor, channelId);
-    if (!await userRepo.findById(this.db, channelId)) throw notFound('Channel');
+    if (!await userQueries.findById(this.db, channelId)) throw notFound('Channel');
     await inTransaction(this.db, async (trx) => {
       if (await subscriptionRepo.delete(trx, actor.id, channelId)) {
         await publishSubscriptionEvent(trx, SUBSCRIPTION_DELETED, { subscriberId: actor.id, channelId });

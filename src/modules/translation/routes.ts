@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { translatorFor } from '../../platform/ai/routed-moderation-translation.ts';
+import type { Services } from '../services.ts';
 import { baseLanguage, preferredLanguage } from '../../platform/ai/translation/languages.ts';
 import { commentIdParams } from '../comments/schemas.ts';
-import { CommentTranslationService, languageName } from './service.ts';
+import { languageName } from './service.ts';
 
 const translationQuery = z.object({
   to: z.string().max(35).optional().describe('target language (ISO 639-1, e.g. "en"); defaults to the first known language of Accept-Language'),
@@ -26,9 +25,9 @@ const translationSchema = z.object({
 });
 
 /** Comment translation on demand. Registered under /api/v1. */
-export async function translationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function translationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const translations = new CommentTranslationService(platform, translatorFor(platform));
+  const { translations } = services;
 
   routes.get('/comments/:id/translation', {
     schema: {

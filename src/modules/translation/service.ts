@@ -4,12 +4,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import { isProcessed, processOnce, type DomainEvent } from '../../platform/events/event-bus.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, unprocessable } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import { languageDetector } from '../../platform/ai/translation/language-detector.ts';
 import { UnsupportedLanguagePairError, type Translator } from '../../platform/ai/translation/translator.ts';
-import { CommentAccess } from '../comments/comment-access.ts';
+import type { CommentAccess } from '../comments/comment-access.ts';
 import type { CommentCreatedPayload } from '../comments/events.ts';
-import { commentRepo } from '../comments/repo.ts';
+import { commentQueries } from '../comments/comment-queries.ts';
 import { translationRepo } from './repo.ts';
 
 export const COMMENT_LANGUAGE_CONSUMER = 'translation-comment-language';
@@ -40,16 +39,18 @@ const contentHash = (language: string, text: string) => createHash('sha256').upd
 export class CommentTranslationService {
   private readonly db: Kysely<DB>;
   private readonly access: CommentAccess;
+  private readonly translator: Translator;
 
-  constructor(platform: Platform, private readonly translator: Translator) {
-    this.db = platform.database.db;
-    this.access = new CommentAccess(platform);
+  constructor(deps: { db: Kysely<DB>; access: CommentAccess; translator: Translator }) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.translator = deps.translator;
   }
 
   /** comment.created and comment.edited: the language of the text as it now is. */
   async onCommentEvent(event: DomainEvent<CommentCreatedPayload>): Promise<void> {
     if (await isProcessed(this.db, COMMENT_LANGUAGE_CONSUMER, event.id)) return;
-    const comment = await commentRepo.findById(this.db, event.payload.commentId);
+    const comment = await commentQueries.findById(this.db, event.payload.commentId);
     if (!comment) return;
     const detected = languageDetector.detect(comment.text);
     await processOnce(this.db, COMMENT_LANGUAGE_CONSUMER, event, (trx) =>

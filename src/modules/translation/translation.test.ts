@@ -19,7 +19,7 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind, { COMMENT_RATE_PER_MINUTE: '100000', COMMENT_BURST: '100000' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
       const creator = await registerUser(t.app, { role: 'creator' });
       author = await registerUser(t.app);
       videoId = await createReadyVideo(t, creator.accessToken);
@@ -81,9 +81,10 @@ for (const kind of testDatabaseKinds()) {
 
     test('an engine failure is a clear 503 on the translation call and nothing is cached', async () => {
       const commentId = await postComment(t, author.accessToken, videoId, 'Muchas gracias por el tutorial, me ha servido mucho.');
-      const failing = new CommentTranslationService(t.platform, {
-        supports: async () => true,
-        translate: async () => { throw new Error('engine crashed'); },
+      const failing = new CommentTranslationService({
+        db: t.platform.database.db,
+        access: t.services.commentAccess,
+        translator: { supports: async () => true, translate: async () => { throw new Error('engine crashed'); } },
       });
       const cachedRows = () => t.platform.database.db.selectFrom('translation_cache').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const before = await cachedRows();

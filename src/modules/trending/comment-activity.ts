@@ -10,7 +10,7 @@ const CONSUMER = 'trending-comments';
  * New comments count towards trending in the bucket of the moment they were written (not when the
  * event arrives), exactly once per comment: the bucket increment and the processed mark commit together.
  */
-export function subscribeCommentActivity(platform: Platform): void {
+export function subscribeCommentActivity(platform: Pick<Platform, 'database' | 'events'>): void {
   const { db } = platform.database;
   platform.events.subscribe<CommentCreatedPayload>(CONSUMER, [COMMENT_CREATED], async (event) => {
     await processOnce(db, CONSUMER, event, async (trx) => {

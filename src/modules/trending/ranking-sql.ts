@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TrendingWeights } from '../../config.ts';
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { BUCKET_SECONDS } from './activity-sql.ts';
 import { ALL_CATEGORIES, RANKED_OVERALL, RANKED_PER_CATEGORY, WINDOW_SPECS, type TrendingWindow } from './windows.ts';
 

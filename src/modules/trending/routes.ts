@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { createVideoListPresenter } from '../views/video-list-presenter.ts';
 import { categorySchema, videoSchema } from '../videos/schemas.ts';
-import { TrendingService } from './service.ts';
 import { trendingWindowSchema } from './windows.ts';
 
 const trendingQuery = z.object({
@@ -15,10 +15,10 @@ const trendingQuery = z.object({
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
 }).strict();
 
-export async function trendingRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function trendingRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const trending = new TrendingService(platform);
-  const presentVideos = createVideoListPresenter(platform);
+  const { trending } = services;
+  const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/videos/trending', {
     schema: {

@@ -1,6 +1,8 @@
-import type { Platform } from '../../platform/platform.ts';
-import { videoRepo, type VideoRow } from '../videos/repo.ts';
-import { trendingStoreFor } from './refresh.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoRow } from '../videos/repo.ts';
+import type { TrendingStore } from './trending-store.ts';
 import { ALL_CATEGORIES, type TrendingWindow } from './windows.ts';
 
 interface CachedPage { expiresAt: number; ids: string[] }
@@ -15,15 +17,19 @@ const MAX_CACHED_PAGES = 500;
  */
 export class TrendingService {
   private readonly cache = new Map<string, CachedPage>();
+  private readonly db: Kysely<DB>;
+  private readonly store: TrendingStore;
   private readonly cacheMs: number;
 
-  constructor(private readonly platform: Platform) {
-    this.cacheMs = platform.config.trending.cacheSeconds * 1000;
+  constructor(deps: { db: Kysely<DB>; store: TrendingStore; cacheSeconds: number }) {
+    this.db = deps.db;
+    this.store = deps.store;
+    this.cacheMs = deps.cacheSeconds * 1000;
   }
 
   async list(window: TrendingWindow, category: string | undefined, offset: number, limit: number): Promise<VideoRow[]> {
     const ids = await this.rankedIds(window, category ?? ALL_CATEGORIES, offset, limit);
-    return videoRepo.findPublicByIds(this.platform.database.db, ids);
+    return videoQueries.findPublicByIds(this.db, ids);
   }
 
   private async rankedIds(window: TrendingWindow, category: string, offset: number, limit: number): Promise<string[]> {
@@ -31,7 +37,7 @@ export class TrendingService {
     const now = Date.now();
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > now) return cached.ids;
-    const ids = await trendingStoreFor(this.platform).read(window, category, offset, limit);
+    const ids = await this.store.read(window, category, offset, limit);
     if (this.cacheMs > 0) {
       if (this.cache.size >= MAX_CACHED_PAGES) this.cache.clear();
       this.cache.set(key, { expiresAt: now + this.cacheMs, ids });

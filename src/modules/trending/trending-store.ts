@@ -88,7 +88,8 @@ class RedisTrendingStore implements TrendingStore {
   }
 }
 
-export function createTrendingStore(platform: Platform): TrendingStore {
+/** The process's one trending store (the read path and the refresh share it): a table, or sorted sets with Redis. */
+export function createTrendingStore(platform: Pick<Platform, 'config' | 'database' | 'redis'>): TrendingStore {
   const { config, database: { db }, redis } = platform;
   if (!redis) return new TableTrendingStore(db, config.trending.weights);
   return new RedisTrendingStore(db, redis, config.redisKeyPrefix, config.trending.weights, config.trending.refreshSeconds * 1000);

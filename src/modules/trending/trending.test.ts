@@ -18,7 +18,7 @@ for (const kind of testDatabaseKinds()) {
     let viewers: TestAccount[];
     before(async () => {
       t = await startTestApp(kind, { TRENDING_CACHE_SECONDS: '0' });
-      startWorkers(t.platform);
+      startWorkers(t.platform, t.services);
       [creator] = await createAccounts(t, 1, 'creator') as [TestAccount];
       viewers = await createAccounts(t, 5);
     });
@@ -44,7 +44,7 @@ for (const kind of testDatabaseKinds()) {
       await pastActivity(old, 20, 'likes', 10); // 10 likes · 5, 20 hours ago
       for (const viewer of viewers.slice(0, 3)) assert.equal((await call(t, 'POST', `/videos/${fresh}/like`, viewer)).statusCode, 200);
       await flushCounters(t);
-      await refreshTrending(t.platform);
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
       // day (half-life 6 h): 50·2^(−20/6) ≈ 5 < 15. week (half-life 42 h): 50·2^(−20/42) ≈ 36 > 15.
       before_(await ranking('&window=day'), fresh, old);
       before_(await ranking('&window=week'), old, fresh);
@@ -62,13 +62,13 @@ for (const kind of testDatabaseKinds()) {
         return Number(row?.comments) === 1 ? true : undefined;
       });
       await flushCounters(t);
-      await refreshTrending(t.platform);
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
       before_(await ranking('&window=hour&category=science'), commented, viewed); // 3 > 2
       // Twenty minutes watched: 20 · 0.1 = 2 more, so 4 > 3.
       const progress = await call(t, 'PUT', `/videos/${viewed}/progress`, viewers[0], { positionSeconds: 50, watchedSeconds: 1200 });
       assert.equal(progress.statusCode, 200, progress.body);
       await flushCounters(t);
-      await refreshTrending(t.platform);
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
       before_(await ranking('&window=hour&category=science'), viewed, commented);
     });
 
@@ -79,7 +79,7 @@ for (const kind of testDatabaseKinds()) {
       const gaming = await publishReadyVideo(t, creator, { category: 'gaming' });
       for (const id of [hidden, unlisted, removed]) await pastActivity(id, 0, 'views', 10_000);
       await pastActivity(gaming, 0, 'views', 1);
-      await refreshTrending(t.platform);
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
       assert.ok((await ranking()).includes(removed));
       // Deleted after the refresh: the read path drops it before the next one.
       assert.equal((await call(t, 'DELETE', `/videos/${removed}`, creator)).statusCode, 204);

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { bearer, json } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { makeFixture } from '../../../test/support/media-fixtures.ts';
-import { createUploadServices } from './upload-services.ts';
 import {
   bodyOf, createTusUpload, createVideo, newCreator, startUploadTestApp, statusOf, storedSource, tusHead, tusPatch, tusUpload,
   videoStatus, type Session, type UploadTestApp,
@@ -203,7 +202,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await tusPatch(url, creator.accessToken, 0, landscapeBytes.subarray(0, 5000))).status, 204);
       const uploadId = new URL(url).pathname.split('/').pop() ?? '';
       assert.ok((await tusFiles()).includes(uploadId));
-      const { uploads } = createUploadServices(t.platform);
+      const { uploads } = t.services.uploads;
 
       assert.equal(await uploads.expireAbandoned(new Date()), 0, 'nothing expires early');
       // Earlier tests left unfinished uploads too; they all expire with this one.

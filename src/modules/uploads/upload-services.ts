@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { DirectStaging } from './direct-staging.ts';
 import { DirectUploadService } from './direct-upload-service.ts';
 import { UploadService } from './service.ts';
@@ -14,15 +14,16 @@ export interface UploadServices {
 }
 
 /** Wires the uploads module for this platform: tus on local files or S3, direct uploads with S3 only. */
-export function createUploadServices(platform: Platform): UploadServices {
-  const { config, storage, logger } = platform;
-  const db = platform.database.db;
+export function createUploadServices(
+  { config, storage, logger, database: { db } }: Pick<Platform, 'config' | 'storage' | 'logger' | 'database'>,
+  videos: VideoService,
+): UploadServices {
   const tusStorage = createTusStorage(config, storage);
   const uploads = new UploadService({
     config,
     db,
     logger,
-    videos: new VideoService(platform),
+    videos,
     staging: { tus: tusStorage.staging, ...(storage.presign ? { direct: new DirectStaging(storage, storage.presign) } : {}) },
   });
   return {

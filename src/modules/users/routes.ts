@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { publicUserSchema, privateUserSchema, toPrivateUser, toPublicUser, updateUserBody, userIdParams } from './schemas.ts';
-import { UserService } from './service.ts';
 
-export async function userRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function userRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const users = new UserService(platform.database.db);
+  const { users } = services;
 
   routes.get('/:id', {
     schema: {

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
-import { UserService } from '../users/service.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { LikeService } from '../likes/service.ts';
-import { createMediaUrls, type MediaUrls } from './media-urls.ts';
+import type { UserService } from '../users/service.ts';
+import type { MediaUrls } from './media-urls.ts';
 import { videoRepo, type RenditionRow, type VideoRow } from './repo.ts';
 import type { VideoResponse } from './schemas.ts';
 import { pathInVideoFolder } from './storage-keys.ts';
@@ -19,11 +17,12 @@ export interface LikeLookup {
 
 /** Turns video rows into API responses: creator summary, renditions and media URLs included. */
 export class VideoPresenter {
-  private readonly users: UserService;
-
-  constructor(private readonly db: Kysely<DB>, private readonly mediaUrls: MediaUrls, private readonly likes: LikeLookup) {
-    this.users = new UserService(db);
-  }
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly mediaUrls: MediaUrls,
+    private readonly likes: LikeLookup,
+    private readonly users: Pick<UserService, 'get'>,
+  ) {}
 
   async present(video: VideoRow, origin: string, viewerId?: string): Promise<VideoResponse> {
     const [response] = await this.presentMany([video], origin, viewerId);
@@ -86,13 +85,4 @@ export class VideoPresenter {
       processedAt: toIsoOrNull(video.processed_at),
     };
   }
-}
-
-/** The presenter every module uses for video responses: signed media URLs and live like counts. */
-export function createVideoPresenter(platform: Platform): VideoPresenter {
-  return new VideoPresenter(
-    platform.database.db,
-    createMediaUrls(platform.jwtSecret, platform.config.mediaUrlTtlSeconds),
-    new LikeService(platform),
-  );
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { unauthorized } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { AccessTokenSigner, InvalidTokenError } from '../../platform/security/jwt.ts';
+import type { Services } from '../services.ts';
+import { InvalidTokenError } from '../../platform/security/jwt.ts';
 import { subscribeToProcessing, type ProcessingEvent } from './processing-events.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import { videoIdParams } from './schemas.ts';
-import { VideoService } from './service.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -87,9 +87,8 @@ function streamProcessing(platform: Platform, request: FastifyRequest, reply: Fa
   });
 }
 
-export async function processingStreamRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
-  const videos = new VideoService(platform);
-  const signer = new AccessTokenSigner(platform.jwtSecret, platform.config.auth.accessTokenTtlSeconds);
+export async function processingStreamRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+  const { videos, accessTokens: signer } = services;
 
   /** EventSource cannot send headers, so this route alone also takes the access token as a query parameter. */
   const actorOf = async (request: FastifyRequest, queryToken: string | undefined): Promise<AuthenticatedUser> => {

@@ -6,7 +6,6 @@ import { bearer, json, registerUser } from '../../../test/support/app.ts';
 import { crawlHls, decodeWithFfmpeg, mediaDuration } from './hls-test-client.ts';
 import { adminToken, attachSource, createVideo, getVideo, startVideoTestApp, waitFor, waitForOutcome, type VideoTestApp } from './video-test-support.ts';
 import { subscribeToProcessing, type ProcessingEvent } from './processing-events.ts';
-import { VideoService } from './service.ts';
 import { videoKeys } from './storage-keys.ts';
 
 const PLAYABLE: FixtureKind[] = ['landscape', 'portrait', 'noAudio', 'audioOnly', 'oneFrame'];
@@ -118,7 +117,7 @@ for (const kind of testDatabaseKinds()) {
     test('a dead-lettered processing job is listed for admins and succeeds when retried', async () => {
       const { id } = await createVideo(t, t.creator.accessToken);
       // A source key the storage refuses: every attempt fails the way a storage outage would.
-      await new VideoService(t.platform).markSourceUploaded(id, { sourceKey: `${videoKeys(id).folder}/../elsewhere`, sizeBytes: 1 });
+      await t.services.videos.markSourceUploaded(id, { sourceKey: `${videoKeys(id).folder}/../elsewhere`, sizeBytes: 1 });
       const admin = await adminToken(t);
       const failed = await waitFor('the dead letter', async () => {
         const list = json(await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/failed?queue=transcode', headers: bearer(admin) })).data as { id: string; payload: { videoId: string } }[];

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import type { VideoRenditionsTable, VideosTable } from './tables.ts';
 
 export type VideoRow = Selectable<VideosTable>;

@@ -5,13 +5,11 @@ import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { createMediaUrls } from './media-urls.ts';
-import { createVideoPresenter } from './presenter.ts';
+import type { Services } from '../services.ts';
 import { requestOrigin } from './request-origin.ts';
 import {
   createdVideoSchema, createVideoBody, idempotencyHeaders, listQuery, streamUrlSchema, updateVideoBody, videoIdParams, videoSchema,
 } from './schemas.ts';
-import { VideoService } from './service.ts';
 import { pathInVideoFolder, videoKeys } from './storage-keys.ts';
 import { videoInsights } from '../intelligence/presenters.ts';
 
@@ -19,12 +17,10 @@ const TUS_ENDPOINT = '/api/v1/uploads';
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** The video resource: create, read, edit, delete, the creator's list, and the playback URL. */
-export async function videoRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function videoRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
-  const videos = new VideoService(platform);
-  const mediaUrls = createMediaUrls(platform.jwtSecret, config.mediaUrlTtlSeconds);
-  const presenter = createVideoPresenter(platform);
+  const { videos, mediaUrls, videoPresenter: presenter } = services;
 
   routes.post('/videos', {
     preHandler: authenticated,

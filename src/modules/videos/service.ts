@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { createRequestRepo } from './create-requests-repo.ts';
 import { publishVideoEvent, VIDEO_DELETED, VIDEO_UPDATED } from './events.ts';
 import { enqueueVideoObjectsDeletion, enqueueVideoProcessing } from './job-queues.ts';
@@ -45,9 +45,11 @@ function decodeCursor(cursor: string): ListCursor {
  */
 export class VideoService {
   private readonly db: Kysely<DB>;
+  private readonly jobs: JobQueue;
 
-  constructor(private readonly platform: Platform) {
-    this.db = platform.database.db;
+  constructor(deps: { db: Kysely<DB>; jobs: JobQueue }) {
+    this.db = deps.db;
+    this.jobs = deps.jobs;
   }
 
   /**
@@ -128,7 +130,7 @@ export class VideoService {
       const deleted = await videoRepo.markDeleted(trx, id);
       if (deleted) await publishVideoEvent(trx, VIDEO_DELETED, deleted);
     });
-    await enqueueVideoObjectsDeletion(this.platform.jobs, id);
+    await enqueueVideoObjectsDeletion(this.jobs, id);
   }
 
   async listByCreator(creatorId: string, limit: number, cursor?: string): Promise<VideoPage> {
@@ -157,7 +159,7 @@ export class VideoService {
     const video = await videoRepo.markUploaded(this.db, videoId, source) ?? await videoRepo.findById(this.db, videoId);
     if (!video || video.status === 'deleted') throw notFound('Video');
     if (video.status === 'uploading') throw conflict('The video changed while its upload was being recorded; try again');
-    if (video.status === 'processing') await enqueueVideoProcessing(this.platform.jobs, videoId);
+    if (video.status === 'processing') await enqueueVideoProcessing(this.jobs, videoId);
     return video;
   }
 }

@@ -8,7 +8,6 @@ import type { DatabaseKind } from '../../platform/db/database.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
 import { userRepo } from '../users/repo.ts';
 import { startWorkers } from '../../workers.ts';
-import { VideoService } from './service.ts';
 import { videoKeys } from './storage-keys.ts';
 
 export interface VideoTestApp extends TestApp {
@@ -19,7 +18,7 @@ export interface VideoTestApp extends TestApp {
 /** A test app with its job workers running in-process, a creator account and a fixtures folder. */
 export async function startVideoTestApp(kind: DatabaseKind, env: Record<string, string> = {}, withWorkers = true): Promise<VideoTestApp> {
   const t = await startTestApp(kind, env);
-  if (withWorkers) startWorkers(t.platform);
+  if (withWorkers) startWorkers(t.platform, t.services);
   const fixtures = await mkdtemp(join(tmpdir(), 'streamhub-video-fixtures-'));
   const creator = await registerUser(t.app, { role: 'creator' });
   return {
@@ -54,7 +53,7 @@ export async function createVideo(t: TestApp, token: string, body: object = {}):
 export async function attachSource(t: TestApp, videoId: string, path: string): Promise<void> {
   const key = videoKeys(videoId).source;
   await t.platform.storage.putFile(key, path);
-  await new VideoService(t.platform).markSourceUploaded(videoId, { sourceKey: key, sizeBytes: 1, originalFilename: 'fixture' });
+  await t.services.videos.markSourceUploaded(videoId, { sourceKey: key, sizeBytes: 1, originalFilename: 'fixture' });
 }
 
 export async function getVideo(t: TestApp, token: string, id: string) {

@@ -2,7 +2,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bearer, json, registerUser } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { VideoService } from './service.ts';
 import { adminToken, createVideo, startVideoTestApp, type VideoTestApp } from './video-test-support.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -119,7 +118,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('the uploads contract: assertUploadable and an idempotent markSourceUploaded', async () => {
-      const videos = new VideoService(t.platform);
+      const videos = t.services.videos;
       const video = await createVideo(t, t.creator.accessToken);
       const owner = { id: t.creator.user.id, role: 'creator' as const };
       assert.equal((await videos.assertUploadable(owner, video.id)).id, video.id);

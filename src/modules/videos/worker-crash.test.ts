@@ -69,7 +69,7 @@ describe('a worker killed mid-transcode', { skip: !process.env.DATABASE_URL && '
     await new Promise((resolve) => child?.once('exit', resolve));
     assert.equal((await getVideo(t, t.creator.accessToken, id)).status, 'processing');
 
-    startWorkers(t.platform);
+    startWorkers(t.platform, t.services);
     const video = await waitForOutcome(t, t.creator.accessToken, id, 120_000);
     assert.equal(video.status, 'ready', video.failureReason);
     assert.ok(Math.abs(video.duration - 10) <= 0.5);

@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { bearer, type TestApp } from '../../../test/support/app.ts';
 import { AccessTokenSigner } from '../../platform/security/jwt.ts';
 import { createVideo } from '../videos/video-test-support.ts';
-import { engagementFlusherFor } from './engagement-flusher.ts';
 
 /** Creates a video through the API as `token`'s creator, then marks it ready straight in the database. */
 export async function createReadyVideo(t: TestApp, token: string, options: { visibility?: string; durationSeconds?: number } = {}): Promise<string> {
@@ -32,7 +31,7 @@ export async function insertViewers(t: TestApp, count: number): Promise<{ id: st
 }
 
 export function flushCounters(t: TestApp) {
-  return engagementFlusherFor(t.platform).flush();
+  return t.services.engagementFlusher.flush();
 }
 
 export async function storedCounts(t: TestApp, videoId: string): Promise<{ like_count: number; view_count: number }> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { HistoryService } from './history-service.ts';
+import type { Services } from '../services.ts';
 import { toProgress } from './presenters.ts';
 import { historyEntrySchema, historySettingsBody, historySettingsSchema, historyVideoParams, pageQuery } from './schemas.ts';
 import { createVideoListPresenter } from './video-list-presenter.ts';
@@ -12,10 +12,10 @@ import { createVideoListPresenter } from './video-list-presenter.ts';
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** The signed-in viewer's watch history: list, remove entries, clear, pause. */
-export async function historyRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function historyRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const history = new HistoryService(platform);
-  const presentVideos = createVideoListPresenter(platform);
+  const { history } = services;
+  const presentVideos = createVideoListPresenter(services.videoPresenter, platform.config);
 
   routes.get('/me/history', {
     preHandler: authenticated,

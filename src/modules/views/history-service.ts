@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import type { HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { validationError, type ErrorDetail } from '../../platform/http/errors.ts';
-import type { Platform } from '../../platform/platform.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { historyRepo, type HistoryEntryRow, type WatchHistoryRow } from './history-repo.ts';
 import { decodeKeysetCursor, pageOf } from './keyset-cursor.ts';
 import { getWatchableVideo } from './ready-video.ts';
@@ -33,10 +31,10 @@ export class HistoryService {
   private readonly counters: HotCounters;
   private readonly videos: VideoService;
 
-  constructor(platform: Platform) {
-    this.db = platform.database.db;
-    this.counters = hotCountersFor(platform);
-    this.videos = new VideoService(platform);
+  constructor(deps: { db: Kysely<DB>; counters: HotCounters; videos: VideoService }) {
+    this.db = deps.db;
+    this.counters = deps.counters;
+    this.videos = deps.videos;
   }
 
   /**

@@ -3,22 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticated, requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
-import { HistoryService } from './history-service.ts';
 import { toProgress } from './presenters.ts';
 import { progressBody, progressSchema, recordedProgressSchema, viewHeaders, viewResultSchema } from './schemas.ts';
-import { createViewDedupe } from './view-dedupe.ts';
-import { ViewService } from './view-service.ts';
 import { viewerFingerprint } from './viewer-identity.ts';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** Counting a view and the per-video watch progress (resume where you left off). */
-export async function viewRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+export async function viewRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // One dedupe store per process: the in-process one must see every request.
-  const views = new ViewService(platform, createViewDedupe(platform));
-  const history = new HistoryService(platform);
+  const { views, history } = services;
   const windowMinutes = platform.config.views.dedupeWindowMs / 60_000;
 
   routes.post('/videos/:id/view', {

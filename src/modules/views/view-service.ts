@@ -1,8 +1,6 @@
-import { hotCountersFor } from '../../platform/counters/create-hot-counters.ts';
 import type { HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { VideoService } from '../videos/service.ts';
+import type { VideoService } from '../videos/service.ts';
 import { getWatchableVideo } from './ready-video.ts';
 import { VIEWS_COUNTER } from './view-counters.ts';
 import type { ViewDedupe } from './view-dedupe.ts';
@@ -16,10 +14,12 @@ export interface ViewResult { counted: boolean; views: number }
 export class ViewService {
   private readonly counters: HotCounters;
   private readonly videos: VideoService;
+  private readonly dedupe: ViewDedupe;
 
-  constructor(platform: Platform, private readonly dedupe: ViewDedupe) {
-    this.counters = hotCountersFor(platform);
-    this.videos = new VideoService(platform);
+  constructor(deps: { counters: HotCounters; videos: VideoService; dedupe: ViewDedupe }) {
+    this.counters = deps.counters;
+    this.videos = deps.videos;
+    this.dedupe = deps.dedupe;
   }
 
   /** `viewer` is the hashed viewer fingerprint (see viewerFingerprint). */

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/support/fake-openai-server.ts';
 import { LocalModerator } from './moderation/local-moderator.ts';
-import { moderatorFor, translatorFor } from './routed-moderation-translation.ts';
 
 describe('moderation and translation through an OpenAI-compatible endpoint', () => {
   let fake: FakeOpenAiServer;
@@ -25,7 +24,7 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
   test('the remote model\'s JSON answer is used; a failing or non-JSON answer falls back to the local classifier', async () => {
     fake.behaviour = 'ok';
     // The fake server's answer quotes the user's text, so a text that is itself the JSON we ask for comes back as the model's verdict.
-    const remote = await moderatorFor(t.platform).moderateText('{"toxicity": 0.97, "spam": 0.01, "profanity": 0.2, "reasons": ["remote verdict"]}', { userId: null });
+    const remote = await t.services.moderator.moderateText('{"toxicity": 0.97, "spam": 0.01, "profanity": 0.2, "reasons": ["remote verdict"]}', { userId: null });
     assert.equal(remote.model.provider, 'remote');
     assert.equal(remote.model.name, 'fake-moderator');
     assert.deepEqual(remote.scores, { toxicity: 0.97, spam: 0.01, profanity: 0.2 });
@@ -35,12 +34,12 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
     assert.equal(request.authorization, 'Bearer test-key');
     assert.match(JSON.stringify(request.body), /Reply with ONLY a JSON object/);
 
-    const notJson = await moderatorFor(t.platform).moderateText('You are a stupid idiot');
+    const notJson = await t.services.moderator.moderateText('You are a stupid idiot');
     assert.equal(notJson.model.name, LocalModerator.modelName, 'prose instead of JSON: local fallback');
     assert.ok(notJson.scores.toxicity >= 0.7);
 
     fake.behaviour = 'error';
-    const fallback = await moderatorFor(t.platform).moderateText('You are a stupid idiot');
+    const fallback = await t.services.moderator.moderateText('You are a stupid idiot');
     assert.equal(fallback.model.provider, 'local');
     assert.deepEqual(fallback.scores, notJson.scores);
 
@@ -52,7 +51,7 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
 
   test('pairs apertium lacks go to the remote model; its failure is an error, not a silent original', async () => {
     fake.behaviour = 'ok';
-    const translator = translatorFor(t.platform);
+    const translator = t.services.translator;
     assert.equal(await translator.supports('fr', 'de'), true);
     const remote = await translator.translate('{"translation": "Ein sehr gutes Video"}', 'fr', 'de');
     assert.equal(remote.text, 'Ein sehr gutes Video');

@@ -1,5 +1,6 @@
-import type { Platform } from '../platform.ts';
-import { aiFor } from './ai-for-platform.ts';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Ai } from './ai.ts';
 import { LocalModerator } from './moderation/local-moderator.ts';
 import type { ModerationProvider, Moderator, TextModeration } from './moderator.ts';
 import type { AiCallContext, Metered, ModelInfo, Provider } from './ports.ts';
@@ -16,20 +17,22 @@ export const IMAGE_MODERATION_STATUS = {
   reason: 'No local image classifier is installed: StreamHub ships no NSFW/violence model that runs offline, so thumbnails and frames are not scored.',
 } as const;
 
+/** What the routed moderator and translator are built from: the AI config and the process's one AI layer. */
+export interface AiRoutingParts { config: Config['ai']; ai: Ai; logger: Logger }
+
 /** Metering and spending limits shared with the rest of the AI layer (one ai_usage table, one budget). */
-function routerDeps(platform: Platform): RouterDeps {
-  const ai = aiFor(platform);
-  return { meter: ai.meter, limits: new SpendingLimits(ai.meter, platform.config.ai), logger: platform.logger, timeoutMs: platform.config.ai.timeoutMs };
+function routerDeps({ config, ai, logger }: AiRoutingParts): RouterDeps {
+  return { meter: ai.meter, limits: new SpendingLimits(ai.meter, config), logger, timeoutMs: config.timeoutMs };
 }
 
 /** Moderation: the configured OpenAI-compatible model first, the local classifier as the fallback that always answers. */
 class RoutedModerator implements Moderator {
   readonly router: TaskRouter<ModerationProvider>;
 
-  constructor(platform: Platform) {
-    const remote = platform.config.ai.remote.moderation;
+  constructor(parts: AiRoutingParts) {
+    const remote = parts.config.remote.moderation;
     const chain: ModerationProvider[] = remote ? [new RemoteModerator(remote), new LocalModerator()] : [new LocalModerator()];
-    this.router = new TaskRouter<ModerationProvider>('moderation', chain, routerDeps(platform));
+    this.router = new TaskRouter<ModerationProvider>('moderation', chain, routerDeps(parts));
   }
 
   async moderateText(text: string, context: AiCallContext = {}): Promise<TextModeration> {
@@ -46,10 +49,10 @@ class RoutedTranslator implements Translator {
   private readonly remote?: RemoteTranslator;
   private readonly deps: RouterDeps;
 
-  constructor(platform: Platform) {
-    const endpoint = platform.config.ai.remote.translation;
+  constructor(parts: AiRoutingParts) {
+    const endpoint = parts.config.remote.translation;
     this.remote = endpoint && new RemoteTranslator(endpoint);
-    this.deps = routerDeps(platform);
+    this.deps = routerDeps(parts);
   }
 
   async supports(from: string, to: string): Promise<boolean> {
@@ -68,17 +71,13 @@ class RoutedTranslator implements Translator {
   }
 }
 
-const moderators = new WeakMap<Platform, RoutedModerator>();
-const translators = new WeakMap<Platform, RoutedTranslator>();
+/** A moderator whose provider chain can be shown to admins (the case routes list it). */
+export type RoutedModeration = Moderator & { router: TaskRouter<ModerationProvider> };
 
-export function moderatorFor(platform: Platform): Moderator & { router: TaskRouter<ModerationProvider> } {
-  let moderator = moderators.get(platform);
-  if (!moderator) moderators.set(platform, moderator = new RoutedModerator(platform));
-  return moderator;
+export function createModerator(parts: AiRoutingParts): RoutedModeration {
+  return new RoutedModerator(parts);
 }
 
-export function translatorFor(platform: Platform): Translator {
-  let translator = translators.get(platform);
-  if (!translator) translators.set(platform, translator = new RoutedTranslator(platform));
-  return translator;
+export function createTranslator(parts: AiRoutingParts): Translator {
+  return new RoutedTranslator(parts);
 }

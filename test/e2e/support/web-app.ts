@@ -15,7 +15,7 @@ export interface WebTestApp extends TestApp {
 export async function startWebTestApp(env: Record<string, string> = {}): Promise<WebTestApp> {
   await ensureWebBuilt();
   const t = await startTestApp('pglite', env);
-  startWorkers(t.platform);
+  startWorkers(t.platform, t.services);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };

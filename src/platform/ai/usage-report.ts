@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
-import { userRepo } from '../users/repo.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export interface UsageFigures {
   calls: number;
@@ -23,13 +22,14 @@ export interface AiUsageReport {
   totals: UsageFigures;
   perDay: (UsageFigures & { day: string })[];
   perTask: (UsageFigures & { task: string; provider: string; model: string })[];
-  topUsers: (UsageFigures & { user: { id: string; username: string } | null })[];
+  /** Users by cost, then calls; names are the caller's to look up (the users module owns them). */
+  topUsers: (UsageFigures & { userId: string })[];
   providers: { task: string; chain: ProviderHealth[] }[];
   limits: { dailyBudgetUsd: number; userDailyQuotaUsd: number; spentTodayUsd: number };
 }
 
 export interface UsageReportDeps {
-  database: Database;
+  db: Kysely<DB>;
   /** Per task, the providers in fallback order as `kind:model` (what /ready lists). */
   providerChains: () => Record<string, string[]>;
   limits: { dailyBudgetUsd: number; userDailyQuotaUsd: number };
@@ -52,12 +52,12 @@ const toFigures = (row: FigureRow | undefined): UsageFigures => ({
   costUsd: Math.round(Number(row?.cost_usd ?? 0) * 1e6) / 1e6,
 });
 
-/** What the AI layer did and cost (from the metered `ai_usage` rows), for the admin's AI usage page. */
+/** What the AI layer did and cost (from the metered `ai_usage` rows, which the platform owns), for the admin's AI usage page. */
 export class AiUsageReporter {
   constructor(private readonly deps: UsageReportDeps) {}
 
   async report(days: number): Promise<AiUsageReport> {
-    const db = this.deps.database.db;
+    const db = this.deps.db;
     const since = new Date(Date.now() - days * 86_400_000);
     const startOfToday = new Date(new Date().toISOString().slice(0, 10));
     const [totals, perDay, perTask, users, today, health] = await Promise.all([
@@ -78,10 +78,7 @@ export class AiUsageReporter {
     ]);
     const healthByName = new Map(health.rows.map((row) => [row.name, row]));
     const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : null);
-    const topUsers = await Promise.all(users.rows.map(async (row) => {
-      const user = await userRepo.findById(db, row.user_id);
-      return { user: user ? { id: user.id, username: user.username } : null, ...toFigures(row) };
-    }));
+    const topUsers = users.rows.map((row) => ({ userId: row.user_id, ...toFigures(row) }));
     return {
       days,
       totals: toFigures(totals.rows[0]),

@@ -1,8 +1,8 @@
-import { notHeldForReview } from '../moderation/case-repo.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
-import type { VideoRow } from '../videos/repo.ts';
-import { exactTimestamp } from './paging.ts';
+import { exactTimestamp } from '../channels/paging.ts';
+import type { VideoRow } from './repo.ts';
 
 /** The sort and, past the first page, the keyset position of the previous page's last row. */
 export type ChannelVideoOrder =
@@ -14,7 +14,7 @@ export type ChannelVideoRow = VideoRow & { exact_created_at: string };
 export interface ChannelVideoTotals { videoCount: number; totalViews: number }
 
 /**
- * Read-only queries on the videos module's `videos` table for the channel page: only what anyone may
+ * Public, read-only queries of the videos module for the channel page (the channels module calls them): only what anyone may
  * see there, i.e. ready and public (unlisted and private videos never show on a channel, not even to
  * their owner, who has /me/videos).
  */
@@ -26,7 +26,7 @@ function publishedBy(db: Executor, creatorId: string) {
     .where(notHeldForReview('videos.id'));
 }
 
-export const channelVideoRepo = {
+export const channelVideoQueries = {
   /** `limit + 1` rows so the caller knows whether another page follows. */
   list(db: Executor, creatorId: string, order: ChannelVideoOrder, limit: number): Promise<ChannelVideoRow[]> {
     let query = publishedBy(db, creatorId).selectAll().select(exactTimestamp('created_at').as('exact_created_at'));

@@ -2,8 +2,11 @@ import type { Executor } from '../../platform/db/transaction.ts';
 
 export interface BanState { userId: string; username: string; bannedAt: Date | null }
 
-/** Suspensions live in users.banned_at, the one users column this module writes. */
-export const banRepo = {
+/**
+ * Account suspensions (users.banned_at), the users module's public write for the moderation module,
+ * which decides who is banned.
+ */
+export const userSuspensions = {
   /** Keeps the first ban's time when the account is already suspended. */
   async ban(db: Executor, userId: string): Promise<BanState | undefined> {
     const row = await db.updateTable('users')

@@ -1,0 +1,65 @@
+// Who owns which table. Every table created in migrations/ is listed (test/platform/module-boundaries.test.ts
+// checks that), so a new table cannot slip past the module-boundaries lint rule unowned.
+// Owners are feature modules (src/modules/<name>/) or 'platform' (src/platform/: adapters' own tables).
+
+/** @type {Record<string, string>} table -> owning module */
+export const TABLE_OWNERS = {
+  // 0001 accounts
+  users: 'users',
+  refresh_tokens: 'auth',
+  password_reset_tokens: 'auth',
+  mail_messages: 'platform', // the DatabaseMailer's outbox (src/platform/mail)
+  // 0002, 0006, 0013: the platform's own bookkeeping
+  jobs: 'platform',
+  outbox_events: 'platform',
+  event_consumers: 'platform',
+  event_deliveries: 'platform',
+  processed_events: 'platform',
+  event_dead_letters: 'platform',
+  ai_usage: 'platform',
+  // 0003-0005 videos and uploads
+  videos: 'videos',
+  video_renditions: 'videos',
+  video_create_requests: 'videos',
+  uploads: 'uploads',
+  // 0007 likes, views, history
+  likes: 'likes',
+  watch_history: 'views',
+  watch_history_settings: 'views',
+  video_daily_stats: 'views',
+  // 0008 comments and reports
+  comments: 'comments',
+  comment_likes: 'comments',
+  video_comment_settings: 'comments',
+  comment_reports: 'moderation',
+  // 0009 subscriptions and playlists
+  subscriptions: 'subscriptions',
+  channel_stats: 'subscriptions',
+  playlists: 'playlists',
+  playlist_create_requests: 'playlists',
+  playlist_items: 'playlists',
+  // 0010, 0012 search
+  video_search: 'search',
+  search_tags: 'search',
+  search_queries: 'search',
+  search_words: 'search',
+  // 0011 discovery
+  trending_activity: 'trending',
+  trending_scores: 'trending',
+  feed_items: 'feeds',
+  // 0012 seed
+  seed_runs: 'seed',
+  // 0014 intelligence
+  video_transcripts: 'intelligence',
+  transcript_segments: 'intelligence',
+  video_insights: 'intelligence',
+  video_embeddings: 'intelligence',
+  segment_embeddings: 'intelligence',
+  video_answers: 'intelligence',
+  // 0015, 0016
+  moderation_cases: 'moderation',
+  comment_languages: 'translation',
+  translation_cache: 'translation',
+  // 0050
+  video_analysis_status: 'intelligence',
+};

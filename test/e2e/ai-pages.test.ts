@@ -23,7 +23,7 @@ async function docScreenshot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   if (!process.env.UPDATE_DOC_SCREENSHOTS) return;
   await mkdir(DOCS_IMAGES, { recursive: true });
-  await page.screenshot({ path: join(DOCS_IMAGES, `${name}.png`) });
+  await page.screenshot({ path: join(DOCS_IMAGES, `${name}.png`), fullPage: true });
 }
 
 /** Close enough for a seek: hls.js lands on the requested second, give or take a frame. */

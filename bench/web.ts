@@ -9,16 +9,20 @@
  *     from clicking a search result (the player starts by itself), and from opening the page
  *     directly (navigation start, Play pressed as soon as it shows);
  *   - the JavaScript the home page loads, gzipped (level 9) as a server or CDN would send it.
+ *   - the same home FCP and times to first frame on a phone: 390×844 with Chromium's mobile emulation
+ *     (touch, device scale factor 3) and the CPU slowed down 4× (CDP Emulation.setCPUThrottlingRate),
+ *     which is roughly a mid-range phone next to a laptop core.
  * Point it at another server (a seeded catalogue) with BENCH_WEB_URL, BENCH_WEB_VIDEO_ID and BENCH_WEB_VIDEO_TITLE.
  *
- * Environment: BENCH_ROUNDS (5), BENCH_WEB_URL, BENCH_WEB_VIDEO_ID, BENCH_WEB_VIDEO_TITLE, CHROMIUM_PATH (/usr/bin/chromium).
+ * Environment: BENCH_ROUNDS (5), BENCH_WEB_URL, BENCH_WEB_VIDEO_ID, BENCH_WEB_VIDEO_TITLE, BENCH_PHONE_CPU_SLOWDOWN (4),
+ * CHROMIUM_PATH (/usr/bin/chromium).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { launchBrowser, type PhoneDevice } from '../test/e2e/support/browser.ts';
 import { startPlayback } from '../test/e2e/support/player.ts';
 import { startWebTestApp, type WebTestApp } from '../test/e2e/support/web-app.ts';
 import { registerUser } from '../test/support/app.ts';
@@ -27,6 +31,8 @@ import { attachSource, createVideo, waitForOutcome } from '../src/modules/videos
 import { envNumber, markdownTable } from './support/options.ts';
 
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
+const PHONE_CPU_SLOWDOWN = envNumber('BENCH_PHONE_CPU_SLOWDOWN', 4);
+const PHONE: PhoneDevice = { width: 390, height: 844, deviceScaleFactor: 3 };
 
 interface Target {
   baseUrl: string;
@@ -149,6 +155,9 @@ const cold: Paints[] = [];
 const warm: Paints[] = [];
 const directFirstFrame: number[] = [];
 const clickFirstFrame: number[] = [];
+const phoneCold: Paints[] = [];
+const phoneDirectFirstFrame: number[] = [];
+const phoneClickFirstFrame: number[] = [];
 let scripts = { files: 0, rawBytes: 0, gzipBytes: 0 };
 try {
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -166,6 +175,17 @@ try {
     } finally {
       await browser.close();
     }
+    const phone = await launchBrowser(server.baseUrl, PHONE);
+    try {
+      const page = await phone.newPage();
+      const devtools = await phone.context.newCDPSession(page);
+      await devtools.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+      phoneCold.push(await homePaints(page));
+      phoneDirectFirstFrame.push(await directLoadToFirstFrame(page, server.videoId));
+      phoneClickFirstFrame.push(await clickToFirstFrame(page, server.videoId, server.title));
+    } finally {
+      await phone.close();
+    }
     process.stdout.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
 } finally {
@@ -182,6 +202,10 @@ console.log(markdownTable(
     ['home LCP, repeat visit', ...summary(warm.map((paints) => paints.lcp)), ''],
     ['watch page from a link: click to first frame', ...summary(clickFirstFrame), '< 2000 ms'],
     ['watch page opened directly: load to first frame', ...summary(directFirstFrame), '< 2000 ms'],
+    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home FCP, first visit`, ...summary(phoneCold.map((paints) => paints.fcp)), ''],
+    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home LCP, first visit`, ...summary(phoneCold.map((paints) => paints.lcp)), ''],
+    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): click to first frame`, ...summary(phoneClickFirstFrame), ''],
+    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): opened directly, load to first frame`, ...summary(phoneDirectFirstFrame), ''],
   ],
   ['left', 'right', 'right', 'right', 'right'],
 ));

@@ -6,9 +6,12 @@ import { ApiError } from './api/api-error.ts';
 import { AuthProvider } from './auth/auth-context.tsx';
 import { applyStoredTheme } from './app/theme.ts';
 import { App } from './app/App.tsx';
+import { registerServiceWorker } from './app/registerServiceWorker.ts';
 import './styles/base.css';
+import './styles/responsive.css';
 
 applyStoredTheme();
+registerServiceWorker();
 
 const queryClient = new QueryClient({
   defaultOptions: {

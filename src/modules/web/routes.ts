@@ -10,6 +10,16 @@ export const WEB_DIST_DIR = fromPackageRoot('web', 'dist');
 /** Paths that belong to the server; an unknown one there stays a JSON 404 instead of the app's page. */
 const SERVER_PREFIXES = ['/api', '/media', '/docs', '/health', '/ready', '/metrics'];
 
+/**
+ * The service worker and the manifest: named content types (a manifest served as octet-stream is
+ * ignored by browsers), and the worker revalidated on every check so a new release reaches people
+ * at once. It lives at the root so its scope is the whole site.
+ */
+const INSTALLABILITY_FILES: Record<string, Record<string, string>> = {
+  '/sw.js': { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache, max-age=0', 'service-worker-allowed': '/' },
+  '/manifest.webmanifest': { 'content-type': 'application/manifest+json; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+};
+
 function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
@@ -30,6 +40,8 @@ export async function webAppRoutes(app: FastifyInstance, { distDir = WEB_DIST_DI
     // Vite puts a content hash in every asset name: a new build means new URLs, so they never go stale.
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      const installable = INSTALLABILITY_FILES[path.slice(distDir.length)];
+      if (installable) for (const [name, value] of Object.entries(installable)) reply.header(name, value);
     },
   });
 

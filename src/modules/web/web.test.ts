@@ -34,6 +34,32 @@ describe('the web app served by StreamHub', () => {
     assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
   });
 
+  test('the service worker and the manifest are served from the root with their content types, never cached stale', async () => {
+    const worker = await get('/sw.js');
+    assert.equal(worker.statusCode, 200);
+    assert.match(worker.headers['content-type'] as string, /^text\/javascript/);
+    assert.equal(worker.headers['cache-control'], 'no-cache, max-age=0');
+    assert.equal(worker.headers['service-worker-allowed'], '/');
+    // The build stamped it with its id and app shell, so a new release installs a new worker.
+    assert.doesNotMatch(worker.body, /__STREAMHUB_(BUILD_ID|PRECACHE)__/);
+    assert.match(worker.body, /const PRECACHE = \[[^\]]*"\/assets\/index-[^"]+\.js"/);
+
+    const manifest = await get('/manifest.webmanifest');
+    assert.equal(manifest.statusCode, 200);
+    assert.match(manifest.headers['content-type'] as string, /^application\/manifest\+json/);
+    const fields = manifest.json() as { start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; purpose: string }[] };
+    assert.equal(fields.display, 'standalone');
+    assert.equal(fields.start_url, '/');
+    assert.ok(fields.icons.some((icon) => icon.sizes === '512x512' && icon.purpose === 'maskable'));
+    for (const icon of fields.icons) {
+      const png = await get(icon.src);
+      assert.equal(png.statusCode, 200, icon.src);
+      assert.equal(png.headers['content-type'], 'image/png');
+    }
+    const offline = await get('/offline.html');
+    assert.match(offline.body, /You are offline/);
+  });
+
   test('server paths keep their meaning: unknown API and media paths stay JSON 404s', async () => {
     for (const path of ['/api/v1/nothing-here', '/api', '/media/videos/nope/hls/master.m3u8', '/metrics/extra']) {
       const response = await get(path);

@@ -25,14 +25,26 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(baseURL: string): Promise<TestBrowser> {
+/** A phone to emulate: its screen in CSS pixels, touch input, a mobile viewport and a dense display. */
+export interface PhoneDevice {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+}
+
+/** Chromium's mobile emulation: `isMobile` honours the page's viewport meta tag, `hasTouch` makes taps touches. */
+export function phoneEmulation(device: PhoneDevice) {
+  return { viewport: { width: device.width, height: device.height }, isMobile: true, hasTouch: true, deviceScaleFactor: device.deviceScaleFactor ?? 3 };
+}
+
+export async function launchBrowser(baseURL: string, phone?: PhoneDevice): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'streamhub-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     baseURL,
-    viewport: { width: 1280, height: 800 },
+    ...(phone ? phoneEmulation(phone) : { viewport: { width: 1280, height: 800 } }),
   });
   const pageErrors: string[] = [];
   const watch = (page: Page) => {

@@ -32,10 +32,11 @@ export async function waitForPlayback(page: Page, what: string, check: (state: P
 }
 
 /**
- * Makes sure the video plays: once the player has read the ladder (the quality menu is filled),
- * it has either started by itself or waits for Play, which is then pressed.
+ * Makes sure the video plays: once the player has read the ladder (the quality menu is filled, or on
+ * a touch screen the player knows its rungs), it has either started by itself or waits for Play, which
+ * is then pressed.
  */
 export async function startPlayback(page: Page): Promise<void> {
-  await page.locator('.player select:has(option[value="-1"]):enabled').waitFor();
+  await page.locator('.player select:has(option[value="-1"]):enabled, .player[data-levels]:not([data-levels="0"])').first().waitFor();
   if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play', exact: true }).click();
 }

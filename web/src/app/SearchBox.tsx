@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { autocompleteKey, fetchAutocomplete } from '../search/search-api.ts';
@@ -13,14 +13,19 @@ function suggestionTarget(suggestion: Suggestion): string {
   return `/search?q=${encodeURIComponent(suggestion.text)}`;
 }
 
-/** The top bar's search field, with an autocomplete list that follows the arrow keys. */
-export function SearchBox() {
+/**
+ * The top bar's search field, with an autocomplete list that follows the arrow keys. On phones it is
+ * hidden until the top bar's search icon `expanded` it; it takes the focus then and reports `onDone`.
+ */
+export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; onDone?: () => void }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => { if (expanded) field.current?.focus(); }, [expanded]);
   const typed = useDebouncedValue(text.trim(), AUTOCOMPLETE_DELAY_MS);
 
   const suggestions = useQuery({
@@ -36,6 +41,8 @@ export function SearchBox() {
 
   const go = (target: string) => {
     setOpen(false);
+    field.current?.blur();
+    onDone?.();
     navigate(target);
   };
 
@@ -56,6 +63,7 @@ export function SearchBox() {
       setActive((index) => Math.max(index - 1, -1));
     } else if (event.key === 'Escape') {
       setOpen(false);
+      onDone?.();
     }
   };
 
@@ -63,8 +71,10 @@ export function SearchBox() {
   return (
     <form className="search-box" role="search" onSubmit={submit}>
       <input
+        ref={field}
         type="search"
         name="q"
+        enterKeyHint="search"
         placeholder="Search"
         aria-label="Search videos"
         autoComplete="off"

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.tsx';
+import { useTheme } from './theme.ts';
 
 const MAIN_LINKS = [
   { to: '/', label: 'Home', end: true },
@@ -16,6 +17,7 @@ const LIBRARY_LINKS = [
 
 export function SideNav({ onNavigate }: { onNavigate: () => void }) {
   const { user } = useAuth();
+  const [theme, toggleTheme] = useTheme();
   const link = ({ to, label, end }: { to: string; label: string; end?: boolean }) => (
     <li key={to}>
       <NavLink to={to} end={end} onClick={onNavigate}>{label}</NavLink>
@@ -28,6 +30,9 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
       <ul>{LIBRARY_LINKS.map(link)}</ul>
       {user && (user.role === 'creator' || user.role === 'admin') && <ul>{link({ to: '/studio', label: 'Studio', end: true })}{link({ to: '/studio/analytics', label: 'Analytics' })}</ul>}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}
+      <ul className="phone-only">{link({ to: '/upload', label: 'Upload' })}</ul>
+      {/* The top bar has no room for the theme switch on phones: the drawer carries it there. */}
+      <button type="button" className="button nav-theme" onClick={toggleTheme}>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</button>
     </nav>
   );
 }

@@ -14,12 +14,26 @@ function rememberedLanguage(): string {
   }
 }
 
-function remember(language: string): void {
+export function rememberCaptionLanguage(language: string): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private mode: the choice lasts for this page only.
   }
+}
+
+/**
+ * The remembered choice wins over whatever the player picked by itself (an AUTOSELECT rendition):
+ * the remembered language comes back on, and Off stays off. A choice (in the menu, or the touch
+ * player's captions sheet) is remembered before it is applied, so this agrees with it.
+ */
+export function useRememberedCaptions(tracks: SubtitleTrack[], selected: number, onSelect: (id: number) => void, enabled = true): void {
+  useEffect(() => {
+    if (!enabled || tracks.length === 0) return;
+    const language = rememberedLanguage();
+    const wanted = language === 'off' ? -1 : tracks.find((candidate) => candidate.lang === language)?.id ?? -1;
+    if (wanted !== selected) onSelect(wanted);
+  }, [tracks, selected, onSelect, enabled]);
 }
 
 interface Props {
@@ -39,20 +53,12 @@ export function CaptionsMenu({ tracks, selected, onSelect }: Props) {
   const close = useCallback(() => setOpen(false), []);
   useDismiss(container, open, close);
 
-  // The remembered choice wins over whatever the player picked by itself (an AUTOSELECT rendition):
-  // the remembered language comes back on, and Off stays off. A choice in the menu is remembered
-  // before it is applied, so this agrees with it.
-  useEffect(() => {
-    if (tracks.length === 0) return;
-    const language = rememberedLanguage();
-    const wanted = language === 'off' ? -1 : tracks.find((candidate) => candidate.lang === language)?.id ?? -1;
-    if (wanted !== selected) onSelect(wanted);
-  }, [tracks, selected, onSelect]);
+  useRememberedCaptions(tracks, selected, onSelect);
 
   if (tracks.length === 0) return null;
   const choose = (track: SubtitleTrack | null) => {
     onSelect(track ? track.id : -1);
-    remember(track ? track.lang : 'off');
+    rememberCaptionLanguage(track ? track.lang : 'off');
     setOpen(false);
   };
   const on = selected >= 0;

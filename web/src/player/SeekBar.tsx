@@ -14,7 +14,7 @@ interface Props {
   chapters?: Chapter[];
 }
 
-/** The progress bar: a range input (so keyboards and screen readers can seek) with storyboard previews on hover. */
+/** The progress bar: a range input (so keyboards and screen readers can seek) with storyboard previews on hover or while a finger scrubs. */
 export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onSeek, chapters = [] }: Props) {
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The previews are fetched on the first hover, so they never compete with the video's first segments.
@@ -32,16 +32,25 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
   const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
   const hoveredChapter = hover ? chapterAt(chapters, hover.time) : undefined;
 
+  const showPreview = (bar: HTMLElement, clientX: number, lifted: boolean) => {
+    if (lifted) return;
+    const box = bar.getBoundingClientRect();
+    const fraction = Math.min(1, Math.max(0, (clientX - box.left) / box.width));
+    // Kept inside the player so the preview never hangs off the edge of a phone's screen.
+    const half = 84;
+    setHover({ time: fraction * duration, left: Math.min(Math.max(fraction * box.width, Math.min(half, box.width / 2)), Math.max(box.width - half, box.width / 2)) });
+    setWantPreviews(true);
+  };
+
   return (
     <div
       className="seek-bar"
-      onMouseMove={(event) => {
-        const box = event.currentTarget.getBoundingClientRect();
-        const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
-        setHover({ time: fraction * duration, left: fraction * box.width });
-        setWantPreviews(true);
-      }}
-      onMouseLeave={() => setHover(null)}
+      // Pointer events cover the mouse hovering and a finger dragging the scrubber alike (touch-action: none).
+      onPointerMove={(event) => showPreview(event.currentTarget, event.clientX, event.pointerType !== 'mouse' && event.buttons === 0)}
+      onPointerDown={(event) => showPreview(event.currentTarget, event.clientX, false)}
+      onPointerLeave={() => setHover(null)}
+      onPointerUp={(event) => { if (event.pointerType !== 'mouse') setHover(null); }}
+      onPointerCancel={() => setHover(null)}
     >
       <div className="seek-buffered" style={{ width: `${duration ? (buffered / duration) * 100 : 0}%` }} />
       {duration > 0 && chapters.filter((chapter) => chapter.startSeconds > 0 && chapter.startSeconds < duration).map((chapter) => (

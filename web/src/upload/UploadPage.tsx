@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { createVideo } from '../videos/video-api.ts';
+import { createVideo, fetchVideo } from '../videos/video-api.ts';
 import type { Video } from '../api/types.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
@@ -8,7 +8,7 @@ import { DropZone } from './DropZone.tsx';
 import { ProcessingProgress } from './ProcessingProgress.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { VideoDetailsForm, type VideoDetails } from './VideoDetailsForm.tsx';
-import { useTusUpload } from './useTusUpload.ts';
+import { findUnfinishedUpload, TUS_ENDPOINT, useTusUpload } from './useTusUpload.ts';
 
 function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 100) || 'Untitled';
@@ -27,10 +27,31 @@ function OpenChannel() {
   );
 }
 
+/** The video an unfinished upload of this file belongs to, if it still waits for its file (a reload mid-upload). */
+function useUnfinishedVideo(file: File | null): { checked: boolean; video: Video | null } {
+  const [found, setFound] = useState<{ file: File; video: Video | null } | null>(null);
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    findUnfinishedUpload(file)
+      .then((previous) => previous ? fetchVideo(previous.videoId) : null)
+      .then((video) => video?.status === 'uploading' ? video : null, () => null)
+      .then((video) => { if (current) setFound({ file, video }); });
+    return () => { current = false; };
+  }, [file]);
+  return found?.file === file ? { checked: true, video: found.video } : { checked: false, video: null };
+}
+
 function Uploader() {
   const [file, setFile] = useState<File | null>(null);
   const [video, setVideo] = useState<Video | null>(null);
   const tus = useTusUpload();
+  const unfinished = useUnfinishedVideo(video ? null : file);
+
+  const resumeUnfinished = (existing: Video) => {
+    setVideo(existing);
+    tus.start(file!, { endpoint: TUS_ENDPOINT, videoId: existing.id });
+  };
 
   const create = async (details: VideoDetails) => {
     const created = await createVideo(details, crypto.randomUUID());
@@ -42,6 +63,12 @@ function Uploader() {
   return (
     <div className="upload-layout">
       <p className="muted">File: <strong>{file.name}</strong> ({(file.size / 1024 / 1024).toFixed(1)} MB)</p>
+      {!video && unfinished.video && (
+        <div className="resume-upload" role="status">
+          <p>This file was being uploaded as <strong>{unfinished.video.title}</strong> and did not finish.</p>
+          <button type="button" className="button primary" onClick={() => resumeUnfinished(unfinished.video!)}>Resume that upload</button>
+        </div>
+      )}
       {!video ? (
         <VideoDetailsForm
           initial={{ title: titleFromFileName(file.name), description: '', tags: [], category: 'other', visibility: 'public' }}

@@ -12,6 +12,7 @@ const LABELS: Record<UploadPhase, string> = {
   idle: 'Waiting',
   uploading: 'Uploading',
   paused: 'Paused',
+  waiting: 'Waiting for the network',
   done: 'Upload complete',
   failed: 'Upload failed',
 };
@@ -24,7 +25,9 @@ export function UploadProgress({ phase, progress, error, pause, resume }: Props)
       <progress max={100} value={percent} aria-label="Upload progress">{percent}%</progress>
       {phase === 'uploading' && <button type="button" className="button" onClick={pause}>Pause</button>}
       {phase === 'paused' && <button type="button" className="button primary" onClick={resume}>Resume</button>}
-      {error && <p className="form-error upload-error" role="alert">{error}</p>}
+      {phase === 'waiting' && <button type="button" className="button" onClick={resume}>Try now</button>}
+      {error && phase === 'waiting' && <p className="muted upload-waiting" role="status">{error}</p>}
+      {error && phase !== 'waiting' && <p className="form-error upload-error" role="alert">{error}</p>}
     </div>
   );
 }

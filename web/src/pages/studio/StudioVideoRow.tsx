@@ -39,12 +39,12 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
     <>
       <tr data-video-id={video.id}>
         <td>{video.status === 'ready' ? <Link to={`/watch/${video.id}`}>{video.title}</Link> : video.title}</td>
-        <td className={`status status-${video.status}`}>{statusText(video)}</td>
-        <td>{video.visibility}</td>
-        <td>{video.views}</td>
-        <td>{video.likes}</td>
-        <td>{video.commentCount}</td>
-        <td>{formatAge(video.uploadedAt ?? video.createdAt)}</td>
+        <td data-label="Status" className={`status status-${video.status}`}>{statusText(video)}</td>
+        <td data-label="Visibility">{video.visibility}</td>
+        <td data-label="Views">{video.views}</td>
+        <td data-label="Likes">{video.likes}</td>
+        <td data-label="Comments">{video.commentCount}</td>
+        <td data-label="Uploaded">{formatAge(video.uploadedAt ?? video.createdAt)}</td>
         <td className="row-actions">
           <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>{editing ? 'Close' : 'Edit'}</button>
           {video.status === 'ready' && <Link className="button" to={`/studio/${video.id}/ai`} aria-label={`Transcript, summary and moderation of ${video.title}`}>Transcript &amp; AI</Link>}

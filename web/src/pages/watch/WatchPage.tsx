@@ -16,8 +16,9 @@ import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
 import { SaveToWatchLater } from './SaveToWatchLater.tsx';
 import { SaveToPlaylist } from './SaveToPlaylist.tsx';
+import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
-import { WatchAiPanels } from './WatchAiPanels.tsx';
+import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
 import './watch-ai.css';
 
@@ -70,17 +71,26 @@ export default function WatchPage() {
           </Link>
           <SubscribeButton channelId={current.creator.id} />
           <span className="spacer" />
-          <LikeButton video={current} />
-          {user && <SaveToWatchLater videoId={current.id} />}
-          {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+          {/* On phones the actions are one row that scrolls sideways, as in YouTube's app. */}
+          <div className="watch-actions">
+            <LikeButton video={current} />
+            {user && <SaveToWatchLater videoId={current.id} />}
+            {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+          </div>
         </div>
-        <div className="description-box">
-          <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
-          <p className="description">{current.description}</p>
-          <VideoInsights video={current} />
-        </div>
-        {current.status === 'ready' && <WatchAiPanels video={current} />}
-        {current.status === 'ready' && <CommentSection video={current} />}
+        <PhoneCollapsible label="Description" summary={<>{formatCount(current.views, 'view')} · {formatAge(current.uploadedAt)}</>}>
+          <div className="description-box">
+            <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
+            <p className="description">{current.description}</p>
+            <VideoInsights video={current} />
+          </div>
+        </PhoneCollapsible>
+        {current.status === 'ready' && <WatchPanels video={current} />}
+        {current.status === 'ready' && (
+          <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
+            <CommentSection video={current} />
+          </PhoneCollapsible>
+        )}
       </div>
       <UpNext video={current} />
     </div>

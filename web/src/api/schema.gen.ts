@@ -116,6 +116,75 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Platform analytics: signups, uploads, views, watch hours, storage per user, transcoding minutes, AI spend
+     * @description Admins only. Send `Accept: text/csv` for the table as CSV. (storage per user)
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                aiCalls: number;
+                aiSpendUsd: number;
+                signups: number;
+                storage: {
+                  perUser: {
+                    bytes: number;
+                    userId: string;
+                    username: string;
+                    videos: number;
+                  }[];
+                  totalBytes: number;
+                  totalVideos: number;
+                };
+                transcodingMinutes: number;
+                uploads: number;
+                views: number;
+                watchHours: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/jobs/{id}/retry': {
     parameters: {
       query?: never;
@@ -270,6 +339,9 @@ export type paths = {
               data: {
                 /** @description ISO-8601 timestamp */
                 createdAt: string;
+                headers: {
+                  [key: string]: string;
+                };
                 id: string;
                 subject: string;
                 text: string;
@@ -1008,6 +1080,532 @@ export type paths = {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/channel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your channel: totals with the change against the previous period, time series, top videos, new vs returning viewers
+     * @description Admins may pass channelId. Send `Accept: text/csv` for the table as CSV. (the time series)
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Admins only: another channel */
+          channelId?: string;
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          granularity?: 'hour' | 'day';
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                change: {
+                  [key: string]: number | null;
+                };
+                devices: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+                previousTotals: {
+                  averageViewSeconds: number;
+                  comments: number;
+                  likes: number;
+                  rebufferRatio: number;
+                  startupP50Ms: number | null;
+                  startupP95Ms: number | null;
+                  subscribersGained: number;
+                  subscribersLost: number;
+                  uniqueViewers: number;
+                  views: number;
+                  watchSeconds: number;
+                };
+                series: {
+                  averageViewSeconds: number;
+                  comments: number;
+                  likes: number;
+                  rebufferRatio: number;
+                  start: string;
+                  startupP50Ms: number | null;
+                  startupP95Ms: number | null;
+                  subscribersGained: number;
+                  subscribersLost: number;
+                  uniqueViewers: number;
+                  views: number;
+                  watchSeconds: number;
+                }[];
+                sources: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+                topVideos: {
+                  averageViewSeconds: number;
+                  title: string;
+                  videoId: string;
+                  views: number;
+                  watchSeconds: number;
+                }[];
+                totals: {
+                  averageViewSeconds: number;
+                  comments: number;
+                  likes: number;
+                  rebufferRatio: number;
+                  startupP50Ms: number | null;
+                  startupP95Ms: number | null;
+                  subscribersGained: number;
+                  subscribersLost: number;
+                  uniqueViewers: number;
+                  views: number;
+                  watchSeconds: number;
+                };
+                viewers: {
+                  new: number;
+                  returning: number;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a batch of player events (anonymous allowed)
+     * @description At most 100 events, none older than 24 hours; event times are corrected by the offset between `sentAt` and the server clock. Answers 202 before the events are stored: they are inserted in batches by the workers.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            events: {
+              at: number;
+              durationMs?: number;
+              from?: number;
+              position?: number;
+              rendition?: string;
+              secondsPlayed?: number;
+              /** @enum {string} */
+              type: 'play' | 'heartbeat' | 'seek' | 'pause' | 'ended' | 'rebuffer' | 'quality_change' | 'error';
+            }[];
+            /**
+             * @default direct
+             * @enum {string}
+             */
+            referrer?:
+              'home' | 'search' | 'subscriptions' | 'channel' | 'playlist' | 'recommendations' | 'external' | 'direct';
+            sentAt: number;
+            sessionId: string;
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                accepted: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/realtime': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your channel right now: concurrent viewers and views per minute over the last 60 minutes
+     * @description Admins may pass channelId. Send `Accept: text/csv` for the table as CSV. (the minutes)
+     */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                concurrentByVideo: {
+                  title: string;
+                  videoId: string;
+                  viewers: number;
+                }[];
+                concurrentViewers: number;
+                perMinute: {
+                  minute: string;
+                  views: number;
+                  watchSeconds: number;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/videos/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A video's totals and time series (views, watch time, engagement, playback quality)
+     * @description Owner or admin only. Send `Accept: text/csv` for the table as CSV.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          granularity?: 'hour' | 'day';
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                series: {
+                  averageViewSeconds: number;
+                  comments: number;
+                  likes: number;
+                  rebufferRatio: number;
+                  start: string;
+                  startupP50Ms: number | null;
+                  startupP95Ms: number | null;
+                  subscribersGained: number;
+                  subscribersLost: number;
+                  uniqueViewers: number;
+                  views: number;
+                  watchSeconds: number;
+                }[];
+                totals: {
+                  averageViewSeconds: number;
+                  comments: number;
+                  likes: number;
+                  rebufferRatio: number;
+                  startupP50Ms: number | null;
+                  startupP95Ms: number | null;
+                  subscribersGained: number;
+                  subscribersLost: number;
+                  uniqueViewers: number;
+                  views: number;
+                  watchSeconds: number;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/videos/{id}/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Views by device class and by browser
+     * @description Owner or admin only. Send `Accept: text/csv` for the table as CSV.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          granularity?: 'hour' | 'day';
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                browsers: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+                devices: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/videos/{id}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Retention curve: % of viewers still watching at each 1 % of the video
+     * @description Owner or admin only. Send `Accept: text/csv` for the table as CSV.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          granularity?: 'hour' | 'day';
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                curve: {
+                  percent: number;
+                  retention: number;
+                  viewers: number;
+                }[];
+                durationSeconds: number | null;
+                views: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/videos/{id}/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Views by traffic source and by country
+     * @description Owner or admin only. Send `Accept: text/csv` for the table as CSV.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Start (inclusive); default 28 days before `to` */
+          from?: string;
+          granularity?: 'hour' | 'day';
+          /** @description End (exclusive); default now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                countries: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+                sources: {
+                  key: string;
+                  share: number;
+                  views: number;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3332,6 +3930,485 @@ export type paths = {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notifications, newest first (cursor pagination); meta.unreadCount is the badge */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          unread?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                actor: {
+                  id: string;
+                  username: string;
+                } | null;
+                /** @description events collapsed into this notification */
+                count: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                /** @description app path of the thing: the video (at a second), the comment thread, the studio row */
+                link: string;
+                read: boolean;
+                /** @description the sentence to show, e.g. "3 new videos from ada" */
+                text: string;
+                thumbnailUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of your notifications */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one notification read (or unread with {"read": false}); idempotent */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default true */
+            read?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                unreadCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How each kind of notification reaches you (defaults included) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {string} */
+                defaultDelivery: 'in_app' | 'mail_immediate' | 'mail_digest' | 'off';
+                /** @enum {string} */
+                delivery: 'in_app' | 'mail_immediate' | 'mail_digest' | 'off';
+                description: string;
+                kind: string;
+                label: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Set the delivery of some kinds: in_app, mail_immediate, mail_digest or off
+     * @description Per channel, switch a subscription's notifications with PUT /users/{id}/subscription.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            preferences: {
+              /** @enum {string} */
+              delivery: 'in_app' | 'mail_immediate' | 'mail_digest' | 'off';
+              kind: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {string} */
+                defaultDelivery: 'in_app' | 'mail_immediate' | 'mail_digest' | 'off';
+                /** @enum {string} */
+                delivery: 'in_app' | 'mail_immediate' | 'mail_digest' | 'off';
+                description: string;
+                kind: string;
+                label: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all your notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                marked: number;
+                unreadCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live unread count as Server-Sent Events
+     * @description Event `unread` {unreadCount} at once and whenever your notifications change; `: heartbeat` comments keep it open. Authenticate with the Authorization header or `?access_token=`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          access_token?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/event-stream */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notifications are unread */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                unreadCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check a signed unsubscribe link (no sign-in); changes nothing */
+    get: {
+      parameters: {
+        query: {
+          kind: string;
+          sig: string;
+          user: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                kind: string;
+                label: string;
+                unsubscribed: string[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * One-click unsubscribe from a kind's mail (or `all`) with a signed link; no sign-in (RFC 8058)
+     * @description The kinds stay in the app; only their mail stops. Idempotent.
+     */
+    post: {
+      parameters: {
+        query: {
+          kind: string;
+          sig: string;
+          user: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                kind: string;
+                label: string;
+                unsubscribed: string[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

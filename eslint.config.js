@@ -4,7 +4,17 @@ import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
   // test/lint-fixtures/ breaks the boundary rules on purpose; test/platform/module-boundaries.test.ts lints it.
-  { ignores: ['node_modules/', 'data/', 'dist/', 'test-results/', 'web/dist/', 'test/lint-fixtures/', 'web/src/api/schema.gen.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'dist/',
+      'test-results/',
+      'web/dist/',
+      'test/lint-fixtures/',
+      'web/src/api/schema.gen.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,13 +45,18 @@ export default tseslint.config(
     files: ['src/modules/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*test-support.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['../*/repo.ts', '../*/*-repo.ts'],
-          allowTypeImports: true,
-          message: "Another module's repository is internal: use its public queries (*-queries.ts) or its service.",
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/repo.ts', '../*/*-repo.ts'],
+              allowTypeImports: true,
+              message: "Another module's repository is internal: use its public queries (*-queries.ts) or its service.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -62,13 +77,20 @@ export default tseslint.config(
       'src/modules/likes/like-counts.ts',
       'src/modules/views/counter-deltas-sql.ts',
     ],
-    rules: { 'boundaries/no-foreign-table-query': ['error', { allow: { comments: ['videos'], likes: ['videos'], views: ['videos'] } }] },
+    rules: {
+      'boundaries/no-foreign-table-query': [
+        'error',
+        { allow: { comments: ['videos'], likes: ['videos'], views: ['videos'] } },
+      ],
+    },
   },
   {
     // `streamhub seed --analytics` is a load generator like the catalogue seed: it makes a demo channel
     // with ready videos and bulk-inserts raw player events straight into the day partitions, because
     // millions of events through the API would take hours. Nothing in production runs this file.
     files: ['src/modules/seed/analytics-seed.ts'],
-    rules: { 'boundaries/no-foreign-table-query': ['error', { allow: { seed: ['users', 'videos', 'analytics_events'] } }] },
+    rules: {
+      'boundaries/no-foreign-table-query': ['error', { allow: { seed: ['users', 'videos', 'analytics_events'] } }],
+    },
   },
 );

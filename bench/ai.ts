@@ -25,7 +25,10 @@ import { markdownTable } from './support/options.ts';
 const MODES = ['keyword', 'semantic', 'hybrid'] as const;
 const MODEL_DIR = process.env.AI_POCKETSPHINX_MODEL_DIR ?? '/usr/share/pocketsphinx/model/en-us';
 
-async function transcribeLecture(dir: string, voice: Voice): Promise<{ lecture: LectureVideo; segments: TranscriptSegment[]; wer: number; realTime: number }> {
+async function transcribeLecture(
+  dir: string,
+  voice: Voice,
+): Promise<{ lecture: LectureVideo; segments: TranscriptSegment[]; wer: number; realTime: number }> {
   const transcriber = PocketsphinxTranscriber.detect(MODEL_DIR);
   if (!transcriber) throw new Error(`no pocketsphinx model in ${MODEL_DIR}: run scripts/install-system-deps.sh`);
   const lecture = await makeLectureVideo(dir, voice);
@@ -39,17 +42,46 @@ async function transcribeLecture(dir: string, voice: Voice): Promise<{ lecture: 
 }
 
 /** A ready public video row with a master playlist to attach captions to: what the pipeline would have left. */
-async function readyVideo(t: TestApp, creatorId: string, title: string, description: string, tags: string[]): Promise<string> {
-  const row = await t.platform.database.db.insertInto('videos')
-    .values({ creator_id: creatorId, title, description, tags, status: 'ready', visibility: 'public', duration_seconds: 60, uploaded_at: new Date() })
-    .returning('id').executeTakeFirstOrThrow();
-  await t.platform.storage.putObject(videoKeys(row.id).masterPlaylist, Buffer.from('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n360p/index.m3u8\n'));
+async function readyVideo(
+  t: TestApp,
+  creatorId: string,
+  title: string,
+  description: string,
+  tags: string[],
+): Promise<string> {
+  const row = await t.platform.database.db
+    .insertInto('videos')
+    .values({
+      creator_id: creatorId,
+      title,
+      description,
+      tags,
+      status: 'ready',
+      visibility: 'public',
+      duration_seconds: 60,
+      uploaded_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.platform.storage.putObject(
+    videoKeys(row.id).masterPlaylist,
+    Buffer.from('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n360p/index.m3u8\n'),
+  );
   return row.id;
 }
 
 async function analyse(t: TestApp, videoId: string, segments: TranscriptSegment[]): Promise<void> {
-  await transcriptRepo.save(t.platform.database.db, videoId, { language: 'en', segments, model: { provider: 'local', name: 'bench', version: '1' }, editedBy: 'model' });
-  const video = await t.platform.database.db.selectFrom('videos').selectAll().where('id', '=', videoId).executeTakeFirstOrThrow();
+  await transcriptRepo.save(t.platform.database.db, videoId, {
+    language: 'en',
+    segments,
+    model: { provider: 'local', name: 'bench', version: '1' },
+    editedBy: 'model',
+  });
+  const video = await t.platform.database.db
+    .selectFrom('videos')
+    .selectAll()
+    .where('id', '=', videoId)
+    .executeTakeFirstOrThrow();
   await refreshDerivedOutputs(t.platform, t.services.ai, video);
 }
 
@@ -60,7 +92,10 @@ async function searchQuality(t: TestApp, ids: Map<string, string>): Promise<stri
     let first = 0;
     let reciprocal = 0;
     for (const { query, relevant } of LABELLED_QUERIES) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query)}&mode=${mode}&limit=10` });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/search?q=${encodeURIComponent(query)}&mode=${mode}&limit=10`,
+      });
       const results = (response.json() as { data: { id: string }[] }).data.map((item) => item.id);
       const rank = results.indexOf(ids.get(relevant)!);
       if (rank === 0) first += 1;
@@ -78,7 +113,12 @@ async function searchQuality(t: TestApp, ids: Map<string, string>): Promise<stri
 async function qaAccuracy(t: TestApp, token: string, videoId: string, lecture: LectureVideo): Promise<number> {
   let right = 0;
   for (const { question, topic } of LECTURE_QUESTIONS) {
-    const response = await t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/ask`, headers: bearer(token), payload: { question } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/videos/${videoId}/ask`,
+      headers: bearer(token),
+      payload: { question },
+    });
     const top = (response.json() as { data: { passages: { startSeconds: number }[] } }).data.passages[0];
     const range = lecture.topics.find((candidate) => candidate.name === topic)!;
     if (top && top.startSeconds >= range.startSeconds - 0.5 && top.startSeconds < range.endSeconds) right += 1;
@@ -91,16 +131,26 @@ async function main(): Promise<void> {
   const t = await startTestApp('pglite');
   try {
     const transcripts = [];
-    for (const voice of ['flite', 'espeak-ng'] as const) transcripts.push({ voice, ...(await transcribeLecture(dir, voice)) });
+    for (const voice of ['flite', 'espeak-ng'] as const)
+      transcripts.push({ voice, ...(await transcribeLecture(dir, voice)) });
     process.stdout.write(`\n## Transcription (pocketsphinx-en-us, ${LECTURE_TEXT.split(' ').length}-word lecture)\n\n`);
-    process.stdout.write(`${markdownTable(['voice', 'WER', 'time / audio length'], transcripts.map((entry) => [entry.voice, entry.wer.toFixed(3), entry.realTime.toFixed(2)]))}\n`);
+    process.stdout.write(
+      `${markdownTable(
+        ['voice', 'WER', 'time / audio length'],
+        transcripts.map((entry) => [entry.voice, entry.wer.toFixed(3), entry.realTime.toFixed(2)]),
+      )}\n`,
+    );
 
     const creator = await registerUser(t.app, { role: 'creator' });
     const ids = new Map<string, string>();
     for (const video of CATALOGUE) {
       const id = await readyVideo(t, creator.user.id, video.title, video.description, video.tags);
       ids.set(video.key, id);
-      await analyse(t, id, video.transcript.map((text, index) => ({ startSeconds: index * 4, endSeconds: index * 4 + 3.5, text })));
+      await analyse(
+        t,
+        id,
+        video.transcript.map((text, index) => ({ startSeconds: index * 4, endSeconds: index * 4 + 3.5, text })),
+      );
     }
     process.stdout.write(`\n## Search (${CATALOGUE.length} videos, ${LABELLED_QUERIES.length} labelled queries)\n\n`);
     process.stdout.write(`${markdownTable(['mode', 'recall@1', 'recall@10', 'MRR'], await searchQuality(t, ids))}\n`);
@@ -109,7 +159,10 @@ async function main(): Promise<void> {
     for (const entry of transcripts) {
       const id = await readyVideo(t, creator.user.id, `Lecture (${entry.voice})`, 'Four topics.', []);
       await analyse(t, id, entry.segments);
-      rows.push([`${entry.voice} speech, pocketsphinx transcript`, (await qaAccuracy(t, creator.accessToken, id, entry.lecture)).toFixed(2)]);
+      rows.push([
+        `${entry.voice} speech, pocketsphinx transcript`,
+        (await qaAccuracy(t, creator.accessToken, id, entry.lecture)).toFixed(2),
+      ]);
     }
     process.stdout.write(`\n## Q&A (${LECTURE_QUESTIONS.length} questions; top citation inside the right topic)\n\n`);
     process.stdout.write(`${markdownTable(['transcript', 'accuracy'], rows)}\n`);

@@ -16,7 +16,12 @@ import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { openDatabase } from '../src/platform/db/database.ts';
-import { MemoryEventBuffer, RedisEventBuffer, type AnalyticsEventBuffer, type BufferedEvent } from '../src/modules/analytics/event-buffer.ts';
+import {
+  MemoryEventBuffer,
+  RedisEventBuffer,
+  type AnalyticsEventBuffer,
+  type BufferedEvent,
+} from '../src/modules/analytics/event-buffer.ts';
 import { IngestFlusher } from '../src/modules/analytics/ingest-flusher.ts';
 import { AnalyticsQueryService, type Range } from '../src/modules/analytics/query-service.ts';
 import { seedAnalytics } from '../src/modules/seed/analytics-seed.ts';
@@ -31,7 +36,10 @@ const SEED_VIDEOS = envNumber('BENCH_ANALYTICS_VIDEOS', 1000);
 const QUERY_RUNS = envNumber('BENCH_QUERY_RUNS', 50);
 const DAY_MS = 86_400_000;
 
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const logger = pino({ level: 'warn' });
 
 function syntheticEvents(count: number, videoIds: string[], channelId: string): BufferedEvent[] {
@@ -56,9 +64,22 @@ function syntheticEvents(count: number, videoIds: string[], channelId: string): 
   }));
 }
 
-interface IngestResult { offeredPerSecond: number; written: number; seconds: number; maxBacklog: number; maxLagMs: number; p95LagMs: number; load: string }
+interface IngestResult {
+  offeredPerSecond: number;
+  written: number;
+  seconds: number;
+  maxBacklog: number;
+  maxLagMs: number;
+  p95LagMs: number;
+  load: string;
+}
 
-async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlusher, videoIds: string[], channelId: string): Promise<IngestResult> {
+async function measureIngest(
+  buffer: AnalyticsEventBuffer,
+  flusher: IngestFlusher,
+  videoIds: string[],
+  channelId: string,
+): Promise<IngestResult> {
   const template = syntheticEvents(10_000, videoIds, channelId);
   flusher.start(50);
   const lags: number[] = [];
@@ -78,7 +99,9 @@ async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlushe
     // A producer that falls behind (a busy machine) stops at the deadline rather than catching up after it.
     while (offered + 100 <= due && performance.now() < deadline) {
       const now = Date.now();
-      const batch = template.slice(offered % 9_900, (offered % 9_900) + 100).map((event) => ({ ...event, occurredAt: now, receivedAt: now }));
+      const batch = template
+        .slice(offered % 9_900, (offered % 9_900) + 100)
+        .map((event) => ({ ...event, occurredAt: now, receivedAt: now }));
       await buffer.push(batch);
       offered += 100;
     }
@@ -89,7 +112,15 @@ async function measureIngest(buffer: AnalyticsEventBuffer, flusher: IngestFlushe
   await flusher.stop(); // drains the rest: written/s counts until the last event is in the table
   const seconds = (performance.now() - started) / 1000;
   lags.sort((a, b) => a - b);
-  return { offeredPerSecond, written: offered, seconds, maxBacklog, maxLagMs: lags.at(-1) ?? 0, p95LagMs: lags[Math.floor(lags.length * 0.95)] ?? 0, load: load() };
+  return {
+    offeredPerSecond,
+    written: offered,
+    seconds,
+    maxBacklog,
+    maxLagMs: lags.at(-1) ?? 0,
+    p95LagMs: lags[Math.floor(lags.length * 0.95)] ?? 0,
+    load: load(),
+  };
 }
 
 function p95(samples: number[]): number {
@@ -110,18 +141,24 @@ async function timeQuery(run: () => Promise<unknown>): Promise<{ p50: number; p9
 }
 
 async function main() {
-  console.log(`analytics bench: ${SECONDS} s ingest at ${OFFERED_RATE} events/s offered; dashboard over ${SEED_EVENTS.toLocaleString('en-US')} events, ${SEED_DAYS} days, ${SEED_VIDEOS} videos`);
+  console.log(
+    `analytics bench: ${SECONDS} s ingest at ${OFFERED_RATE} events/s offered; dashboard over ${SEED_EVENTS.toLocaleString('en-US')} events, ${SEED_DAYS} days, ${SEED_VIDEOS} videos`,
+  );
   console.log(`shared 2-core machine; load average at start ${load()}`);
   const ingestRows: string[][] = [];
   const queryRows: string[][] = [];
   for (const kind of benchDatabaseKinds()) {
     const prepared = await prepareBenchDatabase(kind, async () => undefined);
-    const database = await openDatabase(kind === 'pglite' ? { dataDir: prepared.env.DATA_DIR } : { url: prepared.env.DATABASE_URL, poolSize: 4 });
+    const database = await openDatabase(
+      kind === 'pglite' ? { dataDir: prepared.env.DATA_DIR } : { url: prepared.env.DATABASE_URL, poolSize: 4 },
+    );
     try {
       const redis = kind === 'postgres' && process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : undefined;
       const seedStarted = performance.now();
       const seeded = await seedAnalytics(database.db, { videos: SEED_VIDEOS, days: SEED_DAYS, events: SEED_EVENTS });
-      console.log(`${kind}: seeded ${seeded.events.toLocaleString('en-US')} events in ${(seeded.insertMs / 1000).toFixed(1)} s, rolled up in ${(seeded.rollupMs / 1000).toFixed(1)} s (total ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load ${load()})`);
+      console.log(
+        `${kind}: seeded ${seeded.events.toLocaleString('en-US')} events in ${(seeded.insertMs / 1000).toFixed(1)} s, rolled up in ${(seeded.rollupMs / 1000).toFixed(1)} s (total ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load ${load()})`,
+      );
 
       const range: Range = { from: new Date(Date.now() - 28 * DAY_MS), to: new Date(), granularity: 'day' };
       const queries = new AnalyticsQueryService({ db: database.db });
@@ -129,7 +166,15 @@ async function main() {
       for (const [name, run] of [
         ['channel overview (28 days)', () => queries.channelOverview(seeded.channelId, range)],
         ['video overview (28 days, daily)', () => queries.videoOverview(video, range)],
-        ['video overview (7 days, hourly)', () => queries.videoOverview(video, { from: new Date(Date.now() - 7 * DAY_MS), to: new Date(), granularity: 'hour' })],
+        [
+          'video overview (7 days, hourly)',
+          () =>
+            queries.videoOverview(video, {
+              from: new Date(Date.now() - 7 * DAY_MS),
+              to: new Date(),
+              granularity: 'hour',
+            }),
+        ],
         ['video retention (28 days)', () => queries.retention(video, range)],
         ['video sources + devices', () => queries.videoBreakdowns(video, range)],
       ] as const) {
@@ -137,11 +182,15 @@ async function main() {
         queryRows.push([kind, name, timing.p50.toFixed(1), timing.p95.toFixed(1), load()]);
       }
 
-      const buffer: AnalyticsEventBuffer = redis ? new RedisEventBuffer(redis, `bench-${randomUUID().slice(0, 8)}:`) : new MemoryEventBuffer(5_000_000);
+      const buffer: AnalyticsEventBuffer = redis
+        ? new RedisEventBuffer(redis, `bench-${randomUUID().slice(0, 8)}:`)
+        : new MemoryEventBuffer(5_000_000);
       const flusher = new IngestFlusher({ buffer, db: database.db, logger });
       const ingest = await measureIngest(buffer, flusher, seeded.videoIds, seeded.channelId);
       ingestRows.push([
-        kind === 'pglite' ? 'embedded (PGlite, memory buffer)' : `PostgreSQL (${redis ? 'Redis list' : 'memory'} buffer)`,
+        kind === 'pglite'
+          ? 'embedded (PGlite, memory buffer)'
+          : `PostgreSQL (${redis ? 'Redis list' : 'memory'} buffer)`,
         `${Math.round(ingest.offeredPerSecond).toLocaleString('en-US')} of ${OFFERED_RATE.toLocaleString('en-US')}`,
         Math.round(ingest.written / ingest.seconds).toLocaleString('en-US'),
         ingest.maxBacklog.toLocaleString('en-US'),
@@ -156,9 +205,31 @@ async function main() {
     }
   }
   console.log('\nIngest (buffer -> raw table, batched)\n');
-  console.log(markdownTable(['mode', 'offered events/s (achieved of target)', 'written events/s', 'max backlog', 'lag p95 ms', 'lag max ms', 'load avg'], ingestRows, ['left', 'right', 'right', 'right', 'right', 'right', 'left']));
+  console.log(
+    markdownTable(
+      [
+        'mode',
+        'offered events/s (achieved of target)',
+        'written events/s',
+        'max backlog',
+        'lag p95 ms',
+        'lag max ms',
+        'load avg',
+      ],
+      ingestRows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
   console.log('\nDashboard queries (from rollups)\n');
-  console.log(markdownTable(['backend', 'query', 'p50 ms', 'p95 ms', 'load avg'], queryRows, ['left', 'left', 'right', 'right', 'left']));
+  console.log(
+    markdownTable(['backend', 'query', 'p50 ms', 'p95 ms', 'load avg'], queryRows, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'left',
+    ]),
+  );
 }
 
 await main();

@@ -34,7 +34,11 @@ const GOAL_RATIO = 0.4;
 const PATH_PREFIX = '/api/v1/users/';
 
 type TargetKey = 'bare' | DatabaseKind;
-const LABELS: Record<TargetKey, string> = { bare: 'bare Fastify route', pglite: 'real (PGlite)', postgres: 'real (PostgreSQL)' };
+const LABELS: Record<TargetKey, string> = {
+  bare: 'bare Fastify route',
+  pglite: 'real (PGlite)',
+  postgres: 'real (PostgreSQL)',
+};
 
 interface Measurement {
   key: TargetKey;
@@ -54,11 +58,14 @@ interface Measurement {
 
 function selectedTargets(): TargetKey[] {
   const available: TargetKey[] = ['bare', ...benchDatabaseKinds()];
-  const wanted = process.env.BENCH_TARGETS?.split(',').map((item) => item.trim()).filter(Boolean);
+  const wanted = process.env.BENCH_TARGETS?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (!wanted?.length) return available;
   for (const item of wanted) {
     if (!['bare', 'pglite', 'postgres'].includes(item)) throw new Error(`BENCH_TARGETS: unknown target "${item}"`);
-    if (item === 'postgres' && !process.env.DATABASE_URL) throw new Error('BENCH_TARGETS has postgres but DATABASE_URL is not set');
+    if (item === 'postgres' && !process.env.DATABASE_URL)
+      throw new Error('BENCH_TARGETS has postgres but DATABASE_URL is not set');
   }
   return available.filter((key) => wanted.includes(key));
 }
@@ -98,32 +105,40 @@ async function seedUsers(db: Kysely<DB>, count: number, passwordHash: string): P
 }
 
 function load(target: TargetProcess, ids: string[], seconds: number): Promise<AutocannonResult> {
-  return Promise.resolve(autocannon({
-    url: target.baseUrl,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration: seconds,
-    timeout: 10,
-    requests: [{
-      method: 'GET',
-      setupRequest: (request) => {
-        request.path = PATH_PREFIX + ids[Math.floor(Math.random() * ids.length)];
-        return request;
-      },
-    }],
-  }));
+  return Promise.resolve(
+    autocannon({
+      url: target.baseUrl,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            request.path = PATH_PREFIX + ids[Math.floor(Math.random() * ids.length)];
+            return request;
+          },
+        },
+      ],
+    }),
+  );
 }
 
 /** One real request before loading, so a broken target fails loudly instead of benchmarking 404s. */
 async function checkTarget(target: TargetProcess, key: TargetKey, id: string): Promise<void> {
   const response = await fetch(`${target.baseUrl}${PATH_PREFIX}${id}`);
-  const body = await response.json() as { data?: { id?: string } };
+  const body = (await response.json()) as { data?: { id?: string } };
   if (response.status !== 200 || (key !== 'bare' && body.data?.id !== id)) {
     throw new Error(`${LABELS[key]}: GET ${PATH_PREFIX}${id} answered ${response.status} ${JSON.stringify(body)}`);
   }
 }
 
-interface RunningTarget { key: TargetKey; target: TargetProcess; ids: string[] }
+interface RunningTarget {
+  key: TargetKey;
+  target: TargetProcess;
+  ids: string[];
+}
 
 async function start(key: TargetKey, mode: TargetMode, env: NodeJS.ProcessEnv, ids: string[]): Promise<RunningTarget> {
   const target = await startTarget(mode, { env, cpuProfDir: CPU_PROF_DIR });
@@ -153,8 +168,10 @@ async function measure({ key, target, ids }: RunningTarget, round: number): Prom
     timeouts: result.timeouts,
     failures: result.errors - result.timeouts + result.non2xx,
   };
-  process.stderr.write(`round ${round} ${LABELS[key]}: ${Math.round(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50} ms, `
-    + `p99 ${measurement.p99} ms, server CPU ${measurement.serverCpu.toFixed(0)} % (user ${(userMicros / total).toFixed(0)} + sys ${(systemMicros / total).toFixed(0)} µs/req)\n`);
+  process.stderr.write(
+    `round ${round} ${LABELS[key]}: ${Math.round(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50} ms, ` +
+      `p99 ${measurement.p99} ms, server CPU ${measurement.serverCpu.toFixed(0)} % (user ${(userMicros / total).toFixed(0)} + sys ${(systemMicros / total).toFixed(0)} µs/req)\n`,
+  );
   return measurement;
 }
 
@@ -190,13 +207,16 @@ function report(measurements: Measurement[]): string {
 }
 
 function loadAverage(): string {
-  return loadavg().map((value) => value.toFixed(2)).join(' / ');
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }
 
 function goalLine(measurements: Measurement[]): string {
   const bare = measurements.find((m) => m.key === 'bare');
   const postgres = measurements.find((m) => m.key === 'postgres');
-  if (!bare || !postgres) return `Goal (real ≥ ${GOAL_RATIO * 100} % of bare on PostgreSQL): not measured (needs the bare and postgres targets; set DATABASE_URL).`;
+  if (!bare || !postgres)
+    return `Goal (real ≥ ${GOAL_RATIO * 100} % of bare on PostgreSQL): not measured (needs the bare and postgres targets; set DATABASE_URL).`;
   const ratio = postgres.requestsPerSecond / bare.requestsPerSecond;
   return `Goal (real ≥ ${GOAL_RATIO * 100} % of bare on PostgreSQL): ${ratio >= GOAL_RATIO ? 'MET' : 'MISSED'} at ${(ratio * 100).toFixed(0)} %.`;
 }
@@ -205,23 +225,39 @@ async function main(): Promise<number> {
   const targets = selectedTargets();
   const cpuList = cpus();
   console.log('# API read benchmark: GET /api/v1/users/:id');
-  console.log(`machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, `
-    + `load average at start ${loadAverage()}`);
-  console.log(`load: autocannon, ${CONNECTIONS} connections, pipelining 1, warm-up ${WARMUP_SECONDS} s + ${SECONDS} s per target and round, `
-    + `${ROUNDS} round(s) alternating targets${ROUNDS > 1 ? ' (best round shown)' : ''}, random ids among ${USERS} seeded users`);
-  console.log('processes: autocannon runs in this process; each target server runs in its own child process, only one under load');
-  console.log('           at a time (node --import tsx bench/support/serve-target.ts), LOG_LEVEL=warn, global rate limit raised, no Redis,');
-  console.log(`           DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? '10 (default)'}. The database server, the target and autocannon share the same cores.`);
+  console.log(
+    `machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ` +
+      `load average at start ${loadAverage()}`,
+  );
+  console.log(
+    `load: autocannon, ${CONNECTIONS} connections, pipelining 1, warm-up ${WARMUP_SECONDS} s + ${SECONDS} s per target and round, ` +
+      `${ROUNDS} round(s) alternating targets${ROUNDS > 1 ? ' (best round shown)' : ''}, random ids among ${USERS} seeded users`,
+  );
+  console.log(
+    'processes: autocannon runs in this process; each target server runs in its own child process, only one under load',
+  );
+  console.log(
+    '           at a time (node --import tsx bench/support/serve-target.ts), LOG_LEVEL=warn, global rate limit raised, no Redis,',
+  );
+  console.log(
+    `           DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? '10 (default)'}. The database server, the target and autocannon share the same cores.`,
+  );
   console.log('');
 
   const databases: Array<BenchDatabase<string[]>> = [];
   const cleanUp = async () => {
     await stopAllTargets();
-    await Promise.all(databases.map((database) => database.drop().catch((error: unknown) => {
-      process.stderr.write(`could not drop the ${database.kind} bench database: ${String(error)}\n`);
-    })));
+    await Promise.all(
+      databases.map((database) =>
+        database.drop().catch((error: unknown) => {
+          process.stderr.write(`could not drop the ${database.kind} bench database: ${String(error)}\n`);
+        }),
+      ),
+    );
   };
-  process.once('SIGINT', () => { void cleanUp().finally(() => process.exit(130)); });
+  process.once('SIGINT', () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
 
   try {
     const passwordHash = await hashPassword('a benchmark passphrase 42');
@@ -251,13 +287,21 @@ async function main(): Promise<number> {
     console.log(report(measurements));
     console.log('');
     console.log(goalLine(measurements));
-    console.log(`Load average at end: ${loadAverage()} (on ${cpuList.length} cores; anything near or above the core count means other work competed for the CPU).`);
-    if (CPU_PROF_DIR) console.log(`CPU profiles: ${CPU_PROF_DIR} (summarise with: tsx bench/support/cpuprofile-top.ts <file>)`);
+    console.log(
+      `Load average at end: ${loadAverage()} (on ${cpuList.length} cores; anything near or above the core count means other work competed for the CPU).`,
+    );
+    if (CPU_PROF_DIR)
+      console.log(`CPU profiles: ${CPU_PROF_DIR} (summarise with: tsx bench/support/cpuprofile-top.ts <file>)`);
     const slow = measurements.filter((m) => m.timeouts > 0);
-    if (slow.length) console.log(`Timeouts (no answer within 10 s; the machine is overloaded): ${slow.map((m) => LABELS[m.key]).join(', ')}.`);
+    if (slow.length)
+      console.log(
+        `Timeouts (no answer within 10 s; the machine is overloaded): ${slow.map((m) => LABELS[m.key]).join(', ')}.`,
+      );
     const failed = measurements.filter((m) => m.failures > 0);
     if (failed.length) {
-      console.error(`connection errors or non-2xx answers on: ${failed.map((m) => LABELS[m.key]).join(', ')}; these figures are not valid`);
+      console.error(
+        `connection errors or non-2xx answers on: ${failed.map((m) => LABELS[m.key]).join(', ')}; these figures are not valid`,
+      );
       return 1;
     }
     return 0;
@@ -267,7 +311,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`api-read benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     void stopAllTargets().finally(() => process.exit(1));

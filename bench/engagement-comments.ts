@@ -39,10 +39,13 @@ const GOAL_P99_MS = 20;
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
 /** What is measured: the first page in each sort, and the plainest read of the app for scale. */
 const SCENARIOS = ['top', 'newest', 'user profile'] as const;
-type Scenario = typeof SCENARIOS[number];
+type Scenario = (typeof SCENARIOS)[number];
 const LABELS: Record<DatabaseKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
-interface Seeded { videoId: string; viewerId: string }
+interface Seeded {
+  videoId: string;
+  viewerId: string;
+}
 
 interface Measurement {
   kind: DatabaseKind;
@@ -58,13 +61,23 @@ interface Measurement {
 
 async function seed(db: Kysely<DB>): Promise<Seeded> {
   const tag = randomBytes(3).toString('hex');
-  const users = await db.insertInto('users')
-    .values(Array.from({ length: AUTHORS + 2 }, (_, n) => ({ username: `comments_${tag}_${n}`, email: `comments_${tag}_${n}@example.com`, password_hash: 'not-a-login' })))
-    .returning('id').execute();
+  const users = await db
+    .insertInto('users')
+    .values(
+      Array.from({ length: AUTHORS + 2 }, (_, n) => ({
+        username: `comments_${tag}_${n}`,
+        email: `comments_${tag}_${n}@example.com`,
+        password_hash: 'not-a-login',
+      })),
+    )
+    .returning('id')
+    .execute();
   const [creator, viewer, ...authors] = users.map((row) => row.id);
-  const video = await db.insertInto('videos')
+  const video = await db
+    .insertInto('videos')
     .values({ creator_id: creator!, title: 'The most discussed video', status: 'ready', duration_seconds: 60 })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const authorIds = sql`array[${sql.join(authors.map((id) => sql`${id}::uuid`))}]`;
   for (let start = 0; start < COMMENTS; start += BATCH) {
     const end = Math.min(COMMENTS, start + BATCH) - 1;
@@ -75,7 +88,9 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
       from generate_series(${start}::int, ${end}::int) g`.execute(db);
   }
   await sql`insert into comment_likes (comment_id, user_id)
-    select id, ${viewer}::uuid from comments where video_id = ${video.id} and abs(hashtext(id::text)) % 7 = 0`.execute(db);
+    select id, ${viewer}::uuid from comments where video_id = ${video.id} and abs(hashtext(id::text)) % 7 = 0`.execute(
+    db,
+  );
   await db.updateTable('videos').set({ comment_count: COMMENTS }).where('id', '=', video.id).execute();
   return { videoId: video.id, viewerId: viewer! };
 }
@@ -84,24 +99,39 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
 function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET']) delete env[name];
-  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000', WORKERS_IN_PROCESS: 'false', ...extra };
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
+    WORKERS_IN_PROCESS: 'false',
+    ...extra,
+  };
 }
 
-function firstPage(target: TargetProcess, path: string, token: string, connections: number, seconds: number): Promise<AutocannonResult> {
-  return Promise.resolve(autocannon({
-    url: target.baseUrl + path,
-    connections,
-    pipelining: 1,
-    duration: seconds,
-    timeout: 10,
-    headers: { authorization: `Bearer ${token}` },
-  }));
+function firstPage(
+  target: TargetProcess,
+  path: string,
+  token: string,
+  connections: number,
+  seconds: number,
+): Promise<AutocannonResult> {
+  return Promise.resolve(
+    autocannon({
+      url: target.baseUrl + path,
+      connections,
+      pipelining: 1,
+      duration: seconds,
+      timeout: 10,
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  );
 }
 
 /** One real request first, so a broken target fails loudly instead of benchmarking errors. */
 async function checkTarget(target: TargetProcess, path: string, token: string): Promise<void> {
   const response = await fetch(target.baseUrl + path, { headers: { authorization: `Bearer ${token}` } });
-  const body = await response.json() as { data?: unknown[]; meta?: { nextCursor?: string } };
+  const body = (await response.json()) as { data?: unknown[]; meta?: { nextCursor?: string } };
   if (response.status !== 200 || body.data?.length !== 20 || !body.meta?.nextCursor) {
     throw new Error(`GET ${path} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   }
@@ -114,12 +144,19 @@ function pathOf(scenario: Scenario, seeded: Seeded): string {
 
 async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measurement[]> {
   const secret = randomBytes(32).toString('hex');
-  const target = await startTarget('real', { env: targetEnv({ ...database.env, JWT_SECRET: secret }), cpuProfDir: CPU_PROF_DIR });
-  const { token } = await new AccessTokenSigner(secret, 3600).sign({ userId: database.seeded.viewerId, role: 'viewer' });
+  const target = await startTarget('real', {
+    env: targetEnv({ ...database.env, JWT_SECRET: secret }),
+    cpuProfDir: CPU_PROF_DIR,
+  });
+  const { token } = await new AccessTokenSigner(secret, 3600).sign({
+    userId: database.seeded.viewerId,
+    role: 'viewer',
+  });
   const measurements: Measurement[] = [];
   try {
     for (const sort of ['top', 'newest'] as const) await checkTarget(target, pathOf(sort, database.seeded), token);
-    for (const scenario of SCENARIOS) await firstPage(target, pathOf(scenario, database.seeded), token, CONNECTIONS, WARMUP_SECONDS);
+    for (const scenario of SCENARIOS)
+      await firstPage(target, pathOf(scenario, database.seeded), token, CONNECTIONS, WARMUP_SECONDS);
     for (const scenario of SCENARIOS) {
       for (const connections of scenario === 'user profile' ? [1] : [1, CONNECTIONS]) {
         const cpuBefore = await target.cpuUsage();
@@ -136,8 +173,10 @@ async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measure
           cpuPerRequest: result.requests.total ? cpuMicros / result.requests.total : 0,
           failures: result.errors + result.timeouts + result.non2xx,
         };
-        process.stderr.write(`${LABELS[database.kind]} ${scenario} ×${connections}: ${Math.round(measurement.requestsPerSecond)} req/s, `
-          + `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, ${measurement.cpuPerRequest.toFixed(0)} CPU µs/req, load ${loadavg()[0]!.toFixed(1)}\n`);
+        process.stderr.write(
+          `${LABELS[database.kind]} ${scenario} ×${connections}: ${Math.round(measurement.requestsPerSecond)} req/s, ` +
+            `p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, ${measurement.cpuPerRequest.toFixed(0)} CPU µs/req, load ${loadavg()[0]!.toFixed(1)}\n`,
+        );
         measurements.push(measurement);
       }
     }
@@ -152,30 +191,46 @@ function report(measurements: Measurement[]): string {
   return markdownTable(
     ['database', 'request', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors/non-2xx'],
     measurements.map((m) => [
-      LABELS[m.kind], m.scenario === 'user profile' ? 'GET /users/:id (for scale)' : `first page, sort=${m.scenario}`, String(m.connections), Math.round(m.requestsPerSecond).toLocaleString('en-US'),
-      ms(m.p50), ms(m.p99), m.cpuPerRequest.toFixed(0), m.failures.toLocaleString('en-US'),
+      LABELS[m.kind],
+      m.scenario === 'user profile' ? 'GET /users/:id (for scale)' : `first page, sort=${m.scenario}`,
+      String(m.connections),
+      Math.round(m.requestsPerSecond).toLocaleString('en-US'),
+      ms(m.p50),
+      ms(m.p99),
+      m.cpuPerRequest.toFixed(0),
+      m.failures.toLocaleString('en-US'),
     ]),
     ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
 }
 
 function selectedKinds(): DatabaseKind[] {
-  const wanted = process.env.BENCH_TARGETS?.split(',').map((item) => item.trim()).filter(Boolean);
+  const wanted = process.env.BENCH_TARGETS?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return benchDatabaseKinds().filter((kind) => !wanted?.length || wanted.includes(kind));
 }
 
 async function main(): Promise<number> {
   const cpuList = cpus();
   console.log('# Engagement benchmark: first page of comments (GET /api/v1/videos/:id/comments)');
-  console.log(`machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, `
-    + `load average at start ${loadavg()[0]!.toFixed(1)}`);
-  console.log(`data: ${COMMENTS.toLocaleString('en-US')} top-level comments on one video; requests as a signed-in viewer, limit 20 (the default)`);
-  console.log(`load: autocannon, 1 and ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s + ${SECONDS} s each; the target runs in its own process`);
+  console.log(
+    `machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ` +
+      `load average at start ${loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `data: ${COMMENTS.toLocaleString('en-US')} top-level comments on one video; requests as a signed-in viewer, limit 20 (the default)`,
+  );
+  console.log(
+    `load: autocannon, 1 and ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s + ${SECONDS} s each; the target runs in its own process`,
+  );
   console.log('');
 
   const databases: Array<BenchDatabase<Seeded>> = [];
   process.once('SIGINT', () => {
-    void stopAllTargets().then(() => Promise.all(databases.map((database) => database.drop()))).finally(() => process.exit(130));
+    void stopAllTargets()
+      .then(() => Promise.all(databases.map((database) => database.drop())))
+      .finally(() => process.exit(130));
   });
   const measurements: Measurement[] = [];
   try {
@@ -183,8 +238,10 @@ async function main(): Promise<number> {
       const startedAt = performance.now();
       const database = await prepareBenchDatabase(kind, seed);
       databases.push(database);
-      console.log(`${LABELS[kind]}: seeded ${COMMENTS.toLocaleString('en-US')} comments in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (including migrations)`);
-      measurements.push(...await measureDatabase(database));
+      console.log(
+        `${LABELS[kind]}: seeded ${COMMENTS.toLocaleString('en-US')} comments in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (including migrations)`,
+      );
+      measurements.push(...(await measureDatabase(database)));
       await database.drop();
     }
   } finally {
@@ -197,20 +254,28 @@ async function main(): Promise<number> {
   for (const connections of [1, CONNECTIONS]) {
     const pages = measurements.filter((m) => m.scenario !== 'user profile' && m.connections === connections);
     const worst = Math.max(...pages.map((m) => m.p99));
-    console.log(`Goal (first page p99 < ${GOAL_P99_MS} ms) at ${connections} connection(s): ${worst < GOAL_P99_MS ? 'MET' : 'MISSED'}, worst p99 ${worst} ms.`);
+    console.log(
+      `Goal (first page p99 < ${GOAL_P99_MS} ms) at ${connections} connection(s): ${worst < GOAL_P99_MS ? 'MET' : 'MISSED'}, worst p99 ${worst} ms.`,
+    );
   }
   const failed = measurements.filter((m) => m.failures > 0);
   if (failed.length) {
-    console.error(`errors or non-2xx answers on: ${failed.map((m) => `${LABELS[m.kind]} ${m.scenario} ×${m.connections}`).join(', ')}`);
+    console.error(
+      `errors or non-2xx answers on: ${failed.map((m) => `${LABELS[m.kind]} ${m.scenario} ×${m.connections}`).join(', ')}`,
+    );
     return 1;
   }
   return 0;
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    process.stderr.write(`engagement-comments benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `engagement-comments benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     void stopAllTargets().finally(() => process.exit(1));
   },
 );

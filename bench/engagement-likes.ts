@@ -42,9 +42,15 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 type ModeKey = 'embedded' | 'redis';
-const LABELS: Record<ModeKey, string> = { embedded: 'embedded (PGlite, in-process counters)', redis: 'Redis (PostgreSQL, Redis counters)' };
+const LABELS: Record<ModeKey, string> = {
+  embedded: 'embedded (PGlite, in-process counters)',
+  redis: 'Redis (PostgreSQL, Redis counters)',
+};
 
-interface Seeded { videoId: string; userIds: string[] }
+interface Seeded {
+  videoId: string;
+  userIds: string[];
+}
 
 interface Measurement {
   key: ModeKey;
@@ -63,48 +69,82 @@ interface Measurement {
 /** A creator with one ready public video, and the users who will toggle their like on it. */
 async function seed(db: Kysely<DB>): Promise<Seeded> {
   const tag = randomBytes(3).toString('hex');
-  const users = await db.insertInto('users')
-    .values(Array.from({ length: USERS + 1 }, (_, n) => ({ username: `likes_${tag}_${n}`, email: `likes_${tag}_${n}@example.com`, password_hash: 'not-a-login' })))
-    .returning('id').execute();
+  const users = await db
+    .insertInto('users')
+    .values(
+      Array.from({ length: USERS + 1 }, (_, n) => ({
+        username: `likes_${tag}_${n}`,
+        email: `likes_${tag}_${n}@example.com`,
+        password_hash: 'not-a-login',
+      })),
+    )
+    .returning('id')
+    .execute();
   const [creator, ...fans] = users.map((row) => row.id);
-  const video = await db.insertInto('videos')
+  const video = await db
+    .insertInto('videos')
     .values({ creator_id: creator!, title: 'The video everyone likes', status: 'ready', duration_seconds: 60 })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { videoId: video.id, userIds: fans };
 }
 
 /** The target's environment: production-like, quiet, never throttled. */
 function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'PORT', 'HOST', 'JWT_SECRET', 'WORKERS_IN_PROCESS']) delete env[name];
-  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000', COUNTER_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS), ...extra };
+  for (const name of [
+    'DATABASE_URL',
+    'DATA_DIR',
+    'REDIS_URL',
+    'REDIS_KEY_PREFIX',
+    'PORT',
+    'HOST',
+    'JWT_SECRET',
+    'WORKERS_IN_PROCESS',
+  ])
+    delete env[name];
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
+    COUNTER_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS),
+    ...extra,
+  };
 }
 
 /** One connection per user; each connection flips its user's like with every request. */
 function load(target: TargetProcess, videoId: string, tokens: string[], seconds: number): Promise<AutocannonResult> {
   let nextUser = 0;
-  return Promise.resolve(autocannon({
-    url: target.baseUrl,
-    connections: tokens.length,
-    pipelining: 1,
-    duration: seconds,
-    timeout: 10,
-    requests: [{
-      setupRequest: (request, context) => {
-        context.token ??= tokens[nextUser++ % tokens.length];
-        context.liked = !context.liked;
-        request.method = context.liked ? 'POST' : 'DELETE';
-        request.path = `/api/v1/videos/${videoId}/like`;
-        request.headers = { ...request.headers, authorization: `Bearer ${String(context.token)}` };
-        return request;
-      },
-    }],
-  }));
+  return Promise.resolve(
+    autocannon({
+      url: target.baseUrl,
+      connections: tokens.length,
+      pipelining: 1,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (request, context) => {
+            context.token ??= tokens[nextUser++ % tokens.length];
+            context.liked = !context.liked;
+            request.method = context.liked ? 'POST' : 'DELETE';
+            request.path = `/api/v1/videos/${videoId}/like`;
+            request.headers = { ...request.headers, authorization: `Bearer ${String(context.token)}` };
+            return request;
+          },
+        },
+      ],
+    }),
+  );
 }
 
 /** `streamhub worker`: in scale-out the workers, not the API, flush the Redis counters. */
 async function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   if (worker.exitCode !== null) throw new Error(`the worker exited at start (code ${worker.exitCode})`);
   return worker;
@@ -117,18 +157,37 @@ async function stopWorker(worker: ChildProcess | undefined): Promise<void> {
 }
 
 /** Flushes what is still buffered in Redis (as the next worker would), then compares counter and rows. */
-async function verify(database: BenchDatabase<Seeded>, redisPrefix: string | undefined): Promise<{ likeCount: number; likeRows: number }> {
+async function verify(
+  database: BenchDatabase<Seeded>,
+  redisPrefix: string | undefined,
+): Promise<{ likeCount: number; likeRows: number }> {
   const opened = await openDatabase({ url: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
   const redis = redisPrefix ? new Redis(process.env.REDIS_URL!) : undefined;
   try {
     if (redis && redisPrefix) {
       const counters = new RedisHotCounters(redis, redisPrefix);
-      await new CounterFlusher({ counters, db: opened.db, projections: [likeCountProjection], intervalMs: FLUSH_INTERVAL_MS, logger: pino({ level: 'warn' }) }).flush();
-      await redis.del(`${redisPrefix}counter:likes`, `${redisPrefix}counter:views`, `${redisPrefix}counter:watch_seconds`);
+      await new CounterFlusher({
+        counters,
+        db: opened.db,
+        projections: [likeCountProjection],
+        intervalMs: FLUSH_INTERVAL_MS,
+        logger: pino({ level: 'warn' }),
+      }).flush();
+      await redis.del(
+        `${redisPrefix}counter:likes`,
+        `${redisPrefix}counter:views`,
+        `${redisPrefix}counter:watch_seconds`,
+      );
     }
     const { videoId } = database.seeded;
-    const video = await opened.db.selectFrom('videos').select('like_count').where('id', '=', videoId).executeTakeFirstOrThrow();
-    const rows = await sql<{ n: number }>`select count(*)::int as n from likes where video_id = ${videoId}`.execute(opened.db);
+    const video = await opened.db
+      .selectFrom('videos')
+      .select('like_count')
+      .where('id', '=', videoId)
+      .executeTakeFirstOrThrow();
+    const rows = await sql<{ n: number }>`select count(*)::int as n from likes where video_id = ${videoId}`.execute(
+      opened.db,
+    );
     return { likeCount: video.like_count, likeRows: rows.rows[0]?.n ?? -1 };
   } finally {
     redis?.disconnect();
@@ -146,15 +205,22 @@ async function measure(key: ModeKey): Promise<Measurement> {
     ...database.env,
     JWT_SECRET: secret,
     // Embedded: no in-process job workers in the target, so the API process flushes its own counters.
-    ...(redisPrefix ? { REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: redisPrefix } : { WORKERS_IN_PROCESS: 'false' }),
+    ...(redisPrefix
+      ? { REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: redisPrefix }
+      : { WORKERS_IN_PROCESS: 'false' }),
   });
   let worker: ChildProcess | undefined;
   try {
     const target = await startTarget('real', { env, cpuProfDir: CPU_PROF_DIR });
     worker = redisPrefix ? await startWorker(env) : undefined;
     const signer = new AccessTokenSigner(secret, 3600);
-    const tokens = await Promise.all(database.seeded.userIds.map(async (userId) => (await signer.sign({ userId, role: 'viewer' })).token));
-    const probe = await fetch(`${target.baseUrl}/api/v1/videos/${database.seeded.videoId}/like`, { method: 'POST', headers: { authorization: `Bearer ${tokens[0]}` } });
+    const tokens = await Promise.all(
+      database.seeded.userIds.map(async (userId) => (await signer.sign({ userId, role: 'viewer' })).token),
+    );
+    const probe = await fetch(`${target.baseUrl}/api/v1/videos/${database.seeded.videoId}/like`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    });
     if (probe.status !== 200) throw new Error(`${LABELS[key]}: a like answered ${probe.status} ${await probe.text()}`);
 
     await load(target, database.seeded.videoId, tokens, WARMUP_SECONDS);
@@ -178,8 +244,10 @@ async function measure(key: ModeKey): Promise<Measurement> {
       failures: result.errors + result.timeouts + result.non2xx,
       ...counts,
     };
-    process.stderr.write(`${LABELS[key]}: ${Math.round(measurement.perSecond)} toggles/s, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, `
-      + `API CPU ${measurement.cpuPerToggle.toFixed(0)} µs/toggle, like_count ${counts.likeCount} / rows ${counts.likeRows}\n`);
+    process.stderr.write(
+      `${LABELS[key]}: ${Math.round(measurement.perSecond)} toggles/s, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, ` +
+        `API CPU ${measurement.cpuPerToggle.toFixed(0)} µs/toggle, like_count ${counts.likeCount} / rows ${counts.likeRows}\n`,
+    );
     return measurement;
   } finally {
     await stopAllTargets();
@@ -190,7 +258,17 @@ async function measure(key: ModeKey): Promise<Measurement> {
 
 function report(measurements: Measurement[]): string {
   return markdownTable(
-    ['mode', 'toggles/s', 'p50 ms', 'p99 ms', 'API CPU', 'API CPU µs/toggle', 'toggles', 'errors/non-2xx', 'like_count = rows after flush'],
+    [
+      'mode',
+      'toggles/s',
+      'p50 ms',
+      'p99 ms',
+      'API CPU',
+      'API CPU µs/toggle',
+      'toggles',
+      'errors/non-2xx',
+      'like_count = rows after flush',
+    ],
     measurements.map((m) => [
       LABELS[m.key],
       Math.round(m.perSecond).toLocaleString('en-US'),
@@ -211,21 +289,29 @@ async function main(): Promise<number> {
   if (process.env.REDIS_URL && process.env.DATABASE_URL) modes.push('redis');
   const cpuList = cpus();
   console.log('# Engagement benchmark: like toggles (POST/DELETE /api/v1/videos/:id/like)');
-  console.log(`machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`load: autocannon, ${USERS} users = ${USERS} connections, each flipping its like on one video; warm-up ${WARMUP_SECONDS} s + ${SECONDS} s; `
-    + `counters flushed every ${FLUSH_INTERVAL_MS} ms`);
+  console.log(
+    `machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    `load: autocannon, ${USERS} users = ${USERS} connections, each flipping its like on one video; warm-up ${WARMUP_SECONDS} s + ${SECONDS} s; ` +
+      `counters flushed every ${FLUSH_INTERVAL_MS} ms`,
+  );
   if (!modes.includes('redis')) console.log('Redis mode skipped: it needs REDIS_URL and DATABASE_URL.');
   console.log('');
 
-  process.once('SIGINT', () => { void stopAllTargets().finally(() => process.exit(130)); });
+  process.once('SIGINT', () => {
+    void stopAllTargets().finally(() => process.exit(130));
+  });
   const measurements: Measurement[] = [];
   for (const mode of modes) measurements.push(await measure(mode));
   console.log(report(measurements));
   console.log('');
   const redis = measurements.find((m) => m.key === 'redis');
-  console.log(redis
-    ? `Goal (≥ ${GOAL_PER_SECOND.toLocaleString('en-US')} toggles/s with Redis): ${redis.perSecond >= GOAL_PER_SECOND ? 'MET' : 'MISSED'} at ${Math.round(redis.perSecond).toLocaleString('en-US')}.`
-    : 'Goal (Redis mode): not measured.');
+  console.log(
+    redis
+      ? `Goal (≥ ${GOAL_PER_SECOND.toLocaleString('en-US')} toggles/s with Redis): ${redis.perSecond >= GOAL_PER_SECOND ? 'MET' : 'MISSED'} at ${Math.round(redis.perSecond).toLocaleString('en-US')}.`
+      : 'Goal (Redis mode): not measured.',
+  );
   const broken = measurements.filter((m) => m.failures > 0 || m.likeCount !== m.likeRows);
   if (broken.length) {
     console.error(`errors, or like_count differing from the rows, on: ${broken.map((m) => LABELS[m.key]).join(', ')}`);
@@ -235,9 +321,13 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    process.stderr.write(`engagement-likes benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `engagement-likes benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     void stopAllTargets().finally(() => process.exit(1));
   },
 );

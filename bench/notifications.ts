@@ -29,15 +29,22 @@ const SAMPLES = Math.round(envNumber('BENCH_SAMPLES', 500));
 const HEAVY_TOTAL = 2000;
 const HEAVY_UNREAD = 500;
 
-interface Seeded { channelId: string; heavyUserId: string; someSubscriberId: string }
+interface Seeded {
+  channelId: string;
+  heavyUserId: string;
+  someSubscriberId: string;
+}
 
 async function seed(db: Kysely<DB>): Promise<Seeded> {
-  const insertUsers = async (prefix: string, count: number) => (await sql<{ id: string }>`
+  const insertUsers = async (prefix: string, count: number) =>
+    (
+      await sql<{ id: string }>`
     insert into users (username, email, password_hash, role)
     select ${prefix} || n, ${prefix} || n || '@example.com', 'unused', 'creator' from generate_series(1, ${count}::int) as n
-    returning id`.execute(db)).rows.map((row) => row.id);
-  const [channelId] = await insertUsers('channel_', 1) as [string];
-  const [heavyUserId] = await insertUsers('heavy_', 1) as [string];
+    returning id`.execute(db)
+    ).rows.map((row) => row.id);
+  const [channelId] = (await insertUsers('channel_', 1)) as [string];
+  const [heavyUserId] = (await insertUsers('heavy_', 1)) as [string];
   const subscriberIds = await insertUsers('subscriber_', SUBSCRIBERS + Math.round(SUBSCRIBERS / 10));
   await sql`insert into subscriptions (subscriber_id, channel_id, notifications_enabled)
     select id, ${channelId}::uuid, row_number() over (order by id) <= ${SUBSCRIBERS}
@@ -70,9 +77,17 @@ const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const load = () => loadavg()[0]!.toFixed(1);
 
 async function upload(platform: Platform, channelId: string): Promise<string> {
-  const { id } = await platform.database.db.insertInto('videos')
-    .values({ creator_id: channelId, title: `New upload ${randomUUID()}`, status: 'ready', visibility: 'public', processed_at: new Date() })
-    .returning('id').executeTakeFirstOrThrow();
+  const { id } = await platform.database.db
+    .insertInto('videos')
+    .values({
+      creator_id: channelId,
+      title: `New upload ${randomUUID()}`,
+      status: 'ready',
+      visibility: 'public',
+      processed_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -83,15 +98,36 @@ async function measureWith(label: string, platform: Platform, seeded: Seeded): P
   const first = await upload(platform, seeded.channelId);
   let started = performance.now();
   const notified = await notifications.fanOut.run(first);
-  rows.push([label, `fan-out of one upload to ${notified.toLocaleString('en-US')} subscribers (notifications on)`, ms(performance.now() - started), '', '', load()]);
+  rows.push([
+    label,
+    `fan-out of one upload to ${notified.toLocaleString('en-US')} subscribers (notifications on)`,
+    ms(performance.now() - started),
+    '',
+    '',
+    load(),
+  ]);
 
   const second = await upload(platform, seeded.channelId);
   started = performance.now();
   const collapsed = await notifications.fanOut.run(second);
-  rows.push([label, `second upload collapsing into ${collapsed.toLocaleString('en-US')} unread rows`, ms(performance.now() - started), '', '', load()]);
+  rows.push([
+    label,
+    `second upload collapsing into ${collapsed.toLocaleString('en-US')} unread rows`,
+    ms(performance.now() - started),
+    '',
+    '',
+    load(),
+  ]);
 
   const heavy = await timeEach(SAMPLES, () => notifications.inbox.unreadCount(seeded.heavyUserId));
-  rows.push([label, `unread count, ${HEAVY_TOTAL.toLocaleString('en-US')} notifications (${HEAVY_UNREAD} unread)`, '', ms(heavy.p50), ms(heavy.p95), load()]);
+  rows.push([
+    label,
+    `unread count, ${HEAVY_TOTAL.toLocaleString('en-US')} notifications (${HEAVY_UNREAD} unread)`,
+    '',
+    ms(heavy.p50),
+    ms(heavy.p95),
+    load(),
+  ]);
   const typical = await timeEach(SAMPLES, () => notifications.inbox.unreadCount(seeded.someSubscriberId));
   rows.push([label, 'unread count, a subscriber (1 collapsed row)', '', ms(typical.p50), ms(typical.p95), load()]);
   const page = await timeEach(Math.min(SAMPLES, 200), () => notifications.inbox.page(seeded.heavyUserId, 20));
@@ -102,10 +138,18 @@ async function measureWith(label: string, platform: Platform, seeded: Seeded): P
 async function measure(kind: DatabaseKind): Promise<string[][]> {
   process.stderr.write(`${kind}: seeding ${SUBSCRIBERS} subscribers with notifications on…\n`);
   const database = await prepareBenchDatabase(kind, seed);
-  const extra: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `bench-${randomUUID().slice(0, 8)}:` } : {};
+  const extra: Record<string, string> = process.env.REDIS_URL
+    ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `bench-${randomUUID().slice(0, 8)}:` }
+    : {};
   const label = process.env.REDIS_URL ? `${kind} + Redis pub/sub` : kind;
   try {
-    const config = loadConfig({ ...database.env, ...extra, NODE_ENV: 'production', LOG_LEVEL: 'error', WORKERS_IN_PROCESS: 'false' });
+    const config = loadConfig({
+      ...database.env,
+      ...extra,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      WORKERS_IN_PROCESS: 'false',
+    });
     const platform = await createPlatform(config, { logger: createLogger('error') });
     try {
       return await measureWith(label, platform, database.seeded);
@@ -120,12 +164,25 @@ async function measure(kind: DatabaseKind): Promise<string[][]> {
 async function main(): Promise<void> {
   const cpuList = cpus();
   console.log('# Notifications benchmark: fan-out and the unread badge');
-  console.log(`machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, load average ${load()} at start (shared machine)`);
-  console.log(`services called in-process; ${SAMPLES} sequential samples per latency row; times in ms; load = 1-minute load average after the row`);
+  console.log(
+    `machine: ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, load average ${load()} at start (shared machine)`,
+  );
+  console.log(
+    `services called in-process; ${SAMPLES} sequential samples per latency row; times in ms; load = 1-minute load average after the row`,
+  );
   console.log('');
   const rows: string[][] = [];
-  for (const kind of benchDatabaseKinds()) rows.push(...await measure(kind));
-  console.log(markdownTable(['backend', 'operation', 'total ms', 'p50 ms', 'p95 ms', 'load'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
+  for (const kind of benchDatabaseKinds()) rows.push(...(await measure(kind)));
+  console.log(
+    markdownTable(['backend', 'operation', 'total ms', 'p50 ms', 'p95 ms', 'load'], rows, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+  );
 }
 
 main().catch((error: unknown) => {

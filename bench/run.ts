@@ -54,7 +54,9 @@ if (!name || name === '--help' || name === '-h' || name === 'list') {
   process.exitCode = 2;
 } else {
   // Its own process: a benchmark gets a clean event loop, its own argv and its own exit code.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, `${name}.ts`), ...args], {
+    stdio: 'inherit',
+  });
   // Ctrl-C reaches the child through the terminal's process group; let it clean up, then exit with it.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));

@@ -33,20 +33,53 @@ const options = resolveSeedOptions({
   videos: Math.round(envNumber('BENCH_VIDEOS', 200_000)),
   seed: Math.round(envNumber('BENCH_SEED', 1)),
 });
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
 
 // ---- the query mix, from the seed's own vocabulary ----------------------------------------------------
 const random = new Random(options.seed, 'search-bench');
 const words = buildWords(options.seed);
-const topicWords = [...new Set(Object.values(TOPICS).flatMap((topic) => topic.tags.filter((tag) => !tag.includes(' '))))];
-const nameWords = [...WORD_LISTS.language, ...WORD_LISTS.instrument, ...WORD_LISTS.game.slice(0, 10), ...WORD_LISTS.workout, ...words.city.slice(0, 30), ...words.country.slice(0, 30)]
-  .filter((word) => /^[A-Za-z]+$/.test(word)).map((word) => word.toLowerCase());
-const pairs = [
-  'python tutorial', 'pasta recipe', 'guitar lesson', 'travel guide', 'full body workout', 'black holes', 'minecraft speedrun',
-  'rust tutorial', 'street food', 'piano cover', 'home workout', 'budget travel', 'boss fight', 'easy recipe', 'chicken recipe',
-  'react tutorial', 'jazz guitar', 'yoga beginners', 'elden ring', 'quantum physics', 'japan travel', 'meal prep', 'music production',
+const topicWords = [
+  ...new Set(Object.values(TOPICS).flatMap((topic) => topic.tags.filter((tag) => !tag.includes(' ')))),
 ];
-const oneWord = () => random.chance(0.6) ? random.pick(topicWords) : random.pick(nameWords);
+const nameWords = [
+  ...WORD_LISTS.language,
+  ...WORD_LISTS.instrument,
+  ...WORD_LISTS.game.slice(0, 10),
+  ...WORD_LISTS.workout,
+  ...words.city.slice(0, 30),
+  ...words.country.slice(0, 30),
+]
+  .filter((word) => /^[A-Za-z]+$/.test(word))
+  .map((word) => word.toLowerCase());
+const pairs = [
+  'python tutorial',
+  'pasta recipe',
+  'guitar lesson',
+  'travel guide',
+  'full body workout',
+  'black holes',
+  'minecraft speedrun',
+  'rust tutorial',
+  'street food',
+  'piano cover',
+  'home workout',
+  'budget travel',
+  'boss fight',
+  'easy recipe',
+  'chicken recipe',
+  'react tutorial',
+  'jazz guitar',
+  'yoga beginners',
+  'elden ring',
+  'quantum physics',
+  'japan travel',
+  'meal prep',
+  'music production',
+];
+const oneWord = () => (random.chance(0.6) ? random.pick(topicWords) : random.pick(nameWords));
 const typo = (word: string) => {
   if (word.length < 5) return `${word}${word.at(-1)}`;
   const at = random.int(1, word.length - 3);
@@ -58,55 +91,97 @@ const q = (text: string, extra = '') => `q=${encodeURIComponent(text)}${extra}`;
 const SEARCH_MIX: [label: string, weight: number, make: () => string][] = [
   ['one topic word', 25, () => q(oneWord())],
   ['two words', 20, () => q(random.pick(pairs))],
-  ['last word being typed (prefix)', 15, () => {
-    const [first, second] = random.pick(pairs).split(' ');
-    return q(random.chance(0.5) ? `${first} ${second!.slice(0, Math.max(2, second!.length - 3))}` : first!.slice(0, Math.max(3, first!.length - 2)));
-  }],
+  [
+    'last word being typed (prefix)',
+    15,
+    () => {
+      const [first, second] = random.pick(pairs).split(' ');
+      return q(
+        random.chance(0.5)
+          ? `${first} ${second!.slice(0, Math.max(2, second!.length - 3))}`
+          : first!.slice(0, Math.max(3, first!.length - 2)),
+      );
+    },
+  ],
   ['typo (trigram fallback)', 10, () => q(typo(random.chance(0.5) ? random.pick(topicWords) : random.pick(nameWords)))],
-  ['filters: category, duration, uploaded, tags', 15, () => {
-    // Mostly filters that go with the words (a cooking word with the cooking category or a cooking
-    // tag), sometimes unrelated ones that find little or nothing.
-    const topic = random.pick(Object.values(TOPICS));
-    const related = random.chance(0.8);
-    const word = related ? random.pick(topic.tags.filter((tag) => !tag.includes(' '))) : oneWord();
-    const filters = [
-      `&category=${related ? topic.category : random.pick(categories)}`,
-      `&duration=${random.pick(['short', 'medium', 'long'])}`,
-      `&uploaded=${random.pick(['day', 'week', 'month', 'year'])}`,
-      `&tags=${encodeURIComponent(related ? random.pick(topic.tags) : random.pick(topicWords))}`,
-    ];
-    return q(word, random.shuffle(filters).slice(0, random.int(1, 2)).join(''));
-  }],
-  ['sort -views / -uploaded_at, page 1–3', 10, () => q(oneWord(), `&sort=${random.pick(['-views', '-uploaded_at'])}&page=${random.int(1, 3)}`)],
-  ['phrase, exclusion', 5, () => q(random.chance(0.5) ? `"${random.pick(pairs)}"` : `${random.pick(topicWords)} -${random.pick(topicWords)}`)],
+  [
+    'filters: category, duration, uploaded, tags',
+    15,
+    () => {
+      // Mostly filters that go with the words (a cooking word with the cooking category or a cooking
+      // tag), sometimes unrelated ones that find little or nothing.
+      const topic = random.pick(Object.values(TOPICS));
+      const related = random.chance(0.8);
+      const word = related ? random.pick(topic.tags.filter((tag) => !tag.includes(' '))) : oneWord();
+      const filters = [
+        `&category=${related ? topic.category : random.pick(categories)}`,
+        `&duration=${random.pick(['short', 'medium', 'long'])}`,
+        `&uploaded=${random.pick(['day', 'week', 'month', 'year'])}`,
+        `&tags=${encodeURIComponent(related ? random.pick(topic.tags) : random.pick(topicWords))}`,
+      ];
+      return q(word, random.shuffle(filters).slice(0, random.int(1, 2)).join(''));
+    },
+  ],
+  [
+    'sort -views / -uploaded_at, page 1–3',
+    10,
+    () => q(oneWord(), `&sort=${random.pick(['-views', '-uploaded_at'])}&page=${random.int(1, 3)}`),
+  ],
+  [
+    'phrase, exclusion',
+    5,
+    () => q(random.chance(0.5) ? `"${random.pick(pairs)}"` : `${random.pick(topicWords)} -${random.pick(topicWords)}`),
+  ],
 ];
 
 function autocompleteQuery(channelNames: string[], titles: string[]): string {
   const source = random.next();
-  const text = source < 0.4 ? random.pick(topicWords) : source < 0.6 ? random.pick(nameWords) : source < 0.8 ? random.pick(titles) : random.pick(channelNames);
+  const text =
+    source < 0.4
+      ? random.pick(topicWords)
+      : source < 0.6
+        ? random.pick(nameWords)
+        : source < 0.8
+          ? random.pick(titles)
+          : random.pick(channelNames);
   return `q=${encodeURIComponent(text.toLowerCase().slice(0, random.int(1, 6)).trimEnd() || text[0]!)}`;
 }
 
 // ---- measuring ----------------------------------------------------------------------------------------
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const figures = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1));
 };
 
-interface Target { kind: DatabaseKind; env: Record<string, string>; drop(): Promise<void>; seededSeconds?: number }
+interface Target {
+  kind: DatabaseKind;
+  env: Record<string, string>;
+  drop(): Promise<void>;
+  seededSeconds?: number;
+}
 
 async function targets(): Promise<Target[]> {
   const dataDir = process.env.SEARCH_BENCH_DATA_DIR;
   if (dataDir) {
     const url = process.env.SEARCH_BENCH_DATABASE_URL;
-    return [{ kind: url ? 'postgres' : 'pglite', env: { DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) }, drop: async () => undefined }];
+    return [
+      {
+        kind: url ? 'postgres' : 'pglite',
+        env: { DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) },
+        drop: async () => undefined,
+      },
+    ];
   }
   const list: Target[] = [];
   for (const kind of benchDatabaseKinds()) {
     process.stderr.write(`  ${kind}: seeding ${options.users} users / ${options.videos} videos …\n`);
-    const prepared = await prepareBenchDatabase(kind, async (_db, { database, dataDir: dir }) =>
-      (await seedCatalogue({ database, storage: createObjectStorage({ dataDir: dir }) }, options)).seconds);
+    const prepared = await prepareBenchDatabase(
+      kind,
+      async (_db, { database, dataDir: dir }) =>
+        (await seedCatalogue({ database, storage: createObjectStorage({ dataDir: dir }) }, options)).seconds,
+    );
     list.push({ kind, env: prepared.env, drop: prepared.drop, seededSeconds: prepared.seeded });
   }
   return list;
@@ -126,9 +201,16 @@ async function benchTarget(target: Target): Promise<string[][]> {
   const rows: string[][] = [];
   try {
     const db = platform.database.db;
-    const channelNames = (await db.selectFrom('users').select('username').where('role', '=', 'creator').limit(2000).execute()).map((row) => row.username);
-    const titles = (await db.selectFrom('videos').select('title').where('visibility', '=', 'public').limit(2000).execute()).map((row) => row.title);
-    const { count } = await db.selectFrom('videos').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const channelNames = (
+      await db.selectFrom('users').select('username').where('role', '=', 'creator').limit(2000).execute()
+    ).map((row) => row.username);
+    const titles = (
+      await db.selectFrom('videos').select('title').where('visibility', '=', 'public').limit(2000).execute()
+    ).map((row) => row.title);
+    const { count } = await db
+      .selectFrom('videos')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     const get = async (url: string) => {
       const started = performance.now();
       const response = await app.inject({ method: 'GET', url });
@@ -149,7 +231,8 @@ async function benchTarget(target: Target): Promise<string[][]> {
       const [label, , make] = SEARCH_MIX.find(([, weight]) => (pick -= weight) < 0) ?? SEARCH_MIX[0]!;
       const url = `/api/v1/search?${make()}`;
       const elapsed = await get(url);
-      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW)) console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
+      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW))
+        console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
       byLabel.get(label)!.push(elapsed);
       all.push(elapsed);
     }
@@ -157,14 +240,18 @@ async function benchTarget(target: Target): Promise<string[][]> {
     for (let n = 0; n < QUERIES * 2; n += 1) {
       const url = `/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`;
       const elapsed = await get(url);
-      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW)) console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
+      if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW))
+        console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
       autocomplete.push(elapsed);
     }
     const name = target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     rows.push([name, '**search: the whole mix**', String(all.length), ...figures(all)]);
-    for (const [label, times] of byLabel) rows.push([name, `search: ${label}`, String(times.length), ...figures(times)]);
+    for (const [label, times] of byLabel)
+      rows.push([name, `search: ${label}`, String(times.length), ...figures(times)]);
     rows.push([name, '**autocomplete**', String(autocomplete.length), ...figures(autocomplete)]);
-    console.error(`  ${target.kind}: ${Number(count).toLocaleString('en-US')} videos${target.seededSeconds ? ` (seeded in ${target.seededSeconds.toFixed(0)} s)` : ''}; load ${loadBefore} before, ${load()} after`);
+    console.error(
+      `  ${target.kind}: ${Number(count).toLocaleString('en-US')} videos${target.seededSeconds ? ` (seeded in ${target.seededSeconds.toFixed(0)} s)` : ''}; load ${loadBefore} before, ${load()} after`,
+    );
   } finally {
     await app.close();
     await platform.close();
@@ -174,6 +261,17 @@ async function benchTarget(target: Target): Promise<string[][]> {
 }
 
 const rows: string[][] = [];
-for (const target of await targets()) rows.push(...await benchTarget(target));
-console.log(`\n${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; requests one at a time through app.inject\n`);
-console.log(markdownTable(['database', 'request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
+for (const target of await targets()) rows.push(...(await benchTarget(target)));
+console.log(
+  `\n${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; requests one at a time through app.inject\n`,
+);
+console.log(
+  markdownTable(['database', 'request', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]),
+);

@@ -15,21 +15,47 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ffmpegPath, planLadder, probeMedia } from '../src/platform/media/index.ts';
 import { buildHlsArgs } from '../src/platform/media/hls-ffmpeg-args.ts';
-import { attachSource, createVideo, startVideoTestApp, waitForOutcome } from '../src/modules/videos/video-test-support.ts';
+import {
+  attachSource,
+  createVideo,
+  startVideoTestApp,
+  waitForOutcome,
+} from '../src/modules/videos/video-test-support.ts';
 
 const seconds = Number(process.env.BENCH_TRANSCODE_SECONDS ?? 60);
 const work = await mkdtemp(join(tmpdir(), 'streamhub-bench-transcode-'));
 
 function ffmpeg(args: string[], cwd = work): number {
   const started = performance.now();
-  const result = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-y', ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`ffmpeg failed: ${args.join(' ')}`);
   return (performance.now() - started) / 1000;
 }
 
 const source = join(work, 'source.mp4');
-ffmpeg(['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${seconds}`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
-  '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', source]);
+ffmpeg([
+  '-f',
+  'lavfi',
+  '-i',
+  `testsrc2=size=1280x720:rate=30:duration=${seconds}`,
+  '-f',
+  'lavfi',
+  '-i',
+  `sine=frequency=440:duration=${seconds}`,
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-shortest',
+  source,
+]);
 const info = await probeMedia(source);
 const ladder = planLadder(info);
 
@@ -62,8 +88,16 @@ const perRung = ladder.map((rung) => {
 
 console.log(`source: ${seconds} s 1280x720 30 fps with audio; ladder: ${ladder.map((rung) => rung.name).join(', ')}`);
 console.table([
-  { path: 'hand-run ffmpeg (ladder only)', seconds: handSeconds.toFixed(1), realtime: `${(seconds / handSeconds).toFixed(2)}x` },
-  { path: 'job system (ladder + poster + storyboard + storage + db)', seconds: pipelineSeconds.toFixed(1), realtime: `${(seconds / pipelineSeconds).toFixed(2)}x` },
+  {
+    path: 'hand-run ffmpeg (ladder only)',
+    seconds: handSeconds.toFixed(1),
+    realtime: `${(seconds / handSeconds).toFixed(2)}x`,
+  },
+  {
+    path: 'job system (ladder + poster + storyboard + storage + db)',
+    seconds: pipelineSeconds.toFixed(1),
+    realtime: `${(seconds / pipelineSeconds).toFixed(2)}x`,
+  },
 ]);
 console.log(`overhead ratio (job system / hand-run): ${(pipelineSeconds / handSeconds).toFixed(2)} (goal <= 1.10)`);
 console.table(perRung);

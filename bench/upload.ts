@@ -81,16 +81,23 @@ async function api<T>(target: TargetProcess, path: string, body: object, token?:
 /** PATCHes bytes [start, end) of the file to a tus upload, streamed from disk; resolves with the status. */
 function patchRange(url: string, token: string, path: string, start: number, end: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const patch = request(url, {
-      method: 'PATCH',
-      headers: {
-        'tus-resumable': '1.0.0', 'upload-offset': String(start), 'content-type': 'application/offset+octet-stream',
-        'content-length': String(end - start), authorization: `Bearer ${token}`,
+    const patch = request(
+      url,
+      {
+        method: 'PATCH',
+        headers: {
+          'tus-resumable': '1.0.0',
+          'upload-offset': String(start),
+          'content-type': 'application/offset+octet-stream',
+          'content-length': String(end - start),
+          authorization: `Bearer ${token}`,
+        },
       },
-    }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     patch.on('error', reject);
     createReadStream(path, { start, end: end - 1, highWaterMark: MiB }).pipe(patch);
   });
@@ -107,13 +114,21 @@ interface UploadTimes {
 
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 
-async function timeTusUpload(target: TargetProcess, token: string, videoId: string, path: string, size: number): Promise<UploadTimes> {
+async function timeTusUpload(
+  target: TargetProcess,
+  token: string,
+  videoId: string,
+  path: string,
+  size: number,
+): Promise<UploadTimes> {
   const cpuAtStart = cpuSeconds(await target.cpuUsage());
   const started = performance.now();
   const created = await fetch(`${target.baseUrl}/api/v1/uploads`, {
     method: 'POST',
     headers: {
-      'tus-resumable': '1.0.0', authorization: `Bearer ${token}`, 'upload-length': String(size),
+      'tus-resumable': '1.0.0',
+      authorization: `Bearer ${token}`,
+      'upload-length': String(size),
       'upload-metadata': `videoId ${Buffer.from(videoId).toString('base64')},filename ${Buffer.from('noise.wav').toString('base64')}`,
     },
   });
@@ -125,7 +140,8 @@ async function timeTusUpload(target: TargetProcess, token: string, videoId: stri
   const finalStatus = await patchRange(url, token, path, size - 1, size);
   const finished = performance.now();
   const cpuAtEnd = cpuSeconds(await target.cpuUsage());
-  if (transferStatus !== 204 || finalStatus !== 204) throw new Error(`PATCH answered ${transferStatus} then ${finalStatus}`);
+  if (transferStatus !== 204 || finalStatus !== 204)
+    throw new Error(`PATCH answered ${transferStatus} then ${finalStatus}`);
   return {
     transferSeconds: (transferred - started) / 1000,
     uploadSeconds: (finished - started) / 1000,
@@ -135,7 +151,8 @@ async function timeTusUpload(target: TargetProcess, token: string, videoId: stri
 }
 
 async function main(): Promise<void> {
-  if (!Number.isFinite(SIZE_MB) || SIZE_MB <= 0) throw new Error(`size must be a positive number of MiB, got ${process.argv[2]}`);
+  if (!Number.isFinite(SIZE_MB) || SIZE_MB <= 0)
+    throw new Error(`size must be a positive number of MiB, got ${process.argv[2]}`);
   const dir = await mkdtemp(join(tmpdir(), 'streamhub-bench-upload-'));
   let target: TargetProcess | undefined;
   try {
@@ -143,16 +160,36 @@ async function main(): Promise<void> {
     const size = await writeNoiseWav(source, Math.round(SIZE_MB * MiB));
     const { DATABASE_URL: _database, REDIS_URL: _redis, S3_BUCKET: _s3, ...inherited } = process.env;
     target = await startTarget('real', {
-      env: { ...inherited, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data'), MAX_UPLOAD_BYTES: String(size + MiB) },
+      env: {
+        ...inherited,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: join(dir, 'data'),
+        MAX_UPLOAD_BYTES: String(size + MiB),
+      },
     });
     const session = await api<{ accessToken: string }>(target, '/api/v1/auth/register', {
-      username: 'bench_uploader', email: 'bench_uploader@example.com', password: 'a sturdy passphrase 42', role: 'creator',
+      username: 'bench_uploader',
+      email: 'bench_uploader@example.com',
+      password: 'a sturdy passphrase 42',
+      role: 'creator',
     });
-    const { video } = await api<{ video: { id: string } }>(target, '/api/v1/videos', { title: 'upload benchmark' }, session.accessToken);
+    const { video } = await api<{ video: { id: string } }>(
+      target,
+      '/api/v1/videos',
+      { title: 'upload benchmark' },
+      session.accessToken,
+    );
 
     const copyBefore = await timeCopy(source, join(dir, 'copy.wav'), false);
     const durableBefore = await timeCopy(source, join(dir, 'copy.wav'), true);
-    const { transferSeconds, uploadSeconds, transferCpuSeconds, finaliseCpuSeconds } = await timeTusUpload(target, session.accessToken, video.id, source, size);
+    const { transferSeconds, uploadSeconds, transferCpuSeconds, finaliseCpuSeconds } = await timeTusUpload(
+      target,
+      session.accessToken,
+      video.id,
+      source,
+      size,
+    );
     const copyAfter = await timeCopy(source, join(dir, 'copy.wav'), false);
     const durableAfter = await timeCopy(source, join(dir, 'copy.wav'), true);
 
@@ -165,16 +202,32 @@ async function main(): Promise<void> {
     const ratio = rate(uploadSeconds) / rate(copySeconds);
     const percentOf = (seconds: number, baseline: number) => `${((baseline / seconds) * 100).toFixed(0)}%`;
     const row = (what: string, seconds: number) => [what, seconds.toFixed(2), rate(seconds).toFixed(0)];
-    process.stdout.write(`\nUpload of ${(size / MiB).toFixed(0)} MiB on ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${dir}\n\n`);
-    process.stdout.write(`${markdownTable(['path', 'seconds', 'MiB/s'], [
-      row('plain copy (fs.copyFile, mean of before/after)', copySeconds),
-      row('copy + fsync', durableSeconds),
-      row('tus upload: transfer (bytes written by the server)', transferSeconds),
-      row('tus upload: whole (finalised: sniffed, stored, processing)', uploadSeconds),
-    ], ['left', 'right', 'right'])}\n\n`);
-    process.stdout.write(`whole tus upload / plain copy = ${(ratio * 100).toFixed(0)}% (goal >= ${GOAL_RATIO * 100}%): ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}\n`);
-    process.stdout.write(`whole tus upload / copy + fsync = ${percentOf(uploadSeconds, durableSeconds)}; transfer alone / plain copy = ${percentOf(transferSeconds, copySeconds)}\n`);
-    process.stdout.write(`API process CPU: transfer ${transferCpuSeconds.toFixed(2)} s (${((transferCpuSeconds * 1e3) / (size / MiB)).toFixed(2)} ms/MiB), finalisation ${finaliseCpuSeconds.toFixed(2)} s; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}\n`);
+    process.stdout.write(
+      `\nUpload of ${(size / MiB).toFixed(0)} MiB on ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${dir}\n\n`,
+    );
+    process.stdout.write(
+      `${markdownTable(
+        ['path', 'seconds', 'MiB/s'],
+        [
+          row('plain copy (fs.copyFile, mean of before/after)', copySeconds),
+          row('copy + fsync', durableSeconds),
+          row('tus upload: transfer (bytes written by the server)', transferSeconds),
+          row('tus upload: whole (finalised: sniffed, stored, processing)', uploadSeconds),
+        ],
+        ['left', 'right', 'right'],
+      )}\n\n`,
+    );
+    process.stdout.write(
+      `whole tus upload / plain copy = ${(ratio * 100).toFixed(0)}% (goal >= ${GOAL_RATIO * 100}%): ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}\n`,
+    );
+    process.stdout.write(
+      `whole tus upload / copy + fsync = ${percentOf(uploadSeconds, durableSeconds)}; transfer alone / plain copy = ${percentOf(transferSeconds, copySeconds)}\n`,
+    );
+    process.stdout.write(
+      `API process CPU: transfer ${transferCpuSeconds.toFixed(2)} s (${((transferCpuSeconds * 1e3) / (size / MiB)).toFixed(2)} ms/MiB), finalisation ${finaliseCpuSeconds.toFixed(2)} s; load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}\n`,
+    );
   } finally {
     await target?.stop();
     await stopAllTargets();

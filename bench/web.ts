@@ -66,7 +66,10 @@ async function target(): Promise<Target> {
   if (!baseUrl) return startOwnTarget();
   const videoId = process.env.BENCH_WEB_VIDEO_ID;
   const title = process.env.BENCH_WEB_VIDEO_TITLE;
-  if (!videoId || !title) throw new Error('BENCH_WEB_URL needs BENCH_WEB_VIDEO_ID and BENCH_WEB_VIDEO_TITLE (a ready, public video that search finds)');
+  if (!videoId || !title)
+    throw new Error(
+      'BENCH_WEB_URL needs BENCH_WEB_VIDEO_ID and BENCH_WEB_VIDEO_TITLE (a ready, public video that search finds)',
+    );
   return { baseUrl, videoId, title, close: async () => undefined };
 }
 
@@ -79,15 +82,22 @@ interface Paints {
 async function homePaints(page: Page): Promise<Paints> {
   await page.goto('/', { waitUntil: 'networkidle' });
   // Two plain evaluations: tsx would wrap a named helper inside the page function in its own __name().
-  const latestEntry = (type: string) => page.evaluate((entryType) => new Promise<number>((resolve) => {
-    new PerformanceObserver((list, observer) => {
-      const entries = list.getEntries().filter((entry) => entryType !== 'paint' || entry.name === 'first-contentful-paint');
-      if (entries.length) {
-        observer.disconnect();
-        resolve(entries[entries.length - 1]!.startTime);
-      }
-    }).observe({ type: entryType, buffered: true });
-  }), type);
+  const latestEntry = (type: string) =>
+    page.evaluate(
+      (entryType) =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            const entries = list
+              .getEntries()
+              .filter((entry) => entryType !== 'paint' || entry.name === 'first-contentful-paint');
+            if (entries.length) {
+              observer.disconnect();
+              resolve(entries[entries.length - 1]!.startTime);
+            }
+          }).observe({ type: entryType, buffered: true });
+        }),
+      type,
+    );
   return { fcp: await latestEntry('paint'), lcp: await latestEntry('largest-contentful-paint') };
 }
 
@@ -111,7 +121,13 @@ async function clickToFirstFrame(page: Page, videoId: string, title: string): Pr
   await link.waitFor();
   await page.evaluate(() => {
     const marks = window as unknown as { clickedAt?: number; firstFrameAt?: Promise<number> };
-    document.addEventListener('click', (event) => { marks.clickedAt = event.timeStamp; }, { capture: true, once: true });
+    document.addEventListener(
+      'click',
+      (event) => {
+        marks.clickedAt = event.timeStamp;
+      },
+      { capture: true, once: true },
+    );
     marks.firstFrameAt = new Promise((resolve) => {
       new MutationObserver((_changes, observer) => {
         const element = document.querySelector<HTMLVideoElement>('video.player-video');
@@ -131,9 +147,12 @@ async function clickToFirstFrame(page: Page, videoId: string, title: string): Pr
 /** The scripts the home page loaded (entry, preloads and lazy chunks it pulled in), gzipped. */
 async function firstPageScripts(page: Page): Promise<{ files: number; rawBytes: number; gzipBytes: number }> {
   await page.goto('/', { waitUntil: 'networkidle' });
-  const urls = await page.evaluate(() => performance.getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((name) => new URL(name).pathname.endsWith('.js')));
+  const urls = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => new URL(name).pathname.endsWith('.js')),
+  );
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const url of urls) {
@@ -192,21 +211,43 @@ try {
   await server.close();
 }
 
-console.log(`\nWeb app in headless Chromium (${ROUNDS} rounds, ${server.baseUrl.includes('127.0.0.1') ? 'localhost' : server.baseUrl})\n`);
-console.log(markdownTable(
-  ['measure', 'median', 'best', 'worst', 'goal'],
-  [
-    ['home FCP, first visit', ...summary(cold.map((paints) => paints.fcp)), '< 1500 ms'],
-    ['home FCP, repeat visit', ...summary(warm.map((paints) => paints.fcp)), '< 1500 ms'],
-    ['home LCP, first visit', ...summary(cold.map((paints) => paints.lcp)), ''],
-    ['home LCP, repeat visit', ...summary(warm.map((paints) => paints.lcp)), ''],
-    ['watch page from a link: click to first frame', ...summary(clickFirstFrame), '< 2000 ms'],
-    ['watch page opened directly: load to first frame', ...summary(directFirstFrame), '< 2000 ms'],
-    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home FCP, first visit`, ...summary(phoneCold.map((paints) => paints.fcp)), ''],
-    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home LCP, first visit`, ...summary(phoneCold.map((paints) => paints.lcp)), ''],
-    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): click to first frame`, ...summary(phoneClickFirstFrame), ''],
-    [`phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): opened directly, load to first frame`, ...summary(phoneDirectFirstFrame), ''],
-  ],
-  ['left', 'right', 'right', 'right', 'right'],
-));
-console.log(`\nFirst-page JS: ${scripts.files} files, ${(scripts.rawBytes / 1024).toFixed(1)} kB raw, ${(scripts.gzipBytes / 1024).toFixed(1)} kB gzipped (goal < 250 kB)`);
+console.log(
+  `\nWeb app in headless Chromium (${ROUNDS} rounds, ${server.baseUrl.includes('127.0.0.1') ? 'localhost' : server.baseUrl})\n`,
+);
+console.log(
+  markdownTable(
+    ['measure', 'median', 'best', 'worst', 'goal'],
+    [
+      ['home FCP, first visit', ...summary(cold.map((paints) => paints.fcp)), '< 1500 ms'],
+      ['home FCP, repeat visit', ...summary(warm.map((paints) => paints.fcp)), '< 1500 ms'],
+      ['home LCP, first visit', ...summary(cold.map((paints) => paints.lcp)), ''],
+      ['home LCP, repeat visit', ...summary(warm.map((paints) => paints.lcp)), ''],
+      ['watch page from a link: click to first frame', ...summary(clickFirstFrame), '< 2000 ms'],
+      ['watch page opened directly: load to first frame', ...summary(directFirstFrame), '< 2000 ms'],
+      [
+        `phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home FCP, first visit`,
+        ...summary(phoneCold.map((paints) => paints.fcp)),
+        '',
+      ],
+      [
+        `phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): home LCP, first visit`,
+        ...summary(phoneCold.map((paints) => paints.lcp)),
+        '',
+      ],
+      [
+        `phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): click to first frame`,
+        ...summary(phoneClickFirstFrame),
+        '',
+      ],
+      [
+        `phone (390×844, CPU ${PHONE_CPU_SLOWDOWN}× slower): opened directly, load to first frame`,
+        ...summary(phoneDirectFirstFrame),
+        '',
+      ],
+    ],
+    ['left', 'right', 'right', 'right', 'right'],
+  ),
+);
+console.log(
+  `\nFirst-page JS: ${scripts.files} files, ${(scripts.rawBytes / 1024).toFixed(1)} kB raw, ${(scripts.gzipBytes / 1024).toFixed(1)} kB gzipped (goal < 250 kB)`,
+);

@@ -7,7 +7,8 @@ import { TABLE_OWNERS } from './table-owners.js';
 const TABLE_CALLS = new Set(['selectFrom', 'updateTable', 'insertInto', 'deleteFrom', 'mergeInto', 'replaceInto']);
 
 /** Writes in raw SQL (`sql\`update videos set ...\``): the statement kind, then the table. */
-const RAW_WRITE = /\b(update|insert\s+into|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?(?:[a-z_]+\.)?([a-z_][a-z0-9_]*)/gi;
+const RAW_WRITE =
+  /\b(update|insert\s+into|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?(?:[a-z_]+\.)?([a-z_][a-z0-9_]*)/gi;
 
 /** The module a file belongs to: 'videos' for src/modules/videos/..., 'platform' for src/platform/...; else undefined. */
 export function moduleOf(filename) {
@@ -20,7 +21,10 @@ export function moduleOf(filename) {
 
 /** 'videos', 'videos as v' and 'public.videos' all name the videos table. */
 function tableName(literal) {
-  const name = literal.trim().split(/\s+as\s+/i)[0].trim();
+  const name = literal
+    .trim()
+    .split(/\s+as\s+/i)[0]
+    .trim();
   return name.includes('.') ? name.split('.').pop() : name;
 }
 
@@ -36,18 +40,22 @@ const noForeignTableQuery = {
   meta: {
     type: 'problem',
     docs: { description: 'A module may query only the tables it owns (eslint-rules/table-owners.js)' },
-    schema: [{
-      type: 'object',
-      properties: {
-        // Per module, foreign tables it may query anyway (each one commented in eslint.config.js).
-        allow: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-        expressionBuilderNames: { type: 'array', items: { type: 'string' } },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          // Per module, foreign tables it may query anyway (each one commented in eslint.config.js).
+          allow: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+          expressionBuilderNames: { type: 'array', items: { type: 'string' } },
+        },
+        additionalProperties: false,
       },
-      additionalProperties: false,
-    }],
+    ],
     messages: {
-      foreign: "The {{module}} module may not {{call}}('{{table}}'): that table belongs to the {{owner}} module. Use its public queries or service instead.",
-      foreignRaw: 'The {{module}} module may not write the {{table}} table in raw SQL ({{statement}}): it belongs to the {{owner}} module.',
+      foreign:
+        "The {{module}} module may not {{call}}('{{table}}'): that table belongs to the {{owner}} module. Use its public queries or service instead.",
+      foreignRaw:
+        'The {{module}} module may not write the {{table}} table in raw SQL ({{statement}}): it belongs to the {{owner}} module.',
     },
   },
   create(context) {
@@ -58,7 +66,12 @@ const noForeignTableQuery = {
     return {
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !TABLE_CALLS.has(callee.property.name)) return;
+        if (
+          callee.type !== 'MemberExpression' ||
+          callee.property.type !== 'Identifier' ||
+          !TABLE_CALLS.has(callee.property.name)
+        )
+          return;
         // A subquery on Kysely's expression builder (`(eb) => eb.selectFrom('users')...`) reads inside one of
         // the module's own statements, like a join: allowed, as joins are.
         if (callee.object.type === 'Identifier' && expressionBuilders.has(callee.object.name)) return;
@@ -66,7 +79,11 @@ const noForeignTableQuery = {
           const table = tableName(literal.value);
           const owner = TABLE_OWNERS[table];
           if (!owner || owner === module || allowed.has(table)) continue;
-          context.report({ node: literal, messageId: 'foreign', data: { module, call: callee.property.name, table, owner } });
+          context.report({
+            node: literal,
+            messageId: 'foreign',
+            data: { module, call: callee.property.name, table, owner },
+          });
         }
       },
       // Raw SQL is checked for writes only: reads in raw SQL are joins and subqueries of the module's own
@@ -78,7 +95,11 @@ const noForeignTableQuery = {
           const table = match[2].toLowerCase();
           const owner = TABLE_OWNERS[table];
           if (!owner || owner === module || allowed.has(table)) continue;
-          context.report({ node, messageId: 'foreignRaw', data: { module, table, owner, statement: match[1].toLowerCase().replace(/\s+/g, ' ') } });
+          context.report({
+            node,
+            messageId: 'foreignRaw',
+            data: { module, table, owner, statement: match[1].toLowerCase().replace(/\s+/g, ' ') },
+          });
         }
       },
     };

@@ -15,7 +15,9 @@ const BUILT_MARKER = join(WEB_DIR, 'dist', 'index.html');
 const BUILD_LOCK = join(WEB_DIR, '.build-lock');
 /** A lock older than this was left by a build that died. */
 const STALE_LOCK_MS = 5 * 60_000;
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'vite-plugin-service-worker.ts', 'tsconfig.json'].map((name) => join(WEB_DIR, name));
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'vite-plugin-service-worker.ts', 'tsconfig.json'].map(
+  (name) => join(WEB_DIR, name),
+);
 
 function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -35,9 +37,13 @@ export function webBuildIsStale(): boolean {
  */
 export async function buildWeb(): Promise<void> {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }
 
 /** Runs `work` while holding a lock file, so test files started together build the app once. */

@@ -74,7 +74,9 @@ async function main(): Promise<number> {
     console.log('web/src/api/schema.gen.ts matches the API');
     return 0;
   }
-  console.error('web/src/api/schema.gen.ts is stale: the API changed since it was generated. Run `npm run api:types` and commit the result.');
+  console.error(
+    'web/src/api/schema.gen.ts is stale: the API changed since it was generated. Run `npm run api:types` and commit the result.',
+  );
   return 1;
 }
 

@@ -62,12 +62,15 @@ function drawIcon(size: number, scale: number): Buffer {
   const inScreen = (x: number, y: number) => {
     const dx = Math.max(Math.abs(x - half) - (screenW / 2 - radius), 0);
     const dy = Math.max(Math.abs(y - half) - (screenH / 2 - radius), 0);
-    return Math.abs(x - half) <= screenW / 2 && Math.abs(y - half) <= screenH / 2 && dx * dx + dy * dy <= radius * radius;
+    return (
+      Math.abs(x - half) <= screenW / 2 && Math.abs(y - half) <= screenH / 2 && dx * dx + dy * dy <= radius * radius
+    );
   };
   const left = half - 0.08 * scale;
   const right = half + 0.12 * scale;
   const tall = 0.12 * scale;
-  const inTriangle = (x: number, y: number) => x >= left && x <= right && Math.abs(y - half) <= tall * (1 - (x - left) / (right - left));
+  const inTriangle = (x: number, y: number) =>
+    x >= left && x <= right && Math.abs(y - half) <= tall * (1 - (x - left) / (right - left));
   const rgb = new Uint8Array(size * size * 3);
   for (let py = 0; py < size; py += 1) {
     for (let px = 0; px < size; px += 1) {

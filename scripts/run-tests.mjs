@@ -25,7 +25,8 @@ const startedAt = Date.now();
 const child = spawn(
   process.execPath,
   [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
     `--test-concurrency=${concurrency}`,
     // A handle a test forgot to close (socket, timer) must not hang the whole run once its tests are done.
@@ -33,7 +34,10 @@ const child = spawn(
     '--test-reporter=spec',
     ...files,
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+  },
 );
 
 // The spec reporter's closing lines ("ℹ pass N") are read from its output as it is echoed.
@@ -47,6 +51,8 @@ const status = await new Promise((resolve) => child.once('close', (code) => reso
 const count = (label) => Number(tail.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
 const passed = count('pass');
 const failed = count('fail') + count('cancelled');
-console.log(`\n${files.length} test file${files.length === 1 ? '' : 's'} in ${Math.round((Date.now() - startedAt) / 1000)} s, ${concurrency} at a time`);
+console.log(
+  `\n${files.length} test file${files.length === 1 ? '' : 's'} in ${Math.round((Date.now() - startedAt) / 1000)} s, ${concurrency} at a time`,
+);
 console.log(`${passed} passed, ${failed} failed, ${count('skipped')} skipped`);
 process.exit(status === 0 && failed === 0 && passed > 0 ? 0 : 1);

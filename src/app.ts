@@ -67,7 +67,9 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);
 
@@ -99,8 +101,11 @@ export async function buildApp(platform: Platform, services: Services): Promise<
     max: config.rateLimits.globalPerMinute,
     timeWindow: 60_000,
     // With Redis the counters are shared by every API replica; otherwise they live in this process.
-    ...(platform.redis ? { redis: platform.redis, nameSpace: `${config.redisKeyPrefix}ratelimit:`, skipOnError: true } : {}),
-    errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),
+    ...(platform.redis
+      ? { redis: platform.redis, nameSpace: `${config.redisKeyPrefix}ratelimit:`, skipOnError: true }
+      : {}),
+    errorResponseBuilder: (_request, context) =>
+      tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),
   });
   await app.register(authGuardPlugin, {
     signer: services.accessTokens,

@@ -5,7 +5,12 @@ import { aiEnvSchema, readAiConfig, type AiConfig } from './platform/ai/ai-confi
 const commaList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const postgresUrl = z
   .string()
@@ -20,7 +25,7 @@ const redisUrl = z
 const envBoolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .optional()
-  .transform((value) => value === undefined ? undefined : ['true', '1', 'yes'].includes(value));
+  .transform((value) => (value === undefined ? undefined : ['true', '1', 'yes'].includes(value)));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -35,7 +40,10 @@ const envSchema = z.object({
   DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
   REDIS_URL: redisUrl.optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,50}$/, 'letters, digits and : . - _ only').default('streamhub:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,50}$/, 'letters, digits and : . - _ only')
+    .default('streamhub:'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
@@ -80,7 +88,10 @@ const envSchema = z.object({
   NOTIFICATION_COLLAPSE_SECONDS: z.coerce.number().int().min(0).default(3600),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
   AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
-  ANALYTICS_COUNTRY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name').optional(),
+  ANALYTICS_COUNTRY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
+    .optional(),
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
@@ -146,7 +157,12 @@ export interface Config {
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
 }
 
-export interface TrendingWeights { views: number; likes: number; comments: number; watchMinutes: number }
+export interface TrendingWeights {
+  views: number;
+  likes: number;
+  comments: number;
+  watchMinutes: number;
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -184,7 +200,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
     dataDir: env.DATA_DIR,
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
+      slowQueryMs: env.DATABASE_SLOW_QUERY_MS,
+    },
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     jwtSecret: env.JWT_SECRET,
@@ -212,14 +233,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobs: { leaseMs: env.JOB_LEASE_MS, transcodeConcurrency: env.TRANSCODE_CONCURRENCY },
     playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },
     counters: { flushIntervalMs: env.COUNTER_FLUSH_INTERVAL_MS },
-    views: { dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000), dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES },
+    views: {
+      dedupeWindowMs: Math.round(env.VIEW_DEDUPE_MINUTES * 60_000),
+      dedupeMemoryEntries: env.VIEW_DEDUPE_MEMORY_ENTRIES,
+    },
     trending: {
-      weights: { views: env.TRENDING_WEIGHT_VIEWS, likes: env.TRENDING_WEIGHT_LIKES, comments: env.TRENDING_WEIGHT_COMMENTS, watchMinutes: env.TRENDING_WEIGHT_WATCH_MINUTES },
+      weights: {
+        views: env.TRENDING_WEIGHT_VIEWS,
+        likes: env.TRENDING_WEIGHT_LIKES,
+        comments: env.TRENDING_WEIGHT_COMMENTS,
+        watchMinutes: env.TRENDING_WEIGHT_WATCH_MINUTES,
+      },
       refreshSeconds: env.TRENDING_REFRESH_SECONDS,
       cacheSeconds: env.TRENDING_CACHE_SECONDS,
     },
-    feeds: { celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD, maxItems: env.FEED_MAX_ITEMS, backfillVideos: env.FEED_BACKFILL_VIDEOS },
-    notifications: { digestSeconds: env.NOTIFICATION_DIGEST_SECONDS, collapseSeconds: env.NOTIFICATION_COLLAPSE_SECONDS },
+    feeds: {
+      celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD,
+      maxItems: env.FEED_MAX_ITEMS,
+      backfillVideos: env.FEED_BACKFILL_VIDEOS,
+    },
+    notifications: {
+      digestSeconds: env.NOTIFICATION_DIGEST_SECONDS,
+      collapseSeconds: env.NOTIFICATION_COLLAPSE_SECONDS,
+    },
     moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
     ai: readAiConfig(env),
     analytics: {

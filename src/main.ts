@@ -33,13 +33,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   switch (command) {
-    case 'serve': return runServeCommand(config);
-    case 'worker': return runWorkerCommand(config);
-    case 'migrate': return runMigrateCommand(config);
-    case 'admin': return runAdminCommand(config, rest, parseArgs);
-    case 'rebuild': return runRebuildCommand(config, rest);
-    case 'ai': return runAiCommand(config, rest);
-    case 'seed': return runSeedCommand(config, rest);
+    case 'serve':
+      return runServeCommand(config);
+    case 'worker':
+      return runWorkerCommand(config);
+    case 'migrate':
+      return runMigrateCommand(config);
+    case 'admin':
+      return runAdminCommand(config, rest, parseArgs);
+    case 'rebuild':
+      return runRebuildCommand(config, rest);
+    case 'ai':
+      return runAiCommand(config, rest);
+    case 'seed':
+      return runSeedCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;
@@ -47,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code !== -1) process.exitCode = code; },
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof ConfigError) {
       process.stderr.write(`StreamHub cannot start. ${error.message}\n`);

@@ -4,11 +4,25 @@ import type { Services } from './modules/services.ts';
 import { DELETE_VIDEO_OBJECTS_JOB, HOUSEKEEPING_QUEUE, TRANSCODE_QUEUE } from './modules/videos/job-queues.ts';
 import { createDeleteVideoObjectsHandler, createProcessVideoHandler } from './modules/videos/jobs.ts';
 import { createProcessVideoDeadLetterHook } from './modules/videos/dead-letter.ts';
-import { createRefreshTrendingHandler, REFRESH_TRENDING_JOB, scheduleTrendingRefresh } from './modules/trending/jobs.ts';
+import {
+  createRefreshTrendingHandler,
+  REFRESH_TRENDING_JOB,
+  scheduleTrendingRefresh,
+} from './modules/trending/jobs.ts';
 import { subscribeCommentActivity } from './modules/trending/comment-activity.ts';
-import { createFanOutHandler, createFeedRemovalHandler, FAN_OUT_VIDEO_JOB, FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB } from './modules/feeds/jobs.ts';
+import {
+  createFanOutHandler,
+  createFeedRemovalHandler,
+  FAN_OUT_VIDEO_JOB,
+  FEEDS_QUEUE,
+  REMOVE_VIDEO_FROM_FEEDS_JOB,
+} from './modules/feeds/jobs.ts';
 import { subscribeFeedConsumers } from './modules/feeds/consumers.ts';
-import { createPruneHistoryHandler, PRUNE_HISTORY_JOB, scheduleHistoryPruning } from './modules/housekeeping/retention.ts';
+import {
+  createPruneHistoryHandler,
+  PRUNE_HISTORY_JOB,
+  scheduleHistoryPruning,
+} from './modules/housekeeping/retention.ts';
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
@@ -32,18 +46,29 @@ export function startWorkers(platform: Platform, services: Services): void {
   const { jobs, events, config } = platform;
   jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), {
     concurrency: config.jobs.transcodeConcurrency,
-    deadLetter: createProcessVideoDeadLetterHook({ db: platform.database.db, storage: platform.storage, pubsub: platform.pubsub, logger: platform.logger }),
+    deadLetter: createProcessVideoDeadLetterHook({
+      db: platform.database.db,
+      storage: platform.storage,
+      pubsub: platform.pubsub,
+      logger: platform.logger,
+    }),
   });
-  jobs.process(HOUSEKEEPING_QUEUE, byJobName({
-    [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
-    [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),
-    [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
-    ...analyticsJobHandlers(platform),
-  }));
-  jobs.process(FEEDS_QUEUE, byJobName({
-    [FAN_OUT_VIDEO_JOB]: createFanOutHandler(services.feeds),
-    [REMOVE_VIDEO_FROM_FEEDS_JOB]: createFeedRemovalHandler(services.feeds),
-  }));
+  jobs.process(
+    HOUSEKEEPING_QUEUE,
+    byJobName({
+      [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
+      [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),
+      [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
+      ...analyticsJobHandlers(platform),
+    }),
+  );
+  jobs.process(
+    FEEDS_QUEUE,
+    byJobName({
+      [FAN_OUT_VIDEO_JOB]: createFanOutHandler(services.feeds),
+      [REMOVE_VIDEO_FROM_FEEDS_JOB]: createFeedRemovalHandler(services.feeds),
+    }),
+  );
   subscribeCommentActivity(platform);
   subscribeFeedConsumers(platform, services.feeds);
   startIntelligenceWorkers(platform, services.ai);
@@ -56,8 +81,14 @@ export function startWorkers(platform: Platform, services: Services): void {
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
-  for (const schedule of [scheduleTrendingRefresh, scheduleHistoryPruning, () => services.notifications.scheduleDigest()]) {
-    void schedule(platform).catch((error: unknown) => platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'));
+  for (const schedule of [
+    scheduleTrendingRefresh,
+    scheduleHistoryPruning,
+    () => services.notifications.scheduleDigest(),
+  ]) {
+    void schedule(platform).catch((error: unknown) =>
+      platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'),
+    );
   }
   platform.logger.info('job workers started');
 }

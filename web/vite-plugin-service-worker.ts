@@ -28,16 +28,19 @@ export function serviceWorkerManifest(): Plugin {
         chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
         chunk.imports.forEach(addChunk);
       };
-      Object.values(bundle).forEach((output) => { if (output.type === 'chunk' && output.isEntry) addChunk(output.fileName); });
+      Object.values(bundle).forEach((output) => {
+        if (output.type === 'chunk' && output.isEntry) addChunk(output.fileName);
+      });
       shell = [...files].sort().map((file) => `/${file}`);
       buildId = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 12);
     },
     closeBundle() {
       const path = join(outDir, 'sw.js');
       const source = readFileSync(path, 'utf8');
-      writeFileSync(path, source
-        .replace('__STREAMHUB_BUILD_ID__', buildId)
-        .replace(`['__STREAMHUB_PRECACHE__']`, JSON.stringify(shell)));
+      writeFileSync(
+        path,
+        source.replace('__STREAMHUB_BUILD_ID__', buildId).replace(`['__STREAMHUB_PRECACHE__']`, JSON.stringify(shell)),
+      );
     },
   };
 }

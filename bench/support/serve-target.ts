@@ -33,7 +33,12 @@ const CONSTANT_USER = {
 async function startBare(): Promise<{ server: Server; close(): Promise<void> }> {
   const app = Fastify({ logger: false });
   app.get('/api/v1/users/:id', async () => CONSTANT_USER);
-  return { server: app, close: async () => { await app.close(); } };
+  return {
+    server: app,
+    close: async () => {
+      await app.close();
+    },
+  };
 }
 
 async function startReal(): Promise<{ server: Server; close(): Promise<void> }> {
@@ -70,7 +75,9 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     if (closing) return;
     closing = true;
-    await target.close().catch((error: unknown) => process.stderr.write(`serve-target close failed: ${String(error)}\n`));
+    await target
+      .close()
+      .catch((error: unknown) => process.stderr.write(`serve-target close failed: ${String(error)}\n`));
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());

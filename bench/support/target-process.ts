@@ -38,7 +38,9 @@ async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const exited = await Promise.race([
     once(child, 'exit').then(() => true),
-    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); }),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
   ]);
   clearTimeout(timer);
   return exited;
@@ -87,17 +89,21 @@ export async function startTarget(mode: TargetMode, options: StartTargetOptions)
     pid,
     port,
     baseUrl: `http://127.0.0.1:${port}`,
-    cpuUsage: () => new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { child.off('message', onMessage); reject(new Error('no cpu answer')); }, 5000);
-      const onMessage = (message: { type?: string; usage?: NodeJS.CpuUsage }) => {
-        if (message?.type !== 'cpu' || !message.usage) return;
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        resolve(message.usage);
-      };
-      child.on('message', onMessage);
-      child.send({ type: 'cpu' });
-    }),
+    cpuUsage: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          child.off('message', onMessage);
+          reject(new Error('no cpu answer'));
+        }, 5000);
+        const onMessage = (message: { type?: string; usage?: NodeJS.CpuUsage }) => {
+          if (message?.type !== 'cpu' || !message.usage) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(message.usage);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'cpu' });
+      }),
     stop: () => {
       stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {

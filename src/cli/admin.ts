@@ -16,7 +16,12 @@ export async function runAdminCommand(config: Config, args: string[], parseArgs:
   }
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', default: 'admin' } },
+    options: {
+      email: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string', default: 'admin' },
+    },
   });
   const problems: string[] = [];
   const email = emailSchema.safeParse(values.email);

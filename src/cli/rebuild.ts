@@ -12,7 +12,8 @@ import { rebuildAnalytics } from '../modules/analytics/rollup.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Promise<string>> = {
-  likes: async (platform, services) => `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, services.counters)} videos`,
+  likes: async (platform, services) =>
+    `like counts recomputed for ${await rebuildLikeCounts(platform.database.db, services.counters)} videos`,
   comments: async (platform) => {
     const result = await rebuildCommentCounts(platform.database.db);
     return `comment counts recomputed: ${result.comments} comments, ${result.videos} videos`;
@@ -44,7 +45,9 @@ export async function runRebuildCommand(config: Config, args: string[]): Promise
   const names = args.length ? args : Object.keys(PROJECTIONS);
   const unknown = names.filter((name) => !PROJECTIONS[name]);
   if (unknown.length) {
-    process.stderr.write(`Unknown projection(s): ${unknown.join(', ')}. Known: ${Object.keys(PROJECTIONS).join(', ')}\n`);
+    process.stderr.write(
+      `Unknown projection(s): ${unknown.join(', ')}. Known: ${Object.keys(PROJECTIONS).join(', ')}\n`,
+    );
     return 1;
   }
   const platform = await createPlatform(config);

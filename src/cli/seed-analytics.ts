@@ -14,7 +14,8 @@ issue's scale: reduce it on a small or shared machine).
 const positive = (name: string, raw: string | undefined, fallback: number): number => {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} must be a positive whole number, got "${raw}"`);
   return value;
 };
 
@@ -23,7 +24,14 @@ export async function runSeedAnalyticsCommand(config: Config, args: string[]): P
   try {
     const { values } = parseArgs({
       args,
-      options: { analytics: { type: 'boolean' }, videos: { type: 'string' }, days: { type: 'string' }, events: { type: 'string' }, channel: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        analytics: { type: 'boolean' },
+        videos: { type: 'string' },
+        days: { type: 'string' },
+        events: { type: 'string' },
+        channel: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     });
     if (values.help) {
@@ -43,8 +51,10 @@ export async function runSeedAnalyticsCommand(config: Config, args: string[]): P
   const platform = await createPlatform(config);
   try {
     const report = await seedAnalytics(platform.database.db, options);
-    process.stdout.write(`analytics seeded: ${report.events.toLocaleString('en-US')} events for ${report.videoIds.length} videos of channel ${report.channelId} `
-      + `(insert ${(report.insertMs / 1000).toFixed(1)} s, rollup ${(report.rollupMs / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `analytics seeded: ${report.events.toLocaleString('en-US')} events for ${report.videoIds.length} videos of channel ${report.channelId} ` +
+        `(insert ${(report.insertMs / 1000).toFixed(1)} s, rollup ${(report.rollupMs / 1000).toFixed(1)} s)\n`,
+    );
     return 0;
   } finally {
     await platform.close();

@@ -3,7 +3,13 @@ import type { Config } from '../config.ts';
 import { createPlatform } from '../platform/platform.ts';
 import { createServices } from '../modules/services.ts';
 import { deriveDiscovery, SEEDED_FEED_DAYS, type DerivedDiscovery } from '../modules/seed/derive-discovery.ts';
-import { DEFAULT_SEED_OPTIONS, resolveSeedOptions, SEED_PASSWORD, SeedOptionsError, type SeedOptions } from '../modules/seed/options.ts';
+import {
+  DEFAULT_SEED_OPTIONS,
+  resolveSeedOptions,
+  SEED_PASSWORD,
+  SeedOptionsError,
+  type SeedOptions,
+} from '../modules/seed/options.ts';
 import { terminalProgress } from '../modules/seed/progress.ts';
 import { SeedConflictError, seedCatalogue, type SeedReport } from '../modules/seed/seed.ts';
 import { runSeedAnalyticsCommand } from './seed-analytics.ts';
@@ -61,27 +67,38 @@ function parseSeedArgs(args: string[]): { options: SeedOptions; checkForeignKeys
     const raw = (values as Record<string, string | boolean | undefined>)[flag];
     if (typeof raw !== 'string') continue;
     const value = Number(raw.replace(/_/g, ''));
-    if (raw.trim() === '' || !Number.isFinite(value)) throw new SeedOptionsError(`--${flag} must be a number, got "${raw}"`);
+    if (raw.trim() === '' || !Number.isFinite(value))
+      throw new SeedOptionsError(`--${flag} must be a number, got "${raw}"`);
     given[key] = value;
   }
   return { options: resolveSeedOptions(given), checkForeignKeys: values['check-foreign-keys'] === true };
 }
 
 function printDerived(derived: DerivedDiscovery): void {
-  process.stdout.write(`Trending: ${derived.trendingBuckets.toLocaleString('en-US')} activity buckets, rankings refreshed in ${derived.refreshMs} ms.\n`);
-  process.stdout.write(`Subscriptions feeds: ${derived.feedEntries.toLocaleString('en-US')} entries from ${derived.feedVideos.toLocaleString('en-US')} uploads of the last ${SEEDED_FEED_DAYS} days.\n`);
+  process.stdout.write(
+    `Trending: ${derived.trendingBuckets.toLocaleString('en-US')} activity buckets, rankings refreshed in ${derived.refreshMs} ms.\n`,
+  );
+  process.stdout.write(
+    `Subscriptions feeds: ${derived.feedEntries.toLocaleString('en-US')} entries from ${derived.feedVideos.toLocaleString('en-US')} uploads of the last ${SEEDED_FEED_DAYS} days.\n`,
+  );
 }
 
 function printReport(report: SeedReport): void {
   if (report.outcome === 'complete') {
-    process.stdout.write(`Nothing to add: the catalogue of seed ${report.seed} is already complete (anchor ${report.anchorAt.toISOString()}).\n`);
+    process.stdout.write(
+      `Nothing to add: the catalogue of seed ${report.seed} is already complete (anchor ${report.anchorAt.toISOString()}).\n`,
+    );
     return;
   }
   const width = Math.max(...report.tables.map((table) => table.table.length));
-  const lines = report.tables.map((table) =>
-    `  ${table.table.padEnd(width)}  ${table.inserted.toLocaleString('en-US').padStart(11)} added of ${table.offered.toLocaleString('en-US')}`);
+  const lines = report.tables.map(
+    (table) =>
+      `  ${table.table.padEnd(width)}  ${table.inserted.toLocaleString('en-US').padStart(11)} added of ${table.offered.toLocaleString('en-US')}`,
+  );
   const verb = report.outcome === 'resumed' ? 'Completed an interrupted catalogue' : 'Seeded a catalogue';
-  process.stdout.write(`${verb} (seed ${report.seed}, anchor ${report.anchorAt.toISOString()}) in ${report.seconds.toFixed(1)} s:\n${lines.join('\n')}\n`);
+  process.stdout.write(
+    `${verb} (seed ${report.seed}, anchor ${report.anchorAt.toISOString()}) in ${report.seconds.toFixed(1)} s:\n${lines.join('\n')}\n`,
+  );
   if (report.inserted === 0) process.stdout.write('Nothing to add: every row was already there.\n');
   process.stdout.write(`Sign in as any seeded user with the password "${SEED_PASSWORD}".\n`);
 }
@@ -112,11 +129,16 @@ export async function runSeedCommand(config: Config, args: string[]): Promise<nu
   });
   const progress = terminalProgress();
   try {
-    const report = await seedCatalogue({ database: platform.database, storage: platform.storage }, parsed.options, progress,
-      { foreignKeyChecks: parsed.checkForeignKeys ? 'always' : 'skip-when-allowed' });
+    const report = await seedCatalogue(
+      { database: platform.database, storage: platform.storage },
+      parsed.options,
+      progress,
+      { foreignKeyChecks: parsed.checkForeignKeys ? 'always' : 'skip-when-allowed' },
+    );
     progress.close();
     printReport(report);
-    if (report.outcome !== 'complete') printDerived(await deriveDiscovery(platform.database.db, createServices(platform)));
+    if (report.outcome !== 'complete')
+      printDerived(await deriveDiscovery(platform.database.db, createServices(platform)));
     return 0;
   } catch (error) {
     if (error instanceof SeedConflictError) {

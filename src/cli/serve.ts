@@ -20,6 +20,9 @@ export async function runServeCommand(config: Config): Promise<number> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   if (config.workersInProcess) startWorkers(platform, services);
-  platform.logger.info({ url: address, database: platform.database.kind, redis: Boolean(platform.redis) }, 'StreamHub is up');
+  platform.logger.info(
+    { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
+    'StreamHub is up',
+  );
   return -1;
 }

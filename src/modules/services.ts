@@ -1,7 +1,11 @@
 import type { Ai } from '../platform/ai/ai.ts';
 import { createAi } from '../platform/ai/create-ai.ts';
 import { AiUsageReporter } from '../platform/ai/usage-report.ts';
-import { createModerator, createTranslator, type RoutedModeration } from '../platform/ai/routed-moderation-translation.ts';
+import {
+  createModerator,
+  createTranslator,
+  type RoutedModeration,
+} from '../platform/ai/routed-moderation-translation.ts';
 import type { Translator } from '../platform/ai/translation/translator.ts';
 import type { CounterFlusher } from '../platform/counters/counter-flusher.ts';
 import { createHotCounters } from '../platform/counters/create-hot-counters.ts';
@@ -134,7 +138,14 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
 
   const notifications = createNotificationsModule({
-    db, jobs, events: platform.events, pubsub: platform.pubsub, mailer, secret: platform.jwtSecret, config, logger,
+    db,
+    jobs,
+    events: platform.events,
+    pubsub: platform.pubsub,
+    mailer,
+    secret: platform.jwtSecret,
+    config,
+    logger,
   });
 
   return {
@@ -166,7 +177,11 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       db,
       access: commentAccess,
       // New comments and replies share one bucket per user.
-      newCommentLimiter: createRateLimiter(platform, { name: 'comments', capacity: config.comments.burst, refillPerMinute: config.comments.ratePerMinute }),
+      newCommentLimiter: createRateLimiter(platform, {
+        name: 'comments',
+        capacity: config.comments.burst,
+        refillPerMinute: config.comments.ratePerMinute,
+      }),
     }),
     commentQueries: new CommentQueries({ db, access: commentAccess }),
     moderation: new ModerationService({ db, access: commentAccess }),
@@ -179,12 +194,18 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     analysisStatus: new VideoAnalysisStatus({ db, jobs }),
     aiUsage: new AiUsageReporter({
       db,
-      providerChains: () => ({ ...ai.describe(), moderation: moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`) }),
+      providerChains: () => ({
+        ...ai.describe(),
+        moderation: moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`),
+      }),
       limits: { dailyBudgetUsd: config.ai.dailyBudgetUsd, userDailyQuotaUsd: config.ai.userDailyQuotaUsd },
     }),
     trending,
     subscriptionsFeed,
     homeFeed: new HomeFeed({ db, trending, subscriptions: subscriptionsFeed }),
-    analytics: createAnalytics({ ...platform, findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId) }),
+    analytics: createAnalytics({
+      ...platform,
+      findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId),
+    }),
   };
 }

@@ -49,14 +49,16 @@ export interface PlatformOverrides {
  */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const database = overrides.database ?? await openDatabase({
-    url: config.database.url,
-    dataDir: config.dataDir,
-    poolSize: config.database.poolSize,
-    poolTimeoutMs: config.database.poolTimeoutMs,
-    slowQueryMs: config.database.slowQueryMs,
-    logger,
-  });
+  const database =
+    overrides.database ??
+    (await openDatabase({
+      url: config.database.url,
+      dataDir: config.dataDir,
+      poolSize: config.database.poolSize,
+      poolTimeoutMs: config.database.poolTimeoutMs,
+      slowQueryMs: config.database.slowQueryMs,
+      logger,
+    }));
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   let migrated = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -74,7 +76,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const pubsub = createPubSub({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
   const events = createEventBus({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
-  const jobs = createJobQueue({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, leaseMs: config.jobs.leaseMs, logger });
+  const jobs = createJobQueue({
+    database,
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
+    leaseMs: config.jobs.leaseMs,
+    logger,
+  });
 
   return {
     config,
@@ -88,7 +96,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     pubsub,
     metrics: createMetricsRegistry(),
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
-    get migrated() { return migrated; },
+    get migrated() {
+      return migrated;
+    },
     close: async () => {
       clearTimeout(retryTimer);
       await jobs.close();

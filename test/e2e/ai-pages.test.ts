@@ -16,7 +16,11 @@ import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.
 import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
 
 type Account = Awaited<ReturnType<typeof registerUser>>;
-interface Segment { startSeconds: number; endSeconds: number; text: string }
+interface Segment {
+  startSeconds: number;
+  endSeconds: number;
+  text: string;
+}
 
 const DOCS_IMAGES = new URL('../../docs/images/', import.meta.url).pathname;
 async function docScreenshot(page: Page, name: string): Promise<void> {
@@ -28,7 +32,10 @@ async function docScreenshot(page: Page, name: string): Promise<void> {
 
 /** Close enough for a seek: hls.js lands on the requested second, give or take a frame. */
 function assertNear(actual: number, expected: number, what: string) {
-  assert.ok(Math.abs(actual - expected) < 1, `${what}: currentTime ${actual.toFixed(2)}, expected about ${expected.toFixed(2)}`);
+  assert.ok(
+    Math.abs(actual - expected) < 1,
+    `${what}: currentTime ${actual.toFixed(2)}, expected about ${expected.toFixed(2)}`,
+  );
 }
 
 describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
@@ -49,13 +56,24 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     t = await startWebTestApp();
     creator = await registerUser(t.app, { role: 'creator' });
     const lecture = await makeLectureVideo(fixtures);
-    videoId = (await createVideo(t, creator.accessToken, { title: 'Weekend skills', description: 'One lesson, several practical topics.', tags: ['lesson'] })).id;
+    videoId = (
+      await createVideo(t, creator.accessToken, {
+        title: 'Weekend skills',
+        description: 'One lesson, several practical topics.',
+        tags: ['lesson'],
+      })
+    ).id;
     await attachSource(t, videoId, lecture.path);
     // Transcoding, then the whole offline analysis: transcript, captions, chapters, embeddings.
-    await waitFor('the analysis', async () => {
-      const status = await api('GET', `/api/v1/videos/${videoId}/analysis`, creator.accessToken);
-      return status.statusCode === 200 && json(status).data.state === 'done' ? true : undefined;
-    }, 600_000, 1000);
+    await waitFor(
+      'the analysis',
+      async () => {
+        const status = await api('GET', `/api/v1/videos/${videoId}/analysis`, creator.accessToken);
+        return status.statusCode === 200 && json(status).data.state === 'done' ? true : undefined;
+      },
+      600_000,
+      1000,
+    );
     segments = json(await api('GET', `/api/v1/videos/${videoId}/transcript`)).data.segments;
     chapters = json(await api('GET', `/api/v1/videos/${videoId}`)).data.insights.chapters;
     assert.ok(chapters.length >= 3, `chapters: ${JSON.stringify(chapters)}`);
@@ -79,7 +97,10 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const cue = page.locator('.captions-overlay .caption-cue').first();
     await cue.waitFor({ timeout: 30_000 });
     assert.ok((await cue.innerText()).trim().length > 0);
-    const colours = await cue.evaluate((element) => ({ color: getComputedStyle(element).color, background: getComputedStyle(element).backgroundColor }));
+    const colours = await cue.evaluate((element) => ({
+      color: getComputedStyle(element).color,
+      background: getComputedStyle(element).backgroundColor,
+    }));
     assert.equal(colours.color, 'rgb(255, 255, 255)');
     assert.match(colours.background, /rgba\(0, 0, 0, 0\.8\)/);
     assert.equal(await page.evaluate(() => localStorage.getItem('streamhub.captions')), 'en');
@@ -87,10 +108,17 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
 
   test('chapters: marks on the seek bar, and a chapter in the description seeks there', async () => {
     const marks = page.locator('.seek-bar .seek-chapter-mark');
-    assert.ok(await marks.count() >= 2, `${await marks.count()} chapter marks`);
+    assert.ok((await marks.count()) >= 2, `${await marks.count()} chapter marks`);
     const third = chapters[2]!;
-    await page.getByRole('button', { name: new RegExp(third.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
-    const state = await waitForPlayback(page, 'the seek to the chapter', (now) => Math.abs(now.currentTime - third.startSeconds) < 1.5);
+    await page
+      .getByRole('button', { name: new RegExp(third.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .first()
+      .click();
+    const state = await waitForPlayback(
+      page,
+      'the seek to the chapter',
+      (now) => Math.abs(now.currentTime - third.startSeconds) < 1.5,
+    );
     assertNear(state.currentTime, third.startSeconds, 'chapter seek');
     await page.locator('.current-chapter', { hasText: third.title }).waitFor();
   });
@@ -102,12 +130,16 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     assert.equal(await lines.count(), segments.length);
     const target = segments[Math.min(6, segments.length - 1)]!;
     await lines.nth(Math.min(6, segments.length - 1)).click();
-    const state = await waitForPlayback(page, 'the seek to the line', (now) => Math.abs(now.currentTime - target.startSeconds) < 1.5);
+    const state = await waitForPlayback(
+      page,
+      'the seek to the line',
+      (now) => Math.abs(now.currentTime - target.startSeconds) < 1.5,
+    );
     assertNear(state.currentTime, target.startSeconds, 'transcript seek');
     await page.locator('.transcript-line.active').waitFor();
     await page.getByLabel('Search the transcript').fill('planet');
     await page.locator('.transcript-line mark').first().waitFor();
-    assert.ok(await lines.count() < segments.length);
+    assert.ok((await lines.count()) < segments.length);
     await docScreenshot(page, 'watch-transcript');
     await page.getByLabel('Search the transcript').fill('');
   });
@@ -126,7 +158,11 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const seconds = Number(/[?&]t=(\d+)/.exec(href ?? '')?.[1]);
     assert.ok(Number.isFinite(seconds), `passage link ${href}`);
     await link.click();
-    const state = await waitForPlayback(page, 'the seek to the passage', (now) => Math.abs(now.currentTime - seconds) < 1.5);
+    const state = await waitForPlayback(
+      page,
+      'the seek to the passage',
+      (now) => Math.abs(now.currentTime - seconds) < 1.5,
+    );
     assertNear(state.currentTime, seconds, 'passage seek');
     await docScreenshot(page, 'watch-ask');
 
@@ -139,7 +175,10 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
       const column = (await page.locator('.watch-title').boundingBox())!;
       for (const selector of ['.watch-sheet-buttons', '.video-insights']) {
         const box = await page.locator(selector).boundingBox();
-        assert.ok(box && box.x >= column.x - 1 && box.x + box.width <= column.x + column.width + 1, `${selector} fits the column: ${JSON.stringify(box)} in ${JSON.stringify(column)}`);
+        assert.ok(
+          box && box.x >= column.x - 1 && box.x + box.width <= column.x + column.width + 1,
+          `${selector} fits the column: ${JSON.stringify(box)} in ${JSON.stringify(column)}`,
+        );
       }
       await page.getByRole('button', { name: 'Ask this video', exact: true }).click();
       const ask = (await page.locator('.ask-panel').boundingBox())!;
@@ -162,7 +201,12 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     await docScreenshot(page, 'search-transcript-hits');
     await line.click();
     await page.waitForURL(new RegExp(`/watch/${videoId}\\?t=${seconds}$`));
-    const state = await waitForPlayback(page, 'the start at ?t=', (now) => now.currentTime >= seconds - 0.5 && now.currentTime < seconds + 3, 30_000);
+    const state = await waitForPlayback(
+      page,
+      'the start at ?t=',
+      (now) => now.currentTime >= seconds - 0.5 && now.currentTime < seconds + 3,
+      30_000,
+    );
     assert.ok(state.currentTime >= seconds - 0.5, `started at ${state.currentTime}`);
   });
 
@@ -177,7 +221,9 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const row3 = page.locator('[data-segment-index="2"]');
     await row3.locator('.field-error', { hasText: 'time order' }).waitFor();
     await start3.fill(original);
-    await page.getByRole('textbox', { name: 'Text of line 1', exact: true }).fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
+    await page
+      .getByRole('textbox', { name: 'Text of line 1', exact: true })
+      .fill('Welcome aboard the zeppelin kitchen where we bake bread at home.');
     await page.getByRole('button', { name: 'Save transcript' }).click();
     await page.locator('.form-success', { hasText: 'captions, chapters and search now follow' }).waitFor();
     await docScreenshot(page, 'studio-ai');
@@ -194,7 +240,9 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     await page.locator('.caption-cue', { hasText: 'zeppelin' }).waitFor({ timeout: 30_000 });
 
     await page.goto(`/search?q=zeppelin`);
-    await page.locator(`.search-result[data-video-id="${videoId}"] .search-transcript-line`, { hasText: 'zeppelin' }).waitFor();
+    await page
+      .locator(`.search-result[data-video-id="${videoId}"] .search-transcript-line`, { hasText: 'zeppelin' })
+      .waitFor();
   });
 
   test('moderation: a held comment shows "held" to its author; an admin approves it and it appears on the watch page', async () => {
@@ -203,10 +251,15 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     const posted = await api('POST', '/api/v1/comments', author.accessToken, { videoId, text });
     assert.equal(posted.statusCode, 201, posted.body);
     const commentId = json(posted).data.id as string;
-    await waitFor('the comment to be held', async () => {
-      const moderation = await api('GET', `/api/v1/comments/${commentId}/moderation`, author.accessToken);
-      return moderation.statusCode === 200 && json(moderation).data.status === 'pending' ? true : undefined;
-    }, 60_000, 250);
+    await waitFor(
+      'the comment to be held',
+      async () => {
+        const moderation = await api('GET', `/api/v1/comments/${commentId}/moderation`, author.accessToken);
+        return moderation.statusCode === 200 && json(moderation).data.status === 'pending' ? true : undefined;
+      },
+      60_000,
+      250,
+    );
 
     await signOutThroughUi(page, creator.user.username);
     await signInThroughUi(page, author, `/watch/${videoId}`);

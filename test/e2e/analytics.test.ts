@@ -17,7 +17,7 @@ import { startPlayback, waitForPlayback } from './support/player.ts';
 
 const CLIP_SECONDS = 20;
 
-describe('analytics in Chromium: playing, seeking and pausing reach the creator\'s Studio', () => {
+describe("analytics in Chromium: playing, seeking and pausing reach the creator's Studio", () => {
   let t: WebTestApp;
   let browser: TestBrowser;
   let page: Page;
@@ -46,7 +46,9 @@ describe('analytics in Chromium: playing, seeking and pausing reach the creator\
 
   test('an anonymous viewer plays, seeks and pauses; the player reports it in batches', async () => {
     const batches: Request[] = [];
-    page.on('request', (request) => { if (request.url().endsWith('/api/v1/analytics/events')) batches.push(request); });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/analytics/events')) batches.push(request);
+    });
     await page.goto(`/watch/${videoId}`);
     await startPlayback(page);
     await waitForPlayback(page, 'five seconds of playback', (state) => state.currentTime > 5);
@@ -58,16 +60,25 @@ describe('analytics in Chromium: playing, seeking and pausing reach the creator\
     await sent;
     assert.ok(batches.length >= 1);
     // Beacon bodies are not visible to the test: read what reached the raw table instead.
-    const types = await waitFor('the batches to reach the raw events', async () => {
-      const rows = await t.platform.database.db.selectFrom('analytics_events').select('type').distinct().where('video_id', '=', videoId).execute();
-      const seen = rows.map((row) => row.type as string);
-      return ['play', 'heartbeat', 'seek', 'pause'].every((type) => seen.includes(type)) ? seen : undefined;
-    }, 20_000);
+    const types = await waitFor(
+      'the batches to reach the raw events',
+      async () => {
+        const rows = await t.platform.database.db
+          .selectFrom('analytics_events')
+          .select('type')
+          .distinct()
+          .where('video_id', '=', videoId)
+          .execute();
+        const seen = rows.map((row) => row.type as string);
+        return ['play', 'heartbeat', 'seek', 'pause'].every((type) => seen.includes(type)) ? seen : undefined;
+      },
+      20_000,
+    );
     assert.ok(types.includes('pause'));
     assert.deepEqual(browser.pageErrors, []);
   });
 
-  test('the creator\'s Studio shows the view, the watch time and the retention curve', async () => {
+  test("the creator's Studio shows the view, the watch time and the retention curve", async () => {
     await signInThroughUi(page, creator, '/studio/analytics');
     const views = page.getByTestId('card-views');
     // The rollup runs every 2 s; reload until the view has gone through the whole pipeline.

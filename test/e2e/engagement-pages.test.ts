@@ -28,13 +28,21 @@ describe('comment actions and discovery pages in Chromium', () => {
   });
 
   const api = async (method: 'GET' | 'POST', url: string, token: string, payload?: object) =>
-    json(await t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) })).data;
+    json(await t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) }))
+      .data;
 
   test('a viewer likes, reports, edits and deletes comments, and saves the video to a new playlist', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const viewer = await registerUser(t.app);
-    const videoId = await publishReadyVideo(t, { id: creator.user.id, token: creator.accessToken }, { title: 'Comment actions clip' });
-    const creatorComment = await api('POST', '/comments', creator.accessToken, { videoId, text: 'Thanks for watching this one, the next video about the garden and the trees is coming very soon' });
+    const videoId = await publishReadyVideo(
+      t,
+      { id: creator.user.id, token: creator.accessToken },
+      { title: 'Comment actions clip' },
+    );
+    const creatorComment = await api('POST', '/comments', creator.accessToken, {
+      videoId,
+      text: 'Thanks for watching this one, the next video about the garden and the trees is coming very soon',
+    });
 
     await signInThroughUi(page, viewer, `/watch/${videoId}`);
     const theirs = page.locator(`.comment[data-comment-id="${creatorComment.id}"]`);
@@ -54,8 +62,12 @@ describe('comment actions and discovery pages in Chromium', () => {
     await theirs.getByLabel('Details (optional)').fill('Checked from the browser');
     await theirs.getByRole('button', { name: 'Send report' }).click();
     await theirs.getByRole('status').filter({ hasText: 'the moderators will look at this comment' }).waitFor();
-    const report = await t.platform.database.db.selectFrom('comment_reports').selectAll()
-      .where('comment_id', '=', creatorComment.id).where('reporter_id', '=', viewer.user.id).executeTakeFirstOrThrow();
+    const report = await t.platform.database.db
+      .selectFrom('comment_reports')
+      .selectAll()
+      .where('comment_id', '=', creatorComment.id)
+      .where('reporter_id', '=', viewer.user.id)
+      .executeTakeFirstOrThrow();
     assert.equal(report.reason, 'harassment');
     assert.equal(report.details, 'Checked from the browser');
 
@@ -85,7 +97,10 @@ describe('comment actions and discovery pages in Chromium', () => {
     const playlists = await api('GET', `/users/${viewer.user.id}/playlists`, viewer.accessToken);
     const keepers = playlists.find((playlist: { title: string }) => playlist.title === 'Keepers');
     const saved = await api('GET', `/playlists/${keepers.id}`, viewer.accessToken);
-    assert.deepEqual(saved.items.map((item: { video: { id: string } }) => item.video.id), [videoId]);
+    assert.deepEqual(
+      saved.items.map((item: { video: { id: string } }) => item.video.id),
+      [videoId],
+    );
     await screenshot(page, 'save-to-playlist');
     await signOutThroughUi(page, viewer.user.username);
   });
@@ -93,7 +108,11 @@ describe('comment actions and discovery pages in Chromium', () => {
   test('home and trending list a ready video that people like', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const fan = await registerUser(t.app);
-    const videoId = await publishReadyVideo(t, { id: creator.user.id, token: creator.accessToken }, { title: 'Trending in the browser' });
+    const videoId = await publishReadyVideo(
+      t,
+      { id: creator.user.id, token: creator.accessToken },
+      { title: 'Trending in the browser' },
+    );
     await api('POST', `/videos/${videoId}/like`, fan.accessToken);
     await flushCounters(t);
     await refreshTrending(t.platform.database.db, t.services.trendingStore);

@@ -35,7 +35,7 @@ describe('focused pages in Chromium', () => {
     await rm(fixtures, { recursive: true, force: true });
   });
 
-  test('login shows the API\'s field errors inline, then its refusal, then signs in', async () => {
+  test("login shows the API's field errors inline, then its refusal, then signs in", async () => {
     const account = await registerUser(t.app);
     await page.goto('/login?next=/library/history');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -102,7 +102,11 @@ describe('focused pages in Chromium', () => {
     await row.getByRole('button', { name: 'Ban' }).click();
     await row.getByRole('button', { name: 'Unban' }).waitFor();
     await screenshot(page, 'admin-users');
-    const stored = await t.platform.database.db.selectFrom('users').select(['role', 'banned_at']).where('id', '=', member.user.id).executeTakeFirstOrThrow();
+    const stored = await t.platform.database.db
+      .selectFrom('users')
+      .select(['role', 'banned_at'])
+      .where('id', '=', member.user.id)
+      .executeTakeFirstOrThrow();
     assert.equal(stored.role, 'creator');
     assert.notEqual(stored.banned_at, null);
     await page.getByRole('tab', { name: 'Failed jobs' }).click();
@@ -110,7 +114,7 @@ describe('focused pages in Chromium', () => {
     await signOutThroughUi(page, admin.user.username);
   });
 
-  test('a playlist\'s owner reorders it with the move buttons', async () => {
+  test("a playlist's owner reorders it with the move buttons", async () => {
     const owner = await registerUser(t.app, { role: 'creator' });
     const { db } = t.platform.database;
     const titles = ['First clip', 'Second clip', 'Third clip'];
@@ -120,19 +124,42 @@ describe('focused pages in Chromium', () => {
       await sql`update videos set status = 'ready', duration_seconds = 30 where id = ${video.id}`.execute(db);
       videoIds.push(video.id);
     }
-    const playlist = json(await t.app.inject({ method: 'POST', url: '/api/v1/playlists', headers: bearer(owner.accessToken), payload: { title: 'Road trip' } })).data;
+    const playlist = json(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/playlists',
+        headers: bearer(owner.accessToken),
+        payload: { title: 'Road trip' },
+      }),
+    ).data;
     for (const videoId of videoIds) {
-      await t.app.inject({ method: 'POST', url: `/api/v1/playlists/${playlist.id}/videos`, headers: bearer(owner.accessToken), payload: { videoId } });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/playlists/${playlist.id}/videos`,
+        headers: bearer(owner.accessToken),
+        payload: { videoId },
+      });
     }
 
     await signInThroughUi(page, owner, `/playlist/${playlist.id}`);
     await page.getByRole('heading', { name: 'Road trip' }).waitFor();
     await page.getByRole('button', { name: 'Move First clip down' }).click();
     // The list is read again from the server after the move.
-    await page.waitForFunction(() => document.querySelector('.playlist-items li .video-title')?.textContent === 'Second clip');
+    await page.waitForFunction(
+      () => document.querySelector('.playlist-items li .video-title')?.textContent === 'Second clip',
+    );
     await screenshot(page, 'playlist');
-    const stored = json(await t.app.inject({ method: 'GET', url: `/api/v1/playlists/${playlist.id}`, headers: bearer(owner.accessToken) })).data;
-    assert.deepEqual(stored.items.map((item: any) => item.video.title), ['Second clip', 'First clip', 'Third clip']);
+    const stored = json(
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/playlists/${playlist.id}`,
+        headers: bearer(owner.accessToken),
+      }),
+    ).data;
+    assert.deepEqual(
+      stored.items.map((item: any) => item.video.title),
+      ['Second clip', 'First clip', 'Third clip'],
+    );
     await signOutThroughUi(page, owner.user.username);
   });
 
@@ -158,7 +185,10 @@ describe('focused pages in Chromium', () => {
       await page.waitForTimeout(60);
       const seen = await page.evaluate(() => ({
         nodes: document.querySelectorAll('.comment').length,
-        last: Math.max(-1, ...Array.from(document.querySelectorAll<HTMLElement>('.comment-row'), (row) => Number(row.dataset.index))),
+        last: Math.max(
+          -1,
+          ...Array.from(document.querySelectorAll<HTMLElement>('.comment-row'), (row) => Number(row.dataset.index)),
+        ),
       }));
       mostNodes = Math.max(mostNodes, seen.nodes);
       stalled = seen.last > lastIndex ? 0 : stalled + 1;

@@ -60,7 +60,11 @@ describe('web journey in Chromium', () => {
 
   test('the video starts by itself (the viewer clicked their way here) and really plays', async () => {
     await page.getByRole('heading', { name: TITLE }).waitFor();
-    const playing = await waitForPlayback(page, 'playback to advance', (state) => state.currentTime > 1 && state.totalVideoFrames > 0);
+    const playing = await waitForPlayback(
+      page,
+      'playback to advance',
+      (state) => state.currentTime > 1 && state.totalVideoFrames > 0,
+    );
     assert.equal(playing.error, null);
     assert.equal(await page.locator('.player-error').count(), 0);
     await screenshot(page, 'watch');
@@ -68,8 +72,11 @@ describe('web journey in Chromium', () => {
 
   test('switching quality plays the chosen rung', async () => {
     const quality = page.getByLabel('Quality');
-    const rungs = await quality.locator('option').evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== '-1'));
+    const rungs = await quality
+      .locator('option')
+      .evaluateAll((options) =>
+        options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== '-1'),
+      );
     assert.ok(rungs.length >= 2, `expected a ladder of at least two rungs, got ${rungs.length}`);
     const labels = await quality.locator('option').allTextContents();
     // Choose the lowest rung: the one auto is least likely to be playing already.
@@ -78,7 +85,11 @@ describe('web journey in Chromium', () => {
     await page.locator('.player').press('0');
     await quality.selectOption({ label: lowest });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    const state = await waitForPlayback(page, `the ${lowest} rung`, (current) => current.videoHeight === Number.parseInt(lowest, 10) && !current.paused);
+    const state = await waitForPlayback(
+      page,
+      `the ${lowest} rung`,
+      (current) => current.videoHeight === Number.parseInt(lowest, 10) && !current.paused,
+    );
     assert.equal(state.error, null);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
   });
@@ -93,7 +104,9 @@ describe('web journey in Chromium', () => {
     assert.equal((await answered).status(), 200);
     const saved = await page.evaluate(async (id) => {
       const tokens = JSON.parse(localStorage.getItem('streamhub.session')!) as { accessToken: string };
-      const response = await fetch(`/api/v1/videos/${id}`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+      const response = await fetch(`/api/v1/videos/${id}`, {
+        headers: { authorization: `Bearer ${tokens.accessToken}` },
+      });
       return ((await response.json()) as { data: { hasLiked: boolean } }).data.hasLiked;
     }, videoId);
     assert.equal(saved, true);
@@ -158,16 +171,26 @@ describe('web journey in Chromium', () => {
     await waitForPlayback(page, 'playback to start', (state) => state.currentTime > 0.5);
     // "6" jumps to 60% of the video, then "k" pauses, which saves the position.
     await page.locator('.player').press('6');
-    const saved = page.waitForResponse((response) => response.url().endsWith(`/videos/${videoId}/progress`) && response.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith(`/videos/${videoId}/progress`) && response.request().method() === 'PUT',
+    );
     await page.locator('.player').press('k');
     const position = (await (await saved).json()).data.progress.positionSeconds as number;
     assert.ok(position > CLIP_SECONDS * 0.5, `saved position ${position}`);
 
     await page.reload();
     await page.getByText(/Resumed at/).waitFor();
-    await waitForPlayback(page, `the player to start at ${position} s`, (state) => Math.abs(state.currentTime - position) < 1);
+    await waitForPlayback(
+      page,
+      `the player to start at ${position} s`,
+      (state) => Math.abs(state.currentTime - position) < 1,
+    );
     await startPlayback(page);
-    const resumed = await waitForPlayback(page, 'playback from the resume point', (state) => state.currentTime > position + 0.5);
+    const resumed = await waitForPlayback(
+      page,
+      'playback from the resume point',
+      (state) => state.currentTime > position + 0.5,
+    );
     assert.equal(resumed.error, null);
     assert.deepEqual(browser.pageErrors, []);
   });

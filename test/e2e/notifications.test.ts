@@ -25,7 +25,10 @@ describe('notifications in Chromium', () => {
   before(async () => {
     fixtures = await mkdtemp(join(tmpdir(), 'streamhub-e2e-notify-'));
     // A digest every 4 seconds instead of daily, so the test sees one go out.
-    [t, clip] = await Promise.all([startWebTestApp({ NOTIFICATION_DIGEST_SECONDS: '4' }), makeLandscapeClip(fixtures, 2)]);
+    [t, clip] = await Promise.all([
+      startWebTestApp({ NOTIFICATION_DIGEST_SECONDS: '4' }),
+      makeLandscapeClip(fixtures, 2),
+    ]);
     browser = await launchBrowser(t.baseUrl);
     page = await browser.newPage();
   });
@@ -36,10 +39,12 @@ describe('notifications in Chromium', () => {
   });
 
   const api = async (method: 'GET' | 'POST', url: string, token: string, payload?: object) =>
-    json(await t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) })).data;
-  const bell = (unread: number) => page.getByRole('button', { name: unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`, exact: true });
+    json(await t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) }))
+      .data;
+  const bell = (unread: number) =>
+    page.getByRole('button', { name: unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`, exact: true });
 
-  test('the bell rings for a subscribed channel\'s upload and for a reply; the digest mail unsubscribes', async () => {
+  test("the bell rings for a subscribed channel's upload and for a reply; the digest mail unsubscribes", async () => {
     const viewer = await registerUser(t.app);
     const creator = await registerUser(t.app, { role: 'creator' });
 
@@ -61,7 +66,10 @@ describe('notifications in Chromium', () => {
     const dropdown = page.getByRole('dialog', { name: 'Recent notifications' });
     const item = dropdown.getByRole('link', { name: new RegExp(`${creator.user.username} uploaded: Garden tour`) });
     await item.waitFor();
-    assert.ok(await dropdown.locator('img.notification-thumb').count() >= 1, 'the notification wears the video\'s thumbnail');
+    assert.ok(
+      (await dropdown.locator('img.notification-thumb').count()) >= 1,
+      "the notification wears the video's thumbnail",
+    );
     await screenshot(page, 'notifications-dropdown');
     await item.click();
     await page.waitForURL(`**/watch/${video.id}`);
@@ -69,7 +77,10 @@ describe('notifications in Chromium', () => {
     await bell(0).waitFor();
 
     // A comments; B replies; the bell rings again without a reload.
-    const mine = await api('POST', '/comments', viewer.accessToken, { videoId: video.id, text: 'Lovely garden, which roses are those?' });
+    const mine = await api('POST', '/comments', viewer.accessToken, {
+      videoId: video.id,
+      text: 'Lovely garden, which roses are those?',
+    });
     await api('POST', `/comments/${mine.id}/reply`, creator.accessToken, { text: 'Those are old English roses' });
     await bell(1).waitFor({ timeout: 15_000 });
     await bell(1).click();
@@ -84,8 +95,17 @@ describe('notifications in Chromium', () => {
     assert.equal(await page.locator('.notification-item').count(), 2);
 
     // Replies default to the digest: the next digest run mails them, with a signed unsubscribe link.
-    const digest = await eventually('the digest mail', async () => t.platform.database.db.selectFrom('mail_messages').selectAll()
-      .where('to_address', '=', viewer.user.email).where('subject', 'like', 'Your StreamHub digest%').executeTakeFirst(), 20_000);
+    const digest = await eventually(
+      'the digest mail',
+      async () =>
+        t.platform.database.db
+          .selectFrom('mail_messages')
+          .selectAll()
+          .where('to_address', '=', viewer.user.email)
+          .where('subject', 'like', 'Your StreamHub digest%')
+          .executeTakeFirst(),
+      20_000,
+    );
     assert.match(digest.text_body, /replied to your comment/);
     assert.match(digest.headers['List-Unsubscribe'] ?? '', /^<http.*\/api\/v1\/notifications\/unsubscribe\?/);
     const link = new URL(/Stop digest mails with one click: (\S+)/.exec(digest.text_body)![1]!);
@@ -96,14 +116,23 @@ describe('notifications in Chromium', () => {
     assert.equal(await replies.inputValue(), 'mail_digest');
     await replies.selectOption('mail_immediate');
     await eventually('the preference to be saved', async () => {
-      const saved = await api('GET', '/notifications/preferences', viewer.accessToken) as { kind: string; delivery: string }[];
-      return saved.find((preference) => preference.kind === 'comment.reply')?.delivery === 'mail_immediate' ? true : undefined;
+      const saved = (await api('GET', '/notifications/preferences', viewer.accessToken)) as {
+        kind: string;
+        delivery: string;
+      }[];
+      return saved.find((preference) => preference.kind === 'comment.reply')?.delivery === 'mail_immediate'
+        ? true
+        : undefined;
     });
     const channel = page.getByLabel(creator.user.username, { exact: true });
     assert.equal(await channel.inputValue(), 'all');
     await channel.selectOption('none');
     await eventually('the channel switch to be saved', async () =>
-      (await api('GET', '/me/subscriptions', viewer.accessToken) as { notificationsEnabled: boolean }[])[0]?.notificationsEnabled === false ? true : undefined);
+      ((await api('GET', '/me/subscriptions', viewer.accessToken)) as { notificationsEnabled: boolean }[])[0]
+        ?.notificationsEnabled === false
+        ? true
+        : undefined,
+    );
     await screenshot(page, 'notification-settings');
 
     // Opened as a person would from the mail, signed out.
@@ -114,8 +143,14 @@ describe('notifications in Chromium', () => {
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('status').filter({ hasText: 'You are unsubscribed' }).waitFor();
     await screenshot(page, 'notifications-unsubscribed');
-    const preferences = await api('GET', '/notifications/preferences', viewer.accessToken) as { kind: string; delivery: string }[];
-    assert.ok(preferences.every((preference) => !preference.delivery.startsWith('mail_')), JSON.stringify(preferences));
+    const preferences = (await api('GET', '/notifications/preferences', viewer.accessToken)) as {
+      kind: string;
+      delivery: string;
+    }[];
+    assert.ok(
+      preferences.every((preference) => !preference.delivery.startsWith('mail_')),
+      JSON.stringify(preferences),
+    );
 
     // A tampered link is refused on the page too.
     link.searchParams.set('kind', 'comment.reply');

@@ -12,6 +12,9 @@ export async function breaksTheBoundary(db: Kysely<DB>, videoId: string, userId:
 
   // Fine: the module's own table, a join reading another module's columns, an expression-builder subquery.
   await db.selectFrom('likes').innerJoin('videos', 'videos.id', 'likes.video_id').select('videos.title').execute();
-  await db.selectFrom('likes').select((eb) => eb.selectFrom('users').select('username').whereRef('users.id', '=', 'likes.user_id').as('name')).execute();
+  await db
+    .selectFrom('likes')
+    .select((eb) => eb.selectFrom('users').select('username').whereRef('users.id', '=', 'likes.user_id').as('name'))
+    .execute();
   await db.insertInto('likes').values({ user_id: userId, video_id: videoId }).execute();
 }

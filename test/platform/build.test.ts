@@ -25,7 +25,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -75,11 +77,22 @@ describe('the production build', () => {
     const { DATABASE_URL: _db, REDIS_URL: _redis, DATABASE_REPLICA_URLS: _replicas, ...env } = process.env;
     server = spawn(process.execPath, [join(packageDir, 'dist', 'main.js'), 'serve'], {
       cwd: packageDir,
-      env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    server.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     await waitForHealth(baseUrl, server, () => output);
   });
 
@@ -97,8 +110,14 @@ describe('the production build', () => {
     const files = filesUnder(join(packageDir, 'dist')).map((file) => file.slice(packageDir.length + 1));
     assert.ok(files.includes(join('dist', 'main.js')));
     assert.ok(files.includes(join('dist', 'platform', 'ai', 'moderation', 'weights.json')));
-    assert.deepEqual(files.filter((file) => /\.test\.js$|test-support/.test(file)), []);
-    assert.deepEqual(files.filter((file) => file.endsWith('.ts')), []);
+    assert.deepEqual(
+      files.filter((file) => /\.test\.js$|test-support/.test(file)),
+      [],
+    );
+    assert.deepEqual(
+      files.filter((file) => file.endsWith('.ts')),
+      [],
+    );
   });
 
   it('answers /health and /ready, having migrated its embedded database', async () => {

@@ -16,7 +16,10 @@ describe('streamhub CLI on the embedded default', () => {
     const runCli = (args: string[], extra: Record<string, string> = {}) =>
       spawnSync(process.execPath, [...CLI, ...args], { env: { ...env, ...extra }, encoding: 'utf8', timeout: 120_000 });
 
-    const server = spawn(process.execPath, [...CLI, 'serve'], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [...CLI, 'serve'], {
+      env: { ...env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = '';
@@ -35,10 +38,28 @@ describe('streamhub CLI on the embedded default', () => {
       await new Promise((resolve) => server.once('exit', resolve));
     }
 
-    const create = runCli(['admin', 'create-user', '--email', 'root@example.com', '--username', 'root', '--password', 'a long admin passphrase']);
+    const create = runCli([
+      'admin',
+      'create-user',
+      '--email',
+      'root@example.com',
+      '--username',
+      'root',
+      '--password',
+      'a long admin passphrase',
+    ]);
     assert.equal(create.status, 0, create.stderr);
     assert.match(create.stdout, /Created admin root/);
-    const duplicate = runCli(['admin', 'create-user', '--email', 'root@example.com', '--username', 'root2', '--password', 'a long admin passphrase']);
+    const duplicate = runCli([
+      'admin',
+      'create-user',
+      '--email',
+      'root@example.com',
+      '--username',
+      'root2',
+      '--password',
+      'a long admin passphrase',
+    ]);
     assert.equal(duplicate.status, 1);
     assert.match(duplicate.stderr, /email is already taken/);
     assert.match(runCli(['migrate']).stdout, /up to date/);

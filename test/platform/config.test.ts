@@ -17,8 +17,10 @@ describe('configuration', () => {
   });
 
   test('bad values fail with a message naming the variable', () => {
-    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://nope' }), (error: unknown) =>
-      error instanceof ConfigError && /DATABASE_URL/.test(error.message));
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://nope' }),
+      (error: unknown) => error instanceof ConfigError && /DATABASE_URL/.test(error.message),
+    );
     assert.throws(() => loadConfig({ DATABASE_URL: 'not a url' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ JWT_SECRET: 'short' }), /JWT_SECRET: must be at least 32 characters/);
@@ -27,8 +29,12 @@ describe('configuration', () => {
 
   test('S3, Redis and CORS settings are read', () => {
     const config = loadConfig({
-      REDIS_URL: 'redis://127.0.0.1:6379', CORS_ORIGINS: 'https://a.example, https://b.example',
-      S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'media',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
     });
     assert.equal(config.workersInProcess, false);
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);

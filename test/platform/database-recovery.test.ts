@@ -37,7 +37,9 @@ describe('database outage at start', { skip: !process.env.DATABASE_URL && 'needs
     const viaRelay = new URL(target);
     viaRelay.host = `127.0.0.1:${port}`;
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'streamhub-outage-')),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'streamhub-outage-')),
       DATABASE_URL: viaRelay.toString(),
     });
     const platform = await createPlatform(config);

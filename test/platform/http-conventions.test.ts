@@ -7,11 +7,19 @@ import { testDatabaseKinds } from '../support/databases.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`HTTP conventions on ${kind}`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(kind, { CORS_ORIGINS: 'https://app.example.com', BODY_LIMIT_BYTES: '2048' }); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind, { CORS_ORIGINS: 'https://app.example.com', BODY_LIMIT_BYTES: '2048' });
+    });
+    after(async () => {
+      await t.close();
+    });
 
     test('unknown routes answer the error envelope with a request id', async () => {
-      const response = await t.app.inject({ method: 'GET', url: '/api/v1/does-not-exist', headers: { 'x-request-id': 'trace-123' } });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/does-not-exist',
+        headers: { 'x-request-id': 'trace-123' },
+      });
       assert.equal(response.statusCode, 404);
       assert.equal(response.headers['x-request-id'], 'trace-123');
       assert.deepEqual(json(response), {
@@ -29,7 +37,9 @@ for (const kind of testDatabaseKinds()) {
 
     test('bodies over the limit get 413', async () => {
       const response = await t.app.inject({
-        method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
         payload: JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(4000) }),
       });
       assert.equal(response.statusCode, 413);
@@ -54,15 +64,26 @@ for (const kind of testDatabaseKinds()) {
       const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
       assert.equal(metrics.statusCode, 200);
       assert.match(metrics.body, /http_requests_total\{method="GET",route="\/api\/v1\/users\/:id",status="200"\} \d+/);
-      assert.match(metrics.body, /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/users\/:id"/);
+      assert.match(
+        metrics.body,
+        /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/users\/:id"/,
+      );
     });
 
     test('security headers and a CORS allowlist', async () => {
-      const allowed = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://app.example.com' } });
+      const allowed = await t.app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: 'https://app.example.com' },
+      });
       assert.equal(allowed.headers['access-control-allow-origin'], 'https://app.example.com');
       assert.equal(allowed.headers['x-content-type-options'], 'nosniff');
       assert.ok(allowed.headers['content-security-policy']);
-      const denied = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example.com' } });
+      const denied = await t.app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: 'https://evil.example.com' },
+      });
       assert.equal(denied.headers['access-control-allow-origin'], undefined);
     });
 

@@ -38,29 +38,54 @@ async function openFresh(kind: DatabaseKind): Promise<{ database: Database; drop
 for (const kind of testDatabaseKinds()) {
   describe(`migration 0020 (idempotency_keys) on ${kind}`, () => {
     let opened: Awaited<ReturnType<typeof openFresh>>;
-    before(async () => { opened = await openFresh(kind); });
-    after(async () => { await opened.drop(); });
+    before(async () => {
+      opened = await openFresh(kind);
+    });
+    after(async () => {
+      await opened.drop();
+    });
 
     test('video, playlist and upload keys carry over with their hash; the old tables and columns are gone', async () => {
       const { database } = opened;
       const all = readMigrations();
-      await migrate(database, undefined, all.filter((migration) => migration.version < '0020'));
+      await migrate(
+        database,
+        undefined,
+        all.filter((migration) => migration.version < '0020'),
+      );
       const db = database.db as unknown as import('kysely').Kysely<any>;
       const user = randomUUID();
       const video = randomUUID();
       const playlist = randomUUID();
       const upload = randomUUID();
-      await sql`insert into users (id, username, email, password_hash, role) values (${user}, 'migrating', 'migrating@example.com', 'x', 'creator')`.execute(db);
-      await sql`insert into videos (id, creator_id, title) values (${video}, ${user}, 'Before the upgrade')`.execute(db);
-      await sql`insert into playlists (id, owner_id, title) values (${playlist}, ${user}, 'Before the upgrade')`.execute(db);
-      await sql`insert into video_create_requests (user_id, idempotency_key, request_hash, video_id) values (${user}, 'v-key', 'v-hash', ${video})`.execute(db);
-      await sql`insert into playlist_create_requests (user_id, idempotency_key, request_hash, playlist_id) values (${user}, 'p-key', 'p-hash', ${playlist})`.execute(db);
+      await sql`insert into users (id, username, email, password_hash, role) values (${user}, 'migrating', 'migrating@example.com', 'x', 'creator')`.execute(
+        db,
+      );
+      await sql`insert into videos (id, creator_id, title) values (${video}, ${user}, 'Before the upgrade')`.execute(
+        db,
+      );
+      await sql`insert into playlists (id, owner_id, title) values (${playlist}, ${user}, 'Before the upgrade')`.execute(
+        db,
+      );
+      await sql`insert into video_create_requests (user_id, idempotency_key, request_hash, video_id) values (${user}, 'v-key', 'v-hash', ${video})`.execute(
+        db,
+      );
+      await sql`insert into playlist_create_requests (user_id, idempotency_key, request_hash, playlist_id) values (${user}, 'p-key', 'p-hash', ${playlist})`.execute(
+        db,
+      );
       await sql`insert into uploads (id, video_id, user_id, method, size_bytes, store_id, idempotency_key, request_hash, expires_at)
-        values (${upload}, ${video}, ${user}, 'direct', 1000, 'videos/x/source', 'u-key', 'u-hash', now() + interval '1 day')`.execute(db);
+        values (${upload}, ${video}, ${user}, 'direct', 1000, 'videos/x/source', 'u-key', 'u-hash', now() + interval '1 day')`.execute(
+        db,
+      );
 
-      assert.deepEqual(await migrate(database), all.filter((migration) => migration.version >= '0020').map((migration) => migration.version));
+      assert.deepEqual(
+        await migrate(database),
+        all.filter((migration) => migration.version >= '0020').map((migration) => migration.version),
+      );
       const keys = await sql<{ scope: string; idempotency_key: string; request_hash: string; resource_id: string }>`
-        select scope, idempotency_key, request_hash, resource_id from idempotency_keys where user_id = ${user} order by scope`.execute(db);
+        select scope, idempotency_key, request_hash, resource_id from idempotency_keys where user_id = ${user} order by scope`.execute(
+        db,
+      );
       assert.deepEqual(keys.rows, [
         { scope: 'playlists.create', idempotency_key: 'p-key', request_hash: 'p-hash', resource_id: playlist },
         { scope: 'uploads.create', idempotency_key: 'u-key', request_hash: 'u-hash', resource_id: upload },
@@ -69,7 +94,9 @@ for (const kind of testDatabaseKinds()) {
       const leftovers = await sql<{ name: string }>`
         select table_name || '.' || column_name as name from information_schema.columns
         where table_schema = current_schema() and (table_name in ('video_create_requests', 'playlist_create_requests')
-          or (table_name in ('uploads', 'comments') and column_name in ('idempotency_key', 'request_hash')))`.execute(db);
+          or (table_name in ('uploads', 'comments') and column_name in ('idempotency_key', 'request_hash')))`.execute(
+        db,
+      );
       assert.deepEqual(leftovers.rows, []);
     });
   });

@@ -21,19 +21,31 @@ describe('keyset cursor codec', () => {
     assert.equal(codec.decodeOptional(undefined), undefined);
   });
 
-  test('garbage, a wrong shape and another list\'s cursor are each a 400 INVALID_CURSOR naming the field', () => {
+  test("garbage, a wrong shape and another list's cursor are each a 400 INVALID_CURSOR naming the field", () => {
     const other = cursorCodec('things:popular', timePosition).encode(position);
-    const wrongShape = Buffer.from(JSON.stringify(['things:newest', { at: 'yesterday', id: 'x' }])).toString('base64url');
+    const wrongShape = Buffer.from(JSON.stringify(['things:newest', { at: 'yesterday', id: 'x' }])).toString(
+      'base64url',
+    );
     for (const raw of ['%%%', 'bm9wZQ', wrongShape, other, '']) {
-      assert.throws(() => codec.decode(raw), (error: unknown) => error instanceof AppError && error.statusCode === 400
-        && error.code === 'INVALID_CURSOR' && error.details?.[0]?.field === 'cursor', raw);
+      assert.throws(
+        () => codec.decode(raw),
+        (error: unknown) =>
+          error instanceof AppError &&
+          error.statusCode === 400 &&
+          error.code === 'INVALID_CURSOR' &&
+          error.details?.[0]?.field === 'cursor',
+        raw,
+      );
     }
   });
 
   test('toPage cuts limit + 1 rows into a page and the next cursor, none on the last page', () => {
     const rows = [1, 2, 3].map((n) => ({ n, at: new Date(n * 1000), id: position.id }));
     const full = toPage(rows, 2, codec, (row) => ({ at: row.at, id: row.id }));
-    assert.deepEqual(full.items.map((row) => row.n), [1, 2]);
+    assert.deepEqual(
+      full.items.map((row) => row.n),
+      [1, 2],
+    );
     assert.deepEqual(codec.decode(full.nextCursor!), { at: new Date(2000), id: position.id });
     assert.equal(toPage(rows, 3, codec, (row) => ({ at: row.at, id: row.id })).nextCursor, null);
   });
@@ -51,16 +63,24 @@ describe('keyset cursor codec', () => {
 for (const kind of testDatabaseKinds()) {
   describe(`shared helpers on ${kind}`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(kind); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
 
     test('PostgreSQL error predicates recognise the errors the driver really throws', async () => {
       const { db } = t.platform.database;
       await sql`create table helper_parents (id int primary key)`.execute(db);
-      await sql`create table helper_children (id int constraint helper_children_pkey primary key, parent int references helper_parents(id))`.execute(db);
+      await sql`create table helper_children (id int constraint helper_children_pkey primary key, parent int references helper_parents(id))`.execute(
+        db,
+      );
       await sql`insert into helper_parents values (1)`.execute(db);
       await sql`insert into helper_children values (1, 1)`.execute(db);
-      const duplicate = await sql`insert into helper_children values (1, 1)`.execute(db).catch((error: unknown) => error);
+      const duplicate = await sql`insert into helper_children values (1, 1)`
+        .execute(db)
+        .catch((error: unknown) => error);
       assert.equal(sqlState(duplicate), PgErrorCode.UNIQUE_VIOLATION);
       assert.ok(isUniqueViolation(duplicate));
       assert.ok(isUniqueViolation(duplicate, 'helper_children_pkey'));
@@ -77,23 +97,30 @@ for (const kind of testDatabaseKinds()) {
       const user = await registerUser(t.app);
       await sql`create table helper_widgets (id uuid primary key, name text not null)`.execute(db);
       let creations = 0;
-      const createWidget = (name: string, key = 'widget-key') => createIdempotently(db, idempotentRequest('widgets.create', user.user.id, key, { name }), {
-        create: async (trx, id) => {
-          creations += 1;
-          await sql`insert into helper_widgets (id, name) values (${id}, ${name})`.execute(trx);
-          return { id, name };
-        },
-        load: async (id) => (await sql<{ id: string; name: string }>`select id, name from helper_widgets where id = ${id}`.execute(db)).rows[0],
-      });
+      const createWidget = (name: string, key = 'widget-key') =>
+        createIdempotently(db, idempotentRequest('widgets.create', user.user.id, key, { name }), {
+          create: async (trx, id) => {
+            creations += 1;
+            await sql`insert into helper_widgets (id, name) values (${id}, ${name})`.execute(trx);
+            return { id, name };
+          },
+          load: async (id) =>
+            (await sql<{ id: string; name: string }>`select id, name from helper_widgets where id = ${id}`.execute(db))
+              .rows[0],
+        });
 
       const results = await Promise.all([1, 2, 3, 4].map(() => createWidget('gear')));
       assert.equal(new Set(results.map((result) => result.value.id)).size, 1);
       assert.equal(results.filter((result) => !result.replayed).length, 1);
-      const count = async () => Number((await sql<{ n: number }>`select count(*)::int as n from helper_widgets`.execute(db)).rows[0]!.n);
+      const count = async () =>
+        Number((await sql<{ n: number }>`select count(*)::int as n from helper_widgets`.execute(db)).rows[0]!.n);
       assert.equal(await count(), 1, 'losers of the race rolled their widget back');
 
-      await assert.rejects(createWidget('sprocket'), (error: unknown) => error instanceof AppError && error.statusCode === 409
-        && error.code === 'IDEMPOTENCY_KEY_REUSED');
+      await assert.rejects(
+        createWidget('sprocket'),
+        (error: unknown) =>
+          error instanceof AppError && error.statusCode === 409 && error.code === 'IDEMPOTENCY_KEY_REUSED',
+      );
       assert.equal((await createWidget('gear', 'another-key')).replayed, false);
 
       await sql`delete from helper_widgets where id = ${results[0]!.value.id}`.execute(db);
@@ -108,11 +135,19 @@ for (const kind of testDatabaseKinds()) {
       const noToken = await t.app.inject({ method: 'GET', url: '/api/v1/me/history' });
       assert.equal(noToken.statusCode, 401);
       assert.equal(json(noToken).error.code, 'UNAUTHORIZED');
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me/history', headers: bearer(viewer.accessToken) })).statusCode, 200);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/me/history', headers: bearer(viewer.accessToken) }))
+          .statusCode,
+        200,
+      );
       // The check runs before the body is validated: no token, bad body is still a 401.
       const badBody = await t.app.inject({ method: 'POST', url: '/api/v1/playlists', payload: { title: '' } });
       assert.equal(badBody.statusCode, 401);
-      const admin = await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(viewer.accessToken) });
+      const admin = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/users',
+        headers: bearer(viewer.accessToken),
+      });
       assert.equal(admin.statusCode, 403);
       assert.equal(json(admin).error.code, 'FORBIDDEN');
 

@@ -26,7 +26,11 @@ export interface TestApp {
  * Rate limits are generous unless the test overrides them, so unrelated tests do not trip them.
  * `replace` swaps service parts (a fake mailer, counters) before the services are built.
  */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, replace: Partial<ServiceParts> = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  replace: Partial<ServiceParts> = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-test-'));
   const config = loadConfig({
@@ -37,10 +41,15 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     RATE_LIMIT_REGISTER_PER_HOUR: '1000',
     RATE_LIMIT_GLOBAL_PER_MINUTE: '100000',
     ...(testDatabase.url ? { DATABASE_URL: testDatabase.url } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}:` } : {}),
+    ...(process.env.REDIS_URL
+      ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}:` }
+      : {}),
     ...env,
   });
-  const platform = await createPlatform(config, { database: testDatabase.database, logger: createLogger(config.logLevel) });
+  const platform = await createPlatform(config, {
+    database: testDatabase.database,
+    logger: createLogger(config.logLevel),
+  });
   const services = createServices(platform, replace);
   const app = await buildApp(platform, services);
   await app.ready();
@@ -64,13 +73,18 @@ export function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
 }
 
-export function json<T = { success: boolean; data: any; meta?: any; error?: any }>(response: LightMyRequestResponse): T {
+export function json<T = { success: boolean; data: any; meta?: any; error?: any }>(
+  response: LightMyRequestResponse,
+): T {
   return response.json() as T;
 }
 
 let counter = 0;
 /** Registers a user through the API and returns its session. */
-export async function registerUser(app: App, overrides: Partial<{ username: string; email: string; password: string; role: string }> = {}) {
+export async function registerUser(
+  app: App,
+  overrides: Partial<{ username: string; email: string; password: string; role: string }> = {},
+) {
   counter += 1;
   const unique = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
   const body = {
@@ -81,6 +95,10 @@ export async function registerUser(app: App, overrides: Partial<{ username: stri
   };
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
   if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
-  const data = response.json().data as { user: { id: string; username: string; email: string; role: string }; accessToken: string; refreshToken: string };
+  const data = response.json().data as {
+    user: { id: string; username: string; email: string; role: string };
+    accessToken: string;
+    refreshToken: string;
+  };
   return { ...data, password: body.password };
 }

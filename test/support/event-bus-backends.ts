@@ -40,7 +40,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function eventually<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -56,9 +60,17 @@ export async function embeddedBackend(kind: DatabaseKind): Promise<Backend> {
     // It plays dead in this process: it never heartbeats, so its lease runs out exactly as after a
     // crash, while its handler stays stuck.
     startDoomedConsumer: async (consumer, topic) => {
-      const doomed = new OutboxDispatcher({ database: test.database, ...FAST_EMBEDDED, leaseMs: 300, heartbeatIntervalMs: 60_000, shutdownGraceMs: 50 });
+      const doomed = new OutboxDispatcher({
+        database: test.database,
+        ...FAST_EMBEDDED,
+        leaseMs: 300,
+        heartbeatIntervalMs: 60_000,
+        shutdownGraceMs: 50,
+      });
       let release = () => undefined as void;
-      const stuck = new Promise<void>((resolve) => { release = resolve; });
+      const stuck = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       const started = new Promise<string>((resolve) => {
         doomed.subscribe(consumer, [topic], async (event) => {
           resolve(event.id);
@@ -101,7 +113,8 @@ export async function redisBackend(redisUrl: string): Promise<Backend> {
   const redisPrefix = `streamhub-test-${randomBytes(4).toString('hex')}:`;
   return {
     database: test.database,
-    open: (database = test.database) => new RedisStreamBus({ database, redisUrl, keyPrefix: redisPrefix, ...FAST_REDIS }),
+    open: (database = test.database) =>
+      new RedisStreamBus({ database, redisUrl, keyPrefix: redisPrefix, ...FAST_REDIS }),
     otherDatabase: () => test.openAnother(),
     childStore: async () => {
       const childPrefix = `streamhub-test-${randomBytes(4).toString('hex')}:`;
@@ -117,12 +130,23 @@ export async function redisBackend(redisUrl: string): Promise<Backend> {
     },
     // A real process killed with SIGKILL mid-handler: none of its shutdown code runs.
     startDoomedConsumer: async (consumer, topic) => {
-      const child = spawnChild({ mode: 'hang', bus: 'redis', databaseUrl: test.url, redisUrl, redisPrefix, consumer, topic });
-      const eventId = await eventually('the doomed child to take its event', () => child.output().match(/^started (\d+)$/m)?.[1], 45_000)
-        .catch((error: unknown) => {
-          child.child.kill('SIGKILL');
-          throw error;
-        });
+      const child = spawnChild({
+        mode: 'hang',
+        bus: 'redis',
+        databaseUrl: test.url,
+        redisUrl,
+        redisPrefix,
+        consumer,
+        topic,
+      });
+      const eventId = await eventually(
+        'the doomed child to take its event',
+        () => child.output().match(/^started (\d+)$/m)?.[1],
+        45_000,
+      ).catch((error: unknown) => {
+        child.child.kill('SIGKILL');
+        throw error;
+      });
       return {
         eventId,
         kill: async () => {
@@ -145,7 +169,9 @@ export function recorder() {
   return {
     events,
     ids: () => events.map((event) => event.id),
-    handler: async (event: DomainEvent) => { events.push(event); },
+    handler: async (event: DomainEvent) => {
+      events.push(event);
+    },
   };
 }
 
@@ -153,7 +179,9 @@ export function recorder() {
 export async function publish(database: Database, topic: string, key: string, payload: unknown = {}): Promise<string> {
   return database.db.transaction().execute(async (trx) => {
     await publishEvent(trx, { topic, key, payload });
-    const row = await sql<{ id: string }>`select currval(pg_get_serial_sequence('outbox_events', 'id'))::text as id`.execute(trx);
+    const row = await sql<{
+      id: string;
+    }>`select currval(pg_get_serial_sequence('outbox_events', 'id'))::text as id`.execute(trx);
     return row.rows[0]?.id ?? '';
   });
 }
@@ -164,7 +192,9 @@ export function spawnChild(config: ChildConfig) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
 }
@@ -185,8 +215,12 @@ function describeOn(name: string, createBackend: () => Promise<Backend>, cases: 
     let backend: Backend | undefined;
     let caseCount = 0;
     let tag = '';
-    before(async () => { backend = await createBackend(); });
-    after(async () => { await backend?.tearDown(); });
+    before(async () => {
+      backend = await createBackend();
+    });
+    after(async () => {
+      await backend?.tearDown();
+    });
     const current = (): Backend => {
       if (!backend) throw new Error('the backend is not up yet');
       return backend;
@@ -212,7 +246,8 @@ function describeOn(name: string, createBackend: () => Promise<Backend>, cases: 
  * shared with it).
  */
 export function describeEventBuses(title: string, cases: (context: BusCases) => void): void {
-  for (const kind of testDatabaseKinds()) describeOn(`${title}: OutboxDispatcher on ${kind}`, () => embeddedBackend(kind), cases);
+  for (const kind of testDatabaseKinds())
+    describeOn(`${title}: OutboxDispatcher on ${kind}`, () => embeddedBackend(kind), cases);
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl && process.env.DATABASE_URL) {
     describeOn(`${title}: RedisStreamBus on Redis with the outbox on postgres`, () => redisBackend(redisUrl), cases);

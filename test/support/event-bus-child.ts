@@ -17,7 +17,11 @@ import { FAST_REDIS, type ChildConfig } from './event-bus-settings.ts';
 async function openChildDatabase(config: ChildConfig): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
   const database = await openDatabase({});
-  await migrate(database, undefined, readMigrations().filter((migration) => migration.version.endsWith('_events')));
+  await migrate(
+    database,
+    undefined,
+    readMigrations().filter((migration) => migration.version.endsWith('_events')),
+  );
   return database;
 }
 
@@ -25,7 +29,12 @@ async function runChild(config: ChildConfig): Promise<void> {
   if (config.mode === 'hang') {
     // Only the Redis backend uses a child for this; its settings must match the parent's (partitions).
     const database = await openChildDatabase(config);
-    const bus = new RedisStreamBus({ database, redisUrl: config.redisUrl ?? '', keyPrefix: config.redisPrefix ?? '', ...FAST_REDIS });
+    const bus = new RedisStreamBus({
+      database,
+      redisUrl: config.redisUrl ?? '',
+      keyPrefix: config.redisPrefix ?? '',
+      ...FAST_REDIS,
+    });
     bus.subscribe(config.consumer, [config.topic], async (event) => {
       console.log(`started ${event.id}`);
       await new Promise(() => undefined);
@@ -41,8 +50,12 @@ async function runChild(config: ChildConfig): Promise<void> {
     redisKeyPrefix: config.redisPrefix ?? 'unused:',
   });
   let delivered = () => undefined as void;
-  const received = new Promise<void>((resolve) => { delivered = resolve; });
-  bus.subscribe(config.consumer, [config.topic], async () => { delivered(); });
+  const received = new Promise<void>((resolve) => {
+    delivered = resolve;
+  });
+  bus.subscribe(config.consumer, [config.topic], async () => {
+    delivered();
+  });
   bus.start();
   await publishEvent(database.db, { topic: config.topic, key: 'k', payload: {} });
   await received;

@@ -1,9 +1,21 @@
 /** Settings the event-bus tests and their child processes share (the partition count must match). */
 
-export const FAST_EMBEDDED = { pollIntervalMs: 10, maxPollIntervalMs: 50, backoffMs: 20, leaseMs: 5000, shutdownGraceMs: 2000 };
+export const FAST_EMBEDDED = {
+  pollIntervalMs: 10,
+  maxPollIntervalMs: 50,
+  backoffMs: 20,
+  leaseMs: 5000,
+  shutdownGraceMs: 2000,
+};
 export const FAST_REDIS = {
-  partitions: 4, pollIntervalMs: 10, maxPollIntervalMs: 50, backoffMs: 20, blockMs: 100,
-  partitionLeaseMs: 1000, claimIdleMs: 1000, shutdownGraceMs: 2000,
+  partitions: 4,
+  pollIntervalMs: 10,
+  maxPollIntervalMs: 50,
+  backoffMs: 20,
+  blockMs: 100,
+  partitionLeaseMs: 1000,
+  claimIdleMs: 1000,
+  shutdownGraceMs: 2000,
 };
 
 export type BusKind = 'embedded' | 'redis';

@@ -50,23 +50,38 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     let body: Record<string, unknown> = {};
     if ((request.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       // Parse the multipart body with the platform's own Request, as a real server's framework would.
-      const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type']! }, body: new Uint8Array(raw) }).formData();
-      form.forEach((value, key) => { body[key] = typeof value === 'string' ? value : `file:${value.size}`; });
+      const form = await new Request('http://fake/', {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type']! },
+        body: new Uint8Array(raw),
+      }).formData();
+      form.forEach((value, key) => {
+        body[key] = typeof value === 'string' ? value : `file:${value.size}`;
+      });
     } else if (raw.length > 0) {
       body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
     }
     fake.requests.push({ path, authorization: request.headers.authorization, body });
     if (fake.behaviour === 'hang') return; // never answers; the client's timeout must fire
-    if (fake.behaviour === 'error') return sendJson(response, 500, { error: { message: 'fake upstream failure', type: 'server_error' } });
+    if (fake.behaviour === 'error')
+      return sendJson(response, 500, { error: { message: 'fake upstream failure', type: 'server_error' } });
 
     if (path === '/v1/chat/completions') {
       const answer = fakeAnswer(body.messages as { role: string; content: string }[]);
       if (!body.stream) {
-        return sendJson(response, 200, { id: 'chatcmpl-fake', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }], usage: USAGE });
+        return sendJson(response, 200, {
+          id: 'chatcmpl-fake',
+          object: 'chat.completion',
+          model: body.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+          usage: USAGE,
+        });
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const piece of answer.match(/\S+\s*/g) ?? []) {
-        response.write(`data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+        response.write(
+          `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece } }] })}\n\n`,
+        );
       }
       response.write(`data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [], usage: USAGE })}\n\n`);
       response.end('data: [DONE]\n\n');
@@ -74,11 +89,22 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     }
     if (path === '/v1/embeddings') {
       const input = body.input as string[];
-      return sendJson(response, 200, { object: 'list', model: body.model, data: input.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })), usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 } });
+      return sendJson(response, 200, {
+        object: 'list',
+        model: body.model,
+        data: input.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
+        usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 },
+      });
     }
     if (path === '/v1/audio/transcriptions') {
       const duration = fake.transcript.at(-1)?.end ?? 0;
-      return sendJson(response, 200, { task: 'transcribe', language: 'english', duration, text: fake.transcript.map((segment) => segment.text).join(' '), segments: fake.transcript.map((segment, id) => ({ id, ...segment })) });
+      return sendJson(response, 200, {
+        task: 'transcribe',
+        language: 'english',
+        duration,
+        text: fake.transcript.map((segment) => segment.text).join(' '),
+        segments: fake.transcript.map((segment, id) => ({ id, ...segment })),
+      });
     }
     sendJson(response, 404, { error: { message: `unknown path ${path}` } });
   };
@@ -89,9 +115,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     baseUrl: `http://127.0.0.1:${port}/v1`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }

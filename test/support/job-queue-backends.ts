@@ -20,7 +20,13 @@ const CHILD_SCRIPT = fileURLToPath(new URL('./job-worker-child.ts', import.meta.
 const CHILD_LEASE_MS = 1000;
 // Upper bounds only, generous because a child boots PGlite or BullMQ on a possibly busy machine.
 export const CHILD_START_TIMEOUT_MS = 120_000;
-export const FAST_POSTGRES = { pollIntervalMs: 20, maxPollIntervalMs: 100, leaseMs: 2000, sweepIntervalMs: 100, shutdownGraceMs: 1000 };
+export const FAST_POSTGRES = {
+  pollIntervalMs: 20,
+  maxPollIntervalMs: 100,
+  leaseMs: 2000,
+  sweepIntervalMs: 100,
+  shutdownGraceMs: 1000,
+};
 export const FAST_BULLMQ = { lockDurationMs: 2000, stalledIntervalMs: 300, shutdownGraceMs: 1000 };
 
 /** A worker that has started a job and will never finish it. */
@@ -52,7 +58,11 @@ export function whenAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -126,7 +136,13 @@ export async function postgresBackend(kind: 'pglite' | 'postgres'): Promise<Post
   const open = (): JobQueue => new PostgresJobQueue({ database, ...FAST_POSTGRES });
   const childConfig = { backend: kind, databaseUrl: test.url };
   if (kind === 'postgres') {
-    return { database, open, childConfig, startDoomedWorker: (queue) => startDoomedChild({ ...childConfig, queue }), tearDown: test.drop };
+    return {
+      database,
+      open,
+      childConfig,
+      startDoomedWorker: (queue) => startDoomedChild({ ...childConfig, queue }),
+      tearDown: test.drop,
+    };
   }
   return {
     database,
@@ -165,7 +181,6 @@ export function bullMqBackend(redisUrl: string): Backend {
   };
 }
 
-
 /** What a group of job-queue cases gets: the backend, queues opened on it (closed after the case), fresh queue names. */
 export interface QueueCases<B extends Backend> {
   backend(): B;
@@ -174,11 +189,17 @@ export interface QueueCases<B extends Backend> {
   newQueueName(label: string): string;
 }
 
-function describeOn<B extends Backend>(name: string, createBackend: () => Promise<B>, cases: (context: QueueCases<B>) => void): void {
+function describeOn<B extends Backend>(
+  name: string,
+  createBackend: () => Promise<B>,
+  cases: (context: QueueCases<B>) => void,
+): void {
   describe(name, () => {
     let backend: B;
     let queueCount = 0;
-    before(async () => { backend = await createBackend(); });
+    before(async () => {
+      backend = await createBackend();
+    });
     after(() => backend.tearDown());
     cases({
       backend: () => backend,
@@ -202,10 +223,14 @@ export function describeJobQueues(
   postgresCases?: (context: QueueCases<PostgresBackend>) => void,
 ): void {
   for (const kind of testDatabaseKinds()) {
-    describeOn(`${title}: PostgresJobQueue on ${kind}`, () => postgresBackend(kind), (context) => {
-      cases(context);
-      postgresCases?.(context);
-    });
+    describeOn(
+      `${title}: PostgresJobQueue on ${kind}`,
+      () => postgresBackend(kind),
+      (context) => {
+        cases(context);
+        postgresCases?.(context);
+      },
+    );
   }
   if (redisUrl) describeOn(`${title}: BullMqJobQueue on Redis`, async () => bullMqBackend(redisUrl), cases);
 }

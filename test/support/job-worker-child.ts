@@ -58,7 +58,13 @@ async function openQueue(config: ChildConfig): Promise<Opened> {
     closeDatabase = () => database.close();
   }
   const queue = new PostgresJobQueue({ database, leaseMs: config.leaseMs, pollIntervalMs: 20, maxPollIntervalMs: 100 });
-  return { queue, close: async () => { await queue.close(); await closeDatabase(); } };
+  return {
+    queue,
+    close: async () => {
+      await queue.close();
+      await closeDatabase();
+    },
+  };
 }
 
 function hang(config: ChildConfig, queue: JobQueue): void {
@@ -75,7 +81,8 @@ async function drain(config: ChildConfig, opened: Opened): Promise<void> {
   const { id } = await opened.queue.enqueue(config.queue, 'drain', { from: 'child' });
   await done;
   // The handler has returned; wait until the outcome is recorded before closing.
-  while ((await opened.queue.getJob(id))?.status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await opened.queue.getJob(id))?.status !== 'completed')
+    await new Promise((resolve) => setTimeout(resolve, 20));
   process.stdout.write('completed\n');
   await opened.close();
 }

@@ -44,10 +44,48 @@ export async function makeLectureVideo(dir: string, voice: Voice = 'flite'): Pro
   const list = join(dir, 'topics.txt');
   await writeFile(list, wavs.map((wav) => `file '${wav}'`).join('\n'));
   const speech = join(dir, 'lecture.wav');
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-ar', '22050', '-ac', '1', speech]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    list,
+    '-ar',
+    '22050',
+    '-ac',
+    '1',
+    speech,
+  ]);
   const path = join(dir, 'lecture.mp4');
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=320x180:r=10:d=${Math.ceil(offset)}`, '-i', speech,
-    '-shortest', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', path]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=320x180:r=10:d=${Math.ceil(offset)}`,
+    '-i',
+    speech,
+    '-shortest',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    path,
+  ]);
   await Promise.all([...wavs, list, speech].map((file) => rm(file, { force: true })));
   return { path, topics };
 }

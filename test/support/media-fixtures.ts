@@ -72,8 +72,22 @@ const generators: Record<FixtureKind, (dir: string) => Promise<string>> = {
     await ffmpegRun([
       ...tone(),
       ...video('300x300', 1, 1),
-      '-map', '0:a', '-map', '1:v', '-frames:v', '1',
-      '-c:a', 'libmp3lame', '-b:a', '96k', '-c:v', 'png', '-disposition:v:0', 'attached_pic', '-id3v2_version', '3',
+      '-map',
+      '0:a',
+      '-map',
+      '1:v',
+      '-frames:v',
+      '1',
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      '96k',
+      '-c:v',
+      'png',
+      '-disposition:v:0',
+      'attached_pic',
+      '-id3v2_version',
+      '3',
       output,
     ]);
     return output;
@@ -87,8 +101,17 @@ const generators: Record<FixtureKind, (dir: string) => Promise<string>> = {
     // testsrc2 rounds its own size to even, and 4:2:0 cannot be odd: scale, then encode 4:4:4.
     const output = join(dir, 'odd-dimensions.mp4');
     await ffmpegRun([
-      ...video('428x242'), ...tone(),
-      '-vf', 'scale=427:241,setsar=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p', ...AAC,
+      ...video('428x242'),
+      ...tone(),
+      '-vf',
+      'scale=427:241,setsar=1',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv444p',
+      ...AAC,
       output,
     ]);
     return output;
@@ -97,8 +120,14 @@ const generators: Record<FixtureKind, (dir: string) => Promise<string>> = {
     // 60 fps for the first 1.5 s, then every other frame: an average of ~45 fps with real timestamp gaps.
     const output = join(dir, 'vfr.mp4');
     await ffmpegRun([
-      ...video('640x360', 60), ...tone(),
-      '-vf', "select='lt(t,1.5)+not(mod(n,2))'", '-fps_mode', 'vfr', ...H264, ...AAC,
+      ...video('640x360', 60),
+      ...tone(),
+      '-vf',
+      "select='lt(t,1.5)+not(mod(n,2))'",
+      '-fps_mode',
+      'vfr',
+      ...H264,
+      ...AAC,
       output,
     ]);
     return output;

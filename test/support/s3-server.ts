@@ -72,9 +72,15 @@ async function answerUploadCallsS3rverLacks(
   const key = keyParts.map((part) => decodeURIComponent(part)).join('/');
   const uploadDir = join(directory, bucket, '._S3rver_uploads', uploadId);
 
-  const recordedKey = /^[0-9a-f]+$/.test(uploadId) ? await readFile(join(uploadDir, 'key'), 'utf8').catch(() => null) : null;
+  const recordedKey = /^[0-9a-f]+$/.test(uploadId)
+    ? await readFile(join(uploadDir, 'key'), 'utf8').catch(() => null)
+    : null;
   if (recordedKey !== key) {
-    sendXml(response, 404, `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escapeXml(uploadId)}</UploadId></Error>`);
+    sendXml(
+      response,
+      404,
+      `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${escapeXml(uploadId)}</UploadId></Error>`,
+    );
     return true;
   }
   if (request.method === 'DELETE') {
@@ -110,7 +116,9 @@ async function listPartsXml(uploadDir: string, bucket: string, key: string, uplo
 }
 
 function sendXml(response: ServerResponse, status: number, body: string): void {
-  response.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
+  response
+    .writeHead(status, { 'content-type': 'application/xml' })
+    .end(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
 }
 
 function escapeXml(text: string): string {

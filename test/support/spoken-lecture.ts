@@ -3,7 +3,10 @@
  * (WER), chapters, semantic search and Q&A can be checked against known answers. The text keeps to
  * plain words, one idea per sentence, the way a presenter talks.
  */
-export interface LectureTopic { name: string; sentences: string[] }
+export interface LectureTopic {
+  name: string;
+  sentences: string[];
+}
 
 export const LECTURE_TOPICS: LectureTopic[] = [
   {

@@ -1,5 +1,10 @@
 /** Lower-cased words without punctuation: how WER is conventionally scored. */
-const normalisedWords = (text: string) => text.toLowerCase().replace(/[^a-z0-9'\s]/g, ' ').split(/\s+/).filter(Boolean);
+const normalisedWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9'\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 /**
  * Word error rate: (substitutions + deletions + insertions) / reference words, by Levenshtein
@@ -12,7 +17,11 @@ export function wordErrorRate(reference: string, hypothesis: string): number {
   for (let i = 1; i <= ref.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= hyp.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

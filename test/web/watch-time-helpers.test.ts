@@ -29,7 +29,11 @@ describe('watch and studio time helpers', () => {
   });
 
   test('the chapter playing is the last one started', () => {
-    const chapters = [{ title: 'Bread', startSeconds: 0 }, { title: 'Bicycle', startSeconds: 20 }, { title: 'Planets', startSeconds: 41.5 }];
+    const chapters = [
+      { title: 'Bread', startSeconds: 0 },
+      { title: 'Bicycle', startSeconds: 20 },
+      { title: 'Planets', startSeconds: 41.5 },
+    ];
     assert.equal(chapterAt(chapters, 0)?.title, 'Bread');
     assert.equal(chapterAt(chapters, 19.9)?.title, 'Bread');
     assert.equal(chapterAt(chapters, 20)?.title, 'Bicycle');

@@ -18,24 +18,39 @@ const BUILD_ID = '__STREAMHUB_BUILD_ID__';
 const PRECACHE = ['__STREAMHUB_PRECACHE__'];
 const CACHE = `streamhub-shell-${BUILD_ID}`;
 const OFFLINE_PAGE = '/offline.html';
-const STATIC_FILES = ['/offline.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png', '/icons/favicon-48.png'];
+const STATIC_FILES = [
+  '/offline.html',
+  '/manifest.webmanifest',
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  '/icons/maskable-512.png',
+  '/icons/favicon-48.png',
+];
 const CACHEABLE = /^\/(assets|icons)\/|^\/(offline\.html|manifest\.webmanifest)$/;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    await cache.addAll([...new Set([...STATIC_FILES, ...PRECACHE.filter((path) => path.startsWith('/'))])]);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll([...new Set([...STATIC_FILES, ...PRECACHE.filter((path) => path.startsWith('/'))])]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('streamhub-shell-') && name !== CACHE).map((name) => caches.delete(name)));
-    // Pages opened before the worker was installed are served by it from now on.
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith('streamhub-shell-') && name !== CACHE)
+          .map((name) => caches.delete(name)),
+      );
+      // Pages opened before the worker was installed are served by it from now on.
+      await self.clients.claim();
+    })(),
+  );
 });
 
 async function fromCacheOrNetwork(request) {

@@ -32,36 +32,44 @@ const toJob = (job: JobRecord): z.infer<typeof jobSchema> => ({
 export async function adminJobRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.get('/jobs/failed', {
-    config: { auth: { role: 'admin' } },
-    schema: {
-      tags: ['admin'],
-      summary: 'Dead-lettered jobs, most recently failed first',
-      querystring: z.object({
-        queue: z.string().refine(isQueueName, 'must be a queue name (letters, digits, _ - .)').optional(),
-        limit: limitParam(),
-        offset: z.coerce.number().int().min(0).max(100_000).default(0),
-      }),
-      response: { 200: envelope(z.array(jobSchema)) },
+  routes.get(
+    '/jobs/failed',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Dead-lettered jobs, most recently failed first',
+        querystring: z.object({
+          queue: z.string().refine(isQueueName, 'must be a queue name (letters, digits, _ - .)').optional(),
+          limit: limitParam(),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: { 200: envelope(z.array(jobSchema)) },
+      },
     },
-  }, async (request) => {
-    const { queue, limit, offset } = request.query;
-    const jobs = await platform.jobs.listFailed({ ...(queue ? { queue } : {}), limit, offset });
-    return ok(jobs.map(toJob), { limit, offset });
-  });
+    async (request) => {
+      const { queue, limit, offset } = request.query;
+      const jobs = await platform.jobs.listFailed({ ...(queue ? { queue } : {}), limit, offset });
+      return ok(jobs.map(toJob), { limit, offset });
+    },
+  );
 
-  routes.post('/jobs/:id/retry', {
-    config: { auth: { role: 'admin' } },
-    schema: {
-      tags: ['admin'],
-      summary: 'Put a dead-lettered job back in its queue with fresh attempts',
-      params: z.object({ id: z.string().min(1).max(200) }),
-      response: { 200: envelope(jobSchema) },
+  routes.post(
+    '/jobs/:id/retry',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Put a dead-lettered job back in its queue with fresh attempts',
+        params: z.object({ id: z.string().min(1).max(200) }),
+        response: { 200: envelope(jobSchema) },
+      },
     },
-  }, async (request) => {
-    if (!(await platform.jobs.retry(request.params.id))) throw notFound('Dead-lettered job');
-    const job = await platform.jobs.getJob(request.params.id);
-    if (!job) throw notFound('Job');
-    return ok(toJob(job));
-  });
+    async (request) => {
+      if (!(await platform.jobs.retry(request.params.id))) throw notFound('Dead-lettered job');
+      const job = await platform.jobs.getJob(request.params.id);
+      if (!job) throw notFound('Job');
+      return ok(toJob(job));
+    },
+  );
 }

@@ -34,16 +34,25 @@ export function createAnalytics(deps: AnalyticsDeps): Analytics {
   const { config, redis } = deps;
   const buffer = redis ? new RedisEventBuffer(redis, config.redisKeyPrefix) : new MemoryEventBuffer();
   const realtime = redis ? new RedisRealtimeStore(redis, config.redisKeyPrefix) : new MemoryRealtimeStore();
-  const rateLimiter = createRateLimiter({ redis, config, logger: deps.logger }, {
-    name: 'analytics-batches',
-    capacity: config.analytics.batchesPerMinute,
-    refillPerMinute: config.analytics.batchesPerMinute,
-  });
+  const rateLimiter = createRateLimiter(
+    { redis, config, logger: deps.logger },
+    {
+      name: 'analytics-batches',
+      capacity: config.analytics.batchesPerMinute,
+      refillPerMinute: config.analytics.batchesPerMinute,
+    },
+  );
   return {
     buffer,
     realtime,
     flusher: new IngestFlusher({ buffer, db: deps.database.db, logger: deps.logger }),
-    ingest: new AnalyticsIngestService({ buffer, realtime, rateLimiter, findWatchableVideo: deps.findWatchableVideo, secret: deps.jwtSecret }),
+    ingest: new AnalyticsIngestService({
+      buffer,
+      realtime,
+      rateLimiter,
+      findWatchableVideo: deps.findWatchableVideo,
+      secret: deps.jwtSecret,
+    }),
     queries: new AnalyticsQueryService({ db: deps.database.db }),
   };
 }

@@ -19,7 +19,10 @@ describe('analytics building blocks', () => {
   test('user agents: device class and browser; crawlers are recognised', () => {
     assert.deepEqual(classifyUserAgent(DESKTOP_CHROME), { device: 'desktop', browser: 'Chrome', bot: false });
     assert.deepEqual(classifyUserAgent(IPHONE_SAFARI), { device: 'mobile', browser: 'Safari', bot: false });
-    assert.equal(classifyUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)').bot, true);
+    assert.equal(
+      classifyUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)').bot,
+      true,
+    );
     assert.deepEqual(classifyUserAgent(undefined), { device: 'other', browser: 'unknown', bot: false });
   });
 
@@ -31,8 +34,16 @@ describe('analytics building blocks', () => {
   test('ranges: defaults, order, span limits', () => {
     const now = Date.UTC(2026, 11, 6);
     const fallback = parseRange({ granularity: 'day' }, now);
-    assert.ok(!('error' in fallback) && fallback.to.getTime() === now && fallback.from.getTime() === now - 28 * 86_400_000);
-    assert.deepEqual(parseRange({ from: '2026-12-05', to: '2026-12-01', granularity: 'day' }, now), { error: { field: 'from', message: 'must be before `to`' } });
-    assert.equal((parseRange({ from: '2026-01-01', to: '2026-12-01', granularity: 'hour' }, now) as { error: { field: string } }).error.field, 'granularity');
+    assert.ok(
+      !('error' in fallback) && fallback.to.getTime() === now && fallback.from.getTime() === now - 28 * 86_400_000,
+    );
+    assert.deepEqual(parseRange({ from: '2026-12-05', to: '2026-12-01', granularity: 'day' }, now), {
+      error: { field: 'from', message: 'must be before `to`' },
+    });
+    assert.equal(
+      (parseRange({ from: '2026-01-01', to: '2026-12-01', granularity: 'hour' }, now) as { error: { field: string } })
+        .error.field,
+      'granularity',
+    );
   });
 });

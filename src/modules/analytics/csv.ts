@@ -15,7 +15,12 @@ function cell(value: unknown): string {
 
 export function toCsv(rows: readonly object[], columns?: string[]): string {
   const header = columns ?? Object.keys(rows[0] ?? {});
-  return [header.join(','), ...rows.map((row) => header.map((column) => cell((row as Record<string, unknown>)[column])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      header.join(','),
+      ...rows.map((row) => header.map((column) => cell((row as Record<string, unknown>)[column])).join(',')),
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 /** Sends a table as CSV, bypassing the route's JSON response schema. */

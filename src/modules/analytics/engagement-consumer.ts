@@ -12,7 +12,14 @@ export const ANALYTICS_ENGAGEMENT_CONSUMER = 'analytics-engagement';
 type Column = 'likes' | 'comments' | 'subscribers_gained' | 'subscribers_lost';
 
 /** Adds `delta` to one engagement count in the hour the event happened (its outbox time, not its arrival). */
-async function bump(trx: Executor, channelId: string, videoId: string | null, at: Date, column: Column, delta: number): Promise<void> {
+async function bump(
+  trx: Executor,
+  channelId: string,
+  videoId: string | null,
+  at: Date,
+  column: Column,
+  delta: number,
+): Promise<void> {
   const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
   await sql`insert into analytics_engagement_hourly (channel_id, video_id, hour, ${sql.ref(column)})
     values (${channelId}, ${videoId}, ${hour}, ${delta})
@@ -26,7 +33,8 @@ async function bump(trx: Executor, channelId: string, videoId: string | null, at
  */
 export function subscribeAnalyticsEngagement(deps: { events: EventBus; database: Database }): void {
   const { db } = deps.database;
-  const once = (event: DomainEvent<unknown>, work: (trx: Executor) => Promise<void>) => processOnce(db, ANALYTICS_ENGAGEMENT_CONSUMER, event, work);
+  const once = (event: DomainEvent<unknown>, work: (trx: Executor) => Promise<void>) =>
+    processOnce(db, ANALYTICS_ENGAGEMENT_CONSUMER, event, work);
 
   deps.events.subscribe<LikeEventPayload | CommentCreatedPayload | SubscriptionEventPayload>(
     ANALYTICS_ENGAGEMENT_CONSUMER,
@@ -37,7 +45,14 @@ export function subscribeAnalyticsEngagement(deps: { events: EventBus; database:
           case LIKE_CREATED:
           case LIKE_DELETED: {
             const payload = event.payload as LikeEventPayload;
-            await bump(trx, payload.creatorId, payload.videoId, event.createdAt, 'likes', event.topic === LIKE_CREATED ? 1 : -1);
+            await bump(
+              trx,
+              payload.creatorId,
+              payload.videoId,
+              event.createdAt,
+              'likes',
+              event.topic === LIKE_CREATED ? 1 : -1,
+            );
             return;
           }
           case COMMENT_CREATED: {
@@ -48,7 +63,14 @@ export function subscribeAnalyticsEngagement(deps: { events: EventBus; database:
           }
           default: {
             const payload = event.payload as SubscriptionEventPayload;
-            await bump(trx, payload.channelId, null, event.createdAt, event.topic === SUBSCRIPTION_CREATED ? 'subscribers_gained' : 'subscribers_lost', 1);
+            await bump(
+              trx,
+              payload.channelId,
+              null,
+              event.createdAt,
+              event.topic === SUBSCRIPTION_CREATED ? 'subscribers_gained' : 'subscribers_lost',
+              1,
+            );
           }
         }
       });

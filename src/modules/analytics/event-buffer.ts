@@ -62,14 +62,22 @@ export class MemoryEventBuffer implements AnalyticsEventBuffer {
 
 export class RedisEventBuffer implements AnalyticsEventBuffer {
   private readonly key: string;
-  constructor(private readonly redis: Redis, keyPrefix: string, private readonly maxEvents = 2_000_000) {
+  constructor(
+    private readonly redis: Redis,
+    keyPrefix: string,
+    private readonly maxEvents = 2_000_000,
+  ) {
     this.key = `${keyPrefix}analytics:events`;
   }
 
   async push(events: readonly BufferedEvent[]): Promise<void> {
     if (events.length === 0) return;
     // RPUSH + LTRIM in one round trip: the list never grows past maxEvents (the oldest go first).
-    await this.redis.multi().rpush(this.key, ...events.map((event) => JSON.stringify(event))).ltrim(this.key, -this.maxEvents, -1).exec();
+    await this.redis
+      .multi()
+      .rpush(this.key, ...events.map((event) => JSON.stringify(event)))
+      .ltrim(this.key, -this.maxEvents, -1)
+      .exec();
   }
 
   async take(max: number): Promise<BufferedEvent[]> {

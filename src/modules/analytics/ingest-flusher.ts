@@ -46,7 +46,8 @@ export class IngestFlusher {
     const tick = async () => {
       try {
         const size = await this.options.buffer.size();
-        if (size >= this.batchSize || (size > 0 && await this.options.buffer.oldestAgeMs() >= this.maxWaitMs)) await this.flush();
+        if (size >= this.batchSize || (size > 0 && (await this.options.buffer.oldestAgeMs()) >= this.maxWaitMs))
+          await this.flush();
       } catch (error) {
         this.options.logger.warn({ err: error }, 'analytics ingest flush failed; retrying');
       }
@@ -66,7 +67,9 @@ export class IngestFlusher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.flush().catch((error: unknown) => this.options.logger.warn({ err: error }, 'final analytics flush failed'));
+    await this.flush().catch((error: unknown) =>
+      this.options.logger.warn({ err: error }, 'final analytics flush failed'),
+    );
   }
 
   private async drain(): Promise<number> {
@@ -101,8 +104,11 @@ export class IngestFlusher {
       for (let start = 0; start < events.length; start += INSERT_CHUNK) {
         await insertEvents(trx, events.slice(start, start + INSERT_CHUNK));
       }
-      await trx.insertInto('analytics_dirty_hours').values([...dirty.values()])
-        .onConflict((conflict) => conflict.columns(['video_id', 'hour']).doNothing()).execute();
+      await trx
+        .insertInto('analytics_dirty_hours')
+        .values([...dirty.values()])
+        .onConflict((conflict) => conflict.columns(['video_id', 'hour']).doNothing())
+        .execute();
     });
   }
 }

@@ -53,7 +53,8 @@ export class AnalyticsIngestService {
   async ingest(batch: EventBatch, context: IngestContext): Promise<{ accepted: number }> {
     const sessionHash = dailySessionHash(this.deps.secret, batch.sessionId, context.receivedAt);
     const limit = await this.deps.rateLimiter.take(sessionHash);
-    if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, 'This session reports too often; batch events every 10–15 s');
+    if (!limit.allowed)
+      throw tooManyRequests(limit.retryAfterSeconds, 'This session reports too often; batch events every 10–15 s');
 
     const video = await this.deps.findWatchableVideo(context.actor, batch.videoId);
     if (video.status !== 'ready') throw new AppError(409, 'NOT_READY', 'The video is not playable yet');
@@ -71,7 +72,10 @@ export class AnalyticsIngestService {
       for (const field of ['position', 'from'] as const) {
         const value = event[field];
         if (value !== undefined && value > duration + POSITION_SLACK_SECONDS) {
-          problems.push({ field: `events.${index}.${field}`, message: `is past the end of the video (${Math.round(duration)} s)` });
+          problems.push({
+            field: `events.${index}.${field}`,
+            message: `is past the end of the video (${Math.round(duration)} s)`,
+          });
         }
       }
       return at;
@@ -100,15 +104,18 @@ export class AnalyticsIngestService {
       country,
     }));
     await this.deps.buffer.push(events);
-    await this.deps.realtime.record({
-      channelId: video.creator_id,
-      videoId: video.id,
-      sessionId: sessionHash,
-      views: events.filter((event) => event.type === 'play').length,
-      watchSeconds: events.reduce((sum, event) => sum + (event.secondsPlayed ?? 0), 0),
-      left: events.at(-1)?.type === 'ended',
-      watching: events.some((event) => event.type === 'play' || event.type === 'heartbeat'),
-    }, context.receivedAt);
+    await this.deps.realtime.record(
+      {
+        channelId: video.creator_id,
+        videoId: video.id,
+        sessionId: sessionHash,
+        views: events.filter((event) => event.type === 'play').length,
+        watchSeconds: events.reduce((sum, event) => sum + (event.secondsPlayed ?? 0), 0),
+        left: events.at(-1)?.type === 'ended',
+        watching: events.some((event) => event.type === 'play' || event.type === 'heartbeat'),
+      },
+      context.receivedAt,
+    );
     return { accepted: events.length };
   }
 }

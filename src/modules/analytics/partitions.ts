@@ -40,13 +40,21 @@ export async function listDayPartitions(db: Executor): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-export interface PartitionMaintenance { created: string[]; dropped: string[] }
+export interface PartitionMaintenance {
+  created: string[];
+  dropped: string[];
+}
 
 /**
  * Keeps `daysAhead` partitions ready beyond today (inserts never wait for DDL) and drops whole days older
  * than `retentionDays` (dropping a partition is instant, unlike deleting rows). Rollups are kept.
  */
-export async function maintainPartitions(db: Executor, retentionDays: number, now = Date.now(), daysAhead = 3): Promise<PartitionMaintenance> {
+export async function maintainPartitions(
+  db: Executor,
+  retentionDays: number,
+  now = Date.now(),
+  daysAhead = 3,
+): Promise<PartitionMaintenance> {
   const existing = new Set(await listDayPartitions(db));
   const created: string[] = [];
   const today = dayStart(now);

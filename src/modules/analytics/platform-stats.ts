@@ -5,7 +5,12 @@ import { userReports } from '../users/user-report-queries.ts';
 import { videoReports } from '../videos/video-report-queries.ts';
 import type { Range } from './query-service.ts';
 
-export interface StorageRow { userId: string; username: string; videos: number; bytes: number }
+export interface StorageRow {
+  userId: string;
+  username: string;
+  videos: number;
+  bytes: number;
+}
 
 /**
  * Platform analytics for admins: the views and watch time from this module's rollups, everything else
@@ -17,14 +22,20 @@ export async function platformStats(db: Kysely<DB>, range: Range, storageLimit =
   const [signups, uploads, views, transcodedSeconds, ai, storage] = await Promise.all([
     userReports.createdBetween(db, from, to),
     videoReports.createdBetween(db, from, to),
-    sql<{ views: number; watch_seconds: number }>`select coalesce(sum(views), 0)::bigint as views, coalesce(sum(watch_seconds), 0)::float8 as watch_seconds
+    sql<{
+      views: number;
+      watch_seconds: number;
+    }>`select coalesce(sum(views), 0)::bigint as views, coalesce(sum(watch_seconds), 0)::float8 as watch_seconds
       from analytics_video_daily where day >= (${from.toISOString()}::timestamptz at time zone 'UTC')::date
         and day <= (${to.toISOString()}::timestamptz at time zone 'UTC')::date`.execute(db),
     videoReports.processedSecondsBetween(db, from, to),
     aiSpendBetween(db, from, to),
     videoReports.storageByCreator(db, storageLimit),
   ]);
-  const names = await userReports.usernames(db, storage.perCreator.map((row) => row.creatorId));
+  const names = await userReports.usernames(
+    db,
+    storage.perCreator.map((row) => row.creatorId),
+  );
   return {
     signups,
     uploads,
@@ -36,7 +47,12 @@ export async function platformStats(db: Kysely<DB>, range: Range, storageLimit =
     storage: {
       totalBytes: storage.totalBytes,
       totalVideos: storage.totalVideos,
-      perUser: storage.perCreator.map((row): StorageRow => ({ userId: row.creatorId, username: names.get(row.creatorId) ?? '(deleted)', videos: row.videos, bytes: row.bytes })),
+      perUser: storage.perCreator.map((row): StorageRow => ({
+        userId: row.creatorId,
+        username: names.get(row.creatorId) ?? '(deleted)',
+        videos: row.videos,
+        bytes: row.bytes,
+      })),
     },
   };
 }

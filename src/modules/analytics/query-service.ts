@@ -8,27 +8,59 @@ const HOUR_MS = 3_600_000;
 const MAX_HOURLY_SPAN_MS = 31 * DAY_MS;
 const MAX_SPAN_MS = 400 * DAY_MS;
 
-export interface Range { from: Date; to: Date; granularity: 'hour' | 'day' }
+export interface Range {
+  from: Date;
+  to: Date;
+  granularity: 'hour' | 'day';
+}
 
 export interface Totals {
-  views: number; uniqueViewers: number; watchSeconds: number; averageViewSeconds: number;
-  likes: number; comments: number; subscribersGained: number; subscribersLost: number;
-  rebufferRatio: number; startupP50Ms: number | null; startupP95Ms: number | null;
+  views: number;
+  uniqueViewers: number;
+  watchSeconds: number;
+  averageViewSeconds: number;
+  likes: number;
+  comments: number;
+  subscribersGained: number;
+  subscribersLost: number;
+  rebufferRatio: number;
+  startupP50Ms: number | null;
+  startupP95Ms: number | null;
 }
-export interface SeriesPoint extends Totals { start: string }
-export interface Breakdown { key: string; views: number; share: number }
+export interface SeriesPoint extends Totals {
+  start: string;
+}
+export interface Breakdown {
+  key: string;
+  views: number;
+  share: number;
+}
 
 /** One bucket of the series, summed over videos in SQL; percentiles as view-weighted sums. */
 interface BucketRow {
   start: Date | string;
-  views: number; unique_viewers: number; watch_seconds: number; rebuffer_seconds: number;
-  p50_sum: number | null; p95_sum: number | null; percentile_views: number | null;
+  views: number;
+  unique_viewers: number;
+  watch_seconds: number;
+  rebuffer_seconds: number;
+  p50_sum: number | null;
+  p95_sum: number | null;
+  percentile_views: number | null;
 }
-interface EngagementRow { start: Date | string; likes: number; comments: number; subscribers_gained: number; subscribers_lost: number }
+interface EngagementRow {
+  start: Date | string;
+  likes: number;
+  comments: number;
+  subscribers_gained: number;
+  subscribers_lost: number;
+}
 type Filter = { videoId: string } | { channelId: string };
 
 /** Turns from/to query strings into a checked range: defaults to the last 28 days, bounded spans. */
-export function parseRange(query: { from?: string; to?: string; granularity: 'hour' | 'day' }, now = Date.now()): Range | { error: { field: string; message: string } } {
+export function parseRange(
+  query: { from?: string; to?: string; granularity: 'hour' | 'day' },
+  now = Date.now(),
+): Range | { error: { field: string; message: string } } {
   const to = query.to ? new Date(query.to) : new Date(now);
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 28 * DAY_MS);
   if (Number.isNaN(to.getTime())) return { error: { field: 'to', message: 'is not a valid date' } };
@@ -36,7 +68,8 @@ export function parseRange(query: { from?: string; to?: string; granularity: 'ho
   if (from >= to) return { error: { field: 'from', message: 'must be before `to`' } };
   const span = to.getTime() - from.getTime();
   if (span > MAX_SPAN_MS) return { error: { field: 'from', message: 'the range may span at most 400 days' } };
-  if (query.granularity === 'hour' && span > MAX_HOURLY_SPAN_MS) return { error: { field: 'granularity', message: 'hourly series span at most 31 days; use granularity=day' } };
+  if (query.granularity === 'hour' && span > MAX_HOURLY_SPAN_MS)
+    return { error: { field: 'granularity', message: 'hourly series span at most 31 days; use granularity=day' } };
   return { from, to, granularity: query.granularity };
 }
 
@@ -80,14 +113,21 @@ function series(range: Range, rows: BucketRow[], engagement: EngagementRow[]): S
   const points: SeriesPoint[] = [];
   for (let start = first; start < range.to.getTime(); start += step) {
     const row = byStart.get(start);
-    points.push({ start: new Date(start).toISOString(), ...totalsOf(row ? [row] : [], engagementByStart.get(start) ?? [], Number(row?.unique_viewers ?? 0)) });
+    points.push({
+      start: new Date(start).toISOString(),
+      ...totalsOf(row ? [row] : [], engagementByStart.get(start) ?? [], Number(row?.unique_viewers ?? 0)),
+    });
   }
   return points;
 }
 
 function shares(rows: { key: string; views: number }[]): Breakdown[] {
   const total = rows.reduce((sum, row) => sum + row.views, 0);
-  return rows.map((row) => ({ key: row.key, views: row.views, share: total ? Number((row.views / total).toFixed(4)) : 0 }));
+  return rows.map((row) => ({
+    key: row.key,
+    views: row.views,
+    share: total ? Number((row.views / total).toFixed(4)) : 0,
+  }));
 }
 
 const isoDay = (date: Date) => date.toISOString();
@@ -107,7 +147,12 @@ export class AnalyticsQueryService {
   private source(range: Range, filter: Filter, perVideo = false) {
     const who = 'videoId' in filter ? sql`video_id = ${filter.videoId}` : sql`channel_id = ${filter.channelId}`;
     if (range.granularity === 'hour') {
-      return { table: sql`analytics_video_hourly`, channelDays: false, start: sql`hour`, where: sql`${who} and hour >= ${range.from} and hour < ${range.to}` };
+      return {
+        table: sql`analytics_video_hourly`,
+        channelDays: false,
+        start: sql`hour`,
+        where: sql`${who} and hour >= ${range.from} and hour < ${range.to}`,
+      };
     }
     const from = isoDay(range.from);
     const to = isoDay(range.to);
@@ -129,26 +174,37 @@ export class AnalyticsQueryService {
       : sql`sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
         sum(startup_p95_ms::float8 * views) filter (where startup_p95_ms is not null) as p95_sum,
         sum(views) filter (where startup_p50_ms is not null)::int as percentile_views`;
-    const { rows } = await sql<BucketRow>`select ${start} as start, sum(views)::int as views, sum(unique_viewers)::int as unique_viewers,
+    const { rows } =
+      await sql<BucketRow>`select ${start} as start, sum(views)::int as views, sum(unique_viewers)::int as unique_viewers,
         sum(watch_seconds)::float8 as watch_seconds, sum(rebuffer_seconds)::float8 as rebuffer_seconds, ${percentiles}
       from ${table} where ${where} group by 1 order by 1`.execute(this.deps.db);
     return rows;
   }
 
   /** Views per key of one breakdown map (sources, devices, browsers, countries), summed in SQL. */
-  private async breakdownOf(range: Range, filter: Filter, column: 'sources' | 'devices' | 'browsers' | 'countries'): Promise<Breakdown[]> {
+  private async breakdownOf(
+    range: Range,
+    filter: Filter,
+    column: 'sources' | 'devices' | 'browsers' | 'countries',
+  ): Promise<Breakdown[]> {
     const { table, where } = this.source({ ...range, granularity: 'day' }, filter);
     const { rows } = await sql<{ key: string; views: number }>`select m.key, sum(m.value::int)::int as views
-      from ${table}, jsonb_each_text(${sql.ref(column)}) as m where ${where} group by m.key order by views desc, m.key`.execute(this.deps.db);
+      from ${table}, jsonb_each_text(${sql.ref(column)}) as m where ${where} group by m.key order by views desc, m.key`.execute(
+      this.deps.db,
+    );
     return shares(rows);
   }
 
   private async engagementRows(range: Range, filter: Filter): Promise<EngagementRow[]> {
-    let query = this.deps.db.selectFrom('analytics_engagement_hourly')
+    let query = this.deps.db
+      .selectFrom('analytics_engagement_hourly')
       .select(['hour as start', 'likes', 'comments', 'subscribers_gained', 'subscribers_lost'])
       .where('hour', '>=', new Date(Math.floor(range.from.getTime() / bucketMs(range)) * bucketMs(range)))
       .where('hour', '<', range.to);
-    query = 'videoId' in filter ? query.where('video_id', '=', filter.videoId) : query.where('channel_id', '=', filter.channelId);
+    query =
+      'videoId' in filter
+        ? query.where('video_id', '=', filter.videoId)
+        : query.where('channel_id', '=', filter.channelId);
     return query.execute();
   }
 
@@ -156,8 +212,12 @@ export class AnalyticsQueryService {
     const [rows, engagement, unique] = await Promise.all([
       this.buckets(range, { videoId }),
       this.engagementRows(range, { videoId }),
-      sql<{ n: number }>`select count(distinct case when viewer_id is null then 's:' || session_id else 'u:' || viewer_id::text end)::int as n
-        from analytics_events where video_id = ${videoId} and occurred_at >= ${range.from} and occurred_at < ${range.to}`.execute(this.deps.db),
+      sql<{
+        n: number;
+      }>`select count(distinct case when viewer_id is null then 's:' || session_id else 'u:' || viewer_id::text end)::int as n
+        from analytics_events where video_id = ${videoId} and occurred_at >= ${range.from} and occurred_at < ${range.to}`.execute(
+        this.deps.db,
+      ),
     ]);
     return { totals: totalsOf(rows, engagement, unique.rows[0]?.n ?? 0), series: series(range, rows, engagement) };
   }
@@ -165,20 +225,30 @@ export class AnalyticsQueryService {
   async videoBreakdowns(videoId: string, range: Range) {
     const filter = { videoId };
     const [sources, devices, browsers, countries] = await Promise.all([
-      this.breakdownOf(range, filter, 'sources'), this.breakdownOf(range, filter, 'devices'),
-      this.breakdownOf(range, filter, 'browsers'), this.breakdownOf(range, filter, 'countries'),
+      this.breakdownOf(range, filter, 'sources'),
+      this.breakdownOf(range, filter, 'devices'),
+      this.breakdownOf(range, filter, 'browsers'),
+      this.breakdownOf(range, filter, 'countries'),
     ]);
     return { sources, devices, browsers, countries };
   }
 
   /** % of the range's viewers still watching at each 1 % of the video (0..99). */
-  async retention(videoId: string, range: Range): Promise<{ views: number; curve: { percent: number; viewers: number; retention: number }[] }> {
+  async retention(
+    videoId: string,
+    range: Range,
+  ): Promise<{ views: number; curve: { percent: number; viewers: number; retention: number }[] }> {
     const dayFrom = range.from.toISOString();
     const dayTo = range.to.toISOString();
     const [views, buckets] = await Promise.all([
       sql<{ views: number }>`select coalesce(sum(views), 0)::int as views from analytics_video_daily
-        where video_id = ${videoId} and day >= (${dayFrom}::timestamptz at time zone 'UTC')::date and day <= (${dayTo}::timestamptz at time zone 'UTC')::date`.execute(this.deps.db),
-      sql<{ bucket: number; viewers: number }>`select bucket, sum(viewers)::int as viewers from analytics_retention_daily
+        where video_id = ${videoId} and day >= (${dayFrom}::timestamptz at time zone 'UTC')::date and day <= (${dayTo}::timestamptz at time zone 'UTC')::date`.execute(
+        this.deps.db,
+      ),
+      sql<{
+        bucket: number;
+        viewers: number;
+      }>`select bucket, sum(viewers)::int as viewers from analytics_retention_daily
         where video_id = ${videoId} and day >= (${dayFrom}::timestamptz at time zone 'UTC')::date and day <= (${dayTo}::timestamptz at time zone 'UTC')::date
         group by bucket`.execute(this.deps.db),
     ]);
@@ -190,7 +260,7 @@ export class AnalyticsQueryService {
       views: total,
       curve: Array.from({ length: 100 }, (_, percent) => {
         const viewers = byBucket.get(percent) ?? 0;
-        return { percent, viewers, retention: base ? Number((viewers / base * 100).toFixed(2)) : 0 };
+        return { percent, viewers, retention: base ? Number(((viewers / base) * 100).toFixed(2)) : 0 };
       }),
     };
   }
@@ -201,25 +271,42 @@ export class AnalyticsQueryService {
     const filter = { channelId };
     const daily = { ...range, granularity: 'day' as const };
     const { table, where } = this.source(daily, filter, true);
-    const [rows, engagement, previousRows, previousEngagement, viewers, previousViewers, top, sources, devices] = await Promise.all([
-      this.buckets(range, filter),
-      this.engagementRows(range, filter),
-      this.buckets(previous, filter),
-      this.engagementRows(previous, filter),
-      this.viewerCounts(channelId, range),
-      this.viewerCounts(channelId, previous),
-      sql<{ video_id: string; views: number; watch_seconds: number }>`select video_id, sum(views)::int as views, sum(watch_seconds)::float8 as watch_seconds
-        from ${table} where ${where} group by video_id order by watch_seconds desc, views desc, video_id limit 10`.execute(this.deps.db),
-      this.breakdownOf(range, filter, 'sources'),
-      this.breakdownOf(range, filter, 'devices'),
-    ]);
+    const [rows, engagement, previousRows, previousEngagement, viewers, previousViewers, top, sources, devices] =
+      await Promise.all([
+        this.buckets(range, filter),
+        this.engagementRows(range, filter),
+        this.buckets(previous, filter),
+        this.engagementRows(previous, filter),
+        this.viewerCounts(channelId, range),
+        this.viewerCounts(channelId, previous),
+        sql<{
+          video_id: string;
+          views: number;
+          watch_seconds: number;
+        }>`select video_id, sum(views)::int as views, sum(watch_seconds)::float8 as watch_seconds
+        from ${table} where ${where} group by video_id order by watch_seconds desc, views desc, video_id limit 10`.execute(
+          this.deps.db,
+        ),
+        this.breakdownOf(range, filter, 'sources'),
+        this.breakdownOf(range, filter, 'devices'),
+      ]);
     const totals = totalsOf(rows, engagement, viewers.unique);
     const previousTotals = totalsOf(previousRows, previousEngagement, previousViewers.unique);
-    const change = Object.fromEntries(Object.entries(totals).map(([key, value]) => {
-      const before = previousTotals[key as keyof Totals];
-      return [key, typeof value === 'number' && typeof before === 'number' && before !== 0 ? Number(((value - before) / before).toFixed(4)) : null];
-    })) as Record<keyof Totals, number | null>;
-    const titleOf = await videoReports.titles(this.deps.db, top.rows.map((row) => row.video_id));
+    const change = Object.fromEntries(
+      Object.entries(totals).map(([key, value]) => {
+        const before = previousTotals[key as keyof Totals];
+        return [
+          key,
+          typeof value === 'number' && typeof before === 'number' && before !== 0
+            ? Number(((value - before) / before).toFixed(4))
+            : null,
+        ];
+      }),
+    ) as Record<keyof Totals, number | null>;
+    const titleOf = await videoReports.titles(
+      this.deps.db,
+      top.rows.map((row) => row.video_id),
+    );
     return {
       totals,
       previousTotals,
@@ -251,7 +338,9 @@ export class AnalyticsQueryService {
       ? sql`select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and last_day >= ${first}`
       : sql`select count(distinct viewer_key)::int from analytics_channel_viewers where channel_id = ${channelId} and day between ${first} and ${last}`;
     const { rows } = await sql<{ unique: number; fresh: number }>`select (${unique}) as unique,
-      (select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and first_day between ${first} and ${last}) as fresh`.execute(this.deps.db);
+      (select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and first_day between ${first} and ${last}) as fresh`.execute(
+      this.deps.db,
+    );
     return { unique: rows[0]?.unique ?? 0, new: rows[0]?.fresh ?? 0 };
   }
 }

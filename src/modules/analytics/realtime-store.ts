@@ -52,21 +52,25 @@ function byVideo(members: string[]): RealtimeSnapshot['concurrentByVideo'] {
   return [...counts].map(([videoId, viewers]) => ({ videoId, viewers })).sort((a, b) => b.viewers - a.viewers);
 }
 
-interface ChannelActivity { minutes: Map<number, { views: number; watchSeconds: number }>; live: Map<string, number> }
+interface ChannelActivity {
+  minutes: Map<number, { views: number; watchSeconds: number }>;
+  live: Map<string, number>;
+}
 
 export class MemoryRealtimeStore implements RealtimeStore {
   private readonly channels = new Map<string, ChannelActivity>();
 
   async record(activity: RealtimeActivity, now = Date.now()): Promise<void> {
     let channel = this.channels.get(activity.channelId);
-    if (!channel) this.channels.set(activity.channelId, channel = { minutes: new Map(), live: new Map() });
+    if (!channel) this.channels.set(activity.channelId, (channel = { minutes: new Map(), live: new Map() }));
     const minute = Math.floor(now / MINUTE_MS);
     const slot = channel.minutes.get(minute) ?? { views: 0, watchSeconds: 0 };
     slot.views += activity.views;
     slot.watchSeconds += activity.watchSeconds;
     channel.minutes.set(minute, slot);
     const member = `${activity.videoId}/${activity.sessionId}`;
-    if (activity.left) channel.live.delete(member); else if (activity.watching) channel.live.set(member, now);
+    if (activity.left) channel.live.delete(member);
+    else if (activity.watching) channel.live.set(member, now);
     this.prune(channel, now);
   }
 
@@ -89,10 +93,17 @@ export class MemoryRealtimeStore implements RealtimeStore {
 }
 
 export class RedisRealtimeStore implements RealtimeStore {
-  constructor(private readonly redis: Redis, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
 
-  private minuteKey(channelId: string, minute: number) { return `${this.prefix}analytics:rt:${channelId}:m:${minute}`; }
-  private liveKey(channelId: string) { return `${this.prefix}analytics:rt:${channelId}:live`; }
+  private minuteKey(channelId: string, minute: number) {
+    return `${this.prefix}analytics:rt:${channelId}:m:${minute}`;
+  }
+  private liveKey(channelId: string) {
+    return `${this.prefix}analytics:rt:${channelId}:live`;
+  }
 
   async record(activity: RealtimeActivity, now = Date.now()): Promise<void> {
     const minuteKey = this.minuteKey(activity.channelId, Math.floor(now / MINUTE_MS));
@@ -111,7 +122,8 @@ export class RedisRealtimeStore implements RealtimeStore {
   async snapshot(channelId: string, now = Date.now()): Promise<RealtimeSnapshot> {
     const current = Math.floor(now / MINUTE_MS);
     const pipeline = this.redis.pipeline();
-    for (let minute = current - MINUTES_KEPT + 1; minute <= current; minute += 1) pipeline.hgetall(this.minuteKey(channelId, minute));
+    for (let minute = current - MINUTES_KEPT + 1; minute <= current; minute += 1)
+      pipeline.hgetall(this.minuteKey(channelId, minute));
     pipeline.zrangebyscore(this.liveKey(channelId), now - LIVE_WINDOW_MS, '+inf');
     const results = (await pipeline.exec()) ?? [];
     const live = (results.at(-1)?.[1] ?? []) as string[];

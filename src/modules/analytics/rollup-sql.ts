@@ -12,7 +12,11 @@ type Unit = 'hour' | 'day';
 const viewerKey = sql`case when e.viewer_id is null then 's:' || e.session_id else 'u:' || e.viewer_id::text end`;
 
 /** Deletes and recomputes the hourly or daily rows of the given slices, reading each slice's raw events once. */
-export async function recomputeVideoSlices(trx: Transaction<DB>, unit: Unit, slices: RawBuilder<unknown>): Promise<void> {
+export async function recomputeVideoSlices(
+  trx: Transaction<DB>,
+  unit: Unit,
+  slices: RawBuilder<unknown>,
+): Promise<void> {
   const table = unit === 'hour' ? 'analytics_video_hourly' : 'analytics_video_daily';
   const key = unit === 'hour' ? sql`s.start` : sql`(s.start at time zone 'UTC')::date`;
   const keyColumn = unit === 'hour' ? 'hour' : 'day';
@@ -102,7 +106,9 @@ export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawB
 export async function recomputeChannelDays(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
   const affected = sql`select distinct d.channel_id, d.day from analytics_video_daily d
     join (${daySlices}) s on d.video_id = s.video_id and d.day = (s.start at time zone 'UTC')::date`;
-  await sql`delete from analytics_channel_daily c using (${affected}) a where c.channel_id = a.channel_id and c.day = a.day`.execute(trx);
+  await sql`delete from analytics_channel_daily c using (${affected}) a where c.channel_id = a.channel_id and c.day = a.day`.execute(
+    trx,
+  );
   const merged = (column: 'sources' | 'devices') => sql`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
       select m.key as k, sum(m.value::int) as n from analytics_video_daily x, jsonb_each_text(x.${sql.ref(column)}) as m
       where x.channel_id = a.channel_id and x.day = a.day group by m.key) per_key)`;

@@ -1,10 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { recomputeChannelDays, recomputeRetention, recomputeVideoSlices, recordChannelViewers, slicesOf } from './rollup-sql.ts';
+import {
+  recomputeChannelDays,
+  recomputeRetention,
+  recomputeVideoSlices,
+  recordChannelViewers,
+  slicesOf,
+} from './rollup-sql.ts';
 
 const DAY_MS = 86_400_000;
 
-export interface RollupResult { hours: number; days: number }
+export interface RollupResult {
+  hours: number;
+  days: number;
+}
 
 /**
  * The incremental rollup: takes the (video, hour) slices the ingest marked dirty and recomputes those
@@ -21,13 +30,19 @@ export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction
         where d.video_id = c.video_id and d.hour = c.hour
         returning d.video_id, d.hour`.execute(trx);
       if (rows.length === 0) return { hours: 0, days: 0 };
-      const hours = slicesOf(rows.map((row) => row.video_id), rows.map((row) => new Date(row.hour).toISOString()));
+      const hours = slicesOf(
+        rows.map((row) => row.video_id),
+        rows.map((row) => new Date(row.hour).toISOString()),
+      );
       const dayKeys = new Map<string, [string, string]>();
       for (const row of rows) {
         const day = new Date(Math.floor(new Date(row.hour).getTime() / DAY_MS) * DAY_MS).toISOString();
         dayKeys.set(`${row.video_id}/${day}`, [row.video_id, day]);
       }
-      const days = slicesOf([...dayKeys.values()].map(([video]) => video), [...dayKeys.values()].map(([, day]) => day));
+      const days = slicesOf(
+        [...dayKeys.values()].map(([video]) => video),
+        [...dayKeys.values()].map(([, day]) => day),
+      );
       await recomputeVideoSlices(trx, 'hour', hours);
       await recomputeVideoSlices(trx, 'day', days);
       await recomputeRetention(trx, days);
@@ -46,19 +61,32 @@ export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction
  * them. Days older than the raw retention keep their rollups (their raw events are gone).
  */
 export async function rebuildAnalytics(db: Kysely<DB>): Promise<RollupResult> {
-  const oldest = await db.selectFrom('analytics_events').select((eb) => eb.fn.min('occurred_at').as('oldest')).executeTakeFirst();
+  const oldest = await db
+    .selectFrom('analytics_events')
+    .select((eb) => eb.fn.min('occurred_at').as('oldest'))
+    .executeTakeFirst();
   if (!oldest?.oldest) return { hours: 0, days: 0 };
   const since = new Date(Math.floor(new Date(oldest.oldest).getTime() / DAY_MS) * DAY_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     await sql`delete from analytics_video_hourly where hour >= ${since}::timestamptz`.execute(trx);
-    await sql`delete from analytics_video_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
-    await sql`delete from analytics_retention_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
-    await sql`delete from analytics_channel_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
-    await sql`delete from analytics_channel_viewers where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(trx);
+    await sql`delete from analytics_video_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(
+      trx,
+    );
+    await sql`delete from analytics_retention_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(
+      trx,
+    );
+    await sql`delete from analytics_channel_daily where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(
+      trx,
+    );
+    await sql`delete from analytics_channel_viewers where day >= (${since}::timestamptz at time zone 'UTC')::date`.execute(
+      trx,
+    );
     await sql`delete from analytics_channel_audience`.execute(trx);
     // Viewers of days before the raw window keep their first and last day.
     await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
-      select channel_id, viewer_key, min(day), max(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(trx);
+      select channel_id, viewer_key, min(day), max(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(
+      trx,
+    );
     await sql`insert into analytics_dirty_hours (video_id, hour)
       select distinct video_id, date_trunc('hour', occurred_at at time zone 'UTC') at time zone 'UTC' from analytics_events
       on conflict do nothing`.execute(trx);

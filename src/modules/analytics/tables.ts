@@ -1,9 +1,22 @@
 import type { ColumnType } from 'kysely';
 
 /** Column typings for the analytics tables (migrations/0040_analytics.sql is the source of truth). */
-type Json = ColumnType<Record<string, number>, string | Record<string, number> | undefined, string | Record<string, number>>;
+type Json = ColumnType<
+  Record<string, number>,
+  string | Record<string, number> | undefined,
+  string | Record<string, number>
+>;
 
-export const PLAYER_EVENT_TYPES = ['play', 'heartbeat', 'seek', 'pause', 'ended', 'rebuffer', 'quality_change', 'error'] as const;
+export const PLAYER_EVENT_TYPES = [
+  'play',
+  'heartbeat',
+  'seek',
+  'pause',
+  'ended',
+  'rebuffer',
+  'quality_change',
+  'error',
+] as const;
 export type PlayerEventType = (typeof PLAYER_EVENT_TYPES)[number];
 
 export interface AnalyticsEventsTable {
@@ -40,8 +53,12 @@ interface RollupColumns {
   countries: Json;
 }
 
-export interface AnalyticsVideoHourlyTable extends RollupColumns { hour: Date | string }
-export interface AnalyticsVideoDailyTable extends RollupColumns { day: ColumnType<string, string, string> }
+export interface AnalyticsVideoHourlyTable extends RollupColumns {
+  hour: Date | string;
+}
+export interface AnalyticsVideoDailyTable extends RollupColumns {
+  day: ColumnType<string, string, string>;
+}
 
 export interface AnalyticsTables {
   analytics_events: AnalyticsEventsTable;
@@ -50,8 +67,17 @@ export interface AnalyticsTables {
   analytics_retention_daily: { video_id: string; day: string; bucket: number; viewers: number };
   analytics_channel_viewers: { channel_id: string; day: string; viewer_key: string };
   analytics_channel_daily: {
-    channel_id: string; day: ColumnType<string, string, string>; views: number; unique_viewers: number; watch_seconds: number; rebuffer_seconds: number;
-    startup_p50_sum: number | null; startup_p95_sum: number | null; percentile_views: number | null; sources: Json; devices: Json;
+    channel_id: string;
+    day: ColumnType<string, string, string>;
+    views: number;
+    unique_viewers: number;
+    watch_seconds: number;
+    rebuffer_seconds: number;
+    startup_p50_sum: number | null;
+    startup_p95_sum: number | null;
+    percentile_views: number | null;
+    sources: Json;
+    devices: Json;
   };
   analytics_channel_audience: { channel_id: string; viewer_key: string; first_day: string; last_day: string };
   analytics_engagement_hourly: {

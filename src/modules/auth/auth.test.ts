@@ -9,8 +9,12 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 for (const kind of testDatabaseKinds()) {
   describe(`auth on ${kind}`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(kind); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
 
     const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
       t.app.inject({ method: 'POST', url: `/api/v1/auth${url}`, payload: payload as object, headers });
@@ -50,10 +54,18 @@ for (const kind of testDatabaseKinds()) {
 
     test('duplicate email or username is a 409 naming the field, case-insensitively', async () => {
       const user = await registerUser(t.app);
-      const sameEmail = await post('/register', { username: 'other_name_1', email: user.user.email.toUpperCase(), password: 'a sturdy passphrase 42' });
+      const sameEmail = await post('/register', {
+        username: 'other_name_1',
+        email: user.user.email.toUpperCase(),
+        password: 'a sturdy passphrase 42',
+      });
       assert.equal(sameEmail.statusCode, 409);
       assert.equal(json(sameEmail).error.details[0].field, 'email');
-      const sameName = await post('/register', { username: user.user.username.toUpperCase(), email: 'fresh@example.com', password: 'a sturdy passphrase 42' });
+      const sameName = await post('/register', {
+        username: user.user.username.toUpperCase(),
+        email: 'fresh@example.com',
+        password: 'a sturdy passphrase 42',
+      });
       assert.equal(sameName.statusCode, 409);
       assert.equal(json(sameName).error.details[0].field, 'username');
     });
@@ -67,14 +79,34 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('malformed bodies get precise 4xx answers, never 500', async () => {
-      const badJson = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+      const badJson = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(badJson.statusCode, 400);
       assert.equal(json(badJson).error.code, 'INVALID_JSON');
-      const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: 'email=a', headers: { 'content-type': 'text/plain' } });
+      const wrongType = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: 'email=a',
+        headers: { 'content-type': 'text/plain' },
+      });
       assert.equal(wrongType.statusCode, 415);
-      const extra = await post('/register', { username: 'valid_name', email: 'valid@example.com', password: 'a sturdy passphrase 42', isAdmin: true });
+      const extra = await post('/register', {
+        username: 'valid_name',
+        email: 'valid@example.com',
+        password: 'a sturdy passphrase 42',
+        isAdmin: true,
+      });
       assert.equal(extra.statusCode, 400);
-      const selfAdmin = await post('/register', { username: 'valid_name', email: 'valid@example.com', password: 'a sturdy passphrase 42', role: 'admin' });
+      const selfAdmin = await post('/register', {
+        username: 'valid_name',
+        email: 'valid@example.com',
+        password: 'a sturdy passphrase 42',
+        role: 'admin',
+      });
       assert.equal(selfAdmin.statusCode, 400);
       assert.equal(json(selfAdmin).error.details[0].field, 'role');
     });
@@ -85,7 +117,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(bad.statusCode, 400, 'username charset refuses quotes');
       const user = await registerUser(t.app);
       const bio = "'; DROP TABLE users; --";
-      const updated = await t.app.inject({ method: 'PUT', url: `/api/v1/users/${user.user.id}`, headers: bearer(user.accessToken), payload: { bio } });
+      const updated = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/users/${user.user.id}`,
+        headers: bearer(user.accessToken),
+        payload: { bio },
+      });
       assert.equal(json(updated).data.bio, bio);
       const profile = await t.app.inject({ method: 'GET', url: `/api/v1/users/${user.user.id}` });
       assert.equal(json(profile).data.bio, bio);
@@ -96,23 +133,43 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode, 401);
 
       const key = new TextEncoder().encode(t.platform.jwtSecret);
-      const expired = await new SignJWT({ role: 'viewer' }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.user.id)
-        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+      const expired = await new SignJWT({ role: 'viewer' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.user.id)
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(key);
       const expiredResponse = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(expired) });
       assert.equal(expiredResponse.statusCode, 401);
       assert.equal(json(expiredResponse).error.code, 'TOKEN_EXPIRED');
 
-      const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.user.id)
-        .setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(48)));
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(forged) })).statusCode, 401);
+      const forged = await new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.user.id)
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode('x'.repeat(48)));
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(forged) })).statusCode,
+        401,
+      );
 
       const none = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: user.user.id, role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 })}.`;
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(none) })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(none) })).statusCode,
+        401,
+      );
 
       const [header, , signature] = user.accessToken.split('.');
       const tampered = `${header}.${base64url({ sub: user.user.id, role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 })}.${signature}`;
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(tampered) })).statusCode, 401);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(tampered) })).statusCode,
+        401,
+      );
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } }))
+          .statusCode,
+        401,
+      );
     });
 
     test('reusing a rotated refresh token revokes the whole family', async () => {
@@ -137,7 +194,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(forgot.statusCode, 202);
       assert.equal((await post('/forgot-password', { email: 'ghost@example.com' })).statusCode, 202);
 
-      const mail = await t.platform.database.db.selectFrom('mail_messages').selectAll().where('to_address', '=', user.user.email).execute();
+      const mail = await t.platform.database.db
+        .selectFrom('mail_messages')
+        .selectAll()
+        .where('to_address', '=', user.user.email)
+        .execute();
       assert.equal(mail.length, 1);
       const token = /token=([A-Za-z0-9_-]+)/.exec(mail[0]!.text_body)?.[1];
       assert.ok(token);
@@ -147,17 +208,34 @@ for (const kind of testDatabaseKinds()) {
       const freshToken = token;
       const reset = await post('/reset-password', { token: freshToken, password: 'a brand new passphrase 7' });
       assert.equal(reset.statusCode, 200);
-      assert.equal((await post('/reset-password', { token: freshToken, password: 'another new passphrase 8' })).statusCode, 401);
-      assert.equal((await post('/refresh', { refreshToken: user.refreshToken })).statusCode, 401, 'old sessions are gone');
-      assert.equal((await post('/login', { email: user.user.email, password: 'a brand new passphrase 7' })).statusCode, 200);
+      assert.equal(
+        (await post('/reset-password', { token: freshToken, password: 'another new passphrase 8' })).statusCode,
+        401,
+      );
+      assert.equal(
+        (await post('/refresh', { refreshToken: user.refreshToken })).statusCode,
+        401,
+        'old sessions are gone',
+      );
+      assert.equal(
+        (await post('/login', { email: user.user.email, password: 'a brand new passphrase 7' })).statusCode,
+        200,
+      );
       assert.equal((await post('/login', { email: user.user.email, password: user.password })).statusCode, 401);
     });
 
     test('expired reset tokens are refused', async () => {
       const user = await registerUser(t.app);
       await post('/forgot-password', { email: user.user.email });
-      await t.platform.database.db.updateTable('password_reset_tokens').set({ expires_at: new Date(Date.now() - 1000) }).execute();
-      const mail = await t.platform.database.db.selectFrom('mail_messages').selectAll().where('to_address', '=', user.user.email).executeTakeFirstOrThrow();
+      await t.platform.database.db
+        .updateTable('password_reset_tokens')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .execute();
+      const mail = await t.platform.database.db
+        .selectFrom('mail_messages')
+        .selectAll()
+        .where('to_address', '=', user.user.email)
+        .executeTakeFirstOrThrow();
       const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text_body)?.[1];
       assert.equal((await post('/reset-password', { token, password: 'a brand new passphrase 7' })).statusCode, 401);
     });
@@ -168,13 +246,20 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind, { RATE_LIMIT_LOGIN_PER_MINUTE: '5', RATE_LIMIT_REGISTER_PER_HOUR: '3' });
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     test('login is limited per IP and answers 429 with Retry-After', async () => {
       const ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 6; attempt += 1) {
-        const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email: 'x@example.com', password: 'whatever it is' } });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: ip,
+          payload: { email: 'x@example.com', password: 'whatever it is' },
+        });
         statuses.push(response.statusCode);
         if (response.statusCode === 429) {
           assert.ok(Number(response.headers['retry-after']) > 0);
@@ -182,7 +267,12 @@ for (const kind of testDatabaseKinds()) {
         }
       }
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
-      const otherIp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: 'x@example.com', password: 'whatever it is' } });
+      const otherIp = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { email: 'x@example.com', password: 'whatever it is' },
+      });
       assert.equal(otherIp.statusCode, 401);
     });
 
@@ -191,7 +281,12 @@ for (const kind of testDatabaseKinds()) {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 4; attempt += 1) {
         const unique = `${Date.now().toString(36)}${attempt}${Math.random().toString(36).slice(2, 6)}`;
-        const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', remoteAddress: ip, payload: { username: `rl_${unique}`, email: `rl_${unique}@example.com`, password: 'a sturdy passphrase 42' } });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/register',
+          remoteAddress: ip,
+          payload: { username: `rl_${unique}`, email: `rl_${unique}@example.com`, password: 'a sturdy passphrase 42' },
+        });
         statuses.push(response.statusCode);
       }
       assert.deepEqual(statuses, [201, 201, 201, 429]);

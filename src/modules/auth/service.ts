@@ -7,7 +7,12 @@ import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import { conflict, forbidden, unauthorized, validationError } from '../../platform/http/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { AccessTokenSigner } from '../../platform/security/jwt.ts';
-import { DUMMY_PASSWORD_HASH, hashPassword, passwordWeakness, verifyPassword } from '../../platform/security/passwords.ts';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  passwordWeakness,
+  verifyPassword,
+} from '../../platform/security/passwords.ts';
 import { hashToken, newOpaqueToken } from '../../platform/security/tokens.ts';
 import { DuplicateUserError, userRepo, type UserRow } from '../users/repo.ts';
 import { toPrivateUser } from '../users/schemas.ts';
@@ -16,7 +21,10 @@ import { tokenRepo } from './token-repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 type Session = z.infer<typeof sessionSchema>;
-interface ClientInfo { userAgent?: string; ip?: string }
+interface ClientInfo {
+  userAgent?: string;
+  ip?: string;
+}
 
 export class AuthService {
   constructor(
@@ -30,11 +38,18 @@ export class AuthService {
     this.assertStrongPassword(input.password, [input.username, input.email.split('@')[0] ?? '']);
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await userRepo.insert(this.db, { username: input.username, email: input.email, passwordHash, role: input.role });
+      const user = await userRepo.insert(this.db, {
+        username: input.username,
+        email: input.email,
+        passwordHash,
+        role: input.role,
+      });
       return await this.openSession(user, randomUUID(), client);
     } catch (error) {
       if (error instanceof DuplicateUserError) {
-        throw conflict(`An account with this ${error.field} already exists`, [{ field: error.field, message: 'is already taken' }]);
+        throw conflict(`An account with this ${error.field} already exists`, [
+          { field: error.field, message: 'is already taken' },
+        ]);
       }
       throw error;
     }
@@ -60,9 +75,13 @@ export class AuthService {
     if (!stored) throw unauthorized('Refresh token is not valid', ErrorCode.INVALID_REFRESH_TOKEN);
     if (stored.rotated_at || stored.revoked_at) {
       await tokenRepo.revokeFamily(this.db, stored.family_id);
-      throw unauthorized('Refresh token was already used; all sessions from that login were signed out', ErrorCode.REFRESH_TOKEN_REUSED);
+      throw unauthorized(
+        'Refresh token was already used; all sessions from that login were signed out',
+        ErrorCode.REFRESH_TOKEN_REUSED,
+      );
     }
-    if (stored.expires_at.getTime() <= Date.now()) throw unauthorized('Refresh token expired', ErrorCode.REFRESH_TOKEN_EXPIRED);
+    if (stored.expires_at.getTime() <= Date.now())
+      throw unauthorized('Refresh token expired', ErrorCode.REFRESH_TOKEN_EXPIRED);
     const user = await userRepo.findById(this.db, stored.user_id);
     if (!user || user.banned_at) {
       await tokenRepo.revokeFamily(this.db, stored.family_id);
@@ -71,7 +90,10 @@ export class AuthService {
     return inTransaction(this.db, async (trx) => {
       if (!(await tokenRepo.markRotated(trx, stored.id))) {
         await tokenRepo.revokeFamily(trx, stored.family_id);
-        throw unauthorized('Refresh token was already used; all sessions from that login were signed out', ErrorCode.REFRESH_TOKEN_REUSED);
+        throw unauthorized(
+          'Refresh token was already used; all sessions from that login were signed out',
+          ErrorCode.REFRESH_TOKEN_REUSED,
+        );
       }
       return this.openSession(user, stored.family_id, client, trx);
     });
@@ -100,14 +122,16 @@ export class AuthService {
     await this.mailer.send({
       to: user.email,
       subject: 'Reset your StreamHub password',
-      text: `Hello ${user.username},\n\nSomeone asked to reset the password of your StreamHub account.\n`
-        + `Open this link within ${minutes} minutes to choose a new one:\n\n${this.baseUrl()}/reset-password?token=${token}\n\n`
-        + `If it was not you, ignore this message; your password stays as it is.\n`,
+      text:
+        `Hello ${user.username},\n\nSomeone asked to reset the password of your StreamHub account.\n` +
+        `Open this link within ${minutes} minutes to choose a new one:\n\n${this.baseUrl()}/reset-password?token=${token}\n\n` +
+        `If it was not you, ignore this message; your password stays as it is.\n`,
     });
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
-    const invalid = () => unauthorized('This reset link is invalid, already used or expired', ErrorCode.INVALID_RESET_TOKEN);
+    const invalid = () =>
+      unauthorized('This reset link is invalid, already used or expired', ErrorCode.INVALID_RESET_TOKEN);
     const hash = hashToken(token);
     const userId = await tokenRepo.findUsableResetToken(this.db, hash);
     const user = userId ? await userRepo.findById(this.db, userId) : undefined;
@@ -129,7 +153,12 @@ export class AuthService {
     if (weakness) throw validationError('The password is too weak', [{ field: 'password', message: weakness }]);
   }
 
-  private async openSession(user: UserRow, familyId: string, client: ClientInfo, db: Executor = this.db): Promise<Session> {
+  private async openSession(
+    user: UserRow,
+    familyId: string,
+    client: ClientInfo,
+    db: Executor = this.db,
+  ): Promise<Session> {
     const refreshToken = newOpaqueToken();
     await tokenRepo.insertRefreshToken(db, {
       userId: user.id,
@@ -140,7 +169,13 @@ export class AuthService {
       ip: client.ip,
     });
     const access = await this.signer.sign({ userId: user.id, role: user.role });
-    return { user: toPrivateUser(user), accessToken: access.token, refreshToken, tokenType: 'Bearer', expiresIn: access.expiresIn };
+    return {
+      user: toPrivateUser(user),
+      accessToken: access.token,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+    };
   }
 
   private baseUrl(): string {

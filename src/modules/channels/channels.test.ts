@@ -14,7 +14,7 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      [creator] = await createAccounts(t, 1, 'creator') as [TestAccount];
+      [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       // Two share a view count, so the popular order has a tie to break across a page boundary.
       for (const views of [5, 40, 12, 40, 0]) published.push({ id: await readyVideo(t, creator, { views }), views });
       await readyVideo(t, creator, { visibility: 'unlisted', views: 1000 });
@@ -23,13 +23,20 @@ for (const kind of testDatabaseKinds()) {
       const deleted = await readyVideo(t, creator, { views: 1000 });
       await call(t, 'DELETE', `/videos/${deleted}`, creator);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     async function allPages(query: string, as?: TestAccount): Promise<string[]> {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await call(t, 'GET', `/users/${creator.id}/videos?${query}${cursor ? `&cursor=${cursor}` : ''}`, as);
+        const response = await call(
+          t,
+          'GET',
+          `/users/${creator.id}/videos?${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          as,
+        );
         assert.equal(response.statusCode, 200, response.body);
         ids.push(...json(response).data.map((video: { id: string }) => video.id));
         cursor = json(response).meta.nextCursor;
@@ -55,7 +62,13 @@ for (const kind of testDatabaseKinds()) {
 
     test('bad sort, limit or cursor is a 400; a cursor of one sort does not fit the other', async () => {
       const newestCursor = json(await call(t, 'GET', `/users/${creator.id}/videos?limit=1`)).meta.nextCursor;
-      for (const query of ['sort=oldest', 'limit=0', 'limit=101', 'cursor=%%%', `sort=popular&cursor=${newestCursor}`]) {
+      for (const query of [
+        'sort=oldest',
+        'limit=0',
+        'limit=101',
+        'cursor=%%%',
+        `sort=popular&cursor=${newestCursor}`,
+      ]) {
         const response = await call(t, 'GET', `/users/${creator.id}/videos?${query}`);
         assert.equal(response.statusCode, 400, query);
         assert.equal(json(response).success, false);
@@ -64,13 +77,16 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('channel overview: counts only what the channel shows', async () => {
-      const [fan] = await createAccounts(t, 1) as [TestAccount];
+      const [fan] = (await createAccounts(t, 1)) as [TestAccount];
       await call(t, 'POST', `/users/${creator.id}/subscribe`, fan);
       const channel = json(await call(t, 'GET', `/users/${creator.id}/channel`, fan)).data;
       assert.equal(channel.user.id, creator.id);
       assert.equal(Object.hasOwn(channel.user, 'email'), false);
       assert.equal(channel.videoCount, published.length);
-      assert.equal(channel.totalViews, published.reduce((sum, video) => sum + video.views, 0));
+      assert.equal(
+        channel.totalViews,
+        published.reduce((sum, video) => sum + video.views, 0),
+      );
       assert.deepEqual([channel.subscriberCount, channel.isSubscribed, channel.notificationsEnabled], [1, true, true]);
       assert.equal((await call(t, 'GET', '/users/00000000-0000-4000-8000-000000000000/channel')).statusCode, 404);
     });

@@ -14,7 +14,7 @@ export const channelSchema = z.object({
   videoCount: z.number().describe('ready public videos'),
   totalViews: z.number().describe('views of the ready public videos'),
   isSubscribed: z.boolean().describe('whether the caller subscribes; false without a token'),
-  notificationsEnabled: z.boolean().nullable().describe('the caller\'s notification setting; null when not subscribed'),
+  notificationsEnabled: z.boolean().nullable().describe("the caller's notification setting; null when not subscribed"),
 });
 
 export function toChannel(overview: ChannelOverview): z.infer<typeof channelSchema> {

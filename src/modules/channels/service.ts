@@ -9,7 +9,12 @@ import { requireActiveChannel } from './active-channel.ts';
 import { cursorCodec, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { exactTimePosition } from '../../platform/pagination/exact-timestamp.ts';
 import type { PageRequest } from '../../platform/pagination/page-query.ts';
-import { channelVideoQueries, type ChannelVideoOrder, type ChannelVideoRow, type ChannelVideoTotals } from '../videos/channel-video-queries.ts';
+import {
+  channelVideoQueries,
+  type ChannelVideoOrder,
+  type ChannelVideoRow,
+  type ChannelVideoTotals,
+} from '../videos/channel-video-queries.ts';
 
 const newestCursor = cursorCodec('channel-videos:newest', exactTimePosition);
 const popularCursor = cursorCodec('channel-videos:popular', z.tuple([z.number().int().nonnegative(), z.uuid()]));

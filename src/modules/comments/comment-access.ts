@@ -28,7 +28,12 @@ export class CommentAccess {
   async activeAccount(actor: AuthenticatedUser): Promise<UserRow> {
     const user = await userQueries.findById(this.db, actor.id);
     if (!user) throw unauthorized('This account no longer exists');
-    if (user.banned_at) throw new AppError(403, ErrorCode.ACCOUNT_SUSPENDED, 'This account is suspended: it cannot comment, reply, like or report');
+    if (user.banned_at)
+      throw new AppError(
+        403,
+        ErrorCode.ACCOUNT_SUSPENDED,
+        'This account is suspended: it cannot comment, reply, like or report',
+      );
     return user;
   }
 
@@ -44,8 +49,9 @@ export class CommentAccess {
 
   /** New comments and replies go only to ready videos whose owner has not turned comments off. */
   async assertOpenForComments(video: VideoRow): Promise<void> {
-    if (video.status !== 'ready') throw new AppError(409, ErrorCode.NOT_READY, `Comments open once the video is ready (status: ${video.status})`);
-    if (!await commentSettingsRepo.commentsEnabled(this.db, video.id)) {
+    if (video.status !== 'ready')
+      throw new AppError(409, ErrorCode.NOT_READY, `Comments open once the video is ready (status: ${video.status})`);
+    if (!(await commentSettingsRepo.commentsEnabled(this.db, video.id))) {
       throw new AppError(403, ErrorCode.COMMENTS_DISABLED, 'The creator turned comments off for this video');
     }
   }

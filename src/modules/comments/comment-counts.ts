@@ -19,7 +19,9 @@ export function rebuildCommentCounts(db: Kysely<DB>): Promise<{ comments: number
         from comments c
       )
       update comments set reply_count = counts.replies, like_count = counts.likes from counts
-      where comments.id = counts.id and (comments.reply_count <> counts.replies or comments.like_count <> counts.likes)`.execute(trx);
+      where comments.id = counts.id and (comments.reply_count <> counts.replies or comments.like_count <> counts.likes)`.execute(
+      trx,
+    );
     const videos = await sql`with counts as (
         select v.id, (select count(*) from comments c where c.video_id = v.id and c.deleted_at is null and c.hidden_at is null)::int as n
         from videos v

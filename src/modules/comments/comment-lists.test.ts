@@ -17,11 +17,24 @@ describeComments('comment lists', (kit) => {
     for (let n = 0; n < 23; n += 1) ids.push(await commentId(fan.accessToken, videoId, `comment ${n}`));
     // Likes 0, 1 or 2 each: the top sort has long runs of equal like counts.
     for (const [n, id] of ids.entries()) {
-      for (const liker of fans.slice(0, n % 3)) assert.equal((await send('POST', `/api/v1/comments/${id}/like`, liker.accessToken)).statusCode, 200);
+      for (const liker of fans.slice(0, n % 3))
+        assert.equal((await send('POST', `/api/v1/comments/${id}/like`, liker.accessToken)).statusCode, 200);
     }
     const expected = {
-      top: (await sql<{ id: string }>`select id from comments where video_id = ${videoId} order by like_count desc, id desc`.execute(t.platform.database.db)).rows.map((row) => row.id),
-      newest: (await sql<{ id: string }>`select id from comments where video_id = ${videoId} order by created_at desc, id desc`.execute(t.platform.database.db)).rows.map((row) => row.id),
+      top: (
+        await sql<{
+          id: string;
+        }>`select id from comments where video_id = ${videoId} order by like_count desc, id desc`.execute(
+          t.platform.database.db,
+        )
+      ).rows.map((row) => row.id),
+      newest: (
+        await sql<{
+          id: string;
+        }>`select id from comments where video_id = ${videoId} order by created_at desc, id desc`.execute(
+          t.platform.database.db,
+        )
+      ).rows.map((row) => row.id),
     };
     for (const sort of ['top', 'newest'] as const) {
       const seen: string[] = [];
@@ -73,7 +86,11 @@ describeComments('comment lists', (kit) => {
     await send('POST', `/api/v1/comments/${top}/report`, other.accessToken, { reason: 'spam' });
     await deleteVideo(t, creator.accessToken, videoId);
 
-    for (const url of [`/api/v1/videos/${videoId}/comments`, `/api/v1/comments/${top}/replies`, `/api/v1/comments/${top}`]) {
+    for (const url of [
+      `/api/v1/videos/${videoId}/comments`,
+      `/api/v1/comments/${top}/replies`,
+      `/api/v1/comments/${top}`,
+    ]) {
       const response = await get(url, fan.accessToken);
       assert.equal(response.statusCode, 404, url);
       assert.equal(json(response).error.code, 'NOT_FOUND');
@@ -105,8 +122,15 @@ describeComments('comment lists', (kit) => {
   test('the routes are in the OpenAPI document', async () => {
     const { get } = kit();
     const document = json<any>(await get('/api/v1/openapi.json'));
-    for (const path of ['/api/v1/comments', '/api/v1/comments/{id}', '/api/v1/comments/{id}/reply', '/api/v1/comments/{id}/replies',
-      '/api/v1/comments/{id}/like', '/api/v1/videos/{id}/comments', '/api/v1/videos/{id}/comment-settings']) {
+    for (const path of [
+      '/api/v1/comments',
+      '/api/v1/comments/{id}',
+      '/api/v1/comments/{id}/reply',
+      '/api/v1/comments/{id}/replies',
+      '/api/v1/comments/{id}/like',
+      '/api/v1/videos/{id}/comments',
+      '/api/v1/videos/{id}/comment-settings',
+    ]) {
       assert.ok(document.paths[path], path);
     }
   });

@@ -17,13 +17,20 @@ import type { CommentsTable } from './tables.ts';
 export async function insertComment(db: Executor, values: Insertable<CommentsTable>): Promise<CommentRow> {
   return db
     .with('created', (cte) => cte.insertInto('comments').values(values).returningAll())
-    .with('counted_reply', (cte) => cte.updateTable('comments')
-      .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
-      .where('id', '=', (eb) => eb.selectFrom('created').select('parent_id')))
-    .with('counted_video', (cte) => cte.updateTable('videos')
-      .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
-      .where('id', '=', (eb) => eb.selectFrom('created').select('video_id')))
-    .selectFrom('created').selectAll()
+    .with('counted_reply', (cte) =>
+      cte
+        .updateTable('comments')
+        .set((eb) => ({ reply_count: eb('reply_count', '+', 1) }))
+        .where('id', '=', (eb) => eb.selectFrom('created').select('parent_id')),
+    )
+    .with('counted_video', (cte) =>
+      cte
+        .updateTable('videos')
+        .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+        .where('id', '=', (eb) => eb.selectFrom('created').select('video_id')),
+    )
+    .selectFrom('created')
+    .selectAll()
     .executeTakeFirstOrThrow();
 }
 
@@ -38,16 +45,29 @@ interface StateChange {
 /** Applies the change and its counter delta in one statement; returns the comment as it now is. */
 async function changeState(db: Executor, id: string, change: StateChange): Promise<CommentRow> {
   const changed = await db
-    .with('changed', (cte) => cte.updateTable('comments').set(change.set)
-      .where('id', '=', id).where(change.pending)
-      .returningAll().returning(change.delta.as('delta')))
-    .with('counted_reply', (cte) => cte.updateTable('comments')
-      .set((eb) => ({ reply_count: eb('reply_count', '+', eb.selectFrom('changed').select('delta')) }))
-      .where('id', '=', (eb) => eb.selectFrom('changed').select('parent_id').where('delta', '<>', 0)))
-    .with('counted_video', (cte) => cte.updateTable('videos')
-      .set((eb) => ({ comment_count: eb('comment_count', '+', eb.selectFrom('changed').select('delta')) }))
-      .where('id', '=', (eb) => eb.selectFrom('changed').select('video_id').where('delta', '<>', 0)))
-    .selectFrom('changed').selectAll()
+    .with('changed', (cte) =>
+      cte
+        .updateTable('comments')
+        .set(change.set)
+        .where('id', '=', id)
+        .where(change.pending)
+        .returningAll()
+        .returning(change.delta.as('delta')),
+    )
+    .with('counted_reply', (cte) =>
+      cte
+        .updateTable('comments')
+        .set((eb) => ({ reply_count: eb('reply_count', '+', eb.selectFrom('changed').select('delta')) }))
+        .where('id', '=', (eb) => eb.selectFrom('changed').select('parent_id').where('delta', '<>', 0)),
+    )
+    .with('counted_video', (cte) =>
+      cte
+        .updateTable('videos')
+        .set((eb) => ({ comment_count: eb('comment_count', '+', eb.selectFrom('changed').select('delta')) }))
+        .where('id', '=', (eb) => eb.selectFrom('changed').select('video_id').where('delta', '<>', 0)),
+    )
+    .selectFrom('changed')
+    .selectAll()
     .executeTakeFirst();
   if (changed) {
     const { delta: _delta, ...row } = changed;

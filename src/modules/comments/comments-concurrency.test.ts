@@ -19,18 +19,25 @@ for (const kind of testDatabaseKinds()) {
       creator = await registerUser(t.app, { role: 'creator' });
       users = await insertViewers(t, COMMENTERS);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
-    const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(t.platform.database.db)).rows[0]?.n);
+    const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+      Number((await query.execute(t.platform.database.db)).rows[0]?.n);
 
     test(`${COMMENTS} concurrent comments on one video: all stored, counts right, every one listed once`, async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
-      const responses = await Promise.all(Array.from({ length: COMMENTS }, (_, n) => t.app.inject({
-        method: 'POST',
-        url: '/api/v1/comments',
-        headers: bearer(users[n % COMMENTERS]!.token),
-        payload: { videoId, text: `comment number ${n}` },
-      })));
+      const responses = await Promise.all(
+        Array.from({ length: COMMENTS }, (_, n) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/comments',
+            headers: bearer(users[n % COMMENTERS]!.token),
+            payload: { videoId, text: `comment number ${n}` },
+          }),
+        ),
+      );
       assert.deepEqual([...new Set(responses.map((response) => response.statusCode))], [201]);
       assert.equal(await count(sql`select count(*)::int as n from comments where video_id = ${videoId}`), COMMENTS);
       assert.equal(await storedCommentCount(t, videoId), COMMENTS);
@@ -49,29 +56,64 @@ for (const kind of testDatabaseKinds()) {
     test('replies, likes, deletes and hides racing on one thread leave every counter equal to its rows', async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const thread = await postComment(t, creator.accessToken, videoId, 'the thread');
-      const seeded = await Promise.all(users.map((user) => t.app.inject({
-        method: 'POST', url: `/api/v1/comments/${thread}/reply`, headers: bearer(user.token), payload: { text: 'early reply' },
-      })));
+      const seeded = await Promise.all(
+        users.map((user) =>
+          t.app.inject({
+            method: 'POST',
+            url: `/api/v1/comments/${thread}/reply`,
+            headers: bearer(user.token),
+            payload: { text: 'early reply' },
+          }),
+        ),
+      );
       const early = seeded.map((response) => json(response).data.id as string);
 
       const storm = [
-        ...users.map((user) => t.app.inject({ method: 'POST', url: `/api/v1/comments/${thread}/reply`, headers: bearer(user.token), payload: { text: 'late reply' } })),
+        ...users.map((user) =>
+          t.app.inject({
+            method: 'POST',
+            url: `/api/v1/comments/${thread}/reply`,
+            headers: bearer(user.token),
+            payload: { text: 'late reply' },
+          }),
+        ),
         // Every user likes twice and half of them take it back, all at once.
-        ...users.flatMap((user) => [1, 2].map(() => t.app.inject({ method: 'POST', url: `/api/v1/comments/${thread}/like`, headers: bearer(user.token) }))),
-        ...users.slice(0, COMMENTERS / 2).map((user) => t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${thread}/like`, headers: bearer(user.token) })),
+        ...users.flatMap((user) =>
+          [1, 2].map(() =>
+            t.app.inject({ method: 'POST', url: `/api/v1/comments/${thread}/like`, headers: bearer(user.token) }),
+          ),
+        ),
+        ...users
+          .slice(0, COMMENTERS / 2)
+          .map((user) =>
+            t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${thread}/like`, headers: bearer(user.token) }),
+          ),
         // Authors delete a third of the early replies while the owner hides (and re-shows) others.
-        ...early.filter((_, n) => n % 3 === 0).map((id, n) => t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${id}`, headers: bearer(users[n * 3]!.token) })),
-        ...early.filter((_, n) => n % 3 === 1).flatMap((id) => [
-          t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/hide`, headers: bearer(creator.accessToken) }),
-          t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/hide`, headers: bearer(creator.accessToken) }),
-        ]),
+        ...early
+          .filter((_, n) => n % 3 === 0)
+          .map((id, n) =>
+            t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${id}`, headers: bearer(users[n * 3]!.token) }),
+          ),
+        ...early
+          .filter((_, n) => n % 3 === 1)
+          .flatMap((id) => [
+            t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/hide`, headers: bearer(creator.accessToken) }),
+            t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/hide`, headers: bearer(creator.accessToken) }),
+          ]),
       ];
       const statuses = (await Promise.all(storm)).map((response) => response.statusCode);
-      assert.ok(statuses.every((status) => status < 300), `all succeeded: ${[...new Set(statuses)].join(',')}`);
+      assert.ok(
+        statuses.every((status) => status < 300),
+        `all succeeded: ${[...new Set(statuses)].join(',')}`,
+      );
 
-      const visibleReplies = await count(sql`select count(*)::int as n from comments where parent_id = ${thread} and deleted_at is null and hidden_at is null`);
+      const visibleReplies = await count(
+        sql`select count(*)::int as n from comments where parent_id = ${thread} and deleted_at is null and hidden_at is null`,
+      );
       const likeRows = await count(sql`select count(*)::int as n from comment_likes where comment_id = ${thread}`);
-      const visibleOnVideo = await count(sql`select count(*)::int as n from comments where video_id = ${videoId} and deleted_at is null and hidden_at is null`);
+      const visibleOnVideo = await count(
+        sql`select count(*)::int as n from comments where video_id = ${videoId} and deleted_at is null and hidden_at is null`,
+      );
       const stored = json(await t.app.inject({ method: 'GET', url: `/api/v1/comments/${thread}` })).data;
       assert.equal(stored.replyCount, visibleReplies);
       assert.equal(visibleReplies, 2 * COMMENTERS - Math.ceil(COMMENTERS / 3) - Math.floor((COMMENTERS + 1) / 3));

@@ -19,16 +19,28 @@ for (const kind of testDatabaseKinds()) {
       const creator = await registerUser(t.app, { role: 'creator' });
       videoId = await createReadyVideo(t, creator.accessToken);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const post = (token: string, text = 'hello') =>
       t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: bearer(token), payload: { videoId, text } });
 
     test('past the burst: 429 with Retry-After, replies share the bucket, per user; allowed again after the refill', async () => {
       const [chatty, quiet] = await Promise.all([registerUser(t.app), registerUser(t.app)]);
-      const first = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' }, payload: { videoId, text: 'hello' } });
+      const first = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/comments',
+        headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' },
+        payload: { videoId, text: 'hello' },
+      });
       assert.equal(first.statusCode, 201);
-      const reply = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${json(first).data.id}/reply`, headers: bearer(chatty.accessToken), payload: { text: 'me again' } });
+      const reply = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/comments/${json(first).data.id}/reply`,
+        headers: bearer(chatty.accessToken),
+        payload: { text: 'me again' },
+      });
       assert.equal(reply.statusCode, 201);
       const before = await storedCommentCount(t, videoId);
 
@@ -39,7 +51,12 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3, `Retry-After: ${retryAfter}`);
       assert.equal(await storedCommentCount(t, videoId), before, 'a refused comment writes nothing');
       assert.equal((await post(quiet.accessToken)).statusCode, 201, 'other users have their own bucket');
-      const retried = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' }, payload: { videoId, text: 'hello' } });
+      const retried = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/comments',
+        headers: { ...bearer(chatty.accessToken), 'idempotency-key': 'first' },
+        payload: { videoId, text: 'hello' },
+      });
       assert.equal(retried.statusCode, 201, 'a retry of a comment that was created is not a new comment');
       assert.equal(retried.headers['idempotent-replayed'], 'true');
 

@@ -19,7 +19,10 @@ describeComments('comments', (kit) => {
     assert.deepEqual(comment.author, { id: fan.user.id, username: fan.user.username, avatarUrl: null });
     assert.equal(comment.videoId, videoId);
     assert.equal(comment.parentId, null);
-    assert.deepEqual([comment.likeCount, comment.replyCount, comment.hasLiked, comment.isEdited, comment.isHidden, comment.isDeleted], [0, 0, false, false, false, false]);
+    assert.deepEqual(
+      [comment.likeCount, comment.replyCount, comment.hasLiked, comment.isEdited, comment.isHidden, comment.isDeleted],
+      [0, 0, false, false, false, false],
+    );
     assert.equal(await videoCounts(videoId), 1);
     assert.equal(json(await get(`/api/v1/comments/${comment.id}`)).data.text, text.trim());
   });
@@ -39,16 +42,33 @@ describeComments('comments', (kit) => {
       [{ text: 'hi' }, 'videoId'],
     ];
     for (const [payload, field] of cases) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: bearer(fan.accessToken), payload });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/comments',
+        headers: bearer(fan.accessToken),
+        payload,
+      });
       assert.equal(response.statusCode, 400, JSON.stringify(payload).slice(0, 80));
       assert.equal(json(response).error.code, 'VALIDATION_ERROR');
       assert.equal(json(response).error.details[0].field, field);
     }
-    assert.equal((await post(fan.accessToken, videoId, 'x'.repeat(10_000))).statusCode, 201, 'exactly 10,000 characters is fine');
-    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: bearer(fan.accessToken), payload: { videoId, text: 'hi', admin: true } });
+    assert.equal(
+      (await post(fan.accessToken, videoId, 'x'.repeat(10_000))).statusCode,
+      201,
+      'exactly 10,000 characters is fine',
+    );
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/comments',
+      headers: bearer(fan.accessToken),
+      payload: { videoId, text: 'hi', admin: true },
+    });
     assert.equal(extra.statusCode, 400, 'unknown fields are refused');
     assert.equal((await post('', videoId, 'hi')).statusCode, 401);
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/comments', payload: { videoId, text: 'hi' } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/comments', payload: { videoId, text: 'hi' } })).statusCode,
+      401,
+    );
     assert.equal(await videoCounts(videoId), 1);
   });
 
@@ -56,7 +76,11 @@ describeComments('comments', (kit) => {
     const { t, creator, fan, post, get } = kit();
     const privateVideo = await createReadyVideo(t, creator.accessToken, { visibility: 'private' });
     assert.equal((await post(fan.accessToken, privateVideo, 'hi')).statusCode, 404);
-    assert.equal((await post(creator.accessToken, privateVideo, 'a note to self')).statusCode, 201, 'the owner sees a private video');
+    assert.equal(
+      (await post(creator.accessToken, privateVideo, 'a note to self')).statusCode,
+      201,
+      'the owner sees a private video',
+    );
     assert.equal((await get(`/api/v1/videos/${privateVideo}/comments`, fan.accessToken)).statusCode, 404);
 
     const uploading = (await createVideo(t, creator.accessToken)).id;
@@ -80,10 +104,18 @@ describeComments('comments', (kit) => {
     assert.deepEqual(json(nested).data.replyToUser, { id: other.user.id, username: other.user.username });
 
     const thread = json(await get(`/api/v1/videos/${videoId}/comments`)).data;
-    assert.deepEqual(thread.map((comment: { id: string }) => comment.id), [top], 'replies are not top-level');
+    assert.deepEqual(
+      thread.map((comment: { id: string }) => comment.id),
+      [top],
+      'replies are not top-level',
+    );
     assert.equal(thread[0].replyCount, 2);
     const replies = json(await get(`/api/v1/comments/${top}/replies`));
-    assert.deepEqual(replies.data.map((comment: { text: string }) => comment.text), ['first reply', 'reply to the reply'], 'oldest first');
+    assert.deepEqual(
+      replies.data.map((comment: { text: string }) => comment.text),
+      ['first reply', 'reply to the reply'],
+      'oldest first',
+    );
     assert.equal(replies.data[1].replyToUser.username, other.user.username);
     assert.equal(replies.meta.nextCursor, null);
     assert.equal(await videoCounts(videoId), 3, 'replies count on the video');
@@ -109,13 +141,24 @@ describeComments('comments', (kit) => {
     assert.equal(reused.statusCode, 409);
     assert.equal(json(reused).error.code, 'IDEMPOTENCY_KEY_REUSED');
 
-    const racing = await Promise.all(Array.from({ length: 5 }, () =>
-      withKey('reply-1', `/api/v1/comments/${json(first).data.id}/reply`, { text: 'double click' })));
-    assert.deepEqual(racing.map((response) => response.statusCode), [201, 201, 201, 201, 201]);
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        withKey('reply-1', `/api/v1/comments/${json(first).data.id}/reply`, { text: 'double click' }),
+      ),
+    );
+    assert.deepEqual(
+      racing.map((response) => response.statusCode),
+      [201, 201, 201, 201, 201],
+    );
     assert.equal(new Set(racing.map((response) => json(response).data.id)).size, 1);
     assert.equal(json(await get(`/api/v1/comments/${json(first).data.id}`)).data.replyCount, 1);
     assert.equal(await videoCounts(videoId), 2);
-    const otherUser = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { ...bearer(other.accessToken), 'idempotency-key': 'post-1' }, payload: { videoId, text: 'only once' } });
+    const otherUser = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/comments',
+      headers: { ...bearer(other.accessToken), 'idempotency-key': 'post-1' },
+      payload: { videoId, text: 'only once' },
+    });
     assert.notEqual(json(otherUser).data.id, json(first).data.id, 'keys are per user');
   });
 
@@ -131,7 +174,10 @@ describeComments('comments', (kit) => {
     assert.equal(json(edited).data.isEdited, true);
     assert.equal(json(edited).data.createdAt, original.createdAt);
     assert.ok(json(edited).data.updatedAt > original.updatedAt);
-    assert.equal((await send('PUT', `/api/v1/comments/${id}`, creator.accessToken, { text: 'owner rewrite' })).statusCode, 403);
+    assert.equal(
+      (await send('PUT', `/api/v1/comments/${id}`, creator.accessToken, { text: 'owner rewrite' })).statusCode,
+      403,
+    );
     assert.equal((await send('PUT', `/api/v1/comments/${id}`, admin, { text: 'admin rewrite' })).statusCode, 403);
     assert.equal((await send('PUT', `/api/v1/comments/${id}`, fan.accessToken, { text: '' })).statusCode, 400);
     assert.equal(json(await get(`/api/v1/comments/${id}`)).data.text, 'first!');
@@ -145,25 +191,51 @@ describeComments('comments', (kit) => {
     const lonely = await commentId(other.accessToken, videoId, 'nobody answers this');
     assert.equal(await videoCounts(videoId), 3);
 
-    assert.equal((await send('DELETE', `/api/v1/comments/${top}`, other.accessToken)).statusCode, 403, 'strangers cannot delete');
+    assert.equal(
+      (await send('DELETE', `/api/v1/comments/${top}`, other.accessToken)).statusCode,
+      403,
+      'strangers cannot delete',
+    );
     assert.equal((await send('DELETE', `/api/v1/comments/${top}`, fan.accessToken)).statusCode, 204);
     assert.equal((await send('DELETE', `/api/v1/comments/${top}`, fan.accessToken)).statusCode, 204, 'idempotent');
     assert.equal(await videoCounts(videoId), 2);
 
     const tombstone = json(await get(`/api/v1/comments/${top}`)).data;
-    assert.deepEqual([tombstone.text, tombstone.author, tombstone.isDeleted, tombstone.replyCount], ['[deleted]', null, true, 1]);
+    assert.deepEqual(
+      [tombstone.text, tombstone.author, tombstone.isDeleted, tombstone.replyCount],
+      ['[deleted]', null, true, 1],
+    );
     const replies = json(await get(`/api/v1/comments/${top}/replies`)).data;
-    assert.deepEqual(replies.map((comment: { id: string }) => comment.id), [replyId]);
+    assert.deepEqual(
+      replies.map((comment: { id: string }) => comment.id),
+      [replyId],
+    );
     const listed = json(await get(`/api/v1/videos/${videoId}/comments?sort=newest`)).data;
-    assert.deepEqual(listed.map((comment: { id: string }) => comment.id), [lonely, top], 'the tombstone stays listed for its replies');
+    assert.deepEqual(
+      listed.map((comment: { id: string }) => comment.id),
+      [lonely, top],
+      'the tombstone stays listed for its replies',
+    );
 
-    assert.equal((await send('DELETE', `/api/v1/comments/${lonely}`, creator.accessToken)).statusCode, 204, 'the video owner may delete');
+    assert.equal(
+      (await send('DELETE', `/api/v1/comments/${lonely}`, creator.accessToken)).statusCode,
+      204,
+      'the video owner may delete',
+    );
     assert.equal((await send('DELETE', `/api/v1/comments/${replyId}`, admin)).statusCode, 204, 'an admin may delete');
     assert.equal(await videoCounts(videoId), 0);
-    assert.equal(json(await get(`/api/v1/videos/${videoId}/comments`)).data.length, 0, 'deleted comments without replies leave the list');
+    assert.equal(
+      json(await get(`/api/v1/videos/${videoId}/comments`)).data.length,
+      0,
+      'deleted comments without replies leave the list',
+    );
     assert.equal((await reply(other.accessToken, top, 'too late')).statusCode, 404);
     assert.equal((await send('PUT', `/api/v1/comments/${top}`, fan.accessToken, { text: 'undo?' })).statusCode, 404);
-    const stored = await t.platform.database.db.selectFrom('comments').select('text').where('id', '=', top).executeTakeFirstOrThrow();
+    const stored = await t.platform.database.db
+      .selectFrom('comments')
+      .select('text')
+      .where('id', '=', top)
+      .executeTakeFirstOrThrow();
     assert.equal(stored.text, 'regrettable', 'the original stays for moderators');
   });
 
@@ -171,7 +243,8 @@ describeComments('comments', (kit) => {
     const { t, creator, fan, other, get, send, commentId } = kit();
     const videoId = await createReadyVideo(t, creator.accessToken);
     const id = await commentId(creator.accessToken, videoId, 'like me');
-    const like = (token: string, method: 'POST' | 'DELETE' = 'POST') => send(method, `/api/v1/comments/${id}/like`, token);
+    const like = (token: string, method: 'POST' | 'DELETE' = 'POST') =>
+      send(method, `/api/v1/comments/${id}/like`, token);
     assert.deepEqual(json(await like(fan.accessToken)).data, { commentId: id, liked: true, likeCount: 1 });
     assert.deepEqual(json(await like(fan.accessToken)).data, { commentId: id, liked: true, likeCount: 1 });
     assert.deepEqual(json(await like(other.accessToken)).data, { commentId: id, liked: true, likeCount: 2 });
@@ -180,22 +253,32 @@ describeComments('comments', (kit) => {
     assert.equal(json(await get(`/api/v1/comments/${id}`)).data.hasLiked, false);
     assert.deepEqual(json(await like(fan.accessToken, 'DELETE')).data, { commentId: id, liked: false, likeCount: 1 });
     assert.deepEqual(json(await like(fan.accessToken, 'DELETE')).data, { commentId: id, liked: false, likeCount: 1 });
-    const rows = await sql<{ n: number }>`select count(*)::int as n from comment_likes where comment_id = ${id}`.execute(t.platform.database.db);
+    const rows = await sql<{
+      n: number;
+    }>`select count(*)::int as n from comment_likes where comment_id = ${id}`.execute(t.platform.database.db);
     assert.equal(rows.rows[0]?.n, 1);
-    assert.equal((await send('POST', '/api/v1/comments/00000000-0000-4000-8000-000000000000/like', fan.accessToken)).statusCode, 404);
+    assert.equal(
+      (await send('POST', '/api/v1/comments/00000000-0000-4000-8000-000000000000/like', fan.accessToken)).statusCode,
+      404,
+    );
   });
 
   test('the owner can turn comments off: posting and replying get 403 COMMENTS_DISABLED, reading still works', async () => {
     const { t, creator, fan, admin, post, reply, get, send, commentId } = kit();
     const videoId = await createReadyVideo(t, creator.accessToken);
     const id = await commentId(fan.accessToken, videoId, 'before the switch');
-    const settings = (token: string, commentsEnabled: unknown) => send('PUT', `/api/v1/videos/${videoId}/comment-settings`, token, { commentsEnabled });
+    const settings = (token: string, commentsEnabled: unknown) =>
+      send('PUT', `/api/v1/videos/${videoId}/comment-settings`, token, { commentsEnabled });
     assert.equal((await settings(fan.accessToken, false)).statusCode, 403, 'only the owner');
     assert.equal((await settings(creator.accessToken, 'no')).statusCode, 400);
     const off = await settings(creator.accessToken, false);
     assert.deepEqual(json(off).data, { videoId, commentsEnabled: false });
 
-    for (const response of [await post(fan.accessToken, videoId, 'after'), await reply(fan.accessToken, id, 'after'), await post(creator.accessToken, videoId, 'mine')]) {
+    for (const response of [
+      await post(fan.accessToken, videoId, 'after'),
+      await reply(fan.accessToken, id, 'after'),
+      await post(creator.accessToken, videoId, 'mine'),
+    ]) {
       assert.equal(response.statusCode, 403);
       assert.equal(json(response).error.code, 'COMMENTS_DISABLED');
     }
@@ -225,7 +308,11 @@ describeComments('comments', (kit) => {
       assert.equal(response.statusCode, 403);
       assert.equal(json(response).error.code, 'ACCOUNT_SUSPENDED');
     }
-    assert.equal((await send('DELETE', `/api/v1/comments/${own}`, troll.accessToken)).statusCode, 204, 'they may still delete their own words');
+    assert.equal(
+      (await send('DELETE', `/api/v1/comments/${own}`, troll.accessToken)).statusCode,
+      204,
+      'they may still delete their own words',
+    );
     assert.equal((await send('POST', `/api/v1/admin/users/${troll.user.id}/unban`, admin)).statusCode, 200);
     assert.equal((await post(troll.accessToken, videoId, 'reformed')).statusCode, 201);
   });

@@ -30,7 +30,10 @@ export function publishCommentEdited(trx: Executor, payload: CommentEditedPayloa
  */
 export const COMMENT_LIKE_MILESTONE = 'comment.like_milestone';
 
-export interface CommentLikeMilestonePayload { commentId: string; likes: number }
+export interface CommentLikeMilestonePayload {
+  commentId: string;
+  likes: number;
+}
 
 export function isLikeMilestone(likes: number): boolean {
   return likes >= 1 && 10 ** Math.round(Math.log10(likes)) === likes;

@@ -8,7 +8,13 @@ export const DELETED_COMMENT_TEXT = '[deleted]';
 
 /** A freshly written row as a view: its author is the actor, who cannot have liked it yet. */
 export function newCommentView(row: CommentRow, author: UserRow, replyToUsername: string | null): CommentView {
-  return { ...row, author_username: author.username, author_avatar_url: author.avatar_url, reply_to_username: replyToUsername, has_liked: false };
+  return {
+    ...row,
+    author_username: author.username,
+    author_avatar_url: author.avatar_url,
+    reply_to_username: replyToUsername,
+    has_liked: false,
+  };
 }
 
 export function toCommentResponse(view: CommentView): CommentResponse {
@@ -17,7 +23,10 @@ export function toCommentResponse(view: CommentView): CommentResponse {
     id: view.id,
     videoId: view.video_id,
     parentId: view.parent_id,
-    replyToUser: view.reply_to_user_id && view.reply_to_username ? { id: view.reply_to_user_id, username: view.reply_to_username } : null,
+    replyToUser:
+      view.reply_to_user_id && view.reply_to_username
+        ? { id: view.reply_to_user_id, username: view.reply_to_username }
+        : null,
     text: deleted ? DELETED_COMMENT_TEXT : view.text,
     author: deleted ? null : { id: view.user_id, username: view.author_username, avatarUrl: view.author_avatar_url },
     likeCount: view.like_count,

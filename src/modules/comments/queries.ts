@@ -14,7 +14,10 @@ const topCursor = cursorCodec('top', likesPosition);
 const newestCursor = cursorCodec('newest', timePosition);
 const repliesCursor = cursorCodec('replies', timePosition);
 
-export interface CommentPage { items: CommentView[]; nextCursor: string | null }
+export interface CommentPage {
+  items: CommentView[];
+  nextCursor: string | null;
+}
 
 /** Reading comments: one comment, a video's threads (top or newest), a thread's replies. */
 export class CommentQueries {
@@ -40,7 +43,9 @@ export class CommentQueries {
     // Independent reads: on PostgreSQL they run on two pooled connections at once.
     const [commentsEnabled, page] = await Promise.all([
       commentSettingsRepo.commentsEnabled(this.db, video.id),
-      sort === 'top' ? this.topPage(video.id, audience, limit, cursor) : this.newestPage(video.id, audience, limit, cursor),
+      sort === 'top'
+        ? this.topPage(video.id, audience, limit, cursor)
+        : this.newestPage(video.id, audience, limit, cursor),
     ]);
     return { ...page, commentsEnabled };
   }
@@ -56,10 +61,15 @@ export class CommentQueries {
   }
 
   /** Replies stay readable under a deleted top-level comment. */
-  async listReplies(actor: AuthenticatedUser | undefined, id: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<CommentPage> {
+  async listReplies(
+    actor: AuthenticatedUser | undefined,
+    id: string,
+    { cursor, limit }: { cursor?: string; limit: number },
+  ): Promise<CommentPage> {
     const after = repliesCursor.decodeOptional(cursor);
     const { comment, video } = await this.access.visibleComment(actor, id, { allowDeleted: true });
-    if (comment.parent_id) throw badRequest('This comment is a reply; threads are one level deep, so list the replies of its parentId');
+    if (comment.parent_id)
+      throw badRequest('This comment is a reply; threads are one level deep, so list the replies of its parentId');
     const audience: Audience = { viewerId: actor?.id, seesAllHidden: moderatesVideo(actor, video) };
     const rows = await commentRepo.listReplies(this.db, comment.id, audience, limit, after);
     return toPage(rows, limit, repliesCursor, (row) => ({ at: row.created_at, id: row.id }));

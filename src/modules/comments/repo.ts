@@ -12,10 +12,21 @@ export type CommentRow = Selectable<CommentsTable>;
 
 /** The columns a response needs; moderation bookkeeping (hidden_by, deleted_by) stays in the table. */
 const VIEW_COLUMNS = [
-  'c.id', 'c.video_id', 'c.user_id', 'c.parent_id', 'c.reply_to_user_id', 'c.text', 'c.is_edited',
-  'c.like_count', 'c.reply_count', 'c.hidden_at', 'c.deleted_at', 'c.created_at', 'c.updated_at',
+  'c.id',
+  'c.video_id',
+  'c.user_id',
+  'c.parent_id',
+  'c.reply_to_user_id',
+  'c.text',
+  'c.is_edited',
+  'c.like_count',
+  'c.reply_count',
+  'c.hidden_at',
+  'c.deleted_at',
+  'c.created_at',
+  'c.updated_at',
 ] as const;
-type ViewColumn = typeof VIEW_COLUMNS[number] extends `c.${infer Column}` ? Column : never;
+type ViewColumn = (typeof VIEW_COLUMNS)[number] extends `c.${infer Column}` ? Column : never;
 
 /** A comment as responses show it: its own columns plus author, mention and the viewer's like. */
 export interface CommentView extends Pick<CommentRow, ViewColumn> {
@@ -26,7 +37,10 @@ export interface CommentView extends Pick<CommentRow, ViewColumn> {
 }
 
 /** Who reads a list: hidden comments are filtered out unless the reader moderates the video or wrote them. */
-export interface Audience { viewerId?: string; seesAllHidden: boolean }
+export interface Audience {
+  viewerId?: string;
+  seesAllHidden: boolean;
+}
 
 /**
  * Comments joined with their author (users is read only), the mentioned user's name and the viewer's
@@ -35,22 +49,33 @@ export interface Audience { viewerId?: string; seesAllHidden: boolean }
  * Only the columns a response needs are read: on PGlite every field of every row costs decoding time.
  */
 function selectViews(db: Executor, viewerId: string | undefined) {
-  return db.selectFrom('comments as c')
+  return db
+    .selectFrom('comments as c')
     .innerJoin('users as author', 'author.id', 'c.user_id')
     .select(VIEW_COLUMNS)
     .select(['author.username as author_username', 'author.avatar_url as author_avatar_url'])
-    .select((eb) => eb.selectFrom('users as reply_to').select('reply_to.username')
-      .whereRef('reply_to.id', '=', 'c.reply_to_user_id').as('reply_to_username'))
-    .select(viewerId
-      ? sql<boolean>`exists (select 1 from comment_likes l where l.comment_id = c.id and l.user_id = ${viewerId})`.as('has_liked')
-      : sql<boolean>`false`.as('has_liked'));
+    .select((eb) =>
+      eb
+        .selectFrom('users as reply_to')
+        .select('reply_to.username')
+        .whereRef('reply_to.id', '=', 'c.reply_to_user_id')
+        .as('reply_to_username'),
+    )
+    .select(
+      viewerId
+        ? sql<boolean>`exists (select 1 from comment_likes l where l.comment_id = c.id and l.user_id = ${viewerId})`.as(
+            'has_liked',
+          )
+        : sql<boolean>`false`.as('has_liked'),
+    );
 }
 
 function selectVisibleViews(db: Executor, audience: Audience) {
-  return selectViews(db, audience.viewerId).$if(!audience.seesAllHidden, (query) => query.where((eb) => eb.or([
-    eb('c.hidden_at', 'is', null),
-    ...(audience.viewerId ? [eb('c.user_id', '=', audience.viewerId)] : []),
-  ])));
+  return selectViews(db, audience.viewerId).$if(!audience.seesAllHidden, (query) =>
+    query.where((eb) =>
+      eb.or([eb('c.hidden_at', 'is', null), ...(audience.viewerId ? [eb('c.user_id', '=', audience.viewerId)] : [])]),
+    ),
+  );
 }
 
 /**
@@ -85,9 +110,13 @@ export const commentRepo = {
 
   /** Undefined when the comment was deleted meanwhile. */
   updateText(db: Executor, id: string, text: string): Promise<CommentRow | undefined> {
-    return db.updateTable('comments').set({ text, is_edited: true, updated_at: new Date() })
-      .where('id', '=', id).where('deleted_at', 'is', null)
-      .returningAll().executeTakeFirst();
+    return db
+      .updateTable('comments')
+      .set({ text, is_edited: true, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
   },
 
   async likeCountOf(db: Executor, id: string): Promise<number> {
@@ -95,27 +124,63 @@ export const commentRepo = {
     return row.like_count;
   },
 
-  listNewest(db: Executor, videoId: string, audience: Audience, limit: number, after?: TimePosition): Promise<CommentView[]> {
+  listNewest(
+    db: Executor,
+    videoId: string,
+    audience: Audience,
+    limit: number,
+    after?: TimePosition,
+  ): Promise<CommentView[]> {
     return selectThreads(db, videoId, audience)
-      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('c.created_at', 'c.id'), '<', tuple(after!.at, after!.id))))
-      .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+      .$if(after !== undefined, (query) =>
+        query.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('c.created_at', 'c.id'), '<', tuple(after!.at, after!.id)),
+        ),
+      )
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1)
+      .execute();
   },
 
-  listTop(db: Executor, videoId: string, audience: Audience, limit: number, after?: LikesPosition): Promise<CommentView[]> {
+  listTop(
+    db: Executor,
+    videoId: string,
+    audience: Audience,
+    limit: number,
+    after?: LikesPosition,
+  ): Promise<CommentView[]> {
     return selectThreads(db, videoId, audience)
-      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('c.like_count', 'c.id'), '<', tuple(after!.likes, after!.id))))
-      .orderBy('c.like_count', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute();
+      .$if(after !== undefined, (query) =>
+        query.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('c.like_count', 'c.id'), '<', tuple(after!.likes, after!.id)),
+        ),
+      )
+      .orderBy('c.like_count', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1)
+      .execute();
   },
 
   /** A thread's replies, oldest first; deleted replies are gone (nothing hangs under them). */
-  listReplies(db: Executor, parentId: string, audience: Audience, limit: number, after?: TimePosition): Promise<CommentView[]> {
+  listReplies(
+    db: Executor,
+    parentId: string,
+    audience: Audience,
+    limit: number,
+    after?: TimePosition,
+  ): Promise<CommentView[]> {
     return selectVisibleViews(db, audience)
       .where('c.parent_id', '=', parentId)
       .where('c.deleted_at', 'is', null)
-      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('c.created_at', 'c.id'), '>', tuple(after!.at, after!.id))))
-      .orderBy('c.created_at', 'asc').orderBy('c.id', 'asc').limit(limit + 1).execute();
+      .$if(after !== undefined, (query) =>
+        query.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('c.created_at', 'c.id'), '>', tuple(after!.at, after!.id)),
+        ),
+      )
+      .orderBy('c.created_at', 'asc')
+      .orderBy('c.id', 'asc')
+      .limit(limit + 1)
+      .execute();
   },
 };

@@ -8,18 +8,24 @@ export const MAX_COMMENT_LENGTH = 10_000;
 const FORBIDDEN_CONTROL_CHARACTERS = /[^\P{Cc}\n\t]/u;
 
 /** Stored verbatim (no HTML stripping: the API speaks plain text and clients escape it when rendering). */
-export const commentTextSchema = z.string()
+export const commentTextSchema = z
+  .string()
   .trim()
   .min(1, 'must not be empty')
   .max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`)
-  .refine((text) => !FORBIDDEN_CONTROL_CHARACTERS.test(text), 'must not contain control characters (newline and tab are fine)');
+  .refine(
+    (text) => !FORBIDDEN_CONTROL_CHARACTERS.test(text),
+    'must not contain control characters (newline and tab are fine)',
+  );
 
 export const commentIdParams = z.object({ id: z.uuid('must be a UUID') });
 
-export const createCommentBody = z.object({
-  videoId: z.uuid('must be a UUID'),
-  text: commentTextSchema,
-}).strict();
+export const createCommentBody = z
+  .object({
+    videoId: z.uuid('must be a UUID'),
+    text: commentTextSchema,
+  })
+  .strict();
 
 export const commentTextBody = z.object({ text: commentTextSchema }).strict();
 
@@ -41,7 +47,7 @@ const userSummarySchema = z.object({ id: z.string(), username: z.string() });
 export const commentSchema = z.object({
   id: z.string(),
   videoId: z.string(),
-  parentId: z.string().nullable().describe('the thread\'s top-level comment; null for a top-level comment'),
+  parentId: z.string().nullable().describe("the thread's top-level comment; null for a top-level comment"),
   replyToUser: userSummarySchema.nullable().describe('whose reply this answers, when it replies to a reply'),
   text: z.string().describe('plain text exactly as written (escape it when rendering); "[deleted]" once deleted'),
   author: userSummarySchema.extend({ avatarUrl: z.string().nullable() }).nullable().describe('null once deleted'),

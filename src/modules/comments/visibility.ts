@@ -1,7 +1,13 @@
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 
-interface VideoOwner { creator_id: string }
-interface CommentState { user_id: string; hidden_at: Date | null; deleted_at: Date | null }
+interface VideoOwner {
+  creator_id: string;
+}
+interface CommentState {
+  user_id: string;
+  hidden_at: Date | null;
+  deleted_at: Date | null;
+}
 
 /** The video's owner and admins moderate its comments, so they see every hidden one. */
 export function moderatesVideo(actor: AuthenticatedUser | undefined, video: VideoOwner): boolean {

@@ -6,7 +6,11 @@ import type { TimePosition } from '../../platform/pagination/cursor.ts';
 import { FANOUT_BATCH_SIZE, forEachSubscriberBatch } from './subscribers.ts';
 
 /** One video in a subscriber's feed. `publishedAt` orders the feed (newest first, video id breaks ties). */
-export interface FeedEntry { videoId: string; creatorId: string; publishedAt: Date }
+export interface FeedEntry {
+  videoId: string;
+  creatorId: string;
+  publishedAt: Date;
+}
 
 /**
  * Materialised subscriptions feeds (the fan-out-on-write half; big channels are pulled at read time).
@@ -30,7 +34,10 @@ export interface FeedStore {
   read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]>;
 }
 
-interface BatchOutcome { n: number; last_seq: string | null }
+interface BatchOutcome {
+  n: number;
+  last_seq: string | null;
+}
 
 class TableFeedStore implements FeedStore {
   readonly removesPerUser = false;
@@ -39,8 +46,16 @@ class TableFeedStore implements FeedStore {
 
   async push(userIds: readonly string[], entry: FeedEntry): Promise<void> {
     if (userIds.length === 0) return;
-    await this.db.insertInto('feed_items')
-      .values(userIds.map((userId) => ({ user_id: userId, video_id: entry.videoId, creator_id: entry.creatorId, published_at: entry.publishedAt })))
+    await this.db
+      .insertInto('feed_items')
+      .values(
+        userIds.map((userId) => ({
+          user_id: userId,
+          video_id: entry.videoId,
+          creator_id: entry.creatorId,
+          published_at: entry.publishedAt,
+        })),
+      )
       .onConflict((conflict) => conflict.columns(['user_id', 'video_id']).doNothing())
       .execute();
   }
@@ -82,7 +97,10 @@ class TableFeedStore implements FeedStore {
   }
 
   async read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]> {
-    let query = this.db.selectFrom('feed_items').select(['video_id', 'creator_id', 'published_at']).where('user_id', '=', userId);
+    let query = this.db
+      .selectFrom('feed_items')
+      .select(['video_id', 'creator_id', 'published_at'])
+      .where('user_id', '=', userId);
     if (before) query = query.where(sql<boolean>`(published_at, video_id) < (${before.at}, ${before.id}::uuid)`);
     const rows = await query.orderBy('published_at', 'desc').orderBy('video_id', 'desc').limit(limit).execute();
     return rows.map((row) => ({ videoId: row.video_id, creatorId: row.creator_id, publishedAt: row.published_at }));
@@ -99,7 +117,12 @@ const TIE_SLACK = 50;
 class RedisFeedStore implements FeedStore {
   readonly removesPerUser = true;
 
-  constructor(private readonly db: Kysely<DB>, private readonly redis: Redis, private readonly prefix: string, private readonly maxItems: number) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly maxItems: number,
+  ) {}
 
   private key(userId: string): string {
     return `${this.prefix}feed:${userId}`;
@@ -152,7 +175,15 @@ class RedisFeedStore implements FeedStore {
 
   async read(userId: string, limit: number, before?: TimePosition): Promise<FeedEntry[]> {
     const max = before ? String(before.at.getTime()) : '+inf';
-    const flat = await this.redis.zrevrangebyscore(this.key(userId), max, '-inf', 'WITHSCORES', 'LIMIT', 0, limit + TIE_SLACK);
+    const flat = await this.redis.zrevrangebyscore(
+      this.key(userId),
+      max,
+      '-inf',
+      'WITHSCORES',
+      'LIMIT',
+      0,
+      limit + TIE_SLACK,
+    );
     const entries: FeedEntry[] = [];
     for (let index = 0; index < flat.length; index += 2) {
       const [videoId = '', creatorId = ''] = flat[index]!.split(':');
@@ -166,6 +197,10 @@ class RedisFeedStore implements FeedStore {
 }
 
 /** The process's feed store: a table on the embedded default, sorted sets with Redis. */
-export function createFeedStore({ config, database: { db }, redis }: Pick<Platform, 'config' | 'database' | 'redis'>): FeedStore {
+export function createFeedStore({
+  config,
+  database: { db },
+  redis,
+}: Pick<Platform, 'config' | 'database' | 'redis'>): FeedStore {
   return redis ? new RedisFeedStore(db, redis, config.redisKeyPrefix, config.feeds.maxItems) : new TableFeedStore(db);
 }

@@ -14,7 +14,11 @@ export interface ReadyVideoOptions {
   durationSeconds?: number;
 }
 
-export async function publishReadyVideo(t: TestApp, creator: TestAccount, options: ReadyVideoOptions = {}): Promise<string> {
+export async function publishReadyVideo(
+  t: TestApp,
+  creator: TestAccount,
+  options: ReadyVideoOptions = {},
+): Promise<string> {
   const { id } = await createVideo(t, creator.token, {
     title: options.title ?? `Video ${Math.random().toString(36).slice(2, 8)}`,
     visibility: options.visibility ?? 'public',
@@ -22,9 +26,16 @@ export async function publishReadyVideo(t: TestApp, creator: TestAccount, option
     ...(options.category ? { category: options.category } : {}),
   });
   await t.platform.database.db.transaction().execute(async (trx) => {
-    const ready = await trx.updateTable('videos')
-      .set({ status: 'ready', processed_at: options.publishedAt ?? new Date(), duration_seconds: options.durationSeconds ?? 60 })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const ready = await trx
+      .updateTable('videos')
+      .set({
+        status: 'ready',
+        processed_at: options.publishedAt ?? new Date(),
+        duration_seconds: options.durationSeconds ?? 60,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await publishVideoEvent(trx, VIDEO_READY, ready);
   });
   return id;
@@ -36,7 +47,13 @@ export async function readWholeFeed(t: TestApp, reader: TestAccount, limit = 50)
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const page = json(await t.app.inject({ method: 'GET', url: `/api/v1/feed/subscriptions?limit=${limit}${query}`, headers: bearer(reader.token) }));
+    const page = json(
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/feed/subscriptions?limit=${limit}${query}`,
+        headers: bearer(reader.token),
+      }),
+    );
     if (!page.success) throw new Error(`feed read failed: ${JSON.stringify(page.error)}`);
     ids.push(...(page.data as { id: string }[]).map((video) => video.id));
     cursor = page.meta.nextCursor as string | null;
@@ -45,9 +62,18 @@ export async function readWholeFeed(t: TestApp, reader: TestAccount, limit = 50)
 }
 
 /** Waits until the reader's feed is exactly `expected` (fan-out and event delivery are asynchronous). */
-export function waitForFeed(t: TestApp, reader: TestAccount, expected: string[], timeoutMs = 20_000): Promise<string[]> {
-  return waitFor(`feed of ${reader.id} to be ${expected.length} videos`, async () => {
-    const feed = await readWholeFeed(t, reader);
-    return JSON.stringify(feed) === JSON.stringify(expected) ? feed : undefined;
-  }, timeoutMs);
+export function waitForFeed(
+  t: TestApp,
+  reader: TestAccount,
+  expected: string[],
+  timeoutMs = 20_000,
+): Promise<string[]> {
+  return waitFor(
+    `feed of ${reader.id} to be ${expected.length} videos`,
+    async () => {
+      const feed = await readWholeFeed(t, reader);
+      return JSON.stringify(feed) === JSON.stringify(expected) ? feed : undefined;
+    },
+    timeoutMs,
+  );
 }

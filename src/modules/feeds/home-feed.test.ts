@@ -8,7 +8,10 @@ import { call, createAccounts, type TestAccount } from '../channels/channel-test
 import { refreshTrending } from '../trending/refresh.ts';
 import { publishReadyVideo, waitForFeed } from './feed-test-support.ts';
 
-interface HomeItem { reason: string; video: { id: string } }
+interface HomeItem {
+  reason: string;
+  video: { id: string };
+}
 
 for (const kind of testDatabaseKinds()) {
   describe(`home feed on ${kind}`, () => {
@@ -17,7 +20,9 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind, { TRENDING_CACHE_SECONDS: '0' });
       startWorkers(t.platform, t.services);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const home = async (as?: TestAccount) => {
       const response = await call(t, 'GET', '/feed/home?limit=60', as);
@@ -27,12 +32,13 @@ for (const kind of testDatabaseKinds()) {
     const reasonOf = (items: HomeItem[], id: string) => items.find((item) => item.video.id === id)?.reason;
 
     test('guests get trending and fresh uploads, each video once, never a private one', async () => {
-      const [creator] = await createAccounts(t, 1, 'creator') as [TestAccount];
+      const [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       const hot = await publishReadyVideo(t, creator, { publishedAt: new Date(Date.now() - 3 * 86_400_000) });
       const fresh = await publishReadyVideo(t, creator);
       const secret = await publishReadyVideo(t, creator, { visibility: 'private' });
-      await sql`insert into trending_activity (video_id, bucket, views) values (${hot}, now(), 50), (${fresh}, now(), 1), (${secret}, now(), 999)`
-        .execute(t.platform.database.db);
+      await sql`insert into trending_activity (video_id, bucket, views) values (${hot}, now(), 50), (${fresh}, now(), 1), (${secret}, now(), 999)`.execute(
+        t.platform.database.db,
+      );
       await refreshTrending(t.platform.database.db, t.services.trendingStore);
       const items = await home();
       assert.equal(reasonOf(items, hot), 'trending');
@@ -44,13 +50,26 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('signed-in viewers get their subscriptions and videos related to what they watched, minus what they watched', async () => {
-      const [followed, cook, otherCook, viewer] = await createAccounts(t, 4, 'creator') as [TestAccount, TestAccount, TestAccount, TestAccount];
+      const [followed, cook, otherCook, viewer] = (await createAccounts(t, 4, 'creator')) as [
+        TestAccount,
+        TestAccount,
+        TestAccount,
+        TestAccount,
+      ];
       assert.equal((await call(t, 'POST', `/users/${followed.id}/subscribe`, viewer)).statusCode, 200);
       const subscribed = await publishReadyVideo(t, followed, { publishedAt: new Date(Date.now() - 10 * 86_400_000) });
       const watched = await publishReadyVideo(t, cook, { tags: ['sourdough', 'baking'], category: 'howto' });
-      const related = await publishReadyVideo(t, otherCook, { tags: ['sourdough'], category: 'howto', publishedAt: new Date(Date.now() - 20 * 86_400_000) });
+      const related = await publishReadyVideo(t, otherCook, {
+        tags: ['sourdough'],
+        category: 'howto',
+        publishedAt: new Date(Date.now() - 20 * 86_400_000),
+      });
       await waitForFeed(t, viewer, [subscribed]);
-      assert.equal((await call(t, 'PUT', `/videos/${watched}/progress`, viewer, { positionSeconds: 30, watchedSeconds: 30 })).statusCode, 200);
+      assert.equal(
+        (await call(t, 'PUT', `/videos/${watched}/progress`, viewer, { positionSeconds: 30, watchedSeconds: 30 }))
+          .statusCode,
+        200,
+      );
       const items = await home(viewer);
       assert.equal(reasonOf(items, subscribed), 'subscriptions');
       assert.equal(reasonOf(items, related), 'related');

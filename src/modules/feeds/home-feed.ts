@@ -8,7 +8,10 @@ import { historyQueries } from '../views/history-queries.ts';
 import type { SubscriptionsFeed } from './subscriptions-feed.ts';
 
 export type HomeReason = 'subscriptions' | 'trending' | 'related' | 'fresh';
-export interface HomeItem { reason: HomeReason; video: VideoRow }
+export interface HomeItem {
+  reason: HomeReason;
+  video: VideoRow;
+}
 
 /** How many recently watched videos describe a viewer's taste, and how far back "related" looks. */
 const TASTE_HISTORY = 20;
@@ -34,7 +37,11 @@ export class HomeFeed {
   async list(userId: string | undefined, limit: number): Promise<HomeItem[]> {
     const trending = this.trending.list('day', undefined, 0, limit);
     const fresh = this.fresh(limit);
-    if (!userId) return interleave(limit, [['trending', await trending], ['fresh', await fresh]]);
+    if (!userId)
+      return interleave(limit, [
+        ['trending', await trending],
+        ['fresh', await fresh],
+      ]);
 
     const watched = await this.recentlyWatched(userId);
     const watchedIds = new Set(watched.map((video) => video.id));
@@ -45,7 +52,12 @@ export class HomeFeed {
       this.related(watched, userId, limit).then(unwatched),
       fresh.then(unwatched),
     ]);
-    return interleave(limit, [['subscriptions', subscribed], ['related', related], ['trending', trendingVideos], ['fresh', freshVideos]]);
+    return interleave(limit, [
+      ['subscriptions', subscribed],
+      ['related', related],
+      ['trending', trendingVideos],
+      ['fresh', freshVideos],
+    ]);
   }
 
   private fresh(limit: number): Promise<VideoRow[]> {
@@ -61,7 +73,13 @@ export class HomeFeed {
     const tags = [...new Set(watched.flatMap((video) => video.tags))];
     const categories = [...new Set(watched.flatMap((video) => (video.category ? [video.category] : [])))];
     const since = new Date(Date.now() - RELATED_RECENT_DAYS * 86_400_000);
-    const ids = await discoveryQueries.relatedPublicIds(this.db, { tags, categories, excludeCreatorId: userId, since, limit: limit + watched.length });
+    const ids = await discoveryQueries.relatedPublicIds(this.db, {
+      tags,
+      categories,
+      excludeCreatorId: userId,
+      since,
+      limit: limit + watched.length,
+    });
     return ids.length === 0 ? [] : videoQueries.findPublicByIds(this.db, ids);
   }
 }

@@ -11,21 +11,43 @@ export const FEEDS_QUEUE = 'feeds';
 export const FAN_OUT_VIDEO_JOB = 'fan-out-video';
 export const REMOVE_VIDEO_FROM_FEEDS_JOB = 'remove-video-from-feeds';
 
-export interface FeedJobPayload { videoId: string }
+export interface FeedJobPayload {
+  videoId: string;
+}
 
 /** What fan-out and removal work with: the database, the process's feed store and the feed settings. */
-export interface FeedDeps { db: Kysely<DB>; store: FeedStore; settings: Config['feeds'] }
+export interface FeedDeps {
+  db: Kysely<DB>;
+  store: FeedStore;
+  settings: Config['feeds'];
+}
 
 export function enqueueFanOut(jobs: JobQueue, videoId: string): Promise<{ id: string }> {
-  return jobs.enqueue<FeedJobPayload>(FEEDS_QUEUE, FAN_OUT_VIDEO_JOB, { videoId }, {
-    priority: 'normal', attempts: 5, backoffMs: 2000, dedupeKey: `fan-out:${videoId}`,
-  });
+  return jobs.enqueue<FeedJobPayload>(
+    FEEDS_QUEUE,
+    FAN_OUT_VIDEO_JOB,
+    { videoId },
+    {
+      priority: 'normal',
+      attempts: 5,
+      backoffMs: 2000,
+      dedupeKey: `fan-out:${videoId}`,
+    },
+  );
 }
 
 export function enqueueFeedRemoval(jobs: JobQueue, videoId: string): Promise<{ id: string }> {
-  return jobs.enqueue<FeedJobPayload>(FEEDS_QUEUE, REMOVE_VIDEO_FROM_FEEDS_JOB, { videoId }, {
-    priority: 'normal', attempts: 5, backoffMs: 2000, dedupeKey: `unfeed:${videoId}`,
-  });
+  return jobs.enqueue<FeedJobPayload>(
+    FEEDS_QUEUE,
+    REMOVE_VIDEO_FROM_FEEDS_JOB,
+    { videoId },
+    {
+      priority: 'normal',
+      attempts: 5,
+      backoffMs: 2000,
+      dedupeKey: `unfeed:${videoId}`,
+    },
+  );
 }
 
 /**

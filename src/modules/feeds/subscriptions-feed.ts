@@ -10,11 +10,16 @@ import type { FeedEntry, FeedStore } from './feed-store.ts';
 
 const feedCursor = cursorCodec('subscriptions-feed', timePosition);
 
-export interface FeedPage { videos: VideoRow[]; nextCursor: string | null }
+export interface FeedPage {
+  videos: VideoRow[];
+  nextCursor: string | null;
+}
 
 /** Newest first; the video id breaks ties the same way in SQL, in Redis and here. */
 function newerFirst(a: FeedEntry, b: FeedEntry): number {
-  return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.videoId < b.videoId ? 1 : a.videoId > b.videoId ? -1 : 0);
+  return (
+    b.publishedAt.getTime() - a.publishedAt.getTime() || (a.videoId < b.videoId ? 1 : a.videoId > b.videoId ? -1 : 0)
+  );
 }
 
 /**
@@ -41,7 +46,8 @@ export class SubscriptionsFeed {
     const before = feedCursor.decodeOptional(cursor);
     const following = await subscriberQueries.following(db, userId);
     const followed = new Set(following.map((row) => row.channel_id));
-    const celebrities = following.filter((row) => (row.subscriber_count ?? 0) > this.settings.celebrityThreshold)
+    const celebrities = following
+      .filter((row) => (row.subscriber_count ?? 0) > this.settings.celebrityThreshold)
       .map((row) => row.channel_id);
 
     const [pushed, pulled] = await Promise.all([

@@ -24,35 +24,50 @@ async function check(probe: () => Promise<unknown>): Promise<z.infer<typeof depe
   }
 }
 
-export async function healthRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+export async function healthRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.get('/health', {
-    config: { rateLimit: false },
-    schema: { tags: ['health'], summary: 'Liveness: the process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
-  }, async () => ({ status: 'ok' as const }));
-
-  routes.get('/ready', {
-    config: { rateLimit: false },
-    schema: {
-      tags: ['health'],
-      summary: 'Readiness: the database (and Redis, when configured) answer and migrations are applied',
-      response: { 200: readiness, 503: readiness },
+  routes.get(
+    '/health',
+    {
+      config: { rateLimit: false },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
-  }, async (_request, reply) => {
-    const checks: Record<string, z.infer<typeof dependencyStatus>> = {
-      database: await check(() => platform.database.ping()),
-    };
-    if (checks.database?.status === 'up' && !platform.migrated) {
-      checks.database = { status: 'down', error: 'migrations not applied yet' };
-    }
-    if (platform.redis) {
-      const redis = platform.redis;
-      checks.redis = await check(() => redis.ping());
-    }
-    const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
-    // Informational: a failure to describe the AI layer never turns a ready instance unready.
-    const ai = ready ? await aiStatus(platform.database.db, services.ai).catch(() => undefined) : undefined;
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, ai });
-  });
+    async () => ({ status: 'ok' as const }),
+  );
+
+  routes.get(
+    '/ready',
+    {
+      config: { rateLimit: false },
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: the database (and Redis, when configured) answer and migrations are applied',
+        response: { 200: readiness, 503: readiness },
+      },
+    },
+    async (_request, reply) => {
+      const checks: Record<string, z.infer<typeof dependencyStatus>> = {
+        database: await check(() => platform.database.ping()),
+      };
+      if (checks.database?.status === 'up' && !platform.migrated) {
+        checks.database = { status: 'down', error: 'migrations not applied yet' };
+      }
+      if (platform.redis) {
+        const redis = platform.redis;
+        checks.redis = await check(() => redis.ping());
+      }
+      const ready = Object.values(checks).every((dependency) => dependency.status === 'up');
+      // Informational: a failure to describe the AI layer never turns a ready instance unready.
+      const ai = ready ? await aiStatus(platform.database.db, services.ai).catch(() => undefined) : undefined;
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, ai });
+    },
+  );
 }

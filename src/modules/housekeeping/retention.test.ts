@@ -11,22 +11,49 @@ import { pruneHistory } from './retention.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`housekeeping on ${kind}`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(kind); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
 
     test('expired Idempotency-Keys are forgotten, fresh ones kept; the videos stay', async () => {
-      const [creator] = await createAccounts(t, 1, 'creator') as [TestAccount];
+      const [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       const { db } = t.platform.database;
       const oldVideo = await createVideo(t, creator.token);
       const newVideo = await createVideo(t, creator.token);
-      await db.insertInto('idempotency_keys').values([
-        { user_id: creator.id, scope: 'videos.create', idempotency_key: 'old-key', request_hash: 'x', resource_id: oldVideo.id, created_at: sql<Date>`now() - interval '2 days'` as never },
-        { user_id: creator.id, scope: 'videos.create', idempotency_key: 'new-key', request_hash: 'x', resource_id: newVideo.id },
-      ]).execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values([
+          {
+            user_id: creator.id,
+            scope: 'videos.create',
+            idempotency_key: 'old-key',
+            request_hash: 'x',
+            resource_id: oldVideo.id,
+            created_at: sql<Date>`now() - interval '2 days'` as never,
+          },
+          {
+            user_id: creator.id,
+            scope: 'videos.create',
+            idempotency_key: 'new-key',
+            request_hash: 'x',
+            resource_id: newVideo.id,
+          },
+        ])
+        .execute();
       const pruned = await pruneHistory(t.platform);
       assert.ok(pruned.idempotencyKeys >= 1);
-      const keys = await db.selectFrom('idempotency_keys').select('idempotency_key').where('user_id', '=', creator.id).execute();
-      assert.deepEqual(keys.map((key) => key.idempotency_key), ['new-key']);
+      const keys = await db
+        .selectFrom('idempotency_keys')
+        .select('idempotency_key')
+        .where('user_id', '=', creator.id)
+        .execute();
+      assert.deepEqual(
+        keys.map((key) => key.idempotency_key),
+        ['new-key'],
+      );
       assert.ok(await db.selectFrom('videos').select('id').where('id', '=', oldVideo.id).executeTakeFirst());
     });
 

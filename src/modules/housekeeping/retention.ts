@@ -16,7 +16,12 @@ export const RETENTION = {
 };
 
 /** Deletes what only bookkeeping needed: finished jobs, relayed-and-processed events, expired Idempotency-Keys. */
-export interface PruneSummary { jobs: number; outboxEvents: number; processedMarks: number; idempotencyKeys: number }
+export interface PruneSummary {
+  jobs: number;
+  outboxEvents: number;
+  processedMarks: number;
+  idempotencyKeys: number;
+}
 
 export async function pruneHistory(platform: Pick<Platform, 'database' | 'jobs' | 'events'>): Promise<PruneSummary> {
   const jobs = await platform.jobs.pruneCompleted(RETENTION.completedJobsMs);
@@ -29,7 +34,9 @@ export function scheduleHistoryPruning(platform: Pick<Platform, 'jobs'>): Promis
   return scheduleRecurring(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS);
 }
 
-export function createPruneHistoryHandler(platform: Pick<Platform, 'database' | 'jobs' | 'events' | 'logger'>): JobHandler<SlotPayload> {
+export function createPruneHistoryHandler(
+  platform: Pick<Platform, 'database' | 'jobs' | 'events' | 'logger'>,
+): JobHandler<SlotPayload> {
   return recurringHandler(platform.jobs, HOUSEKEEPING_QUEUE, PRUNE_HISTORY_JOB, EVERY_SECONDS, async () => {
     platform.logger.info(await pruneHistory(platform), 'old jobs, events and idempotency keys pruned');
   });

@@ -23,8 +23,15 @@ import { videoDocument } from './video-document.ts';
  * model made it, or a creator edited it), so the job is idempotent and resumes where a crash stopped
  * it; `force` recomputes model outputs but never overwrites a creator's edit.
  */
-export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 'storage' | 'logger' | 'config'>, ai: Ai) {
-  const { database: { db }, storage, logger } = platform;
+export function createAnalyseVideoHandler(
+  platform: Pick<Platform, 'database' | 'storage' | 'logger' | 'config'>,
+  ai: Ai,
+) {
+  const {
+    database: { db },
+    storage,
+    logger,
+  } = platform;
   const workRoot = join(platform.config.dataDir, 'work', 'ai');
 
   const analyse = async (job: JobContext<AnalyseVideoPayload>): Promise<void> => {
@@ -43,11 +50,14 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
         const source = join(workDir, 'source');
         const wav = join(workDir, 'speech.wav');
         await storage.downloadToFile(videoKeys(videoId).source, source);
-        const hasAudio = await extractSpeechAudio(source, wav, job.signal).then(() => true, (error: unknown) => {
-          // A video without an audio track has nothing to transcribe; that is an answer, not a failure.
-          if (/matches no streams|does not contain any stream/i.test(String(error))) return false;
-          throw error;
-        });
+        const hasAudio = await extractSpeechAudio(source, wav, job.signal).then(
+          () => true,
+          (error: unknown) => {
+            // A video without an audio track has nothing to transcribe; that is an answer, not a failure.
+            if (/matches no streams|does not contain any stream/i.test(String(error))) return false;
+            throw error;
+          },
+        );
         const result = hasAudio
           ? await ai.transcribe(wav, context)
           : { value: { language: 'en', segments: [] }, model: ai.transcription.chain[0]!.model };
@@ -71,7 +81,9 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
       // and its next video.ready starts a fresh analysis.
       if ((await videoQueries.findById(db, job.payload.videoId))?.status !== 'ready') return;
       // The creator sees the reason; a retry that follows marks the next step again.
-      await analysisStatusRepo.mark(db, job.payload.videoId, 'failed', (error as Error).message.slice(0, 500)).catch(() => undefined);
+      await analysisStatusRepo
+        .mark(db, job.payload.videoId, 'failed', (error as Error).message.slice(0, 500))
+        .catch(() => undefined);
       throw error;
     }
   };
@@ -81,12 +93,23 @@ export function createAnalyseVideoHandler(platform: Pick<Platform, 'database' | 
  * Everything that follows from the transcript and metadata: captions, insights and embeddings. Also
  * run after a creator edits the transcript, and (embeddings only change) after metadata edits.
  */
-export async function refreshDerivedOutputs(platform: Pick<Platform, 'database' | 'storage'>, ai: Ai, video: VideoRow, force = false): Promise<void> {
+export async function refreshDerivedOutputs(
+  platform: Pick<Platform, 'database' | 'storage'>,
+  ai: Ai,
+  video: VideoRow,
+  force = false,
+): Promise<void> {
   const db = platform.database.db;
   const transcript = await transcriptRepo.find(db, video.id);
   const segments = transcript ? await transcriptRepo.segments(db, video.id) : [];
   if (transcript) {
-    await publishCaptions(platform.storage, video.id, transcript.language, segments, video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0);
+    await publishCaptions(
+      platform.storage,
+      video.id,
+      transcript.language,
+      segments,
+      video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0,
+    );
     // Deleted (or sent back to processing) meanwhile: its folder is being cleared, so take the captions back out.
     if ((await videoQueries.findById(db, video.id))?.status !== 'ready') {
       await removeCaptions(platform.storage, video.id, transcript.language);
@@ -97,15 +120,31 @@ export async function refreshDerivedOutputs(platform: Pick<Platform, 'database' 
   let insights = await insightsRepo.find(db, video.id);
   const stale = !insights || force || insights.transcript_updated_at?.getTime() !== transcript?.updated_at.getTime();
   if (transcript && segments.length > 0 && stale && !insights?.edited_at) {
-    await insightsRepo.save(db, video.id, extractInsights(segments), { model: EXTRACTIVE_INSIGHTS_MODEL, transcriptUpdatedAt: transcript.updated_at, editedBy: 'model' });
+    await insightsRepo.save(db, video.id, extractInsights(segments), {
+      model: EXTRACTIVE_INSIGHTS_MODEL,
+      transcriptUpdatedAt: transcript.updated_at,
+      editedBy: 'model',
+    });
     insights = await insightsRepo.find(db, video.id);
   }
 
   await embedVideo(db, ai, video, insights?.summary, force);
-  await embedSegments(db, ai, video, segments.map((segment) => segment.text), force);
+  await embedSegments(
+    db,
+    ai,
+    video,
+    segments.map((segment) => segment.text),
+    force,
+  );
 }
 
-async function embedVideo(db: Executor, ai: Ai, video: VideoRow, summary: string | undefined, force: boolean): Promise<void> {
+async function embedVideo(
+  db: Executor,
+  ai: Ai,
+  video: VideoRow,
+  summary: string | undefined,
+  force: boolean,
+): Promise<void> {
   const text = videoDocument(video, summary);
   const hash = contentHash(text);
   const stored = await embeddingRepo.videoHash(db, video.id);
@@ -116,8 +155,17 @@ async function embedVideo(db: Executor, ai: Ai, video: VideoRow, summary: string
 
 async function embedSegments(db: Executor, ai: Ai, video: VideoRow, texts: string[], force: boolean): Promise<void> {
   const stored = await embeddingRepo.segmentHashes(db, video.id);
-  const todo = texts.map((text, position) => ({ position, text, hash: contentHash(text) }))
+  const todo = texts
+    .map((text, position) => ({ position, text, hash: contentHash(text) }))
     .filter((segment) => force || stored.get(segment.position)?.hash !== segment.hash);
-  const vectors = await ai.embeddings.embedAll(todo.map((segment) => segment.text), { userId: video.creator_id, videoId: video.id });
-  await embeddingRepo.saveSegments(db, video.id, todo.map((segment, index) => ({ ...segment, model: vectors[index]!.model, vector: vectors[index]!.vector })), texts.length);
+  const vectors = await ai.embeddings.embedAll(
+    todo.map((segment) => segment.text),
+    { userId: video.creator_id, videoId: video.id },
+  );
+  await embeddingRepo.saveSegments(
+    db,
+    video.id,
+    todo.map((segment, index) => ({ ...segment, model: vectors[index]!.model, vector: vectors[index]!.vector })),
+    texts.length,
+  );
 }

@@ -8,7 +8,11 @@ import { videoIdParams } from '../videos/schemas.ts';
 import { ANALYSIS_STATES } from './analysis-status-repo.ts';
 
 export const analysisStatusSchema = z.object({
-  state: z.enum(['waiting', ...ANALYSIS_STATES]).describe('waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed'),
+  state: z
+    .enum(['waiting', ...ANALYSIS_STATES])
+    .describe(
+      'waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed',
+    ),
   failureReason: z.string().nullable().describe('why the last run failed (state failed)'),
   updatedAt: isoDate.nullable(),
   transcript: z.object({ segments: z.number().int(), editedAt: isoDate.nullable() }).nullable(),
@@ -20,26 +24,36 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { videos, analysisStatus: analysis } = services;
 
-  routes.get('/videos/:id/analysis', {
-    config: { auth: 'required' },
-    schema: {
-      tags: ['ai'],
-      summary: 'Where the video\'s AI analysis stands: transcribing, analysing, done or failed with the reason (creator or admin)',
-      params: videoIdParams,
-      response: { 200: envelope(analysisStatusSchema) },
+  routes.get(
+    '/videos/:id/analysis',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags: ['ai'],
+        summary:
+          "Where the video's AI analysis stands: transcribing, analysing, done or failed with the reason (creator or admin)",
+        params: videoIdParams,
+        response: { 200: envelope(analysisStatusSchema) },
+      },
     },
-  }, async (request) => ok(await analysis.status(await videos.getOwned(requireUser(request), request.params.id))));
+    async (request) => ok(await analysis.status(await videos.getOwned(requireUser(request), request.params.id))),
+  );
 
-  routes.post('/videos/:id/analysis', {
-    config: { auth: 'required' },
-    schema: {
-      tags: ['ai'],
-      summary: 'Re-run the analysis (transcript, captions, summary, chapters, embeddings); the creator\'s edits are kept (creator or admin)',
-      params: videoIdParams,
-      response: { 202: envelope(analysisStatusSchema) },
+  routes.post(
+    '/videos/:id/analysis',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags: ['ai'],
+        summary:
+          "Re-run the analysis (transcript, captions, summary, chapters, embeddings); the creator's edits are kept (creator or admin)",
+        params: videoIdParams,
+        response: { 202: envelope(analysisStatusSchema) },
+      },
     },
-  }, async (request, reply) => {
-    const video = await videos.getOwned(requireUser(request), request.params.id);
-    return reply.code(202).send(ok(await analysis.rerun(video)));
-  });
+    async (request, reply) => {
+      const video = await videos.getOwned(requireUser(request), request.params.id);
+      return reply.code(202).send(ok(await analysis.rerun(video)));
+    },
+  );
 }

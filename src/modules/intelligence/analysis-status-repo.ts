@@ -18,9 +18,12 @@ export interface AnalysisStatusTables {
 
 export const analysisStatusRepo = {
   async mark(db: Executor, videoId: string, state: AnalysisState, failureReason: string | null = null): Promise<void> {
-    await db.insertInto('video_analysis_status')
+    await db
+      .insertInto('video_analysis_status')
       .values({ video_id: videoId, state, failure_reason: failureReason, updated_at: new Date() })
-      .onConflict((conflict) => conflict.column('video_id').doUpdateSet({ state, failure_reason: failureReason, updated_at: new Date() }))
+      .onConflict((conflict) =>
+        conflict.column('video_id').doUpdateSet({ state, failure_reason: failureReason, updated_at: new Date() }),
+      )
       .execute();
   },
 

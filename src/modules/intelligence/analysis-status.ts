@@ -24,7 +24,11 @@ export class VideoAnalysisStatus {
 
   async status(video: VideoRow): Promise<AnalysisStatus> {
     const db = this.deps.db;
-    const [row, transcript, insights] = await Promise.all([analysisStatusRepo.find(db, video.id), transcriptRepo.find(db, video.id), insightsRepo.find(db, video.id)]);
+    const [row, transcript, insights] = await Promise.all([
+      analysisStatusRepo.find(db, video.id),
+      transcriptRepo.find(db, video.id),
+      insightsRepo.find(db, video.id),
+    ]);
     const segments = transcript ? (await transcriptRepo.segments(db, video.id)).length : 0;
     // Videos analysed before this table existed have outputs but no row: they are done.
     const state = row?.state ?? (video.status === 'ready' && transcript ? 'done' : 'waiting');
@@ -33,13 +37,16 @@ export class VideoAnalysisStatus {
       failureReason: row?.state === 'failed' ? row.failure_reason : null,
       updatedAt: row?.updated_at.toISOString() ?? null,
       transcript: transcript ? { segments, editedAt: transcript.edited_at?.toISOString() ?? null } : null,
-      insights: insights ? { chapters: insights.chapters.length, editedAt: insights.edited_at?.toISOString() ?? null } : null,
+      insights: insights
+        ? { chapters: insights.chapters.length, editedAt: insights.edited_at?.toISOString() ?? null }
+        : null,
     };
   }
 
   /** Queues a forced analysis; the creator's edits are kept (the job never overwrites them). */
   async rerun(video: VideoRow): Promise<AnalysisStatus> {
-    if (video.status !== 'ready') throw new AppError(409, ErrorCode.VIDEO_NOT_READY, 'The video must be ready before it can be analysed');
+    if (video.status !== 'ready')
+      throw new AppError(409, ErrorCode.VIDEO_NOT_READY, 'The video must be ready before it can be analysed');
     await enqueueVideoAnalysis(this.deps.jobs, video.id, true);
     await analysisStatusRepo.mark(this.deps.db, video.id, 'queued');
     return this.status(video);

@@ -4,7 +4,14 @@ import { bearer, json, registerUser } from '../../../test/support/app.ts';
 import { fakeAnswer, startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/support/fake-openai-server.ts';
 import { makeFixture } from '../../../test/support/media-fixtures.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { attachSource, createVideo, startVideoTestApp, waitFor, waitForOutcome, type VideoTestApp } from '../videos/video-test-support.ts';
+import {
+  attachSource,
+  createVideo,
+  startVideoTestApp,
+  waitFor,
+  waitForOutcome,
+  type VideoTestApp,
+} from '../videos/video-test-support.ts';
 import { enqueueVideoAnalysis } from './job-queues.ts';
 
 const SEGMENTS = [
@@ -19,8 +26,15 @@ for (const kind of testDatabaseKinds()) {
     let fake: FakeOpenAiServer;
     let videoId: string;
 
-    const put = (url: string, payload: object, token = t.creator.accessToken) => t.app.inject({ method: 'PUT', url, headers: bearer(token), payload });
-    const ask = (question: string) => t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/ask`, headers: bearer(t.creator.accessToken), payload: { question } });
+    const put = (url: string, payload: object, token = t.creator.accessToken) =>
+      t.app.inject({ method: 'PUT', url, headers: bearer(token), payload });
+    const ask = (question: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/ask`,
+        headers: bearer(t.creator.accessToken),
+        payload: { question },
+      });
 
     before(async () => {
       fake = await startFakeOpenAiServer();
@@ -43,7 +57,9 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('/ready reports how vectors are searched and which providers serve each task', async () => {
-      const ready = json(await t.app.inject({ method: 'GET', url: '/ready' })) as unknown as { ai: { vectorSearch: string; providers: Record<string, string[]> } };
+      const ready = json(await t.app.inject({ method: 'GET', url: '/ready' })) as unknown as {
+        ai: { vectorSearch: string; providers: Record<string, string[]> };
+      };
       assert.ok(['pgvector', 'in-process'].includes(ready.ai.vectorSearch));
       if (kind === 'pglite') assert.equal(ready.ai.vectorSearch, 'pgvector');
       assert.deepEqual(ready.ai.providers.generation, ['remote:fake-chat']);
@@ -55,7 +71,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(invalid.statusCode, 400);
       assert.equal(json(invalid).error.details[0].field, 'segments.1.startSeconds');
       const stranger = await registerUser(t.app, { role: 'creator' });
-      assert.equal((await put(`/api/v1/videos/${videoId}/transcript`, { segments: SEGMENTS }, stranger.accessToken)).statusCode, 403);
+      assert.equal(
+        (await put(`/api/v1/videos/${videoId}/transcript`, { segments: SEGMENTS }, stranger.accessToken)).statusCode,
+        403,
+      );
 
       const saved = await put(`/api/v1/videos/${videoId}/transcript`, { language: 'en', segments: SEGMENTS });
       assert.equal(saved.statusCode, 200, saved.body);
@@ -75,13 +94,30 @@ for (const kind of testDatabaseKinds()) {
       await enqueueVideoAnalysis(t.platform.jobs, videoId, true);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const after = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}/transcript` })).data;
-      assert.deepEqual(after.segments.map((segment: { text: string }) => segment.text), SEGMENTS.map((segment) => segment.text));
+      assert.deepEqual(
+        after.segments.map((segment: { text: string }) => segment.text),
+        SEGMENTS.map((segment) => segment.text),
+      );
     });
 
     test('creator-edited chapters are validated and survive re-analysis', async () => {
-      const bad = await put(`/api/v1/videos/${videoId}/insights`, { summary: 'x', keyPoints: [], chapters: [{ title: 'B', startSeconds: 2 }, { title: 'A', startSeconds: 1 }] });
+      const bad = await put(`/api/v1/videos/${videoId}/insights`, {
+        summary: 'x',
+        keyPoints: [],
+        chapters: [
+          { title: 'B', startSeconds: 2 },
+          { title: 'A', startSeconds: 1 },
+        ],
+      });
       assert.equal(bad.statusCode, 400);
-      const edited = { summary: 'Bread first, then Saturn.', keyPoints: ['Bake for forty minutes.'], chapters: [{ title: 'Bread', startSeconds: 0 }, { title: 'Saturn', startSeconds: 1.8 }] };
+      const edited = {
+        summary: 'Bread first, then Saturn.',
+        keyPoints: ['Bake for forty minutes.'],
+        chapters: [
+          { title: 'Bread', startSeconds: 0 },
+          { title: 'Saturn', startSeconds: 1.8 },
+        ],
+      };
       assert.equal((await put(`/api/v1/videos/${videoId}/insights`, edited)).statusCode, 200);
       await enqueueVideoAnalysis(t.platform.jobs, videoId, true);
       await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -102,19 +138,45 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(answer.passages[0].startSeconds, 0.9);
       const prompt = JSON.stringify(fake.requests.at(-1)?.body.messages);
       assert.match(prompt, /\[1\] \(0 s\) Bake the bread in a hot oven/);
-      assert.equal(answer.answer, fakeAnswer((fake.requests.at(-1)?.body.messages ?? []) as { role: string; content: string }[]));
+      assert.equal(
+        answer.answer,
+        fakeAnswer((fake.requests.at(-1)?.body.messages ?? []) as { role: string; content: string }[]),
+      );
 
-      const stream = await t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/ask/stream`, headers: bearer(t.creator.accessToken), payload: { question: 'What are the rings made of?' } });
-      const events = stream.body.split('\n\n').filter(Boolean).map((block) => ({ event: block.match(/^event: (\w+)/)?.[1], data: JSON.parse(block.split('\ndata: ')[1]!) }));
+      const stream = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/ask/stream`,
+        headers: bearer(t.creator.accessToken),
+        payload: { question: 'What are the rings made of?' },
+      });
+      const events = stream.body
+        .split('\n\n')
+        .filter(Boolean)
+        .map((block) => ({ event: block.match(/^event: (\w+)/)?.[1], data: JSON.parse(block.split('\ndata: ')[1]!) }));
       assert.equal(events[0]?.event, 'passages');
       assert.ok(events.filter((event) => event.event === 'token').length > 3, 'the answer arrives in pieces');
       const done = events.at(-1)!;
       assert.equal(done.event, 'done');
       assert.equal(done.data.mode, 'generated');
-      assert.equal(events.filter((event) => event.event === 'token').map((event) => event.data.text).join(''), done.data.answer);
+      assert.equal(
+        events
+          .filter((event) => event.event === 'token')
+          .map((event) => event.data.text)
+          .join(''),
+        done.data.answer,
+      );
 
-      const usage = await t.platform.database.db.selectFrom('ai_usage').selectAll().where('task', '=', 'generation').where('outcome', '=', 'ok').execute();
-      assert.ok(usage.every((row) => row.video_id === videoId && row.user_id === t.creator.user.id && row.provider === 'remote'));
+      const usage = await t.platform.database.db
+        .selectFrom('ai_usage')
+        .selectAll()
+        .where('task', '=', 'generation')
+        .where('outcome', '=', 'ok')
+        .execute();
+      assert.ok(
+        usage.every(
+          (row) => row.video_id === videoId && row.user_id === t.creator.user.id && row.provider === 'remote',
+        ),
+      );
       assert.equal(usage.length, 2);
     });
 
@@ -137,21 +199,45 @@ for (const kind of testDatabaseKinds()) {
       const refused = json(await ask('What is around the planet?')).data;
       assert.equal(refused.mode, 'extractive');
       assert.match(refused.notice, /daily AI quota/);
-      const spent = await waitFor('a refusal row', async () => (await t.platform.database.db.selectFrom('ai_usage').select('id').where('outcome', '=', 'refused').executeTakeFirst()) ?? undefined);
+      const spent = await waitFor(
+        'a refusal row',
+        async () =>
+          (await t.platform.database.db
+            .selectFrom('ai_usage')
+            .select('id')
+            .where('outcome', '=', 'refused')
+            .executeTakeFirst()) ?? undefined,
+      );
       assert.ok(spent);
     });
 
     test('similar videos rank by meaning among public ready videos', async () => {
-      const other = (await createVideo(t, t.creator.accessToken, { title: 'Baking sourdough bread at home', description: 'Dough, oven and flour.' })).id;
+      const other = (
+        await createVideo(t, t.creator.accessToken, {
+          title: 'Baking sourdough bread at home',
+          description: 'Dough, oven and flour.',
+        })
+      ).id;
       await attachSource(t, other, await makeFixture('landscape', t.fixtures));
       await waitForOutcome(t, t.creator.accessToken, other, 120_000);
-      const similar = await waitFor('an embedding of the second video', async () => {
-        const list = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}/similar` })).data as { id: string; similarity: number }[];
-        return list.length > 0 ? list : undefined;
-      }, 60_000, 500);
+      const similar = await waitFor(
+        'an embedding of the second video',
+        async () => {
+          const list = json(await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}/similar` })).data as {
+            id: string;
+            similarity: number;
+          }[];
+          return list.length > 0 ? list : undefined;
+        },
+        60_000,
+        500,
+      );
       assert.equal(similar[0]?.id, other);
       assert.ok(similar[0]!.similarity > 0);
-      assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}/similar?limit=500` })).statusCode, 400);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}/similar?limit=500` })).statusCode,
+        400,
+      );
     });
   });
 }

@@ -12,7 +12,12 @@ export const insightsRepo = {
   },
 
   /** A model write skips a row a creator edited (the `where` of the upsert), so edits survive re-runs. */
-  async save(db: Executor, videoId: string, insights: Insights, source: { model: ModelInfo; transcriptUpdatedAt: Date | null; editedBy: 'model' | 'creator' }): Promise<void> {
+  async save(
+    db: Executor,
+    videoId: string,
+    insights: Insights,
+    source: { model: ModelInfo; transcriptUpdatedAt: Date | null; editedBy: 'model' | 'creator' },
+  ): Promise<void> {
     const values = {
       summary: insights.summary,
       key_points: insights.keyPoints,
@@ -24,7 +29,9 @@ export const insightsRepo = {
       edited_at: source.editedBy === 'creator' ? new Date() : null,
       updated_at: new Date(),
     };
-    await db.insertInto('video_insights').values({ video_id: videoId, ...values })
+    await db
+      .insertInto('video_insights')
+      .values({ video_id: videoId, ...values })
       .onConflict((conflict) => {
         const update = conflict.column('video_id').doUpdateSet(values);
         return source.editedBy === 'model' ? update.where('video_insights.edited_at', 'is', null) : update;

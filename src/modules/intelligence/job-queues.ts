@@ -12,12 +12,17 @@ export interface AnalyseVideoPayload {
 
 /** dedupeKey per video: a second request while one analysis waits or runs is the same job. */
 export function enqueueVideoAnalysis(jobs: JobQueue, videoId: string, force = false): Promise<{ id: string }> {
-  return jobs.enqueue<AnalyseVideoPayload>(AI_QUEUE, ANALYSE_VIDEO_JOB, { videoId, force }, {
-    priority: 'low',
-    attempts: 3,
-    backoffMs: 5000,
-    // Local speech recognition runs at about real time on a busy machine; long videos need long jobs.
-    timeoutMs: 3 * 3600_000,
-    dedupeKey: `analyse:${videoId}`,
-  });
+  return jobs.enqueue<AnalyseVideoPayload>(
+    AI_QUEUE,
+    ANALYSE_VIDEO_JOB,
+    { videoId, force },
+    {
+      priority: 'low',
+      attempts: 3,
+      backoffMs: 5000,
+      // Local speech recognition runs at about real time on a busy machine; long videos need long jobs.
+      timeoutMs: 3 * 3600_000,
+      dedupeKey: `analyse:${videoId}`,
+    },
+  );
 }

@@ -7,6 +7,12 @@ import { isStopWord, words } from '../../platform/ai/local/text-tokens.ts';
  * digits reach the tsquery, so user text can never be tsquery syntax. Null when no word is left.
  */
 export function anyWordTsQuery(text: string): RawBuilder<unknown> | null {
-  const terms = [...new Set(words(text).map((word) => word.replace(/'.*$/, '')).filter((word) => word.length > 1 && !isStopWord(word)))];
+  const terms = [
+    ...new Set(
+      words(text)
+        .map((word) => word.replace(/'.*$/, ''))
+        .filter((word) => word.length > 1 && !isStopWord(word)),
+    ),
+  ];
   return terms.length === 0 ? null : sql`to_tsquery('english', ${terms.join(' | ')})`;
 }

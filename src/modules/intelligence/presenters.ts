@@ -7,13 +7,24 @@ import { captionKeys } from './captions.ts';
 import { insightsRepo, type InsightsRow } from './insights-repo.ts';
 import type { StoredSegment, TranscriptRow } from './transcript-repo.ts';
 
-const modelOf = (row: { model_provider: string; model_name: string; model_version: string }) =>
-  ({ provider: row.model_provider as 'local' | 'remote', name: row.model_name, version: row.model_version });
+const modelOf = (row: { model_provider: string; model_name: string; model_version: string }) => ({
+  provider: row.model_provider as 'local' | 'remote',
+  name: row.model_name,
+  version: row.model_version,
+});
 
-export function presentTranscript(video: VideoRow, transcript: TranscriptRow, segments: StoredSegment[], mediaUrls: MediaUrls, origin: string) {
-  const captionsUrl = segments.length > 0
-    ? mediaUrls.folder(video, origin).url + pathInVideoFolder(video.id, captionKeys(video.id, transcript.language).vtt)
-    : null;
+export function presentTranscript(
+  video: VideoRow,
+  transcript: TranscriptRow,
+  segments: StoredSegment[],
+  mediaUrls: MediaUrls,
+  origin: string,
+) {
+  const captionsUrl =
+    segments.length > 0
+      ? mediaUrls.folder(video, origin).url +
+        pathInVideoFolder(video.id, captionKeys(video.id, transcript.language).vtt)
+      : null;
   return {
     language: transcript.language,
     model: modelOf(transcript),

@@ -8,7 +8,10 @@ import { transcriptRoutes } from './transcript-routes.ts';
 import { usageRoutes } from './usage-routes.ts';
 
 /** The AI layer's video routes: transcript and insight edits, similar videos, Q&A, analysis status; the admin's AI usage. */
-export async function intelligenceRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+export async function intelligenceRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
   // Only the platform and services are handed on: the options also carry this plugin's prefix, which must not apply twice.
   await app.register(transcriptRoutes, { platform, services });
   await app.register(similarRoutes, { platform, services });

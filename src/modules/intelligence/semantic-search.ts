@@ -16,7 +16,13 @@ type SearchResult = z.output<typeof searchResultSchema>;
 /** How deep each ranked list goes before fusion; pages beyond it are not reachable in these modes. */
 const CANDIDATES = 100;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /**
  * `GET /search?mode=semantic|hybrid`. Semantic fuses two vector rankings (the videos' own embeddings
@@ -45,8 +51,16 @@ export class SemanticSearch {
     this.ai = deps.ai;
   }
 
-  async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number; model: string | null }> {
-    const filters: SearchFilters = { category: params.category, duration: params.duration, uploaded: params.uploaded, tags: params.tags };
+  async search(
+    params: SearchParams,
+    origin: string,
+  ): Promise<{ items: SearchResult[]; total: number; model: string | null }> {
+    const filters: SearchFilters = {
+      category: params.category,
+      duration: params.duration,
+      uploaded: params.uploaded,
+      tags: params.tags,
+    };
     const lists: string[][] = [];
     // The transcript line that matched each video: a line with the query's words wins over one close in meaning.
     const matchedLine = new Map<string, number>();
@@ -62,22 +76,36 @@ export class SemanticSearch {
     if (params.mode === 'hybrid') {
       const keyword = await this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin);
       const wordMatches = await this.transcriptKeywordMatches(params.q, filters);
-      lists.push(keyword.items.map((item) => item.id), wordMatches.map((match) => match.id));
+      lists.push(
+        keyword.items.map((item) => item.id),
+        wordMatches.map((match) => match.id),
+      );
       for (const match of wordMatches) matchedLine.set(match.id, match.position);
     }
     for (const [id, position] of meaningMatches) if (!matchedLine.has(id)) matchedLine.set(id, position);
     const fused = reciprocalRankFusion(lists);
     const offset = (params.page - 1) * params.limit;
     const pageIds = fused.slice(offset, offset + params.limit).map((entry) => entry.id);
-    const lines = await this.transcriptLines(pageIds.flatMap((id) => (matchedLine.has(id) ? [{ id, position: matchedLine.get(id)! }] : [])));
-    const items = (await this.present(pageIds, origin)).map((item) => ({ ...item, transcriptMatch: lines.get(item.id) ?? null }));
+    const lines = await this.transcriptLines(
+      pageIds.flatMap((id) => (matchedLine.has(id) ? [{ id, position: matchedLine.get(id)! }] : [])),
+    );
+    const items = (await this.present(pageIds, origin)).map((item) => ({
+      ...item,
+      transcriptMatch: lines.get(item.id) ?? null,
+    }));
     return { items, total: fused.length, model };
   }
 
-  private async transcriptLines(wanted: { id: string; position: number }[]): Promise<Map<string, { text: string; startSeconds: number }>> {
+  private async transcriptLines(
+    wanted: { id: string; position: number }[],
+  ): Promise<Map<string, { text: string; startSeconds: number }>> {
     if (wanted.length === 0) return new Map();
-    const rows = await this.db.selectFrom('transcript_segments').select(['video_id', 'position', 'text', 'start_seconds'])
-      .where((eb) => eb.or(wanted.map((line) => eb.and([eb('video_id', '=', line.id), eb('position', '=', line.position)]))))
+    const rows = await this.db
+      .selectFrom('transcript_segments')
+      .select(['video_id', 'position', 'text', 'start_seconds'])
+      .where((eb) =>
+        eb.or(wanted.map((line) => eb.and([eb('video_id', '=', line.id), eb('position', '=', line.position)]))),
+      )
       .execute();
     return new Map(rows.map((row) => [row.video_id, { text: row.text, startSeconds: Number(row.start_seconds) }]));
   }
@@ -89,7 +117,11 @@ export class SemanticSearch {
   }
 
   /** Segments are ranked, then each video keeps the rank (and the position) of its best segment. */
-  private async nearestTranscripts(vector: number[], model: string, filters: SearchFilters): Promise<{ ids: string[]; bestLine: Map<string, number> }> {
+  private async nearestTranscripts(
+    vector: number[],
+    model: string,
+    filters: SearchFilters,
+  ): Promise<{ ids: string[]; bestLine: Map<string, number> }> {
     const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
       where e.model = ${model}`;
     const hits = await nearest(this.db, candidates, vector, CANDIDATES * 5);
@@ -102,7 +134,10 @@ export class SemanticSearch {
   }
 
   /** Videos whose transcript has the query's words, best first, each with its best-ranked line. */
-  private async transcriptKeywordMatches(q: string, filters: SearchFilters): Promise<{ id: string; position: number }[]> {
+  private async transcriptKeywordMatches(
+    q: string,
+    filters: SearchFilters,
+  ): Promise<{ id: string; position: number }[]> {
     const tsquery = anyWordTsQuery(q);
     if (!tsquery) return [];
     const { rows } = await sql<{ id: string; position: number; rank: number }>`
@@ -110,7 +145,9 @@ export class SemanticSearch {
       from transcript_segments t ${joinSearchable(filters, 't.video_id')}
       where t.document @@ ${tsquery}
       order by t.video_id, ts_rank(t.document, ${tsquery}) desc, t.position`.execute(this.db);
-    return rows.sort((a, b) => Number(b.rank) - Number(a.rank) || a.id.localeCompare(b.id)).slice(0, CANDIDATES)
+    return rows
+      .sort((a, b) => Number(b.rank) - Number(a.rank) || a.id.localeCompare(b.id))
+      .slice(0, CANDIDATES)
       .map((row) => ({ id: row.id, position: Number(row.position) }));
   }
 
@@ -120,12 +157,19 @@ export class SemanticSearch {
     const { rows } = await sql<Omit<SearchRow, 'title_html' | 'description_html'>>`
       select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count, v.thumbnail_key,
              v.visibility, ${PUBLISHED_AT} as published_at, u.id as creator_id, u.username as creator_username
-      from videos v join video_search s on s.video_id = v.id join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(this.db);
+      from videos v join video_search s on s.video_id = v.id join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(
+      this.db,
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
-      return [this.keyword.present({ ...row, title_html: escapeHtml(row.title), description_html: escapeHtml(row.description.slice(0, 200)) }, origin)];
+      return [
+        this.keyword.present(
+          { ...row, title_html: escapeHtml(row.title), description_html: escapeHtml(row.description.slice(0, 200)) },
+          origin,
+        ),
+      ];
     });
   }
 }

@@ -14,28 +14,52 @@ import { limitParam } from '../../platform/pagination/page-query.ts';
 const similarQuery = z.object({ limit: limitParam({ max: 50, default: 10 }) });
 
 /** Videos closest in meaning to this one (their embeddings), among public ready videos. */
-export async function similarRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+export async function similarRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { database: { db }, config } = platform;
+  const {
+    database: { db },
+    config,
+  } = platform;
   const { videos, videoPresenter: presenter } = services;
 
-  routes.get('/videos/:id/similar', {
-    config: { auth: 'optional' },
-    schema: {
-      tags: ['ai'],
-      summary: 'Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed',
-      params: videoIdParams,
-      querystring: similarQuery,
-      response: { 200: envelope(z.array(videoSchema.extend({ similarity: z.number().describe('cosine similarity, -1..1') }))) },
+  routes.get(
+    '/videos/:id/similar',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags: ['ai'],
+        summary:
+          'Similar videos by meaning (title, description, tags and summary embeddings), most similar first; empty until analysed',
+        params: videoIdParams,
+        querystring: similarQuery,
+        response: {
+          200: envelope(z.array(videoSchema.extend({ similarity: z.number().describe('cosine similarity, -1..1') }))),
+        },
+      },
     },
-  }, async (request) => {
-    const video = await videos.getVisible(request.user, request.params.id);
-    const own = await db.selectFrom('video_embeddings').select(['model', 'embedding']).where('video_id', '=', video.id).executeTakeFirst();
-    if (!own) return ok([]);
-    const hits = await nearest(db, sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
-      where e.model = ${own.model} and e.video_id <> ${video.id} and v.status = 'ready' and v.visibility = 'public'`, own.embedding.map(Number), request.query.limit);
-    const rows = (await Promise.all(hits.map((hit) => videoQueries.findById(db, hit.id)))).filter((row) => row !== undefined);
-    const presented = await presenter.presentMany(rows, requestOrigin(request, config), request.user?.id);
-    return ok(presented.map((item, index) => ({ ...item, similarity: hits[index]!.score })));
-  });
+    async (request) => {
+      const video = await videos.getVisible(request.user, request.params.id);
+      const own = await db
+        .selectFrom('video_embeddings')
+        .select(['model', 'embedding'])
+        .where('video_id', '=', video.id)
+        .executeTakeFirst();
+      if (!own) return ok([]);
+      const hits = await nearest(
+        db,
+        sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
+      where e.model = ${own.model} and e.video_id <> ${video.id} and v.status = 'ready' and v.visibility = 'public'`,
+        own.embedding.map(Number),
+        request.query.limit,
+      );
+      const rows = (await Promise.all(hits.map((hit) => videoQueries.findById(db, hit.id)))).filter(
+        (row) => row !== undefined,
+      );
+      const presented = await presenter.presentMany(rows, requestOrigin(request, config), request.user?.id);
+      return ok(presented.map((item, index) => ({ ...item, similarity: hits[index]!.score })));
+    },
+  );
 }

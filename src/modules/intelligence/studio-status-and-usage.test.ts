@@ -3,7 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import { bearer, json, registerUser } from '../../../test/support/app.ts';
 import { makeFixture } from '../../../test/support/media-fixtures.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { adminToken, attachSource, createVideo, startVideoTestApp, waitFor, waitForOutcome, type VideoTestApp } from '../videos/video-test-support.ts';
+import {
+  adminToken,
+  attachSource,
+  createVideo,
+  startVideoTestApp,
+  waitFor,
+  waitForOutcome,
+  type VideoTestApp,
+} from '../videos/video-test-support.ts';
 
 const SEGMENTS = [
   { startSeconds: 0, endSeconds: 1.5, text: 'Knead the dough until it is smooth and let the bread rise.' },
@@ -20,17 +28,33 @@ for (const kind of testDatabaseKinds()) {
     let t: VideoTestApp;
     let videoId: string;
     let admin: string;
-    const get = (url: string, token = t.creator.accessToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+    const get = (url: string, token = t.creator.accessToken) =>
+      t.app.inject({ method: 'GET', url, headers: bearer(token) });
 
     before(async () => {
       t = await startVideoTestApp(kind);
       admin = await adminToken(t);
-      videoId = (await createVideo(t, t.creator.accessToken, { title: 'Kitchen and sky', description: 'Plain words about nothing in particular.' })).id;
+      videoId = (
+        await createVideo(t, t.creator.accessToken, {
+          title: 'Kitchen and sky',
+          description: 'Plain words about nothing in particular.',
+        })
+      ).id;
       await attachSource(t, videoId, await makeFixture('landscape', t.fixtures));
       assert.equal((await waitForOutcome(t, t.creator.accessToken, videoId, 120_000)).status, 'ready');
       // The analysis of a video without speech ends with an empty transcript: wait for it, then edit it.
-      await waitFor('the first analysis', async () => (json(await get(`/api/v1/videos/${videoId}/analysis`)).data.state === 'done' ? true : undefined), 120_000, 250);
-      const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/videos/${videoId}/transcript`, headers: bearer(t.creator.accessToken), payload: { language: 'en', segments: SEGMENTS } });
+      await waitFor(
+        'the first analysis',
+        async () => (json(await get(`/api/v1/videos/${videoId}/analysis`)).data.state === 'done' ? true : undefined),
+        120_000,
+        250,
+      );
+      const saved = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/videos/${videoId}/transcript`,
+        headers: bearer(t.creator.accessToken),
+        payload: { language: 'en', segments: SEGMENTS },
+      });
       assert.equal(saved.statusCode, 200, saved.body);
     });
     after(() => t?.close());
@@ -39,7 +63,9 @@ for (const kind of testDatabaseKinds()) {
       const hybrid = json(await get(`/api/v1/search?q=${encodeURIComponent('saturn rings')}&mode=hybrid`));
       assert.equal(hybrid.data[0]?.id, videoId);
       assert.deepEqual(hybrid.data[0].transcriptMatch, { text: SEGMENTS[1]!.text, startSeconds: 1.5 });
-      const semantic = json(await get(`/api/v1/search?q=${encodeURIComponent('patching a bicycle inner tube')}&mode=semantic`));
+      const semantic = json(
+        await get(`/api/v1/search?q=${encodeURIComponent('patching a bicycle inner tube')}&mode=semantic`),
+      );
       assert.equal(semantic.data[0]?.id, videoId);
       assert.equal(semantic.data[0].transcriptMatch.startSeconds, 3);
       // Keyword mode searches titles, tags and descriptions only: no transcript line.
@@ -55,15 +81,33 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(status.transcript.editedAt);
       const stranger = await registerUser(t.app, { role: 'creator' });
       assert.equal((await get(`/api/v1/videos/${videoId}/analysis`, stranger.accessToken)).statusCode, 403);
-      assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/analysis`, headers: bearer(stranger.accessToken) })).statusCode, 403);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/videos/${videoId}/analysis`,
+            headers: bearer(stranger.accessToken),
+          })
+        ).statusCode,
+        403,
+      );
 
-      const rerun = await t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/analysis`, headers: bearer(t.creator.accessToken) });
+      const rerun = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/analysis`,
+        headers: bearer(t.creator.accessToken),
+      });
       assert.equal(rerun.statusCode, 202, rerun.body);
       assert.ok(['queued', 'transcribing', 'analysing', 'done'].includes(json(rerun).data.state));
-      const done = await waitFor('the re-run', async () => {
-        const now = json(await get(`/api/v1/videos/${videoId}/analysis`)).data;
-        return now.state === 'done' ? now : undefined;
-      }, 120_000, 250);
+      const done = await waitFor(
+        'the re-run',
+        async () => {
+          const now = json(await get(`/api/v1/videos/${videoId}/analysis`)).data;
+          return now.state === 'done' ? now : undefined;
+        },
+        120_000,
+        250,
+      );
       assert.equal(done.transcript.segments, 3, 'the edited transcript survives a forced re-run');
     });
 
@@ -75,7 +119,10 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(report.totals.calls > 0, 'embedding calls were metered');
       const today = new Date().toISOString().slice(0, 10);
       assert.equal(report.perDay.at(-1).day, today);
-      assert.equal(report.perDay.reduce((sum: number, day: { calls: number }) => sum + day.calls, 0), report.totals.calls);
+      assert.equal(
+        report.perDay.reduce((sum: number, day: { calls: number }) => sum + day.calls, 0),
+        report.totals.calls,
+      );
       assert.ok(report.perTask.some((row: { task: string }) => row.task === 'embedding'));
       assert.ok(report.topUsers.some((row: { user: { id: string } | null }) => row.user?.id === t.creator.user.id));
       const embedding = report.providers.find((entry: { task: string }) => entry.task === 'embedding');

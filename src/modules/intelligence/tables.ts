@@ -5,7 +5,10 @@ import type { AnalysisStatusTables } from './analysis-status-repo.ts';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export interface Chapter { title: string; startSeconds: number }
+export interface Chapter {
+  title: string;
+  startSeconds: number;
+}
 
 export interface VideoTranscriptsTable {
   video_id: string;

@@ -6,7 +6,9 @@ import type { VideoTranscriptsTable } from './tables.ts';
 
 export type TranscriptRow = Selectable<VideoTranscriptsTable>;
 
-export interface StoredSegment extends TranscriptSegment { position: number }
+export interface StoredSegment extends TranscriptSegment {
+  position: number;
+}
 
 export const transcriptRepo = {
   find(db: Executor, videoId: string): Promise<TranscriptRow | undefined> {
@@ -14,10 +16,18 @@ export const transcriptRepo = {
   },
 
   async segments(db: Executor, videoId: string): Promise<StoredSegment[]> {
-    const rows = await db.selectFrom('transcript_segments')
+    const rows = await db
+      .selectFrom('transcript_segments')
       .select(['position', 'start_seconds', 'end_seconds', 'text'])
-      .where('video_id', '=', videoId).orderBy('position').execute();
-    return rows.map((row) => ({ position: row.position, startSeconds: row.start_seconds, endSeconds: row.end_seconds, text: row.text }));
+      .where('video_id', '=', videoId)
+      .orderBy('position')
+      .execute();
+    return rows.map((row) => ({
+      position: row.position,
+      startSeconds: row.start_seconds,
+      endSeconds: row.end_seconds,
+      text: row.text,
+    }));
   },
 
   /**
@@ -25,9 +35,18 @@ export const transcriptRepo = {
    * creator's edit, which model re-runs leave alone; a model write never overwrites such an edit.
    * Returns false when a model write found a creator's edit in place.
    */
-  save(db: Executor, videoId: string, transcript: { language: string; segments: TranscriptSegment[]; model: ModelInfo; editedBy: 'model' | 'creator' }): Promise<boolean> {
+  save(
+    db: Executor,
+    videoId: string,
+    transcript: { language: string; segments: TranscriptSegment[]; model: ModelInfo; editedBy: 'model' | 'creator' },
+  ): Promise<boolean> {
     return inTransaction(db, async (trx) => {
-      const existing = await trx.selectFrom('video_transcripts').select('edited_at').where('video_id', '=', videoId).forUpdate().executeTakeFirst();
+      const existing = await trx
+        .selectFrom('video_transcripts')
+        .select('edited_at')
+        .where('video_id', '=', videoId)
+        .forUpdate()
+        .executeTakeFirst();
       if (existing?.edited_at && transcript.editedBy === 'model') return false;
       const now = new Date();
       const values = {
@@ -38,13 +57,25 @@ export const transcriptRepo = {
         edited_at: transcript.editedBy === 'creator' ? now : null,
         updated_at: now,
       };
-      await trx.insertInto('video_transcripts').values({ video_id: videoId, ...values })
-        .onConflict((conflict) => conflict.column('video_id').doUpdateSet(values)).execute();
+      await trx
+        .insertInto('video_transcripts')
+        .values({ video_id: videoId, ...values })
+        .onConflict((conflict) => conflict.column('video_id').doUpdateSet(values))
+        .execute();
       await trx.deleteFrom('transcript_segments').where('video_id', '=', videoId).execute();
       if (transcript.segments.length > 0) {
-        await trx.insertInto('transcript_segments').values(transcript.segments.map((segment, position) => ({
-          video_id: videoId, position, start_seconds: segment.startSeconds, end_seconds: segment.endSeconds, text: segment.text,
-        }))).execute();
+        await trx
+          .insertInto('transcript_segments')
+          .values(
+            transcript.segments.map((segment, position) => ({
+              video_id: videoId,
+              position,
+              start_seconds: segment.startSeconds,
+              end_seconds: segment.endSeconds,
+              text: segment.text,
+            })),
+          )
+          .execute();
       }
       return true;
     });

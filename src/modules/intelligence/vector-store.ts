@@ -3,7 +3,10 @@ import type { DB } from '../../platform/db/schema.ts';
 
 export type VectorSearchMode = 'pgvector' | 'in-process';
 
-export interface Neighbour { id: string; score: number }
+export interface Neighbour {
+  id: string;
+  score: number;
+}
 
 const modes = new WeakMap<object, Promise<VectorSearchMode>>();
 
@@ -12,7 +15,8 @@ export function vectorSearchMode(db: Kysely<DB>): Promise<VectorSearchMode> {
   let mode = modes.get(db);
   if (!mode) {
     mode = sql<{ present: boolean }>`select exists (select 1 from pg_extension where extname = 'vector') as present`
-      .execute(db).then((result) => (result.rows[0]?.present ? 'pgvector' : 'in-process'));
+      .execute(db)
+      .then((result) => (result.rows[0]?.present ? 'pgvector' : 'in-process'));
     mode.catch(() => modes.delete(db));
     modes.set(db, mode);
   }
@@ -27,8 +31,13 @@ const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + 
  * it the candidates' vectors are read and ranked here — an exact scan either way, fine for the
  * thousands of vectors an embedded instance holds. Vectors are unit length, so cosine = dot product.
  */
-export async function nearest(db: Kysely<DB>, candidates: RawBuilder<unknown>, query: number[], limit: number): Promise<Neighbour[]> {
-  if (await vectorSearchMode(db) === 'pgvector') {
+export async function nearest(
+  db: Kysely<DB>,
+  candidates: RawBuilder<unknown>,
+  query: number[],
+  limit: number,
+): Promise<Neighbour[]> {
+  if ((await vectorSearchMode(db)) === 'pgvector') {
     const literal = `[${query.join(',')}]`;
     const result = await sql<Neighbour>`
       select c.id, (1 - (c.embedding::vector <=> ${literal}::vector))::float8 as score
@@ -37,7 +46,10 @@ export async function nearest(db: Kysely<DB>, candidates: RawBuilder<unknown>, q
       limit ${limit}`.execute(db);
     return result.rows;
   }
-  const result = await sql<{ id: string; embedding: number[] }>`select c.id, c.embedding from (${candidates}) c`.execute(db);
+  const result = await sql<{
+    id: string;
+    embedding: number[];
+  }>`select c.id, c.embedding from (${candidates}) c`.execute(db);
   return result.rows
     .map((row) => ({ id: row.id, score: dot(query, row.embedding.map(Number)) }))
     .sort((a, b) => b.score - a.score)

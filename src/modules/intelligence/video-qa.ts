@@ -34,7 +34,12 @@ export interface Answer {
   notice: string | null;
 }
 
-const normalise = (question: string) => question.toLowerCase().replace(/\s+/g, ' ').replace(/[?!.\s]+$/, '').trim();
+const normalise = (question: string) =>
+  question
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[?!.\s]+$/, '')
+    .trim();
 
 export const watchLink = (videoId: string, seconds: number) => `/watch/${videoId}?t=${Math.floor(seconds)}`;
 
@@ -45,42 +50,70 @@ export const watchLink = (videoId: string, seconds: number) => `/watch/${videoId
  * best passage is the answer, labelled as such. Answers are cached per question and transcript.
  */
 export class VideoQa {
-  constructor(private readonly db: Kysely<DB>, private readonly ai: Ai) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly ai: Ai,
+  ) {}
 
   /** The cache key covers the transcript version and the generators, so an edit or a new model answers afresh. */
   private async cacheKey(videoId: string, question: string): Promise<string | null> {
     const transcript = await transcriptRepo.find(this.db, videoId);
     if (!transcript) return null;
     const generators = this.ai.describe().generation?.join(',') ?? '';
-    return createHash('sha256').update(`${normalise(question)}|${transcript.updated_at.toISOString()}|${generators}`).digest('hex');
+    return createHash('sha256')
+      .update(`${normalise(question)}|${transcript.updated_at.toISOString()}|${generators}`)
+      .digest('hex');
   }
 
   async cached(videoId: string, question: string): Promise<Answer | null> {
     const key = await this.cacheKey(videoId, question);
     if (!key) return null;
-    const row = await this.db.selectFrom('video_answers').select('answer').where('video_id', '=', videoId).where('question_hash', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('video_answers')
+      .select('answer')
+      .where('video_id', '=', videoId)
+      .where('question_hash', '=', key)
+      .executeTakeFirst();
     return (row?.answer as Answer | undefined) ?? null;
   }
 
   async remember(videoId: string, answer: Answer): Promise<void> {
     const key = await this.cacheKey(videoId, answer.question);
     if (!key) return;
-    await this.db.insertInto('video_answers').values({ video_id: videoId, question_hash: key, question: answer.question, answer: JSON.stringify(answer) })
-      .onConflict((conflict) => conflict.columns(['video_id', 'question_hash']).doUpdateSet({ answer: JSON.stringify(answer), created_at: new Date() }))
+    await this.db
+      .insertInto('video_answers')
+      .values({ video_id: videoId, question_hash: key, question: answer.question, answer: JSON.stringify(answer) })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['video_id', 'question_hash'])
+          .doUpdateSet({ answer: JSON.stringify(answer), created_at: new Date() }),
+      )
       .execute();
   }
 
   async retrieve(video: VideoRow, question: string, userId: string | undefined): Promise<Passage[]> {
     const segments = await transcriptRepo.segments(this.db, video.id);
-    if (segments.length === 0) throw new AppError(409, ErrorCode.NO_TRANSCRIPT, 'This video has no transcript yet (or no speech), so there is nothing to answer from');
+    if (segments.length === 0)
+      throw new AppError(
+        409,
+        ErrorCode.NO_TRANSCRIPT,
+        'This video has no transcript yet (or no speech), so there is nothing to answer from',
+      );
     const query = await this.ai.embeddings.embed(question, { userId, videoId: video.id });
-    const byMeaning = await nearest(this.db, sql`select e.position::text as id, e.embedding from segment_embeddings e
-      where e.video_id = ${video.id} and e.model = ${query.model}`, query.vector, 20);
+    const byMeaning = await nearest(
+      this.db,
+      sql`select e.position::text as id, e.embedding from segment_embeddings e
+      where e.video_id = ${video.id} and e.model = ${query.model}`,
+      query.vector,
+      20,
+    );
     const tsquery = anyWordTsQuery(question);
     const byWords = tsquery
-      ? (await sql<{ id: string }>`select s.position::text as id from transcript_segments s
+      ? (
+          await sql<{ id: string }>`select s.position::text as id from transcript_segments s
           where s.video_id = ${video.id} and s.document @@ ${tsquery}
-          order by ts_rank(s.document, ${tsquery}) desc, s.position limit 20`.execute(this.db)).rows
+          order by ts_rank(s.document, ${tsquery}) desc, s.position limit 20`.execute(this.db)
+        ).rows
       : [];
     const fused = reciprocalRankFusion([byMeaning.map((hit) => hit.id), byWords.map((hit) => hit.id)]);
     return fused.slice(0, PASSAGES).map((hit, index) => this.passage(video.id, segments, Number(hit.id), index + 1));
@@ -100,14 +133,17 @@ export class VideoQa {
   }
 
   prompt(question: string, passages: Passage[]): GenerationRequest {
-    const context = passages.map((passage) => `[${passage.number}] (${Math.floor(passage.startSeconds)} s) ${passage.text}`).join('\n');
+    const context = passages
+      .map((passage) => `[${passage.number}] (${Math.floor(passage.startSeconds)} s) ${passage.text}`)
+      .join('\n');
     return {
       temperature: 0,
       maxTokens: 400,
       messages: [
         {
           role: 'system',
-          content: 'You answer questions about a video using only the numbered transcript passages given. Cite the passages you use as [n]. If the passages do not contain the answer, say that the video does not say.',
+          content:
+            'You answer questions about a video using only the numbered transcript passages given. Cite the passages you use as [n]. If the passages do not contain the answer, say that the video does not say.',
         },
         { role: 'user', content: `Transcript passages:\n${context}\n\nQuestion: ${question}` },
       ],
@@ -136,7 +172,14 @@ export class VideoQa {
     }
     try {
       const generated = await this.ai.generate(this.prompt(question, passages), { userId, videoId: video.id });
-      const answer: Answer = { question, mode: 'generated', answer: generated.value.trim(), passages, model: generated.model.name, notice: null };
+      const answer: Answer = {
+        question,
+        mode: 'generated',
+        answer: generated.value.trim(),
+        passages,
+        model: generated.model.name,
+        notice: null,
+      };
       await this.remember(video.id, answer);
       return answer;
     } catch (error) {
@@ -146,7 +189,12 @@ export class VideoQa {
   }
 
   /** The generator's stream for SSE; undefined when there is no generator (the caller answers extractively). */
-  stream(question: string, passages: Passage[], video: VideoRow, userId: string | undefined): AsyncIterable<RoutedChunk> | undefined {
+  stream(
+    question: string,
+    passages: Passage[],
+    video: VideoRow,
+    userId: string | undefined,
+  ): AsyncIterable<RoutedChunk> | undefined {
     if (!this.ai.generation.available) return undefined;
     return this.ai.streamGeneration(this.prompt(question, passages), { userId, videoId: video.id });
   }

@@ -5,8 +5,16 @@ import { publishEvent } from '../../platform/events/event-bus.ts';
 export const LIKE_CREATED = 'like.created';
 export const LIKE_DELETED = 'like.deleted';
 
-export interface LikeEventPayload { videoId: string; userId: string; creatorId: string }
+export interface LikeEventPayload {
+  videoId: string;
+  userId: string;
+  creatorId: string;
+}
 
-export function publishLikeEvent(trx: Executor, topic: typeof LIKE_CREATED | typeof LIKE_DELETED, payload: LikeEventPayload): Promise<void> {
+export function publishLikeEvent(
+  trx: Executor,
+  topic: typeof LIKE_CREATED | typeof LIKE_DELETED,
+  payload: LikeEventPayload,
+): Promise<void> {
   return publishEvent(trx, { topic, key: payload.videoId, payload });
 }

@@ -10,10 +10,11 @@ export const LIKES_COUNTER = 'likes';
 /** Buffered like/unlike deltas into videos.like_count and trending activity. */
 export const likeCountProjection: CounterProjection = {
   counter: LIKES_COUNTER,
-  apply: (db, deltas) => db.transaction().execute(async (trx) => {
-    await addToVideoCounter(trx, 'like_count', deltas);
-    await addToTrendingActivity(trx, 'likes', deltas);
-  }),
+  apply: (db, deltas) =>
+    db.transaction().execute(async (trx) => {
+      await addToVideoCounter(trx, 'like_count', deltas);
+      await addToTrendingActivity(trx, 'likes', deltas);
+    }),
 };
 
 /**

@@ -11,33 +11,51 @@ export const likeRepo = {
   /** True when this call created the like; false when it existed already. */
   async insert(db: Executor, userId: string, videoId: string): Promise<boolean> {
     // The timestamp comes from here, in milliseconds, so keyset cursors (ISO strings) match it exactly.
-    const row = await db.insertInto('likes').values({ user_id: userId, video_id: videoId, created_at: new Date() })
+    const row = await db
+      .insertInto('likes')
+      .values({ user_id: userId, video_id: videoId, created_at: new Date() })
       .onConflict((conflict) => conflict.columns(['user_id', 'video_id']).doNothing())
-      .returning('video_id').executeTakeFirst();
+      .returning('video_id')
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   /** True when this call removed the like; false when there was none. */
   async delete(db: Executor, userId: string, videoId: string): Promise<boolean> {
-    const row = await db.deleteFrom('likes').where('user_id', '=', userId).where('video_id', '=', videoId)
-      .returning('video_id').executeTakeFirst();
+    const row = await db
+      .deleteFrom('likes')
+      .where('user_id', '=', userId)
+      .where('video_id', '=', videoId)
+      .returning('video_id')
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   async likedAmong(db: Executor, userId: string, videoIds: readonly string[]): Promise<Set<string>> {
     if (videoIds.length === 0) return new Set();
-    const rows = await db.selectFrom('likes').select('video_id')
-      .where('user_id', '=', userId).where('video_id', 'in', videoIds).execute();
+    const rows = await db
+      .selectFrom('likes')
+      .select('video_id')
+      .where('user_id', '=', userId)
+      .where('video_id', 'in', videoIds)
+      .execute();
     return new Set(rows.map((row) => row.video_id));
   },
 
   /** The actor's likes of videos they may still see, newest first; `limit + 1` rows tell whether more follow. */
   listLiked(db: Executor, actor: AuthenticatedUser, limit: number, after?: TimePosition): Promise<LikedVideoRow[]> {
-    let query = db.selectFrom('likes').innerJoin('videos', 'videos.id', 'likes.video_id')
-      .selectAll('videos').select('likes.created_at as liked_at')
+    let query = db
+      .selectFrom('likes')
+      .innerJoin('videos', 'videos.id', 'likes.video_id')
+      .selectAll('videos')
+      .select('likes.created_at as liked_at')
       .where('likes.user_id', '=', actor.id)
       .where(videoVisibleTo(actor));
     if (after) query = query.where(sql<boolean>`(likes.created_at, likes.video_id) < (${after.at}, ${after.id}::uuid)`);
-    return query.orderBy('likes.created_at', 'desc').orderBy('likes.video_id', 'desc').limit(limit + 1).execute();
+    return query
+      .orderBy('likes.created_at', 'desc')
+      .orderBy('likes.video_id', 'desc')
+      .limit(limit + 1)
+      .execute();
   },
 };

@@ -13,7 +13,10 @@ import { likeRepo, type LikedVideoRow } from './repo.ts';
 
 const likedCursor = cursorCodec('liked', timePosition);
 
-export interface LikeState { liked: boolean; likes: number }
+export interface LikeState {
+  liked: boolean;
+  likes: number;
+}
 
 /**
  * Likes are rows (the truth); videos.like_count is their projection. The counter moves only when a
@@ -34,10 +37,13 @@ export class LikeService {
     const video = await getWatchableVideo(this.videos, actor, videoId);
     const inserted = await inTransaction(this.db, async (trx) => {
       const changed = await likeRepo.insert(trx, actor.id, videoId);
-      if (changed) await publishLikeEvent(trx, LIKE_CREATED, { videoId, userId: actor.id, creatorId: video.creator_id });
+      if (changed)
+        await publishLikeEvent(trx, LIKE_CREATED, { videoId, userId: actor.id, creatorId: video.creator_id });
       return changed;
     });
-    const pending = inserted ? await this.counters.increment(LIKES_COUNTER, videoId, 1) : await this.counters.pending(LIKES_COUNTER, videoId);
+    const pending = inserted
+      ? await this.counters.increment(LIKES_COUNTER, videoId, 1)
+      : await this.counters.pending(LIKES_COUNTER, videoId);
     return { liked: true, likes: shown(video.like_count, pending) };
   }
 
@@ -45,10 +51,13 @@ export class LikeService {
     const video = await this.videos.getVisible(actor, videoId);
     const deleted = await inTransaction(this.db, async (trx) => {
       const changed = await likeRepo.delete(trx, actor.id, videoId);
-      if (changed) await publishLikeEvent(trx, LIKE_DELETED, { videoId, userId: actor.id, creatorId: video.creator_id });
+      if (changed)
+        await publishLikeEvent(trx, LIKE_DELETED, { videoId, userId: actor.id, creatorId: video.creator_id });
       return changed;
     });
-    const pending = deleted ? await this.counters.increment(LIKES_COUNTER, videoId, -1) : await this.counters.pending(LIKES_COUNTER, videoId);
+    const pending = deleted
+      ? await this.counters.increment(LIKES_COUNTER, videoId, -1)
+      : await this.counters.pending(LIKES_COUNTER, videoId);
     return { liked: false, likes: shown(video.like_count, pending) };
   }
 
@@ -64,7 +73,10 @@ export class LikeService {
 
   /** displayCount for a page of videos in one round trip. */
   async displayCounts(videos: readonly Pick<VideoRow, 'id' | 'like_count'>[]): Promise<Map<string, number>> {
-    const pending = await this.counters.pendingMany(LIKES_COUNTER, videos.map((video) => video.id));
+    const pending = await this.counters.pendingMany(
+      LIKES_COUNTER,
+      videos.map((video) => video.id),
+    );
     return new Map(videos.map((video) => [video.id, shown(video.like_count, pending.get(video.id) ?? 0)]));
   }
 

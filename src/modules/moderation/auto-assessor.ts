@@ -49,14 +49,18 @@ export class AutoAssessor {
     if (!comment || comment.deleted_at) return;
     const earlier = await caseRepo.find(this.db, 'comment', comment.id);
     if (earlier?.content_hash === hashOf(comment.text) || earlier?.status === 'rejected') return;
-    const result = await this.moderator.moderateText(comment.text, { userId: comment.user_id, videoId: comment.video_id });
+    const result = await this.moderator.moderateText(comment.text, {
+      userId: comment.user_id,
+      videoId: comment.video_id,
+    });
     await processOnce(this.db, COMMENT_MODERATION_CONSUMER, event, async (trx) => {
       const locked = await commentQueries.findForUpdate(trx, comment.id);
       if (!locked || locked.text !== comment.text) return; // edited again meanwhile: that edit's event scores it
       const assessment = this.assessment('comment', comment.id, comment.user_id, comment.text, result);
       const row = await caseRepo.upsert(trx, assessment);
       if (assessment.status === 'pending') await holdCommentForReview(trx, comment.id);
-      else if (earlier?.status === 'pending' && locked.hidden_at && locked.hidden_by === null) await setCommentHidden(trx, comment.id, null);
+      else if (earlier?.status === 'pending' && locked.hidden_at && locked.hidden_by === null)
+        await setCommentHidden(trx, comment.id, null);
       if (row.status === 'pending') await publishCaseEvent(trx, MODERATION_CASE_QUEUED, row);
     });
   }
@@ -76,12 +80,20 @@ export class AutoAssessor {
     });
   }
 
-  private assessment(subjectType: CaseSubject, subjectId: string, ownerId: string, text: string, result: TextModeration): Assessment {
+  private assessment(
+    subjectType: CaseSubject,
+    subjectId: string,
+    ownerId: string,
+    text: string,
+    result: TextModeration,
+  ): Assessment {
     const { threshold, videoHoldThreshold } = this.thresholds;
     const top = topScore(result.scores);
     const flagged = top.score >= threshold;
     return {
-      subjectType, subjectId, ownerId,
+      subjectType,
+      subjectId,
+      ownerId,
       contentHash: hashOf(text),
       scores: result.scores,
       topCategory: top.category,

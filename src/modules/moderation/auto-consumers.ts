@@ -5,6 +5,16 @@ import { COMMENT_MODERATION_CONSUMER, VIDEO_MODERATION_CONSUMER, type AutoAssess
 
 /** Automatic moderation reacts to new and edited comments and to video metadata; call before events.start(). */
 export function subscribeAutoModeration(events: EventBus, assessor: AutoAssessor): void {
-  events.subscribe<CommentCreatedPayload>(COMMENT_MODERATION_CONSUMER, [COMMENT_CREATED, COMMENT_EDITED], (event) => assessor.onCommentEvent(event), { concurrency: 4 });
-  events.subscribe<VideoEventPayload>(VIDEO_MODERATION_CONSUMER, [VIDEO_READY, VIDEO_UPDATED], (event) => assessor.onVideoEvent(event), { concurrency: 2 });
+  events.subscribe<CommentCreatedPayload>(
+    COMMENT_MODERATION_CONSUMER,
+    [COMMENT_CREATED, COMMENT_EDITED],
+    (event) => assessor.onCommentEvent(event),
+    { concurrency: 4 },
+  );
+  events.subscribe<VideoEventPayload>(
+    VIDEO_MODERATION_CONSUMER,
+    [VIDEO_READY, VIDEO_UPDATED],
+    (event) => assessor.onVideoEvent(event),
+    { concurrency: 2 },
+  );
 }

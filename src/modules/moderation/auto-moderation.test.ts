@@ -25,26 +25,47 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind, { COMMENT_RATE_PER_MINUTE: '100000', COMMENT_BURST: '100000' });
       startWorkers(t.platform, t.services);
-      [creator, author, stranger] = await Promise.all([registerUser(t.app, { role: 'creator' }), registerUser(t.app), registerUser(t.app)]);
+      [creator, author, stranger] = await Promise.all([
+        registerUser(t.app, { role: 'creator' }),
+        registerUser(t.app),
+        registerUser(t.app),
+      ]);
       admin = await adminToken(t);
       videoId = await createReadyVideo(t, creator.accessToken);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const call = (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: object) =>
       t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload ? { payload } : {}) });
     const caseOf = (type: 'comment' | 'video', id: string) => caseRepo.find(t.platform.database.db, type, id);
-    const settledCase = (type: 'comment' | 'video', id: string) => eventually(`the ${type} to be moderated`, () => caseOf(type, id));
-    const queue = async (query = '') => json(await call('GET', `/api/v1/admin/moderation/cases?limit=100${query}`, admin)).data as any[];
+    const settledCase = (type: 'comment' | 'video', id: string) =>
+      eventually(`the ${type} to be moderated`, () => caseOf(type, id));
+    const queue = async (query = '') =>
+      json(await call('GET', `/api/v1/admin/moderation/cases?limit=100${query}`, admin)).data as any[];
 
     test('a toxic comment is held for review with its scores; approve shows it again; one appeal only', async () => {
-      const commentId = await postComment(t, author.accessToken, videoId, 'You are a f*cking idiot, delete your channel');
+      const commentId = await postComment(
+        t,
+        author.accessToken,
+        videoId,
+        'You are a f*cking idiot, delete your channel',
+      );
       const held = await settledCase('comment', commentId);
       assert.equal(held.status, 'pending');
       assert.ok(held.scores.toxicity! >= 0.7, JSON.stringify(held.scores));
       assert.equal(held.model_name, LocalModerator.modelName);
-      assert.equal((await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode, 404, 'hidden from others');
-      assert.equal(json(await call('GET', `/api/v1/comments/${commentId}`, author.accessToken)).data.isHidden, true, 'the author still sees it');
+      assert.equal(
+        (await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode,
+        404,
+        'hidden from others',
+      );
+      assert.equal(
+        json(await call('GET', `/api/v1/comments/${commentId}`, author.accessToken)).data.isHidden,
+        true,
+        'the author still sees it',
+      );
 
       const item = (await queue()).find((candidate) => candidate.subjectId === commentId);
       assert.ok(item, 'in the admin queue');
@@ -52,26 +73,50 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(item.content.text, 'You are a f*cking idiot, delete your channel');
       assert.equal(item.owner.id, author.user.id);
       assert.equal(item.content.video.id, videoId);
-      assert.ok(item.reasons.some((reason: string) => reason.includes('idiot')), item.reasons.join('; '));
+      assert.ok(
+        item.reasons.some((reason: string) => reason.includes('idiot')),
+        item.reasons.join('; '),
+      );
       assert.equal(item.model.name, LocalModerator.modelName);
       assert.equal((await call('GET', '/api/v1/admin/moderation/cases', stranger.accessToken)).statusCode, 403);
 
-      assert.equal((await call('POST', `/api/v1/comments/${commentId}/appeal`, stranger.accessToken, { message: 'not mine' })).statusCode, 403);
-      assert.equal((await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, {})).statusCode, 400);
-      const appealed = await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'It was a joke between friends' });
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${commentId}/appeal`, stranger.accessToken, { message: 'not mine' }))
+          .statusCode,
+        403,
+      );
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, {})).statusCode,
+        400,
+      );
+      const appealed = await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, {
+        message: 'It was a joke between friends',
+      });
       assert.equal(appealed.statusCode, 200, appealed.body);
       assert.equal(json(appealed).data.appeal.message, 'It was a joke between friends');
-      const again = await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'please' });
+      const again = await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, {
+        message: 'please',
+      });
       assert.equal(again.statusCode, 409);
       assert.equal(json(again).error.code, 'ALREADY_APPEALED');
-      assert.equal((await queue()).find((candidate) => candidate.subjectId === commentId).appeal.message, 'It was a joke between friends', 'the appeal shows in the queue');
+      assert.equal(
+        (await queue()).find((candidate) => candidate.subjectId === commentId).appeal.message,
+        'It was a joke between friends',
+        'the appeal shows in the queue',
+      );
 
-      const approved = await call('POST', `/api/v1/admin/moderation/cases/${item.id}/approve`, admin, { note: 'banter' });
+      const approved = await call('POST', `/api/v1/admin/moderation/cases/${item.id}/approve`, admin, {
+        note: 'banter',
+      });
       assert.equal(approved.statusCode, 200, approved.body);
       assert.equal(json(approved).data.status, 'approved');
       assert.equal(json(approved).data.review.note, 'banter');
       assert.equal(json(await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).data.isHidden, false);
-      assert.equal((await call('POST', `/api/v1/admin/moderation/cases/${item.id}/reject`, admin, {})).statusCode, 409, 'decided once');
+      assert.equal(
+        (await call('POST', `/api/v1/admin/moderation/cases/${item.id}/reject`, admin, {})).statusCode,
+        409,
+        'decided once',
+      );
       assert.ok(!(await queue()).some((candidate) => candidate.subjectId === commentId));
       assert.ok((await queue('&status=decided')).some((candidate) => candidate.subjectId === commentId));
     });
@@ -86,13 +131,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(rejected.statusCode, 200, rejected.body);
       assert.equal(json(rejected).data.status, 'rejected');
       assert.equal((await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode, 404);
-      assert.equal((await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'Reconsider' })).statusCode, 200);
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'Reconsider' }))
+          .statusCode,
+        200,
+      );
       assert.equal((await queue()).find((candidate) => candidate.subjectId === commentId)?.status, 'pending');
-      assert.equal((await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'Again' })).statusCode, 409);
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${commentId}/appeal`, author.accessToken, { message: 'Again' }))
+          .statusCode,
+        409,
+      );
     });
 
     test('a benign comment stays visible and has nothing to appeal', async () => {
-      const commentId = await postComment(t, author.accessToken, videoId, 'Great explanation, thanks for taking the time to make this.');
+      const commentId = await postComment(
+        t,
+        author.accessToken,
+        videoId,
+        'Great explanation, thanks for taking the time to make this.',
+      );
       const clear = await settledCase('comment', commentId);
       assert.equal(clear.status, 'clear');
       assert.ok(clear.top_score < 0.7);
@@ -101,7 +159,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(appeal).error.code, 'NOTHING_TO_APPEAL');
       const own = await call('GET', `/api/v1/comments/${commentId}/moderation`, author.accessToken);
       assert.equal(json(own).data.status, 'clear');
-      assert.equal((await call('GET', `/api/v1/comments/${commentId}/moderation`, stranger.accessToken)).statusCode, 403);
+      assert.equal(
+        (await call('GET', `/api/v1/comments/${commentId}/moderation`, stranger.accessToken)).statusCode,
+        403,
+      );
     });
 
     test('an edit is moderated too: abusive edits are held, a cleaned-up held comment shows again', async () => {
@@ -109,40 +170,76 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await settledCase('comment', commentId)).status, 'clear');
       const edit = (text: string) => call('PUT', `/api/v1/comments/${commentId}`, author.accessToken, { text });
       assert.equal((await edit('Actually you are a pathetic idiot, kill yourself')).statusCode, 200);
-      const held = await eventually('the edit to be held', async () => (await caseOf('comment', commentId))?.status === 'pending' ? true : undefined);
+      const held = await eventually('the edit to be held', async () =>
+        (await caseOf('comment', commentId))?.status === 'pending' ? true : undefined,
+      );
       assert.ok(held);
       assert.equal((await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).statusCode, 404);
       assert.equal((await edit('Sorry, nice video, thanks for the tips.')).statusCode, 200);
-      await eventually('the clean edit to be cleared', async () => (await caseOf('comment', commentId))?.status === 'clear' ? true : undefined);
+      await eventually('the clean edit to be cleared', async () =>
+        (await caseOf('comment', commentId))?.status === 'clear' ? true : undefined,
+      );
       assert.equal(json(await call('GET', `/api/v1/comments/${commentId}`, stranger.accessToken)).data.isHidden, false);
     });
 
     test('a redelivered comment.created event hides and counts once', async () => {
-      const commentId = await postComment(t, stranger.accessToken, videoId, 'what a m0r0n, you are stuuupid and pathetic');
+      const commentId = await postComment(
+        t,
+        stranger.accessToken,
+        videoId,
+        'what a m0r0n, you are stuuupid and pathetic',
+      );
       await settledCase('comment', commentId);
       const countAfterFirst = await storedCommentCount(t, videoId);
-      const assessor = new AutoAssessor({ db: t.platform.database.db, moderator: new LocalModerator(), thresholds: t.platform.config.moderation });
-      const redelivered = { id: '999999999', topic: 'comment.created', key: videoId, createdAt: new Date(), payload: { commentId, videoId, userId: stranger.user.id, parentId: null } };
+      const assessor = new AutoAssessor({
+        db: t.platform.database.db,
+        moderator: new LocalModerator(),
+        thresholds: t.platform.config.moderation,
+      });
+      const redelivered = {
+        id: '999999999',
+        topic: 'comment.created',
+        key: videoId,
+        createdAt: new Date(),
+        payload: { commentId, videoId, userId: stranger.user.id, parentId: null },
+      };
       await Promise.all([assessor.onCommentEvent(redelivered), assessor.onCommentEvent(redelivered)]);
       await assessor.onCommentEvent(redelivered);
       assert.equal(await storedCommentCount(t, videoId), countAfterFirst);
-      const rows = await t.platform.database.db.selectFrom('moderation_cases').select('id').where('subject_id', '=', commentId).execute();
+      const rows = await t.platform.database.db
+        .selectFrom('moderation_cases')
+        .select('id')
+        .where('subject_id', '=', commentId)
+        .execute();
       assert.equal(rows.length, 1);
     });
 
     test('video metadata is moderated on update; a very high score holds it out of search until approved', async () => {
       const spamVideo = await createReadyVideo(t, creator.accessToken);
       const title = 'FREE MONEY click here';
-      const description = 'Check out my channel, free money, make money from home, dm me on whatsapp, crypto giveaway www.win-big.xyz';
-      assert.equal((await call('PUT', `/api/v1/videos/${spamVideo}`, creator.accessToken, { title, description })).statusCode, 200);
+      const description =
+        'Check out my channel, free money, make money from home, dm me on whatsapp, crypto giveaway www.win-big.xyz';
+      assert.equal(
+        (await call('PUT', `/api/v1/videos/${spamVideo}`, creator.accessToken, { title, description })).statusCode,
+        200,
+      );
       const flagged = await settledCase('video', spamVideo);
       assert.equal(flagged.status, 'pending');
       assert.equal(flagged.held, flagged.top_score >= 0.9);
       assert.ok(flagged.held, `spam score ${flagged.top_score}`);
-      const search = async () => json(await call('GET', `/api/v1/search?q=${encodeURIComponent('free money')}`)).data.map((hit: { id: string }) => hit.id);
+      const search = async () =>
+        json(await call('GET', `/api/v1/search?q=${encodeURIComponent('free money')}`)).data.map(
+          (hit: { id: string }) => hit.id,
+        );
       assert.ok(!(await search()).includes(spamVideo), 'held out of search');
-      assert.equal((await call('POST', `/api/v1/videos/${spamVideo}/appeal`, author.accessToken, { message: 'x' })).statusCode, 403);
-      assert.equal((await call('POST', `/api/v1/admin/moderation/cases/${flagged.id}/approve`, admin, {})).statusCode, 200);
+      assert.equal(
+        (await call('POST', `/api/v1/videos/${spamVideo}/appeal`, author.accessToken, { message: 'x' })).statusCode,
+        403,
+      );
+      assert.equal(
+        (await call('POST', `/api/v1/admin/moderation/cases/${flagged.id}/approve`, admin, {})).statusCode,
+        200,
+      );
       assert.ok((await search()).includes(spamVideo), 'back in search once approved');
     });
   });

@@ -15,7 +15,10 @@ export function toCaseResponse(row: CaseRow): CaseResponse {
     reasons: row.reasons,
     model: { name: row.model_name, version: row.model_version },
     held: row.held,
-    appeal: row.appealed_at && row.appeal_message !== null ? { message: row.appeal_message, at: toIso(row.appealed_at) } : null,
+    appeal:
+      row.appealed_at && row.appeal_message !== null
+        ? { message: row.appeal_message, at: toIso(row.appealed_at) }
+        : null,
     review: row.reviewed_at ? { by: row.reviewed_by, at: toIso(row.reviewed_at), note: row.review_note } : null,
     queuedAt: row.queued_at ? toIso(row.queued_at) : null,
     createdAt: toIso(row.created_at),
@@ -23,7 +26,10 @@ export function toCaseResponse(row: CaseRow): CaseResponse {
 }
 
 export function toQueueCaseResponse(row: QueueCaseRow): z.infer<typeof queueCaseSchema> {
-  const text = row.subject_type === 'comment' ? row.comment_text ?? '' : `${row.video_title ?? ''}\n\n${row.video_description ?? ''}`.trim();
+  const text =
+    row.subject_type === 'comment'
+      ? (row.comment_text ?? '')
+      : `${row.video_title ?? ''}\n\n${row.video_description ?? ''}`.trim();
   return {
     ...toCaseResponse(row),
     owner: { id: row.owner_id, username: row.owner_username },

@@ -30,7 +30,12 @@ export interface Assessment {
 
 export const caseRepo = {
   find(db: Executor, subjectType: CaseSubject, subjectId: string): Promise<CaseRow | undefined> {
-    return db.selectFrom('moderation_cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).executeTakeFirst();
+    return db
+      .selectFrom('moderation_cases')
+      .selectAll()
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', '=', subjectId)
+      .executeTakeFirst();
   },
 
   /** Row-locks the case: review decisions and appeals on one case serialise. */
@@ -56,43 +61,97 @@ export const caseRepo = {
       review_note: null,
       updated_at: new Date(),
     };
-    return db.insertInto('moderation_cases')
-      .values({ subject_type: assessment.subjectType, subject_id: assessment.subjectId, owner_id: assessment.ownerId, ...values })
+    return db
+      .insertInto('moderation_cases')
+      .values({
+        subject_type: assessment.subjectType,
+        subject_id: assessment.subjectId,
+        owner_id: assessment.ownerId,
+        ...values,
+      })
       .onConflict((conflict) => conflict.columns(['subject_type', 'subject_id']).doUpdateSet(values))
-      .returningAll().executeTakeFirstOrThrow();
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
-  decide(db: Executor, id: string, decision: { status: 'approved' | 'rejected'; adminId: string; note?: string; held: boolean }): Promise<CaseRow> {
-    return db.updateTable('moderation_cases')
-      .set({ status: decision.status, reviewed_by: decision.adminId, reviewed_at: sql<Date>`date_trunc('milliseconds', now())`, review_note: decision.note ?? null, held: decision.held, queued_at: null, updated_at: new Date() })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  decide(
+    db: Executor,
+    id: string,
+    decision: { status: 'approved' | 'rejected'; adminId: string; note?: string; held: boolean },
+  ): Promise<CaseRow> {
+    return db
+      .updateTable('moderation_cases')
+      .set({
+        status: decision.status,
+        reviewed_by: decision.adminId,
+        reviewed_at: sql<Date>`date_trunc('milliseconds', now())`,
+        review_note: decision.note ?? null,
+        held: decision.held,
+        queued_at: null,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   appeal(db: Executor, id: string, message: string): Promise<CaseRow> {
-    return db.updateTable('moderation_cases')
-      .set({ status: 'pending', appeal_message: message, appealed_at: new Date(), queued_at: sql<Date>`date_trunc('milliseconds', now())`, updated_at: new Date() })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('moderation_cases')
+      .set({
+        status: 'pending',
+        appeal_message: message,
+        appealed_at: new Date(),
+        queued_at: sql<Date>`date_trunc('milliseconds', now())`,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /** Pending: oldest in the queue first. Decided: most recently reviewed first. */
-  list(db: Executor, filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject }, limit: number, after?: TimePosition): Promise<QueueCaseRow[]> {
+  list(
+    db: Executor,
+    filter: { status: 'pending' | 'decided'; subjectType?: CaseSubject },
+    limit: number,
+    after?: TimePosition,
+  ): Promise<QueueCaseRow[]> {
     const pending = filter.status === 'pending';
     const position = pending ? 'm.queued_at' : 'm.reviewed_at';
-    return db.selectFrom('moderation_cases as m')
-      .innerJoin('users as owner', 'owner.id', 'm.owner_id')
-      .leftJoin('comments as c', (join) => join.onRef('c.id', '=', 'm.subject_id').on('m.subject_type', '=', 'comment'))
-      .leftJoin('videos as v', (join) => join.on((eb) => eb('v.id', '=', eb.fn.coalesce('c.video_id', 'm.subject_id'))))
-      .selectAll('m')
-      .select(['owner.username as owner_username', 'c.text as comment_text', 'v.id as video_id', 'v.title as video_title', 'v.description as video_description'])
-      .$if(pending, (query) => query.where('m.status', '=', 'pending'))
-      .$if(!pending, (query) => query.where('m.status', 'in', ['approved', 'rejected'] satisfies CaseStatus[]))
-      .$if(filter.subjectType !== undefined, (query) => query.where('m.subject_type', '=', filter.subjectType!))
-      // Subjects that are gone (deleted video, purged comment) need no decision.
-      .where((eb) => eb.or([eb('m.subject_type', '=', 'video'), eb('c.id', 'is not', null)]))
-      .where('v.status', '!=', 'deleted')
-      .$if(after !== undefined, (query) => query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple(position, 'm.id'), pending ? '>' : '<', tuple(after!.at, after!.id))))
-      .orderBy(position, pending ? 'asc' : 'desc').orderBy('m.id', pending ? 'asc' : 'desc')
-      .limit(limit + 1).execute() as Promise<QueueCaseRow[]>;
+    return (
+      db
+        .selectFrom('moderation_cases as m')
+        .innerJoin('users as owner', 'owner.id', 'm.owner_id')
+        .leftJoin('comments as c', (join) =>
+          join.onRef('c.id', '=', 'm.subject_id').on('m.subject_type', '=', 'comment'),
+        )
+        .leftJoin('videos as v', (join) =>
+          join.on((eb) => eb('v.id', '=', eb.fn.coalesce('c.video_id', 'm.subject_id'))),
+        )
+        .selectAll('m')
+        .select([
+          'owner.username as owner_username',
+          'c.text as comment_text',
+          'v.id as video_id',
+          'v.title as video_title',
+          'v.description as video_description',
+        ])
+        .$if(pending, (query) => query.where('m.status', '=', 'pending'))
+        .$if(!pending, (query) => query.where('m.status', 'in', ['approved', 'rejected'] satisfies CaseStatus[]))
+        .$if(filter.subjectType !== undefined, (query) => query.where('m.subject_type', '=', filter.subjectType!))
+        // Subjects that are gone (deleted video, purged comment) need no decision.
+        .where((eb) => eb.or([eb('m.subject_type', '=', 'video'), eb('c.id', 'is not', null)]))
+        .where('v.status', '!=', 'deleted')
+        .$if(after !== undefined, (query) =>
+          query.where(({ eb, refTuple, tuple }) =>
+            eb(refTuple(position, 'm.id'), pending ? '>' : '<', tuple(after!.at, after!.id)),
+          ),
+        )
+        .orderBy(position, pending ? 'asc' : 'desc')
+        .orderBy('m.id', pending ? 'asc' : 'desc')
+        .limit(limit + 1)
+        .execute() as Promise<QueueCaseRow[]>
+    );
   },
 };

@@ -8,14 +8,26 @@ import { IMAGE_MODERATION_STATUS } from '../../platform/ai/routed-moderation-tra
 import { commentIdParams } from '../comments/schemas.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { toCaseResponse, toQueueCaseResponse } from './case-presenter.ts';
-import { appealBody, caseIdParams, caseSchema, listCasesQuery, moderationStatusSchema, queueCaseSchema, reviewBody } from './case-schemas.ts';
+import {
+  appealBody,
+  caseIdParams,
+  caseSchema,
+  listCasesQuery,
+  moderationStatusSchema,
+  queueCaseSchema,
+  reviewBody,
+} from './case-schemas.ts';
 import type { CaseSubject } from './tables.ts';
 import { z } from 'zod';
 
-const APPEAL = 'Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.';
+const APPEAL =
+  'Once per comment or video, while it is held for review or after a rejection: the case goes back to the admin queue with the message. A second appeal is 409 ALREADY_APPEALED; a subject that was not flagged (or was approved) is 409 NOTHING_TO_APPEAL.';
 
 /** Automatic moderation's HTTP side: owners read their case and appeal; admins review the queue. Registered under /api/v1. */
-export async function caseRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+export async function caseRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const review = services.caseReview;
 
@@ -24,59 +36,106 @@ export async function caseRoutes(app: FastifyInstance, { platform, services }: {
     ['video', '/videos/:id', videoIdParams],
   ];
   for (const [subject, path, params] of subjects) {
-    routes.get(`${path}/moderation`, {
-      config: { auth: 'required' },
-      schema: { tags: ['moderation'], summary: `Automatic moderation of your ${subject}: scores, reasons, status (owner or admin)`, params, response: { 200: envelope(caseSchema) } },
-    }, async (request) => ok(toCaseResponse(await review.caseFor(requireUser(request), subject, request.params.id))));
+    routes.get(
+      `${path}/moderation`,
+      {
+        config: { auth: 'required' },
+        schema: {
+          tags: ['moderation'],
+          summary: `Automatic moderation of your ${subject}: scores, reasons, status (owner or admin)`,
+          params,
+          response: { 200: envelope(caseSchema) },
+        },
+      },
+      async (request) => ok(toCaseResponse(await review.caseFor(requireUser(request), subject, request.params.id))),
+    );
 
-    routes.post(`${path}/appeal`, {
-      config: { auth: 'required' },
-      schema: { tags: ['moderation'], summary: `Appeal the automatic moderation of your ${subject}`, description: APPEAL, params, body: appealBody, response: { 200: envelope(caseSchema) } },
-    }, async (request) => {
-      const actor = requireUser(request);
-      const row = subject === 'comment'
-        ? await review.appealComment(actor, request.params.id, request.body.message)
-        : await review.appealVideo(actor, request.params.id, request.body.message);
-      return ok(toCaseResponse(row));
-    });
+    routes.post(
+      `${path}/appeal`,
+      {
+        config: { auth: 'required' },
+        schema: {
+          tags: ['moderation'],
+          summary: `Appeal the automatic moderation of your ${subject}`,
+          description: APPEAL,
+          params,
+          body: appealBody,
+          response: { 200: envelope(caseSchema) },
+        },
+      },
+      async (request) => {
+        const actor = requireUser(request);
+        const row =
+          subject === 'comment'
+            ? await review.appealComment(actor, request.params.id, request.body.message)
+            : await review.appealVideo(actor, request.params.id, request.body.message);
+        return ok(toCaseResponse(row));
+      },
+    );
   }
 
-  routes.get('/admin/moderation/cases', {
-    config: { auth: { role: 'admin' } },
-    schema: {
-      tags: ['admin'],
-      summary: 'Automatic moderation review queue with scores, reasons and appeals (admin; cursor pagination)',
-      querystring: listCasesQuery,
-      response: { 200: envelope(z.array(queueCaseSchema)) },
-    },
-  }, async (request) => {
-    const { status, type, cursor, limit } = request.query;
-    const page = await review.listQueue({ status, subjectType: type }, cursor, limit);
-    return ok(page.items.map(toQueueCaseResponse), { nextCursor: page.nextCursor });
-  });
-
-  for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
-    routes.post(`/admin/moderation/cases/:id/${action}`, {
+  routes.get(
+    '/admin/moderation/cases',
+    {
       config: { auth: { role: 'admin' } },
       schema: {
         tags: ['admin'],
-        summary: decision === 'approved'
-          ? 'Approve: the comment shows again, the video returns to public lists (admin)'
-          : 'Reject: the comment stays hidden, the video stays out of public lists (admin)',
-        description: 'Only pending cases: anything else is 409 CASE_DECIDED.',
-        params: caseIdParams,
-        // A decision without a note may come with no body at all (Fastify then hands the schema null).
-        body: reviewBody.nullish(),
-        response: { 200: envelope(caseSchema) },
+        summary: 'Automatic moderation review queue with scores, reasons and appeals (admin; cursor pagination)',
+        querystring: listCasesQuery,
+        response: { 200: envelope(z.array(queueCaseSchema)) },
       },
-    }, async (request) => ok(toCaseResponse(await review.decide(requireUser(request), request.params.id, decision, request.body?.note))));
+    },
+    async (request) => {
+      const { status, type, cursor, limit } = request.query;
+      const page = await review.listQueue({ status, subjectType: type }, cursor, limit);
+      return ok(page.items.map(toQueueCaseResponse), { nextCursor: page.nextCursor });
+    },
+  );
+
+  for (const [action, decision] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
+    routes.post(
+      `/admin/moderation/cases/:id/${action}`,
+      {
+        config: { auth: { role: 'admin' } },
+        schema: {
+          tags: ['admin'],
+          summary:
+            decision === 'approved'
+              ? 'Approve: the comment shows again, the video returns to public lists (admin)'
+              : 'Reject: the comment stays hidden, the video stays out of public lists (admin)',
+          description: 'Only pending cases: anything else is 409 CASE_DECIDED.',
+          params: caseIdParams,
+          // A decision without a note may come with no body at all (Fastify then hands the schema null).
+          body: reviewBody.nullish(),
+          response: { 200: envelope(caseSchema) },
+        },
+      },
+      async (request) =>
+        ok(toCaseResponse(await review.decide(requireUser(request), request.params.id, decision, request.body?.note))),
+    );
   }
 
-  routes.get('/admin/moderation/status', {
-    config: { auth: { role: 'admin' } },
-    schema: { tags: ['admin'], summary: 'Which moderation models run, and the thresholds (admin)', response: { 200: envelope(moderationStatusSchema) } },
-  }, async () => ok({
-    text: { available: true as const, chain: services.moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`), ...platform.config.moderation },
-    image: IMAGE_MODERATION_STATUS,
-  }));
+  routes.get(
+    '/admin/moderation/status',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Which moderation models run, and the thresholds (admin)',
+        response: { 200: envelope(moderationStatusSchema) },
+      },
+    },
+    async () =>
+      ok({
+        text: {
+          available: true as const,
+          chain: services.moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`),
+          ...platform.config.moderation,
+        },
+        image: IMAGE_MODERATION_STATUS,
+      }),
+  );
 }

@@ -5,11 +5,16 @@ import { pageQuery } from '../../platform/pagination/page-query.ts';
 const messageSchema = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
 export const caseIdParams = z.object({ id: z.uuid('must be a UUID') });
-export const appealBody = z.object({ message: messageSchema.describe('why the decision should be reconsidered') }).strict();
+export const appealBody = z
+  .object({ message: messageSchema.describe('why the decision should be reconsidered') })
+  .strict();
 export const reviewBody = z.object({ note: messageSchema.optional() }).strict();
 
 export const listCasesQuery = pageQuery.extend({
-  status: z.enum(['pending', 'decided']).default('pending').describe('pending: the review queue, oldest first; decided: approved and rejected, newest first'),
+  status: z
+    .enum(['pending', 'decided'])
+    .default('pending')
+    .describe('pending: the review queue, oldest first; decided: approved and rejected, newest first'),
   type: z.enum(['comment', 'video']).optional(),
 });
 
@@ -35,12 +40,17 @@ export type CaseResponse = z.infer<typeof caseSchema>;
 export const queueCaseSchema = caseSchema.extend({
   owner: z.object({ id: z.string(), username: z.string() }),
   content: z.object({
-    text: z.string().describe('the comment, or the video\'s title and description'),
+    text: z.string().describe("the comment, or the video's title and description"),
     video: z.object({ id: z.string(), title: z.string() }).nullable(),
   }),
 });
 
 export const moderationStatusSchema = z.object({
-  text: z.object({ available: z.literal(true), chain: z.array(z.string()).describe('providers in fallback order'), threshold: z.number(), videoHoldThreshold: z.number() }),
+  text: z.object({
+    available: z.literal(true),
+    chain: z.array(z.string()).describe('providers in fallback order'),
+    threshold: z.number(),
+    videoHoldThreshold: z.number(),
+  }),
   image: z.object({ available: z.boolean(), reason: z.string() }),
 });

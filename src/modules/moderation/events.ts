@@ -25,13 +25,29 @@ export interface ModerationCasePayload {
   reviewNote: string | null;
 }
 
-export interface CommentReportedPayload { reportId: string; commentId: string; reporterId: string; reason: string }
+export interface CommentReportedPayload {
+  reportId: string;
+  commentId: string;
+  reporterId: string;
+  reason: string;
+}
 
 /** Call with the transaction that wrote the case row. */
-export function publishCaseEvent(trx: Executor, topic: typeof MODERATION_CASE_QUEUED | typeof MODERATION_CASE_DECIDED, row: CaseRow): Promise<void> {
+export function publishCaseEvent(
+  trx: Executor,
+  topic: typeof MODERATION_CASE_QUEUED | typeof MODERATION_CASE_DECIDED,
+  row: CaseRow,
+): Promise<void> {
   const payload: ModerationCasePayload = {
-    caseId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, ownerId: row.owner_id, status: row.status,
-    held: row.held, appealed: row.appealed_at !== null, topCategory: row.top_category, reviewNote: row.review_note,
+    caseId: row.id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    ownerId: row.owner_id,
+    status: row.status,
+    held: row.held,
+    appealed: row.appealed_at !== null,
+    topCategory: row.top_category,
+    reviewNote: row.review_note,
   };
   return publishEvent(trx, { topic, key: `${row.subject_type}:${row.subject_id}`, payload });
 }

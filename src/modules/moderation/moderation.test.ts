@@ -17,31 +17,58 @@ for (const kind of testDatabaseKinds()) {
     let admin: string;
     before(async () => {
       t = await startTestApp(kind, { COMMENT_RATE_PER_MINUTE: '100000', COMMENT_BURST: '100000' });
-      [creator, author, stranger] = await Promise.all([registerUser(t.app, { role: 'creator' }), registerUser(t.app), registerUser(t.app)]);
+      [creator, author, stranger] = await Promise.all([
+        registerUser(t.app, { role: 'creator' }),
+        registerUser(t.app),
+        registerUser(t.app),
+      ]);
       admin = await adminToken(t);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: object) =>
       t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload ? { payload } : {}) });
-    const report = (commentId: string, token: string, payload: object = { reason: 'spam' }) => call('POST', `/api/v1/comments/${commentId}/report`, token, payload);
-    const openReports = async () => json(await call('GET', '/api/v1/admin/reports?status=open&limit=100', admin)).data as any[];
-    const resolve = (reportId: string, payload: object, token = admin) => call('POST', `/api/v1/admin/reports/${reportId}/resolve`, token, payload);
+    const report = (commentId: string, token: string, payload: object = { reason: 'spam' }) =>
+      call('POST', `/api/v1/comments/${commentId}/report`, token, payload);
+    const openReports = async () =>
+      json(await call('GET', '/api/v1/admin/reports?status=open&limit=100', admin)).data as any[];
+    const resolve = (reportId: string, payload: object, token = admin) =>
+      call('POST', `/api/v1/admin/reports/${reportId}/resolve`, token, payload);
 
     test('hidden comments: who still sees them, and what the counts say', async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const hiddenId = await postComment(t, author.accessToken, videoId, 'borderline');
       const shownId = await postComment(t, stranger.accessToken, videoId, 'harmless');
-      const reply = json(await call('POST', `/api/v1/comments/${shownId}/reply`, author.accessToken, { text: 'borderline reply' })).data.id as string;
+      const reply = json(
+        await call('POST', `/api/v1/comments/${shownId}/reply`, author.accessToken, { text: 'borderline reply' }),
+      ).data.id as string;
       assert.equal(await storedCommentCount(t, videoId), 3);
 
-      assert.equal((await call('POST', `/api/v1/comments/${hiddenId}/hide`, stranger.accessToken)).statusCode, 403, 'viewers cannot hide');
-      assert.equal((await call('POST', `/api/v1/comments/${hiddenId}/hide`, author.accessToken)).statusCode, 403, 'authors cannot hide');
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${hiddenId}/hide`, stranger.accessToken)).statusCode,
+        403,
+        'viewers cannot hide',
+      );
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${hiddenId}/hide`, author.accessToken)).statusCode,
+        403,
+        'authors cannot hide',
+      );
       const hidden = await call('POST', `/api/v1/comments/${hiddenId}/hide`, creator.accessToken);
       assert.equal(hidden.statusCode, 200);
       assert.equal(json(hidden).data.isHidden, true);
-      assert.equal((await call('POST', `/api/v1/comments/${hiddenId}/hide`, creator.accessToken)).statusCode, 200, 'idempotent');
-      assert.equal((await call('POST', `/api/v1/comments/${reply}/hide`, admin)).statusCode, 200, 'admins hide anywhere');
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${hiddenId}/hide`, creator.accessToken)).statusCode,
+        200,
+        'idempotent',
+      );
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${reply}/hide`, admin)).statusCode,
+        200,
+        'admins hide anywhere',
+      );
       assert.equal(await storedCommentCount(t, videoId), 1, 'hidden comments leave the public count, once');
 
       const viewers: Array<[string, string | undefined, boolean]> = [
@@ -53,7 +80,9 @@ for (const kind of testDatabaseKinds()) {
       ];
       for (const [who, token, seesHidden] of viewers) {
         for (const sort of ['top', 'newest']) {
-          const ids = json(await call('GET', `/api/v1/videos/${videoId}/comments?sort=${sort}`, token)).data.map((comment: { id: string }) => comment.id);
+          const ids = json(await call('GET', `/api/v1/videos/${videoId}/comments?sort=${sort}`, token)).data.map(
+            (comment: { id: string }) => comment.id,
+          );
           assert.equal(ids.includes(hiddenId), seesHidden, `${who} ${sort}`);
           assert.ok(ids.includes(shownId), `${who} ${sort}`);
         }
@@ -65,9 +94,17 @@ for (const kind of testDatabaseKinds()) {
       }
       const thread = json(await call('GET', `/api/v1/comments/${shownId}`)).data;
       assert.equal(thread.replyCount, 0, 'a hidden reply is not counted');
-      assert.equal((await call('POST', `/api/v1/comments/${hiddenId}/report`, stranger.accessToken, { reason: 'spam' })).statusCode, 404, 'nor reportable by those who cannot see it');
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${hiddenId}/report`, stranger.accessToken, { reason: 'spam' }))
+          .statusCode,
+        404,
+        'nor reportable by those who cannot see it',
+      );
 
-      assert.equal(json(await call('POST', `/api/v1/comments/${hiddenId}/unhide`, creator.accessToken)).data.isHidden, false);
+      assert.equal(
+        json(await call('POST', `/api/v1/comments/${hiddenId}/unhide`, creator.accessToken)).data.isHidden,
+        false,
+      );
       assert.equal((await call('POST', `/api/v1/comments/${reply}/unhide`, admin)).statusCode, 200);
       assert.equal(await storedCommentCount(t, videoId), 3);
       assert.equal(json(await call('GET', `/api/v1/comments/${shownId}`)).data.replyCount, 1);
@@ -88,11 +125,23 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(racing.map((response) => response.statusCode).sort(), [200, 200, 200, 200, 201]);
       assert.equal(new Set(racing.map((response) => json(response).data.id)).size, 1);
 
-      for (const payload of [{ reason: 'boring' }, {}, { reason: 'other', details: 'x'.repeat(1001) }, { reason: 'spam', extra: 1 }]) {
-        assert.equal((await report(commentId, author.accessToken, payload)).statusCode, 400, JSON.stringify(payload).slice(0, 60));
+      for (const payload of [
+        { reason: 'boring' },
+        {},
+        { reason: 'other', details: 'x'.repeat(1001) },
+        { reason: 'spam', extra: 1 },
+      ]) {
+        assert.equal(
+          (await report(commentId, author.accessToken, payload)).statusCode,
+          400,
+          JSON.stringify(payload).slice(0, 60),
+        );
       }
       assert.equal((await report('00000000-0000-4000-8000-000000000000', stranger.accessToken)).statusCode, 404);
-      assert.equal((await call('POST', `/api/v1/comments/${commentId}/report`, undefined, { reason: 'spam' })).statusCode, 401);
+      assert.equal(
+        (await call('POST', `/api/v1/comments/${commentId}/report`, undefined, { reason: 'spam' })).statusCode,
+        401,
+      );
       const listed = (await openReports()).filter((item) => item.commentId === commentId);
       assert.equal(listed.length, 2);
       assert.equal(listed[0].comment.openReportCount, 2);
@@ -156,8 +205,16 @@ for (const kind of testDatabaseKinds()) {
       const twice = await resolve(reportId, { action: 'hide_comment' });
       assert.equal(twice.statusCode, 409);
       assert.equal(json(twice).error.code, 'REPORT_RESOLVED');
-      assert.equal(json(await call('GET', `/api/v1/comments/${commentId}`)).data.isHidden, false, 'dismissed comments stay up');
-      assert.equal((await report(commentId, stranger.accessToken)).statusCode, 201, 'once resolved, the same user may report again');
+      assert.equal(
+        json(await call('GET', `/api/v1/comments/${commentId}`)).data.isHidden,
+        false,
+        'dismissed comments stay up',
+      );
+      assert.equal(
+        (await report(commentId, stranger.accessToken)).statusCode,
+        201,
+        'once resolved, the same user may report again',
+      );
       assert.equal((await resolve('00000000-0000-4000-8000-000000000000', { action: 'dismiss' })).statusCode, 404);
     });
 
@@ -178,7 +235,10 @@ for (const kind of testDatabaseKinds()) {
       const attempt = await call('POST', '/api/v1/comments', offender.accessToken, { videoId, text: 'I am back' });
       assert.equal(attempt.statusCode, 403);
       assert.equal(json(attempt).error.code, 'ACCOUNT_SUSPENDED');
-      const login = await call('POST', '/api/v1/auth/login', undefined, { email: offender.user.email, password: offender.password });
+      const login = await call('POST', '/api/v1/auth/login', undefined, {
+        email: offender.user.email,
+        password: offender.password,
+      });
       assert.equal(login.statusCode, 403, 'the auth module refuses suspended accounts');
       const history = json(await call('GET', '/api/v1/admin/reports?status=resolved&limit=100', admin)).data;
       assert.equal(history.find((item: { id: string }) => item.id === banReport).comment.author.isBanned, true);
@@ -192,7 +252,10 @@ for (const kind of testDatabaseKinds()) {
       const refused = await resolve(reportId, { action: 'ban_user' });
       assert.equal(refused.statusCode, 409);
       assert.equal(json(refused).error.code, 'CANNOT_BAN_ADMIN');
-      assert.ok((await openReports()).some((item) => item.id === reportId), 'the report is still open');
+      assert.ok(
+        (await openReports()).some((item) => item.id === reportId),
+        'the report is still open',
+      );
     });
 
     test('ban and unban by hand: idempotent, keeps the first ban time, 404 for unknown users', async () => {
@@ -200,11 +263,20 @@ for (const kind of testDatabaseKinds()) {
       const first = json(await call('POST', `/api/v1/admin/users/${user.user.id}/ban`, admin)).data;
       assert.equal(first.userId, user.user.id);
       assert.ok(first.bannedAt);
-      assert.equal(json(await call('POST', `/api/v1/admin/users/${user.user.id}/ban`, admin)).data.bannedAt, first.bannedAt);
+      assert.equal(
+        json(await call('POST', `/api/v1/admin/users/${user.user.id}/ban`, admin)).data.bannedAt,
+        first.bannedAt,
+      );
       assert.equal(json(await call('POST', `/api/v1/admin/users/${user.user.id}/unban`, admin)).data.bannedAt, null);
       assert.equal(json(await call('POST', `/api/v1/admin/users/${user.user.id}/unban`, admin)).data.bannedAt, null);
-      assert.equal((await call('POST', `/api/v1/admin/users/${user.user.id}/ban`, creator.accessToken)).statusCode, 403);
-      assert.equal((await call('POST', '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/ban', admin)).statusCode, 404);
+      assert.equal(
+        (await call('POST', `/api/v1/admin/users/${user.user.id}/ban`, creator.accessToken)).statusCode,
+        403,
+      );
+      assert.equal(
+        (await call('POST', '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/ban', admin)).statusCode,
+        404,
+      );
       assert.equal((await call('POST', '/api/v1/admin/users/not-a-uuid/ban', admin)).statusCode, 400);
     });
 
@@ -212,7 +284,10 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const secondAdmin = await adminToken(t);
       const commentId = await postComment(t, author.accessToken, videoId, 'contested');
-      const reportIds = [json(await report(commentId, stranger.accessToken)).data.id, json(await report(commentId, creator.accessToken)).data.id];
+      const reportIds = [
+        json(await report(commentId, stranger.accessToken)).data.id,
+        json(await report(commentId, creator.accessToken)).data.id,
+      ];
       const [a, b] = await Promise.all([
         resolve(reportIds[0], { action: 'hide_comment' }, admin),
         resolve(reportIds[1], { action: 'dismiss' }, secondAdmin),

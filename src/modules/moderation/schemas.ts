@@ -8,18 +8,27 @@ const noteSchema = z.string().trim().max(1000, 'must be at most 1000 characters'
 export const reportIdParams = z.object({ id: z.uuid('must be a UUID') });
 export const userIdParams = z.object({ id: z.uuid('must be a UUID') });
 
-export const reportCommentBody = z.object({
-  reason: z.enum(REPORT_REASONS),
-  details: noteSchema.optional().describe('what the moderators should know'),
-}).strict();
+export const reportCommentBody = z
+  .object({
+    reason: z.enum(REPORT_REASONS),
+    details: noteSchema.optional().describe('what the moderators should know'),
+  })
+  .strict();
 
-export const resolveReportBody = z.object({
-  action: z.enum(REPORT_ACTIONS).describe('dismiss: keep the comment; hide_comment: hide it; ban_user: suspend its author'),
-  note: noteSchema.optional(),
-}).strict();
+export const resolveReportBody = z
+  .object({
+    action: z
+      .enum(REPORT_ACTIONS)
+      .describe('dismiss: keep the comment; hide_comment: hide it; ban_user: suspend its author'),
+    note: noteSchema.optional(),
+  })
+  .strict();
 
 export const listReportsQuery = pageQuery.extend({
-  status: z.enum(['open', 'resolved']).default('open').describe('open: oldest first (the queue); resolved: newest first'),
+  status: z
+    .enum(['open', 'resolved'])
+    .default('open')
+    .describe('open: oldest first (the queue); resolved: newest first'),
 });
 
 const userSummary = z.object({ id: z.string(), username: z.string() });
@@ -55,7 +64,10 @@ export const adminReportSchema = reportSchema.extend({
 
 export const resolutionSchema = z.object({
   report: reportSchema,
-  resolvedReports: z.number().int().describe('open reports of the same comment closed by this decision, this one included'),
+  resolvedReports: z
+    .number()
+    .int()
+    .describe('open reports of the same comment closed by this decision, this one included'),
 });
 
 export const banSchema = z.object({ userId: z.string(), username: z.string(), bannedAt: isoDate.nullable() });

@@ -32,12 +32,22 @@ export class ModerationService {
   }
 
   /** One open report per user and comment: reporting again returns the open one (`created: false`). */
-  async report(actor: AuthenticatedUser, commentId: string, input: { reason: ReportReason; details?: string }): Promise<{ report: ReportRow; created: boolean }> {
+  async report(
+    actor: AuthenticatedUser,
+    commentId: string,
+    input: { reason: ReportReason; details?: string },
+  ): Promise<{ report: ReportRow; created: boolean }> {
     await this.access.activeAccount(actor);
     await this.access.visibleComment(actor, commentId);
     const created = await inTransaction(this.db, async (trx) => {
       const inserted = await reportRepo.insertOpen(trx, { commentId, reporterId: actor.id, ...input });
-      if (inserted) await publishCommentReported(trx, { reportId: inserted.id, commentId, reporterId: actor.id, reason: inserted.reason });
+      if (inserted)
+        await publishCommentReported(trx, {
+          reportId: inserted.id,
+          commentId,
+          reporterId: actor.id,
+          reason: inserted.reason,
+        });
       return inserted;
     });
     if (created) return { report: created, created: true };
@@ -50,12 +60,17 @@ export class ModerationService {
   /** The video's owner and admins hide (or unhide) a comment; repeating either is a no-op. */
   async setHidden(actor: AuthenticatedUser, commentId: string, hidden: boolean): Promise<CommentView> {
     const { comment, video } = await this.access.visibleComment(actor, commentId);
-    if (!moderatesVideo(actor, video)) throw forbidden('Only the video\'s owner or an admin can hide or unhide its comments');
+    if (!moderatesVideo(actor, video))
+      throw forbidden("Only the video's owner or an admin can hide or unhide its comments");
     const row = await setCommentHidden(this.db, commentId, hidden ? actor.id : null);
     return { ...comment, ...row };
   }
 
-  async listReports(status: ReportStatus, cursor: string | undefined, limit: number): Promise<{ items: AdminReportRow[]; nextCursor: string | null }> {
+  async listReports(
+    status: ReportStatus,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: AdminReportRow[]; nextCursor: string | null }> {
     const codec = reportCursors[status];
     const rows = await reportRepo.list(this.db, status, limit, codec.decodeOptional(cursor));
     return toPage(rows, limit, codec, (row) => ({ at: row.created_at, id: row.id }));
@@ -66,14 +81,23 @@ export class ModerationService {
    * The comment's row lock is taken first: two admins deciding on reports of the same comment serialise
    * (the second gets 409) instead of deadlocking on each other's report rows.
    */
-  resolve(admin: AuthenticatedUser, reportId: string, decision: { action: ReportAction; note?: string }): Promise<{ report: ReportRow; resolvedReports: number }> {
+  resolve(
+    admin: AuthenticatedUser,
+    reportId: string,
+    decision: { action: ReportAction; note?: string },
+  ): Promise<{ report: ReportRow; resolvedReports: number }> {
     return inTransaction(this.db, async (trx) => {
-      const unlocked = await trx.selectFrom('comment_reports').select('comment_id').where('id', '=', reportId).executeTakeFirst();
+      const unlocked = await trx
+        .selectFrom('comment_reports')
+        .select('comment_id')
+        .where('id', '=', reportId)
+        .executeTakeFirst();
       if (!unlocked) throw notFound('Report');
       const comment = await commentQueries.findForUpdate(trx, unlocked.comment_id);
       const report = await reportRepo.findForUpdate(trx, reportId);
       if (!comment || !report) throw notFound('Report');
-      if (report.status !== 'open') throw new AppError(409, ErrorCode.REPORT_RESOLVED, `This report was already resolved (${report.resolution})`);
+      if (report.status !== 'open')
+        throw new AppError(409, ErrorCode.REPORT_RESOLVED, `This report was already resolved (${report.resolution})`);
 
       const resolved = await reportRepo.resolveOpenForComment(trx, comment.id, { ...decision, adminId: admin.id });
       if (decision.action === 'hide_comment') await setCommentHidden(trx, comment.id, admin.id);
@@ -86,7 +110,8 @@ export class ModerationService {
   async ban(userId: string, executor: Executor = this.db): Promise<BanState> {
     const user = await userQueries.findById(executor, userId);
     if (!user) throw notFound('User');
-    if (user.role === 'admin') throw new AppError(409, ErrorCode.CANNOT_BAN_ADMIN, 'Admins cannot be banned; change their role first');
+    if (user.role === 'admin')
+      throw new AppError(409, ErrorCode.CANNOT_BAN_ADMIN, 'Admins cannot be banned; change their role first');
     return this.found(await userSuspensions.ban(executor, userId));
   }
 

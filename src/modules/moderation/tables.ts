@@ -5,8 +5,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'other'] as const;
 export const REPORT_ACTIONS = ['dismiss', 'hide_comment', 'ban_user'] as const;
 
-export type ReportReason = typeof REPORT_REASONS[number];
-export type ReportAction = typeof REPORT_ACTIONS[number];
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export type ReportStatus = 'open' | 'resolved';
 
 /** See migrations/0008_comments.sql for what each column means. */

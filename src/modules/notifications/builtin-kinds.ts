@@ -19,7 +19,8 @@ const quote = (text: string) => (text.length > 80 ? `“${text.slice(0, 77)}…�
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /** The link to a comment's thread on its video's page: the top-level comment, which the list shows (replies fold under it). */
-const commentLink = (data: Record<string, unknown>) => `/watch/${field(data, 'videoId')}?comment=${field(data, 'parentId') || field(data, 'commentId')}`;
+const commentLink = (data: Record<string, unknown>) =>
+  `/watch/${field(data, 'videoId')}?comment=${field(data, 'parentId') || field(data, 'commentId')}`;
 
 const builtins: NotificationKind[] = [
   {
@@ -29,9 +30,10 @@ const builtins: NotificationKind[] = [
     defaultDelivery: 'in_app',
     audience: 'everyone',
     render: (data, count) => ({
-      text: count > 1
-        ? `${count} new videos from ${field(data, 'channelName')}`
-        : `${field(data, 'channelName')} uploaded: ${field(data, 'videoTitle')}`,
+      text:
+        count > 1
+          ? `${count} new videos from ${field(data, 'channelName')}`
+          : `${field(data, 'channelName')} uploaded: ${field(data, 'videoTitle')}`,
       link: count > 1 ? `/channel/${field(data, 'channelId')}` : `/watch/${field(data, 'videoId')}`,
       videoId: field(data, 'videoId'),
     }),
@@ -42,7 +44,11 @@ const builtins: NotificationKind[] = [
     description: 'When an upload of yours is ready to watch.',
     defaultDelivery: 'in_app',
     audience: 'everyone',
-    render: (data) => ({ text: `Your video “${field(data, 'videoTitle')}” is ready`, link: `/studio?video=${field(data, 'videoId')}`, videoId: field(data, 'videoId') }),
+    render: (data) => ({
+      text: `Your video “${field(data, 'videoTitle')}” is ready`,
+      link: `/studio?video=${field(data, 'videoId')}`,
+      videoId: field(data, 'videoId'),
+    }),
   },
   {
     id: KIND.videoFailed,
@@ -50,7 +56,10 @@ const builtins: NotificationKind[] = [
     description: 'When an upload of yours could not be processed, with the reason.',
     defaultDelivery: 'mail_immediate',
     audience: 'everyone',
-    render: (data) => ({ text: `Processing “${field(data, 'videoTitle')}” failed: ${field(data, 'reason')}`, link: `/studio?video=${field(data, 'videoId')}` }),
+    render: (data) => ({
+      text: `Processing “${field(data, 'videoTitle')}” failed: ${field(data, 'reason')}`,
+      link: `/studio?video=${field(data, 'videoId')}`,
+    }),
   },
   {
     id: KIND.commentReply,
@@ -59,9 +68,10 @@ const builtins: NotificationKind[] = [
     defaultDelivery: 'mail_digest',
     audience: 'everyone',
     render: (data, count) => ({
-      text: count > 1
-        ? `${count} new replies to your comment on “${field(data, 'videoTitle')}”`
-        : `${field(data, 'actorName')} replied to your comment: ${quote(field(data, 'excerpt'))}`,
+      text:
+        count > 1
+          ? `${count} new replies to your comment on “${field(data, 'videoTitle')}”`
+          : `${field(data, 'actorName')} replied to your comment: ${quote(field(data, 'excerpt'))}`,
       link: commentLink(data),
       videoId: field(data, 'videoId'),
     }),
@@ -72,7 +82,11 @@ const builtins: NotificationKind[] = [
     description: 'When someone mentions you (@username) in a comment.',
     defaultDelivery: 'mail_digest',
     audience: 'everyone',
-    render: (data) => ({ text: `${field(data, 'actorName')} mentioned you: ${quote(field(data, 'excerpt'))}`, link: commentLink(data), videoId: field(data, 'videoId') }),
+    render: (data) => ({
+      text: `${field(data, 'actorName')} mentioned you: ${quote(field(data, 'excerpt'))}`,
+      link: commentLink(data),
+      videoId: field(data, 'videoId'),
+    }),
   },
   {
     id: KIND.commentLikes,
@@ -82,7 +96,11 @@ const builtins: NotificationKind[] = [
     audience: 'everyone',
     render: (data) => {
       const likes = Number(field(data, 'likes'));
-      return { text: `Your comment reached ${likes.toLocaleString('en')} ${plural(likes, 'like', 'likes')}: ${quote(field(data, 'excerpt'))}`, link: commentLink(data), videoId: field(data, 'videoId') };
+      return {
+        text: `Your comment reached ${likes.toLocaleString('en')} ${plural(likes, 'like', 'likes')}: ${quote(field(data, 'excerpt'))}`,
+        link: commentLink(data),
+        videoId: field(data, 'videoId'),
+      };
     },
   },
   {
@@ -93,7 +111,10 @@ const builtins: NotificationKind[] = [
     audience: 'everyone',
     render: (data) => {
       const count = Number(field(data, 'subscribers'));
-      return { text: `Your channel reached ${count.toLocaleString('en')} ${plural(count, 'subscriber', 'subscribers')}`, link: `/channel/${field(data, 'channelId')}` };
+      return {
+        text: `Your channel reached ${count.toLocaleString('en')} ${plural(count, 'subscriber', 'subscribers')}`,
+        link: `/channel/${field(data, 'channelId')}`,
+      };
     },
   },
   {
@@ -102,7 +123,11 @@ const builtins: NotificationKind[] = [
     description: 'When automatic moderation holds your video or comment for a moderator to review.',
     defaultDelivery: 'mail_immediate',
     audience: 'everyone',
-    render: (data) => ({ text: `Your ${field(data, 'subjectType')} was held for review (${field(data, 'reason')})`, link: subjectLink(data), videoId: field(data, 'videoId') || undefined }),
+    render: (data) => ({
+      text: `Your ${field(data, 'subjectType')} was held for review (${field(data, 'reason')})`,
+      link: subjectLink(data),
+      videoId: field(data, 'videoId') || undefined,
+    }),
   },
   {
     id: KIND.moderationDecision,
@@ -116,7 +141,11 @@ const builtins: NotificationKind[] = [
       const text = data.appealed
         ? `Your appeal for your ${what} was ${approved ? 'accepted: it is visible again' : 'rejected'}`
         : `Your ${what} was ${approved ? 'approved by a moderator' : 'rejected by a moderator'}`;
-      return { text: field(data, 'note') ? `${text}. Note: ${field(data, 'note')}` : text, link: subjectLink(data), videoId: field(data, 'videoId') || undefined };
+      return {
+        text: field(data, 'note') ? `${text}. Note: ${field(data, 'note')}` : text,
+        link: subjectLink(data),
+        videoId: field(data, 'videoId') || undefined,
+      };
     },
   },
   {
@@ -126,7 +155,8 @@ const builtins: NotificationKind[] = [
     defaultDelivery: 'in_app',
     audience: 'admins',
     render: (data, count) => ({
-      text: count > 1 ? `${count} new comment reports are waiting` : `A comment was reported for ${field(data, 'reason')}`,
+      text:
+        count > 1 ? `${count} new comment reports are waiting` : `A comment was reported for ${field(data, 'reason')}`,
       link: '/admin/reports',
     }),
   },
@@ -137,7 +167,10 @@ const builtins: NotificationKind[] = [
     defaultDelivery: 'in_app',
     audience: 'admins',
     render: (data, count) => ({
-      text: count > 1 ? `${count} moderation cases are waiting for review` : `A ${field(data, 'subjectType')} ${data.appealed ? 'was appealed' : 'was held'} and waits for review`,
+      text:
+        count > 1
+          ? `${count} moderation cases are waiting for review`
+          : `A ${field(data, 'subjectType')} ${data.appealed ? 'was appealed' : 'was held'} and waits for review`,
       link: '/admin/reports',
     }),
   },

@@ -10,12 +10,22 @@ import type { Notifier } from './notifier.ts';
 
 export const FAN_OUT_NEW_VIDEO_JOB = 'notify-new-video';
 
-export interface NewVideoJobPayload { videoId: string }
+export interface NewVideoJobPayload {
+  videoId: string;
+}
 
 export function enqueueNewVideoFanOut(jobs: JobQueue, videoId: string): Promise<{ id: string }> {
-  return jobs.enqueue<NewVideoJobPayload>(NOTIFICATIONS_QUEUE, FAN_OUT_NEW_VIDEO_JOB, { videoId }, {
-    priority: 'normal', attempts: 5, backoffMs: 2000, dedupeKey: `notify-new-video:${videoId}`,
-  });
+  return jobs.enqueue<NewVideoJobPayload>(
+    NOTIFICATIONS_QUEUE,
+    FAN_OUT_NEW_VIDEO_JOB,
+    { videoId },
+    {
+      priority: 'normal',
+      attempts: 5,
+      backoffMs: 2000,
+      dedupeKey: `notify-new-video:${videoId}`,
+    },
+  );
 }
 
 /**
@@ -37,16 +47,29 @@ export class NewVideoFanOut {
     const data = { videoId: video.id, videoTitle: video.title, channelId: channel.id, channelName: channel.username };
     let notified = 0;
     let stopped = false;
-    await forEachSubscriberBatch(db, video.creator_id, async (userIds) => {
-      // A video made private or deleted meanwhile stops the fan-out (checked before every batch).
-      if (stopped || options.signal?.aborted || !(await stillPublic())) {
-        stopped = true;
-        return;
-      }
-      notified += (await notifier.notify({
-        sourceKey: `video.new:${video.id}`, kind: KIND.newVideo, recipients: userIds, actorId: channel.id, data, groupKey: `video.new:${channel.id}`,
-      })).length;
-    }, FANOUT_BATCH_SIZE, { notificationsEnabledOnly: true });
+    await forEachSubscriberBatch(
+      db,
+      video.creator_id,
+      async (userIds) => {
+        // A video made private or deleted meanwhile stops the fan-out (checked before every batch).
+        if (stopped || options.signal?.aborted || !(await stillPublic())) {
+          stopped = true;
+          return;
+        }
+        notified += (
+          await notifier.notify({
+            sourceKey: `video.new:${video.id}`,
+            kind: KIND.newVideo,
+            recipients: userIds,
+            actorId: channel.id,
+            data,
+            groupKey: `video.new:${channel.id}`,
+          })
+        ).length;
+      },
+      FANOUT_BATCH_SIZE,
+      { notificationsEnabledOnly: true },
+    );
     return notified;
   }
 

@@ -18,14 +18,24 @@ const positionCursor = cursorCodec('notifications', z.string().regex(/^\d{1,19}$
 export class NotificationInbox {
   constructor(private readonly deps: { db: Kysely<DB>; live: LiveNotifications }) {}
 
-  async page(userId: string, limit: number, cursor?: string, unreadOnly = false): Promise<{ items: NotificationRow[]; nextCursor: string | null }> {
-    let query = this.deps.db.selectFrom('notifications as n')
+  async page(
+    userId: string,
+    limit: number,
+    cursor?: string,
+    unreadOnly = false,
+  ): Promise<{ items: NotificationRow[]; nextCursor: string | null }> {
+    let query = this.deps.db
+      .selectFrom('notifications as n')
       .leftJoin('users as a', 'a.id', 'n.actor_id')
-      .selectAll('n').select('a.username as actor_name')
+      .selectAll('n')
+      .select('a.username as actor_name')
       .where('n.recipient_id', '=', userId);
     if (cursor) query = query.where('n.position', '<', positionCursor.decode(cursor) as never);
     if (unreadOnly) query = query.where('n.read_at', 'is', null);
-    const rows = await query.orderBy('n.position', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('n.position', 'desc')
+      .limit(limit + 1)
+      .execute();
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? positionCursor.encode(String(last.position)) : null };
@@ -33,30 +43,45 @@ export class NotificationInbox {
 
   /** The badge: an index-only count over the partial unread index. */
   async unreadCount(userId: string): Promise<number> {
-    const row = await this.deps.db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n'))
-      .where('recipient_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('notifications')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('recipient_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     return row?.n ?? 0;
   }
 
   /** Idempotent; 404 for a notification that is not the user's. */
   async markRead(userId: string, id: string, read = true): Promise<void> {
-    const result = await this.deps.db.updateTable('notifications')
+    const result = await this.deps.db
+      .updateTable('notifications')
       .set({ read_at: read ? sql<Date>`coalesce(read_at, now())` : null })
-      .where('id', '=', id).where('recipient_id', '=', userId).executeTakeFirst();
+      .where('id', '=', id)
+      .where('recipient_id', '=', userId)
+      .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw notFound('Notification');
     await this.deps.live.changed([userId]);
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const result = await this.deps.db.updateTable('notifications').set({ read_at: sql<Date>`now()` })
-      .where('recipient_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+    const result = await this.deps.db
+      .updateTable('notifications')
+      .set({ read_at: sql<Date>`now()` })
+      .where('recipient_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     await this.deps.live.changed([userId]);
     return Number(result.numUpdatedRows);
   }
 
   /** Deleting keeps the idempotency receipt: a redelivered event does not bring the row back. */
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.deps.db.deleteFrom('notifications').where('id', '=', id).where('recipient_id', '=', userId).executeTakeFirst();
+    const result = await this.deps.db
+      .deleteFrom('notifications')
+      .where('id', '=', id)
+      .where('recipient_id', '=', userId)
+      .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound('Notification');
     await this.deps.live.changed([userId]);
   }

@@ -31,7 +31,7 @@ export class LiveNotifications {
       throw error;
     }
     let own = this.listeners.get(userId);
-    if (!own) this.listeners.set(userId, own = new Set());
+    if (!own) this.listeners.set(userId, (own = new Set()));
     own.add(listener);
     return () => {
       own.delete(listener);

@@ -15,7 +15,15 @@ const WAKE_SLOT_MS = 1000;
 /** Rows claimed per statement: each claim is one short UPDATE, then the mails go out. */
 const CLAIM_BATCH = 200;
 
-interface ClaimedRow { id: string; recipient_id: string; kind: string; data: Record<string, unknown>; item_count: number; email: string; username: string }
+interface ClaimedRow {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  item_count: number;
+  email: string;
+  username: string;
+}
 
 /**
  * Mail owed by notification rows (`mail_pending`). A sender claims rows by clearing the mark in one
@@ -24,14 +32,16 @@ interface ClaimedRow { id: string; recipient_id: string; kind: string; data: Rec
  * mail rather than sending it twice; the notification itself stays in the app.
  */
 export class NotificationMailQueue {
-  constructor(private readonly deps: {
-    db: Kysely<DB>;
-    jobs: JobQueue;
-    mailer: Mailer;
-    kinds: NotificationKindRegistry;
-    links: UnsubscribeLinks;
-    publicBaseUrl: string;
-  }) {}
+  constructor(
+    private readonly deps: {
+      db: Kysely<DB>;
+      jobs: JobQueue;
+      mailer: Mailer;
+      kinds: NotificationKindRegistry;
+      links: UnsubscribeLinks;
+      publicBaseUrl: string;
+    },
+  ) {}
 
   /**
    * Asks for the immediate-mail job of the current second, which starts when that second is over: all
@@ -40,16 +50,28 @@ export class NotificationMailQueue {
    */
   async wake(now = Date.now()): Promise<void> {
     const slot = Math.floor(now / WAKE_SLOT_MS);
-    await this.deps.jobs.enqueue(NOTIFICATIONS_QUEUE, SEND_IMMEDIATE_MAIL_JOB, {}, {
-      priority: 'normal', attempts: 5, backoffMs: 5000, delayMs: (slot + 1) * WAKE_SLOT_MS - now, dedupeKey: `${SEND_IMMEDIATE_MAIL_JOB}:${slot}`,
-    });
+    await this.deps.jobs.enqueue(
+      NOTIFICATIONS_QUEUE,
+      SEND_IMMEDIATE_MAIL_JOB,
+      {},
+      {
+        priority: 'normal',
+        attempts: 5,
+        backoffMs: 5000,
+        delayMs: (slot + 1) * WAKE_SLOT_MS - now,
+        dedupeKey: `${SEND_IMMEDIATE_MAIL_JOB}:${slot}`,
+      },
+    );
   }
 
   /** One mail per notification marked 'immediate'. Resolves with how many were sent. */
   async sendImmediate(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const rows = await this.claim('immediate', sql`select id from notifications where mail_pending = 'immediate' order by position limit ${CLAIM_BATCH} for update skip locked`);
+      const rows = await this.claim(
+        'immediate',
+        sql`select id from notifications where mail_pending = 'immediate' order by position limit ${CLAIM_BATCH} for update skip locked`,
+      );
       if (rows.length === 0) return sent;
       for (const [index, row] of rows.entries()) {
         const rendered = this.deps.kinds.render(row.kind, row.data, row.item_count);
@@ -59,7 +81,11 @@ export class NotificationMailQueue {
           to: row.email,
           subject: rendered.text.length > 120 ? `${rendered.text.slice(0, 117)}…` : rendered.text,
           text: [
-            `Hi ${row.username},`, '', rendered.text, `${this.deps.publicBaseUrl}${rendered.link}`, '',
+            `Hi ${row.username},`,
+            '',
+            rendered.text,
+            `${this.deps.publicBaseUrl}${rendered.link}`,
+            '',
             `You get these mails for "${label}". Stop them with one click: ${this.deps.links.pageUrl(target)}`,
             `Change what StreamHub sends you: ${this.deps.publicBaseUrl}/settings/notifications`,
           ].join('\n'),
@@ -75,9 +101,12 @@ export class NotificationMailQueue {
     let sent = 0;
     for (;;) {
       // Whole users at a time: a user's digest rows are claimed together, so each user gets one mail.
-      const rows = await this.claim('digest', sql`select id from notifications where mail_pending = 'digest' and recipient_id in (
+      const rows = await this.claim(
+        'digest',
+        sql`select id from notifications where mail_pending = 'digest' and recipient_id in (
         select recipient_id from notifications where mail_pending = 'digest' group by recipient_id order by recipient_id limit ${CLAIM_BATCH / 10}
-      ) for update skip locked`);
+      ) for update skip locked`,
+      );
       if (rows.length === 0) return sent;
       const byUser = new Map<string, ClaimedRow[]>();
       for (const row of rows) byUser.set(row.recipient_id, [...(byUser.get(row.recipient_id) ?? []), row]);
@@ -93,7 +122,10 @@ export class NotificationMailQueue {
           to: first.email,
           subject: `Your StreamHub digest: ${items.length} ${items.length === 1 ? 'notification' : 'notifications'}`,
           text: [
-            `Hi ${first.username}, here is what happened since your last digest:`, '', ...lines, '',
+            `Hi ${first.username}, here is what happened since your last digest:`,
+            '',
+            ...lines,
+            '',
             `Stop digest mails with one click: ${this.deps.links.pageUrl(target)}`,
             `Change what StreamHub sends you: ${this.deps.publicBaseUrl}/settings/notifications`,
           ].join('\n'),
@@ -118,11 +150,23 @@ export class NotificationMailQueue {
   }
 
   /** On failure the unsent rows (this one and the rest of the claim) get their mark back, and the error fails the job run. */
-  private async send(unsent: ClaimedRow[], mark: 'immediate' | 'digest', message: Parameters<Mailer['send']>[0]): Promise<void> {
+  private async send(
+    unsent: ClaimedRow[],
+    mark: 'immediate' | 'digest',
+    message: Parameters<Mailer['send']>[0],
+  ): Promise<void> {
     try {
       await this.deps.mailer.send(message);
     } catch (error) {
-      await this.deps.db.updateTable('notifications').set({ mail_pending: mark }).where('id', 'in', unsent.map((row) => row.id)).execute();
+      await this.deps.db
+        .updateTable('notifications')
+        .set({ mail_pending: mark })
+        .where(
+          'id',
+          'in',
+          unsent.map((row) => row.id),
+        )
+        .execute();
       throw error;
     }
   }

@@ -44,7 +44,14 @@ export function createNotificationsModule(deps: NotificationsDeps) {
   const live = new LiveNotifications({ pubsub });
   const links = new UnsubscribeLinks(deps.secret, publicBaseUrl);
   const mail = new NotificationMailQueue({ db, jobs, mailer, kinds, links, publicBaseUrl });
-  const notifier = new Notifier({ db, kinds, live, mail, collapseSeconds: config.notifications.collapseSeconds, logger: deps.logger });
+  const notifier = new Notifier({
+    db,
+    kinds,
+    live,
+    mail,
+    collapseSeconds: config.notifications.collapseSeconds,
+    logger: deps.logger,
+  });
   const inbox = new NotificationInbox({ db, live });
   const preferences = new NotificationPreferences({ db, kinds });
   const fanOut = new NewVideoFanOut({ db, notifier });
@@ -52,7 +59,14 @@ export function createNotificationsModule(deps: NotificationsDeps) {
   const digestSeconds = config.notifications.digestSeconds;
 
   return {
-    kinds, live, links, mail, notifier, inbox, preferences, fanOut,
+    kinds,
+    live,
+    links,
+    mail,
+    notifier,
+    inbox,
+    preferences,
+    fanOut,
 
     /** Consumers, job handlers and the digest schedule; call before `events.start()`. */
     startWorkers(): void {
@@ -68,11 +82,15 @@ export function createNotificationsModule(deps: NotificationsDeps) {
           await pruneNotifications(db);
         }) as JobHandler<never>,
       };
-      jobs.process(NOTIFICATIONS_QUEUE, async (job) => {
-        const handler = handlers[job.name] as JobHandler<unknown> | undefined;
-        if (!handler) throw new Error(`no handler for job "${job.name}" on queue ${job.queue}`);
-        return handler(job);
-      }, { concurrency: 2 });
+      jobs.process(
+        NOTIFICATIONS_QUEUE,
+        async (job) => {
+          const handler = handlers[job.name] as JobHandler<unknown> | undefined;
+          if (!handler) throw new Error(`no handler for job "${job.name}" on queue ${job.queue}`);
+          return handler(job);
+        },
+        { concurrency: 2 },
+      );
     },
 
     /** The daily digest chain (each run schedules the next); duplicates from several workers collapse. */

@@ -16,7 +16,10 @@ export interface NotifyRequest {
   groupKey?: string;
 }
 
-interface TargetRow { recipient_id: string; mail: 'immediate' | 'digest' | null }
+interface TargetRow {
+  recipient_id: string;
+  mail: 'immediate' | 'digest' | null;
+}
 
 /**
  * Writes notifications. One statement per batch of recipients does everything that must agree:
@@ -26,14 +29,16 @@ interface TargetRow { recipient_id: string; mail: 'immediate' | 'digest' | null 
  * write it tells open tabs and wakes the mail job.
  */
 export class Notifier {
-  constructor(private readonly deps: {
-    db: Kysely<DB>;
-    kinds: NotificationKindRegistry;
-    live: LiveNotifications;
-    mail: NotificationMailQueue;
-    collapseSeconds: number;
-    logger: Logger;
-  }) {}
+  constructor(
+    private readonly deps: {
+      db: Kysely<DB>;
+      kinds: NotificationKindRegistry;
+      live: LiveNotifications;
+      mail: NotificationMailQueue;
+      collapseSeconds: number;
+      logger: Logger;
+    },
+  ) {}
 
   /**
    * Resolves with the recipients actually notified now (a redelivery resolves with none). Runs as its
@@ -79,7 +84,11 @@ export class Notifier {
       )
       select recipient_id::text, mail from targets`.execute(this.deps.db);
     const notified = rows.map((row) => row.recipient_id);
-    if (notified.length > 0) await this.afterWrite(notified, rows.some((row) => row.mail === 'immediate'));
+    if (notified.length > 0)
+      await this.afterWrite(
+        notified,
+        rows.some((row) => row.mail === 'immediate'),
+      );
     return notified;
   }
 
@@ -89,7 +98,19 @@ export class Notifier {
    * re-read on their heartbeat, and every digest run also sends any immediate mail still owed.
    */
   private async afterWrite(notified: string[], mailNow: boolean): Promise<void> {
-    await this.deps.live.changed(notified).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'announcing new notifications to open tabs failed'));
-    if (mailNow) await this.deps.mail.wake().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'waking the notification mail job failed; the next digest run sends the mail'));
+    await this.deps.live
+      .changed(notified)
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, 'announcing new notifications to open tabs failed'),
+      );
+    if (mailNow)
+      await this.deps.mail
+        .wake()
+        .catch((error: unknown) =>
+          this.deps.logger.warn(
+            { err: error },
+            'waking the notification mail job failed; the next digest run sends the mail',
+          ),
+        );
   }
 }

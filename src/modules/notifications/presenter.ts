@@ -11,7 +11,12 @@ import type { NotificationKindRegistry } from './kinds.ts';
 import type { NotificationResponse } from './schemas.ts';
 
 /** Rows as the API shows them: rendered text and link from the kind, and the video's thumbnail when there is one. */
-export function createNotificationPresenter(deps: { db: Kysely<DB>; kinds: NotificationKindRegistry; videoPresenter: VideoPresenter; config: Config }) {
+export function createNotificationPresenter(deps: {
+  db: Kysely<DB>;
+  kinds: NotificationKindRegistry;
+  videoPresenter: VideoPresenter;
+  config: Config;
+}) {
   const presentVideos = createVideoListPresenter(deps.videoPresenter, deps.config);
   return async (rows: NotificationRow[], request: FastifyRequest): Promise<NotificationResponse[]> => {
     const rendered = rows.map((row) => deps.kinds.render(row.kind, row.data, row.item_count));
@@ -19,8 +24,9 @@ export function createNotificationPresenter(deps: { db: Kysely<DB>; kinds: Notif
     const thumbnails = new Map<string, string | null>();
     if (videoIds.length > 0) {
       // A page shows at most 50 notifications, and their videos repeat: a few primary-key reads.
-      const videos = (await Promise.all(videoIds.map((id) => videoQueries.findById(deps.db, id))))
-        .filter((video): video is VideoRow => video?.status === 'ready');
+      const videos = (await Promise.all(videoIds.map((id) => videoQueries.findById(deps.db, id)))).filter(
+        (video): video is VideoRow => video?.status === 'ready',
+      );
       for (const video of await presentVideos(videos, request)) thumbnails.set(video.id, video.thumbnailUrl);
     }
     return rows.map((row, index) => {

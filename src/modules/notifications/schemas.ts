@@ -16,15 +16,23 @@ export const notificationSchema = z.object({
 });
 export type NotificationResponse = z.infer<typeof notificationSchema>;
 
-export const listQuery = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
-  unread: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
-}).strict();
+export const listQuery = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
+    unread: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
+  })
+  .strict();
 
 export const idParams = z.object({ id: z.uuid('must be a notification id') });
 
-export const readBody = z.object({ read: z.boolean().default(true) }).strict().default({ read: true });
+export const readBody = z
+  .object({ read: z.boolean().default(true) })
+  .strict()
+  .default({ read: true });
 
 export const deliverySchema = z.enum(DELIVERIES);
 
@@ -36,9 +44,14 @@ export const preferenceSchema = z.object({
   defaultDelivery: deliverySchema,
 });
 
-export const preferencesBody = z.object({
-  preferences: z.array(z.object({ kind: z.string().min(1).max(64), delivery: deliverySchema }).strict()).min(1).max(100),
-}).strict();
+export const preferencesBody = z
+  .object({
+    preferences: z
+      .array(z.object({ kind: z.string().min(1).max(64), delivery: deliverySchema }).strict())
+      .min(1)
+      .max(100),
+  })
+  .strict();
 
 export const unsubscribeQuery = z.object({
   user: z.uuid('must be a user id'),

@@ -9,7 +9,12 @@ const HEARTBEAT_MS = 15_000;
  * change to the user's notifications (from any process, through pub/sub). Each heartbeat re-reads the
  * count too, so a change whose pub/sub message was lost still shows within HEARTBEAT_MS.
  */
-export function streamNotifications(deps: { inbox: NotificationInbox; live: LiveNotifications }, request: FastifyRequest, reply: FastifyReply, userId: string): void {
+export function streamNotifications(
+  deps: { inbox: NotificationInbox; live: LiveNotifications },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): void {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export interface UnsubscribeTarget { userId: string; kind: string }
+export interface UnsubscribeTarget {
+  userId: string;
+  kind: string;
+}
 
 /**
  * One-click unsubscribe links: `user`, `kind` (or `all`) and an HMAC of both, so the link works
@@ -10,7 +13,10 @@ export interface UnsubscribeTarget { userId: string; kind: string }
 export class UnsubscribeLinks {
   private readonly key: Buffer;
 
-  constructor(secret: string, private readonly publicBaseUrl: string) {
+  constructor(
+    secret: string,
+    private readonly publicBaseUrl: string,
+  ) {
     // A key of its own, so this signature can never double as a token or a media URL signature.
     this.key = createHmac('sha256', secret).update('streamhub unsubscribe links v1').digest();
   }
@@ -40,6 +46,9 @@ export class UnsubscribeLinks {
   }
 
   headers(target: UnsubscribeTarget): Record<string, string> {
-    return { 'List-Unsubscribe': `<${this.oneClickUrl(target)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+    return {
+      'List-Unsubscribe': `<${this.oneClickUrl(target)}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
   }
 }

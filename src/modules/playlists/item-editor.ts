@@ -10,7 +10,10 @@ import { playlistRepo, type PlaylistRow } from './repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** Where an added or moved video ended up, and the playlist after the edit. */
-export interface Placement { playlist: PlaylistRow; position: number }
+export interface Placement {
+  playlist: PlaylistRow;
+  position: number;
+}
 
 const notInPlaylist = () => new AppError(404, ErrorCode.NOT_IN_PLAYLIST, 'That video is not in this playlist');
 const MAX_LISTED_IDS = 10;
@@ -22,18 +25,23 @@ const MAX_LISTED_IDS = 10;
  * moved and recounts, so positions stay dense and unique however many tabs edit at once.
  */
 export class PlaylistItemEditor {
-  constructor(private readonly db: Kysely<DB>, private readonly videos: VideoService, private readonly maxItems: number) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly videos: VideoService,
+    private readonly maxItems: number,
+  ) {}
 
   /** `position` past the end appends; without it the video goes last. Duplicates are refused. */
   async add(actor: AuthenticatedUser, playlistId: string, videoId: string, position?: number): Promise<Placement> {
     // Outside the edit transaction: on PGlite that transaction owns the only session.
     await this.videos.getVisible(actor, videoId);
     return this.placement(actor, playlistId, async (trx) => {
-      if (await items.positionOf(trx, playlistId, videoId) !== undefined) {
+      if ((await items.positionOf(trx, playlistId, videoId)) !== undefined) {
         throw new AppError(409, ErrorCode.ALREADY_IN_PLAYLIST, 'That video is already in this playlist');
       }
       const count = await items.count(trx, playlistId);
-      if (count >= this.maxItems) throw new AppError(409, ErrorCode.PLAYLIST_FULL, `A playlist holds at most ${this.maxItems} videos`);
+      if (count >= this.maxItems)
+        throw new AppError(409, ErrorCode.PLAYLIST_FULL, `A playlist holds at most ${this.maxItems} videos`);
       const at = Math.min(position ?? count, count);
       await items.shift(trx, playlistId, { from: at }, 1);
       await items.insert(trx, playlistId, videoId, at);
@@ -72,22 +80,39 @@ export class PlaylistItemEditor {
       const unknown = videoIds.filter((id) => !inPlaylist.has(id));
       if (missing.length > 0 || unknown.length > 0) {
         const details: ErrorDetail[] = [
-          ...missing.slice(0, MAX_LISTED_IDS).map((id) => ({ field: 'videoIds', message: `is missing ${id}, which is in the playlist` })),
-          ...unknown.slice(0, MAX_LISTED_IDS).map((id) => ({ field: 'videoIds', message: `lists ${id}, which is not in the playlist` })),
+          ...missing
+            .slice(0, MAX_LISTED_IDS)
+            .map((id) => ({ field: 'videoIds', message: `is missing ${id}, which is in the playlist` })),
+          ...unknown
+            .slice(0, MAX_LISTED_IDS)
+            .map((id) => ({ field: 'videoIds', message: `lists ${id}, which is not in the playlist` })),
         ];
-        throw new AppError(409, ErrorCode.ORDER_MISMATCH, 'videoIds must list every video of the playlist exactly once; reload it and try again', details);
+        throw new AppError(
+          409,
+          ErrorCode.ORDER_MISMATCH,
+          'videoIds must list every video of the playlist exactly once; reload it and try again',
+          details,
+        );
       }
       await items.applyOrder(trx, playlistId, videoIds);
     });
     return playlist;
   }
 
-  private async placement(actor: AuthenticatedUser, playlistId: string, work: (trx: Transaction<DB>) => Promise<number>): Promise<Placement> {
+  private async placement(
+    actor: AuthenticatedUser,
+    playlistId: string,
+    work: (trx: Transaction<DB>) => Promise<number>,
+  ): Promise<Placement> {
     const { playlist, value } = await this.edit(actor, playlistId, work);
     return { playlist, position: value };
   }
 
-  private edit<T>(actor: AuthenticatedUser, playlistId: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<{ playlist: PlaylistRow; value: T }> {
+  private edit<T>(
+    actor: AuthenticatedUser,
+    playlistId: string,
+    work: (trx: Transaction<DB>) => Promise<T>,
+  ): Promise<{ playlist: PlaylistRow; value: T }> {
     return inTransaction(this.db, async (trx) => {
       assertEditable(actor, await playlistRepo.lockForEdit(trx, playlistId));
       await items.purgeDeletedVideos(trx, playlistId);

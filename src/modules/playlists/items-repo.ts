@@ -23,27 +23,41 @@ function visibleTo(viewer: AuthenticatedUser | undefined) {
  */
 export const playlistItemRepo = {
   async count(db: Executor, playlistId: string): Promise<number> {
-    const row = await db.selectFrom('playlist_items').select(sql<number>`count(*)::int`.as('count'))
-      .where('playlist_id', '=', playlistId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('playlist_items')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('playlist_id', '=', playlistId)
+      .executeTakeFirstOrThrow();
     return row.count;
   },
 
   async positionOf(db: Executor, playlistId: string, videoId: string): Promise<number | undefined> {
-    const row = await db.selectFrom('playlist_items').select('position')
-      .where('playlist_id', '=', playlistId).where('video_id', '=', videoId).executeTakeFirst();
+    const row = await db
+      .selectFrom('playlist_items')
+      .select('position')
+      .where('playlist_id', '=', playlistId)
+      .where('video_id', '=', videoId)
+      .executeTakeFirst();
     return row?.position;
   },
 
   async videoIds(db: Executor, playlistId: string): Promise<string[]> {
-    const rows = await db.selectFrom('playlist_items').select('video_id')
-      .where('playlist_id', '=', playlistId).orderBy('position').execute();
+    const rows = await db
+      .selectFrom('playlist_items')
+      .select('video_id')
+      .where('playlist_id', '=', playlistId)
+      .orderBy('position')
+      .execute();
     return rows.map((row) => row.video_id);
   },
 
   /** Moves the entries at positions from..to (to absent: through the end) by `delta`. */
   async shift(db: Executor, playlistId: string, range: { from: number; to?: number }, delta: 1 | -1): Promise<void> {
-    let query = db.updateTable('playlist_items').set({ position: sql<number>`position + ${delta}` })
-      .where('playlist_id', '=', playlistId).where('position', '>=', range.from);
+    let query = db
+      .updateTable('playlist_items')
+      .set({ position: sql<number>`position + ${delta}` })
+      .where('playlist_id', '=', playlistId)
+      .where('position', '>=', range.from);
     if (range.to !== undefined) query = query.where('position', '<=', range.to);
     await query.execute();
   },
@@ -54,15 +68,22 @@ export const playlistItemRepo = {
 
   /** The removed entry's position, or undefined when the video was not in the playlist. */
   async delete(db: Executor, playlistId: string, videoId: string): Promise<number | undefined> {
-    const row = await db.deleteFrom('playlist_items')
-      .where('playlist_id', '=', playlistId).where('video_id', '=', videoId)
-      .returning('position').executeTakeFirst();
+    const row = await db
+      .deleteFrom('playlist_items')
+      .where('playlist_id', '=', playlistId)
+      .where('video_id', '=', videoId)
+      .returning('position')
+      .executeTakeFirst();
     return row?.position;
   },
 
   async setPosition(db: Executor, playlistId: string, videoId: string, position: number): Promise<void> {
-    await db.updateTable('playlist_items').set({ position })
-      .where('playlist_id', '=', playlistId).where('video_id', '=', videoId).execute();
+    await db
+      .updateTable('playlist_items')
+      .set({ position })
+      .where('playlist_id', '=', playlistId)
+      .where('video_id', '=', videoId)
+      .execute();
   },
 
   /** `videoIds` must be exactly the playlist's entries; each takes its index as position. */
@@ -95,14 +116,24 @@ export const playlistItemRepo = {
   },
 
   /** Entries the viewer may see, in playlist order after `afterPosition`; `limit + 1` rows. */
-  listVisible(db: Executor, playlistId: string, viewer: AuthenticatedUser | undefined, limit: number, afterPosition?: number): Promise<PlaylistEntryRow[]> {
-    let query = db.selectFrom('playlist_items')
+  listVisible(
+    db: Executor,
+    playlistId: string,
+    viewer: AuthenticatedUser | undefined,
+    limit: number,
+    afterPosition?: number,
+  ): Promise<PlaylistEntryRow[]> {
+    let query = db
+      .selectFrom('playlist_items')
       .innerJoin('videos', 'videos.id', 'playlist_items.video_id')
       .selectAll('videos')
       .select(['playlist_items.position', 'playlist_items.added_at'])
       .where('playlist_items.playlist_id', '=', playlistId)
       .where(visibleTo(viewer));
     if (afterPosition !== undefined) query = query.where('playlist_items.position', '>', afterPosition);
-    return query.orderBy('playlist_items.position').limit(limit + 1).execute();
+    return query
+      .orderBy('playlist_items.position')
+      .limit(limit + 1)
+      .execute();
   },
 };

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { json, type TestApp } from '../../../test/support/app.ts';
 import { call, type TestAccount } from '../channels/channel-test-support.ts';
 
-export interface PlaylistEntry { position: number; video: { id: string } }
+export interface PlaylistEntry {
+  position: number;
+  video: { id: string };
+}
 
 /** The playlist's order as `as` sees it, all pages. */
 export async function playlistOrder(t: TestApp, playlistId: string, as?: TestAccount): Promise<PlaylistEntry[]> {

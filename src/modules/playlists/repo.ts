@@ -27,8 +27,12 @@ export const playlistRepo = {
   },
 
   update(db: Executor, id: string, changes: PlaylistChanges): Promise<PlaylistRow | undefined> {
-    return db.updateTable('playlists').set({ ...changes, updated_at: new Date() })
-      .where('id', '=', id).returningAll().executeTakeFirst();
+    return db
+      .updateTable('playlists')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   },
 
   async delete(db: Executor, id: string): Promise<void> {
@@ -37,12 +41,15 @@ export const playlistRepo = {
 
   /** After an edit of its entries: the exact count and a new updated_at. */
   recount(db: Executor, id: string): Promise<PlaylistRow> {
-    return db.updateTable('playlists')
+    return db
+      .updateTable('playlists')
       .set({
         item_count: sql<number>`(select count(*) from playlist_items where playlist_id = ${id}::uuid)::int`,
         updated_at: new Date(),
       })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /** Newest first; `limit + 1` rows tell the caller whether more follow. */
@@ -51,23 +58,35 @@ export const playlistRepo = {
     ownerId: string,
     options: { publicOnly: boolean; limit: number; after?: { createdAt: string; id: string } },
   ): Promise<PlaylistListRow[]> {
-    let query = db.selectFrom('playlists').selectAll().select(exactTimestamp('created_at').as('exact_created_at'))
+    let query = db
+      .selectFrom('playlists')
+      .selectAll()
+      .select(exactTimestamp('created_at').as('exact_created_at'))
       .where('owner_id', '=', ownerId);
     if (options.publicOnly) query = query.where('visibility', '=', 'public');
     const { after } = options;
-    if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute();
+    if (after)
+      query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+    return query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
   },
 
   findWatchLater(db: Executor, ownerId: string): Promise<PlaylistRow | undefined> {
-    return db.selectFrom('playlists').selectAll()
-      .where('owner_id', '=', ownerId).where('kind', '=', 'watch_later')
+    return db
+      .selectFrom('playlists')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('kind', '=', 'watch_later')
       .executeTakeFirst();
   },
 
   /** Creates the user's Watch later unless it exists; two racing first uses end with one. */
   async ensureWatchLater(db: Executor, ownerId: string): Promise<void> {
-    await db.insertInto('playlists')
+    await db
+      .insertInto('playlists')
       .values({ owner_id: ownerId, kind: 'watch_later', title: WATCH_LATER_TITLE, visibility: 'private' })
       .onConflict((conflict) => conflict.column('owner_id').where('kind', '=', 'watch_later').doNothing())
       .execute();

@@ -7,37 +7,48 @@ const titleSchema = z.string().trim().min(1, 'must not be empty').max(150, 'must
 const descriptionSchema = z.string().max(5000, 'must be at most 5000 characters');
 const positionSchema = z.number().int().nonnegative().describe('0-based; past the end means last');
 
-export const createPlaylistBody = z.object({
-  title: titleSchema,
-  description: descriptionSchema.default(''),
-  visibility: visibilitySchema.default('public'),
-}).strict();
+export const createPlaylistBody = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema.default(''),
+    visibility: visibilitySchema.default('public'),
+  })
+  .strict();
 
-export const updatePlaylistBody = z.object({
-  title: titleSchema.optional(),
-  description: descriptionSchema.optional(),
-  visibility: visibilitySchema.optional(),
-}).strict().refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export const updatePlaylistBody = z
+  .object({
+    title: titleSchema.optional(),
+    description: descriptionSchema.optional(),
+    visibility: visibilitySchema.optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
 
 export const playlistIdParams = z.object({ id: z.uuid('must be a UUID') });
 export const playlistVideoParams = playlistIdParams.extend({ videoId: z.uuid('must be a UUID') });
 export const videoIdParams = z.object({ videoId: z.uuid('must be a UUID') });
 
-export const addVideoBody = z.object({
-  videoId: z.uuid('must be a UUID'),
-  position: positionSchema.optional(),
-}).strict();
+export const addVideoBody = z
+  .object({
+    videoId: z.uuid('must be a UUID'),
+    position: positionSchema.optional(),
+  })
+  .strict();
 
 export const watchLaterAddBody = z.object({ videoId: z.uuid('must be a UUID') }).strict();
 
 export const moveVideoBody = z.object({ position: positionSchema }).strict();
 
 export function reorderBody(maxItems: number) {
-  return z.object({
-    videoIds: z.array(z.uuid('must be a UUID')).max(maxItems, `at most ${maxItems} videos`)
-      .refine((ids) => new Set(ids).size === ids.length, 'must not list a video twice')
-      .describe('every video of the playlist, in the new order'),
-  }).strict();
+  return z
+    .object({
+      videoIds: z
+        .array(z.uuid('must be a UUID'))
+        .max(maxItems, `at most ${maxItems} videos`)
+        .refine((ids) => new Set(ids).size === ids.length, 'must not list a video twice')
+        .describe('every video of the playlist, in the new order'),
+    })
+    .strict();
 }
 
 export const playlistSchema = z.object({

@@ -18,7 +18,10 @@ const playlistsCursor = cursorCodec('playlists:newest', exactTimePosition);
 const entriesCursor = cursorCodec('playlist-items', z.tuple([z.number().int().nonnegative()]));
 export type PlaylistInput = Pick<PlaylistRow, 'title' | 'description' | 'visibility'>;
 
-export interface PlaylistWithEntries { playlist: PlaylistRow; entries: Page<PlaylistEntryRow> }
+export interface PlaylistWithEntries {
+  playlist: PlaylistRow;
+  entries: Page<PlaylistEntryRow>;
+}
 
 /** Playlists and the built-in Watch later: CRUD, visibility on reads, and (through `items`) entry edits. */
 export class PlaylistService {
@@ -35,11 +38,19 @@ export class PlaylistService {
    * time (`replayed: true`) instead of a second one, even when the two requests race: the loser's
    * playlist is rolled back with its failed claim of the key.
    */
-  async create(actor: AuthenticatedUser, input: PlaylistInput, idempotencyKey?: string): Promise<{ playlist: PlaylistRow; replayed: boolean }> {
-    const { value: playlist, replayed } = await createIdempotently(this.db, idempotentRequest('playlists.create', actor.id, idempotencyKey, input), {
-      create: (trx, id) => playlistRepo.insert(trx, { id, owner_id: actor.id, ...input }),
-      load: (id) => playlistRepo.findById(this.db, id),
-    });
+  async create(
+    actor: AuthenticatedUser,
+    input: PlaylistInput,
+    idempotencyKey?: string,
+  ): Promise<{ playlist: PlaylistRow; replayed: boolean }> {
+    const { value: playlist, replayed } = await createIdempotently(
+      this.db,
+      idempotentRequest('playlists.create', actor.id, idempotencyKey, input),
+      {
+        create: (trx, id) => playlistRepo.insert(trx, { id, owner_id: actor.id, ...input }),
+        load: (id) => playlistRepo.findById(this.db, id),
+      },
+    );
     return { playlist, replayed };
   }
 
@@ -55,7 +66,7 @@ export class PlaylistService {
       const playlist = await playlistRepo.lockForEdit(trx, id);
       assertEditable(actor, playlist);
       assertNotBuiltIn(playlist, 'renamed or changed');
-      return await playlistRepo.update(trx, id, changes) ?? playlist;
+      return (await playlistRepo.update(trx, id, changes)) ?? playlist;
     });
   }
 
@@ -69,7 +80,11 @@ export class PlaylistService {
   }
 
   /** A user's playlists, newest first: all of them for the owner (and admins), the public ones for anyone else. */
-  async listForUser(viewer: AuthenticatedUser | undefined, ownerId: string, page: PageRequest): Promise<Page<PlaylistListRow>> {
+  async listForUser(
+    viewer: AuthenticatedUser | undefined,
+    ownerId: string,
+    page: PageRequest,
+  ): Promise<Page<PlaylistListRow>> {
     await requireActiveChannel(this.db, ownerId);
     const seesAll = viewer !== undefined && (viewer.id === ownerId || viewer.role === 'admin');
     const after = playlistsCursor.decodeOptional(page.cursor);
@@ -96,7 +111,11 @@ export class PlaylistService {
     return { playlist, entries: await this.entries(actor, playlist, page) };
   }
 
-  private async entries(viewer: AuthenticatedUser | undefined, playlist: PlaylistRow, page: PageRequest): Promise<Page<PlaylistEntryRow>> {
+  private async entries(
+    viewer: AuthenticatedUser | undefined,
+    playlist: PlaylistRow,
+    page: PageRequest,
+  ): Promise<Page<PlaylistEntryRow>> {
     const after = entriesCursor.decodeOptional(page.cursor)?.[0];
     const rows = await playlistItemRepo.listVisible(this.db, playlist.id, viewer, page.limit, after);
     return toPage(rows, page.limit, entriesCursor, (row) => [row.position]);

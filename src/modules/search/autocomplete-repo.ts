@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 
 export type SuggestionType = 'video' | 'tag' | 'channel';
-export interface Suggestion { type: SuggestionType; text: string; id: string | null }
+export interface Suggestion {
+  type: SuggestionType;
+  text: string;
+  id: string | null;
+}
 
 /** `q` as a LIKE prefix pattern: its own `%`, `_` and `\` match literally. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

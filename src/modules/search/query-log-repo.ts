@@ -1,15 +1,28 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 
-export interface PopularQuery { query: string; searches: number }
-export interface ZeroResultQuery { query: string; searches: number; lastSearchedAt: Date }
-export interface ZeroResultCursor { lastSearchedAt: string; query: string }
+export interface PopularQuery {
+  query: string;
+  searches: number;
+}
+export interface ZeroResultQuery {
+  query: string;
+  searches: number;
+  lastSearchedAt: Date;
+}
+export interface ZeroResultCursor {
+  lastSearchedAt: string;
+  query: string;
+}
 
 /** How far back suggestions and the zero-results list look. */
 const WINDOW = '7 days';
 
 export async function logQuery(db: Executor, queryNormalised: string, resultCount: number): Promise<void> {
-  await db.insertInto('search_queries').values({ query_normalised: queryNormalised, result_count: resultCount }).execute();
+  await db
+    .insertInto('search_queries')
+    .values({ query_normalised: queryNormalised, result_count: resultCount })
+    .execute();
 }
 
 /** Queries that found something, most searched over the last 7 days first. */
@@ -24,7 +37,11 @@ export async function popularQueries(db: Executor, limit: number): Promise<Popul
 }
 
 /** Queries that found nothing in the last 7 days, most recently searched first (keyset on last search, query). */
-export async function zeroResultQueries(db: Executor, limit: number, after?: ZeroResultCursor): Promise<ZeroResultQuery[]> {
+export async function zeroResultQueries(
+  db: Executor,
+  limit: number,
+  after?: ZeroResultCursor,
+): Promise<ZeroResultQuery[]> {
   const afterCondition = after
     ? sql`having max(created_at) < ${after.lastSearchedAt}::timestamptz
         or (max(created_at) = ${after.lastSearchedAt}::timestamptz and query_normalised > ${after.query})`

@@ -4,7 +4,11 @@ import { normaliseQuery, parseSearchQuery } from './query-parser.ts';
 
 describe('parseSearchQuery', () => {
   test('words are AND-ed and the last word is a prefix', () => {
-    assert.deepEqual(parseSearchQuery('Video transc'), { tsquery: "'video' & 'transc':*", plainText: 'video transc', typoTolerant: true });
+    assert.deepEqual(parseSearchQuery('Video transc'), {
+      tsquery: "'video' & 'transc':*",
+      plainText: 'video transc',
+      typoTolerant: true,
+    });
   });
 
   test('quoted phrases follow each other and are never prefixes', () => {

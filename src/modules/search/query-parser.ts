@@ -15,13 +15,17 @@ export interface ParsedQuery {
   typoTolerant: boolean;
 }
 
-interface Term { words: string[]; negated: boolean; quoted: boolean }
+interface Term {
+  words: string[];
+  negated: boolean;
+  quoted: boolean;
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const TERM = /(-?)(?:"([^"]*)"?|(\S+))/gu;
 
 function wordsOf(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []);
+  return text.toLowerCase().match(WORD) ?? [];
 }
 
 function parseTerms(input: string): Term[] {
@@ -29,7 +33,7 @@ function parseTerms(input: string): Term[] {
   for (const match of input.matchAll(TERM)) {
     const [, minus, phrase, bare] = match;
     const quoted = phrase !== undefined;
-    const words = wordsOf(quoted ? phrase : bare ?? '');
+    const words = wordsOf(quoted ? phrase : (bare ?? ''));
     if (words.length > 0) terms.push({ words, negated: minus === '-', quoted });
   }
   return terms;

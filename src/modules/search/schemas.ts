@@ -6,20 +6,36 @@ import { limitParam, pageNumberParam, pageQuery } from '../../platform/paginatio
 /** Deep offsets are slow and nobody reads page 101; refine the query instead. */
 export const MAX_SEARCH_PAGE = 100;
 
-const tagList = z.string().max(330, 'must be at most 330 characters')
-  .transform((raw) => [...new Set(raw.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean))])
+const tagList = z
+  .string()
+  .max(330, 'must be at most 330 characters')
+  .transform((raw) => [
+    ...new Set(
+      raw
+        .split(',')
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().max(30, 'each tag must be at most 30 characters')).max(10, 'at most 10 tags'));
 
 export const searchQuery = z.object({
-  q: z.string().max(200, 'must be at most 200 characters').default('')
+  q: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .default('')
     .describe('Words (AND), "quoted phrases", -excluded words; the last word also matches as a prefix'),
   category: categorySchema.optional(),
   duration: z.enum(['short', 'medium', 'long']).optional().describe('short < 4 min, medium 4–20 min, long > 20 min'),
   uploaded: z.enum(['hour', 'day', 'week', 'month', 'year']).optional().describe('uploaded within the last …'),
   tags: tagList.optional().describe('comma-separated; every tag must be on the video'),
   sort: z.enum(['relevance', '-views', '-uploaded_at']).default('relevance'),
-  mode: z.enum(['keyword', 'semantic', 'hybrid']).default('keyword')
-    .describe('keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance)'),
+  mode: z
+    .enum(['keyword', 'semantic', 'hybrid'])
+    .default('keyword')
+    .describe(
+      'keyword: full-text; semantic: embeddings of videos and transcripts; hybrid: both, fused by reciprocal rank (sorted by relevance)',
+    ),
   page: pageNumberParam(MAX_SEARCH_PAGE),
   limit: limitParam(),
 });
@@ -38,12 +54,20 @@ export const searchResultSchema = z.object({
   uploadedAt: isoDate,
   highlights: z.object({
     title: z.string().describe('HTML: the title escaped, matched words wrapped in <mark>…</mark>'),
-    description: z.string().describe('HTML: up to two escaped fragments of the description around matches, with <mark>'),
+    description: z
+      .string()
+      .describe('HTML: up to two escaped fragments of the description around matches, with <mark>'),
   }),
-  transcriptMatch: z.object({
-    text: z.string().describe('plain text of the transcript line'),
-    startSeconds: z.number().describe('where the line is spoken: open /watch/<id>?t=<startSeconds>'),
-  }).nullable().optional().describe('semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only'),
+  transcriptMatch: z
+    .object({
+      text: z.string().describe('plain text of the transcript line'),
+      startSeconds: z.number().describe('where the line is spoken: open /watch/<id>?t=<startSeconds>'),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only',
+    ),
 });
 
 export const autocompleteQuery = z.object({
@@ -62,4 +86,8 @@ export const popularQuerySchema = z.object({ query: z.string(), searches: z.numb
 
 export const zeroResultsQuery = pageQuery;
 
-export const zeroResultQuerySchema = z.object({ query: z.string(), searches: z.number().int(), lastSearchedAt: isoDate });
+export const zeroResultQuerySchema = z.object({
+  query: z.string(),
+  searches: z.number().int(),
+  lastSearchedAt: isoDate,
+});

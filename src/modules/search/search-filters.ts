@@ -48,7 +48,8 @@ export function searchConditions(filters: SearchFilters): SearchConditions {
     // tags part, weight B), which the GIN index intersects with the text query before any row is read:
     // a common word with a tag that few of its videos carry no longer walks all of that word's videos.
     const words = filters.tags.flatMap((tag) => tag.toLowerCase().match(TAG_WORD) ?? []);
-    if (words.length) conditions.push(sql`s.document @@ to_tsquery('english', ${words.map((word) => `'${word}':B`).join(' & ')})`);
+    if (words.length)
+      conditions.push(sql`s.document @@ to_tsquery('english', ${words.map((word) => `'${word}':B`).join(' & ')})`);
     videoConditions.push(sql`v.tags @> ${sql.val(filters.tags)}::text[]`);
   }
   return { conditions, videoConditions };

@@ -14,7 +14,8 @@ const searchRowOf = sql`v.id, video_search_document(v.title, v.tags, v.descripti
 export async function rebuildSearchIndex(db: Executor): Promise<{ documents: number; tags: number }> {
   return inTransaction(db, async (trx) => {
     await sql`delete from video_search`.execute(trx);
-    const documents = await sql`insert into video_search (${SEARCH_COLUMNS}) select ${searchRowOf} from videos v`.execute(trx);
+    const documents =
+      await sql`insert into video_search (${SEARCH_COLUMNS}) select ${searchRowOf} from videos v`.execute(trx);
     await sql`delete from search_tags`.execute(trx);
     const tags = await sql`insert into search_tags (tag)
       select distinct lower(tag) from videos, unnest(tags) as tag`.execute(trx);

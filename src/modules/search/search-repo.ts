@@ -25,9 +25,18 @@ export interface SearchRow {
   description_html: string;
 }
 
-export interface SearchPage { rows: SearchRow[]; total: number }
+export interface SearchPage {
+  rows: SearchRow[];
+  total: number;
+}
 
-interface SearchRequest { query: ParsedQuery; filters: SearchFilters; sort: SearchSort; limit: number; offset: number }
+interface SearchRequest {
+  query: ParsedQuery;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+}
 
 const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
 
@@ -47,7 +56,10 @@ const MARK = 'StartSel=<mark>, StopSel=</mark>';
 export const MAX_RESULTS = 1000;
 
 /** One ORDER BY key: computed once per candidate, carried out of the page, sorted on again after the joins. */
-interface SortKey { expression: RawBuilder<unknown>; descending: boolean }
+interface SortKey {
+  expression: RawBuilder<unknown>;
+  descending: boolean;
+}
 
 const id = { expression: sql`c.id`, descending: false };
 
@@ -100,7 +112,12 @@ export async function searchVideos(db: Executor, request: SearchRequest): Promis
  * on its own (up to MAX_RESULTS), since walking the most viewed videos a thousand deep would visit
  * thousands of random pages.
  */
-async function searchPage(db: Executor, request: SearchRequest, query: RawBuilder<unknown>, exact: RawBuilder<unknown> | null): Promise<SearchPage> {
+async function searchPage(
+  db: Executor,
+  request: SearchRequest,
+  query: RawBuilder<unknown>,
+  exact: RawBuilder<unknown> | null,
+): Promise<SearchPage> {
   const { conditions, videoConditions } = searchConditions(request.filters);
   const match = request.query.tsquery ? sql`s.document @@ ${query}` : sql`true`;
   const byViews = request.sort === '-views';
@@ -119,8 +136,12 @@ async function searchPage(db: Executor, request: SearchRequest, query: RawBuilde
     : sql`select s.video_id as id, s.document, s.published_at from ${from} where ${where}
           order by s.published_at desc, s.video_id limit ${MAX_RESULTS}`;
   const counted = async () => {
-    const { rows: [row] } = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from ${from} where ${where} limit ${MAX_RESULTS}) as candidate`.execute(db);
+    const {
+      rows: [row],
+    } = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from ${from} where ${where} limit ${MAX_RESULTS}) as candidate`.execute(
+      db,
+    );
     return row?.n ?? 0;
   };
   const { rows } = await sql<SearchRow & { total: number }>`

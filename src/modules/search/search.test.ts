@@ -27,7 +27,9 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator', username: `zorbachannel_${kind}` });
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     /** Created through the API (so the trigger indexes it), then made ready and given its numbers in the database. */
     async function video(fields: VideoFields): Promise<string> {
@@ -64,7 +66,11 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await ids('q=transc'), [id]);
       assert.deepEqual(await ids('q=pipelines%20transc'), [id]);
       assert.deepEqual(await ids('q=transcodnig'), [id], 'a swapped-letters typo still finds the title');
-      assert.deepEqual(await ids('q=transc%20pipelines'), [id], 'only the last word is a prefix, the first one was whole');
+      assert.deepEqual(
+        await ids('q=transc%20pipelines'),
+        [id],
+        'only the last word is a prefix, the first one was whole',
+      );
       assert.deepEqual(await ids('q=transc%20pipeline'), [id]);
     });
 
@@ -73,14 +79,32 @@ for (const kind of testDatabaseKinds()) {
       const reversed = await video({ title: 'Brown quick fennec' });
       const lazy = await video({ title: 'Lazy fennec' });
       assert.deepEqual(await ids('q=%22quick%20brown%22%20fennec'), [ordered], 'a phrase gets no typo fallback either');
-      assert.deepEqual((await ids('q=fennec%20-quick')), [lazy]);
+      assert.deepEqual(await ids('q=fennec%20-quick'), [lazy]);
       assert.deepEqual((await ids('q=fennec%20-%22quick%20brown%22')).sort(), [reversed, lazy].sort());
     });
 
     test('filters: category, duration buckets, upload date and tags', async () => {
-      const short = await video({ title: 'Filterset short', tags: ['filterset'], category: 'music', duration: 239, uploadedAgo: '30 minutes' });
-      const medium = await video({ title: 'Filterset medium', tags: ['filterset', 'extra'], category: 'music', duration: 600, uploadedAgo: '3 days' });
-      const long = await video({ title: 'Filterset long', tags: ['filterset'], category: 'gaming', duration: 1201, uploadedAgo: '2 months' });
+      const short = await video({
+        title: 'Filterset short',
+        tags: ['filterset'],
+        category: 'music',
+        duration: 239,
+        uploadedAgo: '30 minutes',
+      });
+      const medium = await video({
+        title: 'Filterset medium',
+        tags: ['filterset', 'extra'],
+        category: 'music',
+        duration: 600,
+        uploadedAgo: '3 days',
+      });
+      const long = await video({
+        title: 'Filterset long',
+        tags: ['filterset'],
+        category: 'gaming',
+        duration: 1201,
+        uploadedAgo: '2 months',
+      });
       const sorted = (list: string[]) => [...list].sort();
       assert.deepEqual(sorted(await ids('tags=filterset')), sorted([short, medium, long]));
       assert.deepEqual(sorted(await ids('tags=filterset&category=music')), sorted([short, medium]));
@@ -104,7 +128,8 @@ for (const kind of testDatabaseKinds()) {
 
     test('pages carry the total and neither repeat nor skip', async () => {
       const created = new Set<string>();
-      for (let n = 0; n < 5; n += 1) created.add(await video({ title: `Pageset part ${n}`, tags: ['pageset'], views: n }));
+      for (let n = 0; n < 5; n += 1)
+        created.add(await video({ title: `Pageset part ${n}`, tags: ['pageset'], views: n }));
       const seen: string[] = [];
       for (const page of [1, 2, 3]) {
         const body = await search(`q=pageset&sort=-views&limit=2&page=${page}`);
@@ -130,7 +155,11 @@ for (const kind of testDatabaseKinds()) {
       const newest = await search('q=capybara&limit=1');
       assert.equal(newest.data[0].title, 'Capybara diary 1', 'equal relevance: the newest first');
       const mostViewed = await search('q=capybara&sort=-views&limit=1');
-      assert.equal(mostViewed.data[0].title, `Capybara diary ${MAX_RESULTS + 5}`, '-views: the most viewed of all matches');
+      assert.equal(
+        mostViewed.data[0].title,
+        `Capybara diary ${MAX_RESULTS + 5}`,
+        '-views: the most viewed of all matches',
+      );
       const beyond = await search('q=capybara&limit=100&page=11');
       assert.deepEqual(beyond.data, []);
       assert.equal(beyond.meta.total, MAX_RESULTS);
@@ -152,8 +181,13 @@ for (const kind of testDatabaseKinds()) {
       await video({ title: 'Hiddenword deleted', status: 'deleted' });
       assert.deepEqual(await ids('q=hiddenword'), [visible]);
       assert.deepEqual(await ids('q=hiddenwrod'), [visible], 'nor through the typo fallback');
-      const completions = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=hiddenw' })).data;
-      assert.deepEqual(completions.map((s: { text: string }) => s.text), ['Hiddenword public']);
+      const completions = json(
+        await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=hiddenw' }),
+      ).data;
+      assert.deepEqual(
+        completions.map((s: { text: string }) => s.text),
+        ['Hiddenword public'],
+      );
     });
 
     test('result items: fields, and highlights that escape HTML around <mark>', async () => {
@@ -165,7 +199,9 @@ for (const kind of testDatabaseKinds()) {
         duration: 90,
         views: 7,
       });
-      await sql`update videos set thumbnail_key = ${`videos/${id}/poster.jpg`} where id = ${id}`.execute(t.platform.database.db);
+      await sql`update videos set thumbnail_key = ${`videos/${id}/poster.jpg`} where id = ${id}`.execute(
+        t.platform.database.db,
+      );
       const [item] = (await search('q=xssword')).data;
       assert.equal(item.id, id);
       assert.equal(item.title, '<script>alert(1)</script> xssword', 'the plain title is data, not HTML');
@@ -174,30 +210,73 @@ for (const kind of testDatabaseKinds()) {
       assert.doesNotMatch(item.highlights.description, /<(?!\/?mark>)/, 'no markup but <mark>');
       assert.match(item.thumbnailUrl, new RegExp(`/media/videos/${id}/poster\\.jpg$`));
       assert.deepEqual(
-        { tags: item.tags, category: item.category, duration: item.duration, views: item.views, likes: item.likes, creator: item.creator },
-        { tags: ['xss'], category: 'howto', duration: 90, views: 7, likes: 0, creator: { id: creator.user.id, username: creator.user.username } },
+        {
+          tags: item.tags,
+          category: item.category,
+          duration: item.duration,
+          views: item.views,
+          likes: item.likes,
+          creator: item.creator,
+        },
+        {
+          tags: ['xss'],
+          category: 'howto',
+          duration: 90,
+          views: 7,
+          likes: 0,
+          creator: { id: creator.user.id, username: creator.user.username },
+        },
       );
       assert.ok(!Number.isNaN(Date.parse(item.uploadedAt)));
     });
 
     test('tsquery and SQL syntax in the query is harmless', async () => {
-      for (const q of ["'", "'&|!:*()", 'a:* | b', '!!!', '<->', "'); drop table videos; --", '"', '-', '\\', 'the', '%_', '日本語']) {
+      for (const q of [
+        "'",
+        "'&|!:*()",
+        'a:* | b',
+        '!!!',
+        '<->',
+        "'); drop table videos; --",
+        '"',
+        '-',
+        '\\',
+        'the',
+        '%_',
+        '日本語',
+      ]) {
         const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` });
         assert.equal(response.statusCode, 200, `${q}: ${response.body}`);
       }
-      const autocomplete = await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${encodeURIComponent("%_'\\")}` });
+      const autocomplete = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/search/autocomplete?q=${encodeURIComponent("%_'\\")}`,
+      });
       assert.equal(autocomplete.statusCode, 200);
       assert.deepEqual(json(autocomplete).data, [], 'LIKE wildcards match literally');
     });
 
     test('bad parameters are precise 400s', async () => {
-      for (const query of ['duration=tiny', 'uploaded=decade', 'sort=views', 'page=0', 'page=101', 'limit=0', 'limit=101', 'category=nope', `q=${'x'.repeat(201)}`]) {
+      for (const query of [
+        'duration=tiny',
+        'uploaded=decade',
+        'sort=views',
+        'page=0',
+        'page=101',
+        'limit=0',
+        'limit=101',
+        'category=nope',
+        `q=${'x'.repeat(201)}`,
+      ]) {
         const response = await t.app.inject({ method: 'GET', url: `/api/v1/search?${query}` });
         assert.equal(response.statusCode, 400, query);
         assert.equal(json(response).error.code, 'VALIDATION_ERROR');
       }
       for (const q of ['', '%20', 'x'.repeat(101)]) {
-        assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${q}` })).statusCode, 400);
+        assert.equal(
+          (await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${q}` })).statusCode,
+          400,
+        );
       }
     });
 
@@ -206,16 +285,22 @@ for (const kind of testDatabaseKinds()) {
       await video({ title: 'Zorbas greek kitchen', views: 10 });
       const response = await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=Zorb' });
       const suggestions = json(response).data as { type: string; text: string; id: string | null }[];
-      assert.deepEqual(suggestions.map((s) => [s.type, s.text]), [
-        ['video', 'Zorbas greek kitchen'],
-        ['tag', 'zorbatag'],
-        ['channel', creator.user.username],
-        ['video', 'Zorba dance lesson'],
-      ]);
+      assert.deepEqual(
+        suggestions.map((s) => [s.type, s.text]),
+        [
+          ['video', 'Zorbas greek kitchen'],
+          ['tag', 'zorbatag'],
+          ['channel', creator.user.username],
+          ['video', 'Zorba dance lesson'],
+        ],
+      );
       assert.equal(suggestions.find((s) => s.type === 'channel')?.id, creator.user.id);
       assert.ok(suggestions.length <= 10);
       const typo = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=zorbass' })).data;
-      assert.ok(typo.some((s: { text: string }) => s.text === 'Zorbas greek kitchen'), 'titles resembling q follow the prefix matches');
+      assert.ok(
+        typo.some((s: { text: string }) => s.text === 'Zorbas greek kitchen'),
+        'titles resembling q follow the prefix matches',
+      );
     });
 
     test('suggestions are popular queries; admins see the queries that found nothing', async () => {
@@ -225,18 +310,35 @@ for (const kind of testDatabaseKinds()) {
       await search('q=nothingmatcheszz');
       await search('q=nothingmatchesyy');
 
-      const suggestions = await waitFor('logged queries', async () => {
-        const data = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/suggestions' })).data as { query: string; searches: number }[];
-        return data.find((s) => s.query === 'kestrel')?.searches === 3 ? data : undefined;
-      }, 5000, 50);
-      assert.ok(!suggestions.some((s) => s.query.startsWith('nothingmatches')), 'zero-result queries are not suggested');
+      const suggestions = await waitFor(
+        'logged queries',
+        async () => {
+          const data = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/suggestions' })).data as {
+            query: string;
+            searches: number;
+          }[];
+          return data.find((s) => s.query === 'kestrel')?.searches === 3 ? data : undefined;
+        },
+        5000,
+        50,
+      );
+      assert.ok(
+        !suggestions.some((s) => s.query.startsWith('nothingmatches')),
+        'zero-result queries are not suggested',
+      );
 
       const admin = await adminToken(t);
-      const zero = async (query: string) => t.app.inject({ method: 'GET', url: `/api/v1/admin/search/zero-results?${query}`, headers: bearer(admin) });
-      const first = await waitFor('zero-result log', async () => {
-        const body = json(await zero('limit=1'));
-        return body.meta.nextCursor ? body : undefined;
-      }, 5000, 50);
+      const zero = async (query: string) =>
+        t.app.inject({ method: 'GET', url: `/api/v1/admin/search/zero-results?${query}`, headers: bearer(admin) });
+      const first = await waitFor(
+        'zero-result log',
+        async () => {
+          const body = json(await zero('limit=1'));
+          return body.meta.nextCursor ? body : undefined;
+        },
+        5000,
+        50,
+      );
       const second = json(await zero(`limit=1&cursor=${first.meta.nextCursor}`));
       const listed = [...first.data, ...second.data].map((row: { query: string; searches: number }) => row.query);
       assert.deepEqual(listed.sort(), ['nothingmatchesyy', 'nothingmatcheszz']);
@@ -244,7 +346,16 @@ for (const kind of testDatabaseKinds()) {
 
       assert.equal((await zero('cursor=not-a-cursor')).statusCode, 400);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/search/zero-results' })).statusCode, 401);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/search/zero-results', headers: bearer(creator.accessToken) })).statusCode, 403);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: '/api/v1/admin/search/zero-results',
+            headers: bearer(creator.accessToken),
+          })
+        ).statusCode,
+        403,
+      );
     });
 
     test('rebuildSearchIndex recreates the projection from videos', async () => {
@@ -255,7 +366,9 @@ for (const kind of testDatabaseKinds()) {
       const rebuilt = await rebuildSearchIndex(t.platform.database.db);
       assert.ok(rebuilt.documents > 10 && rebuilt.tags > 3);
       assert.deepEqual(await ids('q=ocelot'), [id]);
-      const completions = json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=ocelott' })).data;
+      const completions = json(
+        await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=ocelott' }),
+      ).data;
       assert.ok(completions.some((s: { type: string; text: string }) => s.type === 'tag' && s.text === 'ocelottag'));
     });
   });

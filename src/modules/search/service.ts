@@ -67,13 +67,15 @@ export class SearchService {
   private recordQuery(q: string, resultCount: number): void {
     const normalised = normaliseQuery(q);
     if (!normalised) return;
-    logQuery(this.db, normalised, resultCount)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not log a search query'));
+    logQuery(this.db, normalised, resultCount).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'could not log a search query'),
+    );
   }
 
   present(row: SearchRow, origin: string): SearchResult {
     const thumbnailUrl = row.thumbnail_key
-      ? this.mediaUrls.folder({ id: row.id, visibility: row.visibility }, origin).url + pathInVideoFolder(row.id, row.thumbnail_key)
+      ? this.mediaUrls.folder({ id: row.id, visibility: row.visibility }, origin).url +
+        pathInVideoFolder(row.id, row.thumbnail_key)
       : null;
     return {
       id: row.id,
@@ -108,7 +110,13 @@ export class SearchService {
   async zeroResults(limit: number, cursor?: string) {
     const after: ZeroResultCursor | undefined = zeroResultCursor.decodeOptional(cursor);
     const rows = await zeroResultQueries(this.db, limit + 1, after);
-    const page = toPage(rows, limit, zeroResultCursor, (row) => ({ lastSearchedAt: toIso(row.lastSearchedAt), query: row.query }));
-    return { items: page.items.map((row) => ({ ...row, lastSearchedAt: toIso(row.lastSearchedAt) })), nextCursor: page.nextCursor };
+    const page = toPage(rows, limit, zeroResultCursor, (row) => ({
+      lastSearchedAt: toIso(row.lastSearchedAt),
+      query: row.query,
+    }));
+    return {
+      items: page.items.map((row) => ({ ...row, lastSearchedAt: toIso(row.lastSearchedAt) })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

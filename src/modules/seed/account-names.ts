@@ -25,12 +25,16 @@ export function usernames(seed: number, users: UserPlan): { names: string[]; bio
     if (i < users.channelCount) {
       const topic = TOPIC_NAMES[users.channelTopic[i]!]!;
       base = CHANNEL_HANDLES[topic]!(faker.datatype.boolean() ? first : `${first}${last}`);
-      bios[i] = `${TOPICS[topic].name[0]!.toUpperCase()}${TOPICS[topic].name.slice(1)} videos every week. ${faker.company.catchPhrase()}.`;
+      bios[i] =
+        `${TOPICS[topic].name[0]!.toUpperCase()}${TOPICS[topic].name.slice(1)} videos every week. ${faker.company.catchPhrase()}.`;
     } else {
       base = faker.internet.username({ firstName: first, lastName: last });
       bios[i] = faker.datatype.boolean(0.2) ? faker.person.bio() : '';
     }
-    let name = base.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 24).padEnd(3, '_');
+    let name = base
+      .replace(/[^A-Za-z0-9_.-]/g, '')
+      .slice(0, 24)
+      .padEnd(3, '_');
     if (taken.has(name.toLowerCase())) name = `${name}_${i.toString(36)}`;
     taken.add(name.toLowerCase());
     names[i] = name;

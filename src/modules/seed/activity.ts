@@ -18,7 +18,7 @@ const TAIL_MS = 365 * DAY_MS;
 /** Share of the lifetime activity that happens in [from, to] after the upload (0 <= from <= to). */
 export function activityBetween(fromMs: number, toMs: number): number {
   const burst = BURST_SHARE * (Math.exp(-fromMs / BURST_MEAN_MS) - Math.exp(-toMs / BURST_MEAN_MS));
-  const tail = (1 - BURST_SHARE) * (Math.min(toMs, TAIL_MS) - Math.min(fromMs, TAIL_MS)) / TAIL_MS;
+  const tail = ((1 - BURST_SHARE) * (Math.min(toMs, TAIL_MS) - Math.min(fromMs, TAIL_MS))) / TAIL_MS;
   return burst + tail;
 }
 
@@ -31,7 +31,7 @@ export function accruedShare(ageMs: number): number {
 export function activityOffset(ageMs: number, random: Random): number {
   if (ageMs <= 0) return 0;
   const burstMass = BURST_SHARE * (1 - Math.exp(-ageMs / BURST_MEAN_MS));
-  const tailMass = (1 - BURST_SHARE) * Math.min(ageMs, TAIL_MS) / TAIL_MS;
+  const tailMass = ((1 - BURST_SHARE) * Math.min(ageMs, TAIL_MS)) / TAIL_MS;
   if (random.next() * (burstMass + tailMass) < burstMass) {
     // Inverse CDF of the exponential cut at ageMs.
     return -BURST_MEAN_MS * Math.log(1 - random.next() * (1 - Math.exp(-ageMs / BURST_MEAN_MS)));

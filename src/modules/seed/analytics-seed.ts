@@ -16,7 +16,13 @@ export interface AnalyticsSeedOptions {
   channel?: string;
 }
 
-export interface AnalyticsSeedReport { channelId: string; videoIds: string[]; events: number; insertMs: number; rollupMs: number }
+export interface AnalyticsSeedReport {
+  channelId: string;
+  videoIds: string[];
+  events: number;
+  insertMs: number;
+  rollupMs: number;
+}
 
 /**
  * Dashboard data at scale for benchmarks and demos: one channel with `videos` ready videos and about
@@ -26,23 +32,46 @@ export interface AnalyticsSeedReport { channelId: string; videoIds: string[]; ev
  */
 export async function seedAnalytics(db: Kysely<DB>, options: AnalyticsSeedOptions): Promise<AnalyticsSeedReport> {
   const username = options.channel ?? 'analytics_demo';
-  const channel = await db.selectFrom('users').select('id').where(sql<boolean>`lower(username) = lower(${username})`).executeTakeFirst()
-    ?? await db.insertInto('users').values({ username, email: `${username}@example.com`, password_hash: 'seeded-no-login', role: 'creator' })
-      .returning('id').executeTakeFirstOrThrow();
-  const existing = await db.selectFrom('videos').select('id').where('creator_id', '=', channel.id).where('status', '=', 'ready').orderBy('created_at').execute();
+  const channel =
+    (await db
+      .selectFrom('users')
+      .select('id')
+      .where(sql<boolean>`lower(username) = lower(${username})`)
+      .executeTakeFirst()) ??
+    (await db
+      .insertInto('users')
+      .values({ username, email: `${username}@example.com`, password_hash: 'seeded-no-login', role: 'creator' })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  const existing = await db
+    .selectFrom('videos')
+    .select('id')
+    .where('creator_id', '=', channel.id)
+    .where('status', '=', 'ready')
+    .orderBy('created_at')
+    .execute();
   const missing = Math.max(0, options.videos - existing.length);
   if (missing > 0) {
     await sql`insert into videos (creator_id, title, status, visibility, duration_seconds, processed_at, source_size_bytes)
       select ${channel.id}, 'Analytics sample ' || n, 'ready', 'public', 60 + (n % 20) * 30, now(), 50000000 + n * 1000
       from generate_series(${existing.length + 1}::int, ${options.videos}::int) as n`.execute(db);
   }
-  const videos = await db.selectFrom('videos').select('id').where('creator_id', '=', channel.id).where('status', '=', 'ready')
-    .orderBy('created_at').limit(options.videos).execute();
+  const videos = await db
+    .selectFrom('videos')
+    .select('id')
+    .where('creator_id', '=', channel.id)
+    .where('status', '=', 'ready')
+    .orderBy('created_at')
+    .limit(options.videos)
+    .execute();
   const videoIds = videos.map((video) => video.id);
 
   const today = dayStart(Date.now());
   for (let day = 0; day < options.days; day += 1) await ensureDayPartition(db, today - day * DAY_MS);
-  const sessionsPerVideoDay = Math.max(1, Math.round(options.events / (videoIds.length * options.days * AVERAGE_EVENTS_PER_SESSION)));
+  const sessionsPerVideoDay = Math.max(
+    1,
+    Math.round(options.events / (videoIds.length * options.days * AVERAGE_EVENTS_PER_SESSION)),
+  );
   const insertStarted = performance.now();
   let events = 0;
   // One day at a time keeps each statement's memory bounded.
@@ -50,7 +79,8 @@ export async function seedAnalytics(db: Kysely<DB>, options: AnalyticsSeedOption
     const start = new Date(today - day * DAY_MS);
     // Today only up to now: events from the future would be refused by the API, so they are not seeded either.
     const span = day === 0 ? Math.max(60, Math.floor((Date.now() - today) / 1000) - 60) : 86_399;
-    const result = await sql`insert into analytics_events (occurred_at, received_at, video_id, channel_id, session_id, viewer_id, type,
+    const result =
+      await sql`insert into analytics_events (occurred_at, received_at, video_id, channel_id, session_id, viewer_id, type,
         position_seconds, seconds_played, from_seconds, duration_ms, rendition, referrer, device, browser, country)
       select s.started + make_interval(secs => b * s.duration / 10), s.started + make_interval(secs => b * s.duration / 10),
         s.video_id, ${channel.id}::uuid, s.session_id, null,
@@ -79,6 +109,8 @@ export async function seedAnalytics(db: Kysely<DB>, options: AnalyticsSeedOption
   await sql`analyze analytics_events`.execute(db);
   const rollupStarted = performance.now();
   await rebuildAnalytics(db);
-  await sql`analyze analytics_video_hourly, analytics_video_daily, analytics_retention_daily, analytics_channel_viewers, analytics_channel_audience`.execute(db);
+  await sql`analyze analytics_video_hourly, analytics_video_daily, analytics_retention_daily, analytics_channel_viewers, analytics_channel_audience`.execute(
+    db,
+  );
   return { channelId: channel.id, videoIds, events, insertMs, rollupMs: performance.now() - rollupStarted };
 }

@@ -8,7 +8,8 @@ import type { DB } from '../../platform/db/schema.ts';
  * extra package). Timestamps travel as epoch milliseconds and days as days since 1970-01-01: numbers
  * serialise far faster than Dates, and milliseconds keep the app's millisecond timestamps exact.
  */
-export type ColumnKind = 'uuid' | 'text' | 'integer' | 'bigint' | 'double' | 'boolean' | 'epochMs' | 'epochDay' | 'tags';
+export type ColumnKind =
+  'uuid' | 'text' | 'integer' | 'bigint' | 'double' | 'boolean' | 'epochMs' | 'epochDay' | 'tags';
 
 const ARRAY_TYPE: Record<ColumnKind, string> = {
   uuid: 'uuid[]',
@@ -54,7 +55,11 @@ export interface TableSpec {
   beforeInsert?: RawBuilder<unknown>;
 }
 
-export interface WriteStats { table: string; offered: number; inserted: number }
+export interface WriteStats {
+  table: string;
+  offered: number;
+  inserted: number;
+}
 
 /**
  * Runs the writers' batches, up to `concurrency` at a time (each batch is its own transaction on its own
@@ -72,8 +77,13 @@ export class WriteQueue {
     while (this.running.size >= this.concurrency) await Promise.race(this.running);
     if (this.failure) throw this.failure.error;
     const run: Promise<void> = task().then(
-      () => { this.running.delete(run); },
-      (error: unknown) => { this.failure ??= { error }; this.running.delete(run); },
+      () => {
+        this.running.delete(run);
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.running.delete(run);
+      },
     );
     this.running.add(run);
   }
@@ -118,7 +128,9 @@ export class TableWriter {
     ]);
     const aliases = sql.join(this.names.map((name) => sql.ref(name)));
     this.insert = (arrays) => {
-      const parameters = sql.join(arrays.map((values, i) => sql`${sql.val(values)}::${sql.raw(ARRAY_TYPE[this.kinds[i]!])}`));
+      const parameters = sql.join(
+        arrays.map((values, i) => sql`${sql.val(values)}::${sql.raw(ARRAY_TYPE[this.kinds[i]!])}`),
+      );
       return sql`insert into ${sql.table(spec.table)} (${target})
         select ${selected} from unnest(${parameters}) as r(${aliases})
         on conflict do nothing`;
@@ -141,11 +153,16 @@ export class TableWriter {
     const arrays = this.buffers;
     this.buffers = this.names.map(() => []);
     this.stats.offered += rows;
-    await this.queue.enqueue(() => this.db.transaction().execute(async (trx) => {
-      if (this.spec.beforeInsert) await this.spec.beforeInsert.execute(trx);
-      const result = await this.insert(arrays).execute(trx);
-      this.stats.inserted += Number(result.numAffectedRows ?? 0);
-    }).then(() => this.onWritten(rows)));
+    await this.queue.enqueue(() =>
+      this.db
+        .transaction()
+        .execute(async (trx) => {
+          if (this.spec.beforeInsert) await this.spec.beforeInsert.execute(trx);
+          const result = await this.insert(arrays).execute(trx);
+          this.stats.inserted += Number(result.numAffectedRows ?? 0);
+        })
+        .then(() => this.onWritten(rows)),
+    );
   }
 
   /** Writes the rest and waits until every queued batch is written. */

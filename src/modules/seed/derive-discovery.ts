@@ -9,13 +9,21 @@ import { refreshTrending } from '../trending/refresh.ts';
 /** Subscription feeds get the uploads of the last week, as fan-outs would have pushed them. */
 export const SEEDED_FEED_DAYS = 7;
 
-export interface DerivedDiscovery { trendingBuckets: number; refreshMs: number; feedEntries: number; feedVideos: number }
+export interface DerivedDiscovery {
+  trendingBuckets: number;
+  refreshMs: number;
+  feedEntries: number;
+  feedVideos: number;
+}
 
 /**
  * The seed writes source rows only (with triggers off for speed); trending activity, rankings and the
  * subscriptions feeds are derived from them here, exactly as `streamhub rebuild trending feeds` would.
  */
-export async function deriveDiscovery(db: Kysely<DB>, parts: { trendingStore: TrendingStore; feeds: FeedDeps }): Promise<DerivedDiscovery> {
+export async function deriveDiscovery(
+  db: Kysely<DB>,
+  parts: { trendingStore: TrendingStore; feeds: FeedDeps },
+): Promise<DerivedDiscovery> {
   const trendingBuckets = await rebuildTrendingActivity(db);
   const refresh = await refreshTrending(db, parts.trendingStore);
   const feeds = await rebuildFeeds(parts.feeds, SEEDED_FEED_DAYS);

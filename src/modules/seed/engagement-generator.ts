@@ -5,8 +5,17 @@ import type { VideoPlan } from './video-generator.ts';
 import { TOPIC_NAMES, TOPICS, topicComment, type Words } from './vocabulary.ts';
 
 /** Rows of one video's engagement, in the shapes the tables take (times in epoch ms, days since 1970). */
-export interface WatchRow { user: number; positionSeconds: number; watchedSeconds: number; completed: boolean; at: number }
-export interface LikeRow { user: number; at: number }
+export interface WatchRow {
+  user: number;
+  positionSeconds: number;
+  watchedSeconds: number;
+  completed: boolean;
+  at: number;
+}
+export interface LikeRow {
+  user: number;
+  at: number;
+}
 export interface CommentRow {
   /** Index among this video's comments; the id comes from the run-wide comment counter. */
   index: number;
@@ -17,7 +26,11 @@ export interface CommentRow {
   replyCount: number;
   at: number;
 }
-export interface DailyRow { day: number; views: number; watchSeconds: number }
+export interface DailyRow {
+  day: number;
+  views: number;
+  watchSeconds: number;
+}
 
 export interface VideoEngagement {
   watches: WatchRow[];
@@ -46,7 +59,13 @@ const MIDDLE_BUCKET_DAYS = 91;
  * year of daily rows for every video would multiply the table for little). Rows with no views are
  * left out; the views of the rows add up to the video's view_count exactly.
  */
-function dailyStats(uploadedAt: number, anchorMs: number, views: number, watchSecondsPerView: number, random: Random): DailyRow[] {
+function dailyStats(
+  uploadedAt: number,
+  anchorMs: number,
+  views: number,
+  watchSecondsPerView: number,
+  random: Random,
+): DailyRow[] {
   if (views <= 0) return [];
   const firstDay = Math.floor(uploadedAt / DAY_MS);
   const lastDay = Math.floor(anchorMs / DAY_MS);
@@ -102,13 +121,23 @@ function dailyStats(uploadedAt: number, anchorMs: number, views: number, watchSe
  * comments, a quarter of them replies to an earlier top-level comment of the video; and the views as
  * daily statistics.
  */
-export function videoEngagement(plan: VideoPlan, video: number, users: UserPlan, anchorMs: number, words: Words, random: Random): VideoEngagement {
+export function videoEngagement(
+  plan: VideoPlan,
+  video: number,
+  users: UserPlan,
+  anchorMs: number,
+  words: Words,
+  random: Random,
+): VideoEngagement {
   const uploadedAt = plan.uploadedAt[video]!;
   const ageMs = anchorMs - uploadedAt;
   const duration = plan.durationSeconds[video]!;
   const creator = plan.creator[video]!;
   // Short videos are watched further through than long ones.
-  const watchShare = Math.min(0.95, (duration < 240 ? 0.65 : duration <= 1200 ? 0.45 : 0.25) * random.logNormal(0, 0.25));
+  const watchShare = Math.min(
+    0.95,
+    (duration < 240 ? 0.65 : duration <= 1200 ? 0.45 : 0.25) * random.logNormal(0, 0.25),
+  );
 
   const watches: WatchRow[] = [];
   const likes: LikeRow[] = [];
@@ -125,7 +154,8 @@ export function videoEngagement(plan: VideoPlan, video: number, users: UserPlan,
       completed,
       at,
     });
-    if (n < plan.likes[video]!) likes.push({ user, at: Math.max(uploadedAt, at - Math.round(random.next() * watched * 1000)) });
+    if (n < plan.likes[video]!)
+      likes.push({ user, at: Math.max(uploadedAt, at - Math.round(random.next() * watched * 1000)) });
   }
 
   const comments: CommentRow[] = [];
@@ -139,18 +169,29 @@ export function videoEngagement(plan: VideoPlan, video: number, users: UserPlan,
     const lastReplier = new Map<number, number>();
     for (let n = 0; n < commentCount; n += 1) {
       // Commenters are mostly the video's viewers, sometimes anyone (the creator answering included).
-      const user = viewers.length && random.chance(0.7) ? random.pick(viewers) : random.chance(0.1) ? creator : random.int(0, users.count - 1);
+      const user =
+        viewers.length && random.chance(0.7)
+          ? random.pick(viewers)
+          : random.chance(0.1)
+            ? creator
+            : random.int(0, users.count - 1);
       const isReply = topLevel.length > 0 && random.chance(0.25);
       // Replies go to one of the thread's recent top-level comments.
       const parentIndex = isReply ? topLevel[Math.max(0, topLevel.length - 1 - random.int(0, 9))]! : null;
       const parent = parentIndex === null ? undefined : comments[parentIndex]!;
-      const at = Math.max(eventTime(uploadedAt, times[n]! - uploadedAt, users.createdAt[user]!, anchorMs), (parent?.at ?? 0) + 1000);
+      const at = Math.max(
+        eventTime(uploadedAt, times[n]! - uploadedAt, users.createdAt[user]!, anchorMs),
+        (parent?.at ?? 0) + 1000,
+      );
       comments.push({
         index: n,
         user,
         parentIndex,
         // Answering another reply of the thread mentions its author.
-        replyToUser: parentIndex !== null && lastReplier.has(parentIndex) && random.chance(0.3) ? lastReplier.get(parentIndex)! : null,
+        replyToUser:
+          parentIndex !== null && lastReplier.has(parentIndex) && random.chance(0.3)
+            ? lastReplier.get(parentIndex)!
+            : null,
         text: topicComment(topic, words, random),
         replyCount: 0,
         at: Math.min(at, anchorMs),
@@ -158,8 +199,7 @@ export function videoEngagement(plan: VideoPlan, video: number, users: UserPlan,
       if (parent) {
         parent.replyCount += 1;
         lastReplier.set(parentIndex!, user);
-      }
-      else topLevel.push(n);
+      } else topLevel.push(n);
     }
   }
 

@@ -16,7 +16,13 @@ export interface UserPlan {
   channelTopic: Uint8Array;
 }
 
-export function planUsers(seed: number, count: number, channelShare: number, anchorMs: number, topicCount: number): UserPlan {
+export function planUsers(
+  seed: number,
+  count: number,
+  channelShare: number,
+  anchorMs: number,
+  topicCount: number,
+): UserPlan {
   const random = new Random(seed, 'users');
   const channelCount = Math.max(1, Math.min(count, Math.round(count * channelShare)));
   const createdAt = new Float64Array(count);
@@ -109,7 +115,11 @@ export function buildFollowerGraph(seed: number, users: UserPlan, anchorMs: numb
     order.sort((a, b) => createdAt[a]! - createdAt[b]! || a - b);
   }
   // Plain loops: TypedArray.from with a mapping function is several times slower.
-  const sorted = { subscriber: new Int32Array(total), channel: new Int32Array(total), createdAt: new Float64Array(total) };
+  const sorted = {
+    subscriber: new Int32Array(total),
+    channel: new Int32Array(total),
+    createdAt: new Float64Array(total),
+  };
   for (let i = 0; i < total; i += 1) {
     const from = order[i]!;
     sorted.subscriber[i] = subscriber[from]!;

@@ -11,7 +11,7 @@ import { buildWords, TOPIC_NAMES } from './vocabulary.ts';
 const ANCHOR = Date.UTC(2026, 10, 23, 12, 0, 0);
 
 describe('seed generators (no database)', () => {
-  test('ids are deterministic, distinct per kind and index, and inside their kind\'s range', () => {
+  test("ids are deterministic, distinct per kind and index, and inside their kind's range", () => {
     const ids = new SeedIds(42);
     assert.equal(ids.id('video', 7), new SeedIds(42).id('video', 7));
     assert.notEqual(ids.id('video', 7), new SeedIds(43).id('video', 7));
@@ -27,7 +27,13 @@ describe('seed generators (no database)', () => {
 
   test('sampleDistinct gives distinct values in range, never the excluded one', () => {
     const random = new Random(1, 'test');
-    for (const [size, count] of [[100, 10], [100, 90], [100, 99], [5, 10], [1000, 400]] as const) {
+    for (const [size, count] of [
+      [100, 10],
+      [100, 90],
+      [100, 99],
+      [5, 10],
+      [1000, 400],
+    ] as const) {
       const sample = random.sampleDistinct(size, count, 3);
       assert.equal(sample.length, Math.min(count, size - 1));
       assert.equal(new Set(sample).size, sample.length);
@@ -85,9 +91,17 @@ describe('seed generators (no database)', () => {
       assert.equal(rows.likes.length, videos.likes[video]);
       assert.equal(rows.watches.length, videos.watchers[video]);
       assert.equal(rows.comments.length, videos.comments[video]);
-      assert.equal(rows.daily.reduce((sum, row) => sum + row.views, 0), videos.views[video], 'daily views add up to view_count');
+      assert.equal(
+        rows.daily.reduce((sum, row) => sum + row.views, 0),
+        videos.views[video],
+        'daily views add up to view_count',
+      );
       assert.ok(rows.daily.every((row) => row.views > 0 && row.day <= Math.floor(ANCHOR / DAY_MS)));
-      assert.equal(new Set(rows.watches.map((row) => row.user)).size, rows.watches.length, 'one history row per viewer');
+      assert.equal(
+        new Set(rows.watches.map((row) => row.user)).size,
+        rows.watches.length,
+        'one history row per viewer',
+      );
       assert.ok(!rows.watches.some((row) => row.user === videos.creator[video]));
       for (const comment of rows.comments) {
         const replies = rows.comments.filter((other) => other.parentIndex === comment.index).length;

@@ -37,15 +37,20 @@ export class SeedOptionsError extends Error {}
 
 /** Fills defaults and checks ranges; throws SeedOptionsError with every problem listed. */
 export function resolveSeedOptions(given: Partial<SeedOptions>): SeedOptions {
-  const options = { ...DEFAULT_SEED_OPTIONS, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
+  const options = {
+    ...DEFAULT_SEED_OPTIONS,
+    ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
+  };
   const problems: string[] = [];
   const integer = (name: keyof SeedOptions, min: number, max: number) => {
     const value = options[name];
-    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      problems.push(`${name} must be an integer from ${min} to ${max}`);
   };
   const number = (name: keyof SeedOptions, min: number, max: number) => {
     const value = options[name];
-    if (!Number.isFinite(value) || value < min || value > max) problems.push(`${name} must be a number from ${min} to ${max}`);
+    if (!Number.isFinite(value) || value < min || value > max)
+      problems.push(`${name} must be a number from ${min} to ${max}`);
   };
   integer('seed', 0, 2 ** 31 - 1);
   integer('users', 2, 10_000_000);

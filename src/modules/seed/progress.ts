@@ -24,14 +24,18 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
  */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): SeedProgress {
   if (!stream.isTTY) return lineProgress((line) => stream.write(`${line}\n`));
-  const bars = new cliProgress.MultiBar({
-    stream,
-    format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {duration_formatted}',
-    formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? formatCount(value) : String(value)),
-    hideCursor: true,
-    clearOnComplete: true,
-    barsize: 30,
-  }, cliProgress.Presets.shades_classic);
+  const bars = new cliProgress.MultiBar(
+    {
+      stream,
+      format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {duration_formatted}',
+      formatValue: (value, _options, type) =>
+        type === 'value' || type === 'total' ? formatCount(value) : String(value),
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 30,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   return {
     close: () => bars.stop(),
     phase(name, total, unit) {
@@ -56,7 +60,8 @@ export function lineProgress(write: (line: string) => void): SeedProgress {
       const started = performance.now();
       return {
         advance: () => undefined,
-        done: (note) => write(`${name}: ${formatCount(total)} ${unit} in ${seconds(started)}${note ? ` (${note})` : ''}`),
+        done: (note) =>
+          write(`${name}: ${formatCount(total)} ${unit} in ${seconds(started)}${note ? ` (${note})` : ''}`),
       };
     },
   };

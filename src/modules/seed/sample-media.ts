@@ -62,9 +62,25 @@ export async function ensureSampleMedia(storage: ObjectStorage): Promise<{ sampl
   try {
     const source = join(workDir, 'sample.mp4');
     await runFfmpeg([
-      '-f', 'lavfi', '-i', `testsrc2=s=640x360:r=30:d=${SAMPLE_SECONDS}`,
-      '-f', 'lavfi', '-i', `sine=f=440:sample_rate=48000:d=${SAMPLE_SECONDS}`,
-      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '96k', '-shortest',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=s=640x360:r=30:d=${SAMPLE_SECONDS}`,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=f=440:sample_rate=48000:d=${SAMPLE_SECONDS}`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '96k',
+      '-shortest',
       source,
     ]);
     const outputDir = join(workDir, 'output');
@@ -93,7 +109,9 @@ export async function ensureSampleMedia(storage: ObjectStorage): Promise<{ sampl
       bitrate: info.bitrate,
       files: result.files,
     };
-    await storage.putObject(MANIFEST_KEY, Buffer.from(JSON.stringify(sample, null, 2)), { contentType: 'application/json' });
+    await storage.putObject(MANIFEST_KEY, Buffer.from(JSON.stringify(sample, null, 2)), {
+      contentType: 'application/json',
+    });
     return { sample, created: true };
   } finally {
     await rm(workDir, { recursive: true, force: true });

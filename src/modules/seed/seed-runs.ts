@@ -14,7 +14,10 @@ export type SeedOutcome = 'created' | 'resumed' | 'complete';
 
 const definitionJson = (options: SeedOptions) => JSON.stringify(catalogueDefinition(options));
 
-interface RunRecord { anchorAt: Date; outcome: SeedOutcome }
+interface RunRecord {
+  anchorAt: Date;
+  outcome: SeedOutcome;
+}
 
 /** Starts or resumes this catalogue's run record; refuses a database seeded with other options. */
 export async function claimRun(db: Kysely<DB>, options: SeedOptions): Promise<RunRecord> {
@@ -24,15 +27,22 @@ export async function claimRun(db: Kysely<DB>, options: SeedOptions): Promise<Ru
     const stored = (typeof run.options === 'string' ? JSON.parse(run.options) : run.options) as Record<string, unknown>;
     const same = run.seed === options.seed && Object.entries(wanted).every(([key, value]) => stored[key] === value);
     if (!same) {
-      const described = Object.entries(stored).map(([key, value]) => `${key}=${String(value)}`).join(' ');
-      throw new SeedConflictError(`This database already holds a seeded catalogue made with other options (${described}). `
-        + 'Re-run with the same options to complete it, or seed a fresh database.');
+      const described = Object.entries(stored)
+        .map(([key, value]) => `${key}=${String(value)}`)
+        .join(' ');
+      throw new SeedConflictError(
+        `This database already holds a seeded catalogue made with other options (${described}). ` +
+          'Re-run with the same options to complete it, or seed a fresh database.',
+      );
     }
     return { anchorAt: run.anchor_at, outcome: run.completed_at ? 'complete' : 'resumed' };
   }
   const anchorAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  await db.insertInto('seed_runs').values({ seed: options.seed, options: definitionJson(options), anchor_at: anchorAt })
-    .onConflict((conflict) => conflict.doNothing()).execute();
+  await db
+    .insertInto('seed_runs')
+    .values({ seed: options.seed, options: definitionJson(options), anchor_at: anchorAt })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
   return { anchorAt, outcome: 'created' };
 }
 
@@ -49,7 +59,9 @@ export const TRUSTED_LOAD = sql`select set_config('session_replication_role', 'r
 
 export async function trustedLoadAllowed(db: Kysely<DB>): Promise<boolean> {
   try {
-    await db.transaction().execute(async (trx) => { await TRUSTED_LOAD.execute(trx); });
+    await db.transaction().execute(async (trx) => {
+      await TRUSTED_LOAD.execute(trx);
+    });
     return true;
   } catch {
     return false;
@@ -57,13 +69,22 @@ export async function trustedLoadAllowed(db: Kysely<DB>): Promise<boolean> {
 }
 
 /** Fails the run unless every id of the kind under this seed is in the table. */
-export async function requirePresent(db: Kysely<DB>, ids: SeedIds, kind: 'user' | 'video', expected: number): Promise<void> {
+export async function requirePresent(
+  db: Kysely<DB>,
+  ids: SeedIds,
+  kind: 'user' | 'video',
+  expected: number,
+): Promise<void> {
   const [low, high] = ids.range(kind);
   const table = kind === 'user' ? 'users' : 'videos';
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where id between ${low} and ${high}`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from ${sql.table(table)} where id between ${low} and ${high}`.execute(db);
   if (Number(rows[0]!.n) !== expected) {
-    throw new Error(`Only ${rows[0]!.n} of ${expected} seeded ${table} are in the database: `
-      + (kind === 'user' ? 'a seeded username or email is taken by an existing account, or ' : '')
-      + `seeded ${table} were deleted since the interrupted run. Seed a fresh database.`);
+    throw new Error(
+      `Only ${rows[0]!.n} of ${expected} seeded ${table} are in the database: ` +
+        (kind === 'user' ? 'a seeded username or email is taken by an existing account, or ' : '') +
+        `seeded ${table} were deleted since the interrupted run. Seed a fresh database.`,
+    );
   }
 }

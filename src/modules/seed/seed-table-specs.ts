@@ -19,9 +19,21 @@ export function videoSpec(sample: SampleMedia, searchOff: boolean): TableSpec {
   return {
     table: 'videos',
     columns: {
-      id: 'uuid', creator_id: 'uuid', title: 'text', description: 'text', tags: 'tags', category: 'text', visibility: 'text',
-      created_at: 'epochMs', uploaded_at: 'epochMs', processed_at: 'epochMs', updated_at: 'epochMs',
-      duration_seconds: 'double', view_count: 'bigint', like_count: 'integer', comment_count: 'integer',
+      id: 'uuid',
+      creator_id: 'uuid',
+      title: 'text',
+      description: 'text',
+      tags: 'tags',
+      category: 'text',
+      visibility: 'text',
+      created_at: 'epochMs',
+      uploaded_at: 'epochMs',
+      processed_at: 'epochMs',
+      updated_at: 'epochMs',
+      duration_seconds: 'double',
+      view_count: 'bigint',
+      like_count: 'integer',
+      comment_count: 'integer',
     },
     constants: {
       status: { kind: 'text', value: 'ready' },
@@ -47,6 +59,15 @@ export function videoSpec(sample: SampleMedia, searchOff: boolean): TableSpec {
 export function renditionSpec(): TableSpec {
   return {
     table: 'video_renditions',
-    columns: { video_id: 'uuid', name: 'text', kind: 'text', width: 'integer', height: 'integer', bandwidth: 'integer', codecs: 'text', playlist_key: 'text' },
+    columns: {
+      video_id: 'uuid',
+      name: 'text',
+      kind: 'text',
+      width: 'integer',
+      height: 'integer',
+      bandwidth: 'integer',
+      codecs: 'text',
+      playlist_key: 'text',
+    },
   };
 }

@@ -60,7 +60,12 @@ export interface SeedInternals {
  * search index and the engagement side by side) concurrently, since neither references the other. On
  * PostgreSQL two batches are written at a time (two connections, two cores); PGlite has one session.
  */
-export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions, progress: SeedProgress = silentProgress, internals: SeedInternals = {}): Promise<SeedReport> {
+export async function seedCatalogue(
+  deps: SeedDependencies,
+  options: SeedOptions,
+  progress: SeedProgress = silentProgress,
+  internals: SeedInternals = {},
+): Promise<SeedReport> {
   const started = performance.now();
   const { database, storage } = deps;
   const db = database.db;
@@ -74,15 +79,31 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
 
   const run = await claimRun(db, options);
   if (run.outcome === 'complete') {
-    return { seed: options.seed, outcome: 'complete', anchorAt: run.anchorAt, tables: [], inserted: 0, sampleCreated: false, phases, seconds: (performance.now() - started) / 1000 };
+    return {
+      seed: options.seed,
+      outcome: 'complete',
+      anchorAt: run.anchorAt,
+      tables: [],
+      inserted: 0,
+      sampleCreated: false,
+      phases,
+      seconds: (performance.now() - started) / 1000,
+    };
   }
   const anchorMs = run.anchorAt.getTime();
   const ids = new SeedIds(options.seed);
   const writers: TableWriter[] = [];
   const queue = new WriteQueue(internals.writeConcurrency ?? (database.kind === 'postgres' ? 2 : 1));
-  const trusted = internals.searchIndexing !== 'trigger' && internals.foreignKeyChecks !== 'always' && await trustedLoadAllowed(db);
+  const trusted =
+    internals.searchIndexing !== 'trigger' && internals.foreignKeyChecks !== 'always' && (await trustedLoadAllowed(db));
   const writer = (spec: TableSpec, onWritten?: (rows: number) => void) => {
-    const created = new TableWriter(db, queue, trusted ? { ...spec, beforeInsert: TRUSTED_LOAD } : spec, options.batchSize, onWritten);
+    const created = new TableWriter(
+      db,
+      queue,
+      trusted ? { ...spec, beforeInsert: TRUSTED_LOAD } : spec,
+      options.batchSize,
+      onWritten,
+    );
     writers.push(created);
     return created;
   };
@@ -104,14 +125,33 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
   await timed('users', async () => {
     const step = progress.phase('users', users.count, 'users');
     const passwordHash = await hashPassword(SEED_PASSWORD);
-    const out = writer({
-      table: 'users',
-      columns: { id: 'uuid', username: 'text', email: 'text', role: 'text', bio: 'text', created_at: 'epochMs', updated_at: 'epochMs' },
-      constants: { password_hash: { kind: 'text', value: passwordHash } },
-    }, (rows) => step.advance(rows));
+    const out = writer(
+      {
+        table: 'users',
+        columns: {
+          id: 'uuid',
+          username: 'text',
+          email: 'text',
+          role: 'text',
+          bio: 'text',
+          created_at: 'epochMs',
+          updated_at: 'epochMs',
+        },
+        constants: { password_hash: { kind: 'text', value: passwordHash } },
+      },
+      (rows) => step.advance(rows),
+    );
     for (let i = 0; i < users.count; i += 1) {
       const at = users.createdAt[i]!;
-      out.add(ids.id('user', i), names[i], `${names[i]!.toLowerCase()}@example.com`, i < users.channelCount ? 'creator' : 'viewer', bios[i], at, at);
+      out.add(
+        ids.id('user', i),
+        names[i],
+        `${names[i]!.toLowerCase()}@example.com`,
+        i < users.channelCount ? 'creator' : 'viewer',
+        bios[i],
+        at,
+        at,
+      );
       await out.flushIfFull();
     }
     await out.finish();
@@ -122,13 +162,19 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
   const followerGraph = timed('subscriptions', async () => {
     const total = graph.subscriber.length;
     const step = progress.phase('subscriptions', total, 'subscriptions');
-    const stats = writer({ table: 'channel_stats', columns: { user_id: 'uuid', subscriber_count: 'integer', subscription_count: 'integer' } });
+    const stats = writer({
+      table: 'channel_stats',
+      columns: { user_id: 'uuid', subscriber_count: 'integer', subscription_count: 'integer' },
+    });
     for (let i = 0; i < users.count; i += 1) {
       stats.add(ids.id('user', i), graph.followers[i], graph.following[i]);
       await stats.flushIfFull();
     }
     await stats.flush();
-    const out = writer({ table: 'subscriptions', columns: { subscriber_id: 'uuid', channel_id: 'uuid', created_at: 'epochMs' } }, (rows) => step.advance(rows));
+    const out = writer(
+      { table: 'subscriptions', columns: { subscriber_id: 'uuid', channel_id: 'uuid', created_at: 'epochMs' } },
+      (rows) => step.advance(rows),
+    );
     for (let n = 0; n < total; n += 1) {
       out.add(ids.id('user', graph.subscriber[n]!), ids.id('user', graph.channel[n]!), graph.createdAt[n]);
       await out.flushIfFull();
@@ -147,9 +193,23 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
         const text = videoText(videos.topic[i]!, words, random, names[videos.creator[i]!]!);
         const uploadedAt = videos.uploadedAt[i]!;
         const processedAt = uploadedAt + 60_000 + Math.round(random.next() * 600_000);
-        out.add(ids.id('video', i), ids.id('user', videos.creator[i]!), text.title, text.description, text.tags.join(TAG_SEPARATOR), text.category,
-          VISIBILITIES[videos.visibility[i]!], uploadedAt - 30_000, uploadedAt, processedAt, processedAt,
-          videos.durationSeconds[i], videos.views[i], videos.likes[i], videos.comments[i]);
+        out.add(
+          ids.id('video', i),
+          ids.id('user', videos.creator[i]!),
+          text.title,
+          text.description,
+          text.tags.join(TAG_SEPARATOR),
+          text.category,
+          VISIBILITIES[videos.visibility[i]!],
+          uploadedAt - 30_000,
+          uploadedAt,
+          processedAt,
+          processedAt,
+          videos.durationSeconds[i],
+          videos.views[i],
+          videos.likes[i],
+          videos.comments[i],
+        );
         await out.flushIfFull();
       }
       await out.finish();
@@ -159,7 +219,16 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
       for (let i = 0; i < videos.count; i += 1) {
         const id = ids.id('video', i);
         for (const rendition of sample.renditions) {
-          renditions.add(id, rendition.name, rendition.kind, rendition.width, rendition.height, rendition.bandwidth, rendition.codecs, rendition.playlistKey);
+          renditions.add(
+            id,
+            rendition.name,
+            rendition.kind,
+            rendition.width,
+            rendition.height,
+            rendition.bandwidth,
+            rendition.codecs,
+            rendition.playlistKey,
+          );
         }
         await renditions.flushIfFull();
       }
@@ -168,37 +237,70 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
     });
 
     // One statement on a connection of its own, beside the engagement batches (PostgreSQL runs both).
-    const searchIndex = searchOff ? timed('search index', async () => {
-      const step = progress.phase('search index', videos.count, 'videos');
-      const indexed = await indexUnindexedVideos(db);
-      step.done(`${indexed.documents.toLocaleString('en-US')} documents, ${indexed.tags.toLocaleString('en-US')} new tags`);
-    }) : Promise.resolve();
+    const searchIndex = searchOff
+      ? timed('search index', async () => {
+          const step = progress.phase('search index', videos.count, 'videos');
+          const indexed = await indexUnindexedVideos(db);
+          step.done(
+            `${indexed.documents.toLocaleString('en-US')} documents, ${indexed.tags.toLocaleString('en-US')} new tags`,
+          );
+        })
+      : Promise.resolve();
 
     const engagement = timed('engagement', async () => {
       const step = progress.phase('engagement', videos.count, 'videos');
       const random = new Random(options.seed, 'engagement');
       const watch = writer({
         table: 'watch_history',
-        columns: { user_id: 'uuid', video_id: 'uuid', position_seconds: 'double', watched_seconds: 'double', completed: 'boolean', last_watched_at: 'epochMs' },
+        columns: {
+          user_id: 'uuid',
+          video_id: 'uuid',
+          position_seconds: 'double',
+          watched_seconds: 'double',
+          completed: 'boolean',
+          last_watched_at: 'epochMs',
+        },
       });
       const likes = writer({ table: 'likes', columns: { user_id: 'uuid', video_id: 'uuid', created_at: 'epochMs' } });
       const comments = writer({
         table: 'comments',
-        columns: { id: 'uuid', video_id: 'uuid', user_id: 'uuid', parent_id: 'uuid', reply_to_user_id: 'uuid', text: 'text', reply_count: 'integer', created_at: 'epochMs', updated_at: 'epochMs' },
+        columns: {
+          id: 'uuid',
+          video_id: 'uuid',
+          user_id: 'uuid',
+          parent_id: 'uuid',
+          reply_to_user_id: 'uuid',
+          text: 'text',
+          reply_count: 'integer',
+          created_at: 'epochMs',
+          updated_at: 'epochMs',
+        },
       });
-      const daily = writer({ table: 'video_daily_stats', columns: { video_id: 'uuid', day: 'epochDay', views: 'bigint', watch_seconds: 'bigint' } });
+      const daily = writer({
+        table: 'video_daily_stats',
+        columns: { video_id: 'uuid', day: 'epochDay', views: 'bigint', watch_seconds: 'bigint' },
+      });
       let commentBase = 0;
       let reported = 0;
       for (let i = 0; i < videos.count; i += 1) {
         const videoId = ids.id('video', i);
         const rows = videoEngagement(videos, i, users, anchorMs, words, random);
-        for (const row of rows.watches) watch.add(ids.id('user', row.user), videoId, row.positionSeconds, row.watchedSeconds, row.completed, row.at);
+        for (const row of rows.watches)
+          watch.add(ids.id('user', row.user), videoId, row.positionSeconds, row.watchedSeconds, row.completed, row.at);
         for (const row of rows.likes) likes.add(ids.id('user', row.user), videoId, row.at);
         // All of a video's comments go into one batch, so a reply's parent is inserted by the same statement.
         for (const row of rows.comments) {
-          comments.add(ids.id('comment', commentBase + row.index), videoId, ids.id('user', row.user),
+          comments.add(
+            ids.id('comment', commentBase + row.index),
+            videoId,
+            ids.id('user', row.user),
             row.parentIndex === null ? null : ids.id('comment', commentBase + row.parentIndex),
-            row.replyToUser === null ? null : ids.id('user', row.replyToUser), row.text, row.replyCount, row.at, row.at);
+            row.replyToUser === null ? null : ids.id('user', row.replyToUser),
+            row.text,
+            row.replyCount,
+            row.at,
+            row.at,
+          );
         }
         commentBase += rows.comments.length;
         for (const row of rows.daily) daily.add(videoId, row.day, row.views, row.watchSeconds);
@@ -227,7 +329,9 @@ export async function seedCatalogue(deps: SeedDependencies, options: SeedOptions
   await timed('analyze', async () => {
     const step = progress.phase('analyze', 1, 'pass');
     // PGlite has no autovacuum: without fresh statistics the planner would guess on a large catalogue.
-    await sql`analyze users, channel_stats, subscriptions, videos, video_renditions, video_search, search_tags, search_words, likes, watch_history, comments, video_daily_stats`.execute(db);
+    await sql`analyze users, channel_stats, subscriptions, videos, video_renditions, video_search, search_tags, search_words, likes, watch_history, comments, video_daily_stats`.execute(
+      db,
+    );
     step.done();
   });
 

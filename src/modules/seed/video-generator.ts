@@ -65,7 +65,8 @@ export function planVideos(options: SeedOptions, users: UserPlan, graph: Followe
   const random = new Random(options.seed, 'videos');
   const count = options.videos;
   const channelWeights = new Float64Array(users.channelCount);
-  for (let c = 0; c < users.channelCount; c += 1) channelWeights[c] = (graph.followers[c]! + 5) ** 0.6 * random.logNormal(0, 0.7);
+  for (let c = 0; c < users.channelCount; c += 1)
+    channelWeights[c] = (graph.followers[c]! + 5) ** 0.6 * random.logNormal(0, 0.7);
   const channels = new WeightedPicker(channelWeights);
 
   const plan: VideoPlan = {
@@ -96,7 +97,11 @@ export function planVideos(options: SeedOptions, users: UserPlan, graph: Followe
     plan.uploadedAt[i] = Math.round(Math.max(anchorMs - ageMs, users.createdAt[creator]! + HOUR_MS));
     plan.durationSeconds[i] = duration(random);
     const reach = plan.visibility[i] === PUBLIC ? 1 : plan.visibility[i] === UNLISTED ? 0.05 : 0;
-    popularity[i] = (graph.followers[creator]! + 20) ** 0.85 * random.logNormal(0, 1.1) * reach * accruedShare(anchorMs - plan.uploadedAt[i]!);
+    popularity[i] =
+      (graph.followers[creator]! + 20) ** 0.85 *
+      random.logNormal(0, 1.1) *
+      reach *
+      accruedShare(anchorMs - plan.uploadedAt[i]!);
     rounding[i] = random.next();
     likeRate[i] = random.logNormal(0, 0.5);
     commentRate[i] = random.logNormal(0, 0.7);

@@ -1,9 +1,16 @@
 import { sql } from 'kysely';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 
-export interface ChannelCounts { subscriberCount: number; subscriptionCount: number }
+export interface ChannelCounts {
+  subscriberCount: number;
+  subscriptionCount: number;
+}
 
-interface CounterChange { userId: string; subscribers: number; subscriptions: number }
+interface CounterChange {
+  userId: string;
+  subscribers: number;
+  subscriptions: number;
+}
 
 export const channelStatsRepo = {
   /**
@@ -21,16 +28,19 @@ export const channelStatsRepo = {
     ].sort((a, b) => (a.userId < b.userId ? -1 : 1));
     let subscriberCount = 0;
     for (const change of changes) {
-      const row = await db.insertInto('channel_stats')
+      const row = await db
+        .insertInto('channel_stats')
         .values({
           user_id: change.userId,
           subscriber_count: Math.max(change.subscribers, 0),
           subscription_count: Math.max(change.subscriptions, 0),
         })
-        .onConflict((conflict) => conflict.column('user_id').doUpdateSet({
-          subscriber_count: sql<number>`channel_stats.subscriber_count + ${change.subscribers}`,
-          subscription_count: sql<number>`channel_stats.subscription_count + ${change.subscriptions}`,
-        }))
+        .onConflict((conflict) =>
+          conflict.column('user_id').doUpdateSet({
+            subscriber_count: sql<number>`channel_stats.subscriber_count + ${change.subscribers}`,
+            subscription_count: sql<number>`channel_stats.subscription_count + ${change.subscriptions}`,
+          }),
+        )
         .returning('subscriber_count')
         .executeTakeFirstOrThrow();
       if (change.userId === channelId) subscriberCount = row.subscriber_count;
@@ -39,7 +49,8 @@ export const channelStatsRepo = {
   },
 
   async read(db: Executor, userId: string): Promise<ChannelCounts> {
-    const row = await db.selectFrom('channel_stats')
+    const row = await db
+      .selectFrom('channel_stats')
       .select(['subscriber_count', 'subscription_count'])
       .where('user_id', '=', userId)
       .executeTakeFirst();
@@ -64,7 +75,9 @@ export const channelStatsRepo = {
         insert into channel_stats (user_id, subscriber_count, subscription_count)
         select user_id, subscriber_count, subscription_count from counts
         on conflict (user_id) do update
-          set subscriber_count = excluded.subscriber_count, subscription_count = excluded.subscription_count`.execute(trx);
+          set subscriber_count = excluded.subscriber_count, subscription_count = excluded.subscription_count`.execute(
+        trx,
+      );
     });
   },
 };

@@ -15,6 +15,10 @@ export interface SubscriptionEventPayload {
 }
 
 /** Call with the transaction that inserted or deleted the subscription row. */
-export function publishSubscriptionEvent(trx: Executor, topic: typeof SUBSCRIPTION_CREATED | typeof SUBSCRIPTION_DELETED, payload: SubscriptionEventPayload): Promise<void> {
+export function publishSubscriptionEvent(
+  trx: Executor,
+  topic: typeof SUBSCRIPTION_CREATED | typeof SUBSCRIPTION_DELETED,
+  payload: SubscriptionEventPayload,
+): Promise<void> {
   return publishEvent(trx, { topic, key: payload.subscriberId, payload });
 }

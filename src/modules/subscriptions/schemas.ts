@@ -4,16 +4,18 @@ import { publicUserSchema, toPublicUser } from '../users/schemas.ts';
 import type { SubscriptionWithUser } from './repo.ts';
 import type { SubscriptionState } from './service.ts';
 
-export const notificationsBody = z.object({
-  notificationsEnabled: z.boolean().describe('whether new uploads of this channel notify you'),
-}).strict();
+export const notificationsBody = z
+  .object({
+    notificationsEnabled: z.boolean().describe('whether new uploads of this channel notify you'),
+  })
+  .strict();
 
 export const subscriptionStateSchema = z.object({
   channelId: z.string(),
   subscribed: z.literal(true),
   notificationsEnabled: z.boolean(),
   subscribedAt: isoDate,
-  subscriberCount: z.number().describe('the channel\'s subscribers after this change'),
+  subscriberCount: z.number().describe("the channel's subscribers after this change"),
 });
 
 /** A follower, or a followed channel: the other account's public profile and when the subscription began. */
@@ -24,7 +26,10 @@ export const subscriptionEntrySchema = z.object({
 
 export const mySubscriptionSchema = subscriptionEntrySchema.extend({ notificationsEnabled: z.boolean() });
 
-export function toSubscriptionState({ subscription, subscriberCount }: SubscriptionState): z.infer<typeof subscriptionStateSchema> {
+export function toSubscriptionState({
+  subscription,
+  subscriberCount,
+}: SubscriptionState): z.infer<typeof subscriptionStateSchema> {
   return {
     channelId: subscription.channel_id,
     subscribed: true,

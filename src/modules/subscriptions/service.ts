@@ -18,12 +18,19 @@ const followersCursor = cursorCodec('followers', z.tuple([z.number().int().posit
 const followingCursor = cursorCodec('following', z.tuple([z.number().int().positive()]));
 
 /** What a viewer's relation to a channel looks like on the channel page. */
-export interface SubscriptionStatus { isSubscribed: boolean; notificationsEnabled: boolean | null }
+export interface SubscriptionStatus {
+  isSubscribed: boolean;
+  notificationsEnabled: boolean | null;
+}
 
-export interface SubscriptionState { subscription: SubscriptionRow; subscriberCount: number }
+export interface SubscriptionState {
+  subscription: SubscriptionRow;
+  subscriberCount: number;
+}
 
 function refuseSelf(actor: AuthenticatedUser, channelId: string): void {
-  if (actor.id === channelId) throw new AppError(400, ErrorCode.SELF_SUBSCRIPTION, 'You cannot subscribe to your own channel');
+  if (actor.id === channelId)
+    throw new AppError(400, ErrorCode.SELF_SUBSCRIPTION, 'You cannot subscribe to your own channel');
 }
 
 /**
@@ -44,12 +51,20 @@ export class SubscriptionService {
         if (created) {
           const subscriberCount = await channelStatsRepo.applySubscription(trx, actor.id, channelId, 1);
           await publishSubscriptionEvent(trx, SUBSCRIPTION_CREATED, {
-            subscriberId: actor.id, channelId, notificationsEnabled: created.notifications_enabled, subscriberCount,
+            subscriberId: actor.id,
+            channelId,
+            notificationsEnabled: created.notifications_enabled,
+            subscriberCount,
           });
           return { subscription: created, subscriberCount };
         }
         const subscription = await subscriptionRepo.find(trx, actor.id, channelId);
-        if (!subscription) throw new AppError(409, ErrorCode.CONFLICT, 'The subscription was removed while it was being created; try again');
+        if (!subscription)
+          throw new AppError(
+            409,
+            ErrorCode.CONFLICT,
+            'The subscription was removed while it was being created; try again',
+          );
         return { subscription, subscriberCount: (await channelStatsRepo.read(trx, channelId)).subscriberCount };
       });
     } catch (error) {
@@ -62,7 +77,7 @@ export class SubscriptionService {
   /** Idempotent: unsubscribing when not subscribed succeeds. Works for banned channels too. */
   async unsubscribe(actor: AuthenticatedUser, channelId: string): Promise<void> {
     refuseSelf(actor, channelId);
-    if (!await userQueries.findById(this.db, channelId)) throw notFound('Channel');
+    if (!(await userQueries.findById(this.db, channelId))) throw notFound('Channel');
     await inTransaction(this.db, async (trx) => {
       if (await subscriptionRepo.delete(trx, actor.id, channelId)) {
         await publishSubscriptionEvent(trx, SUBSCRIPTION_DELETED, { subscriberId: actor.id, channelId });
@@ -79,7 +94,10 @@ export class SubscriptionService {
 
   async status(viewer: AuthenticatedUser | undefined, channelId: string): Promise<SubscriptionStatus> {
     const subscription = viewer ? await subscriptionRepo.find(this.db, viewer.id, channelId) : undefined;
-    return { isSubscribed: subscription !== undefined, notificationsEnabled: subscription?.notifications_enabled ?? null };
+    return {
+      isSubscribed: subscription !== undefined,
+      notificationsEnabled: subscription?.notifications_enabled ?? null,
+    };
   }
 
   counts(userId: string): Promise<ChannelCounts> {
@@ -88,13 +106,23 @@ export class SubscriptionService {
 
   async followers(channelId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, channelId);
-    const rows = await subscriptionRepo.listFollowers(this.db, channelId, page.limit, followersCursor.decodeOptional(page.cursor)?.[0]);
+    const rows = await subscriptionRepo.listFollowers(
+      this.db,
+      channelId,
+      page.limit,
+      followersCursor.decodeOptional(page.cursor)?.[0],
+    );
     return toPage(rows, page.limit, followersCursor, (row) => [row.seq]);
   }
 
   async following(userId: string, page: PageRequest): Promise<Page<SubscriptionWithUser>> {
     await requireActiveChannel(this.db, userId);
-    const rows = await subscriptionRepo.listFollowing(this.db, userId, page.limit, followingCursor.decodeOptional(page.cursor)?.[0]);
+    const rows = await subscriptionRepo.listFollowing(
+      this.db,
+      userId,
+      page.limit,
+      followingCursor.decodeOptional(page.cursor)?.[0],
+    );
     return toPage(rows, page.limit, followingCursor, (row) => [row.seq]);
   }
 }

@@ -33,15 +33,21 @@ export const subscriberQueries = {
 
   /** The channel's stored subscriber count (a missing stats row means none). */
   async count(db: Executor, channelId: string): Promise<number> {
-    const stats = await db.selectFrom('channel_stats').select('subscriber_count').where('user_id', '=', channelId).executeTakeFirst();
+    const stats = await db
+      .selectFrom('channel_stats')
+      .select('subscriber_count')
+      .where('user_id', '=', channelId)
+      .executeTakeFirst();
     return stats?.subscriber_count ?? 0;
   },
 
   /** The channels a user follows, each with its subscriber count (null when it has no stats row yet). */
   following(db: Executor, userId: string): Promise<{ channel_id: string; subscriber_count: number | null }[]> {
-    return db.selectFrom('subscriptions')
+    return db
+      .selectFrom('subscriptions')
       .leftJoin('channel_stats', 'channel_stats.user_id', 'subscriptions.channel_id')
       .select(['subscriptions.channel_id', 'channel_stats.subscriber_count'])
-      .where('subscriptions.subscriber_id', '=', userId).execute();
+      .where('subscriptions.subscriber_id', '=', userId)
+      .execute();
   },
 };

@@ -4,5 +4,10 @@ import { COMMENT_LANGUAGE_CONSUMER, type CommentTranslationService } from './ser
 
 /** Detects each comment's language after it is posted or edited; call before events.start(). */
 export function subscribeCommentLanguages(events: EventBus, translations: CommentTranslationService): void {
-  events.subscribe<CommentCreatedPayload>(COMMENT_LANGUAGE_CONSUMER, [COMMENT_CREATED, COMMENT_EDITED], (event) => translations.onCommentEvent(event), { concurrency: 4 });
+  events.subscribe<CommentCreatedPayload>(
+    COMMENT_LANGUAGE_CONSUMER,
+    [COMMENT_CREATED, COMMENT_EDITED],
+    (event) => translations.onCommentEvent(event),
+    { concurrency: 4 },
+  );
 }

@@ -9,7 +9,11 @@ import { commentIdParams } from '../comments/schemas.ts';
 import { languageName } from './service.ts';
 
 const translationQuery = z.object({
-  to: z.string().max(35).optional().describe('target language (ISO 639-1, e.g. "en"); defaults to the first known language of Accept-Language'),
+  to: z
+    .string()
+    .max(35)
+    .optional()
+    .describe('target language (ISO 639-1, e.g. "en"); defaults to the first known language of Accept-Language'),
 });
 
 const translationSchema = z.object({
@@ -29,25 +33,45 @@ export async function translationRoutes(app: FastifyInstance, { services }: { se
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { translations } = services;
 
-  routes.get('/comments/:id/translation', {
-    config: { auth: 'optional' },
-    schema: {
-      tags: ['comments'],
-      summary: 'A comment translated into the viewer\'s language, with the original',
-      description: 'Errors: 400 when no target language is given or known; 422 LANGUAGE_UNDETECTED (too short to tell), 422 TRANSLATION_UNAVAILABLE (no engine for the pair), 503 TRANSLATION_FAILED (the engine failed; try again).',
-      params: commentIdParams,
-      querystring: translationQuery,
-      response: { 200: envelope(translationSchema) },
+  routes.get(
+    '/comments/:id/translation',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags: ['comments'],
+        summary: "A comment translated into the viewer's language, with the original",
+        description:
+          'Errors: 400 when no target language is given or known; 422 LANGUAGE_UNDETECTED (too short to tell), 422 TRANSLATION_UNAVAILABLE (no engine for the pair), 503 TRANSLATION_FAILED (the engine failed; try again).',
+        params: commentIdParams,
+        querystring: translationQuery,
+        response: { 200: envelope(translationSchema) },
+      },
     },
-  }, async (request) => {
-    const requested = request.query.to;
-    const to = requested !== undefined ? baseLanguage(requested) : preferredLanguage(request.headers['accept-language']);
-    if (!to) {
-      throw badRequest(requested !== undefined ? `Unknown language "${requested}"` : 'Say which language to translate into: ?to=en or an Accept-Language header',
-        [{ field: 'to', message: requested !== undefined ? 'is not a known ISO 639-1 language code' : 'is required without Accept-Language' }]);
-    }
-    const result = await translations.translate(request.user, request.params.id, to);
-    const notice = result.translated ? `Translated from ${languageName(result.from)}` : `Already in ${languageName(result.to)}`;
-    return ok({ ...result, notice });
-  });
+    async (request) => {
+      const requested = request.query.to;
+      const to =
+        requested !== undefined ? baseLanguage(requested) : preferredLanguage(request.headers['accept-language']);
+      if (!to) {
+        throw badRequest(
+          requested !== undefined
+            ? `Unknown language "${requested}"`
+            : 'Say which language to translate into: ?to=en or an Accept-Language header',
+          [
+            {
+              field: 'to',
+              message:
+                requested !== undefined
+                  ? 'is not a known ISO 639-1 language code'
+                  : 'is required without Accept-Language',
+            },
+          ],
+        );
+      }
+      const result = await translations.translate(request.user, request.params.id, to);
+      const notice = result.translated
+        ? `Translated from ${languageName(result.from)}`
+        : `Already in ${languageName(result.to)}`;
+      return ok({ ...result, notice });
+    },
+  );
 }

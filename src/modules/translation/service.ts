@@ -31,7 +31,8 @@ const displayNames = new Intl.DisplayNames(['en'], { type: 'language' });
 export const languageName = (code: string) => displayNames.of(code) ?? code;
 
 /** Identical texts in the same language share one cached translation per target language. */
-const contentHash = (language: string, text: string) => createHash('sha256').update(`${language}\n${text}`).digest('hex');
+const contentHash = (language: string, text: string) =>
+  createHash('sha256').update(`${language}\n${text}`).digest('hex');
 
 /**
  * Comment languages (detected after posting, by an outbox consumer) and on-demand translation, cached by
@@ -55,7 +56,8 @@ export class CommentTranslationService {
     if (!comment) return;
     const detected = languageDetector.detect(comment.text);
     await processOnce(this.db, COMMENT_LANGUAGE_CONSUMER, event, (trx) =>
-      translationRepo.saveLanguage(trx, { commentId: comment.id, ...detected, detector: languageDetector.model.name }));
+      translationRepo.saveLanguage(trx, { commentId: comment.id, ...detected, detector: languageDetector.model.name }),
+    );
   }
 
   /** The stored language, or detected now when the consumer has not got to the comment yet. */
@@ -70,17 +72,33 @@ export class CommentTranslationService {
   async translate(actor: AuthenticatedUser | undefined, commentId: string, to: string): Promise<CommentTranslation> {
     const { comment } = await this.access.visibleComment(actor, commentId);
     const from = await this.languageOf(comment.id, comment.text);
-    if (!from) throw unprocessable('The language of this comment could not be detected (it is too short or mixed), so it cannot be translated', ErrorCode.LANGUAGE_UNDETECTED);
+    if (!from)
+      throw unprocessable(
+        'The language of this comment could not be detected (it is too short or mixed), so it cannot be translated',
+        ErrorCode.LANGUAGE_UNDETECTED,
+      );
     const base = { commentId: comment.id, original: { text: comment.text, language: from }, from, to };
     if (from === to) return { ...base, translated: false, text: comment.text, model: null, cached: false };
 
     const hash = contentHash(from, comment.text);
     const cached = await translationRepo.findCached(this.db, hash, to);
-    if (cached) return { ...base, translated: true, text: cached.translated_text, model: { name: cached.model_name, version: cached.model_version }, cached: true };
+    if (cached)
+      return {
+        ...base,
+        translated: true,
+        text: cached.translated_text,
+        model: { name: cached.model_name, version: cached.model_version },
+        cached: true,
+      };
 
     const result = await this.callTranslator(comment.text, from, to);
     await translationRepo.cache(this.db, {
-      content_hash: hash, target_language: to, source_language: from, translated_text: result.text, model_name: result.model.name, model_version: result.model.version,
+      content_hash: hash,
+      target_language: to,
+      source_language: from,
+      translated_text: result.text,
+      model_name: result.model.name,
+      model_version: result.model.version,
     });
     return { ...base, translated: true, text: result.text, model: result.model, cached: false };
   }
@@ -90,9 +108,16 @@ export class CommentTranslationService {
       return await this.translator.translate(text, from, to);
     } catch (error) {
       if (error instanceof UnsupportedLanguagePairError) {
-        throw unprocessable(`No translation from ${languageName(from)} to ${languageName(to)} is available on this server`, ErrorCode.TRANSLATION_UNAVAILABLE);
+        throw unprocessable(
+          `No translation from ${languageName(from)} to ${languageName(to)} is available on this server`,
+          ErrorCode.TRANSLATION_UNAVAILABLE,
+        );
       }
-      throw new AppError(503, ErrorCode.TRANSLATION_FAILED, `Translating from ${languageName(from)} failed: ${(error as Error).message}`);
+      throw new AppError(
+        503,
+        ErrorCode.TRANSLATION_FAILED,
+        `Translating from ${languageName(from)} failed: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -24,7 +24,9 @@ for (const kind of testDatabaseKinds()) {
       author = await registerUser(t.app);
       videoId = await createReadyVideo(t, creator.accessToken);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const translation = (commentId: string, query = '', headers: Record<string, string> = {}) =>
       t.app.inject({ method: 'GET', url: `/api/v1/comments/${commentId}/translation${query}`, headers });
@@ -32,7 +34,9 @@ for (const kind of testDatabaseKinds()) {
     test('a Spanish comment gets its language detected and is shown translated to English by apertium, then from the cache', async () => {
       const text = 'Me encanta este vídeo, gracias por compartir la receta de la abuela.';
       const commentId = await postComment(t, author.accessToken, videoId, text);
-      const detected = await eventually('the language consumer', () => translationRepo.findLanguage(t.platform.database.db, commentId));
+      const detected = await eventually('the language consumer', () =>
+        translationRepo.findLanguage(t.platform.database.db, commentId),
+      );
       assert.equal(detected.language, 'es');
       assert.equal(detected.detector, 'franc');
 
@@ -57,7 +61,12 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('no translation needed, undetectable and unsupported languages, bad input', async () => {
-      const english = await postComment(t, author.accessToken, videoId, 'This is a really clear explanation of the topic, thank you.');
+      const english = await postComment(
+        t,
+        author.accessToken,
+        videoId,
+        'This is a really clear explanation of the topic, thank you.',
+      );
       const same = json(await translation(english, '?to=en')).data;
       assert.equal(same.translated, false);
       assert.equal(same.text, same.original.text);
@@ -68,7 +77,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(undetected.statusCode, 422);
       assert.equal(json(undetected).error.code, 'LANGUAGE_UNDETECTED');
 
-      const french = await postComment(t, author.accessToken, videoId, 'Cette vidéo est vraiment excellente, merci beaucoup pour les explications.');
+      const french = await postComment(
+        t,
+        author.accessToken,
+        videoId,
+        'Cette vidéo est vraiment excellente, merci beaucoup pour les explications.',
+      );
       const unsupported = await translation(french, '?to=en');
       assert.equal(unsupported.statusCode, 422);
       assert.equal(json(unsupported).error.code, 'TRANSLATION_UNAVAILABLE');
@@ -80,17 +94,38 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('an engine failure is a clear 503 on the translation call and nothing is cached', async () => {
-      const commentId = await postComment(t, author.accessToken, videoId, 'Muchas gracias por el tutorial, me ha servido mucho.');
+      const commentId = await postComment(
+        t,
+        author.accessToken,
+        videoId,
+        'Muchas gracias por el tutorial, me ha servido mucho.',
+      );
       const failing = new CommentTranslationService({
         db: t.platform.database.db,
         access: t.services.commentAccess,
-        translator: { supports: async () => true, translate: async () => { throw new Error('engine crashed'); } },
+        translator: {
+          supports: async () => true,
+          translate: async () => {
+            throw new Error('engine crashed');
+          },
+        },
       });
-      const cachedRows = () => t.platform.database.db.selectFrom('translation_cache').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const cachedRows = () =>
+        t.platform.database.db
+          .selectFrom('translation_cache')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
       const before = await cachedRows();
-      await assert.rejects(failing.translate(undefined, commentId, 'en'), (error: any) => error.statusCode === 503 && error.code === 'TRANSLATION_FAILED');
+      await assert.rejects(
+        failing.translate(undefined, commentId, 'en'),
+        (error: any) => error.statusCode === 503 && error.code === 'TRANSLATION_FAILED',
+      );
       assert.deepEqual(await cachedRows(), before);
-      const posted = await t.app.inject({ method: 'GET', url: `/api/v1/comments/${commentId}`, headers: bearer(author.accessToken) });
+      const posted = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/comments/${commentId}`,
+        headers: bearer(author.accessToken),
+      });
       assert.equal(posted.statusCode, 200, 'the comment itself is unaffected');
     });
   });

@@ -16,10 +16,16 @@ export const currentBucket = sql<Date>`to_timestamp(floor(extract(epoch from now
  * transaction, so trending activity and the counters move together or not at all. Negative deltas
  * (unlikes) are kept: taking a like back takes its weight back.
  */
-export async function addToTrendingActivity(trx: Executor, column: ActivityColumn, deltas: CounterDeltas): Promise<void> {
+export async function addToTrendingActivity(
+  trx: Executor,
+  column: ActivityColumn,
+  deltas: CounterDeltas,
+): Promise<void> {
   for (const values of deltaValueLists(deltas)) {
     await sql`insert into trending_activity (video_id, bucket, ${sql.ref(column)})
       select d.id, ${currentBucket}, d.delta from ${values} as d(id, delta) join videos on videos.id = d.id
-      on conflict (video_id, bucket) do update set ${sql.ref(column)} = trending_activity.${sql.ref(column)} + excluded.${sql.ref(column)}`.execute(trx);
+      on conflict (video_id, bucket) do update set ${sql.ref(column)} = trending_activity.${sql.ref(column)} + excluded.${sql.ref(column)}`.execute(
+      trx,
+    );
   }
 }

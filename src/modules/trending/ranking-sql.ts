@@ -4,7 +4,11 @@ import { notHeldForReview } from '../moderation/held-for-review.ts';
 import { BUCKET_SECONDS } from './activity-sql.ts';
 import { ALL_CATEGORIES, RANKED_OVERALL, RANKED_PER_CATEGORY, WINDOW_SPECS, type TrendingWindow } from './windows.ts';
 
-export interface RankedRow { video_id: string; category: string; score: number }
+export interface RankedRow {
+  video_id: string;
+  category: string;
+  score: number;
+}
 
 /**
  * The ranking of one window as rows `(video_id, category, score)`: each video once under '' (the

@@ -17,7 +17,13 @@ export async function refreshTrending(db: Kysely<DB>, store: TrendingStore): Pro
   for (const window of TRENDING_WINDOWS) {
     if (await store.refresh(window)) refreshed.push(window);
   }
-  const pruned = await sql`delete from trending_activity where bucket < now() - make_interval(secs => ${ACTIVITY_RETENTION_SECONDS})`
-    .execute(db);
-  return { refreshed, prunedBuckets: Number(pruned.numAffectedRows ?? 0), durationMs: Math.round(performance.now() - started) };
+  const pruned =
+    await sql`delete from trending_activity where bucket < now() - make_interval(secs => ${ACTIVITY_RETENTION_SECONDS})`.execute(
+      db,
+    );
+  return {
+    refreshed,
+    prunedBuckets: Number(pruned.numAffectedRows ?? 0),
+    durationMs: Math.round(performance.now() - started),
+  };
 }

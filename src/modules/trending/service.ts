@@ -5,7 +5,10 @@ import type { VideoRow } from '../videos/repo.ts';
 import type { TrendingStore } from './trending-store.ts';
 import { ALL_CATEGORIES, type TrendingWindow } from './windows.ts';
 
-interface CachedPage { expiresAt: number; ids: string[] }
+interface CachedPage {
+  expiresAt: number;
+  ids: string[];
+}
 
 /** Pages beyond the cache's reach are read from the store each time; few readers page that deep. */
 const MAX_CACHED_PAGES = 500;

@@ -17,23 +17,37 @@ export interface TrendingStore {
 
 /** Refreshes in one transaction: readers see the previous ranking until the new one is complete. */
 class TableTrendingStore implements TrendingStore {
-  constructor(private readonly db: Kysely<DB>, private readonly weights: TrendingWeights) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly weights: TrendingWeights,
+  ) {}
 
   refresh(window: TrendingWindow): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const lock = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`streamhub:trending:${window}`})) as locked`.execute(trx);
+      const lock = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_xact_lock(hashtext(${`streamhub:trending:${window}`})) as locked`.execute(trx);
       if (!lock.rows[0]?.locked) return false;
       await trx.deleteFrom('trending_scores').where('time_window', '=', window).execute();
       await sql`insert into trending_scores (time_window, category, video_id, score)
-        select ${window}, r.category, r.video_id, r.score from (${rankedTrendingRows(window, this.weights)}) as r`.execute(trx);
+        select ${window}, r.category, r.video_id, r.score from (${rankedTrendingRows(window, this.weights)}) as r`.execute(
+        trx,
+      );
       return true;
     });
   }
 
   async read(window: TrendingWindow, category: string, offset: number, limit: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('trending_scores').select('video_id')
-      .where('time_window', '=', window).where('category', '=', category)
-      .orderBy('score', 'desc').orderBy('video_id').offset(offset).limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('trending_scores')
+      .select('video_id')
+      .where('time_window', '=', window)
+      .where('category', '=', category)
+      .orderBy('score', 'desc')
+      .orderBy('video_id')
+      .offset(offset)
+      .limit(limit)
+      .execute();
     return rows.map((row) => row.video_id);
   }
 }
@@ -53,16 +67,18 @@ class RedisTrendingStore implements TrendingStore {
   ) {}
 
   private key(window: TrendingWindow, category: string): string {
-    return category === ALL_CATEGORIES ? `${this.prefix}trending:${window}` : `${this.prefix}trending:${window}:${category}`;
+    return category === ALL_CATEGORIES
+      ? `${this.prefix}trending:${window}`
+      : `${this.prefix}trending:${window}:${category}`;
   }
 
   async refresh(window: TrendingWindow): Promise<boolean> {
     const lockKey = `${this.prefix}trending:${window}:lock`;
-    if (await this.redis.set(lockKey, '1', 'PX', this.lockMs, 'NX') !== 'OK') return false;
+    if ((await this.redis.set(lockKey, '1', 'PX', this.lockMs, 'NX')) !== 'OK') return false;
     try {
       const rows = (await rankedTrendingRows(window, this.weights).execute(this.db)).rows;
       const byCategory = new Map<string, RankedRow[]>();
-      for (const row of rows) byCategory.set(row.category, [...byCategory.get(row.category) ?? [], row]);
+      for (const row of rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
       const transaction = this.redis.multi();
       for (const category of [ALL_CATEGORIES, ...VIDEO_CATEGORIES]) {
         const key = this.key(window, category);
@@ -90,7 +106,17 @@ class RedisTrendingStore implements TrendingStore {
 
 /** The process's one trending store (the read path and the refresh share it): a table, or sorted sets with Redis. */
 export function createTrendingStore(platform: Pick<Platform, 'config' | 'database' | 'redis'>): TrendingStore {
-  const { config, database: { db }, redis } = platform;
+  const {
+    config,
+    database: { db },
+    redis,
+  } = platform;
   if (!redis) return new TableTrendingStore(db, config.trending.weights);
-  return new RedisTrendingStore(db, redis, config.redisKeyPrefix, config.trending.weights, config.trending.refreshSeconds * 1000);
+  return new RedisTrendingStore(
+    db,
+    redis,
+    config.redisKeyPrefix,
+    config.trending.weights,
+    config.trending.refreshSeconds * 1000,
+  );
 }

@@ -19,10 +19,12 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind, { TRENDING_CACHE_SECONDS: '0' });
       startWorkers(t.platform, t.services);
-      [creator] = await createAccounts(t, 1, 'creator') as [TestAccount];
+      [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       viewers = await createAccounts(t, 5);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const ranking = async (query = '') => {
       const response = await call(t, 'GET', `/videos/trending?limit=100${query}`);
@@ -42,7 +44,8 @@ for (const kind of testDatabaseKinds()) {
       const old = await publishReadyVideo(t, creator);
       const fresh = await publishReadyVideo(t, creator);
       await pastActivity(old, 20, 'likes', 10); // 10 likes · 5, 20 hours ago
-      for (const viewer of viewers.slice(0, 3)) assert.equal((await call(t, 'POST', `/videos/${fresh}/like`, viewer)).statusCode, 200);
+      for (const viewer of viewers.slice(0, 3))
+        assert.equal((await call(t, 'POST', `/videos/${fresh}/like`, viewer)).statusCode, 200);
       await flushCounters(t);
       await refreshTrending(t.platform.database.db, t.services.trendingStore);
       // day (half-life 6 h): 50·2^(−20/6) ≈ 5 < 15. week (half-life 42 h): 50·2^(−20/42) ≈ 36 > 15.
@@ -55,17 +58,28 @@ for (const kind of testDatabaseKinds()) {
     test('views, comments and watch time count with their weights; comments arrive through events', async () => {
       const commented = await publishReadyVideo(t, creator, { category: 'science' });
       const viewed = await publishReadyVideo(t, creator, { category: 'science', durationSeconds: 1800 });
-      assert.equal((await call(t, 'POST', '/comments', viewers[0], { videoId: commented, text: 'Great explanation' })).statusCode, 201);
-      for (const viewer of viewers.slice(0, 2)) assert.equal((await call(t, 'POST', `/videos/${viewed}/view`, viewer)).statusCode, 200);
+      assert.equal(
+        (await call(t, 'POST', '/comments', viewers[0], { videoId: commented, text: 'Great explanation' })).statusCode,
+        201,
+      );
+      for (const viewer of viewers.slice(0, 2))
+        assert.equal((await call(t, 'POST', `/videos/${viewed}/view`, viewer)).statusCode, 200);
       await waitFor('the comment event to reach trending', async () => {
-        const row = await t.platform.database.db.selectFrom('trending_activity').select('comments').where('video_id', '=', commented).executeTakeFirst();
+        const row = await t.platform.database.db
+          .selectFrom('trending_activity')
+          .select('comments')
+          .where('video_id', '=', commented)
+          .executeTakeFirst();
         return Number(row?.comments) === 1 ? true : undefined;
       });
       await flushCounters(t);
       await refreshTrending(t.platform.database.db, t.services.trendingStore);
       before_(await ranking('&window=hour&category=science'), commented, viewed); // 3 > 2
       // Twenty minutes watched: 20 · 0.1 = 2 more, so 4 > 3.
-      const progress = await call(t, 'PUT', `/videos/${viewed}/progress`, viewers[0], { positionSeconds: 50, watchedSeconds: 1200 });
+      const progress = await call(t, 'PUT', `/videos/${viewed}/progress`, viewers[0], {
+        positionSeconds: 50,
+        watchedSeconds: 1200,
+      });
       assert.equal(progress.statusCode, 200, progress.body);
       await flushCounters(t);
       await refreshTrending(t.platform.database.db, t.services.trendingStore);
@@ -92,9 +106,12 @@ for (const kind of testDatabaseKinds()) {
       const video = await publishReadyVideo(t, creator);
       for (const viewer of viewers) await call(t, 'POST', `/videos/${video}/like`, viewer);
       await flushCounters(t);
-      const totals = () => t.platform.database.db.selectFrom('trending_activity')
-        .select((eb) => [eb.fn.sum<number>('likes').as('likes'), eb.fn.sum<number>('views').as('views')])
-        .where('video_id', '=', video).executeTakeFirstOrThrow();
+      const totals = () =>
+        t.platform.database.db
+          .selectFrom('trending_activity')
+          .select((eb) => [eb.fn.sum<number>('likes').as('likes'), eb.fn.sum<number>('views').as('views')])
+          .where('video_id', '=', video)
+          .executeTakeFirstOrThrow();
       const incremental = await totals();
       await sql`delete from trending_activity`.execute(t.platform.database.db);
       await rebuildTrendingActivity(t.platform.database.db);

@@ -1,4 +1,8 @@
-import { MultipartUploadNotFoundError, type ObjectStorage, type PresignCapability } from '../../platform/storage/object-storage.ts';
+import {
+  MultipartUploadNotFoundError,
+  type ObjectStorage,
+  type PresignCapability,
+} from '../../platform/storage/object-storage.ts';
 import type { UploadRow } from './repo.ts';
 import type { SourceStaging } from './source-staging.ts';
 import { sniffStoredObject } from './stored-media-sniff.ts';

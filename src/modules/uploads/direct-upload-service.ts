@@ -15,7 +15,11 @@ import { uploadRepo, type UploadRow } from './repo.ts';
 import type { UploadUrlBody, UploadUrlResponse } from './schemas.ts';
 import type { UploadService } from './service.ts';
 import { directUploadUnavailable, uploadGone } from './upload-errors.ts';
-import { findIdempotentResource, idempotentRequest, idempotentRequestInProgress } from '../../platform/idempotency/idempotency.ts';
+import {
+  findIdempotentResource,
+  idempotentRequest,
+  idempotentRequestInProgress,
+} from '../../platform/idempotency/idempotency.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** Errors S3 answers CompleteMultipartUpload with when the part list itself is wrong. */
@@ -39,11 +43,15 @@ export class DirectUploadService {
   }
 
   /** Starts (or, with the same Idempotency-Key, replays) a multipart upload at the video's source key. */
-  async createUploadUrl(actor: AuthenticatedUser, body: UploadUrlBody, idempotencyKey?: string): Promise<{ plan: UploadUrlResponse; replayed: boolean }> {
+  async createUploadUrl(
+    actor: AuthenticatedUser,
+    body: UploadUrlBody,
+    idempotencyKey?: string,
+  ): Promise<{ plan: UploadUrlResponse; replayed: boolean }> {
     const presign = this.requirePresign();
     const idempotency = idempotentRequest('uploads.create', actor.id, idempotencyKey, body);
     const replay = async () => {
-      const earlierId = idempotency && await findIdempotentResource(this.deps.db, idempotency);
+      const earlierId = idempotency && (await findIdempotentResource(this.deps.db, idempotency));
       const earlier = earlierId === undefined ? undefined : await uploadRepo.findById(this.deps.db, earlierId);
       return earlier && this.replay(earlier);
     };
@@ -69,7 +77,12 @@ export class DirectUploadService {
     }
     try {
       const multipartUploadId = await presign.createMultipartUpload(upload.store_id, body.contentType);
-      upload = await uploadRepo.setMultipartUpload(this.deps.db, upload.id, multipartUploadId, partSizeFor(body.sizeBytes));
+      upload = await uploadRepo.setMultipartUpload(
+        this.deps.db,
+        upload.id,
+        multipartUploadId,
+        partSizeFor(body.sizeBytes),
+      );
     } catch (error) {
       await this.deps.uploads.cancelCreation(upload.id);
       throw error;
@@ -78,7 +91,12 @@ export class DirectUploadService {
   }
 
   /** Assembles the parts, sniffs the result and hands the video over for processing; idempotent. */
-  async complete(actor: AuthenticatedUser, videoId: string, uploadId: string, parts: UploadedPart[]): Promise<{ upload: UploadRow; video: VideoRow }> {
+  async complete(
+    actor: AuthenticatedUser,
+    videoId: string,
+    uploadId: string,
+    parts: UploadedPart[],
+  ): Promise<{ upload: UploadRow; video: VideoRow }> {
     const presign = this.requirePresign();
     const upload = await this.deps.uploads.getOwn(actor, uploadId);
     if (upload.video_id !== videoId || upload.method !== 'direct') throw notFound('Upload');
@@ -103,7 +121,12 @@ export class DirectUploadService {
       await presign.completeMultipartUpload(upload.store_id, multipartUploadId, parts);
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
-      if (CLIENT_PART_ERRORS.has(name)) throw new AppError(400, ErrorCode.INVALID_PARTS, `The store refused the part list: ${(error as Error).message}`);
+      if (CLIENT_PART_ERRORS.has(name))
+        throw new AppError(
+          400,
+          ErrorCode.INVALID_PARTS,
+          `The store refused the part list: ${(error as Error).message}`,
+        );
       throw error;
     }
   }
@@ -119,10 +142,12 @@ export class DirectUploadService {
     const partSize = upload.part_size ?? partSizeFor(upload.size_bytes);
     const ttlSeconds = Math.max(1, Math.floor((upload.expires_at.getTime() - Date.now()) / 1000));
     const numbers = Array.from({ length: partCount(upload.size_bytes, partSize) }, (_, index) => index + 1);
-    const parts = await Promise.all(numbers.map(async (partNumber) => ({
-      partNumber,
-      url: await presign.partUrl(upload.store_id, multipartUploadId, partNumber, ttlSeconds),
-    })));
+    const parts = await Promise.all(
+      numbers.map(async (partNumber) => ({
+        partNumber,
+        url: await presign.partUrl(upload.store_id, multipartUploadId, partNumber, ttlSeconds),
+      })),
+    );
     return { uploadId: upload.id, partSize, parts, expiresAt: upload.expires_at.toISOString() };
   }
 

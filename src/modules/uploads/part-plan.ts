@@ -30,20 +30,32 @@ export function assertPartsMatch(claimed: UploadedPart[], received: ListedPart[]
   let totalBytes = 0;
   claimed.forEach((part, index) => {
     const stored = byNumber.get(part.partNumber);
-    if (seen.has(part.partNumber)) problems.push({ field: `parts.${index}.partNumber`, message: `part ${part.partNumber} is listed twice` });
+    if (seen.has(part.partNumber))
+      problems.push({ field: `parts.${index}.partNumber`, message: `part ${part.partNumber} is listed twice` });
     seen.add(part.partNumber);
     if (!stored) {
       problems.push({ field: `parts.${index}.partNumber`, message: `part ${part.partNumber} was never uploaded` });
     } else if (unquoted(stored.etag) !== unquoted(part.etag)) {
-      problems.push({ field: `parts.${index}.etag`, message: `does not match the ETag the store returned for part ${part.partNumber}` });
+      problems.push({
+        field: `parts.${index}.etag`,
+        message: `does not match the ETag the store returned for part ${part.partNumber}`,
+      });
     } else {
       totalBytes += stored.size;
     }
   });
   if (problems.length === 0 && totalBytes !== declaredBytes) {
-    problems.push({ field: 'parts', message: `the parts hold ${totalBytes} bytes but the upload was declared as ${declaredBytes} bytes` });
+    problems.push({
+      field: 'parts',
+      message: `the parts hold ${totalBytes} bytes but the upload was declared as ${declaredBytes} bytes`,
+    });
   }
   if (problems.length > 0) {
-    throw new AppError(400, ErrorCode.INVALID_PARTS, 'The part list does not match the uploaded parts; fix it and call upload-complete again', problems);
+    throw new AppError(
+      400,
+      ErrorCode.INVALID_PARTS,
+      'The part list does not match the uploaded parts; fix it and call upload-complete again',
+      problems,
+    );
   }
 }

@@ -32,16 +32,21 @@ export const uploadRepo = {
   },
 
   findActiveForVideo(db: Executor, videoId: string): Promise<UploadRow | undefined> {
-    return db.selectFrom('uploads').selectAll()
-      .where('video_id', '=', videoId).where('state', 'in', ['pending', 'completing'])
+    return db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('video_id', '=', videoId)
+      .where('state', 'in', ['pending', 'completing'])
       .executeTakeFirst();
   },
 
   /** How many uploads the user started since `since`, and when the oldest of them started. */
   async startedSince(db: Executor, userId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
-    const row = await db.selectFrom('uploads')
+    const row = await db
+      .selectFrom('uploads')
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
-      .where('user_id', '=', userId).where('created_at', '>', since)
+      .where('user_id', '=', userId)
+      .where('created_at', '>', since)
       .executeTakeFirstOrThrow();
     return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
   },
@@ -59,28 +64,36 @@ export const uploadRepo = {
    * 'completing' in one conditional UPDATE, so exactly one caller gets the row back.
    */
   claim(db: Executor, id: string, now: Date, leaseMs: number): Promise<UploadRow | undefined> {
-    return db.updateTable('uploads')
+    return db
+      .updateTable('uploads')
       .set({ state: 'completing', lease_until: new Date(now.getTime() + leaseMs), updated_at: now })
       .where('id', '=', id)
-      .where((eb) => eb.or([
-        eb('state', '=', 'pending'),
-        eb.and([eb('state', '=', 'completing'), eb('lease_until', '<', now)]),
-      ]))
+      .where((eb) =>
+        eb.or([eb('state', '=', 'pending'), eb.and([eb('state', '=', 'completing'), eb('lease_until', '<', now)])]),
+      )
       .returningAll()
       .executeTakeFirst();
   },
 
   /** Ends a claim: `completing` to `to`. Undefined when the row was not (or no longer) completing. */
-  settle(db: Executor, id: string, to: Exclude<UploadState, 'completing'>, failureReason: string | null = null): Promise<UploadRow | undefined> {
-    return db.updateTable('uploads')
+  settle(
+    db: Executor,
+    id: string,
+    to: Exclude<UploadState, 'completing'>,
+    failureReason: string | null = null,
+  ): Promise<UploadRow | undefined> {
+    return db
+      .updateTable('uploads')
       .set({ state: to, lease_until: null, failure_reason: failureReason, updated_at: new Date() })
-      .where('id', '=', id).where('state', '=', 'completing')
+      .where('id', '=', id)
+      .where('state', '=', 'completing')
       .returningAll()
       .executeTakeFirst();
   },
 
   async setMultipartUpload(db: Executor, id: string, multipartUploadId: string, partSize: number): Promise<UploadRow> {
-    return db.updateTable('uploads')
+    return db
+      .updateTable('uploads')
       .set({ multipart_upload_id: multipartUploadId, part_size: partSize, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
@@ -92,9 +105,13 @@ export const uploadRepo = {
   },
 
   findExpiredPending(db: Executor, now: Date, limit: number): Promise<UploadRow[]> {
-    return db.selectFrom('uploads').selectAll()
-      .where('state', '=', 'pending').where('expires_at', '<', now)
-      .orderBy('expires_at').limit(limit)
+    return db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('state', '=', 'pending')
+      .where('expires_at', '<', now)
+      .orderBy('expires_at')
+      .limit(limit)
       .execute();
   },
 };

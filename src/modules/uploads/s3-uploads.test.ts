@@ -12,7 +12,16 @@ import { MultipartUploadNotFoundError } from '../../platform/storage/object-stor
 import { videoKeys } from '../videos/storage-keys.ts';
 import { uploadRepo } from './repo.ts';
 import {
-  bodyOf, createVideo, newCreator, startUploadTestApp, statusOf, storedSource, tusUpload, videoStatus, type Session, type UploadTestApp,
+  bodyOf,
+  createVideo,
+  newCreator,
+  startUploadTestApp,
+  statusOf,
+  storedSource,
+  tusUpload,
+  videoStatus,
+  type Session,
+  type UploadTestApp,
 } from './upload-test-support.ts';
 
 const run = promisify(execFile);
@@ -20,11 +29,28 @@ const run = promisify(execFile);
 /** 100 s of 48 kHz stereo PCM: ~19 MB, so two 16 MiB parts in the direct flow. */
 async function makeLongWav(dir: string): Promise<string> {
   const output = join(dir, 'long.wav');
-  await run(process.env.FFMPEG_PATH || 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=440:sample_rate=48000:d=100', '-ac', '2', output]);
+  await run(process.env.FFMPEG_PATH || 'ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:sample_rate=48000:d=100',
+    '-ac',
+    '2',
+    output,
+  ]);
   return output;
 }
 
-interface PlannedUpload { uploadId: string; partSize: number; parts: { partNumber: number; url: string }[]; expiresAt: string }
+interface PlannedUpload {
+  uploadId: string;
+  partSize: number;
+  parts: { partNumber: number; url: string }[];
+  expiresAt: string;
+}
 
 for (const kind of testDatabaseKinds()) {
   describe(`uploads to S3 storage on ${kind}`, () => {
@@ -35,8 +61,11 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       s3 = await startS3Server();
       t = await startUploadTestApp(kind, {
-        S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_REGION: s3.region,
-        S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        S3_REGION: s3.region,
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
         UPLOADS_PER_DAY: '5',
       });
       landscape = await makeFixture('landscape', t.fixtures);
@@ -49,9 +78,17 @@ for (const kind of testDatabaseKinds()) {
 
     const objectsOf = (videoId: string) => t.platform.storage.listObjects(videoKeys(videoId).folder);
 
-    const requestUploadUrl = (session: Session, videoId: string, sizeBytes: number, headers: Record<string, string> = {}, filename = 'clip.wav') =>
+    const requestUploadUrl = (
+      session: Session,
+      videoId: string,
+      sizeBytes: number,
+      headers: Record<string, string> = {},
+      filename = 'clip.wav',
+    ) =>
       t.app.inject({
-        method: 'POST', url: '/api/v1/videos/upload-url', headers: { ...bearer(session.accessToken), ...headers },
+        method: 'POST',
+        url: '/api/v1/videos/upload-url',
+        headers: { ...bearer(session.accessToken), ...headers },
         payload: { videoId, filename, sizeBytes, contentType: 'audio/wav' },
       });
 
@@ -60,17 +97,24 @@ for (const kind of testDatabaseKinds()) {
       const planned = await requestUploadUrl(session, videoId, bytes.length);
       assert.equal(planned.statusCode, 201, planned.body);
       const plan = json(planned).data as PlannedUpload;
-      const parts = await Promise.all(plan.parts.map(async ({ partNumber, url }) => {
-        const body = bytes.subarray((partNumber - 1) * plan.partSize, partNumber * plan.partSize);
-        const response = await fetch(url, { method: 'PUT', body });
-        assert.equal(response.status, 200);
-        return { partNumber, etag: response.headers.get('etag') ?? '' };
-      }));
+      const parts = await Promise.all(
+        plan.parts.map(async ({ partNumber, url }) => {
+          const body = bytes.subarray((partNumber - 1) * plan.partSize, partNumber * plan.partSize);
+          const response = await fetch(url, { method: 'PUT', body });
+          assert.equal(response.status, 200);
+          return { partNumber, etag: response.headers.get('etag') ?? '' };
+        }),
+      );
       return { plan, parts };
     };
 
     const complete = (session: Session, videoId: string, payload: object) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/upload-complete`, headers: bearer(session.accessToken), payload });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/upload-complete`,
+        headers: bearer(session.accessToken),
+        payload,
+      });
 
     test('tus with the S3 store writes straight to the source key, leaving no tus sidecars', async () => {
       const creator = await newCreator(t);
@@ -84,7 +128,10 @@ for (const kind of testDatabaseKinds()) {
     test('tus with the S3 store refuses a text file with 422 and deletes every byte of it', async () => {
       const creator = await newCreator(t);
       const videoId = await createVideo(t, creator);
-      const failure = await tusUpload(t, creator, await makeFixture('textAsMp4', t.fixtures), { videoId }).then(() => undefined, (error: unknown) => error);
+      const failure = await tusUpload(t, creator, await makeFixture('textAsMp4', t.fixtures), { videoId }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       assert.equal(statusOf(failure), 422);
       assert.equal((JSON.parse(bodyOf(failure)) as { error: { code: string } }).error.code, 'NOT_MEDIA');
       assert.deepEqual(await objectsOf(videoId), []);
@@ -116,7 +163,9 @@ for (const kind of testDatabaseKinds()) {
       const bytes = await readFile(landscape);
       const { plan, parts } = await sendParts(creator, videoId, bytes);
 
-      const answers = await Promise.all([0, 1].map(() => complete(creator, videoId, { uploadId: plan.uploadId, parts })));
+      const answers = await Promise.all(
+        [0, 1].map(() => complete(creator, videoId, { uploadId: plan.uploadId, parts })),
+      );
       const statuses = answers.map((answer) => answer.statusCode).sort();
       assert.ok(statuses[0] === 200 && [200, 409].includes(statuses[1] ?? 0), `statuses ${statuses}`);
       for (const answer of answers) {
@@ -136,11 +185,17 @@ for (const kind of testDatabaseKinds()) {
       const bytes = await readFile(longWav);
       const { plan, parts } = await sendParts(creator, videoId, bytes);
 
-      const wrongEtag = await complete(creator, videoId, { uploadId: plan.uploadId, parts: [parts[0], { partNumber: 2, etag: '"0123456789abcdef0123456789abcdef"' }] });
+      const wrongEtag = await complete(creator, videoId, {
+        uploadId: plan.uploadId,
+        parts: [parts[0], { partNumber: 2, etag: '"0123456789abcdef0123456789abcdef"' }],
+      });
       assert.equal(wrongEtag.statusCode, 400);
       assert.equal(json(wrongEtag).error.code, 'INVALID_PARTS');
       assert.equal(json(wrongEtag).error.details[0].field, 'parts.1.etag');
-      const missingPart = await complete(creator, videoId, { uploadId: plan.uploadId, parts: [...parts, { partNumber: 3, etag: 'abc' }] });
+      const missingPart = await complete(creator, videoId, {
+        uploadId: plan.uploadId,
+        parts: [...parts, { partNumber: 3, etag: 'abc' }],
+      });
       assert.equal(missingPart.statusCode, 400);
       const tooShort = await complete(creator, videoId, { uploadId: plan.uploadId, parts: [parts[0]] });
       assert.match(json(tooShort).error.details[0].message, /declared/);
@@ -154,13 +209,21 @@ for (const kind of testDatabaseKinds()) {
     test('a direct upload that is not media is refused with 422 and deleted; the video stays uploadable', async () => {
       const creator = await newCreator(t);
       const videoId = await createVideo(t, creator);
-      const { plan, parts } = await sendParts(creator, videoId, await readFile(await makeFixture('textAsMp4', t.fixtures)));
+      const { plan, parts } = await sendParts(
+        creator,
+        videoId,
+        await readFile(await makeFixture('textAsMp4', t.fixtures)),
+      );
       const refused = await complete(creator, videoId, { uploadId: plan.uploadId, parts });
       assert.equal(refused.statusCode, 422);
       assert.equal(json(refused).error.code, 'NOT_MEDIA');
       assert.deepEqual(await objectsOf(videoId), []);
       assert.equal(await videoStatus(t, creator, videoId), 'uploading');
-      assert.equal((await complete(creator, videoId, { uploadId: plan.uploadId, parts })).statusCode, 422, 'asking again gives the same answer');
+      assert.equal(
+        (await complete(creator, videoId, { uploadId: plan.uploadId, parts })).statusCode,
+        422,
+        'asking again gives the same answer',
+      );
       assert.equal((await requestUploadUrl(creator, videoId, 1000)).statusCode, 201);
     });
 
@@ -169,7 +232,10 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createVideo(t, creator);
       const headers = { 'idempotency-key': `upload-${videoId}` };
       // Two at once: one creates; the other replays it, or is told to retry while it is being created.
-      const answers = await Promise.all([requestUploadUrl(creator, videoId, 1000, headers), requestUploadUrl(creator, videoId, 1000, headers)]);
+      const answers = await Promise.all([
+        requestUploadUrl(creator, videoId, 1000, headers),
+        requestUploadUrl(creator, videoId, 1000, headers),
+      ]);
       const created = answers.filter((answer) => answer.statusCode === 201);
       assert.ok(created.length >= 1, answers.map((answer) => answer.body).join(' '));
       for (const answer of answers) {
@@ -180,7 +246,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(retried.statusCode, 201);
       assert.equal(retried.headers['idempotent-replayed'], 'true');
       assert.equal(json(retried).data.uploadId, json(created[0]!).data.uploadId);
-      assert.equal((await uploadRepo.startedSince(t.platform.database.db, creator.user.id, new Date(0))).count, 1, 'a replay is not another upload');
+      assert.equal(
+        (await uploadRepo.startedSince(t.platform.database.db, creator.user.id, new Date(0))).count,
+        1,
+        'a replay is not another upload',
+      );
       const reused = await requestUploadUrl(creator, videoId, 2000, headers);
       assert.equal(reused.statusCode, 409);
       assert.equal(json(reused).error.code, 'IDEMPOTENCY_KEY_REUSED');
@@ -194,17 +264,26 @@ for (const kind of testDatabaseKinds()) {
       const { plan, parts } = await sendParts(creator, videoId, await readFile(landscape));
       const row = await uploadRepo.findById(t.platform.database.db, plan.uploadId);
 
-      const cancelled = await t.app.inject({ method: 'DELETE', url: `/api/v1/videos/${videoId}/upload`, headers: bearer(creator.accessToken) });
+      const cancelled = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/videos/${videoId}/upload`,
+        headers: bearer(creator.accessToken),
+      });
       assert.equal(cancelled.statusCode, 204);
       await assert.rejects(
-        t.platform.storage.presign?.listParts(videoKeys(videoId).source, row?.multipart_upload_id ?? '') ?? Promise.resolve(),
+        t.platform.storage.presign?.listParts(videoKeys(videoId).source, row?.multipart_upload_id ?? '') ??
+          Promise.resolve(),
         MultipartUploadNotFoundError,
       );
       const late = await complete(creator, videoId, { uploadId: plan.uploadId, parts });
       assert.equal(late.statusCode, 410);
       assert.equal(json(late).error.code, 'UPLOAD_GONE');
       assert.deepEqual(await objectsOf(videoId), []);
-      const none = await t.app.inject({ method: 'DELETE', url: `/api/v1/videos/${videoId}/upload`, headers: bearer(creator.accessToken) });
+      const none = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/videos/${videoId}/upload`,
+        headers: bearer(creator.accessToken),
+      });
       assert.equal(none.statusCode, 404);
     });
 
@@ -214,7 +293,10 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createVideo(t, creator);
       assert.equal((await requestUploadUrl(stranger, videoId, 1000)).statusCode, 403);
       assert.equal((await requestUploadUrl(creator, videoId, 11 * 1024 ** 3)).statusCode, 413);
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/videos/upload-url', payload: { videoId } })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/videos/upload-url', payload: { videoId } })).statusCode,
+        401,
+      );
       const invalid = await requestUploadUrl(creator, videoId, -5);
       assert.equal(invalid.statusCode, 400);
       assert.equal(json(invalid).error.details[0].field, 'sizeBytes');

@@ -14,7 +14,14 @@ import { assertWithinDailyQuota } from './quota.ts';
 import { ActiveUploadExistsError, uploadRepo, type UploadRow } from './repo.ts';
 import type { SourceStaging } from './source-staging.ts';
 import type { UploadMethod } from './tables.ts';
-import { finaliseInProgress, notMedia, tooLarge, uploadAlreadyCompleted, uploadGone, uploadInProgress } from './upload-errors.ts';
+import {
+  finaliseInProgress,
+  notMedia,
+  tooLarge,
+  uploadAlreadyCompleted,
+  uploadGone,
+  uploadInProgress,
+} from './upload-errors.ts';
 import { FINALISE_LEASE_MS, UPLOAD_TTL_MS } from './upload-policy.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { claimIdempotencyKey, type IdempotentRequest } from '../../platform/idempotency/idempotency.ts';
@@ -200,14 +207,18 @@ export class UploadService {
   /** Gives the lock back so the upload can be finalised (or cancelled) again, then rethrows. */
   private async releaseAndThrow(upload: UploadRow, error: unknown): Promise<never> {
     await uploadRepo.settle(this.deps.db, upload.id, 'pending').catch((releaseError: unknown) => {
-      this.deps.logger.error({ err: releaseError, uploadId: upload.id }, 'could not release an upload; its lease will expire');
+      this.deps.logger.error(
+        { err: releaseError, uploadId: upload.id },
+        'could not release an upload; its lease will expire',
+      );
     });
     throw error;
   }
 
   private stagingFor(upload: UploadRow): SourceStaging {
     const staging = this.deps.staging[upload.method];
-    if (!staging) throw new Error(`upload ${upload.id} was made with ${upload.method}, which this server is not configured for`);
+    if (!staging)
+      throw new Error(`upload ${upload.id} was made with ${upload.method}, which this server is not configured for`);
     return staging;
   }
 }

@@ -20,9 +20,25 @@ describe('sniffing a stored object too big to download whole', () => {
     storage = new LocalObjectStorage(join(dir, 'media'));
     // ~77 MB of PCM in a QuickTime file: its index (moov) comes after the media data, at the very end.
     movie = join(dir, 'long.mov');
-    await run(process.env.FFMPEG_PATH || 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=d=400:sample_rate=48000', '-ac', '2', '-c:a', 'pcm_s16le', movie]);
+    await run(process.env.FFMPEG_PATH || 'ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=d=400:sample_rate=48000',
+      '-ac',
+      '2',
+      '-c:a',
+      'pcm_s16le',
+      movie,
+    ]);
   });
-  after(async () => { await rm(dir, { recursive: true, force: true }); });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   test('reads the head and the tail, so an index at the end of the file is found', async () => {
     const { size } = await stat(movie);

@@ -41,7 +41,8 @@ export class TusEndpoint {
       exposedHeaders: ['Upload-Expires', 'X-Request-Id', 'Retry-After'],
       namingFunction: (req) => this.uploadOf(req).store_id,
       getFileIdFromRequest: (req) => this.uploadOf(req).store_id,
-      generateUrl: (req, { proto, host, path }) => `${publicOrigin ?? `${proto}://${host}`}${path}/${this.uploadOf(req).id}`,
+      generateUrl: (req, { proto, host, path }) =>
+        `${publicOrigin ?? `${proto}://${host}`}${path}/${this.uploadOf(req).id}`,
       onUploadFinish: async (req) => {
         const { upload, requestId } = this.contextOf(req);
         if (!upload) throw new Error('tus finished an upload without an upload row');
@@ -55,7 +56,8 @@ export class TusEndpoint {
         }
       },
       onResponseError: (req, error) => {
-        if (error instanceof Error) logger.error({ err: error, requestId: this.contextOf(req).requestId }, 'tus request failed');
+        if (error instanceof Error)
+          logger.error({ err: error, requestId: this.contextOf(req).requestId }, 'tus request failed');
         return undefined;
       },
     });

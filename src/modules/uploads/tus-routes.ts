@@ -24,7 +24,8 @@ export interface TusRoutesOptions {
 }
 
 const uploadIdParams = z.object({ uploadId: z.uuid('must be an upload id from the Location of a creation response') });
-const TUS_DOCS = 'tus 1.0 resumable upload (creation, creation-with-upload, termination, expiration). Not JSON: see docs/API.md, "Uploads".';
+const TUS_DOCS =
+  'tus 1.0 resumable upload (creation, creation-with-upload, termination, expiration). Not JSON: see docs/API.md, "Uploads".';
 
 /**
  * The tus endpoint. Each route checks what we own (who, which video, limits, the upload's state)
@@ -60,61 +61,98 @@ export async function tusRoutes(app: FastifyInstance, { uploads, tus, tusStorage
   };
 
   routes.options('/', { config: tusCors, schema: { hide: true } }, (request, reply) => delegate(request, reply));
-  routes.options('/:uploadId', { config: tusCors, schema: { hide: true } }, (request, reply) => delegate(request, reply));
+  routes.options('/:uploadId', { config: tusCors, schema: { hide: true } }, (request, reply) =>
+    delegate(request, reply),
+  );
 
-  routes.post('/', {
-    config: { ...tusCors, auth: 'required' },
-    schema: { tags: ['uploads'], summary: 'Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)', description: TUS_DOCS },
-  }, async (request, reply) => {
-    const creation = parseTusCreation(request.headers);
-    const upload = await uploads.start(requireUser(request), {
-      method: 'tus',
-      videoId: creation.videoId,
-      sizeBytes: creation.sizeBytes,
-      filename: creation.filename,
-      contentType: creation.filetype,
-      storeIdFor: (uploadId) => tusStorage.storeIdFor(uploadId, creation.videoId),
-    });
-    await delegate(request, reply, upload);
-    // tus refused or failed the creation after we recorded it: undo, so the video is free again.
-    if (reply.raw.statusCode !== 201) await uploads.cancelCreation(upload.id);
-  });
+  routes.post(
+    '/',
+    {
+      config: { ...tusCors, auth: 'required' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Create a tus upload for a video (Upload-Length, Upload-Metadata: videoId)',
+        description: TUS_DOCS,
+      },
+    },
+    async (request, reply) => {
+      const creation = parseTusCreation(request.headers);
+      const upload = await uploads.start(requireUser(request), {
+        method: 'tus',
+        videoId: creation.videoId,
+        sizeBytes: creation.sizeBytes,
+        filename: creation.filename,
+        contentType: creation.filetype,
+        storeIdFor: (uploadId) => tusStorage.storeIdFor(uploadId, creation.videoId),
+      });
+      await delegate(request, reply, upload);
+      // tus refused or failed the creation after we recorded it: undo, so the video is free again.
+      if (reply.raw.statusCode !== 201) await uploads.cancelCreation(upload.id);
+    },
+  );
 
-  routes.head('/:uploadId', {
-    config: { ...tusCors, auth: 'required' },
-    schema: { tags: ['uploads'], summary: 'Offset of a tus upload (resume from here)', description: TUS_DOCS, params: uploadIdParams },
-  }, async (request, reply) => {
-    const upload = await ownTusUpload(request, request.params.uploadId);
-    if (upload.state === 'completed') return sendFinished(reply, upload);
-    if (upload.state !== 'pending' && upload.state !== 'completing') throw uploadGone(upload);
-    // Every byte arrived but finalisation failed or was cut off (crash, lost response): a resuming
-    // client asks HEAD and would see a finished upload, so finish it now, before saying so.
-    if (await isFullyReceived(tusStorage, upload)) {
-      await uploads.finalise(upload.id);
-      return sendFinished(reply, upload);
-    }
-    return delegate(request, reply, upload);
-  });
+  routes.head(
+    '/:uploadId',
+    {
+      config: { ...tusCors, auth: 'required' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Offset of a tus upload (resume from here)',
+        description: TUS_DOCS,
+        params: uploadIdParams,
+      },
+    },
+    async (request, reply) => {
+      const upload = await ownTusUpload(request, request.params.uploadId);
+      if (upload.state === 'completed') return sendFinished(reply, upload);
+      if (upload.state !== 'pending' && upload.state !== 'completing') throw uploadGone(upload);
+      // Every byte arrived but finalisation failed or was cut off (crash, lost response): a resuming
+      // client asks HEAD and would see a finished upload, so finish it now, before saying so.
+      if (await isFullyReceived(tusStorage, upload)) {
+        await uploads.finalise(upload.id);
+        return sendFinished(reply, upload);
+      }
+      return delegate(request, reply, upload);
+    },
+  );
 
-  routes.patch('/:uploadId', {
-    config: { ...tusCors, auth: 'required' },
-    schema: { tags: ['uploads'], summary: 'Append bytes to a tus upload at Upload-Offset', description: TUS_DOCS, params: uploadIdParams },
-  }, async (request, reply) => {
-    const upload = await ownTusUpload(request, request.params.uploadId);
-    if (upload.state === 'pending') return delegate(request, reply, upload);
-    if (upload.state === 'completing') throw finaliseInProgress();
-    if (upload.state === 'completed') throw uploadAlreadyCompleted();
-    throw uploadGone(upload);
-  });
+  routes.patch(
+    '/:uploadId',
+    {
+      config: { ...tusCors, auth: 'required' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Append bytes to a tus upload at Upload-Offset',
+        description: TUS_DOCS,
+        params: uploadIdParams,
+      },
+    },
+    async (request, reply) => {
+      const upload = await ownTusUpload(request, request.params.uploadId);
+      if (upload.state === 'pending') return delegate(request, reply, upload);
+      if (upload.state === 'completing') throw finaliseInProgress();
+      if (upload.state === 'completed') throw uploadAlreadyCompleted();
+      throw uploadGone(upload);
+    },
+  );
 
-  routes.delete('/:uploadId', {
-    config: { ...tusCors, auth: 'required' },
-    schema: { tags: ['uploads'], summary: 'Cancel a tus upload and remove its bytes', description: TUS_DOCS, params: uploadIdParams },
-  }, async (request, reply) => {
-    const upload = await ownTusUpload(request, request.params.uploadId);
-    await uploads.abort(upload.id);
-    return reply.header('tus-resumable', '1.0.0').code(204).send();
-  });
+  routes.delete(
+    '/:uploadId',
+    {
+      config: { ...tusCors, auth: 'required' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Cancel a tus upload and remove its bytes',
+        description: TUS_DOCS,
+        params: uploadIdParams,
+      },
+    },
+    async (request, reply) => {
+      const upload = await ownTusUpload(request, request.params.uploadId);
+      await uploads.abort(upload.id);
+      return reply.header('tus-resumable', '1.0.0').code(204).send();
+    },
+  );
 }
 
 async function isFullyReceived(tusStorage: TusStorage, upload: UploadRow): Promise<boolean> {
@@ -124,10 +162,13 @@ async function isFullyReceived(tusStorage: TusStorage, upload: UploadRow): Promi
 
 /** A finished upload's HEAD: all bytes received, whatever became of its staging files. */
 function sendFinished(reply: FastifyReply, upload: UploadRow) {
-  return reply.code(200).headers({
-    'tus-resumable': '1.0.0',
-    'upload-offset': String(upload.size_bytes),
-    'upload-length': String(upload.size_bytes),
-    'cache-control': 'no-store',
-  }).send();
+  return reply
+    .code(200)
+    .headers({
+      'tus-resumable': '1.0.0',
+      'upload-offset': String(upload.size_bytes),
+      'upload-length': String(upload.size_bytes),
+      'cache-control': 'no-store',
+    })
+    .send();
 }

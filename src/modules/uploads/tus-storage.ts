@@ -45,8 +45,15 @@ export function createTusStorage(config: Config, storage: ObjectStorage): TusSto
         responseChecksumValidation: 'WHEN_REQUIRED',
       },
     });
-    return { datastore, staging: new TusS3Staging(datastore, storage), storeIdFor: (_uploadId, videoId) => videoKeys(videoId).source };
+    return {
+      datastore,
+      staging: new TusS3Staging(datastore, storage),
+      storeIdFor: (_uploadId, videoId) => videoKeys(videoId).source,
+    };
   }
-  const datastore = new FileStore({ directory: join(config.dataDir, 'uploads'), expirationPeriodInMilliseconds: UPLOAD_TTL_MS });
+  const datastore = new FileStore({
+    directory: join(config.dataDir, 'uploads'),
+    expirationPeriodInMilliseconds: UPLOAD_TTL_MS,
+  });
   return { datastore, staging: new TusFileStaging(datastore, storage), storeIdFor: (uploadId) => uploadId };
 }

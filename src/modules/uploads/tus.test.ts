@@ -7,8 +7,19 @@ import { bearer, json } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { makeFixture } from '../../../test/support/media-fixtures.ts';
 import {
-  bodyOf, createTusUpload, createVideo, newCreator, startUploadTestApp, statusOf, storedSource, tusHead, tusPatch, tusUpload,
-  videoStatus, type Session, type UploadTestApp,
+  bodyOf,
+  createTusUpload,
+  createVideo,
+  newCreator,
+  startUploadTestApp,
+  statusOf,
+  storedSource,
+  tusHead,
+  tusPatch,
+  tusUpload,
+  videoStatus,
+  type Session,
+  type UploadTestApp,
 } from './upload-test-support.ts';
 
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -20,11 +31,17 @@ for (const kind of testDatabaseKinds()) {
     let landscape: string;
     let landscapeBytes: Buffer<ArrayBuffer>;
     before(async () => {
-      t = await startUploadTestApp(kind, { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), UPLOADS_PER_DAY: '2', CORS_ORIGINS: WEB_ORIGIN });
+      t = await startUploadTestApp(kind, {
+        MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+        UPLOADS_PER_DAY: '2',
+        CORS_ORIGINS: WEB_ORIGIN,
+      });
       landscape = await makeFixture('landscape', t.fixtures);
       landscapeBytes = await readFile(landscape);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     /** Files tus holds for uploads (tests run one at a time, so a test compares before and after). */
     const tusFiles = async () => (await readdir(join(t.dataDir, 'uploads')).catch(() => [])).sort();
@@ -63,12 +80,20 @@ for (const kind of testDatabaseKinds()) {
         const patch = httpRequest(url, {
           method: 'PATCH',
           headers: {
-            'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream',
-            'content-length': String(landscapeBytes.length), ...bearer(creator.accessToken),
+            'tus-resumable': '1.0.0',
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+            'content-length': String(landscapeBytes.length),
+            ...bearer(creator.accessToken),
           },
         });
         patch.on('error', () => resolve());
-        patch.write(landscapeBytes.subarray(0, sent), () => setTimeout(() => { patch.destroy(); resolve(); }, 300));
+        patch.write(landscapeBytes.subarray(0, sent), () =>
+          setTimeout(() => {
+            patch.destroy();
+            resolve();
+          }, 300),
+        );
       });
 
       let offset = 0;
@@ -85,7 +110,9 @@ for (const kind of testDatabaseKinds()) {
       await tusUpload(t, creator, landscape, {
         videoId,
         uploadUrl: url,
-        onProgress: (bytesSent) => { if (resumedFrom < 0) resumedFrom = bytesSent; },
+        onProgress: (bytesSent) => {
+          if (resumedFrom < 0) resumedFrom = bytesSent;
+        },
       });
       assert.ok(resumedFrom >= sent, `resumed at ${resumedFrom}, not from the start`);
       assert.deepEqual(await storedSource(t, videoId), landscapeBytes);
@@ -97,7 +124,10 @@ for (const kind of testDatabaseKinds()) {
       const stranger = await newCreator(t);
       const videoId = await createVideo(t, creator);
       const filesBefore = await tusFiles();
-      const errorOf = async (response: Response) => ({ status: response.status, ...((await response.json()) as { error: { code: string; details?: { field: string }[] } }).error });
+      const errorOf = async (response: Response) => ({
+        status: response.status,
+        ...((await response.json()) as { error: { code: string; details?: { field: string }[] } }).error,
+      });
 
       assert.equal((await createTusUpload(t, undefined, 100, { videoId })).status, 401);
       const noMetadata = await errorOf(await createTusUpload(t, creator.accessToken, 100));
@@ -105,7 +135,11 @@ for (const kind of testDatabaseKinds()) {
       const badVideoId = await errorOf(await createTusUpload(t, creator.accessToken, 100, { videoId: 'not-a-uuid' }));
       assert.deepEqual([badVideoId.status, badVideoId.details?.[0]?.field], [400, 'Upload-Metadata.videoId']);
       assert.equal((await createTusUpload(t, creator.accessToken, undefined, { videoId })).status, 400);
-      assert.equal((await createTusUpload(t, creator.accessToken, 100, { videoId: '00000000-0000-4000-8000-000000000000' })).status, 404);
+      assert.equal(
+        (await createTusUpload(t, creator.accessToken, 100, { videoId: '00000000-0000-4000-8000-000000000000' }))
+          .status,
+        404,
+      );
       assert.equal((await createTusUpload(t, stranger.accessToken, 100, { videoId })).status, 403);
       const tooBig = await errorOf(await createTusUpload(t, creator.accessToken, MAX_UPLOAD_BYTES + 1, { videoId }));
       assert.deepEqual([tooBig.status, tooBig.code], [413, 'PAYLOAD_TOO_LARGE']);
@@ -135,7 +169,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(error.code, 'UPLOAD_IN_PROGRESS');
       assert.ok(error.message.includes(new URL(first).pathname), error.message);
 
-      const cancel = await fetch(first, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0', ...bearer(creator.accessToken) } });
+      const cancel = await fetch(first, {
+        method: 'DELETE',
+        headers: { 'tus-resumable': '1.0.0', ...bearer(creator.accessToken) },
+      });
       assert.equal(cancel.status, 204);
       assert.deepEqual(await tusFiles(), filesBefore);
       assert.equal((await tusHead(first, creator.accessToken)).status, 410);
@@ -161,7 +198,10 @@ for (const kind of testDatabaseKinds()) {
       const text = await makeFixture('textAsMp4', t.fixtures);
       const filesBefore = await tusFiles();
 
-      const failure = await tusUpload(t, creator, text, { videoId, filename: 'notes.mp4' }).then(() => undefined, (error: unknown) => error);
+      const failure = await tusUpload(t, creator, text, { videoId, filename: 'notes.mp4' }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       assert.equal(statusOf(failure), 422);
       const { error } = JSON.parse(bodyOf(failure)) as { error: { code: string; message: string } };
       assert.equal(error.code, 'NOT_MEDIA');
@@ -180,7 +220,9 @@ for (const kind of testDatabaseKinds()) {
       const url = await startUpload(creator, videoId);
       const { storage } = t.platform;
       const putFile = storage.putFile.bind(storage);
-      storage.putFile = async () => { throw new Error('disk unavailable'); };
+      storage.putFile = async () => {
+        throw new Error('disk unavailable');
+      };
       try {
         assert.equal((await tusPatch(url, creator.accessToken, 0, landscapeBytes)).status, 500);
       } finally {
@@ -206,7 +248,7 @@ for (const kind of testDatabaseKinds()) {
 
       assert.equal(await uploads.expireAbandoned(new Date()), 0, 'nothing expires early');
       // Earlier tests left unfinished uploads too; they all expire with this one.
-      assert.ok(await uploads.expireAbandoned(new Date(Date.now() + 25 * 3600_000)) >= 1);
+      assert.ok((await uploads.expireAbandoned(new Date(Date.now() + 25 * 3600_000))) >= 1);
       assert.deepEqual(await tusFiles(), []);
       const head = await tusHead(url, creator.accessToken);
       assert.equal(head.status, 410);
@@ -217,18 +259,29 @@ for (const kind of testDatabaseKinds()) {
       const creator = await newCreator(t);
       const preflight = await fetch(`${t.baseUrl}/api/v1/uploads`, {
         method: 'OPTIONS',
-        headers: { origin: WEB_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, tus-resumable, upload-length, upload-metadata' },
+        headers: {
+          origin: WEB_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, tus-resumable, upload-length, upload-metadata',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), WEB_ORIGIN);
       const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-      for (const header of ['authorization', 'tus-resumable', 'upload-length', 'upload-metadata', 'upload-offset']) assert.ok(allowed.includes(header), header);
+      for (const header of ['authorization', 'tus-resumable', 'upload-length', 'upload-metadata', 'upload-offset'])
+        assert.ok(allowed.includes(header), header);
       assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PATCH/);
       assert.ok(preflight.headers.get('tus-version'), 'OPTIONS also answers tus discovery');
 
       const created = await fetch(`${t.baseUrl}/api/v1/uploads`, {
         method: 'POST',
-        headers: { origin: WEB_ORIGIN, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `videoId ${Buffer.from(await createVideo(t, creator)).toString('base64')}`, ...bearer(creator.accessToken) },
+        headers: {
+          origin: WEB_ORIGIN,
+          'tus-resumable': '1.0.0',
+          'upload-length': '10',
+          'upload-metadata': `videoId ${Buffer.from(await createVideo(t, creator)).toString('base64')}`,
+          ...bearer(creator.accessToken),
+        },
       });
       assert.equal(created.status, 201);
       assert.equal(created.headers.get('access-control-allow-origin'), WEB_ORIGIN);
@@ -236,7 +289,10 @@ for (const kind of testDatabaseKinds()) {
       for (const header of ['location', 'upload-offset', 'upload-expires']) assert.ok(exposed.includes(header), header);
       assert.ok(created.headers.get('x-request-id'));
 
-      const refused = await fetch(`${t.baseUrl}/api/v1/uploads`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+      const refused = await fetch(`${t.baseUrl}/api/v1/uploads`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+      });
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
     });
 
@@ -244,7 +300,9 @@ for (const kind of testDatabaseKinds()) {
       const creator = await newCreator(t);
       const videoId = await createVideo(t, creator);
       const response = await t.app.inject({
-        method: 'POST', url: '/api/v1/videos/upload-url', headers: bearer(creator.accessToken),
+        method: 'POST',
+        url: '/api/v1/videos/upload-url',
+        headers: bearer(creator.accessToken),
         payload: { videoId, filename: 'clip.mp4', sizeBytes: 1000, contentType: 'video/mp4' },
       });
       assert.equal(response.statusCode, 409);

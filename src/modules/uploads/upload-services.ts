@@ -24,7 +24,10 @@ export function createUploadServices(
     db,
     logger,
     videos,
-    staging: { tus: tusStorage.staging, ...(storage.presign ? { direct: new DirectStaging(storage, storage.presign) } : {}) },
+    staging: {
+      tus: tusStorage.staging,
+      ...(storage.presign ? { direct: new DirectStaging(storage, storage.presign) } : {}),
+    },
   });
   return {
     uploads,

@@ -37,13 +37,22 @@ export async function startUploadTestApp(kind: DatabaseKind, env: Record<string,
 export const newCreator = (t: TestApp) => registerUser(t.app, { role: 'creator' });
 
 export async function createVideo(t: TestApp, session: Session): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/videos', headers: bearer(session.accessToken), payload: { title: 'Upload test' } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/videos',
+    headers: bearer(session.accessToken),
+    payload: { title: 'Upload test' },
+  });
   if (response.statusCode !== 201) throw new Error(`creating a video failed: ${response.statusCode} ${response.body}`);
   return json(response).data.video.id as string;
 }
 
 export async function videoStatus(t: TestApp, session: Session, videoId: string): Promise<string> {
-  const response = await t.app.inject({ method: 'GET', url: `/api/v1/videos/${videoId}`, headers: bearer(session.accessToken) });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/videos/${videoId}`,
+    headers: bearer(session.accessToken),
+  });
   return json(response).data.status as string;
 }
 
@@ -66,7 +75,12 @@ export interface TusUploadOptions {
 }
 
 /** Uploads a file with tus-js-client; resolves with the upload URL, rejects with tus's DetailedError. */
-export function tusUpload(t: UploadTestApp, session: Session, path: string, options: TusUploadOptions): Promise<string> {
+export function tusUpload(
+  t: UploadTestApp,
+  session: Session,
+  path: string,
+  options: TusUploadOptions,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const upload = new Upload(createReadStream(path), {
       endpoint: `${t.baseUrl}/api/v1/uploads`,
@@ -94,10 +108,17 @@ export function bodyOf(error: unknown): string {
 }
 
 export const encodeMetadata = (metadata: Record<string, string>) =>
-  Object.entries(metadata).map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`).join(',');
+  Object.entries(metadata)
+    .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
+    .join(',');
 
 /** A raw tus creation request (no bytes). */
-export function createTusUpload(t: UploadTestApp, token: string | undefined, sizeBytes: number | undefined, metadata?: Record<string, string>): Promise<Response> {
+export function createTusUpload(
+  t: UploadTestApp,
+  token: string | undefined,
+  sizeBytes: number | undefined,
+  metadata?: Record<string, string>,
+): Promise<Response> {
   return fetch(`${t.baseUrl}/api/v1/uploads`, {
     method: 'POST',
     headers: {
@@ -116,7 +137,12 @@ export function tusHead(url: string, token: string): Promise<Response> {
 export function tusPatch(url: string, token: string, offset: number, body: Uint8Array<ArrayBuffer>): Promise<Response> {
   return fetch(url, {
     method: 'PATCH',
-    headers: { 'tus-resumable': '1.0.0', 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', ...bearer(token) },
+    headers: {
+      'tus-resumable': '1.0.0',
+      'upload-offset': String(offset),
+      'content-type': 'application/offset+octet-stream',
+      ...bearer(token),
+    },
     body,
   });
 }

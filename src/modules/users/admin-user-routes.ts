@@ -23,35 +23,48 @@ export async function adminUserRoutes(app: FastifyInstance, { platform }: { plat
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { db } = platform.database;
 
-  routes.get('/users', {
-    config: { auth: { role: 'admin' } },
-    schema: {
-      tags: ['admin'],
-      summary: 'Accounts by username (admin), with their role and ban state',
-      querystring: listQuery,
-      response: { 200: envelope(z.array(adminUserSchema)) },
+  routes.get(
+    '/users',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Accounts by username (admin), with their role and ban state',
+        querystring: listQuery,
+        response: { 200: envelope(z.array(adminUserSchema)) },
+      },
     },
-  }, async (request) => {
-    const { q, cursor, limit } = request.query;
-    let query = db.selectFrom('users').selectAll()
-      .orderBy((eb) => eb.fn('lower', ['username']))
-      .orderBy('id')
-      .limit(limit + 1);
-    if (q) {
-      const pattern = prefixPattern(q);
-      query = query.where((eb) => eb.or([
-        eb(eb.fn('lower', ['username']), 'like', pattern),
-        eb(eb.fn('lower', ['email']), 'like', pattern),
-      ]));
-    }
-    if (cursor) {
-      const [username, id] = byUsernameCursor.decode(cursor);
-      query = query.where((eb) => eb.or([
-        eb(eb.fn('lower', ['username']), '>', username),
-        eb.and([eb(eb.fn('lower', ['username']), '=', username), eb('id', '>', id)]),
-      ]));
-    }
-    const page = toPage(await query.execute(), limit, byUsernameCursor, (row) => [row.username.toLowerCase(), row.id]);
-    return ok(page.items.map((row) => ({ ...toPrivateUser(row), bannedAt: toIsoOrNull(row.banned_at) })), { nextCursor: page.nextCursor });
-  });
+    async (request) => {
+      const { q, cursor, limit } = request.query;
+      let query = db
+        .selectFrom('users')
+        .selectAll()
+        .orderBy((eb) => eb.fn('lower', ['username']))
+        .orderBy('id')
+        .limit(limit + 1);
+      if (q) {
+        const pattern = prefixPattern(q);
+        query = query.where((eb) =>
+          eb.or([eb(eb.fn('lower', ['username']), 'like', pattern), eb(eb.fn('lower', ['email']), 'like', pattern)]),
+        );
+      }
+      if (cursor) {
+        const [username, id] = byUsernameCursor.decode(cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['username']), '>', username),
+            eb.and([eb(eb.fn('lower', ['username']), '=', username), eb('id', '>', id)]),
+          ]),
+        );
+      }
+      const page = toPage(await query.execute(), limit, byUsernameCursor, (row) => [
+        row.username.toLowerCase(),
+        row.id,
+      ]);
+      return ok(
+        page.items.map((row) => ({ ...toPrivateUser(row), bannedAt: toIsoOrNull(row.banned_at) })),
+        { nextCursor: page.nextCursor },
+      );
+    },
+  );
 }

@@ -12,7 +12,9 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       admin = await adminToken(t);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const list = (query: string, token = admin) =>
       t.app.inject({ method: 'GET', url: `/api/v1/admin/users?${query}`, headers: bearer(token) });
@@ -26,11 +28,17 @@ for (const kind of testDatabaseKinds()) {
       const first = await list(`q=${prefix}_&limit=3`);
       assert.equal(first.statusCode, 200);
       const firstPage = json(first);
-      assert.deepEqual(firstPage.data.map((user: any) => user.username), names.slice().sort().slice(0, 3));
+      assert.deepEqual(
+        firstPage.data.map((user: any) => user.username),
+        names.slice().sort().slice(0, 3),
+      );
       assert.equal(firstPage.data[0].bannedAt, null);
       assert.match(firstPage.data[0].email, /@example\.com$/);
       const second = json(await list(`q=${prefix}_&limit=3&cursor=${firstPage.meta.nextCursor}`));
-      assert.deepEqual(second.data.map((user: any) => user.username), [`${prefix}_d`]);
+      assert.deepEqual(
+        second.data.map((user: any) => user.username),
+        [`${prefix}_d`],
+      );
       assert.equal(second.meta.nextCursor, null);
       assert.equal(json(await list(`q=${prefix}%25`)).data.length, 0);
     });

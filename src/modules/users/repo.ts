@@ -13,7 +13,8 @@ export class DuplicateUserError extends Error {
 
 /** Maps a unique-index violation on users to the field the client must change. */
 function asDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw new DuplicateUserError(violatedConstraintMentions(error, 'email') ? 'email' : 'username');
+  if (isUniqueViolation(error))
+    throw new DuplicateUserError(violatedConstraintMentions(error, 'email') ? 'email' : 'username');
   throw error;
 }
 
@@ -23,20 +24,28 @@ export const userRepo = {
   },
 
   findByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll()
+    return db
+      .selectFrom('users')
+      .selectAll()
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
       .executeTakeFirst();
   },
 
   findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll()
+    return db
+      .selectFrom('users')
+      .selectAll()
       .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
       .executeTakeFirst();
   },
 
-  async insert(db: Executor, user: { username: string; email: string; passwordHash: string; role: Role }): Promise<UserRow> {
+  async insert(
+    db: Executor,
+    user: { username: string; email: string; passwordHash: string; role: Role },
+  ): Promise<UserRow> {
     try {
-      return await db.insertInto('users')
+      return await db
+        .insertInto('users')
         .values({ username: user.username, email: user.email, password_hash: user.passwordHash, role: user.role })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -48,10 +57,18 @@ export const userRepo = {
   async update(
     db: Executor,
     id: string,
-    changes: Partial<{ username: string; bio: string; avatar_url: string | null; role: Role; password_hash: string; banned_at: Date | null }>,
+    changes: Partial<{
+      username: string;
+      bio: string;
+      avatar_url: string | null;
+      role: Role;
+      password_hash: string;
+      banned_at: Date | null;
+    }>,
   ): Promise<UserRow | undefined> {
     try {
-      return await db.updateTable('users')
+      return await db
+        .updateTable('users')
         .set({ ...changes, updated_at: new Date() })
         .where('id', '=', id)
         .returningAll()

@@ -4,12 +4,18 @@ import type { UserRow } from './repo.ts';
 
 export const roleSchema = z.enum(['viewer', 'creator', 'admin']);
 
-export const usernameSchema = z.string().trim()
+export const usernameSchema = z
+  .string()
+  .trim()
   .min(3, 'must be at least 3 characters')
   .max(30, 'must be at most 30 characters')
   .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, dot, dash and underscore');
 
-export const emailSchema = z.string().trim().max(254, 'must be at most 254 characters').email('must be a valid email address');
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .email('must be a valid email address');
 
 export const userIdParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -26,12 +32,21 @@ export const publicUserSchema = z.object({
 /** The account holder's own view adds private fields. */
 export const privateUserSchema = publicUserSchema.extend({ email: z.string() });
 
-export const updateUserBody = z.object({
-  username: usernameSchema.optional(),
-  bio: z.string().max(1000, 'must be at most 1000 characters').optional(),
-  avatarUrl: z.string().trim().max(2048).url('must be a URL').refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL').nullable().optional(),
-  role: roleSchema.optional(),
-}).strict();
+export const updateUserBody = z
+  .object({
+    username: usernameSchema.optional(),
+    bio: z.string().max(1000, 'must be at most 1000 characters').optional(),
+    avatarUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .url('must be a URL')
+      .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL')
+      .nullable()
+      .optional(),
+    role: roleSchema.optional(),
+  })
+  .strict();
 
 export function toPublicUser(user: UserRow): z.infer<typeof publicUserSchema> {
   return {

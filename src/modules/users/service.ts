@@ -22,7 +22,12 @@ export class UserService {
   async update(actor: AuthenticatedUser, id: string, changes: z.infer<typeof updateUserBody>): Promise<UserRow> {
     const isAdmin = actor.role === 'admin';
     if (actor.id !== id && !isAdmin) throw forbidden('You can only edit your own profile');
-    if (changes.role !== undefined && !isAdmin && !(changes.role === 'creator' && actor.role === 'viewer') && changes.role !== actor.role) {
+    if (
+      changes.role !== undefined &&
+      !isAdmin &&
+      !(changes.role === 'creator' && actor.role === 'viewer') &&
+      changes.role !== actor.role
+    ) {
       throw forbidden('Only an admin can change this role');
     }
     try {

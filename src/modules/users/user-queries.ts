@@ -14,7 +14,12 @@ export const userQueries = {
 
   /** Admins who can act (not banned): who hears of new reports and moderation cases. */
   async activeAdminIds(db: Executor): Promise<string[]> {
-    const rows = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('banned_at', 'is', null).execute();
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('banned_at', 'is', null)
+      .execute();
     return rows.map((row) => row.id);
   },
 };

@@ -8,8 +8,12 @@ import { userRepo } from './repo.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`users on ${kind}`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(kind); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
 
     const put = (id: string, token: string, payload: object) =>
       t.app.inject({ method: 'PUT', url: `/api/v1/users/${id}`, headers: bearer(token), payload });
@@ -32,11 +36,19 @@ for (const kind of testDatabaseKinds()) {
     test('owners edit their profile; others cannot; bad values are refused', async () => {
       const owner = await registerUser(t.app);
       const stranger = await registerUser(t.app);
-      const edited = await put(owner.user.id, owner.accessToken, { bio: 'I film birds', avatarUrl: 'https://cdn.example.com/me.png', username: 'bird_filmer' });
+      const edited = await put(owner.user.id, owner.accessToken, {
+        bio: 'I film birds',
+        avatarUrl: 'https://cdn.example.com/me.png',
+        username: 'bird_filmer',
+      });
       assert.equal(edited.statusCode, 200);
       assert.equal(json(edited).data.username, 'bird_filmer');
       assert.equal((await put(owner.user.id, stranger.accessToken, { bio: 'hacked' })).statusCode, 403);
-      assert.equal((await t.app.inject({ method: 'PUT', url: `/api/v1/users/${owner.user.id}`, payload: { bio: 'x' } })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ method: 'PUT', url: `/api/v1/users/${owner.user.id}`, payload: { bio: 'x' } }))
+          .statusCode,
+        401,
+      );
       const badUrl = await put(owner.user.id, owner.accessToken, { avatarUrl: 'javascript:alert(1)' });
       assert.equal(badUrl.statusCode, 400);
       assert.equal(json(badUrl).error.details[0].field, 'avatarUrl');
@@ -49,13 +61,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await put(viewer.user.id, viewer.accessToken, { role: 'admin' })).statusCode, 403);
       assert.equal(json(await put(viewer.user.id, viewer.accessToken, { role: 'creator' })).data.role, 'creator');
 
-      const admin = await userRepo.insert(t.platform.database.db, { username: `admin_${Date.now()}`, email: `admin_${Date.now()}@example.com`, passwordHash: await hashPassword('an admin passphrase 1'), role: 'admin' });
-      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: 'an admin passphrase 1' } });
+      const admin = await userRepo.insert(t.platform.database.db, {
+        username: `admin_${Date.now()}`,
+        email: `admin_${Date.now()}@example.com`,
+        passwordHash: await hashPassword('an admin passphrase 1'),
+        role: 'admin',
+      });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: admin.email, password: 'an admin passphrase 1' },
+      });
       const adminToken = json(login).data.accessToken as string;
       assert.equal(json(await put(viewer.user.id, adminToken, { role: 'viewer' })).data.role, 'viewer');
       const mail = await t.app.inject({ method: 'GET', url: '/api/v1/admin/mail', headers: bearer(adminToken) });
       assert.equal(mail.statusCode, 200);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/mail', headers: bearer(viewer.accessToken) })).statusCode, 403);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/admin/mail', headers: bearer(viewer.accessToken) }))
+          .statusCode,
+        403,
+      );
     });
   });
 }

@@ -11,7 +11,10 @@ export type ChannelVideoOrder =
 
 export type ChannelVideoRow = VideoRow & { exact_created_at: string };
 
-export interface ChannelVideoTotals { videoCount: number; totalViews: number }
+export interface ChannelVideoTotals {
+  videoCount: number;
+  totalViews: number;
+}
 
 /**
  * Public, read-only queries of the videos module for the channel page (the channels module calls them): only what anyone may
@@ -19,7 +22,8 @@ export interface ChannelVideoTotals { videoCount: number; totalViews: number }
  * their owner, who has /me/videos).
  */
 function publishedBy(db: Executor, creatorId: string) {
-  return db.selectFrom('videos')
+  return db
+    .selectFrom('videos')
     .where('creator_id', '=', creatorId)
     .where('status', '=', 'ready')
     .where('visibility', '=', 'public')
@@ -32,7 +36,8 @@ export const channelVideoQueries = {
     let query = publishedBy(db, creatorId).selectAll().select(exactTimestamp('created_at').as('exact_created_at'));
     if (order.sort === 'newest') {
       const { after } = order;
-      if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+      if (after)
+        query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
       query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
     } else {
       const { after } = order;

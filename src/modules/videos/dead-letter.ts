@@ -38,6 +38,9 @@ export function createProcessVideoDeadLetterHook(deps: ProcessVideoDeadLetterDep
     const reason = deadLetterReason(job.attempts, job.error);
     await videoRepo.markFailed(deps.db, videoId, reason);
     await publishProcessingEvent(deps.pubsub, videoId, { type: 'failed', reason });
-    deps.logger.warn({ videoId, jobId: job.id, error: job.error }, 'video processing dead-lettered; video marked failed');
+    deps.logger.warn(
+      { videoId, jobId: job.id, error: job.error },
+      'video processing dead-lettered; video marked failed',
+    );
   };
 }

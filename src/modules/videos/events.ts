@@ -21,8 +21,18 @@ export interface VideoEventPayload {
 }
 
 /** Call with the transaction that changed the video row. */
-export function publishVideoEvent(trx: Executor, topic: typeof VIDEO_READY | typeof VIDEO_UPDATED | typeof VIDEO_DELETED, video: VideoRow, previous?: VideoRow): Promise<void> {
-  const payload: VideoEventPayload = { videoId: video.id, creatorId: video.creator_id, visibility: video.visibility, status: video.status };
+export function publishVideoEvent(
+  trx: Executor,
+  topic: typeof VIDEO_READY | typeof VIDEO_UPDATED | typeof VIDEO_DELETED,
+  video: VideoRow,
+  previous?: VideoRow,
+): Promise<void> {
+  const payload: VideoEventPayload = {
+    videoId: video.id,
+    creatorId: video.creator_id,
+    visibility: video.visibility,
+    status: video.status,
+  };
   if (previous) payload.previousVisibility = previous.visibility;
   return publishEvent(trx, { topic, key: video.id, payload });
 }
@@ -30,7 +40,11 @@ export function publishVideoEvent(trx: Executor, topic: typeof VIDEO_READY | typ
 /** Processing gave up on the video (bad file, or every attempt failed); keyed by video id. */
 export const VIDEO_FAILED = 'video.failed';
 
-export interface VideoFailedPayload { videoId: string; creatorId: string; reason: string }
+export interface VideoFailedPayload {
+  videoId: string;
+  creatorId: string;
+  reason: string;
+}
 
 /** Call with the transaction that marked the video failed. */
 export function publishVideoFailed(trx: Executor, payload: VideoFailedPayload): Promise<void> {

@@ -1,5 +1,8 @@
 /** Inclusive byte offsets of a satisfiable range. */
-export interface ResolvedRange { start: number; end: number }
+export interface ResolvedRange {
+  start: number;
+  end: number;
+}
 
 /**
  * Reads a `Range` header against an object of `size` bytes. Returns undefined when the whole object

@@ -19,7 +19,10 @@ class PermanentProcessingError extends Error {}
 /** Removes what a processing run may have published, leaving the source in place for a retry. */
 export async function removeOutputs(storage: ObjectStorage, videoId: string): Promise<void> {
   const { prefixes, objects } = outputKeys(videoId);
-  await Promise.all([...prefixes.map((prefix) => storage.deletePrefix(prefix)), ...objects.map((key) => storage.deleteObject(key))]);
+  await Promise.all([
+    ...prefixes.map((prefix) => storage.deletePrefix(prefix)),
+    ...objects.map((key) => storage.deleteObject(key)),
+  ]);
 }
 
 function failureReason(error: unknown): string {
@@ -39,8 +42,15 @@ function failureReason(error: unknown): string {
  * the video failed and throws, so the job lands in the dead letters, and an admin retry starts the
  * video over from 'processing'. Every failure removes partial outputs and temp files first.
  */
-export function createProcessVideoHandler(platform: Pick<Platform, 'database' | 'storage' | 'pubsub' | 'logger' | 'config'>): JobHandler<VideoJobPayload> {
-  const { database: { db }, storage, pubsub, logger } = platform;
+export function createProcessVideoHandler(
+  platform: Pick<Platform, 'database' | 'storage' | 'pubsub' | 'logger' | 'config'>,
+): JobHandler<VideoJobPayload> {
+  const {
+    database: { db },
+    storage,
+    pubsub,
+    logger,
+  } = platform;
   const workRoot = join(platform.config.dataDir, 'work', 'transcode');
 
   const markFailed = async (videoId: string, reason: string) => {
@@ -52,52 +62,63 @@ export function createProcessVideoHandler(platform: Pick<Platform, 'database' | 
   };
 
   /** Writes probe data, renditions and output keys in one go; false when the video was deleted meanwhile. */
-  const publishResult = (video: VideoRow, result: ProcessedMedia) => db.transaction().execute(async (trx) => {
-    const current = await videoRepo.findByIdForUpdate(trx, video.id);
-    if (current?.status !== 'processing') return false;
-    const keys = videoKeys(video.id);
-    await videoRepo.replaceRenditions(trx, video.id, result.hls.renditions.map((rendition) => ({
-      video_id: video.id,
-      name: rendition.name,
-      kind: rendition.kind,
-      width: rendition.width,
-      height: rendition.height,
-      bandwidth: rendition.bandwidth,
-      codecs: rendition.codecs,
-      playlist_key: `${keys.hls}/${rendition.playlist}`,
-    })));
-    const { info } = result;
-    const ready = await videoRepo.markReady(trx, video.id, {
-      duration_seconds: result.hls.durationSeconds,
-      width: info.hasVideo ? info.width : null,
-      height: info.hasVideo ? info.height : null,
-      fps: info.hasVideo ? info.fps : null,
-      video_codec: info.videoCodec,
-      audio_codec: info.audioCodec,
-      bitrate: info.bitrate,
-      has_audio: info.hasAudio,
-      rotation: info.rotation,
-      master_playlist_key: `${keys.hls}/${result.hls.masterPlaylist}`,
-      thumbnail_key: keys.poster,
-      storyboard_image_key: result.storyboard ? keys.storyboardImage : null,
-      storyboard_vtt_key: result.storyboard ? keys.storyboardVtt : null,
+  const publishResult = (video: VideoRow, result: ProcessedMedia) =>
+    db.transaction().execute(async (trx) => {
+      const current = await videoRepo.findByIdForUpdate(trx, video.id);
+      if (current?.status !== 'processing') return false;
+      const keys = videoKeys(video.id);
+      await videoRepo.replaceRenditions(
+        trx,
+        video.id,
+        result.hls.renditions.map((rendition) => ({
+          video_id: video.id,
+          name: rendition.name,
+          kind: rendition.kind,
+          width: rendition.width,
+          height: rendition.height,
+          bandwidth: rendition.bandwidth,
+          codecs: rendition.codecs,
+          playlist_key: `${keys.hls}/${rendition.playlist}`,
+        })),
+      );
+      const { info } = result;
+      const ready = await videoRepo.markReady(trx, video.id, {
+        duration_seconds: result.hls.durationSeconds,
+        width: info.hasVideo ? info.width : null,
+        height: info.hasVideo ? info.height : null,
+        fps: info.hasVideo ? info.fps : null,
+        video_codec: info.videoCodec,
+        audio_codec: info.audioCodec,
+        bitrate: info.bitrate,
+        has_audio: info.hasAudio,
+        rotation: info.rotation,
+        master_playlist_key: `${keys.hls}/${result.hls.masterPlaylist}`,
+        thumbnail_key: keys.poster,
+        storyboard_image_key: result.storyboard ? keys.storyboardImage : null,
+        storyboard_vtt_key: result.storyboard ? keys.storyboardVtt : null,
+      });
+      if (ready) await publishVideoEvent(trx, VIDEO_READY, ready);
+      return true;
     });
-    if (ready) await publishVideoEvent(trx, VIDEO_READY, ready);
-    return true;
-  });
 
   const transcode = async (job: JobContext<VideoJobPayload>, video: VideoRow, workDir: string) => {
     const input = join(workDir, 'source');
     const outputDir = join(workDir, 'output');
-    if (!video.source_key) throw new PermanentProcessingError('The video has no uploaded file to process; upload it again');
+    if (!video.source_key)
+      throw new PermanentProcessingError('The video has no uploaded file to process; upload it again');
     await storage.downloadToFile(video.source_key, input).catch((error: unknown) => {
-      throw error instanceof ObjectNotFoundError ? new PermanentProcessingError('The uploaded file is missing from storage; upload it again') : error;
+      throw error instanceof ObjectNotFoundError
+        ? new PermanentProcessingError('The uploaded file is missing from storage; upload it again')
+        : error;
     });
-    const progress = throttleProgress(async (percent) => {
-      await job.reportProgress(percent);
-      await videoRepo.setProgress(db, video.id, percent);
-      await publishProcessingEvent(pubsub, video.id, { type: 'progress', status: 'processing', percent });
-    }, (error) => logger.warn({ err: error, videoId: video.id }, 'reporting processing progress failed'));
+    const progress = throttleProgress(
+      async (percent) => {
+        await job.reportProgress(percent);
+        await videoRepo.setProgress(db, video.id, percent);
+        await publishProcessingEvent(pubsub, video.id, { type: 'progress', status: 'processing', percent });
+      },
+      (error) => logger.warn({ err: error, videoId: video.id }, 'reporting processing progress failed'),
+    );
     const result = await processMedia({ input, workDir: outputDir, signal: job.signal, onProgress: progress.update });
     await progress.flush();
     // Outputs first, row second: once the row says ready, every file it points at exists.
@@ -144,7 +165,9 @@ export function createProcessVideoHandler(platform: Pick<Platform, 'database' | 
 }
 
 /** Housekeeping after a delete: every stored object of the video, source included. */
-export function createDeleteVideoObjectsHandler(platform: Pick<Platform, 'database' | 'storage'>): JobHandler<VideoJobPayload> {
+export function createDeleteVideoObjectsHandler(
+  platform: Pick<Platform, 'database' | 'storage'>,
+): JobHandler<VideoJobPayload> {
   return async (job) => {
     const { videoId } = job.payload;
     const video = await videoRepo.findById(platform.database.db, videoId);

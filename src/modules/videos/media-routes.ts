@@ -20,7 +20,9 @@ const PLAYLIST = /\.m3u8$/;
 /** Text that refers to sibling files by relative URL, so in S3 mode it is answered here, not redirected. */
 const SERVED_AS_TEXT = /\.(?:m3u8|vtt)$/;
 
-interface Access { private: boolean }
+interface Access {
+  private: boolean;
+}
 
 function cacheControl(path: string, access: Access): string {
   const scope = access.private ? 'private' : 'public';
@@ -31,21 +33,36 @@ function cacheControl(path: string, access: Access): string {
 }
 
 /** Streams an object with ETag / If-None-Match and single byte ranges. */
-async function sendStoredObject(storage: ObjectStorage, key: string, request: FastifyRequest, reply: FastifyReply, cache: string) {
+async function sendStoredObject(
+  storage: ObjectStorage,
+  key: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: string,
+) {
   const metadata = await storage.statObject(key);
   if (!metadata) throw notFound('Media file');
-  reply.header('cache-control', cache).header('etag', metadata.etag).header('accept-ranges', 'bytes')
-    .header('last-modified', metadata.lastModified.toUTCString()).type(metadata.contentType);
+  reply
+    .header('cache-control', cache)
+    .header('etag', metadata.etag)
+    .header('accept-ranges', 'bytes')
+    .header('last-modified', metadata.lastModified.toUTCString())
+    .type(metadata.contentType);
   if (etagMatches(request.headers['if-none-match'], metadata.etag)) return reply.status(304).send();
   const range = parseRange(request.headers.range, metadata.size);
   if (range === 'unsatisfiable') {
-    throw new AppError(416, ErrorCode.RANGE_NOT_SATISFIABLE, `The file is ${metadata.size} bytes long`, undefined, { 'content-range': `bytes */${metadata.size}` });
+    throw new AppError(416, ErrorCode.RANGE_NOT_SATISFIABLE, `The file is ${metadata.size} bytes long`, undefined, {
+      'content-range': `bytes */${metadata.size}`,
+    });
   }
   const object = await storage.getObject(key, range ? { range } : {});
   reply.header('etag', object.etag);
   if (object.contentRange) {
     const { start, end } = object.contentRange;
-    reply.status(206).header('content-range', `bytes ${start}-${end}/${object.size}`).header('content-length', end - start + 1);
+    reply
+      .status(206)
+      .header('content-range', `bytes ${start}-${end}/${object.size}`)
+      .header('content-length', end - start + 1);
   } else {
     reply.header('content-length', object.size);
   }
@@ -57,14 +74,28 @@ async function sendStoredObject(storage: ObjectStorage, key: string, request: Fa
  * replaced by presigned GET URLs (master playlists and WebVTT keep relative URIs, which resolve back
  * here); binary files are a redirect to a presigned URL.
  */
-async function sendFromStore(presign: PresignCapability, storage: ObjectStorage, key: string, ttlSeconds: number, request: FastifyRequest, reply: FastifyReply, cache: string) {
+async function sendFromStore(
+  presign: PresignCapability,
+  storage: ObjectStorage,
+  key: string,
+  ttlSeconds: number,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: string,
+) {
   if (!SERVED_AS_TEXT.test(key)) {
-    return reply.status(302).header('cache-control', 'private, max-age=60').redirect(await presign.getUrl(key, ttlSeconds));
+    return reply
+      .status(302)
+      .header('cache-control', 'private, max-age=60')
+      .redirect(await presign.getUrl(key, ttlSeconds));
   }
   if (!PLAYLIST.test(key)) return sendStoredObject(storage, key, request, reply, cache);
-  const stored = await storage.getObject(key).catch(() => { throw notFound('Media file'); });
+  const stored = await storage.getObject(key).catch(() => {
+    throw notFound('Media file');
+  });
   const playlist = await rewritePlaylistUris(await text(stored.body), async (uri) =>
-    PLAYLIST.test(uri) ? uri : presign.getUrl(posix.join(posix.dirname(key), uri), ttlSeconds));
+    PLAYLIST.test(uri) ? uri : presign.getUrl(posix.join(posix.dirname(key), uri), ttlSeconds),
+  );
   return reply.header('cache-control', cache).type(stored.contentType).send(playlist);
 }
 
@@ -77,44 +108,70 @@ const signedMediaParams = mediaParams.extend({ expires: z.string(), signature: z
  * videos are served; the source upload never is.
  */
 export async function mediaRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
-  const { storage, config, database: { db } } = platform;
+  const {
+    storage,
+    config,
+    database: { db },
+  } = platform;
   const signer = new MediaUrlSigner(platform.jwtSecret);
 
-  const serve = async (request: FastifyRequest, reply: FastifyReply, videoId: string, path: string, signed?: SignedFolder) => {
+  const serve = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    videoId: string,
+    path: string,
+    signed?: SignedFolder,
+  ) => {
     if (!UUID.test(videoId) || !SERVABLE_PATH.test(path)) throw notFound('Media file');
     const folder = videoKeys(videoId).folder;
-    if (signed && !signer.verify(folder, signed)) throw forbidden('This media link is invalid or has expired; ask for a new one');
+    if (signed && !signer.verify(folder, signed))
+      throw forbidden('This media link is invalid or has expired; ask for a new one');
     const video = await videoRepo.findById(db, videoId);
     if (video?.status !== 'ready') throw notFound('Media file');
-    if (!signed && video.visibility === 'private') throw forbidden('This video is private; use the signed URL from /api/v1/videos/{id}/stream-url');
+    if (!signed && video.visibility === 'private')
+      throw forbidden('This video is private; use the signed URL from /api/v1/videos/{id}/stream-url');
     // The URL names the video's folder; its files may live in a shared one (seeded catalogues).
     const key = `${mediaFolderOf(video)}/${path}`;
     const cache = cacheControl(path, { private: video.visibility === 'private' });
-    if (storage.presign) return sendFromStore(storage.presign, storage, key, config.mediaUrlTtlSeconds, request, reply, cache);
+    if (storage.presign)
+      return sendFromStore(storage.presign, storage, key, config.mediaUrlTtlSeconds, request, reply, cache);
     return sendStoredObject(storage, key, request, reply, cache);
   };
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const binary = z.unknown().describe('The file (HLS playlist, MPEG-TS segment, JPEG or WebVTT); 206 for a Range request');
+  const binary = z
+    .unknown()
+    .describe('The file (HLS playlist, MPEG-TS segment, JPEG or WebVTT); 206 for a Range request');
 
-  routes.get(`${MEDIA_PATH}/videos/:videoId/*`, {
-    schema: {
-      tags: ['media'],
-      summary: 'A playback file of a public or unlisted video (HLS playlists and segments, poster, storyboard)',
-      params: mediaParams,
-      response: { 200: binary },
+  routes.get(
+    `${MEDIA_PATH}/videos/:videoId/*`,
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A playback file of a public or unlisted video (HLS playlists and segments, poster, storyboard)',
+        params: mediaParams,
+        response: { 200: binary },
+      },
     },
-  }, (request, reply) => serve(request, reply, request.params.videoId, request.params['*']));
+    (request, reply) => serve(request, reply, request.params.videoId, request.params['*']),
+  );
 
-  routes.get(`${MEDIA_PATH}/s/:expires/:signature/videos/:videoId/*`, {
-    schema: {
-      tags: ['media'],
-      summary: 'A playback file through a signed, expiring URL (private videos); get one from stream-url',
-      params: signedMediaParams,
-      response: { 200: binary },
+  routes.get(
+    `${MEDIA_PATH}/s/:expires/:signature/videos/:videoId/*`,
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A playback file through a signed, expiring URL (private videos); get one from stream-url',
+        params: signedMediaParams,
+        response: { 200: binary },
+      },
     },
-  }, (request, reply) => {
-    const { expires, signature, videoId } = request.params;
-    return serve(request, reply, videoId, request.params['*'], { expiresUnix: /^\d{1,12}$/.test(expires) ? Number(expires) : -1, signature });
-  });
+    (request, reply) => {
+      const { expires, signature, videoId } = request.params;
+      return serve(request, reply, videoId, request.params['*'], {
+        expiresUnix: /^\d{1,12}$/.test(expires) ? Number(expires) : -1,
+        signature,
+      });
+    },
+  );
 }

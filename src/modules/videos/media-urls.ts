@@ -5,7 +5,10 @@ import { videoKeys } from './storage-keys.ts';
 /** Everything StreamHub serves from object storage is under this path. */
 export const MEDIA_PATH = '/media';
 
-export interface SignedFolder { expiresUnix: number; signature: string }
+export interface SignedFolder {
+  expiresUnix: number;
+  signature: string;
+}
 
 /**
  * HMAC-signed media URLs for private videos. The signature sits in the path, before the video's
@@ -35,10 +38,17 @@ export class MediaUrlSigner {
 
 /** Where a video's media files are reachable: a plain folder URL, or a signed one for private videos. */
 export class MediaUrls {
-  constructor(private readonly signer: MediaUrlSigner, private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly signer: MediaUrlSigner,
+    private readonly ttlSeconds: number,
+  ) {}
 
   /** Absolute URL of the video's folder, ending in '/'; `expiresAt` when it is signed. */
-  folder(video: Pick<VideoRow, 'id' | 'visibility'>, origin: string, now = Date.now()): { url: string; expiresAt?: Date } {
+  folder(
+    video: Pick<VideoRow, 'id' | 'visibility'>,
+    origin: string,
+    now = Date.now(),
+  ): { url: string; expiresAt?: Date } {
     const folder = videoKeys(video.id).folder;
     if (video.visibility !== 'private') return { url: `${origin}${MEDIA_PATH}/${folder}/` };
     const expiresUnix = Math.floor(now / 1000) + this.ttlSeconds;

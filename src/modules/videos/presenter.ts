@@ -40,11 +40,13 @@ export class VideoPresenter {
       this.likes.displayCounts(videos),
       viewerId ? this.likes.hasLiked(viewerId, ids) : Promise.resolve(new Set<string>()),
     ]);
-    return Promise.all(videos.map(async (video) => {
-      const renditions = video.status === 'ready' ? await videoRepo.listRenditions(this.db, video.id) : [];
-      const engagement = { likes: likeCounts.get(video.id) ?? video.like_count, hasLiked: liked.has(video.id) };
-      return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin, engagement);
-    }));
+    return Promise.all(
+      videos.map(async (video) => {
+        const renditions = video.status === 'ready' ? await videoRepo.listRenditions(this.db, video.id) : [];
+        const engagement = { likes: likeCounts.get(video.id) ?? video.like_count, hasLiked: liked.has(video.id) };
+        return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin, engagement);
+      }),
+    );
   }
 
   private toResponse(
@@ -74,7 +76,12 @@ export class VideoPresenter {
       height: video.height,
       thumbnailUrl: mediaUrl(video.thumbnail_key),
       storyboard: storyboardImage && storyboardVtt ? { imageUrl: storyboardImage, vttUrl: storyboardVtt } : null,
-      renditions: renditions.map((rendition) => ({ name: rendition.name, width: rendition.width, height: rendition.height, bandwidth: rendition.bandwidth })),
+      renditions: renditions.map((rendition) => ({
+        name: rendition.name,
+        width: rendition.width,
+        height: rendition.height,
+        bandwidth: rendition.bandwidth,
+      })),
       views: video.view_count,
       likes: engagement.likes,
       hasLiked: engagement.hasLiked,

@@ -19,7 +19,11 @@ function currentState(video: VideoRow | undefined): ProcessingEvent {
   if (!video || video.status === 'deleted') return { type: 'failed', reason: 'The video was deleted' };
   if (video.status === 'ready') return { type: 'ready' };
   if (video.status === 'failed') return { type: 'failed', reason: video.failure_reason ?? 'Processing failed' };
-  return { type: 'progress', status: video.status, percent: video.status === 'processing' ? video.processing_progress : 0 };
+  return {
+    type: 'progress',
+    status: video.status,
+    percent: video.status === 'processing' ? video.processing_progress : 0,
+  };
 }
 
 function eventData(event: ProcessingEvent): object {
@@ -35,7 +39,10 @@ function eventData(event: ProcessingEvent): object {
  * video: a terminal state published while Redis was unreachable still reaches the client.
  */
 function streamProcessing(platform: Platform, request: FastifyRequest, reply: FastifyReply, videoId: string): void {
-  const { database: { db }, pubsub } = platform;
+  const {
+    database: { db },
+    pubsub,
+  } = platform;
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -89,7 +96,10 @@ function streamProcessing(platform: Platform, request: FastifyRequest, reply: Fa
   });
 }
 
-export async function processingStreamRoutes(app: FastifyInstance, { platform, services }: { platform: Platform; services: Services }) {
+export async function processingStreamRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
   const { videos, accessTokens: signer } = services;
 
   /** EventSource cannot send headers, so this route alone also takes the access token as a query parameter. */
@@ -100,27 +110,36 @@ export async function processingStreamRoutes(app: FastifyInstance, { platform, s
       const claims = await signer.verify(queryToken);
       return { id: claims.userId, role: claims.role };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
+      if (error instanceof InvalidTokenError)
+        throw unauthorized(
+          error.message,
+          error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN,
+        );
       throw error;
     }
   };
 
-  app.withTypeProvider<ZodTypeProvider>().get('/videos/:id/processing/events', {
-    schema: {
-      tags: ['videos'],
-      summary: 'Processing progress as Server-Sent Events (owner or admin)',
-      description: 'Events: `progress` {status, percent}, then `ready` or `failed` {reason}, after which the stream ends. '
-        + 'Comments (`: heartbeat`) keep the connection alive. Authenticate with the Authorization header or `?access_token=`.',
-      // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
-      security: BEARER_SECURITY,
-      params: videoIdParams,
-      querystring: z.object({ access_token: z.string().max(4096).optional() }),
-      response: { 200: z.string().describe('text/event-stream') },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/videos/:id/processing/events',
+    {
+      schema: {
+        tags: ['videos'],
+        summary: 'Processing progress as Server-Sent Events (owner or admin)',
+        description:
+          'Events: `progress` {status, percent}, then `ready` or `failed` {reason}, after which the stream ends. ' +
+          'Comments (`: heartbeat`) keep the connection alive. Authenticate with the Authorization header or `?access_token=`.',
+        // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
+        security: BEARER_SECURITY,
+        params: videoIdParams,
+        querystring: z.object({ access_token: z.string().max(4096).optional() }),
+        response: { 200: z.string().describe('text/event-stream') },
+      },
     },
-  }, async (request, reply) => {
-    const actor = await actorOf(request, request.query.access_token);
-    await videos.getOwned(actor, request.params.id);
-    streamProcessing(platform, request, reply, request.params.id);
-    return reply;
-  });
+    async (request, reply) => {
+      const actor = await actorOf(request, request.query.access_token);
+      await videos.getOwned(actor, request.params.id);
+      streamProcessing(platform, request, reply, request.params.id);
+      return reply;
+    },
+  );
 }

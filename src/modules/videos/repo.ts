@@ -16,11 +16,25 @@ export interface SourceUpload {
 /** Probe metadata and output keys, written in the same statement that makes a video ready. */
 export type ProcessingResult = Pick<
   Updateable<VideosTable>,
-  | 'duration_seconds' | 'width' | 'height' | 'fps' | 'video_codec' | 'audio_codec' | 'bitrate' | 'has_audio' | 'rotation'
-  | 'master_playlist_key' | 'thumbnail_key' | 'storyboard_image_key' | 'storyboard_vtt_key'
+  | 'duration_seconds'
+  | 'width'
+  | 'height'
+  | 'fps'
+  | 'video_codec'
+  | 'audio_codec'
+  | 'bitrate'
+  | 'has_audio'
+  | 'rotation'
+  | 'master_playlist_key'
+  | 'thumbnail_key'
+  | 'storyboard_image_key'
+  | 'storyboard_vtt_key'
 >;
 
-export type MetadataChanges = Pick<Updateable<VideosTable>, 'title' | 'description' | 'tags' | 'category' | 'visibility'>;
+export type MetadataChanges = Pick<
+  Updateable<VideosTable>,
+  'title' | 'description' | 'tags' | 'category' | 'visibility'
+>;
 
 /** Keyset position in a creator's list: newest first, id breaks ties. */
 
@@ -36,9 +50,14 @@ export const videoRepo = {
    */
   async findPublicByIds(db: Executor, ids: readonly string[]): Promise<VideoRow[]> {
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('videos').selectAll()
-      .where('id', 'in', [...new Set(ids)]).where('status', '=', 'ready').where('visibility', '=', 'public')
-      .where(notHeldForReview('videos.id')).execute();
+    const rows = await db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .where('status', '=', 'ready')
+      .where('visibility', '=', 'public')
+      .where(notHeldForReview('videos.id'))
+      .execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   },
@@ -53,15 +72,20 @@ export const videoRepo = {
   },
 
   updateMetadata(db: Executor, id: string, changes: MetadataChanges): Promise<VideoRow | undefined> {
-    return db.updateTable('videos').set({ ...changes, updated_at: new Date() })
-      .where('id', '=', id).where('status', '!=', 'deleted')
-      .returningAll().executeTakeFirst();
+    return db
+      .updateTable('videos')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '!=', 'deleted')
+      .returningAll()
+      .executeTakeFirst();
   },
 
   /** uploading -> processing with the source recorded; undefined when the video was not 'uploading'. */
   markUploaded(db: Executor, id: string, source: SourceUpload): Promise<VideoRow | undefined> {
     const now = new Date();
-    return db.updateTable('videos')
+    return db
+      .updateTable('videos')
       .set({
         source_key: source.sourceKey,
         source_size_bytes: source.sizeBytes,
@@ -71,62 +95,107 @@ export const videoRepo = {
         processing_progress: 0,
         updated_at: now,
       })
-      .where('id', '=', id).where('status', '=', 'uploading')
-      .returningAll().executeTakeFirst();
+      .where('id', '=', id)
+      .where('status', '=', 'uploading')
+      .returningAll()
+      .executeTakeFirst();
   },
 
   /** A run begins: back to a clean 'processing' (also from 'failed', for a retried dead letter). */
   restartProcessing(db: Executor, id: string): Promise<VideoRow | undefined> {
-    return db.updateTable('videos')
+    return db
+      .updateTable('videos')
       .set({ status: 'processing', failure_reason: null, processing_progress: 0, updated_at: new Date() })
-      .where('id', '=', id).where('status', 'in', ['processing', 'failed'])
-      .returningAll().executeTakeFirst();
+      .where('id', '=', id)
+      .where('status', 'in', ['processing', 'failed'])
+      .returningAll()
+      .executeTakeFirst();
   },
 
   async setProgress(db: Executor, id: string, percent: number): Promise<void> {
-    await db.updateTable('videos').set({ processing_progress: percent })
-      .where('id', '=', id).where('status', '=', 'processing').execute();
+    await db
+      .updateTable('videos')
+      .set({ processing_progress: percent })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .execute();
   },
 
   markReady(db: Executor, id: string, result: ProcessingResult): Promise<VideoRow | undefined> {
     const now = new Date();
-    return db.updateTable('videos')
-      .set({ ...result, status: 'ready', failure_reason: null, processing_progress: 100, processed_at: now, updated_at: now })
-      .where('id', '=', id).where('status', '=', 'processing')
-      .returningAll().executeTakeFirst();
+    return db
+      .updateTable('videos')
+      .set({
+        ...result,
+        status: 'ready',
+        failure_reason: null,
+        processing_progress: 100,
+        processed_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .returningAll()
+      .executeTakeFirst();
   },
 
   /** Undefined when the video was not processing (deleted or already decided meanwhile). */
   markFailed(db: Executor, id: string, reason: string): Promise<VideoRow | undefined> {
-    return db.updateTable('videos').set({ status: 'failed', failure_reason: reason, updated_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'processing').returningAll().executeTakeFirst();
+    return db
+      .updateTable('videos')
+      .set({ status: 'failed', failure_reason: reason, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .returningAll()
+      .executeTakeFirst();
   },
 
   /** Undefined when the video is missing or already deleted. */
   markDeleted(db: Executor, id: string): Promise<VideoRow | undefined> {
     const now = new Date();
-    return db.updateTable('videos').set({ status: 'deleted', deleted_at: now, updated_at: now })
-      .where('id', '=', id).where('status', '!=', 'deleted')
-      .returningAll().executeTakeFirst();
+    return db
+      .updateTable('videos')
+      .set({ status: 'deleted', deleted_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '!=', 'deleted')
+      .returningAll()
+      .executeTakeFirst();
   },
 
-  async replaceRenditions(db: Executor, videoId: string, renditions: Insertable<VideoRenditionsTable>[]): Promise<void> {
+  async replaceRenditions(
+    db: Executor,
+    videoId: string,
+    renditions: Insertable<VideoRenditionsTable>[],
+  ): Promise<void> {
     await db.deleteFrom('video_renditions').where('video_id', '=', videoId).execute();
     if (renditions.length > 0) await db.insertInto('video_renditions').values(renditions).execute();
   },
 
   listRenditions(db: Executor, videoId: string): Promise<RenditionRow[]> {
-    return db.selectFrom('video_renditions').selectAll().where('video_id', '=', videoId)
-      .orderBy('kind', 'desc').orderBy('height').orderBy('name').execute();
+    return db
+      .selectFrom('video_renditions')
+      .selectAll()
+      .where('video_id', '=', videoId)
+      .orderBy('kind', 'desc')
+      .orderBy('height')
+      .orderBy('name')
+      .execute();
   },
 
   /** Every status but 'deleted', newest first; `limit + 1` rows tell the caller whether more follow. */
   listByCreator(db: Executor, creatorId: string, limit: number, after?: TimePosition): Promise<VideoRow[]> {
-    let query = db.selectFrom('videos').selectAll()
-      .where('creator_id', '=', creatorId).where('status', '!=', 'deleted');
+    let query = db
+      .selectFrom('videos')
+      .selectAll()
+      .where('creator_id', '=', creatorId)
+      .where('status', '!=', 'deleted');
     if (after) {
       query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id}::uuid)`);
     }
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    return query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
   },
 };

@@ -4,8 +4,20 @@ import { insightsSchema } from '../intelligence/schemas.ts';
 import { pageQuery } from '../../platform/pagination/page-query.ts';
 
 export const VIDEO_CATEGORIES = [
-  'education', 'music', 'gaming', 'science', 'technology', 'sports', 'news',
-  'entertainment', 'travel', 'howto', 'film', 'comedy', 'people', 'other',
+  'education',
+  'music',
+  'gaming',
+  'science',
+  'technology',
+  'sports',
+  'news',
+  'entertainment',
+  'travel',
+  'howto',
+  'film',
+  'comedy',
+  'people',
+  'other',
 ] as const;
 
 export const categorySchema = z.enum(VIDEO_CATEGORIES);
@@ -21,21 +33,26 @@ const tagsSchema = z
   .max(10, 'at most 10 tags')
   .transform((tags) => [...new Set(tags)]);
 
-export const createVideoBody = z.object({
-  title: titleSchema,
-  description: descriptionSchema.default(''),
-  tags: tagsSchema.default([]),
-  category: categorySchema.default('other'),
-  visibility: visibilitySchema.default('public'),
-}).strict();
+export const createVideoBody = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema.default(''),
+    tags: tagsSchema.default([]),
+    category: categorySchema.default('other'),
+    visibility: visibilitySchema.default('public'),
+  })
+  .strict();
 
-export const updateVideoBody = z.object({
-  title: titleSchema.optional(),
-  description: descriptionSchema.optional(),
-  tags: tagsSchema.optional(),
-  category: categorySchema.optional(),
-  visibility: visibilitySchema.optional(),
-}).strict().refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
+export const updateVideoBody = z
+  .object({
+    title: titleSchema.optional(),
+    description: descriptionSchema.optional(),
+    tags: tagsSchema.optional(),
+    category: categorySchema.optional(),
+    visibility: visibilitySchema.optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
 
 export const videoIdParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -56,7 +73,9 @@ export const videoSchema = z.object({
   height: z.number().nullable(),
   thumbnailUrl: z.string().nullable(),
   storyboard: z.object({ imageUrl: z.string(), vttUrl: z.string() }).nullable(),
-  renditions: z.array(z.object({ name: z.string(), width: z.number().nullable(), height: z.number().nullable(), bandwidth: z.number() })),
+  renditions: z.array(
+    z.object({ name: z.string(), width: z.number().nullable(), height: z.number().nullable(), bandwidth: z.number() }),
+  ),
   views: z.number(),
   likes: z.number(),
   hasLiked: z.boolean().describe('whether the signed-in caller likes this video (false for guests)'),
@@ -65,13 +84,18 @@ export const videoSchema = z.object({
   createdAt: isoDate,
   uploadedAt: isoDate.nullable(),
   processedAt: isoDate.nullable(),
-  insights: insightsSchema.nullable().optional().describe('summary, key points and chapters (single-video responses; null until analysed)'),
+  insights: insightsSchema
+    .nullable()
+    .optional()
+    .describe('summary, key points and chapters (single-video responses; null until analysed)'),
 });
 
 export const uploadInstructionsSchema = z.object({
   protocol: z.literal('tus'),
   endpoint: z.string().describe('tus creation endpoint'),
-  metadata: z.object({ videoId: z.string() }).describe('send as tus Upload-Metadata (values base64), plus filename if you like'),
+  metadata: z
+    .object({ videoId: z.string() })
+    .describe('send as tus Upload-Metadata (values base64), plus filename if you like'),
   maxSizeBytes: z.number(),
 });
 

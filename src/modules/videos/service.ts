@@ -11,9 +11,9 @@ import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cur
 import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
-
 const isAdmin = (actor: AuthenticatedUser | undefined) => actor?.role === 'admin';
-const isOwner = (actor: AuthenticatedUser | undefined, video: VideoRow) => actor !== undefined && actor.id === video.creator_id;
+const isOwner = (actor: AuthenticatedUser | undefined, video: VideoRow) =>
+  actor !== undefined && actor.id === video.creator_id;
 
 /** Anyone may watch a ready public or unlisted video; everything else is for its owner and admins. */
 export function canView(actor: AuthenticatedUser | undefined, video: VideoRow): boolean {
@@ -22,7 +22,10 @@ export function canView(actor: AuthenticatedUser | undefined, video: VideoRow): 
   return video.status === 'ready' && video.visibility !== 'private';
 }
 
-export interface VideoPage { videos: VideoRow[]; nextCursor: string | null }
+export interface VideoPage {
+  videos: VideoRow[];
+  nextCursor: string | null;
+}
 
 const myVideosCursor = cursorCodec('my-videos', timePosition);
 
@@ -43,14 +46,24 @@ export class VideoService {
    * With an Idempotency-Key the same user sending the same key gets the video created the first
    * time (`replayed: true`) instead of a second one, even when the two requests race.
    */
-  async create(actor: AuthenticatedUser, input: CreateVideoInput, idempotencyKey?: string): Promise<{ video: VideoRow; replayed: boolean }> {
+  async create(
+    actor: AuthenticatedUser,
+    input: CreateVideoInput,
+    idempotencyKey?: string,
+  ): Promise<{ video: VideoRow; replayed: boolean }> {
     if (actor.role === 'viewer') {
-      throw forbidden('Viewers cannot upload videos; switch to a creator account (PUT /api/v1/users/{id} with role "creator") first');
+      throw forbidden(
+        'Viewers cannot upload videos; switch to a creator account (PUT /api/v1/users/{id} with role "creator") first',
+      );
     }
-    const { value: video, replayed } = await createIdempotently(this.db, idempotentRequest('videos.create', actor.id, idempotencyKey, input), {
-      create: (trx, id) => videoRepo.insert(trx, { id, creator_id: actor.id, ...input }),
-      load: (id) => videoRepo.findById(this.db, id),
-    });
+    const { value: video, replayed } = await createIdempotently(
+      this.db,
+      idempotentRequest('videos.create', actor.id, idempotencyKey, input),
+      {
+        create: (trx, id) => videoRepo.insert(trx, { id, creator_id: actor.id, ...input }),
+        load: (id) => videoRepo.findById(this.db, id),
+      },
+    );
     return { video, replayed };
   }
 
@@ -65,7 +78,8 @@ export class VideoService {
   async getOwned(actor: AuthenticatedUser, id: string): Promise<VideoRow> {
     const video = await videoRepo.findById(this.db, id);
     if (!video || video.status === 'deleted') throw notFound('Video');
-    if (!isOwner(actor, video) && !isAdmin(actor)) throw forbidden('Only the video\'s creator (or an admin) can do this');
+    if (!isOwner(actor, video) && !isAdmin(actor))
+      throw forbidden("Only the video's creator (or an admin) can do this");
     return video;
   }
 
@@ -73,7 +87,7 @@ export class VideoService {
     await this.getOwned(actor, id);
     return this.db.transaction().execute(async (trx) => {
       const previous = await videoRepo.findByIdForUpdate(trx, id);
-      const updated = previous && await videoRepo.updateMetadata(trx, id, changes);
+      const updated = previous && (await videoRepo.updateMetadata(trx, id, changes));
       if (!updated) throw notFound('Video');
       await publishVideoEvent(trx, VIDEO_UPDATED, updated, previous);
       return updated;
@@ -87,7 +101,8 @@ export class VideoService {
   async delete(actor: AuthenticatedUser, id: string): Promise<void> {
     const video = await videoRepo.findById(this.db, id);
     if (!video) throw notFound('Video');
-    if (!isOwner(actor, video) && !isAdmin(actor)) throw forbidden('Only the video\'s creator (or an admin) can delete it');
+    if (!isOwner(actor, video) && !isAdmin(actor))
+      throw forbidden("Only the video's creator (or an admin) can delete it");
     await this.db.transaction().execute(async (trx) => {
       const deleted = await videoRepo.markDeleted(trx, id);
       if (deleted) await publishVideoEvent(trx, VIDEO_DELETED, deleted);
@@ -105,7 +120,11 @@ export class VideoService {
   async assertUploadable(actor: AuthenticatedUser, videoId: string): Promise<VideoRow> {
     const video = await this.getOwned(actor, videoId);
     if (video.status !== 'uploading') {
-      throw new AppError(409, ErrorCode.ALREADY_UPLOADED, `This video already has its source (status: ${video.status})`);
+      throw new AppError(
+        409,
+        ErrorCode.ALREADY_UPLOADED,
+        `This video already has its source (status: ${video.status})`,
+      );
     }
     return video;
   }
@@ -117,9 +136,11 @@ export class VideoService {
    * That also heals a crash between the UPDATE and the enqueue. A ready or failed video is returned as is.
    */
   async markSourceUploaded(videoId: string, source: SourceUpload): Promise<VideoRow> {
-    const video = await videoRepo.markUploaded(this.db, videoId, source) ?? await videoRepo.findById(this.db, videoId);
+    const video =
+      (await videoRepo.markUploaded(this.db, videoId, source)) ?? (await videoRepo.findById(this.db, videoId));
     if (!video || video.status === 'deleted') throw notFound('Video');
-    if (video.status === 'uploading') throw conflict('The video changed while its upload was being recorded; try again');
+    if (video.status === 'uploading')
+      throw conflict('The video changed while its upload was being recorded; try again');
     if (video.status === 'processing') await enqueueVideoProcessing(this.jobs, videoId);
     return video;
   }

@@ -36,7 +36,9 @@ export const sharedMediaFolder = (name: string) => `shared/${name}`;
  * points into. Media URLs always name the video (`/media/videos/<id>/...`); this maps them to storage.
  */
 export function mediaFolderOf(video: { id: string; master_playlist_key: string | null }): string {
-  return (video.master_playlist_key && SHARED_FOLDER.exec(video.master_playlist_key)?.[0]) || videoKeys(video.id).folder;
+  return (
+    (video.master_playlist_key && SHARED_FOLDER.exec(video.master_playlist_key)?.[0]) || videoKeys(video.id).folder
+  );
 }
 
 /** A key's path inside its video's (or its shared) folder ("videos/<id>/hls/master.m3u8" -> "hls/master.m3u8"). */

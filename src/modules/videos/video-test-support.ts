@@ -16,7 +16,11 @@ export interface VideoTestApp extends TestApp {
 }
 
 /** A test app with its job workers running in-process, a creator account and a fixtures folder. */
-export async function startVideoTestApp(kind: DatabaseKind, env: Record<string, string> = {}, withWorkers = true): Promise<VideoTestApp> {
+export async function startVideoTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  withWorkers = true,
+): Promise<VideoTestApp> {
   const t = await startTestApp(kind, env);
   if (withWorkers) startWorkers(t.platform, t.services);
   const fixtures = await mkdtemp(join(tmpdir(), 'streamhub-video-fixtures-'));
@@ -38,13 +42,31 @@ let admins = 0;
 export async function adminToken(t: TestApp): Promise<string> {
   admins += 1;
   const name = `admin_${Date.now().toString(36)}_${admins}`;
-  await userRepo.insert(t.platform.database.db, { username: name, email: `${name}@example.com`, passwordHash: await hashPassword('an admin passphrase 1'), role: 'admin' });
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `${name}@example.com`, password: 'an admin passphrase 1' } });
+  await userRepo.insert(t.platform.database.db, {
+    username: name,
+    email: `${name}@example.com`,
+    passwordHash: await hashPassword('an admin passphrase 1'),
+    role: 'admin',
+  });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: `${name}@example.com`, password: 'an admin passphrase 1' },
+  });
   return json(login).data.accessToken as string;
 }
 
-export async function createVideo(t: TestApp, token: string, body: object = {}): Promise<{ id: string; status: string }> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/videos', headers: bearer(token), payload: { title: 'A test video', ...body } });
+export async function createVideo(
+  t: TestApp,
+  token: string,
+  body: object = {},
+): Promise<{ id: string; status: string }> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/videos',
+    headers: bearer(token),
+    payload: { title: 'A test video', ...body },
+  });
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
   return json(response).data.video;
 }
@@ -62,7 +84,12 @@ export async function getVideo(t: TestApp, token: string, id: string) {
   return json(response).data;
 }
 
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -74,8 +101,12 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 
 /** Polls the API until the video leaves 'uploading'/'processing'; returns it. */
 export function waitForOutcome(t: TestApp, token: string, id: string, timeoutMs?: number) {
-  return waitFor(`video ${id} to finish processing`, async () => {
-    const video = await getVideo(t, token, id);
-    return video.status === 'ready' || video.status === 'failed' ? video : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `video ${id} to finish processing`,
+    async () => {
+      const video = await getVideo(t, token, id);
+      return video.status === 'ready' || video.status === 'failed' ? video : undefined;
+    },
+    timeoutMs,
+  );
 }

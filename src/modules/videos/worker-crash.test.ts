@@ -8,7 +8,15 @@ import { promisify } from 'node:util';
 import { startWorkers } from '../../workers.ts';
 import { playlistUris } from './hls-test-client.ts';
 import { videoKeys } from './storage-keys.ts';
-import { attachSource, createVideo, getVideo, startVideoTestApp, waitFor, waitForOutcome, type VideoTestApp } from './video-test-support.ts';
+import {
+  attachSource,
+  createVideo,
+  getVideo,
+  startVideoTestApp,
+  waitFor,
+  waitForOutcome,
+  type VideoTestApp,
+} from './video-test-support.ts';
 
 const run = promisify(execFile);
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
@@ -18,9 +26,28 @@ const LEASE_MS = 3000;
 async function makeLongSource(dir: string): Promise<string> {
   const output = join(dir, 'long.mp4');
   await run(process.env.FFMPEG_PATH || 'ffmpeg', [
-    '-hide_banner', '-nostdin', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30:d=10', '-f', 'lavfi', '-i', 'sine=f=440:sample_rate=48000:d=10',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', output,
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=640x360:r=30:d=10',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:sample_rate=48000:d=10',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    output,
   ]);
   return output;
 }
@@ -28,7 +55,8 @@ async function makeLongSource(dir: string): Promise<string> {
 /** Every key a ready video should have: source, playlists, the segments they list, poster, storyboard. */
 async function expectedKeys(t: VideoTestApp, videoId: string): Promise<string[]> {
   const keys = videoKeys(videoId);
-  const readText = async (key: string) => (await t.platform.storage.getObject(key)).body.toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const readText = async (key: string) =>
+    (await t.platform.storage.getObject(key)).body.toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const toKey = (url: string) => new URL(url).pathname.slice(1);
   const expected = [keys.source, keys.masterPlaylist, keys.poster, keys.storyboardImage, keys.storyboardVtt];
   for (const variantUrl of playlistUris(await readText(keys.masterPlaylist), `s3://x/${keys.masterPlaylist}`)) {
@@ -42,7 +70,9 @@ async function expectedKeys(t: VideoTestApp, videoId: string): Promise<string[]>
 describe('a worker killed mid-transcode', { skip: !process.env.DATABASE_URL && 'DATABASE_URL is not set' }, () => {
   let t: VideoTestApp;
   let child: ChildProcess | undefined;
-  before(async () => { t = await startVideoTestApp('postgres', { JOB_LEASE_MS: String(LEASE_MS) }, false); });
+  before(async () => {
+    t = await startVideoTestApp('postgres', { JOB_LEASE_MS: String(LEASE_MS) }, false);
+  });
   after(async () => {
     child?.kill('SIGKILL');
     await t.close();
@@ -64,7 +94,12 @@ describe('a worker killed mid-transcode', { skip: !process.env.DATABASE_URL && '
       },
     });
     await attachSource(t, id, await makeLongSource(t.fixtures));
-    await waitFor('the child worker to make progress', async () => ((await getVideo(t, t.creator.accessToken, id)).processingProgress > 0 ? true : undefined), 60_000, 50);
+    await waitFor(
+      'the child worker to make progress',
+      async () => ((await getVideo(t, t.creator.accessToken, id)).processingProgress > 0 ? true : undefined),
+      60_000,
+      50,
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child?.once('exit', resolve));
     assert.equal((await getVideo(t, t.creator.accessToken, id)).status, 'processing');

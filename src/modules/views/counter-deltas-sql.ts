@@ -19,7 +19,11 @@ export function deltaValueLists(deltas: CounterDeltas): RawBuilder<unknown>[] {
  * Adds each delta to a derived counter column of `videos` in one batched UPDATE per chunk; the
  * engagement modules may write exactly these columns. Run it inside the flush's transaction.
  */
-export async function addToVideoCounter(trx: Executor, column: 'like_count' | 'view_count', deltas: CounterDeltas): Promise<void> {
+export async function addToVideoCounter(
+  trx: Executor,
+  column: 'like_count' | 'view_count',
+  deltas: CounterDeltas,
+): Promise<void> {
   for (const values of deltaValueLists(deltas)) {
     await sql`update videos set ${sql.ref(column)} = ${sql.ref(column)} + d.delta
       from ${values} as d(id, delta) where videos.id = d.id`.execute(trx);
@@ -27,11 +31,17 @@ export async function addToVideoCounter(trx: Executor, column: 'like_count' | 'v
 }
 
 /** Adds the deltas to today's (UTC) row of video_daily_stats, creating it when needed. */
-export async function addToDailyStats(trx: Executor, column: 'views' | 'watch_seconds', deltas: CounterDeltas): Promise<void> {
+export async function addToDailyStats(
+  trx: Executor,
+  column: 'views' | 'watch_seconds',
+  deltas: CounterDeltas,
+): Promise<void> {
   for (const values of deltaValueLists(deltas)) {
     // The join skips videos removed for good since they were counted, instead of failing the batch.
     await sql`insert into video_daily_stats (video_id, day, ${sql.ref(column)})
       select d.id, (now() at time zone 'utc')::date, d.delta from ${values} as d(id, delta) join videos on videos.id = d.id
-      on conflict (video_id, day) do update set ${sql.ref(column)} = video_daily_stats.${sql.ref(column)} + excluded.${sql.ref(column)}`.execute(trx);
+      on conflict (video_id, day) do update set ${sql.ref(column)} = video_daily_stats.${sql.ref(column)} + excluded.${sql.ref(column)}`.execute(
+      trx,
+    );
   }
 }

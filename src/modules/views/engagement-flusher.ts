@@ -6,7 +6,10 @@ import { likeCountProjection } from '../likes/like-counts.ts';
 import { viewCountProjection, watchTimeProjection } from './view-counters.ts';
 
 /** The one flusher of this process's engagement counters (likes, views, watch time); built by the composition root. */
-export function createEngagementFlusher(platform: Pick<Platform, 'config' | 'database' | 'logger'>, counters: HotCounters): CounterFlusher {
+export function createEngagementFlusher(
+  platform: Pick<Platform, 'config' | 'database' | 'logger'>,
+  counters: HotCounters,
+): CounterFlusher {
   return new CounterFlusher({
     counters,
     db: platform.database.db,

@@ -6,9 +6,15 @@ import { AccessTokenSigner } from '../../platform/security/jwt.ts';
 import { createVideo } from '../videos/video-test-support.ts';
 
 /** Creates a video through the API as `token`'s creator, then marks it ready straight in the database. */
-export async function createReadyVideo(t: TestApp, token: string, options: { visibility?: string; durationSeconds?: number } = {}): Promise<string> {
+export async function createReadyVideo(
+  t: TestApp,
+  token: string,
+  options: { visibility?: string; durationSeconds?: number } = {},
+): Promise<string> {
   const video = await createVideo(t, token, { visibility: options.visibility ?? 'public' });
-  await sql`update videos set status = 'ready', duration_seconds = ${options.durationSeconds ?? 60} where id = ${video.id}`.execute(t.platform.database.db);
+  await sql`update videos set status = 'ready', duration_seconds = ${options.durationSeconds ?? 60} where id = ${video.id}`.execute(
+    t.platform.database.db,
+  );
   return video.id;
 }
 
@@ -23,11 +29,21 @@ export async function deleteVideo(t: TestApp, token: string, videoId: string): P
  */
 export async function insertViewers(t: TestApp, count: number): Promise<{ id: string; token: string }[]> {
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const rows = await t.platform.database.db.insertInto('users')
-    .values(Array.from({ length: count }, (_, n) => ({ username: `v_${tag}_${n}`, email: `v_${tag}_${n}@example.com`, password_hash: 'not-a-login' })))
-    .returning('id').execute();
+  const rows = await t.platform.database.db
+    .insertInto('users')
+    .values(
+      Array.from({ length: count }, (_, n) => ({
+        username: `v_${tag}_${n}`,
+        email: `v_${tag}_${n}@example.com`,
+        password_hash: 'not-a-login',
+      })),
+    )
+    .returning('id')
+    .execute();
   const signer = new AccessTokenSigner(t.platform.jwtSecret, t.platform.config.auth.accessTokenTtlSeconds);
-  return Promise.all(rows.map(async ({ id }) => ({ id, token: (await signer.sign({ userId: id, role: 'viewer' })).token })));
+  return Promise.all(
+    rows.map(async ({ id }) => ({ id, token: (await signer.sign({ userId: id, role: 'viewer' })).token })),
+  );
 }
 
 export function flushCounters(t: TestApp) {
@@ -35,5 +51,9 @@ export function flushCounters(t: TestApp) {
 }
 
 export async function storedCounts(t: TestApp, videoId: string): Promise<{ like_count: number; view_count: number }> {
-  return t.platform.database.db.selectFrom('videos').select(['like_count', 'view_count']).where('id', '=', videoId).executeTakeFirstOrThrow();
+  return t.platform.database.db
+    .selectFrom('videos')
+    .select(['like_count', 'view_count'])
+    .where('id', '=', videoId)
+    .executeTakeFirstOrThrow();
 }

@@ -16,14 +16,19 @@ import { WATCH_SECONDS_COUNTER } from './view-counters.ts';
 /** Players round and report a little late; one second past the end is still the end. */
 const END_TOLERANCE_SECONDS = 1;
 
-export interface RecordedProgress { recorded: boolean; progress: WatchHistoryRow | null }
+export interface RecordedProgress {
+  recorded: boolean;
+  progress: WatchHistoryRow | null;
+}
 
 function checkAgainstDuration(video: VideoRow, input: ProgressInput): void {
   if (video.duration_seconds === null) return;
   const limit = video.duration_seconds + END_TOLERANCE_SECONDS;
   const details: ErrorDetail[] = [];
-  if (input.positionSeconds > limit) details.push({ field: 'positionSeconds', message: `must be at most ${limit} (the video's length)` });
-  if (input.watchedSeconds > limit) details.push({ field: 'watchedSeconds', message: `must be at most ${limit} per report (the video's length)` });
+  if (input.positionSeconds > limit)
+    details.push({ field: 'positionSeconds', message: `must be at most ${limit} (the video's length)` });
+  if (input.watchedSeconds > limit)
+    details.push({ field: 'watchedSeconds', message: `must be at most ${limit} per report (the video's length)` });
   if (details.length > 0) throw validationError('The progress does not fit this video', details);
 }
 
@@ -50,14 +55,14 @@ export class HistoryService {
     const seconds = Math.round(input.watchedSeconds);
     if (seconds > 0) await this.counters.increment(WATCH_SECONDS_COUNTER, videoId, seconds);
     if (await historyRepo.isPaused(this.db, actor.id)) {
-      return { recorded: false, progress: await historyRepo.find(this.db, actor.id, videoId) ?? null };
+      return { recorded: false, progress: (await historyRepo.find(this.db, actor.id, videoId)) ?? null };
     }
     return { recorded: true, progress: await historyRepo.record(this.db, { userId: actor.id, videoId, ...input }) };
   }
 
   async getProgress(actor: AuthenticatedUser, videoId: string): Promise<WatchHistoryRow | null> {
     await this.videos.getVisible(actor, videoId);
-    return await historyRepo.find(this.db, actor.id, videoId) ?? null;
+    return (await historyRepo.find(this.db, actor.id, videoId)) ?? null;
   }
 
   async list(actor: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<HistoryEntryRow>> {

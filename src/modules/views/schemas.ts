@@ -8,9 +8,11 @@ const MAX_REPORTED_SECONDS = 24 * 3600;
 
 export const historyVideoParams = z.object({ videoId: z.uuid('must be a UUID') });
 
-
 export const viewHeaders = z.object({
-  'x-session-id': z.string().regex(SESSION_ID_PATTERN, 'must be 8-128 letters, digits, dashes or underscores').optional()
+  'x-session-id': z
+    .string()
+    .regex(SESSION_ID_PATTERN, 'must be 8-128 letters, digits, dashes or underscores')
+    .optional()
     .describe('An anonymous player session; the same session counts one view per window'),
 });
 
@@ -19,13 +21,21 @@ export const viewResultSchema = z.object({
   views: z.number().describe('stored count plus views not yet flushed'),
 });
 
-export const progressBody = z.object({
-  positionSeconds: z.number().min(0, 'must not be negative').max(MAX_REPORTED_SECONDS * 7, 'is too large')
-    .describe('where playback is now, for resuming'),
-  watchedSeconds: z.number().min(0, 'must not be negative').max(MAX_REPORTED_SECONDS, 'is too large')
-    .describe('seconds played since your previous report for this video; added to the total'),
-  completed: z.boolean().optional().describe('set when the viewer reached the end; omitted keeps the stored value'),
-}).strict();
+export const progressBody = z
+  .object({
+    positionSeconds: z
+      .number()
+      .min(0, 'must not be negative')
+      .max(MAX_REPORTED_SECONDS * 7, 'is too large')
+      .describe('where playback is now, for resuming'),
+    watchedSeconds: z
+      .number()
+      .min(0, 'must not be negative')
+      .max(MAX_REPORTED_SECONDS, 'is too large')
+      .describe('seconds played since your previous report for this video; added to the total'),
+    completed: z.boolean().optional().describe('set when the viewer reached the end; omitted keeps the stored value'),
+  })
+  .strict();
 
 export const progressSchema = z.object({
   videoId: z.string(),
@@ -42,7 +52,9 @@ export const recordedProgressSchema = z.object({
 
 export const historyEntrySchema = progressSchema.extend({ video: videoSchema });
 
-export const historySettingsSchema = z.object({ paused: z.boolean().describe('while paused, nothing new is recorded') });
+export const historySettingsSchema = z.object({
+  paused: z.boolean().describe('while paused, nothing new is recorded'),
+});
 export const historySettingsBody = historySettingsSchema.strict();
 
 export type ProgressInput = z.infer<typeof progressBody>;

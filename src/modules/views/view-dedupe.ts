@@ -8,10 +8,14 @@ export interface ViewDedupe {
 
 /** Scale-out: `SET NX PX` is one atomic step, shared by every API replica. */
 export class RedisViewDedupe implements ViewDedupe {
-  constructor(private readonly redis: Redis, private readonly keyPrefix: string, private readonly windowMs: number) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+    private readonly windowMs: number,
+  ) {}
 
   async firstInWindow(key: string): Promise<boolean> {
-    return await this.redis.set(`${this.keyPrefix}view-seen:${key}`, '1', 'PX', this.windowMs, 'NX') === 'OK';
+    return (await this.redis.set(`${this.keyPrefix}view-seen:${key}`, '1', 'PX', this.windowMs, 'NX')) === 'OK';
   }
 }
 
@@ -23,7 +27,11 @@ export class RedisViewDedupe implements ViewDedupe {
 export class MemoryViewDedupe implements ViewDedupe {
   private readonly expiries = new Map<string, number>();
 
-  constructor(private readonly windowMs: number, private readonly maxEntries: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async firstInWindow(key: string): Promise<boolean> {
     const now = this.now();

@@ -5,7 +5,10 @@ import { getWatchableVideo } from './ready-video.ts';
 import { VIEWS_COUNTER } from './view-counters.ts';
 import type { ViewDedupe } from './view-dedupe.ts';
 
-export interface ViewResult { counted: boolean; views: number }
+export interface ViewResult {
+  counted: boolean;
+  views: number;
+}
 
 /**
  * Views are counted, not stored one by one: a viewer counts once per video per de-duplication
@@ -26,7 +29,9 @@ export class ViewService {
   async record(actor: AuthenticatedUser | undefined, videoId: string, viewer: string): Promise<ViewResult> {
     const video = await getWatchableVideo(this.videos, actor, videoId);
     const counted = await this.dedupe.firstInWindow(`${videoId}:${viewer}`);
-    const pending = counted ? await this.counters.increment(VIEWS_COUNTER, videoId, 1) : await this.counters.pending(VIEWS_COUNTER, videoId);
+    const pending = counted
+      ? await this.counters.increment(VIEWS_COUNTER, videoId, 1)
+      : await this.counters.pending(VIEWS_COUNTER, videoId);
     return { counted, views: video.view_count + pending };
   }
 }

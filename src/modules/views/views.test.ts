@@ -33,10 +33,16 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       creator = await registerUser(t.app, { role: 'creator' });
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const view = (videoId: string, headers: Record<string, string> = {}, app = t.app) =>
-      app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/view`, headers: { 'user-agent': 'test-player/1', ...headers } });
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/view`,
+        headers: { 'user-agent': 'test-player/1', ...headers },
+      });
 
     test('each viewer counts once per window: account, session header, session cookie, else IP and user agent', async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
@@ -48,7 +54,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(await view(videoId, { 'user-agent': 'another-browser/2' })).data.counted, true);
       assert.equal(json(await view(videoId, { 'x-session-id': 'session-one-123' })).data.counted, true);
       assert.equal(json(await view(videoId, { 'x-session-id': 'session-one-123' })).data.counted, false);
-      assert.equal(json(await view(videoId, { cookie: 'theme=dark; streamhub_sid=session-two-456' })).data.counted, true);
+      assert.equal(
+        json(await view(videoId, { cookie: 'theme=dark; streamhub_sid=session-two-456' })).data.counted,
+        true,
+      );
       assert.equal(json(await view(videoId, { cookie: 'streamhub_sid=session-two-456' })).data.counted, false);
       assert.equal(json(await view(videoId, bearer(fan.accessToken))).data.counted, true);
       const again = json(await view(videoId, { ...bearer(fan.accessToken), 'x-session-id': 'other-session-789' })).data;
@@ -56,7 +65,11 @@ for (const kind of testDatabaseKinds()) {
 
       await flushCounters(t);
       assert.equal((await storedCounts(t, videoId)).view_count, 5);
-      const stats = await t.platform.database.db.selectFrom('video_daily_stats').selectAll().where('video_id', '=', videoId).execute();
+      const stats = await t.platform.database.db
+        .selectFrom('video_daily_stats')
+        .selectAll()
+        .where('video_id', '=', videoId)
+        .execute();
       assert.equal(stats.length, 1);
       assert.equal(stats[0]!.views, 5);
       assert.deepEqual(json(await view(videoId)).data, { counted: false, views: 5 });
@@ -80,7 +93,14 @@ for (const kind of testDatabaseKinds()) {
       const privateVideo = await createReadyVideo(t, creator.accessToken, { visibility: 'private' });
       assert.equal((await view(privateVideo)).statusCode, 404);
       assert.equal((await view(privateVideo, bearer(creator.accessToken))).statusCode, 200);
-      const uploading = json(await t.app.inject({ method: 'POST', url: '/api/v1/videos', headers: bearer(creator.accessToken), payload: { title: 'not yet' } })).data.video.id;
+      const uploading = json(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/videos',
+          headers: bearer(creator.accessToken),
+          payload: { title: 'not yet' },
+        }),
+      ).data.video.id;
       assert.equal((await view(uploading, bearer(creator.accessToken))).statusCode, 409);
       const bad = await view(privateVideo, { 'x-session-id': 'bad id!' });
       assert.equal(bad.statusCode, 400);
@@ -91,7 +111,9 @@ for (const kind of testDatabaseKinds()) {
     test('concurrent views of distinct viewers all count, exactly once each', async () => {
       const videoId = await createReadyVideo(t, creator.accessToken);
       const sessions = Array.from({ length: 100 }, (_, n) => `concurrent-session-${n}`);
-      const responses = await Promise.all([...sessions, ...sessions].map((session) => view(videoId, { 'x-session-id': session })));
+      const responses = await Promise.all(
+        [...sessions, ...sessions].map((session) => view(videoId, { 'x-session-id': session })),
+      );
       assert.equal(responses.filter((response) => json(response).data.counted).length, 100);
       await flushCounters(t);
       assert.equal((await storedCounts(t, videoId)).view_count, 100);

@@ -16,8 +16,15 @@ const SERVER_PREFIXES = ['/api', '/media', '/docs', '/health', '/ready', '/metri
  * at once. It lives at the root so its scope is the whole site.
  */
 const INSTALLABILITY_FILES: Record<string, Record<string, string>> = {
-  '/sw.js': { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache, max-age=0', 'service-worker-allowed': '/' },
-  '/manifest.webmanifest': { 'content-type': 'application/manifest+json; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+  '/sw.js': {
+    'content-type': 'text/javascript; charset=utf-8',
+    'cache-control': 'no-cache, max-age=0',
+    'service-worker-allowed': '/',
+  },
+  '/manifest.webmanifest': {
+    'content-type': 'application/manifest+json; charset=utf-8',
+    'cache-control': 'public, max-age=3600',
+  },
 };
 
 function isFile(path: string): boolean {
@@ -39,7 +46,10 @@ export async function webAppRoutes(app: FastifyInstance, { distDir = WEB_DIST_DI
     serve: false,
     // Vite puts a content hash in every asset name: a new build means new URLs, so they never go stale.
     setHeaders: (reply, path) => {
-      reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
       const installable = INSTALLABILITY_FILES[path.slice(distDir.length)];
       if (installable) for (const [name, value] of Object.entries(installable)) reply.header(name, value);
     },
@@ -49,7 +59,10 @@ export async function webAppRoutes(app: FastifyInstance, { distDir = WEB_DIST_DI
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (isServerPath(path)) return reply.callNotFound();
     if (!existsSync(join(distDir, 'index.html'))) {
-      return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
     }
     const file = path.slice(1);
     // @fastify/static refuses paths leaving the root too; the check here keeps them from being stat'ed.

@@ -12,12 +12,19 @@ describe('the web app served by StreamHub', () => {
     await ensureWebBuilt();
     t = await startTestApp('pglite');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
 
-  test('page paths answer the app\'s index.html, which is never cached stale', async () => {
-    for (const path of ['/', '/watch/4b3c0000-0000-4000-8000-000000000000', '/library/history', '/reset-password?token=abc']) {
+  test("page paths answer the app's index.html, which is never cached stale", async () => {
+    for (const path of [
+      '/',
+      '/watch/4b3c0000-0000-4000-8000-000000000000',
+      '/library/history',
+      '/reset-password?token=abc',
+    ]) {
       const response = await get(path);
       assert.equal(response.statusCode, 200, path);
       assert.match(response.headers['content-type'] as string, /text\/html/);
@@ -47,7 +54,12 @@ describe('the web app served by StreamHub', () => {
     const manifest = await get('/manifest.webmanifest');
     assert.equal(manifest.statusCode, 200);
     assert.match(manifest.headers['content-type'] as string, /^application\/manifest\+json/);
-    const fields = manifest.json() as { start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; purpose: string }[] };
+    const fields = manifest.json() as {
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     assert.equal(fields.display, 'standalone');
     assert.equal(fields.start_url, '/');
     assert.ok(fields.icons.some((icon) => icon.sizes === '512x512' && icon.purpose === 'maskable'));

@@ -12,14 +12,16 @@ const optionalUrl = z.string().url('must be a URL such as http://127.0.0.1:11434
 const usd = (fallback: number) => z.coerce.number().min(0).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const taskKeys = Object.fromEntries(AI_TASKS.flatMap((task) => {
-  const prefix = `AI_${task.toUpperCase()}`;
-  return [
-    [`${prefix}_BASE_URL`, optionalUrl],
-    [`${prefix}_API_KEY`, z.string().min(1).optional()],
-    [`${prefix}_MODEL`, z.string().min(1).max(200).optional()],
-  ];
-})) as Record<`AI_${Uppercase<AiTask>}_${'BASE_URL' | 'API_KEY' | 'MODEL'}`, z.ZodOptional<z.ZodString>>;
+const taskKeys = Object.fromEntries(
+  AI_TASKS.flatMap((task) => {
+    const prefix = `AI_${task.toUpperCase()}`;
+    return [
+      [`${prefix}_BASE_URL`, optionalUrl],
+      [`${prefix}_API_KEY`, z.string().min(1).optional()],
+      [`${prefix}_MODEL`, z.string().min(1).max(200).optional()],
+    ];
+  }),
+) as Record<`AI_${Uppercase<AiTask>}_${'BASE_URL' | 'API_KEY' | 'MODEL'}`, z.ZodOptional<z.ZodString>>;
 
 export const aiEnvSchema = z.object({
   AI_BASE_URL: optionalUrl,

@@ -23,9 +23,11 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       testDatabase = await createTestDatabase(kind);
       fake = await startFakeOpenAiServer();
-      const users = await testDatabase.database.db.insertInto('users')
+      const users = await testDatabase.database.db
+        .insertInto('users')
         .values([1, 2].map((n) => ({ username: `ai_user_${n}`, email: `ai${n}@example.com`, password_hash: 'x' })))
-        .returning('id').execute();
+        .returning('id')
+        .execute();
       [userId, otherUserId] = users.map((row) => row.id) as [string, string];
     });
     after(async () => {
@@ -77,11 +79,20 @@ for (const kind of testDatabaseKinds()) {
 
     test('remote transcription returns time-stamped segments and meters audio seconds', async () => {
       fake.behaviour = 'ok';
-      fake.transcript = [{ start: 0, end: 2.5, text: ' Hello there. ' }, { start: 2.5, end: 4, text: 'General remarks.' }];
+      fake.transcript = [
+        { start: 0, end: 2.5, text: ' Hello there. ' },
+        { start: 2.5, end: 4, text: 'General remarks.' },
+      ];
       const audio = join(workDir, 'clip.wav');
       writeFileSync(audio, Buffer.alloc(64));
       const result = await aiWith({ AI_PRICE_AUDIO_PER_MINUTE: '0.6' }).transcribe(audio, { userId });
-      assert.deepEqual(result.value, { language: 'en', segments: [{ startSeconds: 0, endSeconds: 2.5, text: 'Hello there.' }, { startSeconds: 2.5, endSeconds: 4, text: 'General remarks.' }] });
+      assert.deepEqual(result.value, {
+        language: 'en',
+        segments: [
+          { startSeconds: 0, endSeconds: 2.5, text: 'Hello there.' },
+          { startSeconds: 2.5, endSeconds: 4, text: 'General remarks.' },
+        ],
+      });
       assert.equal(fake.requests.at(-1)?.body.response_format, 'verbose_json');
       assert.equal(fake.requests.at(-1)?.body.file, 'file:64');
       assert.ok(Math.abs(result.costUsd - 0.04) < 1e-9, '4 s at $0.60 per minute');
@@ -111,18 +122,27 @@ for (const kind of testDatabaseKinds()) {
 
     test('a task with no local provider reports every failure, and one with no provider at all says so', async () => {
       fake.behaviour = 'error';
-      await assert.rejects(aiWith().generate({ messages: [{ role: 'user', content: 'hi' }] }, {}),
-        (error: { statusCode: number; code: string; message: string }) => error.statusCode === 503 && error.code === 'AI_PROVIDERS_FAILED' && /remote:fake-chat/.test(error.message));
+      await assert.rejects(
+        aiWith().generate({ messages: [{ role: 'user', content: 'hi' }] }, {}),
+        (error: { statusCode: number; code: string; message: string }) =>
+          error.statusCode === 503 && error.code === 'AI_PROVIDERS_FAILED' && /remote:fake-chat/.test(error.message),
+      );
       const localOnly = new Ai(loadConfig({}).ai, testDatabase.database.db, logger, {});
       assert.equal(localOnly.generation.available, false);
-      await assert.rejects(localOnly.generate({ messages: [{ role: 'user', content: 'hi' }] }, {}),
-        (error: { statusCode: number; code: string }) => error.statusCode === 503 && error.code === 'AI_UNAVAILABLE');
+      await assert.rejects(
+        localOnly.generate({ messages: [{ role: 'user', content: 'hi' }] }, {}),
+        (error: { statusCode: number; code: string }) => error.statusCode === 503 && error.code === 'AI_UNAVAILABLE',
+      );
     });
 
     test('streamed answers arrive in pieces and end with the model and the reported usage', async () => {
       fake.behaviour = 'ok';
       const chunks: RoutedChunk[] = [];
-      for await (const chunk of aiWith().streamGeneration({ messages: [{ role: 'user', content: 'Tell me about bikes' }] }, { userId })) chunks.push(chunk);
+      for await (const chunk of aiWith().streamGeneration(
+        { messages: [{ role: 'user', content: 'Tell me about bikes' }] },
+        { userId },
+      ))
+        chunks.push(chunk);
       const text = chunks.map((chunk) => (chunk.done ? '' : chunk.text)).join('');
       assert.equal(text, fakeAnswer([{ role: 'user', content: 'Tell me about bikes' }]));
       assert.ok(chunks.length > 3);
@@ -134,7 +154,10 @@ for (const kind of testDatabaseKinds()) {
 
     test('a stream whose provider fails before the first piece is refused with the failure, not half an answer', async () => {
       fake.behaviour = 'error';
-      const consume = async () => { for await (const chunk of aiWith().streamGeneration({ messages: [{ role: 'user', content: 'x' }] }, {})) void chunk; };
+      const consume = async () => {
+        for await (const chunk of aiWith().streamGeneration({ messages: [{ role: 'user', content: 'x' }] }, {}))
+          void chunk;
+      };
       await assert.rejects(consume(), (error: { code: string }) => error.code === 'AI_PROVIDERS_FAILED');
     });
 
@@ -142,29 +165,53 @@ for (const kind of testDatabaseKinds()) {
       fake.behaviour = 'ok';
       await testDatabase.database.db.deleteFrom('ai_usage').execute();
       // Each chat call costs 1000·$100/M + 500·$100/M = $0.15; the quota is $0.20.
-      const ai = aiWith({ AI_PRICE_INPUT_PER_MTOK: '100', AI_PRICE_OUTPUT_PER_MTOK: '100', AI_USER_DAILY_QUOTA_USD: '0.2', AI_DAILY_BUDGET_USD: '100' });
+      const ai = aiWith({
+        AI_PRICE_INPUT_PER_MTOK: '100',
+        AI_PRICE_OUTPUT_PER_MTOK: '100',
+        AI_USER_DAILY_QUOTA_USD: '0.2',
+        AI_DAILY_BUDGET_USD: '100',
+      });
       const ask = (who: string) => ai.generate({ messages: [{ role: 'user', content: 'q' }] }, { userId: who });
       await ask(userId);
       await ask(userId);
-      await assert.rejects(ask(userId), (error: { statusCode: number; code: string; message: string; headers: Record<string, string> }) =>
-        error.statusCode === 429 && error.code === 'AI_QUOTA_EXCEEDED' && /daily AI quota/.test(error.message) && Number(error.headers['retry-after']) > 0);
+      await assert.rejects(
+        ask(userId),
+        (error: { statusCode: number; code: string; message: string; headers: Record<string, string> }) =>
+          error.statusCode === 429 &&
+          error.code === 'AI_QUOTA_EXCEEDED' &&
+          /daily AI quota/.test(error.message) &&
+          Number(error.headers['retry-after']) > 0,
+      );
       await ask(otherUserId);
 
       const embedded = await ai.embed(['still works offline'], { userId });
       assert.equal(embedded.model.provider, 'local');
       assert.match(embedded.skipped[0]?.reason ?? '', /daily AI quota/);
-      const refused = await testDatabase.database.db.selectFrom('ai_usage').selectAll().where('outcome', '=', 'refused').execute();
+      const refused = await testDatabase.database.db
+        .selectFrom('ai_usage')
+        .selectAll()
+        .where('outcome', '=', 'refused')
+        .execute();
       assert.equal(refused.length, 2);
     });
 
     test('the global daily budget stops every remote call once spent', async () => {
       fake.behaviour = 'ok';
       await testDatabase.database.db.deleteFrom('ai_usage').execute();
-      const ai = aiWith({ AI_PRICE_INPUT_PER_MTOK: '100', AI_PRICE_OUTPUT_PER_MTOK: '100', AI_USER_DAILY_QUOTA_USD: '100', AI_DAILY_BUDGET_USD: '0.1' });
+      const ai = aiWith({
+        AI_PRICE_INPUT_PER_MTOK: '100',
+        AI_PRICE_OUTPUT_PER_MTOK: '100',
+        AI_USER_DAILY_QUOTA_USD: '100',
+        AI_DAILY_BUDGET_USD: '0.1',
+      });
       const ask = (who?: string) => ai.generate({ messages: [{ role: 'user', content: 'q' }] }, { userId: who });
       await ask(userId);
       const before = fake.requests.length;
-      await assert.rejects(ask(otherUserId), (error: { statusCode: number; code: string }) => error.statusCode === 429 && error.code === 'AI_BUDGET_EXHAUSTED');
+      await assert.rejects(
+        ask(otherUserId),
+        (error: { statusCode: number; code: string }) =>
+          error.statusCode === 429 && error.code === 'AI_BUDGET_EXHAUSTED',
+      );
       await assert.rejects(ask(), (error: { code: string }) => error.code === 'AI_BUDGET_EXHAUSTED');
       assert.equal(fake.requests.length, before, 'refused calls never reach the endpoint');
     });

@@ -2,7 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { AiConfig } from './ai-config.ts';
-import type { AiCallContext, Embedder, GenerationChunk, GenerationRequest, Generator, ModelInfo, Transcriber, Transcription, Usage } from './ports.ts';
+import type {
+  AiCallContext,
+  Embedder,
+  GenerationChunk,
+  GenerationRequest,
+  Generator,
+  ModelInfo,
+  Transcriber,
+  Transcription,
+  Usage,
+} from './ports.ts';
 import { EmbeddingBatcher } from './embedding-batcher.ts';
 import { RemoteEmbedder, RemoteGenerator, RemoteTranscriber } from './remote-providers.ts';
 import { TaskRouter, type Routed, type RouterDeps } from './router.ts';
@@ -43,12 +53,33 @@ export class Ai {
 
   constructor(config: AiConfig, db: Kysely<DB>, logger: Logger, local: LocalProviders) {
     this.meter = new UsageMeter(db, config.prices);
-    const deps: RouterDeps = { meter: this.meter, limits: new SpendingLimits(this.meter, config), logger, timeoutMs: config.timeoutMs };
+    const deps: RouterDeps = {
+      meter: this.meter,
+      limits: new SpendingLimits(this.meter, config),
+      logger,
+      timeoutMs: config.timeoutMs,
+    };
     const { remote } = config;
-    this.transcription = new TaskRouter('transcription', chainOf(remote.transcription && new RemoteTranscriber(remote.transcription), local.transcriber), deps);
-    this.embedding = new TaskRouter('embedding', chainOf(remote.embedding && new RemoteEmbedder(remote.embedding), local.embedder), deps);
-    this.generation = new TaskRouter('generation', chainOf(remote.generation && new RemoteGenerator(remote.generation), local.generator), deps);
-    this.embeddings = new EmbeddingBatcher((texts, context) => this.embed(texts, context), config.embeddingBatch.size, config.embeddingBatch.waitMs);
+    this.transcription = new TaskRouter(
+      'transcription',
+      chainOf(remote.transcription && new RemoteTranscriber(remote.transcription), local.transcriber),
+      deps,
+    );
+    this.embedding = new TaskRouter(
+      'embedding',
+      chainOf(remote.embedding && new RemoteEmbedder(remote.embedding), local.embedder),
+      deps,
+    );
+    this.generation = new TaskRouter(
+      'generation',
+      chainOf(remote.generation && new RemoteGenerator(remote.generation), local.generator),
+      deps,
+    );
+    this.embeddings = new EmbeddingBatcher(
+      (texts, context) => this.embed(texts, context),
+      config.embeddingBatch.size,
+      config.embeddingBatch.waitMs,
+    );
   }
 
   transcribe(audioPath: string, context: AiCallContext): Promise<Routed<Transcription>> {
@@ -94,7 +125,14 @@ export class Ai {
         next = await iterator.next();
       }
     } catch (error) {
-      await router.meter(provider.model, context, 'error', { outputTokens: estimateTokens(text) }, performance.now() - started, (error as Error).message);
+      await router.meter(
+        provider.model,
+        context,
+        'error',
+        { outputTokens: estimateTokens(text) },
+        performance.now() - started,
+        (error as Error).message,
+      );
       throw error;
     } finally {
       deadline.release();
@@ -109,7 +147,12 @@ export class Ai {
 
   /** Which models serve each task, in fallback order: for /ready and the admin pages. */
   describe(): Record<string, string[]> {
-    const names = (router: TaskRouter<Transcriber | Embedder | Generator>) => router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`);
-    return { transcription: names(this.transcription), embedding: names(this.embedding), generation: names(this.generation) };
+    const names = (router: TaskRouter<Transcriber | Embedder | Generator>) =>
+      router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`);
+    return {
+      transcription: names(this.transcription),
+      embedding: names(this.embedding),
+      generation: names(this.generation),
+    };
   }
 }

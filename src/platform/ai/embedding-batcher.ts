@@ -3,7 +3,10 @@ import type { Routed } from './router.ts';
 
 type EmbedMany = (texts: string[], context: AiCallContext) => Promise<Routed<number[][]>>;
 
-export interface EmbeddedText { vector: number[]; model: string }
+export interface EmbeddedText {
+  vector: number[];
+  model: string;
+}
 
 interface Pending {
   texts: string[];
@@ -19,7 +22,11 @@ interface Pending {
 export class EmbeddingBatcher {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly embedMany: EmbedMany, private readonly size: number, private readonly waitMs: number) {}
+  constructor(
+    private readonly embedMany: EmbedMany,
+    private readonly size: number,
+    private readonly waitMs: number,
+  ) {}
 
   embed(text: string, context: Omit<AiCallContext, 'signal'>): Promise<EmbeddedText> {
     const key = `${context.userId ?? ''}|${context.videoId ?? ''}`;
@@ -46,7 +53,10 @@ export class EmbeddingBatcher {
     this.pending.delete(key);
     clearTimeout(batch.timer);
     this.embedMany(batch.texts, context).then(
-      (result) => batch.waiters.forEach((waiter, index) => waiter.resolve({ vector: result.value[index]!, model: result.model.name })),
+      (result) =>
+        batch.waiters.forEach((waiter, index) =>
+          waiter.resolve({ vector: result.value[index]!, model: result.model.name }),
+        ),
       (error: unknown) => batch.waiters.forEach((waiter) => waiter.reject(error)),
     );
   }

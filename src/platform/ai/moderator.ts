@@ -6,7 +6,7 @@ import type { Metered, ModelInfo, Provider } from './ports.ts';
  */
 
 export const MODERATION_CATEGORIES = ['toxicity', 'spam', 'profanity'] as const;
-export type ModerationCategory = typeof MODERATION_CATEGORIES[number];
+export type ModerationCategory = (typeof MODERATION_CATEGORIES)[number];
 export type ModerationScores = Record<ModerationCategory, number>;
 
 export interface TextModeration {
@@ -30,7 +30,7 @@ export interface Moderator {
 
 /** The highest category score: what thresholds compare against. */
 export function topScore(scores: ModerationScores): { category: ModerationCategory; score: number } {
-  return MODERATION_CATEGORIES
-    .map((category) => ({ category, score: scores[category] }))
-    .reduce((best, candidate) => candidate.score > best.score ? candidate : best);
+  return MODERATION_CATEGORIES.map((category) => ({ category, score: scores[category] })).reduce((best, candidate) =>
+    candidate.score > best.score ? candidate : best,
+  );
 }

@@ -5,13 +5,20 @@ import type { GenerationChunk, GenerationRequest, Metered, Transcription, Usage 
 
 /** A remote endpoint answered with an error status, or with a body that is not the API's shape. */
 export class RemoteAiError extends Error {
-  constructor(message: string, public readonly status?: number) {
+  constructor(
+    message: string,
+    public readonly status?: number,
+  ) {
     super(message);
     this.name = 'RemoteAiError';
   }
 }
 
-interface WireUsage { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number }
+interface WireUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+}
 
 function toUsage(usage: WireUsage | undefined): Usage {
   return { inputTokens: usage?.prompt_tokens ?? 0, outputTokens: usage?.completion_tokens ?? 0 };
@@ -25,7 +32,9 @@ function toUsage(usage: WireUsage | undefined): Usage {
 export class OpenAiCompatibleClient {
   constructor(private readonly endpoint: RemoteTaskConfig) {}
 
-  get model(): string { return this.endpoint.model; }
+  get model(): string {
+    return this.endpoint.model;
+  }
 
   private async post(path: string, body: BodyInit, signal: AbortSignal, json: boolean): Promise<Response> {
     const headers: Record<string, string> = {};
@@ -58,9 +67,10 @@ export class OpenAiCompatibleClient {
 
   async chat(request: GenerationRequest, signal: AbortSignal): Promise<Metered<string>> {
     const response = await this.postJson('/chat/completions', this.chatPayload(request, false), signal);
-    const body = await response.json() as { choices?: { message?: { content?: string } }[]; usage?: WireUsage };
+    const body = (await response.json()) as { choices?: { message?: { content?: string } }[]; usage?: WireUsage };
     const text = body.choices?.[0]?.message?.content;
-    if (typeof text !== 'string') throw new RemoteAiError('/chat/completions answered without choices[0].message.content');
+    if (typeof text !== 'string')
+      throw new RemoteAiError('/chat/completions answered without choices[0].message.content');
     return { value: text, usage: toUsage(body.usage) };
   }
 
@@ -77,7 +87,7 @@ export class OpenAiCompatibleClient {
 
   async embeddings(texts: string[], signal: AbortSignal): Promise<Metered<number[][]>> {
     const response = await this.postJson('/embeddings', { model: this.endpoint.model, input: texts }, signal);
-    const body = await response.json() as { data?: { index: number; embedding: number[] }[]; usage?: WireUsage };
+    const body = (await response.json()) as { data?: { index: number; embedding: number[] }[]; usage?: WireUsage };
     if (!Array.isArray(body.data) || body.data.length !== texts.length) {
       throw new RemoteAiError(`/embeddings answered ${body.data?.length ?? 'no'} vectors for ${texts.length} inputs`);
     }
@@ -93,14 +103,21 @@ export class OpenAiCompatibleClient {
     form.set('response_format', 'verbose_json');
     form.append('timestamp_granularities[]', 'segment');
     const response = await this.post('/audio/transcriptions', form, signal, false);
-    const body = await response.json() as {
-      language?: string; duration?: number; segments?: { start: number; end: number; text: string }[];
+    const body = (await response.json()) as {
+      language?: string;
+      duration?: number;
+      segments?: { start: number; end: number; text: string }[];
     };
-    if (!Array.isArray(body.segments)) throw new RemoteAiError('/audio/transcriptions answered without segments (verbose_json)');
+    if (!Array.isArray(body.segments))
+      throw new RemoteAiError('/audio/transcriptions answered without segments (verbose_json)');
     return {
       value: {
         language: normaliseLanguage(body.language),
-        segments: body.segments.map((segment) => ({ startSeconds: segment.start, endSeconds: segment.end, text: segment.text.trim() })),
+        segments: body.segments.map((segment) => ({
+          startSeconds: segment.start,
+          endSeconds: segment.end,
+          text: segment.text.trim(),
+        })),
       },
       usage: { audioSeconds: body.duration ?? body.segments.at(-1)?.end ?? 0 },
     };
@@ -109,8 +126,21 @@ export class OpenAiCompatibleClient {
 
 /** OpenAI answers a language name ("english"); StreamHub stores ISO 639-1 codes ("und" when unknown). */
 const LANGUAGE_CODES: Record<string, string> = {
-  english: 'en', spanish: 'es', french: 'fr', german: 'de', italian: 'it', portuguese: 'pt', dutch: 'nl',
-  russian: 'ru', chinese: 'zh', japanese: 'ja', korean: 'ko', arabic: 'ar', hindi: 'hi', polish: 'pl', turkish: 'tr',
+  english: 'en',
+  spanish: 'es',
+  french: 'fr',
+  german: 'de',
+  italian: 'it',
+  portuguese: 'pt',
+  dutch: 'nl',
+  russian: 'ru',
+  chinese: 'zh',
+  japanese: 'ja',
+  korean: 'ko',
+  arabic: 'ar',
+  hindi: 'hi',
+  polish: 'pl',
+  turkish: 'tr',
 };
 
 function normaliseLanguage(language: string | undefined): string {
@@ -132,7 +162,11 @@ async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncIterable<
     while ((boundary = buffer.search(/\r?\n\r?\n/)) >= 0) {
       const event = buffer.slice(0, boundary);
       buffer = buffer.slice(boundary).replace(/^\r?\n\r?\n/, '');
-      const data = event.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
+      const data = event
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
       if (data) yield data;
     }
   }

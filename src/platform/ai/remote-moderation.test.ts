@@ -11,7 +11,11 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
   before(async () => {
     fake = await startFakeOpenAiServer();
     t = await startTestApp('pglite', {
-      AI_BASE_URL: fake.baseUrl, AI_API_KEY: 'test-key', AI_MODERATION_MODEL: 'fake-moderator', AI_TRANSLATION_MODEL: 'fake-translator', AI_TIMEOUT_MS: '2000',
+      AI_BASE_URL: fake.baseUrl,
+      AI_API_KEY: 'test-key',
+      AI_MODERATION_MODEL: 'fake-moderator',
+      AI_TRANSLATION_MODEL: 'fake-translator',
+      AI_TIMEOUT_MS: '2000',
     });
   });
   after(async () => {
@@ -19,12 +23,20 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
     await fake.close();
   });
 
-  const usageRows = () => t.platform.database.db.selectFrom('ai_usage').select(['task', 'model', 'outcome']).where('task', 'in', ['moderation', 'translation']).execute();
+  const usageRows = () =>
+    t.platform.database.db
+      .selectFrom('ai_usage')
+      .select(['task', 'model', 'outcome'])
+      .where('task', 'in', ['moderation', 'translation'])
+      .execute();
 
-  test('the remote model\'s JSON answer is used; a failing or non-JSON answer falls back to the local classifier', async () => {
+  test("the remote model's JSON answer is used; a failing or non-JSON answer falls back to the local classifier", async () => {
     fake.behaviour = 'ok';
     // The fake server's answer quotes the user's text, so a text that is itself the JSON we ask for comes back as the model's verdict.
-    const remote = await t.services.moderator.moderateText('{"toxicity": 0.97, "spam": 0.01, "profanity": 0.2, "reasons": ["remote verdict"]}', { userId: null });
+    const remote = await t.services.moderator.moderateText(
+      '{"toxicity": 0.97, "spam": 0.01, "profanity": 0.2, "reasons": ["remote verdict"]}',
+      { userId: null },
+    );
     assert.equal(remote.model.provider, 'remote');
     assert.equal(remote.model.name, 'fake-moderator');
     assert.deepEqual(remote.scores, { toxicity: 0.97, spam: 0.01, profanity: 0.2 });
@@ -43,7 +55,9 @@ describe('moderation and translation through an OpenAI-compatible endpoint', () 
     assert.equal(fallback.model.provider, 'local');
     assert.deepEqual(fallback.scores, notJson.scores);
 
-    const outcomes = (await usageRows()).filter((row) => row.task === 'moderation').map((row) => `${row.model}:${row.outcome}`);
+    const outcomes = (await usageRows())
+      .filter((row) => row.task === 'moderation')
+      .map((row) => `${row.model}:${row.outcome}`);
     assert.ok(outcomes.includes('fake-moderator:ok'));
     assert.equal(outcomes.filter((outcome) => outcome === 'fake-moderator:error').length, 2);
     assert.equal(outcomes.filter((outcome) => outcome === `${LocalModerator.modelName}:ok`).length, 2);

@@ -39,9 +39,21 @@ export class RemoteModerator implements ModerationProvider {
   }
 
   async classify(text: string, signal: AbortSignal): Promise<Metered<Classification>> {
-    const answer = await this.client.chat({ messages: [{ role: 'system', content: PROMPT }, { role: 'user', content: text }], temperature: 0, maxTokens: 200 }, signal);
+    const answer = await this.client.chat(
+      {
+        messages: [
+          { role: 'system', content: PROMPT },
+          { role: 'user', content: text },
+        ],
+        temperature: 0,
+        maxTokens: 200,
+      },
+      signal,
+    );
     const parsed = parseJsonAnswer(answer.value, answerSchema);
-    const scores = Object.fromEntries(MODERATION_CATEGORIES.map((category) => [category, parsed[category]])) as Classification['scores'];
+    const scores = Object.fromEntries(
+      MODERATION_CATEGORIES.map((category) => [category, parsed[category]]),
+    ) as Classification['scores'];
     return { value: { scores, reasons: parsed.reasons }, usage: answer.usage };
   }
 }

@@ -1,6 +1,15 @@
 import type { RemoteTaskConfig } from './ai-config.ts';
 import { OpenAiCompatibleClient } from './openai-client.ts';
-import type { Embedder, GenerationChunk, GenerationRequest, Generator, Metered, ModelInfo, Transcriber, Transcription } from './ports.ts';
+import type {
+  Embedder,
+  GenerationChunk,
+  GenerationRequest,
+  Generator,
+  Metered,
+  ModelInfo,
+  Transcriber,
+  Transcription,
+} from './ports.ts';
 
 /** Remote APIs do not report a model version; the endpoint's origin tells two servers' same-named models apart. */
 export function remoteModel(endpoint: RemoteTaskConfig): ModelInfo {

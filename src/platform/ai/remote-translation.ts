@@ -19,7 +19,16 @@ export class RemoteTranslator {
 
   async translate(text: string, from: string, to: string, signal: AbortSignal): Promise<Metered<string>> {
     const prompt = `Translate the user's comment from the language with ISO 639-1 code "${from}" into "${to}". Keep names, links and emoji. Reply with ONLY a JSON object: {"translation": string}`;
-    const answer = await this.client.chat({ messages: [{ role: 'system', content: prompt }, { role: 'user', content: text }], temperature: 0 }, signal);
+    const answer = await this.client.chat(
+      {
+        messages: [
+          { role: 'system', content: prompt },
+          { role: 'user', content: text },
+        ],
+        temperature: 0,
+      },
+      signal,
+    );
     return { value: parseJsonAnswer(answer.value, answerSchema).translation, usage: answer.usage };
   }
 }

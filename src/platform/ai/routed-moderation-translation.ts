@@ -14,11 +14,16 @@ import { UnsupportedLanguagePairError, type Translation, type Translator } from 
 /** The image side: no model that can run here ships with StreamHub, so it says so instead of scoring. */
 export const IMAGE_MODERATION_STATUS = {
   available: false,
-  reason: 'No local image classifier is installed: StreamHub ships no NSFW/violence model that runs offline, so thumbnails and frames are not scored.',
+  reason:
+    'No local image classifier is installed: StreamHub ships no NSFW/violence model that runs offline, so thumbnails and frames are not scored.',
 } as const;
 
 /** What the routed moderator and translator are built from: the AI config and the process's one AI layer. */
-export interface AiRoutingParts { config: Config['ai']; ai: Ai; logger: Logger }
+export interface AiRoutingParts {
+  config: Config['ai'];
+  ai: Ai;
+  logger: Logger;
+}
 
 /** Metering and spending limits shared with the rest of the AI layer (one ai_usage table, one budget). */
 function routerDeps({ config, ai, logger }: AiRoutingParts): RouterDeps {
@@ -31,7 +36,9 @@ class RoutedModerator implements Moderator {
 
   constructor(parts: AiRoutingParts) {
     const remote = parts.config.remote.moderation;
-    const chain: ModerationProvider[] = remote ? [new RemoteModerator(remote), new LocalModerator()] : [new LocalModerator()];
+    const chain: ModerationProvider[] = remote
+      ? [new RemoteModerator(remote), new LocalModerator()]
+      : [new LocalModerator()];
     this.router = new TaskRouter<ModerationProvider>('moderation', chain, routerDeps(parts));
   }
 
@@ -41,7 +48,9 @@ class RoutedModerator implements Moderator {
   }
 }
 
-interface PairProvider extends Provider { run(signal: AbortSignal): Promise<Metered<string>> }
+interface PairProvider extends Provider {
+  run(signal: AbortSignal): Promise<Metered<string>>;
+}
 
 /** Translation: apertium for the pairs it has installed, the remote model for the others (and behind apertium if it fails). */
 class RoutedTranslator implements Translator {
@@ -56,17 +65,26 @@ class RoutedTranslator implements Translator {
   }
 
   async supports(from: string, to: string): Promise<boolean> {
-    return this.remote !== undefined || await this.apertium.supports(from, to);
+    return this.remote !== undefined || (await this.apertium.supports(from, to));
   }
 
   async translate(text: string, from: string, to: string, signal?: AbortSignal): Promise<Translation> {
     const chain: PairProvider[] = [];
     const local: ModelInfo | undefined = await this.apertium.modelFor(from, to);
-    if (local) chain.push({ model: local, run: async (callSignal) => ({ value: (await this.apertium.translate(text, from, to, callSignal)).text, usage: {} }) });
+    if (local)
+      chain.push({
+        model: local,
+        run: async (callSignal) => ({
+          value: (await this.apertium.translate(text, from, to, callSignal)).text,
+          usage: {},
+        }),
+      });
     const remote = this.remote;
     if (remote) chain.push({ model: remote.model, run: (callSignal) => remote.translate(text, from, to, callSignal) });
     if (chain.length === 0) throw new UnsupportedLanguagePairError(from, to);
-    const routed = await new TaskRouter('translation', chain, this.deps).run({ signal }, (provider, callSignal) => provider.run(callSignal));
+    const routed = await new TaskRouter('translation', chain, this.deps).run({ signal }, (provider, callSignal) =>
+      provider.run(callSignal),
+    );
     return { text: routed.value, model: routed.model };
   }
 }

@@ -46,7 +46,9 @@ export class TaskRouter<P extends Provider> {
     private readonly deps: RouterDeps,
   ) {}
 
-  get available(): boolean { return this.chain.length > 0; }
+  get available(): boolean {
+    return this.chain.length > 0;
+  }
 
   /** Admits a provider for a call: remote ones must pass the spending limits (refusals are metered). */
   private async admit(provider: P, context: AiCallContext): Promise<void> {
@@ -69,9 +71,13 @@ export class TaskRouter<P extends Provider> {
     const onAbort = () => controller.abort(context.signal?.reason);
     context.signal?.addEventListener('abort', onAbort, { once: true });
     if (context.signal?.aborted) onAbort();
-    const timer = provider.model.provider === 'remote'
-      ? setTimeout(() => controller.abort(new Error(`no answer within ${this.deps.timeoutMs} ms (timeout)`)), this.deps.timeoutMs)
-      : undefined;
+    const timer =
+      provider.model.provider === 'remote'
+        ? setTimeout(
+            () => controller.abort(new Error(`no answer within ${this.deps.timeoutMs} ms (timeout)`)),
+            this.deps.timeoutMs,
+          )
+        : undefined;
     return {
       signal: controller.signal,
       release: () => {
@@ -81,11 +87,30 @@ export class TaskRouter<P extends Provider> {
     };
   }
 
-  meter(model: ModelInfo, context: AiCallContext, outcome: 'ok' | 'error' | 'refused', usage: Usage, durationMs: number, error?: string): Promise<number> {
-    return this.deps.meter.record({ task: this.task, model, outcome, usage, userId: context.userId, videoId: context.videoId, durationMs, error });
+  meter(
+    model: ModelInfo,
+    context: AiCallContext,
+    outcome: 'ok' | 'error' | 'refused',
+    usage: Usage,
+    durationMs: number,
+    error?: string,
+  ): Promise<number> {
+    return this.deps.meter.record({
+      task: this.task,
+      model,
+      outcome,
+      usage,
+      userId: context.userId,
+      videoId: context.videoId,
+      durationMs,
+      error,
+    });
   }
 
-  async run<T>(context: AiCallContext, call: (provider: P, signal: AbortSignal) => Promise<Metered<T>>): Promise<Routed<T>> {
+  async run<T>(
+    context: AiCallContext,
+    call: (provider: P, signal: AbortSignal) => Promise<Metered<T>>,
+  ): Promise<Routed<T>> {
     return this.fallThrough(context, async (provider, skipped) => {
       const started = performance.now();
       const deadline = this.deadlineFor(provider, context);
@@ -99,8 +124,12 @@ export class TaskRouter<P extends Provider> {
    * The fallback loop shared by plain and streamed calls: `attempt` runs one admitted provider and
    * throws to hand over to the next. A caller's own abort is never treated as a provider failure.
    */
-  async fallThrough<R>(context: AiCallContext, attempt: (provider: P, skipped: Routed<unknown>['skipped'], started: number) => Promise<R>): Promise<R> {
-    if (this.chain.length === 0) throw new AiUnavailableError(this.task, 'none is configured and StreamHub has no local one for this task');
+  async fallThrough<R>(
+    context: AiCallContext,
+    attempt: (provider: P, skipped: Routed<unknown>['skipped'], started: number) => Promise<R>,
+  ): Promise<R> {
+    if (this.chain.length === 0)
+      throw new AiUnavailableError(this.task, 'none is configured and StreamHub has no local one for this task');
     const skipped: Routed<unknown>['skipped'] = [];
     let refusal: AiSpendingLimitError | undefined;
     let refusals = 0;
@@ -116,13 +145,20 @@ export class TaskRouter<P extends Provider> {
           refusals += 1;
         } else {
           await this.meter(provider.model, context, 'error', {}, performance.now() - started, messageOf(error));
-          this.deps.logger.warn({ task: this.task, model: describe(provider.model), err: error }, 'AI provider failed; trying the next one');
+          this.deps.logger.warn(
+            { task: this.task, model: describe(provider.model), err: error },
+            'AI provider failed; trying the next one',
+          );
         }
         skipped.push({ model: describe(provider.model), reason: messageOf(error) });
       }
     }
     // Only refusals: the caller hears the clear quota or budget error, not a generic failure.
     if (refusal && refusals === skipped.length) throw refusal;
-    throw new AppError(503, ErrorCode.AI_PROVIDERS_FAILED, `Every ${this.task} provider failed: ${skipped.map((entry) => `${entry.model}: ${entry.reason}`).join('; ')}`);
+    throw new AppError(
+      503,
+      ErrorCode.AI_PROVIDERS_FAILED,
+      `Every ${this.task} provider failed: ${skipped.map((entry) => `${entry.model}: ${entry.reason}`).join('; ')}`,
+    );
   }
 }

@@ -23,19 +23,26 @@ export class AiSpendingLimitError extends AppError {
  * past the check together can overshoot a limit by their own cost; the next call is refused.
  */
 export class SpendingLimits {
-  constructor(private readonly meter: UsageMeter, private readonly limits: Pick<AiConfig, 'userDailyQuotaUsd' | 'dailyBudgetUsd'>) {}
+  constructor(
+    private readonly meter: UsageMeter,
+    private readonly limits: Pick<AiConfig, 'userDailyQuotaUsd' | 'dailyBudgetUsd'>,
+  ) {}
 
   async assertRemoteAllowed(task: AiTask, userId?: string | null): Promise<void> {
     const spent = await this.meter.remoteSpentToday();
     if (spent >= this.limits.dailyBudgetUsd) {
-      throw new AiSpendingLimitError(ErrorCode.AI_BUDGET_EXHAUSTED,
-        `The instance's daily AI budget ($${this.limits.dailyBudgetUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`);
+      throw new AiSpendingLimitError(
+        ErrorCode.AI_BUDGET_EXHAUSTED,
+        `The instance's daily AI budget ($${this.limits.dailyBudgetUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`,
+      );
     }
     if (!userId) return;
     const userSpent = await this.meter.remoteSpentToday(userId);
     if (userSpent >= this.limits.userDailyQuotaUsd) {
-      throw new AiSpendingLimitError(ErrorCode.AI_QUOTA_EXCEEDED,
-        `Your daily AI quota ($${this.limits.userDailyQuotaUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`);
+      throw new AiSpendingLimitError(
+        ErrorCode.AI_QUOTA_EXCEEDED,
+        `Your daily AI quota ($${this.limits.userDailyQuotaUsd.toFixed(2)}) is spent; remote ${task} resumes at 00:00 UTC`,
+      );
     }
   }
 }

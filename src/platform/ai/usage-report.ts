@@ -42,7 +42,14 @@ const figures = sql<string>`count(*) as calls, count(*) filter (where outcome <>
   coalesce(sum(input_tokens), 0) as input_tokens, coalesce(sum(output_tokens), 0) as output_tokens,
   coalesce(sum(audio_seconds), 0) as audio_seconds, coalesce(sum(cost_usd), 0) as cost_usd`;
 
-type FigureRow = { calls: unknown; failures: unknown; input_tokens: unknown; output_tokens: unknown; audio_seconds: unknown; cost_usd: unknown };
+type FigureRow = {
+  calls: unknown;
+  failures: unknown;
+  input_tokens: unknown;
+  output_tokens: unknown;
+  audio_seconds: unknown;
+  cost_usd: unknown;
+};
 const toFigures = (row: FigureRow | undefined): UsageFigures => ({
   calls: Number(row?.calls ?? 0),
   failures: Number(row?.failures ?? 0),
@@ -66,9 +73,15 @@ export class AiUsageReporter {
         from ai_usage where created_at >= ${since} group by 1 order by 1`.execute(db),
       sql<FigureRow & { task: string; provider: string; model: string }>`select task, provider, model, ${figures}
         from ai_usage where created_at >= ${since} group by task, provider, model order by count(*) desc`.execute(db),
-      sql<FigureRow & { user_id: string }>`select user_id, ${figures} from ai_usage where created_at >= ${since} and user_id is not null
+      sql<
+        FigureRow & { user_id: string }
+      >`select user_id, ${figures} from ai_usage where created_at >= ${since} and user_id is not null
         group by user_id order by sum(cost_usd) desc, count(*) desc limit ${TOP_USERS}`.execute(db),
-      sql<{ cost: unknown }>`select coalesce(sum(cost_usd), 0) as cost from ai_usage where created_at >= ${startOfToday} and provider = 'remote'`.execute(db),
+      sql<{
+        cost: unknown;
+      }>`select coalesce(sum(cost_usd), 0) as cost from ai_usage where created_at >= ${startOfToday} and provider = 'remote'`.execute(
+        db,
+      ),
       sql<{ name: string; last_ok: Date | null; last_error: Date | null; error: string | null }>`
         select provider || ':' || model as name,
                max(created_at) filter (where outcome = 'ok') as last_ok,
@@ -83,13 +96,23 @@ export class AiUsageReporter {
       days,
       totals: toFigures(totals.rows[0]),
       perDay: perDay.rows.map((row) => ({ day: row.day, ...toFigures(row) })),
-      perTask: perTask.rows.map((row) => ({ task: row.task, provider: row.provider, model: row.model, ...toFigures(row) })),
+      perTask: perTask.rows.map((row) => ({
+        task: row.task,
+        provider: row.provider,
+        model: row.model,
+        ...toFigures(row),
+      })),
       topUsers,
       providers: Object.entries(this.deps.providerChains()).map(([task, chain]) => ({
         task,
         chain: chain.map((provider) => {
           const seen = healthByName.get(provider);
-          return { provider, lastOkAt: iso(seen?.last_ok), lastErrorAt: iso(seen?.last_error), lastError: seen?.error ?? null };
+          return {
+            provider,
+            lastOkAt: iso(seen?.last_ok),
+            lastErrorAt: iso(seen?.last_error),
+            lastError: seen?.error ?? null,
+          };
         }),
       })),
       limits: { ...this.deps.limits, spentTodayUsd: Math.round(Number(today.rows[0]?.cost ?? 0) * 1e6) / 1e6 },
@@ -98,9 +121,16 @@ export class AiUsageReporter {
 }
 
 /** AI spending over a period (remote calls cost money; local ones are metered at 0), for platform analytics. */
-export async function aiSpendBetween(db: Kysely<DB>, from: Date, to: Date): Promise<{ costUsd: number; calls: number }> {
-  const row = await db.selectFrom('ai_usage')
+export async function aiSpendBetween(
+  db: Kysely<DB>,
+  from: Date,
+  to: Date,
+): Promise<{ costUsd: number; calls: number }> {
+  const row = await db
+    .selectFrom('ai_usage')
     .select([sql<number>`coalesce(sum(cost_usd), 0)::float8`.as('cost'), sql<number>`count(*)::int`.as('calls')])
-    .where('created_at', '>=', from).where('created_at', '<', to).executeTakeFirstOrThrow();
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirstOrThrow();
   return { costUsd: Number(row.cost), calls: Number(row.calls) };
 }

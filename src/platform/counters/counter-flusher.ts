@@ -51,14 +51,20 @@ export class CounterFlusher {
     if (!this.running) return;
     this.running = false;
     clearTimeout(this.timer);
-    await this.flush().catch((error: unknown) => this.options.logger.error({ err: error }, 'final counter flush failed'));
+    await this.flush().catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'final counter flush failed'),
+    );
   }
 
   private schedule(): void {
     this.timer = setTimeout(() => {
       void this.flush()
-        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'counter flush failed; deltas kept for the next one'))
-        .finally(() => { if (this.running) this.schedule(); });
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: error }, 'counter flush failed; deltas kept for the next one'),
+        )
+        .finally(() => {
+          if (this.running) this.schedule();
+        });
     }, this.options.intervalMs);
     // A pending flush must not keep a finished process alive; shutdown calls stop() for the last one.
     this.timer.unref();
@@ -90,7 +96,10 @@ export class CounterFlusher {
         await counters.restore(counter, deltas);
       } catch (restoreError) {
         // Only reachable when the buffer itself (Redis) is down too; say exactly what was lost.
-        logger.error({ err: restoreError, counter, deltas: Object.fromEntries(deltas) }, 'could not put counter deltas back; they are lost');
+        logger.error(
+          { err: restoreError, counter, deltas: Object.fromEntries(deltas) },
+          'could not put counter deltas back; they are lost',
+        );
       }
       throw error;
     }

@@ -9,5 +9,7 @@ import { RedisHotCounters } from './redis-hot-counters.ts';
  * drains must share the in-process buffer.
  */
 export function createHotCounters(platform: Pick<Platform, 'redis' | 'config'>): HotCounters {
-  return platform.redis ? new RedisHotCounters(platform.redis, platform.config.redisKeyPrefix) : new MemoryHotCounters();
+  return platform.redis
+    ? new RedisHotCounters(platform.redis, platform.config.redisKeyPrefix)
+    : new MemoryHotCounters();
 }

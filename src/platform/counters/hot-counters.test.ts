@@ -34,7 +34,13 @@ for (const adapter of adapters) {
       assert.equal(await counters.increment('b', 'x', 5), 5);
       assert.equal(await counters.pending('a', 'x'), -1);
       assert.equal(await counters.pending('a', 'missing'), 0);
-      assert.deepEqual(await counters.pendingMany('b', ['x', 'y']), new Map([['x', 5], ['y', 0]]));
+      assert.deepEqual(
+        await counters.pendingMany('b', ['x', 'y']),
+        new Map([
+          ['x', 5],
+          ['y', 0],
+        ]),
+      );
       assert.deepEqual(await counters.drain('a'), new Map([['x', -1]]));
       assert.deepEqual(await counters.drain('a'), new Map());
       await counters.drain('b');

@@ -6,7 +6,7 @@ export class MemoryHotCounters implements HotCounters {
 
   async increment(name: string, id: string, delta: number): Promise<number> {
     let buffer = this.buffers.get(name);
-    if (!buffer) this.buffers.set(name, buffer = new Map());
+    if (!buffer) this.buffers.set(name, (buffer = new Map()));
     const next = (buffer.get(id) ?? 0) + delta;
     // Zero entries would only make every flush write no-op rows.
     if (next === 0) buffer.delete(id);

@@ -12,7 +12,10 @@ return entries`;
 
 /** Scale-out mode: one hash per counter (`<prefix>counter:<name>`, field = id), shared by every process. */
 export class RedisHotCounters implements HotCounters {
-  constructor(private readonly redis: Redis, private readonly keyPrefix: string) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+  ) {}
 
   private key(name: string): string {
     return `${this.keyPrefix}counter:${name}`;
@@ -23,7 +26,7 @@ export class RedisHotCounters implements HotCounters {
   }
 
   async pending(name: string, id: string): Promise<number> {
-    return Number(await this.redis.hget(this.key(name), id) ?? 0);
+    return Number((await this.redis.hget(this.key(name), id)) ?? 0);
   }
 
   async pendingMany(name: string, ids: readonly string[]): Promise<CounterDeltas> {
@@ -33,7 +36,7 @@ export class RedisHotCounters implements HotCounters {
   }
 
   async drain(name: string): Promise<CounterDeltas> {
-    const flat = await this.redis.eval(DRAIN_SCRIPT, 1, this.key(name)) as string[];
+    const flat = (await this.redis.eval(DRAIN_SCRIPT, 1, this.key(name))) as string[];
     const deltas: CounterDeltas = new Map();
     for (let index = 0; index + 1 < flat.length; index += 2) {
       const delta = Number(flat[index + 1]);

@@ -69,8 +69,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
         throw error;
       }
     },
-    ping: async () => { await pglite.query('select 1'); },
-    close: async () => { await db.destroy(); await pglite.close(); },
+    ping: async () => {
+      await pglite.query('select 1');
+    },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
   };
 }
 
@@ -102,8 +107,12 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         client.release();
       }
     },
-    ping: async () => { await sql`select 1`.execute(db); },
-    close: async () => { await db.destroy(); },
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+    },
   };
 }
 

@@ -10,7 +10,10 @@ const MIGRATIONS_DIR = fromPackageRoot('migrations');
 // Any constant works; it only has to be the same for every StreamHub process migrating this database.
 const MIGRATION_LOCK_ID = 7_310_551;
 
-export interface MigrationFile { version: string; script: string }
+export interface MigrationFile {
+  version: string;
+  script: string;
+}
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir)

@@ -16,7 +16,11 @@ export const PgErrorCode = {
   CONNECTION_EXCEPTION_CLASS: '08',
 } as const;
 
-export interface PgErrorFields { code?: unknown; constraint?: unknown; message?: unknown }
+export interface PgErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+  message?: unknown;
+}
 
 /** The SQLSTATE of a driver error, or undefined for anything else. */
 export function sqlState(error: unknown): string | undefined {
@@ -44,7 +48,10 @@ export function isRetryableTransactionFailure(error: unknown): boolean {
 }
 
 const UNAVAILABLE_SQLSTATES: ReadonlySet<string> = new Set([
-  PgErrorCode.ADMIN_SHUTDOWN, PgErrorCode.CRASH_SHUTDOWN, PgErrorCode.CANNOT_CONNECT_NOW, PgErrorCode.TOO_MANY_CONNECTIONS,
+  PgErrorCode.ADMIN_SHUTDOWN,
+  PgErrorCode.CRASH_SHUTDOWN,
+  PgErrorCode.CANNOT_CONNECT_NOW,
+  PgErrorCode.TOO_MANY_CONNECTIONS,
 ]);
 
 /** The server is shutting down, restarting, refusing connections or the connection broke. */
@@ -55,5 +62,7 @@ export function isServerUnavailableState(code: string): boolean {
 /** Whether the constraint name or the message of the error mentions `text`. */
 export function violatedConstraintMentions(error: unknown, text: string): boolean {
   const fields = error as PgErrorFields;
-  return `${typeof fields.constraint === 'string' ? fields.constraint : ''} ${typeof fields.message === 'string' ? fields.message : ''}`.includes(text);
+  return `${typeof fields.constraint === 'string' ? fields.constraint : ''} ${typeof fields.message === 'string' ? fields.message : ''}`.includes(
+    text,
+  );
 }

@@ -70,9 +70,28 @@ export interface MailMessagesTable {
   created_at: CreatedAt;
 }
 
-export interface DB extends
-  JobTables, VideoTables, UploadTables, LikeTables, ViewTables, EventTables, CommentTables, ModerationTables, SubscriptionTables, PlaylistTables, SearchTables, TrendingTables, FeedTables, TranslationTables, AiTables, IntelligenceTables, SeedTables, IdempotencyTables,
-  NotificationTables, AnalyticsTables {
+export interface DB
+  extends
+    JobTables,
+    VideoTables,
+    UploadTables,
+    LikeTables,
+    ViewTables,
+    EventTables,
+    CommentTables,
+    ModerationTables,
+    SubscriptionTables,
+    PlaylistTables,
+    SearchTables,
+    TrendingTables,
+    FeedTables,
+    TranslationTables,
+    AiTables,
+    IntelligenceTables,
+    SeedTables,
+    IdempotencyTables,
+    NotificationTables,
+    AnalyticsTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -17,7 +17,12 @@ export interface CreateEventBusOptions {
 /** Redis Streams when Redis is configured, otherwise the dispatcher inside the application database. */
 export function createEventBus(options: CreateEventBusOptions): EventBus {
   if (options.redisUrl) {
-    return new RedisStreamBus({ database: options.database, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, logger: options.logger });
+    return new RedisStreamBus({
+      database: options.database,
+      redisUrl: options.redisUrl,
+      keyPrefix: options.redisKeyPrefix,
+      logger: options.logger,
+    });
   }
   return new OutboxDispatcher({ database: options.database, logger: options.logger });
 }

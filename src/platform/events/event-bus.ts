@@ -85,12 +85,15 @@ const MAX_KEY_LENGTH = 200;
 const DECIMAL_ID = /^[1-9]\d{0,18}$/;
 
 export function assertTopic(topic: string): void {
-  if (!TOPIC.test(topic)) throw new Error(`invalid event topic ${JSON.stringify(topic)}: use <aggregate>.<past-tense verb>, lower case`);
+  if (!TOPIC.test(topic))
+    throw new Error(`invalid event topic ${JSON.stringify(topic)}: use <aggregate>.<past-tense verb>, lower case`);
 }
 
 export function assertConsumerName(consumer: string): void {
   if (!CONSUMER.test(consumer)) {
-    throw new Error(`invalid consumer name ${JSON.stringify(consumer)}: lower-case letters, digits, . _ - (at most 100)`);
+    throw new Error(
+      `invalid consumer name ${JSON.stringify(consumer)}: lower-case letters, digits, . _ - (at most 100)`,
+    );
   }
 }
 
@@ -125,9 +128,12 @@ export function resolveSubscribeOptions(
     concurrency: options?.concurrency ?? 1,
     backoffMs: options?.backoffMs ?? defaultBackoffMs,
   };
-  if (!Number.isInteger(resolved.maxAttempts) || resolved.maxAttempts < 1) throw new Error('maxAttempts must be an integer ≥ 1');
-  if (!Number.isInteger(resolved.concurrency) || resolved.concurrency < 1) throw new Error('concurrency must be an integer ≥ 1');
-  if (!Number.isInteger(resolved.backoffMs) || resolved.backoffMs < 0) throw new Error('backoffMs must be an integer ≥ 0');
+  if (!Number.isInteger(resolved.maxAttempts) || resolved.maxAttempts < 1)
+    throw new Error('maxAttempts must be an integer ≥ 1');
+  if (!Number.isInteger(resolved.concurrency) || resolved.concurrency < 1)
+    throw new Error('concurrency must be an integer ≥ 1');
+  if (!Number.isInteger(resolved.backoffMs) || resolved.backoffMs < 0)
+    throw new Error('backoffMs must be an integer ≥ 0');
   return resolved;
 }
 
@@ -151,14 +157,19 @@ const outboxListeners = new Set<OutboxListener>();
  */
 export function onOutboxWrite(listener: OutboxListener): () => void {
   outboxListeners.add(listener);
-  return () => { outboxListeners.delete(listener); };
+  return () => {
+    outboxListeners.delete(listener);
+  };
 }
 
 /**
  * Writes the event to the outbox with the caller's executor: pass the transaction of the write the
  * event announces, so both commit or neither does. Outside a transaction it is a write of its own.
  */
-export async function publishEvent(db: Executor, event: { topic: string; key: string; payload: unknown }): Promise<void> {
+export async function publishEvent(
+  db: Executor,
+  event: { topic: string; key: string; payload: unknown },
+): Promise<void> {
   assertTopic(event.topic);
   assertKey(event.key);
   await db

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import { describeEventBuses, eventually, publish, recorder, sleep, spawnChild, type Backend } from '../../../test/support/event-bus-backends.ts';
+import {
+  describeEventBuses,
+  eventually,
+  publish,
+  recorder,
+  sleep,
+  spawnChild,
+  type Backend,
+} from '../../../test/support/event-bus-backends.ts';
 import { publishEvent, type DomainEvent } from './event-bus.ts';
 
 // Several bus instances, instances that die mid-event, history pruning and shutdown.
@@ -27,22 +35,35 @@ describeEventBuses('event recovery', ({ backend, newCase, topic, consumer, open 
       const log: Array<{ id: string; key: string; n: number; instance: number }> = [];
       handled.set(name, log);
       buses.forEach((bus, instance) => {
-        bus.subscribe(name, [topic('created')], async (event: DomainEvent<{ n: number }>) => {
-          await sleep(1);
-          log.push({ id: event.id, key: event.key, n: event.payload.n, instance });
-        }, { concurrency: 2 });
+        bus.subscribe(
+          name,
+          [topic('created')],
+          async (event: DomainEvent<{ n: number }>) => {
+            await sleep(1);
+            log.push({ id: event.id, key: event.key, n: event.payload.n, instance });
+          },
+          { concurrency: 2 },
+        );
       });
     }
     for (const bus of buses) bus.start();
     const keys = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7'];
     const ids: string[] = [];
     for (let batch = 0; batch < 4; batch++) {
-      await backend().database.db.transaction().execute(async (trx) => {
-        for (const key of keys) {
-          await publishEvent(trx, { topic: topic('created'), key, payload: { n: batch } });
-          ids.push((await sql<{ id: string }>`select currval(pg_get_serial_sequence('outbox_events', 'id'))::text as id`.execute(trx)).rows[0]?.id ?? '');
-        }
-      });
+      await backend()
+        .database.db.transaction()
+        .execute(async (trx) => {
+          for (const key of keys) {
+            await publishEvent(trx, { topic: topic('created'), key, payload: { n: batch } });
+            ids.push(
+              (
+                await sql<{
+                  id: string;
+                }>`select currval(pg_get_serial_sequence('outbox_events', 'id'))::text as id`.execute(trx)
+              ).rows[0]?.id ?? '',
+            );
+          }
+        });
       await sleep(50);
     }
     for (const [name, log] of handled) {
@@ -52,7 +73,11 @@ describeEventBuses('event recovery', ({ backend, newCase, topic, consumer, open 
     for (const [name, log] of handled) {
       assert.deepEqual(log.map((item) => item.id).sort(), [...ids].sort(), `${name} handled each event exactly once`);
       for (const key of keys) {
-        assert.deepEqual(log.filter((item) => item.key === key).map((item) => item.n), [0, 1, 2, 3], `${name}: order of ${key}`);
+        assert.deepEqual(
+          log.filter((item) => item.key === key).map((item) => item.n),
+          [0, 1, 2, 3],
+          `${name}: order of ${key}`,
+        );
       }
     }
   });
@@ -65,7 +90,7 @@ describeEventBuses('event recovery', ({ backend, newCase, topic, consumer, open 
     const seen = recorder();
     rescuer.subscribe(consumer('search'), [topic('ready')], seen.handler);
     rescuer.start();
-    await eventually('the dead instance\'s event', () => seen.ids().includes(doomed.eventId), 20_000);
+    await eventually("the dead instance's event", () => seen.ids().includes(doomed.eventId), 20_000);
     await doomed.dispose();
     await sleep(100);
     assert.deepEqual(seen.ids(), [doomed.eventId]);
@@ -76,17 +101,27 @@ describeEventBuses('event recovery', ({ backend, newCase, topic, consumer, open 
     const bus = open(t);
     let fixed = false;
     const done = recorder();
-    bus.subscribe(consumer('history'), [topic('created')], async (event) => {
-      if (!fixed) throw new Error('not yet');
-      await done.handler(event);
-    }, { maxAttempts: 1 });
+    bus.subscribe(
+      consumer('history'),
+      [topic('created')],
+      async (event) => {
+        if (!fixed) throw new Error('not yet');
+        await done.handler(event);
+      },
+      { maxAttempts: 1 },
+    );
     bus.start();
     const id = await publish(backend().database, topic('created'), 'k', { keep: 'me' });
-    const letter = await eventually('the dead letter', async () => (await bus.listDeadLetters({ consumer: consumer('history'), limit: 1 }))[0]);
+    const letter = await eventually(
+      'the dead letter',
+      async () => (await bus.listDeadLetters({ consumer: consumer('history'), limit: 1 }))[0],
+    );
     assert.deepEqual(await bus.prune(3_600_000), { outbox: 0, processed: 0 }, 'nothing is an hour old');
     const pruned = await bus.prune(0);
     assert.ok(pruned.outbox >= 1 && pruned.processed >= 1, JSON.stringify(pruned));
-    const left = await sql<{ n: number }>`select count(*)::int as n from outbox_events where id = ${id}`.execute(backend().database.db);
+    const left = await sql<{ n: number }>`select count(*)::int as n from outbox_events where id = ${id}`.execute(
+      backend().database.db,
+    );
     assert.equal(left.rows[0]?.n, 0);
 
     fixed = true;
@@ -102,7 +137,9 @@ describeEventBuses('event recovery', ({ backend, newCase, topic, consumer, open 
     try {
       const code = await Promise.race([
         child.exited,
-        new Promise<'hung'>((resolve) => { timer = setTimeout(() => resolve('hung'), 45_000); }),
+        new Promise<'hung'>((resolve) => {
+          timer = setTimeout(() => resolve('hung'), 45_000);
+        }),
       ]);
       assert.match(child.output(), /^delivered$/m);
       assert.equal(code, 0, 'the child exited on its own after closing the bus');

@@ -69,7 +69,9 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
 }
 
 async function tryRelayLock(trx: Transaction<DB>): Promise<boolean> {
-  const result = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK_ID}) as locked`.execute(trx);
+  const result = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK_ID}) as locked`.execute(
+    trx,
+  );
   return result.rows[0]?.locked === true;
 }
 
@@ -121,9 +123,20 @@ export class EventStore {
    * key's next event waits while an earlier one runs, waits for its retry, or is not yet dead-lettered).
    * SKIP LOCKED lets dispatchers in several processes claim side by side.
    */
-  async claimDeliveries(consumer: string, workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  async claimDeliveries(
+    consumer: string,
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<ClaimedDelivery[]> {
     const result = await sql<{
-      event_id: string; topic: string; partition_key: string; payload: unknown; created_at: Date; attempts: number; processed: boolean;
+      event_id: string;
+      topic: string;
+      partition_key: string;
+      payload: unknown;
+      created_at: Date;
+      attempts: number;
+      processed: boolean;
     }>`
       with next as materialized (
         select d.consumer, d.event_id from event_deliveries d
@@ -147,11 +160,18 @@ export class EventStore {
       from next join outbox_events o on o.id = next.event_id
       where d.consumer = next.consumer and d.event_id = next.event_id
       returning d.event_id::text as event_id, o.topic, d.partition_key, o.payload, o.created_at, d.attempts,
-        exists (select 1 from processed_events p where p.consumer = d.consumer and p.event_id = d.event_id) as processed`
-      .execute(this.db);
+        exists (select 1 from processed_events p where p.consumer = d.consumer and p.event_id = d.event_id) as processed`.execute(
+      this.db,
+    );
     return result.rows
       .map((row) => ({
-        event: { id: row.event_id, topic: row.topic, key: row.partition_key, payload: row.payload, createdAt: row.created_at },
+        event: {
+          id: row.event_id,
+          topic: row.topic,
+          key: row.partition_key,
+          payload: row.payload,
+          createdAt: row.created_at,
+        },
         attempt: row.attempts,
         processed: row.processed,
       }))
@@ -169,7 +189,9 @@ export class EventStore {
 
   /** False when the run no longer holds the delivery (its lease ran out and another run took it). */
   async extendLease(run: DeliveryRun, leaseMs: number): Promise<boolean> {
-    const result = await this.updateRun(this.db, run).set({ locked_until: msFromNow(leaseMs) }).executeTakeFirst();
+    const result = await this.updateRun(this.db, run)
+      .set({ locked_until: msFromNow(leaseMs) })
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
@@ -238,9 +260,15 @@ export class EventStore {
         -- The table's bigint, not the text alias of the select list.
         order by outbox_events.id limit ${limit}`.execute(trx);
       if (result.rows.length === 0) return 0;
-      await send(result.rows.map((row) => ({
-        id: row.id, topic: row.topic, key: row.partition_key, payloadJson: row.payload, createdAt: row.created_at,
-      })));
+      await send(
+        result.rows.map((row) => ({
+          id: row.id,
+          topic: row.topic,
+          key: row.partition_key,
+          payloadJson: row.payload,
+          createdAt: row.created_at,
+        })),
+      );
       const ids = result.rows.map((row) => row.id);
       await sql`update outbox_events set relayed_at = now() where id = any (${sql.val(ids)}::bigint[])`.execute(trx);
       return ids.length;
@@ -269,8 +297,17 @@ export class EventStore {
     let query = this.db
       .selectFrom('event_dead_letters')
       .select([
-        sql<string>`id::text`.as('id'), 'consumer', sql<string>`event_id::text`.as('event_id'), 'topic', 'partition_key',
-        'payload', 'event_created_at', 'error', 'attempts', 'failed_at', 'replayed_at',
+        sql<string>`id::text`.as('id'),
+        'consumer',
+        sql<string>`event_id::text`.as('event_id'),
+        'topic',
+        'partition_key',
+        'payload',
+        'event_created_at',
+        'error',
+        'attempts',
+        'failed_at',
+        'replayed_at',
       ]);
     if (options.consumer !== undefined) query = query.where('consumer', '=', options.consumer);
     if (!options.includeReplayed) query = query.where('replayed_at', 'is', null);
@@ -287,7 +324,10 @@ export class EventStore {
    * Marks the dead letter replayed and runs `redeliver` in the same transaction (a failing redelivery
    * leaves it unreplayed). Also puts the event back in the outbox, already relayed, if it was pruned.
    */
-  async replayDeadLetter(id: string, redeliver: (trx: Transaction<DB>, letter: DeadLetter) => Promise<void>): Promise<boolean> {
+  async replayDeadLetter(
+    id: string,
+    redeliver: (trx: Transaction<DB>, letter: DeadLetter) => Promise<void>,
+  ): Promise<boolean> {
     if (!isEventId(id)) return false;
     return this.db.transaction().execute(async (trx) => {
       const result = await sql<DeadLetterRow>`

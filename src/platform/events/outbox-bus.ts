@@ -4,7 +4,10 @@ import { onOutboxWrite, type DeadLetter, type ListDeadLettersOptions } from './e
 import { EventStore } from './event-store.ts';
 import type { Poller } from './poller.ts';
 
-interface RunnableConsumer { start(): void; stop(): Promise<void> }
+interface RunnableConsumer {
+  start(): void;
+  stop(): Promise<void>;
+}
 
 /**
  * What both event buses share: consumers registered by name, an outbox relay woken by local writes,

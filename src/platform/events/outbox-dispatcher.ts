@@ -83,7 +83,11 @@ class DeliveryConsumer {
   async stop(): Promise<void> {
     await this.poller.stop();
     const drained = await waitAtMost(Promise.all(this.running), this.settings.shutdownGraceMs);
-    if (!drained) this.logger?.warn({ consumer: this.name }, 'event handlers still running at shutdown; their events will be redelivered');
+    if (!drained)
+      this.logger?.warn(
+        { consumer: this.name },
+        'event handlers still running at shutdown; their events will be redelivered',
+      );
     for (const heartbeat of this.heartbeats) clearInterval(heartbeat);
   }
 
@@ -100,7 +104,7 @@ class DeliveryConsumer {
       this.running.add(run);
     }
     // A full claim fills every slot (a finishing handler wakes us); a short one means nothing else is due.
-    return claimed.length === free ? 'wait' as const : 'idle' as const;
+    return claimed.length === free ? ('wait' as const) : ('idle' as const);
   }
 
   private async execute({ event, attempt, processed }: ClaimedDelivery): Promise<void> {
@@ -118,10 +122,16 @@ class DeliveryConsumer {
       if (outcome.ok) {
         await this.store.completeDelivery(run);
       } else if (attempt >= this.options.maxAttempts) {
-        this.logger?.error({ consumer: this.name, eventId: event.id, topic: event.topic, attempt, error: outcome.error }, 'event dead-lettered');
+        this.logger?.error(
+          { consumer: this.name, eventId: event.id, topic: event.topic, attempt, error: outcome.error },
+          'event dead-lettered',
+        );
         await this.store.deadLetterDelivery(run, outcome.error);
       } else {
-        this.logger?.warn({ consumer: this.name, eventId: event.id, topic: event.topic, attempt, error: outcome.error }, 'event handler failed; will retry');
+        this.logger?.warn(
+          { consumer: this.name, eventId: event.id, topic: event.topic, attempt, error: outcome.error },
+          'event handler failed; will retry',
+        );
         const delayMs = retryDelayMs(this.options.backoffMs, attempt, this.settings.maxBackoffMs);
         await this.store.retryDelivery(run, outcome.error, delayMs);
         this.poller.wakeIn(delayMs);
@@ -137,9 +147,14 @@ class DeliveryConsumer {
     const heartbeat = setInterval(() => {
       this.store.extendLease(run, this.settings.leaseMs).then(
         (held) => {
-          if (!held && !finished) this.logger?.warn({ consumer: this.name, eventId: event.id }, 'event delivery lease lost; it may run twice');
+          if (!held && !finished)
+            this.logger?.warn(
+              { consumer: this.name, eventId: event.id },
+              'event delivery lease lost; it may run twice',
+            );
         },
-        (error: unknown) => this.logger?.warn({ err: error, consumer: this.name, eventId: event.id }, 'extending an event lease failed'),
+        (error: unknown) =>
+          this.logger?.warn({ err: error, consumer: this.name, eventId: event.id }, 'extending an event lease failed'),
       );
     }, this.settings.heartbeatIntervalMs);
     this.heartbeats.add(heartbeat);
@@ -199,7 +214,14 @@ export class OutboxDispatcher extends OutboxBus<DeliveryConsumer> implements Eve
     const resolved = resolveSubscribeOptions(consumer, topics, options, this.settings.backoffMs);
     if (this.consumers.has(consumer)) throw new Error(`consumer ${consumer} is already subscribed`);
     const deliveryConsumer = new DeliveryConsumer(
-      this.store, consumer, [...new Set(topics)].sort(), handler as EventHandler<unknown>, resolved, this.workerId, this.settings, this.logger,
+      this.store,
+      consumer,
+      [...new Set(topics)].sort(),
+      handler as EventHandler<unknown>,
+      resolved,
+      this.workerId,
+      this.settings,
+      this.logger,
     );
     this.consumers.set(consumer, deliveryConsumer);
     if (this.started) {
@@ -236,7 +258,6 @@ export class OutboxDispatcher extends OutboxBus<DeliveryConsumer> implements Eve
     const { relayed, consumers } = await this.store.relayToDeliveries(this.settings.relayBatchSize);
     for (const name of consumers) this.consumers.get(name)?.wake();
     if (relayed === this.settings.relayBatchSize) return 'now' as const;
-    return relayed > 0 ? 'soon' as const : 'idle' as const;
+    return relayed > 0 ? ('soon' as const) : ('idle' as const);
   }
-
 }

@@ -16,17 +16,26 @@ export class PartitionLeases {
 
   /** Records that we are alive for `leaseMs`; resolves with how many instances are. */
   async heartbeat(leaseMs: number): Promise<number> {
-    return Number(await this.commands.eval(HEARTBEAT_SCRIPT, 1, this.keys.members(this.consumer), this.instanceId, leaseMs));
+    return Number(
+      await this.commands.eval(HEARTBEAT_SCRIPT, 1, this.keys.members(this.consumer), this.instanceId, leaseMs),
+    );
   }
 
   /** False when the partition is no longer ours (the lease ran out and another instance took it). */
   async renew(partition: number, leaseMs: number): Promise<boolean> {
-    return Number(await this.commands.eval(RENEW_SCRIPT, 1, this.keys.owner(this.consumer, partition), this.instanceId, leaseMs)) > 0;
+    return (
+      Number(
+        await this.commands.eval(RENEW_SCRIPT, 1, this.keys.owner(this.consumer, partition), this.instanceId, leaseMs),
+      ) > 0
+    );
   }
 
   /** True when the partition was free and is now ours. */
   async take(partition: number, leaseMs: number): Promise<boolean> {
-    return (await this.commands.set(this.keys.owner(this.consumer, partition), this.instanceId, 'PX', leaseMs, 'NX')) === 'OK';
+    return (
+      (await this.commands.set(this.keys.owner(this.consumer, partition), this.instanceId, 'PX', leaseMs, 'NX')) ===
+      'OK'
+    );
   }
 
   async release(partition: number): Promise<void> {

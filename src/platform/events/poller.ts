@@ -23,7 +23,10 @@ export class Poller {
   private rerun = false;
   private stopped = false;
 
-  constructor(private readonly work: () => Promise<PollResult>, private readonly options: PollerOptions) {
+  constructor(
+    private readonly work: () => Promise<PollResult>,
+    private readonly options: PollerOptions,
+  ) {
     this.delayMs = options.minIntervalMs;
   }
 
@@ -68,9 +71,16 @@ export class Poller {
     this.running = this.work()
       .then((result) => {
         const { minIntervalMs, maxIntervalMs } = this.options;
-        if (result === 'now') { this.delayMs = minIntervalMs; next = 0; }
-        else if (result === 'soon') { this.delayMs = minIntervalMs; next = minIntervalMs; }
-        else if (result === 'idle') { next = this.delayMs; this.delayMs = Math.min(this.delayMs * 2, maxIntervalMs); }
+        if (result === 'now') {
+          this.delayMs = minIntervalMs;
+          next = 0;
+        } else if (result === 'soon') {
+          this.delayMs = minIntervalMs;
+          next = minIntervalMs;
+        } else if (result === 'idle') {
+          next = this.delayMs;
+          this.delayMs = Math.min(this.delayMs * 2, maxIntervalMs);
+        }
       })
       .catch((error: unknown) => {
         this.options.onError(error);

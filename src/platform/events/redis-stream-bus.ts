@@ -1,12 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
-import {
-  resolveSubscribeOptions,
-  type EventBus,
-  type EventHandler,
-  type SubscribeOptions,
-} from './event-bus.ts';
+import { resolveSubscribeOptions, type EventBus, type EventHandler, type SubscribeOptions } from './event-bus.ts';
 import type { RelayRow } from './event-store.ts';
 import { OutboxBus } from './outbox-bus.ts';
 import { Poller } from './poller.ts';
@@ -84,7 +79,9 @@ export class RedisStreamBus extends OutboxBus<StreamConsumer> implements EventBu
       shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
     };
     this.commands = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
-    this.commands.on('error', (err: Error) => this.logger?.warn({ err: err.message }, 'event bus redis connection problem'));
+    this.commands.on('error', (err: Error) =>
+      this.logger?.warn({ err: err.message }, 'event bus redis connection problem'),
+    );
     this.relay = new Poller(() => this.relayOnce(), {
       minIntervalMs: options.pollIntervalMs ?? 50,
       maxIntervalMs: options.maxPollIntervalMs ?? 1000,
@@ -97,8 +94,16 @@ export class RedisStreamBus extends OutboxBus<StreamConsumer> implements EventBu
     const resolved = resolveSubscribeOptions(consumer, topics, options, this.backoffMs);
     if (this.consumers.has(consumer)) throw new Error(`consumer ${consumer} is already subscribed`);
     const streamConsumer = new StreamConsumer(
-      this.commands, this.keys, this.store, this.options.database.db, consumer, topics,
-      handler as EventHandler<unknown>, resolved, this.consumerSettings, this.logger,
+      this.commands,
+      this.keys,
+      this.store,
+      this.options.database.db,
+      consumer,
+      topics,
+      handler as EventHandler<unknown>,
+      resolved,
+      this.consumerSettings,
+      this.logger,
     );
     this.consumers.set(consumer, streamConsumer);
     if (this.started) streamConsumer.start();
@@ -114,7 +119,13 @@ export class RedisStreamBus extends OutboxBus<StreamConsumer> implements EventBu
         payloadJson: JSON.stringify(letter.payload ?? null),
         createdAt: letter.eventCreatedAt,
       };
-      await this.commands.call('XADD', this.keys.stream(this.keys.partitionOf(row.key)), ...this.trim(), '*', ...entryFields(row, letter.consumer));
+      await this.commands.call(
+        'XADD',
+        this.keys.stream(this.keys.partitionOf(row.key)),
+        ...this.trim(),
+        '*',
+        ...entryFields(row, letter.consumer),
+      );
     });
   }
 
@@ -137,14 +148,19 @@ export class RedisStreamBus extends OutboxBus<StreamConsumer> implements EventBu
     const relayed = await this.store.relayOutbox(this.relayBatchSize, async (rows) => {
       const pipeline = this.commands.pipeline();
       for (const row of rows) {
-        pipeline.call('XADD', this.keys.stream(this.keys.partitionOf(row.key)), ...this.trim(), '*', ...entryFields(row));
+        pipeline.call(
+          'XADD',
+          this.keys.stream(this.keys.partitionOf(row.key)),
+          ...this.trim(),
+          '*',
+          ...entryFields(row),
+        );
       }
       const results = await pipeline.exec();
       const failure = results?.find(([error]) => error);
       if (!results || failure) throw failure?.[0] ?? new Error('the redis pipeline was discarded');
     });
     if (relayed === this.relayBatchSize) return 'now' as const;
-    return relayed > 0 ? 'soon' as const : 'idle' as const;
+    return relayed > 0 ? ('soon' as const) : ('idle' as const);
   }
-
 }

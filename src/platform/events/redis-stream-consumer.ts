@@ -76,12 +76,26 @@ export class StreamConsumer {
     private readonly logger: Logger | undefined,
   ) {
     this.topics = new Set(topics);
-    this.runner = new KeyedRunner(options.concurrency, (item) => this.process(item), () => this.signal.notify());
+    this.runner = new KeyedRunner(
+      options.concurrency,
+      (item) => this.process(item),
+      () => this.signal.notify(),
+    );
     this.pending = new PendingEntries(commands, keys, name, this.instanceId, logger);
     this.leases = new PartitionLeases(commands, keys, name, this.instanceId);
     this.handling = {
-      commands, keys, store, db, name, instanceId: this.instanceId, topics: this.topics, handler, options,
-      maxBackoffMs: settings.maxBackoffMs, logger, finish: (item) => this.finish(item),
+      commands,
+      keys,
+      store,
+      db,
+      name,
+      instanceId: this.instanceId,
+      topics: this.topics,
+      handler,
+      options,
+      maxBackoffMs: settings.maxBackoffMs,
+      logger,
+      finish: (item) => this.finish(item),
     };
   }
 
@@ -107,10 +121,17 @@ export class StreamConsumer {
 
   start(): void {
     const reader = new Redis(this.settings.redisUrl, { maxRetriesPerRequest: null });
-    reader.on('error', (err: Error) => this.logger?.warn({ err: err.message, consumer: this.name }, 'event reader redis connection problem'));
+    reader.on('error', (err: Error) =>
+      this.logger?.warn({ err: err.message, consumer: this.name }, 'event reader redis connection problem'),
+    );
     // CLIENT UNBLOCK needs the blocked connection's id, which changes when it reconnects.
     reader.on('ready', () => {
-      reader.call('CLIENT', 'ID').then((id) => { this.readerClientId = String(id); }, () => undefined);
+      reader.call('CLIENT', 'ID').then(
+        (id) => {
+          this.readerClientId = String(id);
+        },
+        () => undefined,
+      );
     });
     this.reader = reader;
     this.scheduleMaintain(0);
@@ -127,13 +148,20 @@ export class StreamConsumer {
       while (!(await waitAtMost(this.readLoop, 50)) && Date.now() < deadline) await this.unblockReader();
     }
     const drained = await waitAtMost(this.runner.stop(), this.settings.shutdownGraceMs);
-    if (!drained) this.logger?.warn({ consumer: this.name }, 'event handlers still running at shutdown; their events will be redelivered');
+    if (!drained)
+      this.logger?.warn(
+        { consumer: this.name },
+        'event handlers still running at shutdown; their events will be redelivered',
+      );
     try {
       await this.handBack();
       for (const partition of this.owned.keys()) await this.leases.release(partition);
       await this.leases.leave();
     } catch (error) {
-      this.logger?.warn({ err: error, consumer: this.name }, 'releasing event partitions failed; they are taken over when their leases expire');
+      this.logger?.warn(
+        { err: error, consumer: this.name },
+        'releasing event partitions failed; they are taken over when their leases expire',
+      );
     }
     this.owned.clear();
     const reader = this.reader;
@@ -144,7 +172,9 @@ export class StreamConsumer {
 
   private async read(reader: Redis): Promise<void> {
     while (!this.stopping) {
-      const readable = [...this.owned].filter(([, state]) => state.recovered && !state.draining).map(([partition]) => partition);
+      const readable = [...this.owned]
+        .filter(([, state]) => state.recovered && !state.draining)
+        .map(([partition]) => partition);
       const room = this.settings.maxBufferedEvents - this.held.size;
       if (readable.length === 0 || room <= 0) {
         await this.signal.wait(this.settings.blockMs);
@@ -154,8 +184,17 @@ export class StreamConsumer {
       this.readInFlight = new Set(readable);
       try {
         reply = await reader.call(
-          'XREADGROUP', 'GROUP', this.name, this.instanceId, 'COUNT', room, 'BLOCK', this.settings.blockMs,
-          'STREAMS', ...readable.map((partition) => this.keys.stream(partition)), ...readable.map(() => '>'),
+          'XREADGROUP',
+          'GROUP',
+          this.name,
+          this.instanceId,
+          'COUNT',
+          room,
+          'BLOCK',
+          this.settings.blockMs,
+          'STREAMS',
+          ...readable.map((partition) => this.keys.stream(partition)),
+          ...readable.map(() => '>'),
         );
       } catch (error) {
         if (this.stopping) break;
@@ -227,7 +266,9 @@ export class StreamConsumer {
     if (this.stopping) return;
     this.maintainTimer = setTimeout(() => {
       this.maintaining = this.maintain()
-        .catch((error: unknown) => this.logger?.warn({ err: error, consumer: this.name }, 'maintaining event partitions failed'))
+        .catch((error: unknown) =>
+          this.logger?.warn({ err: error, consumer: this.name }, 'maintaining event partitions failed'),
+        )
         .finally(() => {
           this.maintaining = undefined;
           this.scheduleMaintain(this.settings.maintainIntervalMs);
@@ -244,7 +285,10 @@ export class StreamConsumer {
     for (const partition of [...this.owned.keys()]) {
       if (!(await this.leases.renew(partition, leaseMs))) {
         this.owned.delete(partition);
-        this.logger?.warn({ consumer: this.name, partition }, 'lost an event partition lease; another instance takes it over');
+        this.logger?.warn(
+          { consumer: this.name, partition },
+          'lost an event partition lease; another instance takes it over',
+        );
       }
     }
     await this.refreshHeld();
@@ -292,7 +336,10 @@ export class StreamConsumer {
   /** Resets the idle time of entries we hold (without counting a delivery), so no reclaimer takes them. */
   private async refreshHeld(): Promise<void> {
     for (const partition of this.owned.keys()) {
-      await this.pending.setIdle(partition, [...this.held.values()].filter((item) => item.partition === partition).map((item) => item.streamId));
+      await this.pending.setIdle(
+        partition,
+        [...this.held.values()].filter((item) => item.partition === partition).map((item) => item.streamId),
+      );
     }
   }
 
@@ -316,7 +363,10 @@ export class StreamConsumer {
       return;
     }
     const { entries, counts } = await this.pending.inOrderWithCounts(partition, fresh, this.held.size);
-    this.logger?.info({ consumer: this.name, stream: this.keys.stream(partition), count: fresh.length }, 'took over pending events of a stopped reader');
+    this.logger?.info(
+      { consumer: this.name, stream: this.keys.stream(partition), count: fresh.length },
+      'took over pending events of a stopped reader',
+    );
     this.hold(partition, entries, counts);
   }
 
@@ -325,9 +375,11 @@ export class StreamConsumer {
     const byPartition = new Map<number, string[]>();
     for (const item of this.held.values()) {
       // Entries of a partition we lost are the new owner's already; claiming them back would steal them.
-      if (this.owned.has(item.partition)) byPartition.set(item.partition, [...(byPartition.get(item.partition) ?? []), item.streamId]);
+      if (this.owned.has(item.partition))
+        byPartition.set(item.partition, [...(byPartition.get(item.partition) ?? []), item.streamId]);
     }
-    for (const [partition, ids] of byPartition) await this.pending.setIdle(partition, ids, this.settings.claimIdleMs * 10);
+    for (const [partition, ids] of byPartition)
+      await this.pending.setIdle(partition, ids, this.settings.claimIdleMs * 10);
     this.held.clear();
   }
 }

@@ -3,7 +3,10 @@ import type { RelayRow } from './event-store.ts';
 
 /** Where the scale-out bus keeps things in Redis, under the caller's prefix (e.g. `streamhub:`). */
 export class StreamKeys {
-  constructor(private readonly prefix: string, readonly partitions: number) {}
+  constructor(
+    private readonly prefix: string,
+    readonly partitions: number,
+  ) {}
 
   stream(partition: number): string {
     return `${this.prefix}events:p${partition}`;
@@ -36,7 +39,18 @@ export function fnv1a(text: string): number {
 
 /** The fields of a stream entry; `consumer` is set on a dead-letter replay meant for one consumer only. */
 export function entryFields(row: RelayRow, consumer?: string): string[] {
-  const fields = ['id', row.id, 'topic', row.topic, 'key', row.key, 'payload', row.payloadJson, 'createdAt', String(row.createdAt.getTime())];
+  const fields = [
+    'id',
+    row.id,
+    'topic',
+    row.topic,
+    'key',
+    row.key,
+    'payload',
+    row.payloadJson,
+    'createdAt',
+    String(row.createdAt.getTime()),
+  ];
   if (consumer !== undefined) fields.push('consumer', consumer);
   return fields;
 }
@@ -61,7 +75,8 @@ export function decodeEntry(raw: unknown): { streamId: string; entry: StreamEntr
   const key = fields.get('key');
   const payload = fields.get('payload');
   const createdAt = Number(fields.get('createdAt'));
-  if (!id || !topic || key === undefined || payload === undefined || !Number.isFinite(createdAt)) return { streamId, entry: null };
+  if (!id || !topic || key === undefined || payload === undefined || !Number.isFinite(createdAt))
+    return { streamId, entry: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload);
@@ -71,16 +86,22 @@ export function decodeEntry(raw: unknown): { streamId: string; entry: StreamEntr
   const onlyFor = fields.get('consumer');
   return {
     streamId,
-    entry: { streamId, event: { id, topic, key, payload: parsed, createdAt: new Date(createdAt) }, ...(onlyFor ? { onlyFor } : {}) },
+    entry: {
+      streamId,
+      event: { id, topic, key, payload: parsed, createdAt: new Date(createdAt) },
+      ...(onlyFor ? { onlyFor } : {}),
+    },
   };
 }
 
 /** XREADGROUP's reply: `[[stream, [entry, ...]], ...]` or null on timeout. */
 export function parseReadReply(reply: unknown): Array<{ stream: string; entries: unknown[] }> {
   if (!Array.isArray(reply)) return [];
-  return reply.flatMap((item) => (Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1])
-    ? [{ stream: item[0], entries: item[1] as unknown[] }]
-    : []));
+  return reply.flatMap((item) =>
+    Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1])
+      ? [{ stream: item[0], entries: item[1] as unknown[] }]
+      : [],
+  );
 }
 
 /** Compares stream ids (`ms-seq`) numerically. */

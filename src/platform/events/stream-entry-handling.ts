@@ -59,7 +59,12 @@ export async function handleHeldEntry(context: EntryHandlingContext, item: HeldE
   const stream = keys.stream(item.partition);
   try {
     const entry = item.entry;
-    if (item.settled || !entry || (entry.onlyFor !== undefined && entry.onlyFor !== name) || !context.topics.has(entry.event.topic)) {
+    if (
+      item.settled ||
+      !entry ||
+      (entry.onlyFor !== undefined && entry.onlyFor !== name) ||
+      !context.topics.has(entry.event.topic)
+    ) {
       if (!entry) logger?.warn({ consumer: name, stream, streamId: item.streamId }, 'skipping a malformed event entry');
       await context.finish(item);
       return undefined;
@@ -106,7 +111,10 @@ export async function handleHeldEntry(context: EntryHandlingContext, item: HeldE
     return { retryInMs };
   } catch (error) {
     // Redis or the database failed around the handler: try again without using up an attempt.
-    logger?.warn({ err: error, consumer: name, streamId: item.streamId }, 'recording an event outcome failed; retrying');
+    logger?.warn(
+      { err: error, consumer: name, streamId: item.streamId },
+      'recording an event outcome failed; retrying',
+    );
     return { retryInMs: INFRASTRUCTURE_RETRY_MS };
   }
 }

@@ -22,13 +22,23 @@ export class PendingEntries {
     const claimed: unknown[] = [];
     let cursor = '0-0';
     for (let round = 0; round < 100; round++) {
-      const reply = await this.commands.call(
-        'XAUTOCLAIM', stream, this.group, this.instanceId, claimIdleMs, cursor, 'COUNT', 100,
-      ) as unknown[];
+      const reply = (await this.commands.call(
+        'XAUTOCLAIM',
+        stream,
+        this.group,
+        this.instanceId,
+        claimIdleMs,
+        cursor,
+        'COUNT',
+        100,
+      )) as unknown[];
       cursor = String(reply[0]);
       if (Array.isArray(reply[1])) claimed.push(...reply[1]);
       if (Array.isArray(reply[2]) && reply[2].length > 0) {
-        this.logger?.error({ consumer: this.group, stream, ids: reply[2] }, 'pending events were trimmed from the stream before being handled');
+        this.logger?.error(
+          { consumer: this.group, stream, ids: reply[2] },
+          'pending events were trimmed from the stream before being handled',
+        );
       }
       if (cursor === '0-0') break;
     }
@@ -36,30 +46,42 @@ export class PendingEntries {
   }
 
   /** Sorts raw entries into stream order and reads their delivery counts (an attempt number each). */
-  async inOrderWithCounts(partition: number, entries: unknown[], extra: number): Promise<{ entries: unknown[]; counts: Map<string, number> }> {
-    const sorted = [...entries].sort((a, b) => compareStreamIds(String((a as unknown[])[0]), String((b as unknown[])[0])));
+  async inOrderWithCounts(
+    partition: number,
+    entries: unknown[],
+    extra: number,
+  ): Promise<{ entries: unknown[]; counts: Map<string, number> }> {
+    const sorted = [...entries].sort((a, b) =>
+      compareStreamIds(String((a as unknown[])[0]), String((b as unknown[])[0])),
+    );
     const counts = new Map<string, number>();
     if (sorted.length === 0) return { entries: sorted, counts };
     const first = String((sorted[0] as unknown[])[0]);
     const last = String((sorted[sorted.length - 1] as unknown[])[0]);
-    const pending = await this.commands.call(
-      'XPENDING', this.keys.stream(partition), this.group, first, last, sorted.length + extra, this.instanceId,
-    ) as unknown[];
+    const pending = (await this.commands.call(
+      'XPENDING',
+      this.keys.stream(partition),
+      this.group,
+      first,
+      last,
+      sorted.length + extra,
+      this.instanceId,
+    )) as unknown[];
     for (const row of pending) if (Array.isArray(row)) counts.set(String(row[0]), Number(row[3]));
     return { entries: sorted, counts };
   }
 
   /** True while another reader of the group still has entries of `partition` pending. */
   async othersHavePending(partition: number): Promise<boolean> {
-    const summary = await this.commands.call('XPENDING', this.keys.stream(partition), this.group) as unknown[];
-    const readers = Array.isArray(summary[3]) ? summary[3] as unknown[] : [];
+    const summary = (await this.commands.call('XPENDING', this.keys.stream(partition), this.group)) as unknown[];
+    const readers = Array.isArray(summary[3]) ? (summary[3] as unknown[]) : [];
     return readers.some((reader) => Array.isArray(reader) && reader[0] !== this.instanceId && Number(reader[1]) > 0);
   }
 
   /** Forgets readers of the group that have nothing pending and have not read for a long time (stopped instances). */
   async removeIdleReaders(partition: number, idleMs: number): Promise<void> {
     const stream = this.keys.stream(partition);
-    const readers = await this.commands.call('XINFO', 'CONSUMERS', stream, this.group) as unknown[];
+    const readers = (await this.commands.call('XINFO', 'CONSUMERS', stream, this.group)) as unknown[];
     for (const reader of readers) {
       if (!Array.isArray(reader)) continue;
       const fields = new Map<string, unknown>();
@@ -79,7 +101,14 @@ export class PendingEntries {
     const idle = idleMs === undefined ? [] : ['IDLE', idleMs];
     for (let start = 0; start < streamIds.length; start += 100) {
       await this.commands.call(
-        'XCLAIM', this.keys.stream(partition), this.group, this.instanceId, 0, ...streamIds.slice(start, start + 100), ...idle, 'JUSTID',
+        'XCLAIM',
+        this.keys.stream(partition),
+        this.group,
+        this.instanceId,
+        0,
+        ...streamIds.slice(start, start + 100),
+        ...idle,
+        'JUSTID',
       );
     }
   }

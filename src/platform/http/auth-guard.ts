@@ -6,7 +6,10 @@ import { forbidden, unauthorized } from './errors.ts';
 import { installRouteAuth } from './route-auth.ts';
 import { ErrorCode } from './error-codes.ts';
 
-export interface AuthenticatedUser { id: string; role: Role }
+export interface AuthenticatedUser {
+  id: string;
+  role: Role;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,25 +22,32 @@ declare module 'fastify' {
  * Reads the bearer token on every request. A missing token leaves `request.user` empty (public routes
  * still work); a present but bad token is always a 401 so clients know to refresh.
  */
-export const authGuardPlugin = fp(async (app: FastifyInstance, options: { signer: AccessTokenSigner }) => {
-  app.decorateRequest('user', undefined);
-  installRouteAuth(app);
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    if (!header) return;
-    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
-    if (!match?.[1]) throw unauthorized('Authorization header must be "Bearer <access token>"', ErrorCode.INVALID_TOKEN);
-    try {
-      const claims = await options.signer.verify(match[1]);
-      request.user = { id: claims.userId, role: claims.role };
-    } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        throw unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
+export const authGuardPlugin = fp(
+  async (app: FastifyInstance, options: { signer: AccessTokenSigner }) => {
+    app.decorateRequest('user', undefined);
+    installRouteAuth(app);
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization;
+      if (!header) return;
+      const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
+      if (!match?.[1])
+        throw unauthorized('Authorization header must be "Bearer <access token>"', ErrorCode.INVALID_TOKEN);
+      try {
+        const claims = await options.signer.verify(match[1]);
+        request.user = { id: claims.userId, role: claims.role };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) {
+          throw unauthorized(
+            error.message,
+            error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN,
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
-}, { name: 'auth-guard' });
+    });
+  },
+  { name: 'auth-guard' },
+);
 
 export function requireUser(request: FastifyRequest): AuthenticatedUser {
   if (!request.user) throw unauthorized();

@@ -12,14 +12,33 @@ function fieldPath(instancePath: string, httpPart: string | undefined): string {
 
 /** Fastify's own client errors, mapped to the envelope's codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message?: string }> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'Send the body as application/json' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Send the body as application/json',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: ErrorCode.PAYLOAD_TOO_LARGE,
+    message: 'The request body is too large',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.INVALID_JSON, message: 'The JSON body is empty' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.INVALID_JSON, message: 'The body is not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.BAD_REQUEST, message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: ErrorCode.BAD_REQUEST,
+    message: 'Content-Length does not match the body',
+  },
 };
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, details?: ErrorDetail[]) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: ErrorDetail[],
+) {
   return reply.status(status).send({
     success: false,
     error: { code, message, ...(details?.length ? { details } : {}), requestId: String(request.id) },
@@ -52,12 +71,25 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
-      return send(reply, request, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The service is briefly unavailable; retry in a few seconds');
+      return send(
+        reply,
+        request,
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The service is briefly unavailable; retry in a few seconds',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, request, 500, ErrorCode.INTERNAL_ERROR, 'Something went wrong on our side; quote the request id when reporting it');
+    return send(
+      reply,
+      request,
+      500,
+      ErrorCode.INTERNAL_ERROR,
+      'Something went wrong on our side; quote the request id when reporting it',
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, 404, ErrorCode.NOT_FOUND, `No route for ${request.method} ${request.url.split('?')[0]}`));
+    send(reply, request, 404, ErrorCode.NOT_FOUND, `No route for ${request.method} ${request.url.split('?')[0]}`),
+  );
 }

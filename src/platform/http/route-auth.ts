@@ -24,9 +24,14 @@ export const BEARER_SECURITY: Array<Record<string, string[]>> = [{ bearerAuth: [
 export const OPTIONAL_BEARER_SECURITY: Array<Record<string, string[]>> = [{}, { bearerAuth: [] }];
 
 function checkFor(auth: Exclude<RouteAuth, 'optional'>): onRequestHookHandler {
-  if (auth === 'required') return async (request: FastifyRequest) => { requireUser(request); };
+  if (auth === 'required')
+    return async (request: FastifyRequest) => {
+      requireUser(request);
+    };
   const roles = typeof auth.role === 'string' ? [auth.role] : [...auth.role];
-  return async (request: FastifyRequest) => { requireRole(request, ...roles); };
+  return async (request: FastifyRequest) => {
+    requireRole(request, ...roles);
+  };
 }
 
 function asList<T>(value: T | T[] | undefined): T[] {

@@ -16,8 +16,14 @@ import { AppError } from '../http/errors.ts';
 
 /** The `Idempotency-Key` request header, for a route's `headers` schema. */
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200, 'must be at most 200 characters').optional()
-    .describe('Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true'),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe(
+      'Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true',
+    ),
 });
 
 /** Tells the client its request was answered from an earlier one with the same key. */
@@ -26,7 +32,12 @@ export function markReplayed(reply: FastifyReply, replayed: boolean): void {
 }
 
 /** A request made with an Idempotency-Key. */
-export interface IdempotentRequest { scope: string; userId: string; key: string; requestHash: string }
+export interface IdempotentRequest {
+  scope: string;
+  userId: string;
+  key: string;
+  requestHash: string;
+}
 
 /** The one request-hash rule: what identifies "the same request" is its JSON (body, plus any path target). */
 export function hashRequest(request: unknown): string {
@@ -34,18 +45,33 @@ export function hashRequest(request: unknown): string {
 }
 
 /** Undefined without a key, so callers can pass the header straight through. */
-export function idempotentRequest(scope: string, userId: string, key: string | undefined, request: unknown): IdempotentRequest | undefined {
+export function idempotentRequest(
+  scope: string,
+  userId: string,
+  key: string | undefined,
+  request: unknown,
+): IdempotentRequest | undefined {
   return key === undefined ? undefined : { scope, userId, key, requestHash: hashRequest(request) };
 }
 
 export const idempotencyKeyReused = () =>
-  new AppError(409, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used with a different request body');
+  new AppError(
+    409,
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    'This Idempotency-Key was already used with a different request body',
+  );
 
 /** The first request with this key is still creating its resource: the client retries in a moment. */
 export const idempotentRequestInProgress = () =>
-  new AppError(409, ErrorCode.REQUEST_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed; retry in a moment', undefined, {
-    'retry-after': '1',
-  });
+  new AppError(
+    409,
+    ErrorCode.REQUEST_IN_PROGRESS,
+    'A request with this Idempotency-Key is still being processed; retry in a moment',
+    undefined,
+    {
+      'retry-after': '1',
+    },
+  );
 
 /** Thrown inside the creating transaction when a concurrent request holds the key: rolls the creation back. */
 export class IdempotencyKeyTakenError extends Error {
@@ -60,8 +86,12 @@ export class IdempotencyKeyTakenError extends Error {
  * a different request is a client bug: 409 IDEMPOTENCY_KEY_REUSED.
  */
 export async function findIdempotentResource(db: Executor, request: IdempotentRequest): Promise<string | undefined> {
-  const row = await db.selectFrom('idempotency_keys').select(['resource_id', 'request_hash'])
-    .where('user_id', '=', request.userId).where('scope', '=', request.scope).where('idempotency_key', '=', request.key)
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['resource_id', 'request_hash'])
+    .where('user_id', '=', request.userId)
+    .where('scope', '=', request.scope)
+    .where('idempotency_key', '=', request.key)
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== request.requestHash) throw idempotencyKeyReused();
@@ -73,9 +103,20 @@ export async function findIdempotentResource(db: Executor, request: IdempotentRe
  * so a concurrent request with the same key waits for this one to commit, then finds the key taken
  * (IdempotencyKeyTakenError) and replays instead of creating a second resource.
  */
-export async function claimIdempotencyKey(trx: Transaction<DB>, request: IdempotentRequest, resourceId: string): Promise<void> {
-  const claimed = await trx.insertInto('idempotency_keys')
-    .values({ user_id: request.userId, scope: request.scope, idempotency_key: request.key, request_hash: request.requestHash, resource_id: resourceId })
+export async function claimIdempotencyKey(
+  trx: Transaction<DB>,
+  request: IdempotentRequest,
+  resourceId: string,
+): Promise<void> {
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values({
+      user_id: request.userId,
+      scope: request.scope,
+      idempotency_key: request.key,
+      request_hash: request.requestHash,
+      resource_id: resourceId,
+    })
     .onConflict((conflict) => conflict.columns(['user_id', 'scope', 'idempotency_key']).doNothing())
     .returning('resource_id')
     .executeTakeFirst();
@@ -84,15 +125,19 @@ export async function claimIdempotencyKey(trx: Transaction<DB>, request: Idempot
 
 /** Forgets a key whose resource no longer exists, so the next request with it creates anew. */
 async function releaseIdempotencyKey(db: Executor, request: IdempotentRequest, resourceId: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys')
-    .where('user_id', '=', request.userId).where('scope', '=', request.scope).where('idempotency_key', '=', request.key)
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('user_id', '=', request.userId)
+    .where('scope', '=', request.scope)
+    .where('idempotency_key', '=', request.key)
     .where('resource_id', '=', resourceId)
     .execute();
 }
 
 /** Forgets keys older than `olderThanMs` (the retention job); answers how many. */
 export async function pruneIdempotencyKeys(db: Executor, olderThanMs: number): Promise<number> {
-  const result = await db.deleteFrom('idempotency_keys')
+  const result = await db
+    .deleteFrom('idempotency_keys')
     .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -111,7 +156,9 @@ export interface IdempotentCreation<T> {
  * key is a 409.
  */
 export async function createIdempotently<T>(
-  db: Executor, request: IdempotentRequest | undefined, creation: IdempotentCreation<T>,
+  db: Executor,
+  request: IdempotentRequest | undefined,
+  creation: IdempotentCreation<T>,
 ): Promise<{ value: T; replayed: boolean }> {
   if (!request) return { value: await inTransaction(db, (trx) => creation.create(trx, randomUUID())), replayed: false };
   for (let attempt = 0; ; attempt += 1) {
@@ -132,7 +179,11 @@ export async function createIdempotently<T>(
 }
 
 /** What the key created, or undefined when the key is new (a key whose resource is gone is released). */
-async function replay<T>(db: Executor, request: IdempotentRequest, creation: IdempotentCreation<T>): Promise<T | undefined> {
+async function replay<T>(
+  db: Executor,
+  request: IdempotentRequest,
+  creation: IdempotentCreation<T>,
+): Promise<T | undefined> {
   const resourceId = await findIdempotentResource(db, request);
   if (resourceId === undefined) return undefined;
   const value = await creation.load(resourceId);

@@ -11,7 +11,13 @@ import type {
   ListFailedOptions,
   ProcessOptions,
 } from './job-queue.ts';
-import { assertConcurrency, assertQueueName, clampProgress, isQueueName, resolveEnqueueOptions } from './job-options.ts';
+import {
+  assertConcurrency,
+  assertQueueName,
+  clampProgress,
+  isQueueName,
+  resolveEnqueueOptions,
+} from './job-options.ts';
 import { runDeadLetterHook, runJob } from './run-job.ts';
 
 export interface BullMqJobQueueOptions {
@@ -44,11 +50,15 @@ const STALLED_OUT_ERROR = 'stalled: the worker stopped before the job finished, 
 
 function toStatus(state: JobState | 'unknown'): JobStatus {
   switch (state) {
-    case 'active': return 'active';
-    case 'completed': return 'completed';
-    case 'failed': return 'failed';
+    case 'active':
+      return 'active';
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return 'failed';
     // Delayed (backoff or delayMs), prioritized and plain waiting jobs are all "not started yet".
-    default: return 'waiting';
+    default:
+      return 'waiting';
   }
 }
 
@@ -111,7 +121,9 @@ export class BullMqJobQueue implements JobQueue {
     this.producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     this.consumer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     for (const connection of [this.producer, this.consumer]) {
-      connection.on('error', (err: Error) => this.logger?.warn({ err: err.message }, 'job queue redis connection problem'));
+      connection.on('error', (err: Error) =>
+        this.logger?.warn({ err: err.message }, 'job queue redis connection problem'),
+      );
     }
   }
 
@@ -145,16 +157,20 @@ export class BullMqJobQueue implements JobQueue {
     assertQueueName(queue);
     const resolved = resolveEnqueueOptions(options);
     await this.producer.sadd(this.queueNamesKey, queue);
-    const job = await this.queueFor(queue).add(name, { payload: payload ?? null, timeoutMs: resolved.timeoutMs, releases: 0 }, {
-      priority: resolved.priorityRank,
-      attempts: resolved.attempts,
-      backoff: { type: 'exponential', delay: resolved.backoffMs },
-      delay: resolved.delayMs,
-      // Simple-mode deduplication holds the key until the job completes or fails for good.
-      ...(resolved.dedupeKey === null ? {} : { deduplication: { id: resolved.dedupeKey } }),
-      removeOnComplete: { age: Math.ceil(this.keepCompletedMs / 1000) },
-      removeOnFail: false,
-    });
+    const job = await this.queueFor(queue).add(
+      name,
+      { payload: payload ?? null, timeoutMs: resolved.timeoutMs, releases: 0 },
+      {
+        priority: resolved.priorityRank,
+        attempts: resolved.attempts,
+        backoff: { type: 'exponential', delay: resolved.backoffMs },
+        delay: resolved.delayMs,
+        // Simple-mode deduplication holds the key until the job completes or fails for good.
+        ...(resolved.dedupeKey === null ? {} : { deduplication: { id: resolved.dedupeKey } }),
+        removeOnComplete: { age: Math.ceil(this.keepCompletedMs / 1000) },
+        removeOnFail: false,
+      },
+    );
     return { id: `${queue}:${job.id}` };
   }
 
@@ -164,7 +180,14 @@ export class BullMqJobQueue implements JobQueue {
     if (this.workers.has(queue)) throw new Error(`queue ${queue} is already being processed`);
     const worker = new Worker<JobEnvelope>(
       queue,
-      (job, token) => this.runOnce(queue, job, token, handler as JobHandler<unknown>, options.deadLetter as DeadLetterHook<unknown> | undefined),
+      (job, token) =>
+        this.runOnce(
+          queue,
+          job,
+          token,
+          handler as JobHandler<unknown>,
+          options.deadLetter as DeadLetterHook<unknown> | undefined,
+        ),
       {
         connection: this.consumer,
         prefix: this.prefix,
@@ -175,7 +198,9 @@ export class BullMqJobQueue implements JobQueue {
       },
     );
     worker.on('error', (err: Error) => this.logger?.warn({ err, queue }, 'job worker error'));
-    worker.on('failed', (job, err) => this.logger?.warn({ jobId: job?.id, queue, error: err.message }, 'job attempt failed'));
+    worker.on('failed', (job, err) =>
+      this.logger?.warn({ jobId: job?.id, queue, error: err.message }, 'job attempt failed'),
+    );
     this.workers.set(queue, worker);
   }
 
@@ -191,19 +216,27 @@ export class BullMqJobQueue implements JobQueue {
     // The hook runs while this worker holds the job's lock: a worker dying in between leaves the job
     // stalled, and the next run lands here again with no attempt left and runs the hook again.
     const failForGood = async (error: string): Promise<never> => {
-      await runDeadLetterHook(deadLetter, { id: `${queue}:${job.id}`, queue, name: job.name, payload: job.data.payload, attempts: maxAttempts, error }, this.logger);
+      await runDeadLetterHook(
+        deadLetter,
+        { id: `${queue}:${job.id}`, queue, name: job.name, payload: job.data.payload, attempts: maxAttempts, error },
+        this.logger,
+      );
       // Unrecoverable: BullMQ counts only failed runs, not stalled ones, and would otherwise retry.
       throw new UnrecoverableError(error);
     };
     if (attempt > maxAttempts) return failForGood(STALLED_OUT_ERROR);
-    const outcome = await runJob(handler, {
-      id: `${queue}:${job.id}`,
-      queue,
-      name: job.name,
-      payload: job.data.payload,
-      attempt,
-      reportProgress: (percent) => job.updateProgress(clampProgress(percent)),
-    }, { timeoutMs: job.data.timeoutMs, interrupt: this.shutdown.signal, graceMs: this.shutdownGraceMs });
+    const outcome = await runJob(
+      handler,
+      {
+        id: `${queue}:${job.id}`,
+        queue,
+        name: job.name,
+        payload: job.data.payload,
+        attempt,
+        reportProgress: (percent) => job.updateProgress(clampProgress(percent)),
+      },
+      { timeoutMs: job.data.timeoutMs, interrupt: this.shutdown.signal, graceMs: this.shutdownGraceMs },
+    );
     if (outcome.kind === 'completed') return;
     if (outcome.kind === 'failed') {
       if (attempt >= maxAttempts) return failForGood(outcome.error);
@@ -215,7 +248,9 @@ export class BullMqJobQueue implements JobQueue {
     throw new WaitingError();
   }
 
-  private async findJob(id: string): Promise<{ queue: string; job: Job<JobEnvelope>; state: JobState | 'unknown' } | null> {
+  private async findJob(
+    id: string,
+  ): Promise<{ queue: string; job: Job<JobEnvelope>; state: JobState | 'unknown' } | null> {
     const parts = splitJobId(id);
     if (!parts) return null;
     const queue = await this.knownQueue(parts.queue);
@@ -239,15 +274,16 @@ export class BullMqJobQueue implements JobQueue {
 
   async listFailed(options: ListFailedOptions): Promise<JobRecord[]> {
     const offset = options.offset ?? 0;
-    const names = options.queue === undefined
-      ? (await this.producer.smembers(this.queueNamesKey)).sort()
-      : [options.queue];
+    const names =
+      options.queue === undefined ? (await this.producer.smembers(this.queueNamesKey)).sort() : [options.queue];
     // Each failed set is ordered newest first; the first offset+limit of each cover the merged page.
-    const perQueue = await Promise.all(names.map(async (name) => {
-      const queue = await this.knownQueue(name);
-      const jobs = queue ? await queue.getFailed(0, offset + options.limit - 1) : [];
-      return jobs.filter(Boolean).map((job) => toRecord(name, job, 'failed'));
-    }));
+    const perQueue = await Promise.all(
+      names.map(async (name) => {
+        const queue = await this.knownQueue(name);
+        const jobs = queue ? await queue.getFailed(0, offset + options.limit - 1) : [];
+        return jobs.filter(Boolean).map((job) => toRecord(name, job, 'failed'));
+      }),
+    );
     return perQueue
       .flat()
       .sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))

@@ -23,7 +23,9 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
 
     const rescuer = open(t);
     const attempts: number[] = [];
-    rescuer.process(queue, async (job) => { attempts.push(job.attempt); });
+    rescuer.process(queue, async (job) => {
+      attempts.push(job.attempt);
+    });
     const record = await waitForStatus(jobs, id, 'completed');
     assert.deepEqual(attempts, [2], 'the dead run counts as the first attempt');
     assert.equal(record.attempts, 2);
@@ -37,7 +39,9 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
     t.after(() => first.close());
     const queue = newQueueName('shutdown');
     let started = () => undefined as void;
-    const running = new Promise<void>((resolve) => { started = resolve; });
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     let aborted = false;
     first.process(queue, async (job) => {
       started();
@@ -55,7 +59,9 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
     assert.equal(handedBack?.status, 'waiting');
     assert.equal(handedBack?.attempts, 0);
     const attempts: number[] = [];
-    second.process(queue, async (job) => { attempts.push(job.attempt); });
+    second.process(queue, async (job) => {
+      attempts.push(job.attempt);
+    });
     await waitForStatus(second, id, 'completed');
     assert.deepEqual(attempts, [1]);
   });
@@ -78,14 +84,24 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
     const queue = newQueueName('hook');
     const hooked: DeadLetter<unknown>[] = [];
     let fixed = false;
-    jobs.process(queue, async (job) => {
-      if (!fixed) throw new Error(`boom on attempt ${job.attempt}`);
-    }, { deadLetter: async (job) => { hooked.push(job); } });
+    jobs.process(
+      queue,
+      async (job) => {
+        if (!fixed) throw new Error(`boom on attempt ${job.attempt}`);
+      },
+      {
+        deadLetter: async (job) => {
+          hooked.push(job);
+        },
+      },
+    );
     const { id } = await jobs.enqueue(queue, 'doomed', { video: 7 }, { attempts: 2, backoffMs: 10 });
     const failed = await waitForStatus(jobs, id, 'failed');
     assert.equal(failed.lastError, 'boom on attempt 2');
     assert.equal(failed.attempts, 2);
-    assert.deepEqual(hooked, [{ id, queue, name: 'doomed', payload: { video: 7 }, attempts: 2, error: 'boom on attempt 2' }]);
+    assert.deepEqual(hooked, [
+      { id, queue, name: 'doomed', payload: { video: 7 }, attempts: 2, error: 'boom on attempt 2' },
+    ]);
 
     // A retried dead letter that then succeeds is not dead-lettered again.
     fixed = true;
@@ -98,12 +114,18 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
     const jobs = open(t);
     const queue = newQueueName('hook-throws');
     let calls = 0;
-    jobs.process(queue, async () => { throw new Error('always'); }, {
-      deadLetter: async () => {
-        calls += 1;
-        throw new Error('the hook broke');
+    jobs.process(
+      queue,
+      async () => {
+        throw new Error('always');
       },
-    });
+      {
+        deadLetter: async () => {
+          calls += 1;
+          throw new Error('the hook broke');
+        },
+      },
+    );
     const { id } = await jobs.enqueue(queue, 'doomed', {}, { attempts: 1 });
     assert.equal((await waitForStatus(jobs, id, 'failed')).lastError, 'always');
     assert.equal(calls, 1);
@@ -120,13 +142,26 @@ describeJobQueues('job recovery', ({ backend, open, newQueueName }) => {
     const rescuer = open(t);
     const runs: number[] = [];
     const hooked: DeadLetter<unknown>[] = [];
-    rescuer.process(queue, async (job) => { runs.push(job.attempt); }, { deadLetter: async (job) => { hooked.push(job); } });
+    rescuer.process(
+      queue,
+      async (job) => {
+        runs.push(job.attempt);
+      },
+      {
+        deadLetter: async (job) => {
+          hooked.push(job);
+        },
+      },
+    );
     const failed = await waitForStatus(jobs, id, 'failed');
     assert.deepEqual(runs, [], 'no attempt was left to run the handler again');
     assert.equal(failed.attempts, 1);
     assert.match(failed.lastError ?? '', /stalled/);
     assert.equal(hooked.length, 1);
-    assert.deepEqual({ ...hooked[0], error: undefined }, { id, queue, name: 'transcode', payload: { video: 11 }, attempts: 1, error: undefined });
+    assert.deepEqual(
+      { ...hooked[0], error: undefined },
+      { id, queue, name: 'transcode', payload: { video: 11 }, attempts: 1, error: undefined },
+    );
     assert.match(hooked[0]?.error ?? '', /stalled/);
     await doomed.dispose();
     assert.equal((await jobs.getJob(id))?.status, 'failed', 'the dead worker cannot change the job it lost');

@@ -142,9 +142,10 @@ class QueueConsumer {
         });
         this.running.add(run);
       }
-      this.idleDelayMs = rows.length > 0
-        ? this.settings.pollIntervalMs
-        : Math.min(this.idleDelayMs * 2, this.settings.maxPollIntervalMs);
+      this.idleDelayMs =
+        rows.length > 0
+          ? this.settings.pollIntervalMs
+          : Math.min(this.idleDelayMs * 2, this.settings.maxPollIntervalMs);
     } catch (error) {
       this.logger?.warn({ err: error, queue: this.queue }, 'claiming jobs failed; backing off');
       this.idleDelayMs = this.settings.maxPollIntervalMs;
@@ -175,19 +176,26 @@ class QueueConsumer {
         await this.deadLetterRun(row, run, row.last_error ?? 'stalled');
         return;
       }
-      const outcome = await runJob(this.handler, {
-        id: row.id,
-        queue: row.queue,
-        name: row.name,
-        payload: row.payload,
-        attempt: row.attempts,
-        reportProgress: (percent) => this.store.setProgress(run, clampProgress(percent)),
-      }, { timeoutMs: row.timeout_ms, interrupt, graceMs: this.settings.shutdownGraceMs });
+      const outcome = await runJob(
+        this.handler,
+        {
+          id: row.id,
+          queue: row.queue,
+          name: row.name,
+          payload: row.payload,
+          attempt: row.attempts,
+          reportProgress: (percent) => this.store.setProgress(run, clampProgress(percent)),
+        },
+        { timeoutMs: row.timeout_ms, interrupt, graceMs: this.settings.shutdownGraceMs },
+      );
       finished = true;
       if (outcome.kind === 'completed') {
         await this.store.complete(run);
       } else if (outcome.kind === 'failed') {
-        this.logger?.warn({ jobId: row.id, queue: this.queue, attempt: row.attempts, error: outcome.error }, 'job attempt failed');
+        this.logger?.warn(
+          { jobId: row.id, queue: this.queue, attempt: row.attempts, error: outcome.error },
+          'job attempt failed',
+        );
         if (row.attempts >= row.max_attempts) await this.deadLetterRun(row, run, outcome.error);
         else await this.store.fail(run, outcome.error, retryDelayMs(row.backoff_ms, row.attempts));
       } else {
@@ -203,14 +211,18 @@ class QueueConsumer {
 
   /** The hook first, while the lease is still held: a worker dying in between leaves it to be run again. */
   private async deadLetterRun(row: JobRow, run: RunClaim, error: string): Promise<void> {
-    await runDeadLetterHook(this.deadLetter, {
-      id: row.id,
-      queue: row.queue,
-      name: row.name,
-      payload: row.payload,
-      attempts: row.max_attempts,
-      error,
-    }, this.logger);
+    await runDeadLetterHook(
+      this.deadLetter,
+      {
+        id: row.id,
+        queue: row.queue,
+        name: row.name,
+        payload: row.payload,
+        attempts: row.max_attempts,
+        error,
+      },
+      this.logger,
+    );
     await this.store.deadLetter(run, error);
   }
 }
@@ -271,7 +283,9 @@ export class PostgresJobQueue implements JobQueue {
     this.consumers.set(queue, consumer);
     consumer.wake();
     this.sweepTimer ??= setInterval(() => {
-      this.sweeping ??= this.sweep().finally(() => { this.sweeping = undefined; });
+      this.sweeping ??= this.sweep().finally(() => {
+        this.sweeping = undefined;
+      });
     }, this.settings.sweepIntervalMs);
   }
 

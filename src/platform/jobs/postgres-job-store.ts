@@ -44,10 +44,9 @@ export class PostgresJobStore {
           run_at: msFromNow(options.delayMs),
           dedupe_key: options.dedupeKey,
         })
-        .onConflict((conflict) => conflict
-          .columns(['queue', 'dedupe_key'])
-          .where('status', 'in', ['waiting', 'active'])
-          .doNothing())
+        .onConflict((conflict) =>
+          conflict.columns(['queue', 'dedupe_key']).where('status', 'in', ['waiting', 'active']).doNothing(),
+        )
         .returning('id')
         .executeTakeFirst();
       if (inserted) return inserted.id;
@@ -105,7 +104,9 @@ export class PostgresJobStore {
   }
 
   async setProgress(run: RunClaim, percent: number): Promise<void> {
-    await this.updateRun(run).set({ progress: percent, updated_at: sql<Date>`now()` }).execute();
+    await this.updateRun(run)
+      .set({ progress: percent, updated_at: sql<Date>`now()` })
+      .execute();
   }
 
   async complete(run: RunClaim): Promise<void> {

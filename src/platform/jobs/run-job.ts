@@ -38,7 +38,9 @@ function whenAborted(signal: AbortSignal): Promise<'aborted'> {
 /** Resolves after `ms`, or at once when `settled` does, leaving no timer behind either way. */
 async function waitAtMost(settled: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const elapsed = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
   try {
     await Promise.race([settled, elapsed]);
   } finally {

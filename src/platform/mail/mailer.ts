@@ -21,7 +21,12 @@ export class DatabaseMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
     await this.db
       .insertInto('mail_messages')
-      .values({ to_address: message.to, subject: message.subject, text_body: message.text, headers: JSON.stringify(message.headers ?? {}) })
+      .values({
+        to_address: message.to,
+        subject: message.subject,
+        text_body: message.text,
+        headers: JSON.stringify(message.headers ?? {}),
+      })
       .execute();
   }
 }
@@ -29,12 +34,21 @@ export class DatabaseMailer implements Mailer {
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     this.transport = nodemailer.createTransport(smtpUrl);
   }
 
   async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text, headers: message.headers ?? {} });
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      headers: message.headers ?? {},
+    });
   }
 }
 

@@ -24,7 +24,19 @@ export async function extractCoverImage(options: CoverImageOptions): Promise<'em
 
   if (info.coverArtStreamIndex !== null) {
     await runFfmpeg(
-      ['-i', input, '-map', `0:${info.coverArtStreamIndex}`, '-frames:v', '1', '-vf', `scale='min(${COVER_MAX_WIDTH},iw)':-1`, '-q:v', '3', output],
+      [
+        '-i',
+        input,
+        '-map',
+        `0:${info.coverArtStreamIndex}`,
+        '-frames:v',
+        '1',
+        '-vf',
+        `scale='min(${COVER_MAX_WIDTH},iw)':-1`,
+        '-q:v',
+        '3',
+        output,
+      ],
       { signal },
     );
     return 'embedded';

@@ -21,7 +21,9 @@ export class FfmpegError extends Error {
     readonly exitCode: number | null,
     readonly stderrTail: string,
   ) {
-    super(`${tool} exited with ${exitCode === null ? 'a signal' : `code ${exitCode}`}${stderrTail ? `:\n${stderrTail}` : ''}`);
+    super(
+      `${tool} exited with ${exitCode === null ? 'a signal' : `code ${exitCode}`}${stderrTail ? `:\n${stderrTail}` : ''}`,
+    );
   }
 }
 

@@ -9,12 +9,18 @@ export const SEGMENT_SECONDS = 4;
  * character in the caller's directory name can collide with the muxer's %v / %05d templates.
  */
 const MUXER_ARGS = [
-  '-f', 'hls',
-  '-hls_time', String(SEGMENT_SECONDS),
-  '-hls_playlist_type', 'vod',
-  '-hls_segment_type', 'mpegts',
-  '-start_number', '1',
-  '-hls_segment_filename', '%v/seg_%05d.ts',
+  '-f',
+  'hls',
+  '-hls_time',
+  String(SEGMENT_SECONDS),
+  '-hls_playlist_type',
+  'vod',
+  '-hls_segment_type',
+  'mpegts',
+  '-start_number',
+  '1',
+  '-hls_segment_filename',
+  '%v/seg_%05d.ts',
 ];
 const VARIANT_PLAYLIST_TEMPLATE = '%v/index.m3u8';
 
@@ -33,31 +39,47 @@ function videoArgs(input: string, info: MediaInfo, renditions: readonly VideoRen
   const scalers = renditions.map(
     (rendition, index) => `[s${index}]scale=${rendition.width}:${rendition.height},setsar=1[v${index}]`,
   );
-  const filterGraph = [`${videoInput}fps=${ffmpegFrameRate(first.fps)},format=yuv420p,split=${renditions.length}${branches}`, ...scalers].join(';');
+  const filterGraph = [
+    `${videoInput}fps=${ffmpegFrameRate(first.fps)},format=yuv420p,split=${renditions.length}${branches}`,
+    ...scalers,
+  ].join(';');
 
   const args = ['-i', input, '-filter_complex', filterGraph];
   const streamMap: string[] = [];
   renditions.forEach((rendition, index) => {
     args.push('-map', `[v${index}]`);
     if (rendition.audioBitrate !== null) args.push('-map', `0:${info.audioStreamIndex ?? 'a:0'}`);
-    streamMap.push(rendition.audioBitrate === null ? `v:${index},name:${rendition.name}` : `v:${index},a:${index},name:${rendition.name}`);
+    streamMap.push(
+      rendition.audioBitrate === null
+        ? `v:${index},name:${rendition.name}`
+        : `v:${index},a:${index},name:${rendition.name}`,
+    );
   });
 
   args.push(
-    '-c:v', 'libx264',
-    '-preset', 'veryfast',
-    '-profile:v', 'high',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-profile:v',
+    'high',
     // Keyframes on the same timestamps in every rung, so players can switch at any segment boundary;
     // no extra scene-cut keyframes, which would differ between rungs.
-    '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
-    '-sc_threshold', '0',
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+    '-sc_threshold',
+    '0',
   );
   renditions.forEach((rendition, index) => {
     args.push(
-      `-b:v:${index}`, String(rendition.videoBitrate),
-      `-maxrate:v:${index}`, String(rendition.maxrate),
-      `-bufsize:v:${index}`, String(rendition.bufsize),
-      `-level:v:${index}`, rendition.h264Level,
+      `-b:v:${index}`,
+      String(rendition.videoBitrate),
+      `-maxrate:v:${index}`,
+      String(rendition.maxrate),
+      `-bufsize:v:${index}`,
+      String(rendition.bufsize),
+      `-level:v:${index}`,
+      rendition.h264Level,
     );
     if (rendition.audioBitrate !== null) args.push(...audioArgs(index, rendition.audioBitrate));
   });
@@ -67,11 +89,14 @@ function videoArgs(input: string, info: MediaInfo, renditions: readonly VideoRen
 
 function audioOnlyArgs(input: string, info: MediaInfo, rendition: AudioRendition): string[] {
   return [
-    '-i', input,
-    '-map', `0:${info.audioStreamIndex ?? 'a:0'}`,
+    '-i',
+    input,
+    '-map',
+    `0:${info.audioStreamIndex ?? 'a:0'}`,
     ...audioArgs(0, rendition.audioBitrate),
     ...MUXER_ARGS,
-    '-var_stream_map', `a:0,name:${rendition.name}`,
+    '-var_stream_map',
+    `a:0,name:${rendition.name}`,
     VARIANT_PLAYLIST_TEMPLATE,
   ];
 }

@@ -1,4 +1,11 @@
-export { ffmpegPath, ffprobePath, runFfmpeg, runFfprobeJson, FfmpegError, type RunFfmpegOptions } from './ffmpeg-binary.ts';
+export {
+  ffmpegPath,
+  ffprobePath,
+  runFfmpeg,
+  runFfprobeJson,
+  FfmpegError,
+  type RunFfmpegOptions,
+} from './ffmpeg-binary.ts';
 export { probeMedia, type MediaInfo } from './probe.ts';
 export { NotMediaError } from './not-media-error.ts';
 export { planLadder, type Rendition, type VideoRendition, type AudioRendition } from './ladder.ts';

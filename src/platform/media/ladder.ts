@@ -92,7 +92,10 @@ function videoRendition(
   const nominalPixels = rung.shortSide * ((rung.shortSide * 16) / 9);
   const frameRateFactor = fps > 30 ? 1.5 : 1;
   const videoBitrate = roundKbps(
-    Math.max(MIN_VIDEO_KBPS * 1000, rung.videoKbps * 1000 * ((size.width * size.height) / nominalPixels) * frameRateFactor),
+    Math.max(
+      MIN_VIDEO_KBPS * 1000,
+      rung.videoKbps * 1000 * ((size.width * size.height) / nominalPixels) * frameRateFactor,
+    ),
   );
   const maxrate = roundKbps(videoBitrate * MAXRATE_FACTOR);
   const audioBitrate = hasAudio ? rung.audioKbps * 1000 : null;

@@ -44,7 +44,10 @@ interface Variant {
 }
 
 function parseMasterPlaylist(text: string): Variant[] {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   assert.equal(lines[0], '#EXTM3U');
   const variants: Variant[] = [];
   lines.forEach((line, index) => {
@@ -161,7 +164,12 @@ const successKinds: Partial<Record<FixtureKind, Expectation>> = {
   speech: { renditions: landscapeLadder, hasAudio: true },
 };
 
-async function assertVariant(hlsDir: string, variant: Variant, expected: Expectation, sourceDuration: number): Promise<void> {
+async function assertVariant(
+  hlsDir: string,
+  variant: Variant,
+  expected: Expectation,
+  sourceDuration: number,
+): Promise<void> {
   const playlist = join(hlsDir, variant.uri);
   await assertDecodesCleanly(playlist);
   const probed = await ffprobe(playlist);
@@ -182,9 +190,13 @@ async function assertVariant(hlsDir: string, variant: Variant, expected: Expecta
   assert.ok(video);
   assert.equal(variant.attributes.get('RESOLUTION'), `${video.width}x${video.height}`);
   assert.equal(video.profile, 'High');
-  assert.ok(codecs.startsWith(`avc1.6400${(video.level ?? 0).toString(16)}`), `${codecs} does not match level ${video.level}`);
+  assert.ok(
+    codecs.startsWith(`avc1.6400${(video.level ?? 0).toString(16)}`),
+    `${codecs} does not match level ${video.level}`,
+  );
   // A lone frame has no average rate (0/0); anything longer must be constant-rate.
-  if (video.avg_frame_rate !== '0/0') assert.equal(video.r_frame_rate, video.avg_frame_rate, 'output should be constant frame rate');
+  if (video.avg_frame_rate !== '0/0')
+    assert.equal(video.r_frame_rate, video.avg_frame_rate, 'output should be constant frame rate');
   if (expected.fps) assert.equal(video.r_frame_rate, expected.fps);
 }
 
@@ -236,7 +248,8 @@ describe('damaged and non-media input', () => {
     const workDir = join(dir, 'truncated-out');
     try {
       const result = await processMedia({ input, workDir });
-      for (const rendition of result.hls.renditions) await assertDecodesCleanly(join(workDir, 'hls', rendition.playlist));
+      for (const rendition of result.hls.renditions)
+        await assertDecodesCleanly(join(workDir, 'hls', rendition.playlist));
       assert.ok(result.hls.durationSeconds > 0);
     } catch (error) {
       assert.ok(error instanceof NotMediaError || error instanceof FfmpegError, `unexpected ${String(error)}`);
@@ -246,7 +259,10 @@ describe('damaged and non-media input', () => {
 
   test('a text file named .mp4 is NotMediaError and nothing is written', async () => {
     const input = await fixture('textAsMp4');
-    await assert.rejects(probeMedia(input), (error) => error instanceof NotMediaError && /not a video or audio/i.test(error.message));
+    await assert.rejects(
+      probeMedia(input),
+      (error) => error instanceof NotMediaError && /not a video or audio/i.test(error.message),
+    );
     const workDir = join(dir, 'text-out');
     await assert.rejects(processMedia({ input, workDir }), NotMediaError);
     assert.deepEqual(await readdir(workDir).catch(() => []), []);
@@ -258,15 +274,18 @@ describe('runFfmpeg', () => {
     const controller = new AbortController();
     const started = Date.now();
     let abortedAt = 0;
-    const running = runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=1280x720:d=600', '-c:v', 'libx264', '-f', 'null', '-'], {
-      signal: controller.signal,
-      durationSeconds: 600,
-      onProgress: () => {
-        if (abortedAt) return;
-        abortedAt = Date.now();
-        controller.abort();
+    const running = runFfmpeg(
+      ['-f', 'lavfi', '-i', 'testsrc2=s=1280x720:d=600', '-c:v', 'libx264', '-f', 'null', '-'],
+      {
+        signal: controller.signal,
+        durationSeconds: 600,
+        onProgress: () => {
+          if (abortedAt) return;
+          abortedAt = Date.now();
+          controller.abort();
+        },
       },
-    });
+    );
     await assert.rejects(running, { name: 'AbortError' });
     assert.ok(abortedAt > 0, 'ffmpeg reported progress before the abort');
     assert.ok(Date.now() - abortedAt < 1000, `took ${Date.now() - abortedAt} ms to stop`);
@@ -276,7 +295,8 @@ describe('runFfmpeg', () => {
   test('failures carry the tail of stderr', async () => {
     await assert.rejects(
       runFfmpeg(['-i', join(dir, 'does-not-exist.mp4'), '-f', 'null', '-']),
-      (error) => error instanceof FfmpegError && error.exitCode !== 0 && /No such file or directory/.test(error.stderrTail),
+      (error) =>
+        error instanceof FfmpegError && error.exitCode !== 0 && /No such file or directory/.test(error.stderrTail),
     );
   });
 

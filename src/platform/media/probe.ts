@@ -28,10 +28,13 @@ export interface MediaInfo {
 }
 
 /** ffprobe omits or prints "N/A" for unknown values; either way the value is simply absent. */
-const lenientNumber = z.unknown().transform((value): number | undefined => {
-  const number = Number(value);
-  return value === undefined || value === null || value === '' || !Number.isFinite(number) ? undefined : number;
-}).optional();
+const lenientNumber = z
+  .unknown()
+  .transform((value): number | undefined => {
+    const number = Number(value);
+    return value === undefined || value === null || value === '' || !Number.isFinite(number) ? undefined : number;
+  })
+  .optional();
 
 const ffprobeStream = z.object({
   index: z.number(),
@@ -51,11 +54,13 @@ const ffprobeStream = z.object({
 
 const ffprobeOutput = z.object({
   streams: z.array(ffprobeStream).default([]),
-  format: z.object({
-    format_name: z.string().default(''),
-    duration: lenientNumber,
-    bit_rate: lenientNumber,
-  }).optional(),
+  format: z
+    .object({
+      format_name: z.string().default(''),
+      duration: lenientNumber,
+      bit_rate: lenientNumber,
+    })
+    .optional(),
 });
 
 type FfprobeStream = z.infer<typeof ffprobeStream>;
@@ -105,13 +110,17 @@ export async function probeMedia(path: string, options: { signal?: AbortSignal }
     raw = await runFfprobeJson(['-show_format', '-show_streams', absolutePath], options);
   } catch (error) {
     if (error instanceof FfmpegError) {
-      throw new NotMediaError('This file is not a video or audio file that can be read; it may be damaged or incomplete.', error.stderrTail);
+      throw new NotMediaError(
+        'This file is not a video or audio file that can be read; it may be damaged or incomplete.',
+        error.stderrTail,
+      );
     }
     throw error;
   }
 
   const parsed = ffprobeOutput.safeParse(raw);
-  if (!parsed.success) throw new NotMediaError('This file could not be understood as video or audio.', parsed.error.message);
+  if (!parsed.success)
+    throw new NotMediaError('This file could not be understood as video or audio.', parsed.error.message);
   const { streams, format } = parsed.data;
   const formatName = format?.format_name ?? '';
 
@@ -137,7 +146,10 @@ export async function probeMedia(path: string, options: { signal?: AbortSignal }
   const rotation = video ? rotationOf(video) : 0;
   const { width, height } = video ? displaySize(video, rotation) : { width: 0, height: 0 };
   if (video && (width < 2 || height < 2)) {
-    throw new NotMediaError('The video track of this file cannot be read; it may be damaged or incomplete.', 'no frame size');
+    throw new NotMediaError(
+      'The video track of this file cannot be read; it may be damaged or incomplete.',
+      'no frame size',
+    );
   }
 
   return {

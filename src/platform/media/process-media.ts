@@ -57,7 +57,9 @@ export async function processMedia(options: ProcessMediaOptions): Promise<Proces
     else await extractPoster({ input: options.input, output: posterPath, info, signal });
     onProgress?.(POSTER_DONE);
 
-    const storyboard = info.hasVideo ? await buildStoryboard({ input: options.input, outputDir: workDir, info, signal }) : null;
+    const storyboard = info.hasVideo
+      ? await buildStoryboard({ input: options.input, outputDir: workDir, info, signal })
+      : null;
     onProgress?.(100);
 
     const files = [
@@ -68,7 +70,9 @@ export async function processMedia(options: ProcessMediaOptions): Promise<Proces
     return { info, hls, poster: POSTER_IMAGE, storyboard, files };
   } catch (error) {
     await Promise.all(
-      [HLS_DIR, POSTER_IMAGE, STORYBOARD_IMAGE, STORYBOARD_VTT].map((entry) => rm(join(workDir, entry), { recursive: true, force: true })),
+      [HLS_DIR, POSTER_IMAGE, STORYBOARD_IMAGE, STORYBOARD_VTT].map((entry) =>
+        rm(join(workDir, entry), { recursive: true, force: true }),
+      ),
     );
     throw error;
   }

@@ -83,13 +83,19 @@ export async function buildStoryboard(options: StoryboardOptions): Promise<Story
     const pickOnePerInterval = `select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${intervalSeconds})'`;
     await runFfmpeg(
       [
-        '-i', input,
-        '-map', `0:${info.videoStreamIndex ?? 'v:0'}`,
-        '-vf', `${pickOnePerInterval},scale=${TILE_WIDTH}:${tileHeight},setsar=1`,
+        '-i',
+        input,
+        '-map',
+        `0:${info.videoStreamIndex ?? 'v:0'}`,
+        '-vf',
+        `${pickOnePerInterval},scale=${TILE_WIDTH}:${tileHeight},setsar=1`,
         // Without passthrough the image muxer would duplicate frames to fill a constant rate.
-        '-fps_mode', 'passthrough',
-        '-frames:v', String(MAX_TILES),
-        '-q:v', '4',
+        '-fps_mode',
+        'passthrough',
+        '-frames:v',
+        String(MAX_TILES),
+        '-q:v',
+        '4',
         join(tilesDir, '%04d.jpg'),
       ],
       { signal },
@@ -100,11 +106,31 @@ export async function buildStoryboard(options: StoryboardOptions): Promise<Story
     const columns = Math.min(MAX_COLUMNS, tileCount);
     const rows = Math.ceil(tileCount / columns);
     await runFfmpeg(
-      ['-framerate', '1', '-i', join(tilesDir, '%04d.jpg'), '-vf', `tile=${columns}x${rows}`, '-frames:v', '1', '-q:v', '4', join(outputDir, STORYBOARD_IMAGE)],
+      [
+        '-framerate',
+        '1',
+        '-i',
+        join(tilesDir, '%04d.jpg'),
+        '-vf',
+        `tile=${columns}x${rows}`,
+        '-frames:v',
+        '1',
+        '-q:v',
+        '4',
+        join(outputDir, STORYBOARD_IMAGE),
+      ],
       { signal },
     );
 
-    const layout = { image: STORYBOARD_IMAGE, tileWidth: TILE_WIDTH, tileHeight, columns, rows, tileCount, intervalSeconds };
+    const layout = {
+      image: STORYBOARD_IMAGE,
+      tileWidth: TILE_WIDTH,
+      tileHeight,
+      columns,
+      rows,
+      tileCount,
+      intervalSeconds,
+    };
     await writeFile(join(outputDir, STORYBOARD_VTT), renderStoryboardVtt(layout, info.durationSeconds));
     return { ...layout, vtt: STORYBOARD_VTT };
   } finally {

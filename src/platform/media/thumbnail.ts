@@ -26,7 +26,10 @@ const SCALE = `scale='min(${POSTER_MAX_WIDTH},iw)':-2`;
 const ONE_PER_SECOND = "select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,1)'";
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then((stats) => stats.size > 0, () => false);
+  return stat(path).then(
+    (stats) => stats.size > 0,
+    () => false,
+  );
 }
 
 /**
@@ -58,7 +61,22 @@ export async function extractPoster(options: PosterOptions): Promise<void> {
 
   await rm(output, { force: true });
   await runFfmpeg(
-    ['-ss', start.toFixed(3), '-t', window.toFixed(3), '-i', input, ...videoMap, '-vf', pickFilters.join(','), '-frames:v', '1', '-q:v', '3', output],
+    [
+      '-ss',
+      start.toFixed(3),
+      '-t',
+      window.toFixed(3),
+      '-i',
+      input,
+      ...videoMap,
+      '-vf',
+      pickFilters.join(','),
+      '-frames:v',
+      '1',
+      '-q:v',
+      '3',
+      output,
+    ],
     { signal },
   );
   if (await exists(output)) return;

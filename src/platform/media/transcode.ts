@@ -4,7 +4,12 @@ import { extractCoverImage } from './cover-art.ts';
 import { runFfmpeg } from './ffmpeg-binary.ts';
 import { buildHlsArgs } from './hls-ffmpeg-args.ts';
 import { planLadder, type Rendition } from './ladder.ts';
-import { mediaPlaylistDuration, renderMasterPlaylist, variantPlaylistPath, withNonZeroTargetDuration } from './hls-playlists.ts';
+import {
+  mediaPlaylistDuration,
+  renderMasterPlaylist,
+  variantPlaylistPath,
+  withNonZeroTargetDuration,
+} from './hls-playlists.ts';
 import type { MediaInfo } from './probe.ts';
 
 export const MASTER_PLAYLIST = 'master.m3u8';

@@ -24,7 +24,11 @@ export function installHttpMetrics(app: FastifyInstance, registry: Registry): vo
   });
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, not the raw URL, keeps label cardinality bounded.
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
   });

@@ -16,9 +16,13 @@ export interface CursorCodec<Position> {
   decodeOptional(raw: string | undefined): Position | undefined;
 }
 
-export const invalidCursor = () => new AppError(400, ErrorCode.INVALID_CURSOR,
-  'The cursor is invalid; pass back meta.nextCursor as received, with the same sort and filters',
-  [{ field: 'cursor', message: 'is invalid' }]);
+export const invalidCursor = () =>
+  new AppError(
+    400,
+    ErrorCode.INVALID_CURSOR,
+    'The cursor is invalid; pass back meta.nextCursor as received, with the same sort and filters',
+    [{ field: 'cursor', message: 'is invalid' }],
+  );
 
 export function cursorCodec<Schema extends z.ZodType>(tag: string, position: Schema): CursorCodec<z.output<Schema>> {
   const envelope = z.tuple([z.literal(tag), position]);
@@ -48,10 +52,18 @@ export const isoInstant = z.iso.datetime().pipe(z.coerce.date());
 export const timePosition = z.object({ at: isoInstant, id: z.uuid() });
 export type TimePosition = z.output<typeof timePosition>;
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** Cuts a `limit + 1` query result into the page and the cursor of the next one (null on the last page). */
-export function toPage<Row, Position>(rows: Row[], limit: number, codec: CursorCodec<Position>, positionOf: (row: Row) => Position): Page<Row> {
+export function toPage<Row, Position>(
+  rows: Row[],
+  limit: number,
+  codec: CursorCodec<Position>,
+  positionOf: (row: Row) => Position,
+): Page<Row> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? codec.encode(positionOf(last)) : null };

@@ -18,7 +18,9 @@ export class MemoryPubSub implements PubSub {
 
   async subscribe(channel: string, listener: MessageListener): Promise<() => Promise<void>> {
     this.emitter.on(channel, listener);
-    return async () => { this.emitter.off(channel, listener); };
+    return async () => {
+      this.emitter.off(channel, listener);
+    };
   }
 
   async close(): Promise<void> {

@@ -17,7 +17,11 @@ export class RedisPubSub implements PubSub {
   /** Redis SUBSCRIBE calls in flight, so a second listener also waits until the channel is live. */
   private readonly pending = new Map<string, Promise<unknown>>();
 
-  constructor(redisUrl: string, private readonly prefix: string, private readonly logger: Logger) {
+  constructor(
+    redisUrl: string,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+  ) {
     this.publisher = createRedis(redisUrl, logger);
     this.subscriber = createRedis(redisUrl, logger);
     this.local.setMaxListeners(0);
@@ -44,7 +48,8 @@ export class RedisPubSub implements PubSub {
     }
     return async () => {
       this.local.off(redisChannel, listener);
-      if (this.local.listenerCount(redisChannel) === 0) await this.subscriber.unsubscribe(redisChannel).catch(() => undefined);
+      if (this.local.listenerCount(redisChannel) === 0)
+        await this.subscriber.unsubscribe(redisChannel).catch(() => undefined);
     };
   }
 

@@ -1,6 +1,9 @@
 import { refillPerMs, type RateLimitDecision, type RateLimiter, type TokenBucketPolicy } from './rate-limiter.ts';
 
-interface Bucket { tokens: number; updatedAt: number }
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
 
 /**
  * Past this many keys, buckets that have refilled completely are dropped (a full bucket is the default
@@ -14,7 +17,10 @@ export class MemoryTokenBucket implements RateLimiter {
   private readonly perMs: number;
   private nextSweepAt = 0;
 
-  constructor(private readonly policy: TokenBucketPolicy, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly policy: TokenBucketPolicy,
+    private readonly now: () => number = Date.now,
+  ) {
     this.perMs = refillPerMs(policy);
   }
 

@@ -47,10 +47,17 @@ export class RedisTokenBucket implements RateLimiter {
     const redisKey = `${this.keyPrefix}bucket:${this.policy.name}:${key}`;
     try {
       const [allowed, tokens, waitMs] = await this.run(redisKey);
-      return { allowed: allowed === 1, remaining: Math.floor(Number(tokens)), retryAfterSeconds: Number(waitMs) / 1000 };
+      return {
+        allowed: allowed === 1,
+        remaining: Math.floor(Number(tokens)),
+        retryAfterSeconds: Number(waitMs) / 1000,
+      };
     } catch (error) {
       // Like the global limiter (skipOnError): a Redis outage must not stop everyone from acting.
-      this.logger.warn({ err: error, limit: this.policy.name }, 'rate limiter unavailable; letting the request through');
+      this.logger.warn(
+        { err: error, limit: this.policy.name },
+        'rate limiter unavailable; letting the request through',
+      );
       return { allowed: true, remaining: 0, retryAfterSeconds: 0 };
     }
   }
@@ -59,10 +66,10 @@ export class RedisTokenBucket implements RateLimiter {
   private async run(redisKey: string): Promise<[number, string, string]> {
     const args = [1, redisKey, this.policy.capacity, this.perMs] as const;
     try {
-      return await this.redis.evalsha(TAKE_SCRIPT_SHA, ...args) as [number, string, string];
+      return (await this.redis.evalsha(TAKE_SCRIPT_SHA, ...args)) as [number, string, string];
     } catch (error) {
       if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
-      return await this.redis.eval(TAKE_SCRIPT, ...args) as [number, string, string];
+      return (await this.redis.eval(TAKE_SCRIPT, ...args)) as [number, string, string];
     }
   }
 }

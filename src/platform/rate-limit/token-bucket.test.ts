@@ -18,7 +18,10 @@ describe('in-process token bucket', () => {
     let now = 1_000_000;
     const limiter = new MemoryTokenBucket(policy, () => now);
     const burst = await takeMany(limiter, 'alice', 3);
-    assert.deepEqual(burst.map((decision) => decision.allowed), [true, true, true]);
+    assert.deepEqual(
+      burst.map((decision) => decision.allowed),
+      [true, true, true],
+    );
     assert.equal(burst[2]?.remaining, 0);
 
     const refused = await limiter.take('alice');
@@ -41,7 +44,10 @@ describe('in-process token bucket', () => {
     assert.equal((await limiter.take('bob')).allowed, true);
     now += 3_600_000;
     const afterAnHour = await takeMany(limiter, 'alice', 4);
-    assert.deepEqual(afterAnHour.map((decision) => decision.allowed), [true, true, true, false]);
+    assert.deepEqual(
+      afterAnHour.map((decision) => decision.allowed),
+      [true, true, true, false],
+    );
   });
 });
 
@@ -61,13 +67,20 @@ describe('Redis token bucket', { skip: !process.env.REDIS_URL && 'REDIS_URL is n
     const decisions = await takeMany(limiter, 'alice', 50);
     assert.equal(decisions.filter((decision) => decision.allowed).length, 10);
     const refused = decisions.find((decision) => !decision.allowed);
-    assert.ok(refused && refused.retryAfterSeconds > 50 && refused.retryAfterSeconds <= 60, `retry after ${refused?.retryAfterSeconds}`);
+    assert.ok(
+      refused && refused.retryAfterSeconds > 50 && refused.retryAfterSeconds <= 60,
+      `retry after ${refused?.retryAfterSeconds}`,
+    );
   });
 
   test('the bucket refills with time and its key expires once full again', async () => {
     // A token every 500 ms: slow enough that a busy machine cannot refill between the first three takes.
     const limiter = new RedisTokenBucket(redis!, { name: 'refill', capacity: 2, refillPerMinute: 120 }, prefix, logger);
-    assert.deepEqual((await takeMany(limiter, 'bob', 3)).map((decision) => decision.allowed).sort(), [false, true, true]);
+    assert.deepEqual((await takeMany(limiter, 'bob', 3)).map((decision) => decision.allowed).sort(), [
+      false,
+      true,
+      true,
+    ]);
     const ttl = await redis!.pttl(`${prefix}bucket:refill:bob`);
     assert.ok(ttl > 1000 && ttl <= 2000, `expires when full again (≤ 1 s) plus 1 s of slack: ttl ${ttl}`);
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -75,7 +88,12 @@ describe('Redis token bucket', { skip: !process.env.REDIS_URL && 'REDIS_URL is n
   });
 
   test('a Redis outage lets requests through instead of failing them', async () => {
-    const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const broken = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     const limiter = new RedisTokenBucket(broken, policy, prefix, logger);
     assert.equal((await limiter.take('carol')).allowed, true);
     broken.disconnect();

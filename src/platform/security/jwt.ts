@@ -1,7 +1,10 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Role } from '../db/schema.ts';
 
-export interface AccessClaims { userId: string; role: Role }
+export interface AccessClaims {
+  userId: string;
+  role: Role;
+}
 
 export class InvalidTokenError extends Error {
   constructor(public readonly reason: 'expired' | 'invalid') {
@@ -13,7 +16,10 @@ export class InvalidTokenError extends Error {
 export class AccessTokenSigner {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -31,7 +37,8 @@ export class AccessTokenSigner {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
       const role = payload.role;
-      if (!payload.sub || (role !== 'viewer' && role !== 'creator' && role !== 'admin')) throw new InvalidTokenError('invalid');
+      if (!payload.sub || (role !== 'viewer' && role !== 'creator' && role !== 'admin'))
+        throw new InvalidTokenError('invalid');
       return { userId: payload.sub, role };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;

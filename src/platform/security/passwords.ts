@@ -3,7 +3,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 // scrypt runs on libuv's thread pool, so hashing never blocks the event loop.
 function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+    scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 // N=2^15, r=8 is the OWASP-recommended scrypt cost (about 32 MiB and ~50 ms per hash here).
@@ -23,7 +24,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
   const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEMORY,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAX_MEMORY,
   });
   return timingSafeEqual(expected, actual);
 }
@@ -32,9 +36,30 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_PASSWORD_HASH = await hashPassword(randomBytes(16).toString('hex'));
 
 const COMMON_PASSWORDS = new Set([
-  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwerty123', 'qwertyuiop',
-  'iloveyou', 'sunshine1', 'princess1', 'football1', 'welcome1', 'letmein1', 'admin123', 'abc12345',
-  'passw0rd', 'streamhub', 'streamhub1', '11111111', '00000000', 'baseball1', 'trustno1', 'superman1',
+  'password',
+  'password1',
+  'password123',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwerty123',
+  'qwertyuiop',
+  'iloveyou',
+  'sunshine1',
+  'princess1',
+  'football1',
+  'welcome1',
+  'letmein1',
+  'admin123',
+  'abc12345',
+  'passw0rd',
+  'streamhub',
+  'streamhub1',
+  '11111111',
+  '00000000',
+  'baseball1',
+  'trustno1',
+  'superman1',
 ]);
 
 /** Returns why a password is too weak, or null when it is acceptable. */

@@ -3,7 +3,8 @@ import { RangeNotSatisfiableError, type ByteRange } from './object-storage.ts';
 /** Rejects ranges that are malformed whatever the object's size (a caller bug, not a 416). */
 export function assertWellFormedRange(range: ByteRange): void {
   const { start, end } = range;
-  if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`range start must be a non-negative integer, got ${start}`);
+  if (!Number.isSafeInteger(start) || start < 0)
+    throw new RangeError(`range start must be a non-negative integer, got ${start}`);
   if (end !== undefined && (!Number.isSafeInteger(end) || end < start)) {
     throw new RangeError(`range end must be an integer >= start (${start}), got ${end}`);
   }

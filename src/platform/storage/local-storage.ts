@@ -203,7 +203,10 @@ export class LocalObjectStorage implements ObjectStorage {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
-        throw new InvalidObjectKeyError(key, 'local storage cannot hold both a key and other keys under it as a folder');
+        throw new InvalidObjectKeyError(
+          key,
+          'local storage cannot hold both a key and other keys under it as a folder',
+        );
       }
       throw error;
     }

@@ -18,14 +18,17 @@ function hasControlCharacter(key: string): boolean {
  * of the local root, and never names two different things locally (`a//b` and `a/b` would be one file).
  */
 export function assertValidKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0) throw new InvalidObjectKeyError(String(key), 'must be a non-empty string');
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new InvalidObjectKeyError(key, `longer than ${MAX_KEY_BYTES} bytes`);
+  if (typeof key !== 'string' || key.length === 0)
+    throw new InvalidObjectKeyError(String(key), 'must be a non-empty string');
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES)
+    throw new InvalidObjectKeyError(key, `longer than ${MAX_KEY_BYTES} bytes`);
   if (key.startsWith('/')) throw new InvalidObjectKeyError(key, 'must not start with "/"');
   if (key.includes('\\')) throw new InvalidObjectKeyError(key, 'must not contain a backslash');
   if (hasControlCharacter(key)) throw new InvalidObjectKeyError(key, 'must not contain control characters such as NUL');
   for (const segment of key.split('/')) {
     if (segment === '') throw new InvalidObjectKeyError(key, 'must not contain empty segments or end with "/"');
-    if (segment === '.' || segment === '..') throw new InvalidObjectKeyError(key, 'must not contain "." or ".." segments');
+    if (segment === '.' || segment === '..')
+      throw new InvalidObjectKeyError(key, 'must not contain "." or ".." segments');
   }
 }
 

@@ -100,7 +100,10 @@ export class ObjectNotFoundError extends Error {
 }
 
 export class InvalidObjectKeyError extends Error {
-  constructor(readonly key: string, reason: string) {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
     super(`invalid object key ${JSON.stringify(key)}: ${reason}`);
     this.name = 'InvalidObjectKeyError';
   }
@@ -108,14 +111,20 @@ export class InvalidObjectKeyError extends Error {
 
 /** The requested range starts at or past the end of the object (HTTP 416). */
 export class RangeNotSatisfiableError extends Error {
-  constructor(readonly key: string, readonly size: number) {
+  constructor(
+    readonly key: string,
+    readonly size: number,
+  ) {
     super(`range not satisfiable for ${key} (size ${size})`);
     this.name = 'RangeNotSatisfiableError';
   }
 }
 
 export class MultipartUploadNotFoundError extends Error {
-  constructor(readonly key: string, readonly uploadId: string) {
+  constructor(
+    readonly key: string,
+    readonly uploadId: string,
+  ) {
     super(`multipart upload not found: ${uploadId} for ${key}`);
     this.name = 'MultipartUploadNotFoundError';
   }

@@ -56,7 +56,10 @@ describe('S3 presigned URLs and multipart uploads (s3rver)', () => {
     const uploaded = await Promise.all(
       parts.map(async (bytes, index) => {
         const partNumber = index + 1;
-        const response = await fetch(await storage.presign.partUrl(key, uploadId, partNumber, 60), { method: 'PUT', body: bytes });
+        const response = await fetch(await storage.presign.partUrl(key, uploadId, partNumber, 60), {
+          method: 'PUT',
+          body: bytes,
+        });
         assert.equal(response.status, 200, await response.text());
         const etag = response.headers.get('etag');
         assert.ok(etag, 'the part response carries an ETag');

@@ -30,7 +30,9 @@ export class S3Presigner implements PresignCapability {
 
   async getUrl(key: string, ttlSeconds: number): Promise<string> {
     assertValidKey(key);
-    return await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: ttlSeconds });
+    return await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: ttlSeconds,
+    });
   }
 
   async putUrl(key: string, ttlSeconds: number, contentType?: string): Promise<string> {
@@ -51,7 +53,12 @@ export class S3Presigner implements PresignCapability {
   async partUrl(key: string, uploadId: string, partNumber: number, ttlSeconds: number): Promise<string> {
     assertValidKey(key);
     assertPartNumber(partNumber);
-    const command = new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
+    const command = new UploadPartCommand({
+      Bucket: this.bucket,
+      Key: key,
+      UploadId: uploadId,
+      PartNumber: partNumber,
+    });
     return await getSignedUrl(this.client, command, { expiresIn: ttlSeconds });
   }
 
@@ -81,7 +88,12 @@ export class S3Presigner implements PresignCapability {
     const parts: ListedPart[] = [];
     let marker: string | undefined;
     do {
-      const command = new ListPartsCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker });
+      const command = new ListPartsCommand({
+        Bucket: this.bucket,
+        Key: key,
+        UploadId: uploadId,
+        PartNumberMarker: marker,
+      });
       const page = await uploadMustExist(key, uploadId, this.client.send(command));
       for (const part of page.Parts ?? []) {
         if (part.PartNumber === undefined || part.ETag === undefined) continue;

@@ -156,7 +156,8 @@ export class S3ObjectStorage implements ObjectStorage {
         }),
       );
       const failure = response.Errors?.[0];
-      if (failure) throw new Error(`deleting ${failure.Key ?? '?'} failed: ${failure.Code ?? ''} ${failure.Message ?? ''}`);
+      if (failure)
+        throw new Error(`deleting ${failure.Key ?? '?'} failed: ${failure.Code ?? ''} ${failure.Message ?? ''}`);
       deleted += keys.length;
     }
     return deleted;
@@ -190,7 +191,12 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   private target(key: string, options: PutOptions) {
-    return { client: this.client, bucket: this.bucket, key, contentType: options.contentType ?? contentTypeForKey(key) };
+    return {
+      client: this.client,
+      bucket: this.bucket,
+      key,
+      contentType: options.contentType ?? contentTypeForKey(key),
+    };
   }
 }
 

@@ -26,7 +26,11 @@ export interface StreamUploadTarget {
  * memory). Buffered parts also make each request retryable by the SDK, which a raw stream isn't.
  * A failed multipart upload is aborted so S3 doesn't keep billing for orphaned parts.
  */
-export async function uploadStream(target: StreamUploadTarget, body: Readable, partSize = DEFAULT_PART_SIZE): Promise<void> {
+export async function uploadStream(
+  target: StreamUploadTarget,
+  body: Readable,
+  partSize = DEFAULT_PART_SIZE,
+): Promise<void> {
   try {
     const parts = fixedSizeParts(body, partSize);
     const first = await parts.next();
@@ -45,22 +49,34 @@ async function putWhole({ client, bucket, key, contentType }: StreamUploadTarget
   await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
 }
 
-async function uploadInParts(target: StreamUploadTarget, partSize: number, parts: AsyncIterable<Buffer>): Promise<void> {
+async function uploadInParts(
+  target: StreamUploadTarget,
+  partSize: number,
+  parts: AsyncIterable<Buffer>,
+): Promise<void> {
   const { client, bucket, key, contentType } = target;
-  const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
+  const created = await client.send(
+    new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+  );
   const uploadId = required(created.UploadId, 'CreateMultipartUpload returned no UploadId');
   try {
     const uploaded: { PartNumber: number; ETag: string }[] = [];
     for await (const bytes of parts) {
       const partNumber = uploaded.length + 1;
-      if (partNumber > MAX_PARTS) throw new Error(`${key}: stream needs more than ${MAX_PARTS} parts of ${partSize} bytes`);
+      if (partNumber > MAX_PARTS)
+        throw new Error(`${key}: stream needs more than ${MAX_PARTS} parts of ${partSize} bytes`);
       const response = await client.send(
         new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: bytes }),
       );
       uploaded.push({ PartNumber: partNumber, ETag: required(response.ETag, 'UploadPart returned no ETag') });
     }
     await client.send(
-      new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: uploaded } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: uploaded },
+      }),
     );
   } catch (error) {
     await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => {

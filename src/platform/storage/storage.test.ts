@@ -33,7 +33,11 @@ interface ContractOptions {
 }
 
 /** The behaviour every ObjectStorage adapter promises; each adapter runs this same suite. */
-function describeStorageContract(name: string, makeStorage: () => Promise<StorageUnderTest>, options: ContractOptions = {}) {
+function describeStorageContract(
+  name: string,
+  makeStorage: () => Promise<StorageUnderTest>,
+  options: ContractOptions = {},
+) {
   describe(`ObjectStorage contract: ${name}`, () => {
     let subject: StorageUnderTest;
     let storage: ObjectStorage;
@@ -198,7 +202,9 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
           await writeFile(join(localDir, path), content);
         }
         const uploaded = await storage.uploadDirectory(keyFor('upload/hls'), localDir);
-        const expectedKeys = Object.keys(files).map((path) => keyFor(`upload/hls/${path}`)).sort();
+        const expectedKeys = Object.keys(files)
+          .map((path) => keyFor(`upload/hls/${path}`))
+          .sort();
         assert.deepEqual(uploaded, expectedKeys);
         assert.deepEqual(await storage.listObjects(keyFor('upload/hls')), expectedKeys);
 
@@ -239,7 +245,18 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
     });
 
     test('invalid keys are rejected by every operation', async () => {
-      const invalid = ['', '/etc/passwd', '../escape', 'a/../../b', 'a/./b', 'a\\b', 'nul\0byte', 'a//b', 'trailing/', 'x'.repeat(1025)];
+      const invalid = [
+        '',
+        '/etc/passwd',
+        '../escape',
+        'a/../../b',
+        'a/./b',
+        'a\\b',
+        'nul\0byte',
+        'a//b',
+        'trailing/',
+        'x'.repeat(1025),
+      ];
       for (const key of invalid) {
         const label = JSON.stringify(key);
         await assert.rejects(storage.putObject(key, Buffer.from('x')), InvalidObjectKeyError, label);

@@ -24,7 +24,11 @@ export async function signOutThroughUi(page: Page, username: string): Promise<vo
 }
 
 /** Signs an existing account in on /login and waits for the page it was sent on to. */
-export async function signInThroughUi(page: Page, account: { user: { email: string; username: string }; password: string }, next: string): Promise<void> {
+export async function signInThroughUi(
+  page: Page,
+  account: { user: { email: string; username: string }; password: string },
+  next: string,
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email or username').fill(account.user.email);
   await page.getByLabel('Password').fill(account.password);

@@ -34,7 +34,12 @@ export interface PhoneDevice {
 
 /** Chromium's mobile emulation: `isMobile` honours the page's viewport meta tag, `hasTouch` makes taps touches. */
 export function phoneEmulation(device: PhoneDevice) {
-  return { viewport: { width: device.width, height: device.height }, isMobile: true, hasTouch: true, deviceScaleFactor: device.deviceScaleFactor ?? 3 };
+  return {
+    viewport: { width: device.width, height: device.height },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: device.deviceScaleFactor ?? 3,
+  };
 }
 
 export async function launchBrowser(baseURL: string, phone?: PhoneDevice): Promise<TestBrowser> {

@@ -20,7 +20,12 @@ export function playbackState(page: Page): Promise<PlaybackState> {
 }
 
 /** Polls the player until `check` holds, failing with the last state seen. */
-export async function waitForPlayback(page: Page, what: string, check: (state: PlaybackState) => boolean, timeoutMs = 30_000): Promise<PlaybackState> {
+export async function waitForPlayback(
+  page: Page,
+  what: string,
+  check: (state: PlaybackState) => boolean,
+  timeoutMs = 30_000,
+): Promise<PlaybackState> {
   const deadline = Date.now() + timeoutMs;
   let state = await playbackState(page);
   while (!check(state)) {
@@ -37,6 +42,9 @@ export async function waitForPlayback(page: Page, what: string, check: (state: P
  * is then pressed.
  */
 export async function startPlayback(page: Page): Promise<void> {
-  await page.locator('.player select:has(option[value="-1"]):enabled, .player[data-levels]:not([data-levels="0"])').first().waitFor();
+  await page
+    .locator('.player select:has(option[value="-1"]):enabled, .player[data-levels]:not([data-levels="0"])')
+    .first()
+    .waitFor();
   if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play', exact: true }).click();
 }

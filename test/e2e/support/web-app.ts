@@ -27,7 +27,11 @@ const SCREENSHOT_DIR = new URL('../../../test-results/', import.meta.url).pathna
  * Saves a screenshot under test-results/ (ignored by git) for people to review: the whole page, or
  * just the viewport for pages too tall for Chromium to capture (a list scrolled 10,000 items down).
  */
-export async function screenshot(page: Page, name: string, { fullPage = true, scale = 'device' as 'device' | 'css' } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true, scale = 'device' as 'device' | 'css' } = {},
+): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   // `css`: one image pixel per CSS pixel, for a phone's dense screen a third of the size.
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage, scale });

@@ -16,7 +16,12 @@ export const resolveReport = (id: string, action: ReportAction) =>
 export const fetchUsersPage = (q: string, cursor?: string) =>
   unwrapPage(api.GET('/api/v1/admin/users', { params: { query: { q: q || undefined, cursor, limit: 50 } } }));
 export const setBanned = (id: string, ban: boolean) =>
-  unwrap(ban ? api.POST('/api/v1/admin/users/{id}/ban', { params: { path: { id } } }) : api.POST('/api/v1/admin/users/{id}/unban', { params: { path: { id } } }));
+  unwrap(
+    ban
+      ? api.POST('/api/v1/admin/users/{id}/ban', { params: { path: { id } } })
+      : api.POST('/api/v1/admin/users/{id}/unban', { params: { path: { id } } }),
+  );
 
-export const fetchFailedJobs = () => unwrap(api.GET('/api/v1/admin/jobs/failed', { params: { query: { limit: 100 } } }));
+export const fetchFailedJobs = () =>
+  unwrap(api.GET('/api/v1/admin/jobs/failed', { params: { query: { limit: 100 } } }));
 export const retryJob = (id: string) => unwrap(api.POST('/api/v1/admin/jobs/{id}/retry', { params: { path: { id } } }));

@@ -2,12 +2,26 @@
 import { currentAccessToken, request, withQuery } from '../api/client.ts';
 
 export interface Totals {
-  views: number; uniqueViewers: number; watchSeconds: number; averageViewSeconds: number;
-  likes: number; comments: number; subscribersGained: number; subscribersLost: number;
-  rebufferRatio: number; startupP50Ms: number | null; startupP95Ms: number | null;
+  views: number;
+  uniqueViewers: number;
+  watchSeconds: number;
+  averageViewSeconds: number;
+  likes: number;
+  comments: number;
+  subscribersGained: number;
+  subscribersLost: number;
+  rebufferRatio: number;
+  startupP50Ms: number | null;
+  startupP95Ms: number | null;
 }
-export interface SeriesPoint extends Totals { start: string }
-export interface Breakdown { key: string; views: number; share: number }
+export interface SeriesPoint extends Totals {
+  start: string;
+}
+export interface Breakdown {
+  key: string;
+  views: number;
+  share: number;
+}
 
 export interface ChannelOverview {
   totals: Totals;
@@ -20,16 +34,33 @@ export interface ChannelOverview {
   devices: Breakdown[];
 }
 
-export interface VideoOverview { totals: Totals; series: SeriesPoint[] }
-export interface Retention { durationSeconds: number | null; views: number; curve: { percent: number; viewers: number; retention: number }[] }
+export interface VideoOverview {
+  totals: Totals;
+  series: SeriesPoint[];
+}
+export interface Retention {
+  durationSeconds: number | null;
+  views: number;
+  curve: { percent: number; viewers: number; retention: number }[];
+}
 export interface Realtime {
   concurrentViewers: number;
   concurrentByVideo: { videoId: string; title: string; viewers: number }[];
   perMinute: { minute: string; views: number; watchSeconds: number }[];
 }
 export interface PlatformStats {
-  signups: number; uploads: number; views: number; watchHours: number; transcodingMinutes: number; aiSpendUsd: number; aiCalls: number;
-  storage: { totalBytes: number; totalVideos: number; perUser: { userId: string; username: string; videos: number; bytes: number }[] };
+  signups: number;
+  uploads: number;
+  views: number;
+  watchHours: number;
+  transcodingMinutes: number;
+  aiSpendUsd: number;
+  aiCalls: number;
+  storage: {
+    totalBytes: number;
+    totalVideos: number;
+    perUser: { userId: string; username: string; videos: number; bytes: number }[];
+  };
 }
 
 export type Period = 7 | 28 | 90;
@@ -42,15 +73,27 @@ export const PERIODS: { days: Period; label: string }[] = [
 /** A period ending now, as the API's from/to; hourly points for a week, daily beyond. */
 export function periodQuery(days: Period) {
   const to = new Date();
-  return { from: new Date(to.getTime() - days * 86_400_000).toISOString(), to: to.toISOString(), granularity: days <= 7 ? 'hour' : 'day' };
+  return {
+    from: new Date(to.getTime() - days * 86_400_000).toISOString(),
+    to: to.toISOString(),
+    granularity: days <= 7 ? 'hour' : 'day',
+  };
 }
 
 export const analyticsApi = {
   channel: (days: Period) => request<ChannelOverview>('/api/v1/analytics/channel', { query: periodQuery(days) }),
-  video: (id: string, days: Period) => request<VideoOverview>(`/api/v1/analytics/videos/${id}`, { query: periodQuery(days) }),
-  retention: (id: string, days: Period) => request<Retention>(`/api/v1/analytics/videos/${id}/retention`, { query: periodQuery(days) }),
-  sources: (id: string, days: Period) => request<{ sources: Breakdown[]; countries: Breakdown[] }>(`/api/v1/analytics/videos/${id}/sources`, { query: periodQuery(days) }),
-  devices: (id: string, days: Period) => request<{ devices: Breakdown[]; browsers: Breakdown[] }>(`/api/v1/analytics/videos/${id}/devices`, { query: periodQuery(days) }),
+  video: (id: string, days: Period) =>
+    request<VideoOverview>(`/api/v1/analytics/videos/${id}`, { query: periodQuery(days) }),
+  retention: (id: string, days: Period) =>
+    request<Retention>(`/api/v1/analytics/videos/${id}/retention`, { query: periodQuery(days) }),
+  sources: (id: string, days: Period) =>
+    request<{ sources: Breakdown[]; countries: Breakdown[] }>(`/api/v1/analytics/videos/${id}/sources`, {
+      query: periodQuery(days),
+    }),
+  devices: (id: string, days: Period) =>
+    request<{ devices: Breakdown[]; browsers: Breakdown[] }>(`/api/v1/analytics/videos/${id}/devices`, {
+      query: periodQuery(days),
+    }),
   realtime: () => request<Realtime>('/api/v1/analytics/realtime'),
   platform: (days: Period) => {
     const { from, to } = periodQuery(days);
@@ -61,7 +104,9 @@ export const analyticsApi = {
 /** Downloads a table as CSV (the same endpoint with Accept: text/csv) with the signed-in token. */
 export async function downloadCsv(path: string, query: Record<string, string>, filename: string): Promise<void> {
   const token = await currentAccessToken();
-  const response = await fetch(withQuery(path, query), { headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const response = await fetch(withQuery(path, query), {
+    headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   if (!response.ok) throw new Error(`Export failed (${response.status})`);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
@@ -81,6 +126,9 @@ export function formatBytes(bytes: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit += 1; }
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
   return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
 }

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
 
-export type ReferrerClass = 'home' | 'search' | 'subscriptions' | 'channel' | 'playlist' | 'recommendations' | 'external' | 'direct';
+export type ReferrerClass =
+  'home' | 'search' | 'subscriptions' | 'channel' | 'playlist' | 'recommendations' | 'external' | 'direct';
 
 let current: string | null = null;
 let previous: string | null = null;

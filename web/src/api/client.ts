@@ -52,13 +52,17 @@ export function refreshAccessToken(): Promise<string | null> {
     const session = ((await response.json()) as Envelope<Session>).data;
     saveSession(session);
     return session.accessToken;
-  })().finally(() => { refreshing = null; });
+  })().finally(() => {
+    refreshing = null;
+  });
   return refreshing;
 }
 
 function expiresSoon(accessToken: string): boolean {
   try {
-    const payload = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    const payload = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: number;
+    };
     return !payload.exp || payload.exp * 1000 - Date.now() < 30_000;
   } catch {
     return true;
@@ -92,12 +96,19 @@ async function toEnvelope<T>(response: Response): Promise<Envelope<T> | null> {
   try {
     return JSON.parse(text) as Envelope<T>;
   } catch {
-    throw new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status} with something that is not JSON`);
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `The server answered ${response.status} with something that is not JSON`,
+    );
   }
 }
 
 /** Calls the API and answers the envelope (data plus meta). */
-export async function requestEnvelope<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; meta: Record<string, unknown> }> {
+export async function requestEnvelope<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ data: T; meta: Record<string, unknown> }> {
   const token = readTokens()?.accessToken;
   let response = await send(path, options, token);
   if (response.status === 401 && token) {
@@ -107,7 +118,12 @@ export async function requestEnvelope<T>(path: string, options: RequestOptions =
   const envelope = await toEnvelope<T>(response);
   if (!response.ok || (envelope && envelope.success === false)) {
     const error = envelope?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `Request failed with status ${response.status}`, error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? `Request failed with status ${response.status}`,
+      error?.details ?? [],
+    );
   }
   return { data: envelope?.data as T, meta: envelope?.meta ?? {} };
 }

@@ -36,11 +36,18 @@ interface Answer<Body> {
 
 function toApiError(response: Response, error: unknown): ApiError {
   const problem = (typeof error === 'object' && error !== null ? (error as ErrorEnvelope).error : undefined) ?? {};
-  return new ApiError(response.status, problem.code ?? 'HTTP_ERROR', problem.message ?? `Request failed with status ${response.status}`, problem.details ?? []);
+  return new ApiError(
+    response.status,
+    problem.code ?? 'HTTP_ERROR',
+    problem.message ?? `Request failed with status ${response.status}`,
+    problem.details ?? [],
+  );
 }
 
 /** The envelope of a typed call, or the ApiError it was refused with. */
-export async function unwrapEnvelope<Body extends { data?: unknown; meta?: unknown }>(call: Promise<Answer<Body>>): Promise<Body> {
+export async function unwrapEnvelope<Body extends { data?: unknown; meta?: unknown }>(
+  call: Promise<Answer<Body>>,
+): Promise<Body> {
   const { data, error, response } = await call;
   if (!response.ok || error !== undefined) throw toApiError(response, error);
   // 204 No Content has no envelope.
@@ -58,7 +65,10 @@ export async function unwrapPage<Body extends { data?: unknown[]; meta?: Record<
 ): Promise<{ items: NonNullable<Body['data']>; nextCursor: string | null }> {
   const envelope = await unwrapEnvelope(call);
   const nextCursor = envelope.meta?.nextCursor;
-  return { items: (envelope.data ?? []) as NonNullable<Body['data']>, nextCursor: typeof nextCursor === 'string' ? nextCursor : null };
+  return {
+    items: (envelope.data ?? []) as NonNullable<Body['data']>,
+    nextCursor: typeof nextCursor === 'string' ? nextCursor : null,
+  };
 }
 
 /** A typed call answered with 204 No Content: resolves, or throws the ApiError it was refused with. */

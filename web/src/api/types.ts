@@ -16,8 +16,9 @@ export type ApiData<Path extends keyof paths, M extends Method = 'get'> =
 export type ApiBody<Path extends keyof paths, M extends Method> =
   NonNullable<paths[Path][M]> extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 /** The query parameters a route takes. */
-export type ApiQuery<Path extends keyof paths, M extends Method = 'get'> =
-  NonNullable<NonNullable<paths[Path][M]> extends { parameters: { query?: infer Query } } ? Query : never>;
+export type ApiQuery<Path extends keyof paths, M extends Method = 'get'> = NonNullable<
+  NonNullable<paths[Path][M]> extends { parameters: { query?: infer Query } } ? Query : never
+>;
 
 type ItemOf<List> = List extends readonly (infer Item)[] ? Item : never;
 
@@ -49,7 +50,13 @@ export type Suggestion = ItemOf<ApiData<'/api/v1/search/autocomplete'>>;
 
 export type Comment = ApiData<'/api/v1/comments/{id}', 'put'>;
 export type ReportReason = ApiBody<'/api/v1/comments/{id}/report', 'post'>['reason'];
-export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'other'] as const satisfies readonly ReportReason[];
+export const REPORT_REASONS = [
+  'spam',
+  'harassment',
+  'hate',
+  'misinformation',
+  'other',
+] as const satisfies readonly ReportReason[];
 export type CommentTranslation = ApiData<'/api/v1/comments/{id}/translation'>;
 
 export type Channel = ApiData<'/api/v1/users/{id}/channel'>;

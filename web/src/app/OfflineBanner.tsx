@@ -12,5 +12,9 @@ function subscribe(onChange: () => void) {
 export function OfflineBanner() {
   const online = useSyncExternalStore(subscribe, () => navigator.onLine);
   if (online) return null;
-  return <div className="offline-banner" role="status">You are offline. What you see may be out of date.</div>;
+  return (
+    <div className="offline-banner" role="status">
+      You are offline. What you see may be out of date.
+    </div>
+  );
 }

@@ -25,7 +25,9 @@ export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; on
   const [active, setActive] = useState(-1);
   const listId = useId();
   const field = useRef<HTMLInputElement>(null);
-  useEffect(() => { if (expanded) field.current?.focus(); }, [expanded]);
+  useEffect(() => {
+    if (expanded) field.current?.focus();
+  }, [expanded]);
   const typed = useDebouncedValue(text.trim(), AUTOCOMPLETE_DELAY_MS);
 
   const suggestions = useQuery({
@@ -35,7 +37,7 @@ export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; on
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
-  const items = typed ? suggestions.data ?? [] : [];
+  const items = typed ? (suggestions.data ?? []) : [];
 
   useEffect(() => setActive(-1), [typed]);
 
@@ -83,12 +85,17 @@ export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; on
         aria-controls={listId}
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
-        onChange={(event) => { setText(event.target.value); setOpen(true); }}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+        }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="search-submit" aria-label="Search">⌕</button>
+      <button type="submit" className="search-submit" aria-label="Search">
+        ⌕
+      </button>
       {showList && (
         <ul className="autocomplete" id={listId} role="listbox">
           {items.map((item, index) => (
@@ -98,7 +105,10 @@ export function SearchBox({ expanded = false, onDone }: { expanded?: boolean; on
               role="option"
               aria-selected={index === active}
               className={index === active ? 'active' : undefined}
-              onMouseDown={(event) => { event.preventDefault(); go(suggestionTarget(item)); }}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                go(suggestionTarget(item));
+              }}
             >
               <span className="suggestion-kind">{item.type}</span> {item.text}
             </li>

@@ -20,7 +20,9 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
   const [theme, toggleTheme] = useTheme();
   const link = ({ to, label, end }: { to: string; label: string; end?: boolean }) => (
     <li key={to}>
-      <NavLink to={to} end={end} onClick={onNavigate}>{label}</NavLink>
+      <NavLink to={to} end={end} onClick={onNavigate}>
+        {label}
+      </NavLink>
     </li>
   );
   return (
@@ -28,11 +30,18 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
       <ul>{MAIN_LINKS.map(link)}</ul>
       <h2 className="nav-heading">Library</h2>
       <ul>{LIBRARY_LINKS.map(link)}</ul>
-      {user && (user.role === 'creator' || user.role === 'admin') && <ul>{link({ to: '/studio', label: 'Studio', end: true })}{link({ to: '/studio/analytics', label: 'Analytics' })}</ul>}
+      {user && (user.role === 'creator' || user.role === 'admin') && (
+        <ul>
+          {link({ to: '/studio', label: 'Studio', end: true })}
+          {link({ to: '/studio/analytics', label: 'Analytics' })}
+        </ul>
+      )}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}
       <ul className="phone-only">{link({ to: '/upload', label: 'Upload' })}</ul>
       {/* The top bar has no room for the theme switch on phones: the drawer carries it there. */}
-      <button type="button" className="button nav-theme" onClick={toggleTheme}>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</button>
+      <button type="button" className="button nav-theme" onClick={toggleTheme}>
+        {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+      </button>
     </nav>
   );
 }

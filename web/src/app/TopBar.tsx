@@ -15,15 +15,41 @@ export function TopBar({ onToggleNav, navOpen }: { onToggleNav: () => void; navO
   const [searchOpen, setSearchOpen] = useState(false);
   return (
     <header className={searchOpen ? 'top-bar search-open' : 'top-bar'}>
-      <button type="button" className="icon-button nav-toggle" aria-label="Toggle navigation" aria-expanded={navOpen} onClick={onToggleNav}>☰</button>
-      <Link to="/" className="logo" aria-label="StreamHub home">Stream<span>Hub</span></Link>
+      <button
+        type="button"
+        className="icon-button nav-toggle"
+        aria-label="Toggle navigation"
+        aria-expanded={navOpen}
+        onClick={onToggleNav}
+      >
+        ☰
+      </button>
+      <Link to="/" className="logo" aria-label="StreamHub home">
+        Stream<span>Hub</span>
+      </Link>
       {searchOpen && (
-        <button type="button" className="icon-button search-back" aria-label="Close search" onClick={() => setSearchOpen(false)}><Icon name="back" /></button>
+        <button
+          type="button"
+          className="icon-button search-back"
+          aria-label="Close search"
+          onClick={() => setSearchOpen(false)}
+        >
+          <Icon name="back" />
+        </button>
       )}
       <SearchBox expanded={searchOpen} onDone={() => setSearchOpen(false)} />
       <div className="top-actions">
-        <button type="button" className="icon-button search-toggle" aria-label="Open search" onClick={() => setSearchOpen(true)}><Icon name="search" /></button>
-        <Link to="/upload" className="button primary upload-link">Upload</Link>
+        <button
+          type="button"
+          className="icon-button search-toggle"
+          aria-label="Open search"
+          onClick={() => setSearchOpen(true)}
+        >
+          <Icon name="search" />
+        </button>
+        <Link to="/upload" className="button primary upload-link">
+          Upload
+        </Link>
         <button
           type="button"
           className="icon-button theme-toggle"

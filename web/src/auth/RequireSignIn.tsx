@@ -13,7 +13,12 @@ export function RequireSignIn({ children, what }: { children: ReactNode; what: s
     return (
       <section className="sign-in-prompt">
         <h1>Sign in to see {what}</h1>
-        <p><Link className="button primary" to={`/login?next=${next}`}>Sign in</Link> or <Link to={`/register?next=${next}`}>create an account</Link></p>
+        <p>
+          <Link className="button primary" to={`/login?next=${next}`}>
+            Sign in
+          </Link>{' '}
+          or <Link to={`/register?next=${next}`}>create an account</Link>
+        </p>
       </section>
     );
   }

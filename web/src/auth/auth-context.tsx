@@ -39,20 +39,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: false,
   });
 
-  const startSession = useCallback((session: Session) => {
-    saveSession(session);
-    queryClient.setQueryData(ME_KEY, session.user);
-    // Lists carry per-user fields (hasLiked, isSubscribed): read them again as the new user.
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-  }, [queryClient]);
+  const startSession = useCallback(
+    (session: Session) => {
+      saveSession(session);
+      queryClient.setQueryData(ME_KEY, session.user);
+      // Lists carry per-user fields (hasLiked, isSubscribed): read them again as the new user.
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+    },
+    [queryClient],
+  );
 
-  const login = useCallback(async (email: string, password: string) => {
-    startSession(await authApi.login(email, password));
-  }, [startSession]);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      startSession(await authApi.login(email, password));
+    },
+    [startSession],
+  );
 
-  const register = useCallback(async (input: RegisterInput) => {
-    startSession(await authApi.register(input));
-  }, [startSession]);
+  const register = useCallback(
+    async (input: RegisterInput) => {
+      startSession(await authApi.register(input));
+    },
+    [startSession],
+  );
 
   const logout = useCallback(async () => {
     const tokens = readTokens();
@@ -71,14 +80,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     startSession(await authApi.refreshSession(tokens.refreshToken));
   }, [me.data, startSession]);
 
-  const value = useMemo<AuthState>(() => ({
-    user: signedIn ? me.data ?? null : null,
-    loading: signedIn && me.isPending,
-    login,
-    register,
-    logout,
-    becomeCreator,
-  }), [signedIn, me.data, me.isPending, login, register, logout, becomeCreator]);
+  const value = useMemo<AuthState>(
+    () => ({
+      user: signedIn ? (me.data ?? null) : null,
+      loading: signedIn && me.isPending,
+      login,
+      register,
+      logout,
+      becomeCreator,
+    }),
+    [signedIn, me.data, me.isPending, login, register, logout, becomeCreator],
+  );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

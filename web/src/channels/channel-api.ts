@@ -8,4 +8,5 @@ const byId = (id: string) => ({ params: { path: { id } } });
 
 export const fetchChannel = (channelId: string) => unwrap(api.GET('/api/v1/users/{id}/channel', byId(channelId)));
 export const subscribe = (channelId: string) => unwrap(api.POST('/api/v1/users/{id}/subscribe', byId(channelId)));
-export const unsubscribe = (channelId: string) => expectNoContent(api.DELETE('/api/v1/users/{id}/subscribe', byId(channelId)));
+export const unsubscribe = (channelId: string) =>
+  expectNoContent(api.DELETE('/api/v1/users/{id}/subscribe', byId(channelId)));

@@ -31,7 +31,7 @@ export function CommentForm({ label, submitLabel, onSubmit, onPosted, onCancel, 
       setIdempotencyKey(crypto.randomUUID());
       onPosted(comment);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.fieldMessage('text') ?? caught.message : String(caught));
+      setError(caught instanceof ApiError ? (caught.fieldMessage('text') ?? caught.message) : String(caught));
     } finally {
       setPending(false);
     }
@@ -39,12 +39,29 @@ export function CommentForm({ label, submitLabel, onSubmit, onPosted, onCancel, 
 
   return (
     <form className="comment-form" onSubmit={submit}>
-      <textarea aria-label={label} placeholder={label} value={text} rows={2} maxLength={10_000} autoFocus={autoFocus}
-        onChange={(event) => setText(event.target.value)} />
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <textarea
+        aria-label={label}
+        placeholder={label}
+        value={text}
+        rows={2}
+        maxLength={10_000}
+        autoFocus={autoFocus}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="form-actions">
-        {onCancel && <button type="button" className="button" onClick={onCancel}>Cancel</button>}
-        <button type="submit" className="button primary" disabled={pending || !text.trim()}>{submitLabel}</button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={pending || !text.trim()}>
+          {submitLabel}
+        </button>
       </div>
     </form>
   );

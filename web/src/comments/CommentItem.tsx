@@ -37,11 +37,16 @@ export function CommentItem({ comment, threadId, onReplied }: Props) {
 
   return (
     <article className="comment" data-comment-id={comment.id}>
-      <span className="avatar small" aria-hidden="true">{comment.author?.username.slice(0, 1).toUpperCase() ?? '?'}</span>
+      <span className="avatar small" aria-hidden="true">
+        {comment.author?.username.slice(0, 1).toUpperCase() ?? '?'}
+      </span>
       <div className="comment-body">
         <p className="comment-header">
           <strong>{comment.author?.username ?? '[deleted]'}</strong>{' '}
-          <span className="muted">{formatAge(comment.createdAt)}{comment.isEdited ? ' (edited)' : ''}</span>
+          <span className="muted">
+            {formatAge(comment.createdAt)}
+            {comment.isEdited ? ' (edited)' : ''}
+          </span>
         </p>
         {panel === 'edit' ? (
           <CommentForm
@@ -56,17 +61,42 @@ export function CommentItem({ comment, threadId, onReplied }: Props) {
             }}
             onCancel={close}
           />
-        ) : <CommentText comment={comment} />}
+        ) : (
+          <CommentText comment={comment} />
+        )}
         {isMine && comment.isHidden && <HeldCommentNotice comment={comment} />}
         <p className="comment-actions">
           {canAct ? <CommentLikeButton comment={comment} /> : <span className="muted">♥ {comment.likeCount}</span>}
-          {canAct && <button type="button" className="link-button" onClick={open('reply')}>Reply</button>}
-          {isMine && <button type="button" className="link-button" onClick={open('edit')}>Edit</button>}
-          {isMine && <button type="button" className="link-button" onClick={open('delete')}>Delete</button>}
-          {canAct && !isMine && <button type="button" className="link-button" onClick={open('report')}>Report</button>}
+          {canAct && (
+            <button type="button" className="link-button" onClick={open('reply')}>
+              Reply
+            </button>
+          )}
+          {isMine && (
+            <button type="button" className="link-button" onClick={open('edit')}>
+              Edit
+            </button>
+          )}
+          {isMine && (
+            <button type="button" className="link-button" onClick={open('delete')}>
+              Delete
+            </button>
+          )}
+          {canAct && !isMine && (
+            <button type="button" className="link-button" onClick={open('report')}>
+              Report
+            </button>
+          )}
           {isTopLevel && comment.replyCount > 0 && (
-            <button type="button" className="link-button" aria-expanded={showReplies} onClick={() => setShowReplies((shown) => !shown)}>
-              {showReplies ? 'Hide replies' : `View ${comment.replyCount} ${comment.replyCount === 1 ? 'reply' : 'replies'}`}
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={showReplies}
+              onClick={() => setShowReplies((shown) => !shown)}
+            >
+              {showReplies
+                ? 'Hide replies'
+                : `View ${comment.replyCount} ${comment.replyCount === 1 ? 'reply' : 'replies'}`}
             </button>
           )}
         </p>

@@ -14,17 +14,31 @@ export function CommentLikeButton({ comment }: { comment: Comment }) {
       patchCachedComment(queryClient, comment, { hasLiked: like, likeCount: comment.likeCount + (like ? 1 : -1) });
       return before;
     },
-    onError: (_error, _like, before) => { if (before) patchCachedComment(queryClient, comment, before); },
-    onSuccess: (result) => patchCachedComment(queryClient, comment, { hasLiked: result.liked, likeCount: result.likeCount }),
+    onError: (_error, _like, before) => {
+      if (before) patchCachedComment(queryClient, comment, before);
+    },
+    onSuccess: (result) =>
+      patchCachedComment(queryClient, comment, { hasLiked: result.liked, likeCount: result.likeCount }),
   });
   return (
     <>
-      <button type="button" className="link-button comment-like" aria-pressed={comment.hasLiked}
+      <button
+        type="button"
+        className="link-button comment-like"
+        aria-pressed={comment.hasLiked}
         aria-label={`${comment.hasLiked ? 'Unlike' : 'Like'} comment, ${formatCount(comment.likeCount, 'like')}`}
-        disabled={toggle.isPending} onClick={() => toggle.mutate(!comment.hasLiked)}>
-        <span aria-hidden="true">{comment.hasLiked ? '♥' : '♡'} {comment.likeCount}</span>
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate(!comment.hasLiked)}
+      >
+        <span aria-hidden="true">
+          {comment.hasLiked ? '♥' : '♡'} {comment.likeCount}
+        </span>
       </button>
-      {toggle.error && <span className="field-error" role="alert">Could not save your like: {toggle.error.message}</span>}
+      {toggle.error && (
+        <span className="field-error" role="alert">
+          Could not save your like: {toggle.error.message}
+        </span>
+      )}
     </>
   );
 }

@@ -23,12 +23,17 @@ export function CommentSection({ video }: { video: Video }) {
   const [sort, setSort] = useState<CommentSort>('top');
   // Comments load when the section nears the screen, leaving the first moments to the player.
   const [section, nearScreen] = useNearScreen<HTMLElement>();
-  const comments = useCursorList<Comment>(commentsKey(video.id, sort), (cursor) => fetchCommentsPage(video.id, sort, cursor), nearScreen);
+  const comments = useCursorList<Comment>(
+    commentsKey(video.id, sort),
+    (cursor) => fetchCommentsPage(video.id, sort, cursor),
+    nearScreen,
+  );
   // A new comment or reply changes the list and the video's comment count.
-  const refresh = () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: commentsKey(video.id) }),
-    queryClient.invalidateQueries({ queryKey: videoKey(video.id) }),
-  ]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: commentsKey(video.id) }),
+      queryClient.invalidateQueries({ queryKey: videoKey(video.id) }),
+    ]);
 
   return (
     <section className="comments" aria-label="Comments" ref={section}>
@@ -48,9 +53,15 @@ export function CommentSection({ video }: { video: Video }) {
           }}
         />
       ) : (
-        <p><Link to={`/login?next=/watch/${video.id}`}>Sign in</Link> to comment.</p>
+        <p>
+          <Link to={`/login?next=/watch/${video.id}`}>Sign in</Link> to comment.
+        </p>
       )}
-      {comments.error && <p className="field-error" role="alert">Comments could not be loaded: {comments.error.message}</p>}
+      {comments.error && (
+        <p className="field-error" role="alert">
+          Comments could not be loaded: {comments.error.message}
+        </p>
+      )}
       <VirtualCommentList
         comments={comments.items ?? []}
         hasMore={Boolean(comments.hasNextPage)}

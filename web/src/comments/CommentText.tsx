@@ -26,7 +26,12 @@ export function CommentText({ comment }: { comment: Comment }) {
       {!comment.isDeleted && (
         <p className="comment-translation muted">
           {!translation.data && (
-            <button type="button" className="link-button" disabled={translation.isPending} onClick={() => translation.mutate()}>
+            <button
+              type="button"
+              className="link-button"
+              disabled={translation.isPending}
+              onClick={() => translation.mutate()}
+            >
               {translation.isPending ? 'Translating…' : 'Translate'}
             </button>
           )}
@@ -36,7 +41,11 @@ export function CommentText({ comment }: { comment: Comment }) {
               {showOriginal ? 'Show translation' : 'Show original'}
             </button>
           )}
-          {translation.error && <span className="field-error" role="alert">{translation.error.message}</span>}
+          {translation.error && (
+            <span className="field-error" role="alert">
+              {translation.error.message}
+            </span>
+          )}
         </p>
       )}
     </>

@@ -14,9 +14,17 @@ export function DeleteCommentConfirm({ comment, onClose }: { comment: Comment; o
   return (
     <div className="comment-confirm" role="group" aria-label="Delete comment">
       <span>Delete this comment?</span>
-      <button type="button" className="button" onClick={onClose}>Cancel</button>
-      <button type="button" className="button danger" disabled={remove.isPending} onClick={() => remove.mutate()}>Delete</button>
-      {remove.error && <span className="field-error" role="alert">{remove.error.message}</span>}
+      <button type="button" className="button" onClick={onClose}>
+        Cancel
+      </button>
+      <button type="button" className="button danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        Delete
+      </button>
+      {remove.error && (
+        <span className="field-error" role="alert">
+          {remove.error.message}
+        </span>
+      )}
     </div>
   );
 }

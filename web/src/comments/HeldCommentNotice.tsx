@@ -26,20 +26,32 @@ export function HeldCommentNotice({ comment }: { comment: Comment }) {
     <div className="comment-held" role="status">
       <span className="held-badge">Held for review</span>
       <span>Only you can see this comment until it is reviewed.</span>
-      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide details' : 'Why? / Appeal'}</button>
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide details' : 'Why? / Appeal'}
+      </button>
       {open && (
         <div className="held-details">
           {moderation.isPending && <p className="muted">Loading…</p>}
           {byPeople && <p>It was hidden by the video's owner or an admin.</p>}
-          {moderation.error && !byPeople && <p className="form-error" role="alert">{moderation.error.message}</p>}
+          {moderation.error && !byPeople && (
+            <p className="form-error" role="alert">
+              {moderation.error.message}
+            </p>
+          )}
           {heldCase && (
             <>
               <p>
-                {heldCase.status === 'rejected' ? 'A moderator kept it hidden' : heldCase.status === 'approved' ? 'A moderator approved it' : 'The moderation model held it'}
+                {heldCase.status === 'rejected'
+                  ? 'A moderator kept it hidden'
+                  : heldCase.status === 'approved'
+                    ? 'A moderator approved it'
+                    : 'The moderation model held it'}
                 {heldCase.reasons.length > 0 && <>: {heldCase.reasons.join('; ')}</>}
                 {heldCase.review?.note && <> (note: “{heldCase.review.note}”)</>}
               </p>
-              {heldCase.appeal && <p className="muted">You appealed: “{heldCase.appeal.message}”. It is back in the review queue.</p>}
+              {heldCase.appeal && (
+                <p className="muted">You appealed: “{heldCase.appeal.message}”. It is back in the review queue.</p>
+              )}
               {canAppeal && (
                 <AppealForm
                   label="Why should this comment be shown?"

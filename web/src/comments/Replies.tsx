@@ -9,9 +9,13 @@ export function Replies({ commentId }: { commentId: string }) {
   return (
     <div className="replies">
       {replies.isPending && <p className="muted">Loading replies…</p>}
-      {replies.items?.map((reply) => <CommentItem key={reply.id} comment={reply} threadId={commentId} />)}
+      {replies.items?.map((reply) => (
+        <CommentItem key={reply.id} comment={reply} threadId={commentId} />
+      ))}
       {replies.hasNextPage && (
-        <button type="button" className="link-button" disabled={replies.isFetchingNextPage} onClick={replies.loadMore}>More replies</button>
+        <button type="button" className="link-button" disabled={replies.isFetchingNextPage} onClick={replies.loadMore}>
+          More replies
+        </button>
       )}
     </div>
   );

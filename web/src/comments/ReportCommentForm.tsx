@@ -25,24 +25,40 @@ export function ReportCommentForm({ commentId, onClose }: { commentId: string; o
     return (
       <p className="comment-notice" role="status">
         Thanks: the moderators will look at this comment.{' '}
-        <button type="button" className="link-button" onClick={onClose}>Close</button>
+        <button type="button" className="link-button" onClick={onClose}>
+          Close
+        </button>
       </p>
     );
   }
   return (
     <form className="comment-report" onSubmit={submit}>
-      <label>Reason{' '}
+      <label>
+        Reason{' '}
         <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason)}>
-          {REPORT_REASONS.map((value) => <option key={value} value={value}>{REASON_LABELS[value]}</option>)}
+          {REPORT_REASONS.map((value) => (
+            <option key={value} value={value}>
+              {REASON_LABELS[value]}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Details (optional){' '}
+      <label>
+        Details (optional){' '}
         <input value={details} maxLength={1000} onChange={(event) => setDetails(event.target.value)} />
       </label>
-      {report.error && <p className="field-error" role="alert">{report.error.message}</p>}
+      {report.error && (
+        <p className="field-error" role="alert">
+          {report.error.message}
+        </p>
+      )}
       <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>Cancel</button>
-        <button type="submit" className="button primary" disabled={report.isPending}>Send report</button>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={report.isPending}>
+          Send report
+        </button>
       </div>
     </form>
   );

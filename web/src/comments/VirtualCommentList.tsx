@@ -52,13 +52,23 @@ export function VirtualCommentList({ comments, hasMore, loadingMore, loadMore, o
             data-index={row.index}
             ref={virtualizer.measureElement}
             className="comment-row"
-            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+            }}
           >
             <CommentItem comment={comment} threadId={comment.id} onReplied={onReplied} />
           </div>
         );
       })}
-      {loadingMore && <p className="muted comment-loading" style={{ position: 'absolute', top: virtualizer.getTotalSize() }}>Loading comments…</p>}
+      {loadingMore && (
+        <p className="muted comment-loading" style={{ position: 'absolute', top: virtualizer.getTotalSize() }}>
+          Loading comments…
+        </p>
+      )}
     </div>
   );
 }

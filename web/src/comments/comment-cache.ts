@@ -16,10 +16,17 @@ function listKeys(comment: Comment) {
  */
 export function patchCachedComment(queryClient: QueryClient, comment: Comment, patch: Partial<Comment>): void {
   for (const queryKey of listKeys(comment)) {
-    queryClient.setQueriesData<CommentPages>({ queryKey }, (data) => data && {
-      ...data,
-      pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === comment.id ? { ...item, ...patch } : item)) })),
-    });
+    queryClient.setQueriesData<CommentPages>(
+      { queryKey },
+      (data) =>
+        data && {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) => (item.id === comment.id ? { ...item, ...patch } : item)),
+          })),
+        },
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export function InfiniteVideoGrid<T>({ queryKey, fetchPage, toVideo, empty }: Pr
   return (
     <>
       <VideoGrid videos={list.items?.map(toVideo)} isPending={list.isPending} error={list.error} empty={empty} />
-      <div ref={sentinel} className="load-more" aria-hidden="true">{list.isFetchingNextPage ? 'Loading more…' : ''}</div>
+      <div ref={sentinel} className="load-more" aria-hidden="true">
+        {list.isFetchingNextPage ? 'Loading more…' : ''}
+      </div>
     </>
   );
 }

@@ -20,12 +20,20 @@ export function PhoneCollapsible({ label, summary, children }: Props) {
   if (!phone) return <>{children}</>;
   return (
     <>
-      <button type="button" className="collapsible-toggle" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((shown) => !shown)}>
+      <button
+        type="button"
+        className="collapsible-toggle"
+        aria-expanded={open}
+        aria-controls={regionId}
+        onClick={() => setOpen((shown) => !shown)}
+      >
         <strong>{label}</strong>
         {summary !== undefined && <span className="collapsible-summary">{summary}</span>}
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
-      <div id={regionId} hidden={!open}>{open && children}</div>
+      <div id={regionId} hidden={!open}>
+        {open && children}
+      </div>
     </>
   );
 }

@@ -26,17 +26,26 @@ export function Sheet({ title, onClose, children, className }: Props) {
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('[aria-checked="true"], button, a[href], input, select, textarea');
+    const first = panel.current?.querySelector<HTMLElement>(
+      '[aria-checked="true"], button, a[href], input, select, textarea',
+    );
     (first ?? panel.current)?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
         close.current();
       } else if (event.key === 'Tab' && panel.current) {
-        const focusable = [...panel.current.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex="0"]')];
+        const focusable = [
+          ...panel.current.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex="0"]'),
+        ];
         const [head, tail] = [focusable[0], focusable.at(-1)];
-        if (event.shiftKey && document.activeElement === head) { event.preventDefault(); tail?.focus(); }
-        else if (!event.shiftKey && document.activeElement === tail) { event.preventDefault(); head?.focus(); }
+        if (event.shiftKey && document.activeElement === head) {
+          event.preventDefault();
+          tail?.focus();
+        } else if (!event.shiftKey && document.activeElement === tail) {
+          event.preventDefault();
+          head?.focus();
+        }
       }
     };
     document.addEventListener('keydown', onKey, true);
@@ -53,15 +62,28 @@ export function Sheet({ title, onClose, children, className }: Props) {
   return createPortal(
     <div
       className="sheet-backdrop"
-      onClick={(event) => { if (event.target === event.currentTarget) onClose(); }}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
       // React bubbles events out of a portal to the opener's parents: the player's shortcuts must not see these keys.
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <div ref={panel} className={className ? `sheet ${className}` : 'sheet'} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+      <div
+        ref={panel}
+        className={className ? `sheet ${className}` : 'sheet'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+      >
         <div
           className="sheet-header"
-          onPointerDown={(event) => { if (event.pointerType === 'touch') dragStart.current = event.clientY; }}
-          onPointerMove={(event) => { if (dragStart.current !== null) moveBy(event.clientY - dragStart.current); }}
+          onPointerDown={(event) => {
+            if (event.pointerType === 'touch') dragStart.current = event.clientY;
+          }}
+          onPointerMove={(event) => {
+            if (dragStart.current !== null) moveBy(event.clientY - dragStart.current);
+          }}
           onPointerUp={(event) => {
             if (dragStart.current === null) return;
             const offset = event.clientY - dragStart.current;
@@ -69,11 +91,16 @@ export function Sheet({ title, onClose, children, className }: Props) {
             moveBy(0);
             if (offset > SWIPE_CLOSE_PX) onClose();
           }}
-          onPointerCancel={() => { dragStart.current = null; moveBy(0); }}
+          onPointerCancel={() => {
+            dragStart.current = null;
+            moveBy(0);
+          }}
         >
           <span className="sheet-handle" aria-hidden="true" />
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>✕</button>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ✕
+          </button>
         </div>
         <div className="sheet-body">{children}</div>
       </div>
@@ -89,12 +116,27 @@ interface Choice<T> {
 }
 
 /** A single-choice list for a sheet (speed, quality, language): one big row per choice. */
-export function SheetChoices<T extends string | number>({ choices, selected, onChoose, label }: { choices: Choice<T>[]; selected: T; onChoose: (value: T) => void; label: string }) {
+export function SheetChoices<T extends string | number>({
+  choices,
+  selected,
+  onChoose,
+  label,
+}: {
+  choices: Choice<T>[];
+  selected: T;
+  onChoose: (value: T) => void;
+  label: string;
+}) {
   return (
     <ul className="sheet-options" role="radiogroup" aria-label={label}>
       {choices.map((choice) => (
         <li key={String(choice.value)}>
-          <button type="button" role="radio" aria-checked={choice.value === selected} onClick={() => onChoose(choice.value)}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={choice.value === selected}
+            onClick={() => onChoose(choice.value)}
+          >
             {choice.label}
           </button>
         </li>

@@ -12,7 +12,9 @@ export function VideoCardSkeleton() {
 export function VideoGridSkeleton({ count = 12 }: { count?: number }) {
   return (
     <div className="video-grid" aria-busy="true" aria-label="Loading videos">
-      {Array.from({ length: count }, (_, index) => <VideoCardSkeleton key={index} />)}
+      {Array.from({ length: count }, (_, index) => (
+        <VideoCardSkeleton key={index} />
+      ))}
     </div>
   );
 }

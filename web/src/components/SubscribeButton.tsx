@@ -6,7 +6,6 @@ import * as channelApi from '../channels/channel-api.ts';
 import { feedsKey } from '../feeds/feed-api.ts';
 import { formatCount } from './format.ts';
 
-
 export function useChannel(channelId: string) {
   return useQuery({
     queryKey: channelApi.channelKey(channelId),
@@ -45,12 +44,20 @@ export function SubscribeButton({ channelId }: { channelId: string }) {
         className={subscribed ? 'button' : 'button primary'}
         aria-pressed={subscribed}
         disabled={!channel.data || toggle.isPending}
-        onClick={() => (user ? toggle.mutate(!subscribed) : navigate(`/login?next=${encodeURIComponent(location.pathname)}`))}
+        onClick={() =>
+          user ? toggle.mutate(!subscribed) : navigate(`/login?next=${encodeURIComponent(location.pathname)}`)
+        }
       >
         {subscribed ? 'Subscribed' : 'Subscribe'}
       </button>
-      <span className="muted subscriber-count" aria-live="polite">{count}</span>
-      {toggle.error && <span className="field-error" role="alert">{toggle.error.message}</span>}
+      <span className="muted subscriber-count" aria-live="polite">
+        {count}
+      </span>
+      {toggle.error && (
+        <span className="field-error" role="alert">
+          {toggle.error.message}
+        </span>
+      )}
     </span>
   );
 }

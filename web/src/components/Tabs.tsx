@@ -13,7 +13,10 @@ export function Tabs<T extends string>({ label, tabs, value, onChange }: Props<T
     if (next) onChange(next.value);
   };
   return (
-    <div className="tabs" role="tablist" aria-label={label}
+    <div
+      className="tabs"
+      role="tablist"
+      aria-label={label}
       onKeyDown={(event) => {
         if (event.key === 'ArrowRight') move(1);
         if (event.key === 'ArrowLeft') move(-1);

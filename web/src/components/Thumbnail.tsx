@@ -13,7 +13,11 @@ export function Thumbnail({ url, title, duration }: Props) {
   return (
     <div className={loaded ? 'thumbnail' : 'thumbnail skeleton'}>
       {url && <img src={url} alt="" loading="lazy" decoding="async" onLoad={() => setLoaded(true)} />}
-      {duration !== null && <span className="duration" aria-label={`Duration ${formatDuration(duration)}`}>{formatDuration(duration)}</span>}
+      {duration !== null && (
+        <span className="duration" aria-label={`Duration ${formatDuration(duration)}`}>
+          {formatDuration(duration)}
+        </span>
+      )}
       <span className="sr-only">{title}</span>
     </div>
   );

@@ -18,9 +18,15 @@ export function VideoCard({ video, badge, layout = 'grid' }: Props) {
       </Link>
       <div className="video-card-text">
         {badge && <span className="badge">{badge}</span>}
-        <h3 className="video-title"><Link to={`/watch/${video.id}`}>{video.title}</Link></h3>
-        <p className="muted"><Link to={`/channel/${video.creator.id}`}>{video.creator.username}</Link></p>
-        <p className="muted">{formatCount(video.views, 'view')} · {formatAge(video.uploadedAt)}</p>
+        <h3 className="video-title">
+          <Link to={`/watch/${video.id}`}>{video.title}</Link>
+        </h3>
+        <p className="muted">
+          <Link to={`/channel/${video.creator.id}`}>{video.creator.username}</Link>
+        </p>
+        <p className="muted">
+          {formatCount(video.views, 'view')} · {formatAge(video.uploadedAt)}
+        </p>
       </div>
     </article>
   );

@@ -19,7 +19,9 @@ export function VideoGrid({ videos, isPending, error, empty, badgeFor }: Props) 
   if (videos.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="video-grid">
-      {videos.map((video, index) => <VideoCard key={video.id} video={video} badge={badgeFor?.(index)} />)}
+      {videos.map((video, index) => (
+        <VideoCard key={video.id} video={video} badge={badgeFor?.(index)} />
+      ))}
     </div>
   );
 }

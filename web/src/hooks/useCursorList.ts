@@ -6,7 +6,11 @@ import type { Page } from '../api/types.ts';
  * A cursor-paginated API list as one growing array, with `loadMore` for infinite scroll.
  * `fetchPage` comes from a feature's API file; `key` must name everything the pages depend on.
  */
-export function useCursorList<T>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<Page<T>>, enabled = true) {
+export function useCursorList<T>(
+  key: readonly unknown[],
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  enabled = true,
+) {
   const result = useInfiniteQuery({
     queryKey: key,
     queryFn: ({ pageParam }) => fetchPage(pageParam ?? undefined),

@@ -5,7 +5,8 @@ export function useDismiss(container: RefObject<HTMLElement | null>, open: boole
   useEffect(() => {
     if (!open) return;
     const onEvent = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node)) close();
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !container.current?.contains(event.target as Node))
+        close();
     };
     document.addEventListener('mousedown', onEvent);
     document.addEventListener('keydown', onEvent);

@@ -28,9 +28,21 @@ export function AppealForm({ label, onSubmit }: Props) {
   return (
     <form className="appeal-form" onSubmit={(event) => void submit(event)}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={message} maxLength={1000} onChange={(event) => setMessage(event.target.value)} aria-invalid={error ? true : undefined} />
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <button type="submit" className="button" disabled={pending}>{pending ? 'Sending…' : 'Send appeal'}</button>
+      <textarea
+        id={id}
+        value={message}
+        maxLength={1000}
+        onChange={(event) => setMessage(event.target.value)}
+        aria-invalid={error ? true : undefined}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Sending…' : 'Send appeal'}
+      </button>
     </form>
   );
 }

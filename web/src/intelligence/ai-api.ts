@@ -29,24 +29,35 @@ export const moderationStatusKey = ['admin-moderation-status'] as const;
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const fetchTranscript = (videoId: string) => unwrap(api.GET('/api/v1/videos/{id}/transcript', byId(videoId)));
-export const saveTranscript = (videoId: string, body: TranscriptEdit) => unwrap(api.PUT('/api/v1/videos/{id}/transcript', { ...byId(videoId), body }));
-export const saveInsights = (videoId: string, body: InsightsEdit) => unwrap(api.PUT('/api/v1/videos/{id}/insights', { ...byId(videoId), body }));
+export const saveTranscript = (videoId: string, body: TranscriptEdit) =>
+  unwrap(api.PUT('/api/v1/videos/{id}/transcript', { ...byId(videoId), body }));
+export const saveInsights = (videoId: string, body: InsightsEdit) =>
+  unwrap(api.PUT('/api/v1/videos/{id}/insights', { ...byId(videoId), body }));
 export const fetchAnalysis = (videoId: string) => unwrap(api.GET('/api/v1/videos/{id}/analysis', byId(videoId)));
 export const rerunAnalysis = (videoId: string) => unwrap(api.POST('/api/v1/videos/{id}/analysis', byId(videoId)));
 
-export const fetchVideoModeration = (videoId: string) => unwrap(api.GET('/api/v1/videos/{id}/moderation', byId(videoId)));
-export const appealVideo = (videoId: string, message: string) => unwrap(api.POST('/api/v1/videos/{id}/appeal', { ...byId(videoId), body: { message } }));
-export const fetchCommentModeration = (commentId: string) => unwrap(api.GET('/api/v1/comments/{id}/moderation', byId(commentId)));
-export const appealComment = (commentId: string, message: string) => unwrap(api.POST('/api/v1/comments/{id}/appeal', { ...byId(commentId), body: { message } }));
+export const fetchVideoModeration = (videoId: string) =>
+  unwrap(api.GET('/api/v1/videos/{id}/moderation', byId(videoId)));
+export const appealVideo = (videoId: string, message: string) =>
+  unwrap(api.POST('/api/v1/videos/{id}/appeal', { ...byId(videoId), body: { message } }));
+export const fetchCommentModeration = (commentId: string) =>
+  unwrap(api.GET('/api/v1/comments/{id}/moderation', byId(commentId)));
+export const appealComment = (commentId: string, message: string) =>
+  unwrap(api.POST('/api/v1/comments/{id}/appeal', { ...byId(commentId), body: { message } }));
 
 export const fetchModerationQueuePage = (status: 'pending' | 'decided', cursor?: string) =>
   unwrapPage(api.GET('/api/v1/admin/moderation/cases', { params: { query: { status, cursor, limit: 50 } } }));
 export const decideCase = (id: string, decision: 'approve' | 'reject', note: string) => {
   const options = { ...byId(id), body: note.trim() ? { note: note.trim() } : {} };
-  return unwrap(decision === 'approve' ? api.POST('/api/v1/admin/moderation/cases/{id}/approve', options) : api.POST('/api/v1/admin/moderation/cases/{id}/reject', options));
+  return unwrap(
+    decision === 'approve'
+      ? api.POST('/api/v1/admin/moderation/cases/{id}/approve', options)
+      : api.POST('/api/v1/admin/moderation/cases/{id}/reject', options),
+  );
 };
 export const fetchModerationStatus = () => unwrap(api.GET('/api/v1/admin/moderation/status'));
-export const fetchAiUsage = (days: number) => unwrap(api.GET('/api/v1/admin/ai/usage', { params: { query: { days } } }));
+export const fetchAiUsage = (days: number) =>
+  unwrap(api.GET('/api/v1/admin/ai/usage', { params: { query: { days } } }));
 
 export interface StreamHandlers {
   onPassages(passages: Passage[]): void;
@@ -65,10 +76,19 @@ function parseEvent(block: string): { event: string; data: unknown } | null {
   return { event, data: JSON.parse(data.join('\n')) };
 }
 
-async function postAsk(videoId: string, question: string, token: string | null, signal: AbortSignal): Promise<Response> {
+async function postAsk(
+  videoId: string,
+  question: string,
+  token: string | null,
+  signal: AbortSignal,
+): Promise<Response> {
   return fetch(`/api/v1/videos/${encodeURIComponent(videoId)}/ask/stream`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ question }),
     signal,
   });
@@ -79,14 +99,23 @@ async function postAsk(videoId: string, question: string, token: string | null, 
  * passages first, then the answer token by token, then the whole answer. Refusals before the stream
  * (400, 404 no transcript, 429 quota) arrive as a JSON envelope and become an ApiError.
  */
-export async function askStream(videoId: string, question: string, handlers: StreamHandlers, signal: AbortSignal): Promise<Answer> {
+export async function askStream(
+  videoId: string,
+  question: string,
+  handlers: StreamHandlers,
+  signal: AbortSignal,
+): Promise<Answer> {
   let response = await postAsk(videoId, question, await currentAccessToken(), signal);
   if (response.status === 401) response = await postAsk(videoId, question, await refreshAccessToken(), signal);
   if (!response.ok || !response.body) {
-    const body = await response.json().catch(() => null) as { error?: { code?: string; message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const retryAfter = response.headers.get('retry-after');
     const message = body?.error?.message ?? `The question could not be asked (status ${response.status})`;
-    throw new ApiError(response.status, body?.error?.code ?? 'HTTP_ERROR', retryAfter && response.status === 429 ? `${message} Try again in ${formatWait(Number(retryAfter))}.` : message);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'HTTP_ERROR',
+      retryAfter && response.status === 429 ? `${message} Try again in ${formatWait(Number(retryAfter))}.` : message,
+    );
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
@@ -102,7 +131,8 @@ export async function askStream(videoId: string, question: string, handlers: Str
       if (parsed.event === 'passages') handlers.onPassages(parsed.data as Passage[]);
       else if (parsed.event === 'token') handlers.onToken((parsed.data as { text: string }).text);
       else if (parsed.event === 'done') return parsed.data as Answer;
-      else if (parsed.event === 'error') throw new ApiError(502, 'ANSWER_BROKE_OFF', (parsed.data as { message: string }).message);
+      else if (parsed.event === 'error')
+        throw new ApiError(502, 'ANSWER_BROKE_OFF', (parsed.data as { message: string }).message);
     }
   }
   throw new ApiError(502, 'ANSWER_BROKE_OFF', 'The answer stream ended before the answer was complete.');

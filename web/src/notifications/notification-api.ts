@@ -35,21 +35,28 @@ export const DELIVERY_LABELS: Record<Delivery, string> = {
 /** Every query of this feature starts with this key, so one invalidation refreshes them all. */
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
-export interface MySubscription { user: PublicUser; notificationsEnabled: boolean }
+export interface MySubscription {
+  user: PublicUser;
+  notificationsEnabled: boolean;
+}
 
 export const notificationApi = {
-  page: (limit: number) => (cursor: string | undefined) => requestPage<AppNotification>('/api/v1/notifications', { limit, cursor }),
-  mySubscriptions: (cursor: string | undefined) => requestPage<MySubscription>('/api/v1/me/subscriptions', { limit: 50, cursor }),
+  page: (limit: number) => (cursor: string | undefined) =>
+    requestPage<AppNotification>('/api/v1/notifications', { limit, cursor }),
+  mySubscriptions: (cursor: string | undefined) =>
+    requestPage<MySubscription>('/api/v1/me/subscriptions', { limit: 50, cursor }),
   setChannelNotifications: (channelId: string, enabled: boolean) =>
     request(`/api/v1/users/${channelId}/subscription`, { method: 'PUT', body: { notificationsEnabled: enabled } }),
   unreadCount: () => request<{ unreadCount: number }>('/api/v1/notifications/unread-count'),
-  markRead: (id: string) => request<{ unreadCount: number }>(`/api/v1/notifications/${id}/read`, { method: 'POST', body: { read: true } }),
+  markRead: (id: string) =>
+    request<{ unreadCount: number }>(`/api/v1/notifications/${id}/read`, { method: 'POST', body: { read: true } }),
   markAllRead: () => request<{ marked: number }>('/api/v1/notifications/read-all', { method: 'POST' }),
   remove: (id: string) => request<null>(`/api/v1/notifications/${id}`, { method: 'DELETE' }),
   preferences: () => request<KindPreference[]>('/api/v1/notifications/preferences'),
   setPreferences: (preferences: { kind: string; delivery: Delivery }[]) =>
     request<KindPreference[]>('/api/v1/notifications/preferences', { method: 'PUT', body: { preferences } }),
-  checkUnsubscribe: (query: Record<string, string>) => request<{ label: string }>('/api/v1/notifications/unsubscribe', { query }),
+  checkUnsubscribe: (query: Record<string, string>) =>
+    request<{ label: string }>('/api/v1/notifications/unsubscribe', { query }),
   unsubscribe: (query: Record<string, string>) =>
     request<{ label: string; unsubscribed: string[] }>('/api/v1/notifications/unsubscribe', { method: 'POST', query }),
 };

@@ -24,7 +24,9 @@ export function useNotificationActions() {
   const markAllRead = useMutation({ mutationFn: notificationApi.markAllRead, onSuccess: refresh });
   const remove = useMutation({ mutationFn: notificationApi.remove, onSuccess: refresh });
   return {
-    open: (notification: AppNotification) => { if (!notification.read) markRead.mutate(notification.id); },
+    open: (notification: AppNotification) => {
+      if (!notification.read) markRead.mutate(notification.id);
+    },
     markAllRead: () => markAllRead.mutate(),
     remove: (notification: AppNotification) => remove.mutate(notification.id),
   };

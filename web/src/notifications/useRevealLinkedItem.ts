@@ -22,7 +22,11 @@ export function useRevealLinkedItem(): void {
     // The comment is news, so a comment list cached before it was written would not have it.
     if (commentId && watchedVideo) void queryClient.invalidateQueries({ queryKey: commentsKey(watchedVideo) });
     const videoId = location.pathname === '/studio' ? params.get('video') : null;
-    const selector = commentId ? `.comment[data-comment-id="${CSS.escape(commentId)}"]` : videoId ? `tr[data-video-id="${CSS.escape(videoId)}"]` : null;
+    const selector = commentId
+      ? `.comment[data-comment-id="${CSS.escape(commentId)}"]`
+      : videoId
+        ? `tr[data-video-id="${CSS.escape(videoId)}"]`
+        : null;
     if (!selector) return;
     const reveal = () => {
       const element = document.querySelector<HTMLElement>(selector);
@@ -32,7 +36,9 @@ export function useRevealLinkedItem(): void {
       return true;
     };
     if (reveal()) return;
-    const observer = new MutationObserver(() => { if (reveal()) observer.disconnect(); });
+    const observer = new MutationObserver(() => {
+      if (reveal()) observer.disconnect();
+    });
     observer.observe(document.body, { childList: true, subtree: true });
     const timeout = setTimeout(() => observer.disconnect(), WAIT_MS);
     return () => {

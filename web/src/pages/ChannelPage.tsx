@@ -30,18 +30,29 @@ export default function ChannelPage() {
   return (
     <>
       <header className="channel-header">
-        <span className="avatar large" aria-hidden="true">{user.username.slice(0, 1).toUpperCase()}</span>
+        <span className="avatar large" aria-hidden="true">
+          {user.username.slice(0, 1).toUpperCase()}
+        </span>
         <div>
           <h1>{user.username}</h1>
-          <p className="muted">{formatCount(channel.data.videoCount, 'video')} · {formatCount(channel.data.totalViews, 'view')}</p>
+          <p className="muted">
+            {formatCount(channel.data.videoCount, 'video')} · {formatCount(channel.data.totalViews, 'view')}
+          </p>
         </div>
         <SubscribeButton channelId={id} />
       </header>
-      <Tabs label="Channel sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/channel/${id}/${value}`)} />
+      <Tabs
+        label="Channel sections"
+        tabs={TABS}
+        value={tab}
+        onChange={(value) => navigate(`/channel/${id}/${value}`)}
+      />
       {(tab === 'videos' || tab === 'popular') && (
         <InfiniteVideoGrid<Video>
           queryKey={[...channelVideosKey(id), tab]}
-          fetchPage={(cursor) => fetchChannelVideos(id, { sort: tab === 'popular' ? 'popular' : 'newest', limit: 24, cursor })}
+          fetchPage={(cursor) =>
+            fetchChannelVideos(id, { sort: tab === 'popular' ? 'popular' : 'newest', limit: 24, cursor })
+          }
           toVideo={(video) => video}
           empty="This channel has no public videos yet."
         />
@@ -50,7 +61,10 @@ export default function ChannelPage() {
       {tab === 'about' && (
         <section className="about">
           <p className="description">{user.bio || 'No description yet.'}</p>
-          <p className="muted">Joined {new Date(user.createdAt).toLocaleDateString()} · {formatCount(channel.data.subscriptionCount, 'subscription')}</p>
+          <p className="muted">
+            Joined {new Date(user.createdAt).toLocaleDateString()} ·{' '}
+            {formatCount(channel.data.subscriptionCount, 'subscription')}
+          </p>
         </section>
       )}
     </>

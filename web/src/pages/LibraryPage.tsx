@@ -22,9 +22,23 @@ function SectionContent({ section }: { section: Section }) {
   const { user } = useAuth();
   switch (section) {
     case 'history':
-      return <InfiniteVideoGrid<HistoryEntry> queryKey={historyKey} fetchPage={fetchHistoryPage} toVideo={(entry) => entry.video} empty="Videos you watch appear here." />;
+      return (
+        <InfiniteVideoGrid<HistoryEntry>
+          queryKey={historyKey}
+          fetchPage={fetchHistoryPage}
+          toVideo={(entry) => entry.video}
+          empty="Videos you watch appear here."
+        />
+      );
     case 'liked':
-      return <InfiniteVideoGrid<{ video: Video }> queryKey={likedVideosKey} fetchPage={fetchLikedVideosPage} toVideo={(entry) => entry.video} empty="Videos you like appear here." />;
+      return (
+        <InfiniteVideoGrid<{ video: Video }>
+          queryKey={likedVideosKey}
+          fetchPage={fetchLikedVideosPage}
+          toVideo={(entry) => entry.video}
+          empty="Videos you like appear here."
+        />
+      );
     case 'playlists':
       return user ? <PlaylistList ownerId={user.id} /> : null;
     case 'watch-later':
@@ -39,7 +53,12 @@ export default function LibraryPage() {
   return (
     <RequireSignIn what="your library">
       <h1 className="page-title">Library</h1>
-      <Tabs label="Library sections" tabs={SECTIONS} value={section} onChange={(value) => navigate(`/library/${value}`)} />
+      <Tabs
+        label="Library sections"
+        tabs={SECTIONS}
+        value={section}
+        onChange={(value) => navigate(`/library/${value}`)}
+      />
       <SectionContent section={section} />
     </RequireSignIn>
   );

@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
 import { useCursorList } from '../hooks/useCursorList.ts';
-import { DELIVERY_LABELS, notificationApi, NOTIFICATIONS_KEY, type Delivery, type MySubscription } from '../notifications/notification-api.ts';
+import {
+  DELIVERY_LABELS,
+  notificationApi,
+  NOTIFICATIONS_KEY,
+  type Delivery,
+  type MySubscription,
+} from '../notifications/notification-api.ts';
 import '../notifications/notifications.css';
 
 const PREFERENCES_KEY = [...NOTIFICATIONS_KEY, 'preferences'];
@@ -29,15 +35,30 @@ function KindSettings() {
   return (
     <>
       <h2>What you hear about, and how</h2>
-      {preferences.error && <p className="form-error" role="alert">{preferences.error.message}</p>}
-      {save.error && <p className="form-error" role="alert">{save.error.message}</p>}
+      {preferences.error && (
+        <p className="form-error" role="alert">
+          {preferences.error.message}
+        </p>
+      )}
+      {save.error && (
+        <p className="form-error" role="alert">
+          {save.error.message}
+        </p>
+      )}
       <table className="preference-table">
-        <thead><tr><th>Notification</th><th>Delivery</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Notification</th>
+            <th>Delivery</th>
+          </tr>
+        </thead>
         <tbody>
           {preferences.data?.map((preference) => (
             <tr key={preference.kind}>
               <td>
-                <label htmlFor={`delivery-${preference.kind}`}><strong>{preference.label}</strong></label>
+                <label htmlFor={`delivery-${preference.kind}`}>
+                  <strong>{preference.label}</strong>
+                </label>
                 <p className="muted">{preference.description}</p>
               </td>
               <td>
@@ -47,7 +68,10 @@ function KindSettings() {
                   onChange={(event) => save.mutate({ kind: preference.kind, delivery: event.target.value as Delivery })}
                 >
                   {(Object.keys(DELIVERY_LABELS) as Delivery[]).map((delivery) => (
-                    <option key={delivery} value={delivery}>{DELIVERY_LABELS[delivery]}{delivery === preference.defaultDelivery ? ' (default)' : ''}</option>
+                    <option key={delivery} value={delivery}>
+                      {DELIVERY_LABELS[delivery]}
+                      {delivery === preference.defaultDelivery ? ' (default)' : ''}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -76,12 +100,16 @@ function ChannelSettings() {
         <tbody>
           {subscriptions.items?.map((subscription) => (
             <tr key={subscription.user.id}>
-              <td><label htmlFor={`channel-${subscription.user.id}`}>{subscription.user.username}</label></td>
+              <td>
+                <label htmlFor={`channel-${subscription.user.id}`}>{subscription.user.username}</label>
+              </td>
               <td>
                 <select
                   id={`channel-${subscription.user.id}`}
                   value={subscription.notificationsEnabled ? 'all' : 'none'}
-                  onChange={(event) => toggle.mutate({ channelId: subscription.user.id, enabled: event.target.value === 'all' })}
+                  onChange={(event) =>
+                    toggle.mutate({ channelId: subscription.user.id, enabled: event.target.value === 'all' })
+                  }
                 >
                   <option value="all">All new videos</option>
                   <option value="none">None</option>
@@ -91,7 +119,11 @@ function ChannelSettings() {
           ))}
         </tbody>
       </table>
-      {subscriptions.hasNextPage && <button type="button" className="button" onClick={subscriptions.loadMore}>Show more channels</button>}
+      {subscriptions.hasNextPage && (
+        <button type="button" className="button" onClick={subscriptions.loadMore}>
+          Show more channels
+        </button>
+      )}
     </>
   );
 }

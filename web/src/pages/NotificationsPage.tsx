@@ -22,15 +22,26 @@ function NotificationList() {
     <section className="notifications-page">
       <h1 className="page-title">Notifications</h1>
       <div className="notifications-toolbar">
-        <button type="button" className="button" onClick={actions.markAllRead}>Mark all read</button>
+        <button type="button" className="button" onClick={actions.markAllRead}>
+          Mark all read
+        </button>
         <Link to="/settings/notifications">Notification settings</Link>
       </div>
       {list.isPending && <p className="empty">Loading…</p>}
-      {list.error && <p className="form-error" role="alert">{list.error.message}</p>}
+      {list.error && (
+        <p className="form-error" role="alert">
+          {list.error.message}
+        </p>
+      )}
       {list.items?.length === 0 && <p className="empty">No notifications yet.</p>}
       <ul className="notification-list">
         {list.items?.map((notification) => (
-          <NotificationItem key={notification.id} notification={notification} onOpen={actions.open} onDelete={actions.remove} />
+          <NotificationItem
+            key={notification.id}
+            notification={notification}
+            onOpen={actions.open}
+            onDelete={actions.remove}
+          />
         ))}
       </ul>
       <div ref={sentinel} />

@@ -22,7 +22,12 @@ export default function TrendingPage() {
     <>
       <h1 className="page-title">Trending</h1>
       <Tabs label="Trending window" tabs={WINDOWS} value={window} onChange={(value) => setParams({ window: value })} />
-      <VideoGrid videos={trending.data} isPending={trending.isPending} error={trending.error} empty="Nothing is trending in this window yet." />
+      <VideoGrid
+        videos={trending.data}
+        isPending={trending.isPending}
+        error={trending.error}
+        empty="Nothing is trending in this window yet."
+      />
     </>
   );
 }

@@ -9,22 +9,46 @@ import { notificationApi } from '../notifications/notification-api.ts';
 export default function UnsubscribePage() {
   const [params] = useSearchParams();
   const query = { user: params.get('user') ?? '', kind: params.get('kind') ?? '', sig: params.get('sig') ?? '' };
-  const check = useQuery({ queryKey: ['unsubscribe', query], queryFn: () => notificationApi.checkUnsubscribe(query), retry: false });
+  const check = useQuery({
+    queryKey: ['unsubscribe', query],
+    queryFn: () => notificationApi.checkUnsubscribe(query),
+    retry: false,
+  });
   const unsubscribe = useMutation({ mutationFn: () => notificationApi.unsubscribe(query) });
   return (
     <section className="notifications-page">
       <h1 className="page-title">Unsubscribe</h1>
       {check.isPending && <p>Checking the link…</p>}
-      {check.error && <p className="form-error" role="alert">{check.error.message}</p>}
+      {check.error && (
+        <p className="form-error" role="alert">
+          {check.error.message}
+        </p>
+      )}
       {check.data && !unsubscribe.isSuccess && (
         <>
-          <p>Stop mails for <strong>{check.data.label}</strong>? You still see these notifications in the app.</p>
-          <button type="button" className="button primary" disabled={unsubscribe.isPending} onClick={() => unsubscribe.mutate()}>Unsubscribe</button>
+          <p>
+            Stop mails for <strong>{check.data.label}</strong>? You still see these notifications in the app.
+          </p>
+          <button
+            type="button"
+            className="button primary"
+            disabled={unsubscribe.isPending}
+            onClick={() => unsubscribe.mutate()}
+          >
+            Unsubscribe
+          </button>
         </>
       )}
-      {unsubscribe.error && <p className="form-error" role="alert">{unsubscribe.error.message}</p>}
+      {unsubscribe.error && (
+        <p className="form-error" role="alert">
+          {unsubscribe.error.message}
+        </p>
+      )}
       {unsubscribe.isSuccess && (
-        <p role="status">You are unsubscribed from {unsubscribe.data.label}. <Link to="/settings/notifications">Notification settings</Link></p>
+        <p role="status">
+          You are unsubscribed from {unsubscribe.data.label}.{' '}
+          <Link to="/settings/notifications">Notification settings</Link>
+        </p>
       )}
     </section>
   );

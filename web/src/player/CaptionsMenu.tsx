@@ -27,11 +27,16 @@ export function rememberCaptionLanguage(language: string): void {
  * the remembered language comes back on, and Off stays off. A choice (in the menu, or the touch
  * player's captions sheet) is remembered before it is applied, so this agrees with it.
  */
-export function useRememberedCaptions(tracks: SubtitleTrack[], selected: number, onSelect: (id: number) => void, enabled = true): void {
+export function useRememberedCaptions(
+  tracks: SubtitleTrack[],
+  selected: number,
+  onSelect: (id: number) => void,
+  enabled = true,
+): void {
   useEffect(() => {
     if (!enabled || tracks.length === 0) return;
     const language = rememberedLanguage();
-    const wanted = language === 'off' ? -1 : tracks.find((candidate) => candidate.lang === language)?.id ?? -1;
+    const wanted = language === 'off' ? -1 : (tracks.find((candidate) => candidate.lang === language)?.id ?? -1);
     if (wanted !== selected) onSelect(wanted);
   }, [tracks, selected, onSelect, enabled]);
 }
@@ -73,15 +78,25 @@ export function CaptionsMenu({ tracks, selected, onSelect }: Props) {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen(!open)}
-      >CC</button>
+      >
+        CC
+      </button>
       {open && (
         <ul className="captions-options" role="menu" id={menuId} aria-label="Captions">
           <li role="none">
-            <button type="button" role="menuitemradio" aria-checked={!on} onClick={() => choose(null)} autoFocus={!on}>Off</button>
+            <button type="button" role="menuitemradio" aria-checked={!on} onClick={() => choose(null)} autoFocus={!on}>
+              Off
+            </button>
           </li>
           {tracks.map((track) => (
             <li role="none" key={track.id}>
-              <button type="button" role="menuitemradio" aria-checked={selected === track.id} onClick={() => choose(track)} autoFocus={selected === track.id}>
+              <button
+                type="button"
+                role="menuitemradio"
+                aria-checked={selected === track.id}
+                onClick={() => choose(track)}
+                autoFocus={selected === track.id}
+              >
                 {track.name || track.lang}
               </button>
             </li>

@@ -9,9 +9,15 @@ interface Props {
 
 /** The TextTrack hls.js fills with the chosen rendition's cues. */
 function findTextTrack(video: HTMLVideoElement, track: SubtitleTrack): TextTrack | undefined {
-  const all = Array.from(video.textTracks).filter((candidate) => candidate.kind === 'subtitles' || candidate.kind === 'captions');
-  return all.find((candidate) => candidate.mode !== 'disabled' && (candidate.language === track.lang || candidate.label === track.name))
-    ?? all.find((candidate) => candidate.language === track.lang || candidate.label === track.name);
+  const all = Array.from(video.textTracks).filter(
+    (candidate) => candidate.kind === 'subtitles' || candidate.kind === 'captions',
+  );
+  return (
+    all.find(
+      (candidate) =>
+        candidate.mode !== 'disabled' && (candidate.language === track.lang || candidate.label === track.name),
+    ) ?? all.find((candidate) => candidate.language === track.lang || candidate.label === track.name)
+  );
 }
 
 /**
@@ -53,7 +59,11 @@ export function CaptionsOverlay({ video, track }: Props) {
   if (!track || lines.length === 0) return null;
   return (
     <div className="captions-overlay" aria-live="off" lang={track.lang || undefined}>
-      {lines.map((line, index) => <span key={index} className="caption-cue">{line}</span>)}
+      {lines.map((line, index) => (
+        <span key={index} className="caption-cue">
+          {line}
+        </span>
+      ))}
     </div>
   );
 }

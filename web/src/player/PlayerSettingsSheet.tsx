@@ -37,7 +37,17 @@ export function qualityLabel(selectedLevel: number, levels: Level[], playingHeig
  * The touch player's settings: a gear opens a sheet listing Quality and Speed, each of which opens its
  * own sheet of choices (YouTube's phone player works the same way, and it keeps the bar narrow).
  */
-export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSelectLevel, playbackRate, onSelectSpeed, captionTracks, selectedCaptions, onSelectCaptions }: Props) {
+export function PlayerSettingsSheet({
+  levels,
+  selectedLevel,
+  playingHeight,
+  onSelectLevel,
+  playbackRate,
+  onSelectSpeed,
+  captionTracks,
+  selectedCaptions,
+  onSelectCaptions,
+}: Props) {
   const [open, setOpen] = useState<Open>('none');
   const close = () => setOpen('none');
   const captionName = (id: number) => {
@@ -46,13 +56,27 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
   };
   return (
     <>
-      <button type="button" className="icon-button settings-button" aria-label="Settings" aria-haspopup="dialog" onClick={() => setOpen('settings')}><Icon name="settings" /></button>
+      <button
+        type="button"
+        className="icon-button settings-button"
+        aria-label="Settings"
+        aria-haspopup="dialog"
+        onClick={() => setOpen('settings')}
+      >
+        <Icon name="settings" />
+      </button>
       {open === 'settings' && (
         <Sheet title="Settings" onClose={close}>
           <ul className="sheet-options">
             <li>
-              <button type="button" className="quality-button" disabled={levels.length === 0} onClick={() => setOpen('quality')}>
-                Quality <span className="spacer" /> <span className="muted">{qualityLabel(selectedLevel, levels, playingHeight)}</span>
+              <button
+                type="button"
+                className="quality-button"
+                disabled={levels.length === 0}
+                onClick={() => setOpen('quality')}
+              >
+                Quality <span className="spacer" />{' '}
+                <span className="muted">{qualityLabel(selectedLevel, levels, playingHeight)}</span>
               </button>
             </li>
             {captionTracks.length > 0 && (
@@ -75,8 +99,14 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
           <SheetChoices
             label="Quality"
             selected={selectedLevel}
-            choices={[{ value: -1, label: qualityLabel(-1, levels, selectedLevel === -1 ? playingHeight : undefined) }, ...levels.map((level) => ({ value: level.index, label: `${level.height}p` }))]}
-            onChoose={(index) => { onSelectLevel(index); close(); }}
+            choices={[
+              { value: -1, label: qualityLabel(-1, levels, selectedLevel === -1 ? playingHeight : undefined) },
+              ...levels.map((level) => ({ value: level.index, label: `${level.height}p` })),
+            ]}
+            onChoose={(index) => {
+              onSelectLevel(index);
+              close();
+            }}
           />
         </Sheet>
       )}
@@ -85,7 +115,10 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
           <SheetChoices
             label="Captions"
             selected={selectedCaptions}
-            choices={[{ value: -1, label: 'Off' }, ...captionTracks.map((track) => ({ value: track.id, label: track.name || track.lang }))]}
+            choices={[
+              { value: -1, label: 'Off' },
+              ...captionTracks.map((track) => ({ value: track.id, label: track.name || track.lang })),
+            ]}
             onChoose={(id) => {
               // Remembered first: the remembered choice is what the player keeps enforcing.
               rememberCaptionLanguage(captionTracks.find((track) => track.id === id)?.lang ?? 'off');
@@ -101,7 +134,10 @@ export function PlayerSettingsSheet({ levels, selectedLevel, playingHeight, onSe
             label="Playback speed"
             selected={playbackRate}
             choices={SPEEDS.map((speed) => ({ value: speed, label: speedLabel(speed) }))}
-            onChoose={(speed) => { onSelectSpeed(speed); close(); }}
+            onChoose={(speed) => {
+              onSelectSpeed(speed);
+              close();
+            }}
           />
         </Sheet>
       )}

@@ -38,7 +38,13 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
     const fraction = Math.min(1, Math.max(0, (clientX - box.left) / box.width));
     // Kept inside the player so the preview never hangs off the edge of a phone's screen.
     const half = 84;
-    setHover({ time: fraction * duration, left: Math.min(Math.max(fraction * box.width, Math.min(half, box.width / 2)), Math.max(box.width - half, box.width / 2)) });
+    setHover({
+      time: fraction * duration,
+      left: Math.min(
+        Math.max(fraction * box.width, Math.min(half, box.width / 2)),
+        Math.max(box.width - half, box.width / 2),
+      ),
+    });
     setWantPreviews(true);
   };
 
@@ -46,16 +52,29 @@ export function SeekBar({ currentTime, duration, buffered, storyboardVttUrl, onS
     <div
       className="seek-bar"
       // Pointer events cover the mouse hovering and a finger dragging the scrubber alike (touch-action: none).
-      onPointerMove={(event) => showPreview(event.currentTarget, event.clientX, event.pointerType !== 'mouse' && event.buttons === 0)}
+      onPointerMove={(event) =>
+        showPreview(event.currentTarget, event.clientX, event.pointerType !== 'mouse' && event.buttons === 0)
+      }
       onPointerDown={(event) => showPreview(event.currentTarget, event.clientX, false)}
       onPointerLeave={() => setHover(null)}
-      onPointerUp={(event) => { if (event.pointerType !== 'mouse') setHover(null); }}
+      onPointerUp={(event) => {
+        if (event.pointerType !== 'mouse') setHover(null);
+      }}
       onPointerCancel={() => setHover(null)}
     >
       <div className="seek-buffered" style={{ width: `${duration ? (buffered / duration) * 100 : 0}%` }} />
-      {duration > 0 && chapters.filter((chapter) => chapter.startSeconds > 0 && chapter.startSeconds < duration).map((chapter) => (
-        <span key={chapter.startSeconds} className="seek-chapter-mark" data-chapter={chapter.title} style={{ left: `${(chapter.startSeconds / duration) * 100}%` }} aria-hidden="true" />
-      ))}
+      {duration > 0 &&
+        chapters
+          .filter((chapter) => chapter.startSeconds > 0 && chapter.startSeconds < duration)
+          .map((chapter) => (
+            <span
+              key={chapter.startSeconds}
+              className="seek-chapter-mark"
+              data-chapter={chapter.title}
+              style={{ left: `${(chapter.startSeconds / duration) * 100}%` }}
+              aria-hidden="true"
+            />
+          ))}
       <input
         type="range"
         aria-label="Seek"

@@ -71,7 +71,8 @@ export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }:
   const togglePlay = useCallback(() => {
     const player = element.current;
     if (!player) return;
-    if (player.paused) void player.play(); else player.pause();
+    if (player.paused) void player.play();
+    else player.pause();
   }, []);
   const seekBy = useCallback((seconds: number) => {
     const player = element.current;
@@ -81,15 +82,22 @@ export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }:
   const gestures = useTapGestures({
     onClick: togglePlay,
     onTap: controls.toggle,
-    onDoubleTap: useCallback((side: 'left' | 'right') => {
-      seekBy(side === 'left' ? -DOUBLE_TAP_SEEK_SECONDS : DOUBLE_TAP_SEEK_SECONDS);
-      setSeekFlash({ side, key: Date.now() });
-    }, [seekBy]),
+    onDoubleTap: useCallback(
+      (side: 'left' | 'right') => {
+        seekBy(side === 'left' ? -DOUBLE_TAP_SEEK_SECONDS : DOUBLE_TAP_SEEK_SECONDS);
+        setSeekFlash({ side, key: Date.now() });
+      },
+      [seekBy],
+    ),
   });
   const playingHeight = hls.levels[hls.playingLevel]?.height;
-  const setSpeed = (speed: number) => { if (element.current) element.current.playbackRate = speed; };
+  const setSpeed = (speed: number) => {
+    if (element.current) element.current.playbackRate = speed;
+  };
 
-  const className = ['player', touch ? 'touch' : '', touch && controls.shown ? 'controls-shown' : ''].filter(Boolean).join(' ');
+  const className = ['player', touch ? 'touch' : '', touch && controls.shown ? 'controls-shown' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       ref={container}
@@ -113,20 +121,46 @@ export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }:
         style={{ aspectRatio: video.width && video.height ? `${video.width} / ${video.height}` : '16 / 9' }}
       />
       {/* Takes the taps and clicks on the picture (the controls sit above it). */}
-      <div className="player-gesture-layer" aria-hidden="true" onPointerDown={gestures.onPointerDown} onClick={gestures.onClick} />
+      <div
+        className="player-gesture-layer"
+        aria-hidden="true"
+        onPointerDown={gestures.onPointerDown}
+        onClick={gestures.onClick}
+      />
       {seekFlash && (
-        <div key={seekFlash.key} className={`seek-flash ${seekFlash.side}`} role="status" onAnimationEnd={() => setSeekFlash(null)}>
+        <div
+          key={seekFlash.key}
+          className={`seek-flash ${seekFlash.side}`}
+          role="status"
+          onAnimationEnd={() => setSeekFlash(null)}
+        >
           {seekFlash.side === 'left' ? `−${DOUBLE_TAP_SEEK_SECONDS} s` : `+${DOUBLE_TAP_SEEK_SECONDS} s`}
         </div>
       )}
-      <CaptionsOverlay video={element.current} track={hls.subtitleTracks.find((track) => track.id === hls.subtitleTrack) ?? null} />
-      {error && <div className="player-error" role="alert">{error}</div>}
+      <CaptionsOverlay
+        video={element.current}
+        track={hls.subtitleTracks.find((track) => track.id === hls.subtitleTrack) ?? null}
+      />
+      {error && (
+        <div className="player-error" role="alert">
+          {error}
+        </div>
+      )}
       {typeof resumeAt === 'number' && media.currentTime < resumeAt + 3 && (
-        <div className="player-toast" role="status">Resumed at {formatDuration(resumeAt)}</div>
+        <div className="player-toast" role="status">
+          Resumed at {formatDuration(resumeAt)}
+        </div>
       )}
       {touch && (
         <div className="player-center">
-          <button type="button" className="icon-button center-play" onClick={togglePlay} aria-label={media.paused ? 'Play' : 'Pause'}>{media.paused ? '▶' : '❚❚'}</button>
+          <button
+            type="button"
+            className="icon-button center-play"
+            onClick={togglePlay}
+            aria-label={media.paused ? 'Play' : 'Pause'}
+          >
+            {media.paused ? '▶' : '❚❚'}
+          </button>
         </div>
       )}
       <div className="player-controls">
@@ -135,15 +169,40 @@ export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }:
           duration={media.duration || video.duration || 0}
           buffered={media.buffered}
           storyboardVttUrl={video.storyboard?.vttUrl ?? null}
-          onSeek={(time) => { if (element.current) element.current.currentTime = time; }}
+          onSeek={(time) => {
+            if (element.current) element.current.currentTime = time;
+          }}
           chapters={chapters}
         />
         <div className="control-row">
-          {!touch && <button type="button" className="icon-button" onClick={togglePlay} aria-label={media.paused ? 'Play' : 'Pause'}>{media.paused ? '▶' : '❚❚'}</button>}
-          <button type="button" className="icon-button" aria-label={media.muted ? 'Unmute' : 'Mute'}
-            onClick={() => { if (element.current) element.current.muted = !element.current.muted; }}><Icon name={media.muted ? 'muted' : 'volume'} /></button>
-          <span className="time">{formatDuration(media.currentTime)} / {formatDuration(media.duration || video.duration)}</span>
-          {chapters.length > 0 && <span className="current-chapter" aria-label="Current chapter">{chapterAt(chapters, media.currentTime)?.title}</span>}
+          {!touch && (
+            <button
+              type="button"
+              className="icon-button"
+              onClick={togglePlay}
+              aria-label={media.paused ? 'Play' : 'Pause'}
+            >
+              {media.paused ? '▶' : '❚❚'}
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={media.muted ? 'Unmute' : 'Mute'}
+            onClick={() => {
+              if (element.current) element.current.muted = !element.current.muted;
+            }}
+          >
+            <Icon name={media.muted ? 'muted' : 'volume'} />
+          </button>
+          <span className="time">
+            {formatDuration(media.currentTime)} / {formatDuration(media.duration || video.duration)}
+          </span>
+          {chapters.length > 0 && (
+            <span className="current-chapter" aria-label="Current chapter">
+              {chapterAt(chapters, media.currentTime)?.title}
+            </span>
+          )}
           <span className="spacer" />
           {touch ? (
             <PlayerSettingsSheet
@@ -162,23 +221,51 @@ export function VideoPlayer({ video, streamUrl, signedIn, controller, startAt }:
               <label className="control-select">
                 Speed
                 <select value={media.playbackRate} onChange={(event) => setSpeed(Number(event.target.value))}>
-                  {SPEEDS.map((speed) => <option key={speed} value={speed}>{speed === 1 ? 'Normal' : `${speed}×`}</option>)}
+                  {SPEEDS.map((speed) => (
+                    <option key={speed} value={speed}>
+                      {speed === 1 ? 'Normal' : `${speed}×`}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label className="control-select">
                 Quality
-                <select value={hls.selectedLevel} onChange={(event) => hls.selectLevel(Number(event.target.value))} disabled={hls.levels.length === 0}>
-                  <option value={-1}>Auto{hls.selectedLevel === -1 && playingHeight ? ` (${playingHeight}p)` : ''}</option>
-                  {hls.levels.map((level) => <option key={level.index} value={level.index}>{level.height}p</option>)}
+                <select
+                  value={hls.selectedLevel}
+                  onChange={(event) => hls.selectLevel(Number(event.target.value))}
+                  disabled={hls.levels.length === 0}
+                >
+                  <option value={-1}>
+                    Auto{hls.selectedLevel === -1 && playingHeight ? ` (${playingHeight}p)` : ''}
+                  </option>
+                  {hls.levels.map((level) => (
+                    <option key={level.index} value={level.index}>
+                      {level.height}p
+                    </option>
+                  ))}
                 </select>
               </label>
-              <CaptionsMenu tracks={hls.subtitleTracks} selected={hls.subtitleTrack} onSelect={hls.selectSubtitleTrack} />
+              <CaptionsMenu
+                tracks={hls.subtitleTracks}
+                selected={hls.subtitleTrack}
+                onSelect={hls.selectSubtitleTrack}
+              />
             </>
           )}
           {pip.supported && (
-            <button type="button" className="icon-button" aria-label={pip.active ? 'Leave picture-in-picture' : 'Picture-in-picture'} aria-pressed={pip.active} onClick={pip.toggle}><Icon name="pictureInPicture" /></button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={pip.active ? 'Leave picture-in-picture' : 'Picture-in-picture'}
+              aria-pressed={pip.active}
+              onClick={pip.toggle}
+            >
+              <Icon name="pictureInPicture" />
+            </button>
           )}
-          <button type="button" className="icon-button" aria-label="Full screen" onClick={toggleFullscreen}><Icon name="fullscreen" /></button>
+          <button type="button" className="icon-button" aria-label="Full screen" onClick={toggleFullscreen}>
+            <Icon name="fullscreen" />
+          </button>
         </div>
       </div>
     </div>

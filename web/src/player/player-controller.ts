@@ -38,9 +38,13 @@ export class PlayerController {
     const element = this.element;
     if (!element || element.readyState < HTMLMediaElement.HAVE_METADATA) {
       this.pendingSeek = seconds;
-      element?.addEventListener('loadedmetadata', () => {
-        if (this.pendingSeek !== null) this.seek(this.pendingSeek);
-      }, { once: true });
+      element?.addEventListener(
+        'loadedmetadata',
+        () => {
+          if (this.pendingSeek !== null) this.seek(this.pendingSeek);
+        },
+        { once: true },
+      );
       return;
     }
     this.pendingSeek = null;

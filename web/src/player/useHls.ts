@@ -48,7 +48,11 @@ export interface HlsState {
  * Loading waits until `startPosition` is known (null: from the beginning), so a resumed video
  * fetches its first segments at the resume point instead of at 0.
  */
-export function useHls(video: RefObject<HTMLVideoElement | null>, source: string | undefined, startPosition: number | null | undefined): HlsState {
+export function useHls(
+  video: RefObject<HTMLVideoElement | null>,
+  source: string | undefined,
+  startPosition: number | null | undefined,
+): HlsState {
   const hls = useRef<Hls | null>(null);
   const [levels, setLevels] = useState<QualityLevel[]>([]);
   const [selectedLevel, setSelectedLevel] = useState(-1);
@@ -71,9 +75,17 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, source: string
     void loadHls().then(({ default: HlsPlayer }) => {
       if (cancelled) return;
       if (!HlsPlayer.isSupported()) {
-        if (!element.canPlayType('application/vnd.apple.mpegurl')) return setError('This browser cannot play HLS video.');
+        if (!element.canPlayType('application/vnd.apple.mpegurl'))
+          return setError('This browser cannot play HLS video.');
         element.src = source;
-        if (startPosition !== null) element.addEventListener('loadedmetadata', () => { element.currentTime = startPosition; }, { once: true });
+        if (startPosition !== null)
+          element.addEventListener(
+            'loadedmetadata',
+            () => {
+              element.currentTime = startPosition;
+            },
+            { once: true },
+          );
         return;
       }
       // Cues load into a hidden TextTrack; CaptionsOverlay draws them, so they show in our fullscreen too.

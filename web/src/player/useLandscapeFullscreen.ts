@@ -7,7 +7,11 @@ const LANDSCAPE = '(orientation: landscape)';
  * turning it back leaves full screen, like native players. Browsers that want a fresh tap for full
  * screen refuse quietly; the full-screen button still works there.
  */
-export function useLandscapeFullscreen(container: RefObject<HTMLElement | null>, element: RefObject<HTMLVideoElement | null>, enabled: boolean): void {
+export function useLandscapeFullscreen(
+  container: RefObject<HTMLElement | null>,
+  element: RefObject<HTMLVideoElement | null>,
+  enabled: boolean,
+): void {
   useEffect(() => {
     if (!enabled) return;
     const orientation = window.matchMedia(LANDSCAPE);

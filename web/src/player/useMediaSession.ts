@@ -16,17 +16,29 @@ export function useMediaSession(element: RefObject<HTMLVideoElement | null>, vid
       title: video.title,
       artist: video.creator.username,
       album: 'StreamHub',
-      artwork: video.thumbnailUrl ? [{ src: new URL(video.thumbnailUrl, window.location.href).href, sizes: '640x360', type: 'image/jpeg' }] : [],
+      artwork: video.thumbnailUrl
+        ? [{ src: new URL(video.thumbnailUrl, window.location.href).href, sizes: '640x360', type: 'image/jpeg' }]
+        : [],
     });
     const seekTo = (time: number) => {
       player.currentTime = Math.min(Math.max(0, time), Number.isFinite(player.duration) ? player.duration : time);
     };
     const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
-      ['play', () => { void player.play(); }],
+      [
+        'play',
+        () => {
+          void player.play();
+        },
+      ],
       ['pause', () => player.pause()],
       ['seekbackward', (details) => seekTo(player.currentTime - (details.seekOffset ?? SEEK_STEP_SECONDS))],
       ['seekforward', (details) => seekTo(player.currentTime + (details.seekOffset ?? SEEK_STEP_SECONDS))],
-      ['seekto', (details) => { if (typeof details.seekTime === 'number') seekTo(details.seekTime); }],
+      [
+        'seekto',
+        (details) => {
+          if (typeof details.seekTime === 'number') seekTo(details.seekTime);
+        },
+      ],
     ];
     for (const [action, handler] of handlers) {
       try {
@@ -38,7 +50,11 @@ export function useMediaSession(element: RefObject<HTMLVideoElement | null>, vid
     // The lock screen's progress bar: updated when the position jumps or the speed changes, not every frame.
     const updatePosition = () => {
       if (!Number.isFinite(player.duration) || player.duration <= 0) return;
-      session.setPositionState?.({ duration: player.duration, position: Math.min(player.currentTime, player.duration), playbackRate: player.playbackRate });
+      session.setPositionState?.({
+        duration: player.duration,
+        position: Math.min(player.currentTime, player.duration),
+        playbackRate: player.playbackRate,
+      });
     };
     const updateState = () => {
       session.playbackState = player.paused ? 'paused' : 'playing';
@@ -49,7 +65,11 @@ export function useMediaSession(element: RefObject<HTMLVideoElement | null>, vid
     return () => {
       events.forEach((name) => player.removeEventListener(name, updateState));
       for (const [action] of handlers) {
-        try { session.setActionHandler(action, null); } catch { /* see above */ }
+        try {
+          session.setActionHandler(action, null);
+        } catch {
+          /* see above */
+        }
       }
       session.metadata = null;
       session.playbackState = 'none';

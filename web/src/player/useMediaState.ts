@@ -11,8 +11,28 @@ export interface MediaState {
   mediaError: string | null;
 }
 
-const INITIAL: MediaState = { paused: true, currentTime: 0, duration: 0, buffered: 0, muted: false, volume: 1, playbackRate: 1, mediaError: null };
-const EVENTS = ['play', 'pause', 'timeupdate', 'durationchange', 'progress', 'volumechange', 'ratechange', 'seeking', 'error', 'loadedmetadata'];
+const INITIAL: MediaState = {
+  paused: true,
+  currentTime: 0,
+  duration: 0,
+  buffered: 0,
+  muted: false,
+  volume: 1,
+  playbackRate: 1,
+  mediaError: null,
+};
+const EVENTS = [
+  'play',
+  'pause',
+  'timeupdate',
+  'durationchange',
+  'progress',
+  'volumechange',
+  'ratechange',
+  'seeking',
+  'error',
+  'loadedmetadata',
+];
 
 /** The <video>'s state as React state, refreshed from its media events. */
 export function useMediaState(video: RefObject<HTMLVideoElement | null>): MediaState {
@@ -20,16 +40,17 @@ export function useMediaState(video: RefObject<HTMLVideoElement | null>): MediaS
   useEffect(() => {
     const element = video.current;
     if (!element) return;
-    const read = () => setState({
-      paused: element.paused,
-      currentTime: element.currentTime,
-      duration: Number.isFinite(element.duration) ? element.duration : 0,
-      buffered: element.buffered.length ? element.buffered.end(element.buffered.length - 1) : 0,
-      muted: element.muted,
-      volume: element.volume,
-      playbackRate: element.playbackRate,
-      mediaError: element.error ? element.error.message || `Media error ${element.error.code}` : null,
-    });
+    const read = () =>
+      setState({
+        paused: element.paused,
+        currentTime: element.currentTime,
+        duration: Number.isFinite(element.duration) ? element.duration : 0,
+        buffered: element.buffered.length ? element.buffered.end(element.buffered.length - 1) : 0,
+        muted: element.muted,
+        volume: element.volume,
+        playbackRate: element.playbackRate,
+        mediaError: element.error ? element.error.message || `Media error ${element.error.code}` : null,
+      });
     EVENTS.forEach((name) => element.addEventListener(name, read));
     return () => EVENTS.forEach((name) => element.removeEventListener(name, read));
   }, [video]);

@@ -11,7 +11,15 @@ const HEARTBEAT_SECONDS = 10;
 const MAX_BATCH = 90;
 const SESSION_KEY = 'streamhub:analytics-session';
 
-type PlayerEvent = { type: string; at: number; position?: number; from?: number; secondsPlayed?: number; durationMs?: number; rendition?: string };
+type PlayerEvent = {
+  type: string;
+  at: number;
+  position?: number;
+  from?: number;
+  secondsPlayed?: number;
+  durationMs?: number;
+  rendition?: string;
+};
 
 function sessionId(): string {
   try {
@@ -72,23 +80,38 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
     /** Closes the stretch played so far (before a seek, a pause, the end or leaving) as one report. */
     const report = (type: 'heartbeat' | 'pause' | 'ended', position: number) => {
       if (type === 'heartbeat' && played <= 0) return;
-      push({ type, from: round(Math.min(stretchStart, position)), position: round(position), secondsPlayed: round(played) });
+      push({
+        type,
+        from: round(Math.min(stretchStart, position)),
+        position: round(position),
+        secondsPlayed: round(played),
+      });
       played = 0;
       sinceHeartbeat = 0;
       stretchStart = position;
     };
 
-    const onPlay = () => { if (!started) requestedAt ??= performance.now(); };
+    const onPlay = () => {
+      if (!started) requestedAt ??= performance.now();
+    };
     const onPlaying = () => {
       if (!started) {
         started = true;
         const startup = requestedAt === null ? undefined : Math.round(performance.now() - requestedAt);
-        push({ type: 'play', position: round(video.currentTime), ...(startup !== undefined ? { durationMs: Math.min(startup, 600_000) } : {}) });
+        push({
+          type: 'play',
+          position: round(video.currentTime),
+          ...(startup !== undefined ? { durationMs: Math.min(startup, 600_000) } : {}),
+        });
         stretchStart = video.currentTime;
         lastTime = video.currentTime;
       }
       if (stalledAt !== null) {
-        push({ type: 'rebuffer', position: round(video.currentTime), durationMs: Math.min(600_000, Math.round(performance.now() - stalledAt)) });
+        push({
+          type: 'rebuffer',
+          position: round(video.currentTime),
+          durationMs: Math.min(600_000, Math.round(performance.now() - stalledAt)),
+        });
         stalledAt = null;
       }
     };
@@ -121,9 +144,12 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
       started = false; // a replay is a new view
       requestedAt = null;
     };
-    const onWaiting = () => { if (started && !video.seeking && !video.paused) stalledAt ??= performance.now(); };
+    const onWaiting = () => {
+      if (started && !video.seeking && !video.paused) stalledAt ??= performance.now();
+    };
     const onResize = () => {
-      if (video.videoHeight && lastHeight && video.videoHeight !== lastHeight && started) push({ type: 'quality_change', position: round(video.currentTime), rendition: `${video.videoHeight}p` });
+      if (video.videoHeight && lastHeight && video.videoHeight !== lastHeight && started)
+        push({ type: 'quality_change', position: round(video.currentTime), rendition: `${video.videoHeight}p` });
       lastHeight = video.videoHeight;
     };
     const onError = () => push({ type: 'error', position: round(video.currentTime) });
@@ -131,11 +157,20 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
       if (started && !video.paused) report('heartbeat', video.currentTime);
       flush(true);
     };
-    const onHidden = () => { if (document.visibilityState === 'hidden') onLeave(); };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') onLeave();
+    };
 
     const listeners: [string, () => void][] = [
-      ['play', onPlay], ['playing', onPlaying], ['timeupdate', onTimeUpdate], ['seeking', onSeeking], ['pause', onPause],
-      ['ended', onEnded], ['waiting', onWaiting], ['resize', onResize], ['error', onError],
+      ['play', onPlay],
+      ['playing', onPlaying],
+      ['timeupdate', onTimeUpdate],
+      ['seeking', onSeeking],
+      ['pause', onPause],
+      ['ended', onEnded],
+      ['waiting', onWaiting],
+      ['resize', onResize],
+      ['error', onError],
     ];
     for (const [name, listener] of listeners) video.addEventListener(name, listener);
     window.addEventListener('pagehide', onLeave);

@@ -23,20 +23,42 @@ export function handlePlayerKey(event: KeyboardEvent, video: HTMLVideoElement, t
   switch (event.key) {
     case ' ':
     case 'k':
-      if (video.paused) void video.play(); else video.pause();
+      if (video.paused) void video.play();
+      else video.pause();
       break;
-    case 'j': seekBy(-10); break;
-    case 'l': seekBy(10); break;
-    case 'ArrowLeft': seekBy(-5); break;
-    case 'ArrowRight': seekBy(5); break;
-    case 'ArrowUp': video.volume = Math.min(1, video.volume + 0.1); break;
-    case 'ArrowDown': video.volume = Math.max(0, video.volume - 0.1); break;
-    case 'm': video.muted = !video.muted; break;
-    case 'f': toggleFullscreen(); break;
-    case '>': video.playbackRate = nextSpeed(video.playbackRate, 1); break;
-    case '<': video.playbackRate = nextSpeed(video.playbackRate, -1); break;
+    case 'j':
+      seekBy(-10);
+      break;
+    case 'l':
+      seekBy(10);
+      break;
+    case 'ArrowLeft':
+      seekBy(-5);
+      break;
+    case 'ArrowRight':
+      seekBy(5);
+      break;
+    case 'ArrowUp':
+      video.volume = Math.min(1, video.volume + 0.1);
+      break;
+    case 'ArrowDown':
+      video.volume = Math.max(0, video.volume - 0.1);
+      break;
+    case 'm':
+      video.muted = !video.muted;
+      break;
+    case 'f':
+      toggleFullscreen();
+      break;
+    case '>':
+      video.playbackRate = nextSpeed(video.playbackRate, 1);
+      break;
+    case '<':
+      video.playbackRate = nextSpeed(video.playbackRate, -1);
+      break;
     default:
-      if (/^[0-9]$/.test(event.key) && Number.isFinite(video.duration)) video.currentTime = (video.duration * Number(event.key)) / 10;
+      if (/^[0-9]$/.test(event.key) && Number.isFinite(video.duration))
+        video.currentTime = (video.duration * Number(event.key)) / 10;
       else handled = false;
   }
   if (handled) event.preventDefault();

@@ -8,7 +8,11 @@ const NEAR_END_SECONDS = 2;
  * Where playback should start: the saved position (signed-in viewers), null for the beginning, or
  * undefined while it is being asked. Position alone decides: a finished video was saved at its end.
  */
-export function useResumePoint(videoId: string, signedIn: boolean, durationSeconds: number | null): number | null | undefined {
+export function useResumePoint(
+  videoId: string,
+  signedIn: boolean,
+  durationSeconds: number | null,
+): number | null | undefined {
   const saved = useQuery({
     queryKey: progressKey(videoId),
     queryFn: () => fetchProgress(videoId),

@@ -31,25 +31,30 @@ export function useTapGestures({ onTap, onDoubleTap, onClick }: Handlers) {
   const pending = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(pending.current), []);
 
-  const onPointerDown = useCallback((event: PointerEvent<HTMLElement>) => { lastPointer.current = event.pointerType; }, []);
+  const onPointerDown = useCallback((event: PointerEvent<HTMLElement>) => {
+    lastPointer.current = event.pointerType;
+  }, []);
 
-  const onGestureClick = useCallback((event: MouseEvent<HTMLElement>) => {
-    if (lastPointer.current === 'mouse') return onClick();
-    const side = sideOf(event);
-    const previous = lastTap.current;
-    window.clearTimeout(pending.current);
-    if (previous && side !== 'middle' && previous.side === side && event.timeStamp - previous.at < DOUBLE_TAP_MS) {
-      // A third quick tap counts as another double tap, so tapping on keeps seeking.
+  const onGestureClick = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      if (lastPointer.current === 'mouse') return onClick();
+      const side = sideOf(event);
+      const previous = lastTap.current;
+      window.clearTimeout(pending.current);
+      if (previous && side !== 'middle' && previous.side === side && event.timeStamp - previous.at < DOUBLE_TAP_MS) {
+        // A third quick tap counts as another double tap, so tapping on keeps seeking.
+        lastTap.current = { at: event.timeStamp, side };
+        onDoubleTap(side);
+        return;
+      }
       lastTap.current = { at: event.timeStamp, side };
-      onDoubleTap(side);
-      return;
-    }
-    lastTap.current = { at: event.timeStamp, side };
-    pending.current = window.setTimeout(() => {
-      lastTap.current = null;
-      onTap();
-    }, DOUBLE_TAP_MS);
-  }, [onClick, onDoubleTap, onTap]);
+      pending.current = window.setTimeout(() => {
+        lastTap.current = null;
+        onTap();
+      }, DOUBLE_TAP_MS);
+    },
+    [onClick, onDoubleTap, onTap],
+  );
 
   return { onPointerDown, onClick: onGestureClick };
 }

@@ -41,7 +41,9 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
       viewSent = true;
       void recordView(videoId).catch(() => undefined);
     };
-    const onPause = () => { if (!element.ended) save(); };
+    const onPause = () => {
+      if (!element.ended) save();
+    };
     const onEnded = () => save(true);
     const onLeave = () => save();
 
@@ -50,7 +52,9 @@ export function useWatchProgress(video: RefObject<HTMLVideoElement | null>, vide
     element.addEventListener('pause', onPause);
     element.addEventListener('ended', onEnded);
     window.addEventListener('pagehide', onLeave);
-    const timer = setInterval(() => { if (!element.paused) save(); }, SAVE_EVERY_MS);
+    const timer = setInterval(() => {
+      if (!element.paused) save();
+    }, SAVE_EVERY_MS);
 
     return () => {
       clearInterval(timer);

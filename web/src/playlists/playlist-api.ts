@@ -21,7 +21,13 @@ export interface PlaylistSource {
   fetchPage(cursor: string | undefined): Promise<PlaylistPage>;
 }
 
-async function toPlaylistPage(call: Promise<{ data?: { data: { playlist: Playlist; items: PlaylistItem[] }; meta?: Record<string, unknown> }; error?: unknown; response: Response }>): Promise<PlaylistPage> {
+async function toPlaylistPage(
+  call: Promise<{
+    data?: { data: { playlist: Playlist; items: PlaylistItem[] }; meta?: Record<string, unknown> };
+    error?: unknown;
+    response: Response;
+  }>,
+): Promise<PlaylistPage> {
   const envelope = await unwrapEnvelope(call);
   const nextCursor = envelope.meta?.nextCursor;
   return { ...envelope.data, nextCursor: typeof nextCursor === 'string' ? nextCursor : null };
@@ -29,19 +35,24 @@ async function toPlaylistPage(call: Promise<{ data?: { data: { playlist: Playlis
 
 export const playlistSource = (playlistId: string): PlaylistSource => ({
   key: playlistItemsKey(playlistId),
-  fetchPage: (cursor) => toPlaylistPage(api.GET('/api/v1/playlists/{id}', { params: { path: { id: playlistId }, query: { cursor, limit: 50 } } })),
+  fetchPage: (cursor) =>
+    toPlaylistPage(
+      api.GET('/api/v1/playlists/{id}', { params: { path: { id: playlistId }, query: { cursor, limit: 50 } } }),
+    ),
 });
 
 export const watchLaterSource: PlaylistSource = {
   key: watchLaterKey,
-  fetchPage: (cursor) => toPlaylistPage(api.GET('/api/v1/me/watch-later', { params: { query: { cursor, limit: 50 } } })),
+  fetchPage: (cursor) =>
+    toPlaylistPage(api.GET('/api/v1/me/watch-later', { params: { query: { cursor, limit: 50 } } })),
 };
 
 /** A user's playlists: the public ones, or every one (Watch later included) for their owner. */
 export function usePlaylists(ownerId: string, enabled = true) {
   return useQuery({
     queryKey: playlistsKey(ownerId),
-    queryFn: () => unwrap(api.GET('/api/v1/users/{id}/playlists', { params: { path: { id: ownerId }, query: { limit: 100 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/users/{id}/playlists', { params: { path: { id: ownerId }, query: { limit: 100 } } })),
     enabled,
   });
 }
@@ -51,14 +62,23 @@ export const createPlaylist = (title: string) => unwrap(api.POST('/api/v1/playli
 /** Adds a video at the end; a video already in the playlist counts as saved. */
 export async function addToPlaylist(playlistId: string, videoId: string): Promise<void> {
   try {
-    await unwrap(api.POST('/api/v1/playlists/{id}/videos', { params: { path: { id: playlistId } }, body: { videoId } }));
+    await unwrap(
+      api.POST('/api/v1/playlists/{id}/videos', { params: { path: { id: playlistId } }, body: { videoId } }),
+    );
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'ALREADY_IN_PLAYLIST')) throw error;
   }
 }
 
 export const moveInPlaylist = (playlistId: string, videoId: string, position: number) =>
-  unwrap(api.PUT('/api/v1/playlists/{id}/videos/{videoId}/position', { params: { path: { id: playlistId, videoId } }, body: { position } }));
+  unwrap(
+    api.PUT('/api/v1/playlists/{id}/videos/{videoId}/position', {
+      params: { path: { id: playlistId, videoId } },
+      body: { position },
+    }),
+  );
 export const removeFromPlaylist = (playlistId: string, videoId: string) =>
-  expectNoContent(api.DELETE('/api/v1/playlists/{id}/videos/{videoId}', { params: { path: { id: playlistId, videoId } } }));
+  expectNoContent(
+    api.DELETE('/api/v1/playlists/{id}/videos/{videoId}', { params: { path: { id: playlistId, videoId } } }),
+  );
 export const saveToWatchLater = (videoId: string) => unwrap(api.POST('/api/v1/me/watch-later', { body: { videoId } }));

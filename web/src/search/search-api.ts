@@ -10,7 +10,9 @@ export const autocompleteKey = (typed: string) => ['autocomplete', typed] as con
 /** Results and the total count (meta.total) for the pager. */
 export async function searchVideos(query: SearchQuery) {
   // An unset filter is sent as absent, not as an empty value the server would refuse.
-  const present = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '' && value !== undefined)) as SearchQuery;
+  const present = Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== '' && value !== undefined),
+  ) as SearchQuery;
   const envelope = await unwrapEnvelope(api.GET('/api/v1/search', { params: { query: present } }));
   return { results: envelope.data, total: Number(envelope.meta?.total ?? 0) };
 }

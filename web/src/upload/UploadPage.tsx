@@ -11,7 +11,13 @@ import { VideoDetailsForm, type VideoDetails } from './VideoDetailsForm.tsx';
 import { findUnfinishedUpload, TUS_ENDPOINT, useTusUpload } from './useTusUpload.ts';
 
 function titleFromFileName(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 100) || 'Untitled';
+  return (
+    name
+      .replace(/\.[^.]+$/, '')
+      .replace(/[_-]+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'Untitled'
+  );
 }
 
 function OpenChannel() {
@@ -21,8 +27,18 @@ function OpenChannel() {
     <section className="sign-in-prompt">
       <h1>Open your channel to upload</h1>
       <p className="muted">Your account can watch and comment; a channel lets you publish videos too.</p>
-      <button type="button" className="button primary" onClick={() => becomeCreator().catch((caught: Error) => setError(caught.message))}>Open my channel</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => becomeCreator().catch((caught: Error) => setError(caught.message))}
+      >
+        Open my channel
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -34,10 +50,17 @@ function useUnfinishedVideo(file: File | null): { checked: boolean; video: Video
     if (!file) return;
     let current = true;
     findUnfinishedUpload(file)
-      .then((previous) => previous ? fetchVideo(previous.videoId) : null)
-      .then((video) => video?.status === 'uploading' ? video : null, () => null)
-      .then((video) => { if (current) setFound({ file, video }); });
-    return () => { current = false; };
+      .then((previous) => (previous ? fetchVideo(previous.videoId) : null))
+      .then(
+        (video) => (video?.status === 'uploading' ? video : null),
+        () => null,
+      )
+      .then((video) => {
+        if (current) setFound({ file, video });
+      });
+    return () => {
+      current = false;
+    };
   }, [file]);
   return found?.file === file ? { checked: true, video: found.video } : { checked: false, video: null };
 }
@@ -62,16 +85,28 @@ function Uploader() {
   if (!file) return <DropZone onFile={setFile} />;
   return (
     <div className="upload-layout">
-      <p className="muted">File: <strong>{file.name}</strong> ({(file.size / 1024 / 1024).toFixed(1)} MB)</p>
+      <p className="muted">
+        File: <strong>{file.name}</strong> ({(file.size / 1024 / 1024).toFixed(1)} MB)
+      </p>
       {!video && unfinished.video && (
         <div className="resume-upload" role="status">
-          <p>This file was being uploaded as <strong>{unfinished.video.title}</strong> and did not finish.</p>
-          <button type="button" className="button primary" onClick={() => resumeUnfinished(unfinished.video!)}>Resume that upload</button>
+          <p>
+            This file was being uploaded as <strong>{unfinished.video.title}</strong> and did not finish.
+          </p>
+          <button type="button" className="button primary" onClick={() => resumeUnfinished(unfinished.video!)}>
+            Resume that upload
+          </button>
         </div>
       )}
       {!video ? (
         <VideoDetailsForm
-          initial={{ title: titleFromFileName(file.name), description: '', tags: [], category: 'other', visibility: 'public' }}
+          initial={{
+            title: titleFromFileName(file.name),
+            description: '',
+            tags: [],
+            category: 'other',
+            visibility: 'public',
+          }}
           submitLabel="Upload"
           onSubmit={create}
         />
@@ -81,12 +116,33 @@ function Uploader() {
           <UploadProgress {...tus} />
           {tus.phase === 'done' && <ProcessingProgress videoId={video.id} />}
           {tus.phase === 'failed' && (
-            <p><button type="button" className="button" onClick={() => { setFile(null); setVideo(null); }}>Choose another file</button></p>
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setFile(null);
+                  setVideo(null);
+                }}
+              >
+                Choose another file
+              </button>
+            </p>
           )}
         </>
       )}
-      {!video && <p><button type="button" className="link-button" onClick={() => setFile(null)}>Choose a different file</button></p>}
-      {video && tus.phase !== 'failed' && <p className="muted">You can follow it later in the <Link to="/studio">Studio</Link>.</p>}
+      {!video && (
+        <p>
+          <button type="button" className="link-button" onClick={() => setFile(null)}>
+            Choose a different file
+          </button>
+        </p>
+      )}
+      {video && tus.phase !== 'failed' && (
+        <p className="muted">
+          You can follow it later in the <Link to="/studio">Studio</Link>.
+        </p>
+      )}
     </div>
   );
 }
@@ -103,5 +159,9 @@ function UploadGate() {
 }
 
 export default function UploadPage() {
-  return <RequireSignIn what="the upload page"><UploadGate /></RequireSignIn>;
+  return (
+    <RequireSignIn what="the upload page">
+      <UploadGate />
+    </RequireSignIn>
+  );
 }

@@ -32,7 +32,13 @@ export function VideoDetailsForm({ initial, submitLabel, onSubmit }: Props) {
     setPending(true);
     setError(null);
     try {
-      await onSubmit({ ...details, tags: tagText.split(',').map((tag) => tag.trim()).filter(Boolean) });
+      await onSubmit({
+        ...details,
+        tags: tagText
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      });
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
     } finally {
@@ -42,32 +48,72 @@ export function VideoDetailsForm({ initial, submitLabel, onSubmit }: Props) {
 
   return (
     <form className="details-form" onSubmit={submit} noValidate>
-      {error && !(error instanceof ApiError && error.details.length) && <p className="form-error" role="alert">{error.message}</p>}
-      <FormField label="Title" name="title" value={details.title} maxLength={100} error={fieldError('title')}
-        onChange={(event) => setDetails({ ...details, title: event.target.value })} />
+      {error && !(error instanceof ApiError && error.details.length) && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <FormField
+        label="Title"
+        name="title"
+        value={details.title}
+        maxLength={100}
+        error={fieldError('title')}
+        onChange={(event) => setDetails({ ...details, title: event.target.value })}
+      />
       <div className="form-field">
         <label htmlFor="video-description">Description</label>
-        <textarea id="video-description" name="description" rows={4} value={details.description}
-          onChange={(event) => setDetails({ ...details, description: event.target.value })} />
-        {fieldError('description') && <p className="field-error" role="alert">{fieldError('description')}</p>}
+        <textarea
+          id="video-description"
+          name="description"
+          rows={4}
+          value={details.description}
+          onChange={(event) => setDetails({ ...details, description: event.target.value })}
+        />
+        {fieldError('description') && (
+          <p className="field-error" role="alert">
+            {fieldError('description')}
+          </p>
+        )}
       </div>
-      <FormField label="Tags (comma-separated)" name="tags" value={tagText} error={fieldError('tags')}
-        onChange={(event) => setTagText(event.target.value)} />
+      <FormField
+        label="Tags (comma-separated)"
+        name="tags"
+        value={tagText}
+        error={fieldError('tags')}
+        onChange={(event) => setTagText(event.target.value)}
+      />
       <div className="form-row">
-        <label>Category
-          <select name="category" value={details.category} onChange={(event) => setDetails({ ...details, category: event.target.value as Category })}>
-            {CATEGORIES.map((category) => <option key={category} value={category}>{category}</option>)}
+        <label>
+          Category
+          <select
+            name="category"
+            value={details.category}
+            onChange={(event) => setDetails({ ...details, category: event.target.value as Category })}
+          >
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Visibility
-          <select name="visibility" value={details.visibility} onChange={(event) => setDetails({ ...details, visibility: event.target.value as Visibility })}>
+        <label>
+          Visibility
+          <select
+            name="visibility"
+            value={details.visibility}
+            onChange={(event) => setDetails({ ...details, visibility: event.target.value as Visibility })}
+          >
             <option value="public">Public</option>
             <option value="unlisted">Unlisted</option>
             <option value="private">Private</option>
           </select>
         </label>
       </div>
-      <button type="submit" className="button primary" disabled={pending}>{submitLabel}</button>
+      <button type="submit" className="button primary" disabled={pending}>
+        {submitLabel}
+      </button>
     </form>
   );
 }

@@ -21,7 +21,10 @@ export function useProcessingEvents(videoId: string | null): ProcessingState {
       // EventSource cannot send headers, so the API accepts the access token in the query string.
       source = new EventSource(processingEventsUrl(videoId, token));
       source.addEventListener('progress', (event) => {
-        const data = JSON.parse((event as MessageEvent<string>).data) as { status: ProcessingState['status']; percent: number };
+        const data = JSON.parse((event as MessageEvent<string>).data) as {
+          status: ProcessingState['status'];
+          percent: number;
+        };
         setState({ status: data.status, percent: data.percent, reason: null });
       });
       source.addEventListener('ready', () => {

@@ -44,7 +44,9 @@ function absoluteEndpoint(endpoint: string): string {
  */
 export async function findUnfinishedUpload(file: File): Promise<{ videoId: string; startedAt: string } | null> {
   const previous = await new Upload(file, { endpoint: absoluteEndpoint(TUS_ENDPOINT) }).findPreviousUploads();
-  const latest = previous.filter((upload) => upload.metadata.videoId).sort((a, b) => b.creationTime.localeCompare(a.creationTime))[0];
+  const latest = previous
+    .filter((upload) => upload.metadata.videoId)
+    .sort((a, b) => b.creationTime.localeCompare(a.creationTime))[0];
   return latest ? { videoId: latest.metadata.videoId!, startedAt: latest.creationTime } : null;
 }
 
@@ -62,7 +64,12 @@ export function useTusUpload() {
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
 
-  useEffect(() => () => { void upload.current?.abort(); }, []);
+  useEffect(
+    () => () => {
+      void upload.current?.abort();
+    },
+    [],
+  );
 
   // Back online, or the page shown again after the screen was locked: carry on where the server is.
   useEffect(() => {

@@ -35,8 +35,10 @@ export const recordView = (id: string) => unwrap(api.POST('/api/v1/videos/{id}/v
 
 export const fetchTrending = (window: TrendingWindow, limit: number) =>
   unwrap(api.GET('/api/v1/videos/trending', { params: { query: { window, limit } } }));
-export const fetchChannelVideos = (channelId: string, query: { sort?: 'newest' | 'popular'; limit?: number; cursor?: string }) =>
-  unwrapPage(api.GET('/api/v1/users/{id}/videos', { params: { path: { id: channelId }, query } }));
+export const fetchChannelVideos = (
+  channelId: string,
+  query: { sort?: 'newest' | 'popular'; limit?: number; cursor?: string },
+) => unwrapPage(api.GET('/api/v1/users/{id}/videos', { params: { path: { id: channelId }, query } }));
 export const fetchLikedVideosPage = (cursor?: string) =>
   unwrapPage(api.GET('/api/v1/videos/liked', { params: { query: { cursor, limit: 24 } } }));
 

@@ -3,7 +3,11 @@ import { inverseDocumentFrequency, surfaceForms, termCounts } from './term-vecto
 import { textRank, topUnits } from './textrank.ts';
 import { topicBoundaries } from './text-tiling.ts';
 
-export interface TimedText { startSeconds: number; endSeconds: number; text: string }
+export interface TimedText {
+  startSeconds: number;
+  endSeconds: number;
+  text: string;
+}
 
 export interface Insights {
   summary: string;
@@ -25,7 +29,7 @@ const sentence = (text: string) => {
 
 /** "sourdough", "bread", "flour" -> "Sourdough, bread and flour". */
 function titleFrom(terms: string[]): string {
-  const joined = terms.length > 1 ? `${terms.slice(0, -1).join(', ')} and ${terms.at(-1)}` : terms[0] ?? '';
+  const joined = terms.length > 1 ? `${terms.slice(0, -1).join(', ')} and ${terms.at(-1)}` : (terms[0] ?? '');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
@@ -38,7 +42,9 @@ function titleFrom(terms: string[]): string {
 export function extractInsights(segments: TimedText[]): Insights {
   const texts = segments.map((segment) => segment.text);
   const scores = textRank(texts);
-  const summary = topUnits(texts, scores, SUMMARY_UNITS).map((index) => sentence(texts[index]!)).join(' ');
+  const summary = topUnits(texts, scores, SUMMARY_UNITS)
+    .map((index) => sentence(texts[index]!))
+    .join(' ');
 
   const starts = topicBoundaries(texts);
   const ranges = starts.map((start, index) => [start, starts[index + 1] ?? texts.length] as const);
@@ -51,7 +57,10 @@ export function extractInsights(segments: TimedText[]): Insights {
       .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
       .slice(0, TITLE_TERMS)
       .map(({ term }) => forms.get(term) ?? term);
-    return { title: titleFrom(distinctive) || `Part ${index + 1}`, startSeconds: index === 0 ? 0 : segments[from]!.startSeconds };
+    return {
+      title: titleFrom(distinctive) || `Part ${index + 1}`,
+      startSeconds: index === 0 ? 0 : segments[from]!.startSeconds,
+    };
   });
 
   const keyPoints = ranges.slice(0, MAX_KEY_POINTS).flatMap(([from, to]) => {

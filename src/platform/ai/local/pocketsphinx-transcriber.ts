@@ -29,7 +29,10 @@ export function parsePocketsphinxTimings(output: string): TimedWord[] {
 export class PocketsphinxTranscriber implements Transcriber {
   readonly model: ModelInfo;
 
-  constructor(private readonly modelDir: string, version: string) {
+  constructor(
+    private readonly modelDir: string,
+    version: string,
+  ) {
     this.model = { provider: 'local', name: 'pocketsphinx-en-us', version };
   }
 
@@ -38,7 +41,11 @@ export class PocketsphinxTranscriber implements Transcriber {
     if (!existsSync(join(modelDir, 'en-us', 'mdef'))) return undefined;
     let version = 'unknown';
     try {
-      version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'pocketsphinx-en-us'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || version;
+      version =
+        execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'pocketsphinx-en-us'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim() || version;
     } catch {
       // Not a Debian system: the model is there, its packaged version is not known.
     }
@@ -48,23 +55,47 @@ export class PocketsphinxTranscriber implements Transcriber {
   transcribe(audioPath: string, signal: AbortSignal): Promise<Metered<Transcription>> {
     const args = [
       // -remove_silence no: with silence removal the word times drift by seconds (they count only speech frames).
-      '-infile', audioPath, '-time', 'yes', '-logfn', '/dev/null', '-samprate', '16000', '-remove_silence', 'no',
-      '-hmm', join(this.modelDir, 'en-us'),
-      '-lm', join(this.modelDir, 'en-us.lm.bin'),
-      '-dict', join(this.modelDir, 'cmudict-en-us.dict'),
+      '-infile',
+      audioPath,
+      '-time',
+      'yes',
+      '-logfn',
+      '/dev/null',
+      '-samprate',
+      '16000',
+      '-remove_silence',
+      'no',
+      '-hmm',
+      join(this.modelDir, 'en-us'),
+      '-lm',
+      join(this.modelDir, 'en-us.lm.bin'),
+      '-dict',
+      join(this.modelDir, 'cmudict-en-us.dict'),
     ];
     return new Promise((resolve, reject) => {
       const child = spawn(BINARY, args, { signal, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-2000); });
-      child.on('error', (error) => reject((error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? new Error(`${BINARY} is not installed (Debian package "pocketsphinx")`) : error));
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr = (stderr + chunk).slice(-2000);
+      });
+      child.on('error', (error) =>
+        reject(
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? new Error(`${BINARY} is not installed (Debian package "pocketsphinx")`)
+            : error,
+        ),
+      );
       child.on('close', (code) => {
         if (code !== 0) return reject(new Error(`${BINARY} exited with ${code}: ${stderr.trim().slice(-500)}`));
         const words = parsePocketsphinxTimings(stdout);
-        resolve({ value: { language: 'en', segments: segmentWords(words) }, usage: { audioSeconds: words.at(-1)?.end ?? 0 } });
+        resolve({
+          value: { language: 'en', segments: segmentWords(words) },
+          usage: { audioSeconds: words.at(-1)?.end ?? 0 },
+        });
       });
     });
   }

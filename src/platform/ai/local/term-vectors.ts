@@ -12,7 +12,8 @@ export function termCounts(text: string): TermCounts {
 /** Smoothed inverse document frequency over the units of one document. */
 export function inverseDocumentFrequency(units: TermCounts[]): Map<string, number> {
   const documentFrequency = new Map<string, number>();
-  for (const unit of units) for (const term of unit.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const unit of units)
+    for (const term of unit.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [term, df] of documentFrequency) idf.set(term, Math.log((1 + units.length) / (1 + df)) + 1);
   return idf;

@@ -21,13 +21,15 @@ export function topicBoundaries(segments: string[], options: { block?: number; m
   };
   // gap g lies between segment g-1 and segment g.
   const similarity: number[] = [];
-  for (let gap = 1; gap < segments.length; gap += 1) similarity[gap] = cosine(merge(gap - block, gap), merge(gap, gap + block));
+  for (let gap = 1; gap < segments.length; gap += 1)
+    similarity[gap] = cosine(merge(gap - block, gap), merge(gap, gap + block));
   const depths: { gap: number; depth: number }[] = [];
   for (let gap = 1; gap < segments.length; gap += 1) {
     let left = similarity[gap]!;
     for (let index = gap - 1; index >= 1 && similarity[index]! >= left; index -= 1) left = similarity[index]!;
     let right = similarity[gap]!;
-    for (let index = gap + 1; index < segments.length && similarity[index]! >= right; index += 1) right = similarity[index]!;
+    for (let index = gap + 1; index < segments.length && similarity[index]! >= right; index += 1)
+      right = similarity[index]!;
     depths.push({ gap, depth: left - similarity[gap]! + (right - similarity[gap]!) });
   }
   const mean = depths.reduce((sum, entry) => sum + entry.depth, 0) / depths.length;

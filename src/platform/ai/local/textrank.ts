@@ -20,7 +20,8 @@ export function textRank(units: string[]): number[] {
   for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
     scores = scores.map((_unused, i) => {
       let incoming = 0;
-      for (let j = 0; j < count; j += 1) if (outWeight[j]! > 0) incoming += (similarity[j]![i]! / outWeight[j]!) * scores[j]!;
+      for (let j = 0; j < count; j += 1)
+        if (outWeight[j]! > 0) incoming += (similarity[j]![i]! / outWeight[j]!) * scores[j]!;
       return (1 - DAMPING) / count + DAMPING * incoming;
     });
   }

@@ -1,6 +1,10 @@
 import type { TranscriptSegment } from '../ports.ts';
 
-export interface TimedWord { word: string; start: number; end: number }
+export interface TimedWord {
+  word: string;
+  start: number;
+  end: number;
+}
 
 /** Caption-sized cues: a pause, about seven seconds or sixteen words end a segment. */
 const PAUSE_SECONDS = 0.3;
@@ -16,12 +20,22 @@ export function segmentWords(words: TimedWord[]): TranscriptSegment[] {
   let current: TimedWord[] = [];
   const flush = () => {
     if (current.length === 0) return;
-    segments.push({ startSeconds: current[0]!.start, endSeconds: current.at(-1)!.end, text: current.map((word) => word.word).join(' ') });
+    segments.push({
+      startSeconds: current[0]!.start,
+      endSeconds: current.at(-1)!.end,
+      text: current.map((word) => word.word).join(' '),
+    });
     current = [];
   };
   for (const word of words) {
     const previous = current.at(-1);
-    if (previous && (word.start - previous.end >= PAUSE_SECONDS || word.end - current[0]!.start > MAX_SECONDS || current.length >= MAX_WORDS)) flush();
+    if (
+      previous &&
+      (word.start - previous.end >= PAUSE_SECONDS ||
+        word.end - current[0]!.start > MAX_SECONDS ||
+        current.length >= MAX_WORDS)
+    )
+      flush();
     current.push(word);
   }
   flush();

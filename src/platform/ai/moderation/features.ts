@@ -1,4 +1,12 @@
-import { ABUSIVE_PHRASES, INSULTS, NEGATIONS, PROFANITY, SECOND_PERSON, SPAM_PHRASES, type LexiconEntry } from './lexicon.ts';
+import {
+  ABUSIVE_PHRASES,
+  INSULTS,
+  NEGATIONS,
+  PROFANITY,
+  SECOND_PERSON,
+  SPAM_PHRASES,
+  type LexiconEntry,
+} from './lexicon.ts';
 import { spellings, tokenize, type Token } from './normalize.ts';
 
 /*
@@ -8,20 +16,51 @@ import { spellings, tokenize, type Token } from './normalize.ts';
  */
 
 export const FEATURE_NAMES = [
-  'profanity', 'profanity_disguised', 'insult_targeted', 'insult_untargeted', 'insult_negated', 'abusive_phrase',
-  'second_person', 'caps_ratio', 'exclamations', 'links', 'spam_phrase', 'money', 'contact', 'repetition',
-  'char_run', 'length', 'emoji',
+  'profanity',
+  'profanity_disguised',
+  'insult_targeted',
+  'insult_untargeted',
+  'insult_negated',
+  'abusive_phrase',
+  'second_person',
+  'caps_ratio',
+  'exclamations',
+  'links',
+  'spam_phrase',
+  'money',
+  'contact',
+  'repetition',
+  'char_run',
+  'length',
+  'emoji',
 ] as const;
-export type FeatureName = typeof FEATURE_NAMES[number];
+export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureVector = Record<FeatureName, number>;
 
-export interface Evidence { kind: 'profanity' | 'insult' | 'abusive_phrase' | 'spam_phrase' | 'links' | 'money' | 'contact' | 'shouting' | 'repetition'; text: string }
+export interface Evidence {
+  kind:
+    | 'profanity'
+    | 'insult'
+    | 'abusive_phrase'
+    | 'spam_phrase'
+    | 'links'
+    | 'money'
+    | 'contact'
+    | 'shouting'
+    | 'repetition';
+  text: string;
+}
 
-export interface Extracted { features: FeatureVector; evidence: Evidence[] }
+export interface Extracted {
+  features: FeatureVector;
+  evidence: Evidence[];
+}
 
-const URL_PATTERN = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|xyz|ru|biz|info|top|site|online|shop|me|co|gg|tk)\b(?:\/\S*)?/gi;
+const URL_PATTERN =
+  /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|ly|xyz|ru|biz|info|top|site|online|shop|me|co|gg|tk)\b(?:\/\S*)?/gi;
 const MONEY_PATTERN = /[$€£]\s?\d[\d,.]*k?|\b\d[\d,.]*\s?(?:usd|dollars|euros|bucks|k\/(?:day|week|month))\b/gi;
-const CONTACT_PATTERN = /\+?\d[\d\s().-]{8,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@[a-z0-9_]{3,}\b(?=.*\b(?:whatsapp|telegram|instagram|ig|dm|contact|message|text)\b)/gi;
+const CONTACT_PATTERN =
+  /\+?\d[\d\s().-]{8,}\d|\b[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@[a-z0-9_]{3,}\b(?=.*\b(?:whatsapp|telegram|instagram|ig|dm|contact|message|text)\b)/gi;
 const EMOJI_PATTERN = /\p{Extended_Pictographic}/gu;
 
 /** sh*t, f***ing: the mask stands for letters; a prefix or infix term only has to fill the word's start. */
@@ -52,7 +91,11 @@ function matches(token: Token, entry: LexiconEntry): boolean {
   });
 }
 
-interface Hit { entry: LexiconEntry; index: number; length: number }
+interface Hit {
+  entry: LexiconEntry;
+  index: number;
+  length: number;
+}
 
 function findWordHits(tokens: Token[], lexicon: LexiconEntry[]): Hit[] {
   const hits: Hit[] = [];
@@ -77,10 +120,16 @@ function findPhraseHits(tokens: Token[], lexicon: LexiconEntry[]): Hit[] {
   return hits;
 }
 
-const quote = (tokens: Token[], hit: Hit) => tokens.slice(hit.index, hit.index + hit.length).map((token) => token.original).join(' ');
+const quote = (tokens: Token[], hit: Hit) =>
+  tokens
+    .slice(hit.index, hit.index + hit.length)
+    .map((token) => token.original)
+    .join(' ');
 const sumWeights = (hits: Hit[]) => hits.reduce((sum, hit) => sum + hit.entry.weight, 0);
 const near = (tokens: Token[], index: number, words: Set<string>, before: number, after: number) =>
-  tokens.slice(Math.max(0, index - before), index + after + 1).some((token, offset) => offset !== Math.min(index, before) && words.has(token.word));
+  tokens
+    .slice(Math.max(0, index - before), index + after + 1)
+    .some((token, offset) => offset !== Math.min(index, before) && words.has(token.word));
 
 function capsRatio(text: string): number {
   const letters = text.replace(/[^\p{L}]/gu, '');

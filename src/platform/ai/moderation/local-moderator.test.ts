@@ -21,30 +21,52 @@ describe('local text moderation', () => {
   });
 
   test('disguised abuse scores like the plain spelling', async () => {
-    for (const text of ['You are an 1d10t and a l0s3r', 'u r s t u p i d idiot', 'You are a f*cking idiot', 'You are stuuuupid, idiooot']) {
+    for (const text of [
+      'You are an 1d10t and a l0s3r',
+      'u r s t u p i d idiot',
+      'You are a f*cking idiot',
+      'You are stuuuupid, idiooot',
+    ]) {
       assert.ok((await scores(text)).toxicity >= 0.7, text);
     }
     assert.ok((await scores('f u c k this, sh1t')).profanity >= 0.7);
   });
 
   test('innocent words containing rude ones, and negated insults, are not held', async () => {
-    for (const text of ['My class watched this in school', 'The assassin in this game is overpowered', 'I grew up near Scunthorpe', 'The shiitake mushrooms look amazing', 'You are not stupid, the docs are confusing']) {
+    for (const text of [
+      'My class watched this in school',
+      'The assassin in this game is overpowered',
+      'I grew up near Scunthorpe',
+      'The shiitake mushrooms look amazing',
+      'You are not stupid, the docs are confusing',
+    ]) {
       const result = await scores(text);
       assert.ok(Math.max(result.toxicity, result.spam, result.profanity) < 0.7, `${text}: ${JSON.stringify(result)}`);
     }
   });
 
   test('spam: promotion with links and money', async () => {
-    const result = await moderator.moderateText('Check out my channel! I made $5000 per week from home, message me on WhatsApp: bit.ly/easy-cash');
+    const result = await moderator.moderateText(
+      'Check out my channel! I made $5000 per week from home, message me on WhatsApp: bit.ly/easy-cash',
+    );
     assert.ok(result.scores.spam >= 0.7, JSON.stringify(result.scores));
-    assert.ok(result.reasons.some((reason) => reason.startsWith('links: bit.ly/easy-cash')), result.reasons.join('; '));
-    assert.ok(result.reasons.some((reason) => reason.startsWith('money: $5000')), result.reasons.join('; '));
+    assert.ok(
+      result.reasons.some((reason) => reason.startsWith('links: bit.ly/easy-cash')),
+      result.reasons.join('; '),
+    );
+    assert.ok(
+      result.reasons.some((reason) => reason.startsWith('money: $5000')),
+      result.reasons.join('; '),
+    );
   });
 
   test('the model names itself with a version that follows the weights', () => {
     assert.equal(moderator.model.name, 'streamhub-lexicon-logreg');
     assert.equal(new LocalModerator().model.version, moderator.model.version);
-    const altered = new LocalModerator({ ...JSON.parse(JSON.stringify((moderator as any).weights)), spam: { bias: 0, weights: {} } });
+    const altered = new LocalModerator({
+      ...JSON.parse(JSON.stringify((moderator as any).weights)),
+      spam: { bias: 0, weights: {} },
+    });
     assert.notEqual(altered.model.version, moderator.model.version);
   });
 });

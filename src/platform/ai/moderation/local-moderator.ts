@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MODERATION_CATEGORIES, type Classification, type ModerationCategory, type ModerationProvider, type TextModeration } from '../moderator.ts';
+import {
+  MODERATION_CATEGORIES,
+  type Classification,
+  type ModerationCategory,
+  type ModerationProvider,
+  type TextModeration,
+} from '../moderator.ts';
 import type { Metered, ModelInfo } from '../ports.ts';
 import { extractFeatures, type Evidence } from './features.ts';
 import * as lexicon from './lexicon.ts';
@@ -17,7 +23,11 @@ export function loadShippedWeights(): ModerationWeights {
 
 /** Changes whenever the weights or the word lists change, so stored scores name exactly what produced them. */
 function versionOf(weights: ModerationWeights): string {
-  return createHash('sha256').update(JSON.stringify(weights)).update(JSON.stringify(lexicon)).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify(weights))
+    .update(JSON.stringify(lexicon))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 const MAX_REASONS = 8;
@@ -29,7 +39,9 @@ function toReasons(evidence: Evidence[]): string[] {
     texts.add(item.text.length > 60 ? `${item.text.slice(0, 57)}...` : item.text);
     byKind.set(item.kind, texts);
   }
-  return [...byKind].map(([kind, texts]) => `${kind.replace('_', ' ')}: ${[...texts].slice(0, 3).join(', ')}`).slice(0, MAX_REASONS);
+  return [...byKind]
+    .map(([kind, texts]) => `${kind.replace('_', ' ')}: ${[...texts].slice(0, 3).join(', ')}`)
+    .slice(0, MAX_REASONS);
 }
 
 /**
@@ -47,8 +59,12 @@ export class LocalModerator implements ModerationProvider {
   /** Synchronous at heart; no tokens to meter. */
   async classify(text: string): Promise<Metered<Classification>> {
     const { features, evidence } = extractFeatures(text);
-    const scores = Object.fromEntries(MODERATION_CATEGORIES.map((category) =>
-      [category, Math.round(predict(this.weights[category], features) * 1000) / 1000])) as Record<ModerationCategory, number>;
+    const scores = Object.fromEntries(
+      MODERATION_CATEGORIES.map((category) => [
+        category,
+        Math.round(predict(this.weights[category], features) * 1000) / 1000,
+      ]),
+    ) as Record<ModerationCategory, number>;
     return { value: { scores, reasons: toReasons(evidence) }, usage: {} };
   }
 

@@ -6,7 +6,10 @@ export interface LogisticModel {
   weights: Record<string, number>;
 }
 
-export interface TrainingExample { features: FeatureVector; label: 0 | 1 }
+export interface TrainingExample {
+  features: FeatureVector;
+  label: 0 | 1;
+}
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -21,7 +24,10 @@ export function predict(model: LogisticModel, features: FeatureVector): number {
  * the same labelled set always gives the same weights. Positives are up-weighted to balance the classes:
  * each category has far fewer positives than negatives and the model should not learn "never".
  */
-export function train(examples: TrainingExample[], { iterations = 3000, learningRate = 0.3, l2 = 0.01 } = {}): LogisticModel {
+export function train(
+  examples: TrainingExample[],
+  { iterations = 3000, learningRate = 0.3, l2 = 0.01 } = {},
+): LogisticModel {
   const positives = examples.filter((example) => example.label === 1).length;
   const positiveWeight = positives > 0 ? (examples.length - positives) / positives : 1;
   const weights: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0]));
@@ -36,12 +42,15 @@ export function train(examples: TrainingExample[], { iterations = 3000, learning
       biasGradient += error;
       for (const name of FEATURE_NAMES) gradient[name]! += error * example.features[name];
     }
-    bias -= learningRate * biasGradient / totalWeight;
+    bias -= (learningRate * biasGradient) / totalWeight;
     for (const name of FEATURE_NAMES) {
       weights[name]! -= learningRate * (gradient[name]! / totalWeight + l2 * weights[name]!);
     }
   }
-  return { bias: round(bias), weights: Object.fromEntries(Object.entries(weights).map(([name, value]) => [name, round(value)])) };
+  return {
+    bias: round(bias),
+    weights: Object.fromEntries(Object.entries(weights).map(([name, value]) => [name, round(value)])),
+  };
 }
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;

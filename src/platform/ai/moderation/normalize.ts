@@ -21,14 +21,45 @@ export interface Token {
 }
 
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', '$': 's', '!': 'i', '|': 'l', '+': 't', '€': 'e', '£': 'l',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '+': 't',
+  '€': 'e',
+  '£': 'l',
 };
 
 /** Cyrillic and Greek letters that render like Latin ones; NFKD leaves them alone. */
 const HOMOGLYPHS: Record<string, string> = {
-  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'к': 'k', 'м': 'm', 'т': 't', 'н': 'h',
-  'α': 'a', 'ε': 'e', 'ο': 'o', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'τ': 't', 'υ': 'u',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  α: 'a',
+  ε: 'e',
+  ο: 'o',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  τ: 't',
+  υ: 'u',
 };
 
 const SEPARATORS = /[.\-_'’~^]/g;
@@ -64,7 +95,14 @@ function joinSpelledOut(tokens: Token[]): Token[] {
   const flush = () => {
     if (run.length >= 3) {
       const word = run.map((token) => token.word).join('');
-      out.push({ word, plain: word, original: run.map((token) => token.original).join(' '), disguised: true, masked: false, spelledOut: true });
+      out.push({
+        word,
+        plain: word,
+        original: run.map((token) => token.original).join(' '),
+        disguised: true,
+        masked: false,
+        spelledOut: true,
+      });
     } else {
       out.push(...run);
     }

@@ -26,13 +26,20 @@ export class ApertiumTranslator implements Translator {
   /** "es>en" -> mode name, for the plain pairs (variants such as "spa-eng_US" are skipped). */
   installedPairs(): Promise<Map<string, string>> {
     this.modes ??= run(this.binary, ['-l'], { timeout: TIMEOUT_MS })
-      .then(({ stdout }) => new Map(stdout.split('\n').map((line) => line.trim())
-        .map((mode) => /^([a-z]{3})-([a-z]{3})$/.exec(mode))
-        .filter((match): match is RegExpExecArray => match !== null)
-        .flatMap(([mode, from, to]) => {
-          const pair = [toIso6391(from!), toIso6391(to!)];
-          return pair[0] && pair[1] ? [[`${pair[0]}>${pair[1]}`, mode!] as const] : [];
-        })))
+      .then(
+        ({ stdout }) =>
+          new Map(
+            stdout
+              .split('\n')
+              .map((line) => line.trim())
+              .map((mode) => /^([a-z]{3})-([a-z]{3})$/.exec(mode))
+              .filter((match): match is RegExpExecArray => match !== null)
+              .flatMap(([mode, from, to]) => {
+                const pair = [toIso6391(from!), toIso6391(to!)];
+                return pair[0] && pair[1] ? [[`${pair[0]}>${pair[1]}`, mode!] as const] : [];
+              }),
+          ),
+      )
       .catch(() => new Map());
     return this.modes;
   }
@@ -58,10 +65,16 @@ export class ApertiumTranslator implements Translator {
 
   /** The pair's data package version (e.g. "0.8.1-2"), so stored translations say which data made them. */
   private async modelInfo(mode: string): Promise<ModelInfo> {
-    this.versions.set(mode, this.versions.get(mode) ?? run('dpkg-query', ['-S', `/usr/share/apertium/modes/${mode}.mode`], { timeout: TIMEOUT_MS })
-      .then(({ stdout }) => run('dpkg-query', ['-W', '-f=${Version}', stdout.split(':')[0]!.trim()], { timeout: TIMEOUT_MS }))
-      .then(({ stdout }) => stdout.trim() || 'unknown')
-      .catch(() => 'unknown'));
+    this.versions.set(
+      mode,
+      this.versions.get(mode) ??
+        run('dpkg-query', ['-S', `/usr/share/apertium/modes/${mode}.mode`], { timeout: TIMEOUT_MS })
+          .then(({ stdout }) =>
+            run('dpkg-query', ['-W', '-f=${Version}', stdout.split(':')[0]!.trim()], { timeout: TIMEOUT_MS }),
+          )
+          .then(({ stdout }) => stdout.trim() || 'unknown')
+          .catch(() => 'unknown'),
+    );
     return { provider: 'local', name: `apertium/${mode}`, version: await this.versions.get(mode)! };
   }
 
@@ -74,7 +87,11 @@ export class ApertiumTranslator implements Translator {
     try {
       const file = join(folder, 'input.txt');
       await writeFile(file, input);
-      const { stdout } = await run(this.binary, [...args, file], { signal, timeout: TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 });
+      const { stdout } = await run(this.binary, [...args, file], {
+        signal,
+        timeout: TIMEOUT_MS,
+        maxBuffer: 4 * 1024 * 1024,
+      });
       return stdout;
     } finally {
       await rm(folder, { recursive: true, force: true });

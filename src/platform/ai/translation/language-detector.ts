@@ -18,7 +18,7 @@ export const languageDetector = {
   detect(text: string): DetectedLanguage {
     const ranked = francAll(text, { only: DETECTABLE_LANGUAGES_639_3, minLength: MIN_LENGTH });
     const [best, second] = ranked;
-    const language = best && best[0] !== 'und' ? toIso6391(best[0]) ?? null : null;
+    const language = best && best[0] !== 'und' ? (toIso6391(best[0]) ?? null) : null;
     if (!language) return { language: null, confidence: 0 };
     return { language, confidence: Math.round((1 - (second?.[1] ?? 0)) * 1000) / 1000 };
   },

@@ -6,10 +6,44 @@
  * Galician is left out for the same reason: short Spanish comments were read as Galician.
  */
 const ISO_639_3_TO_1: Record<string, string> = {
-  eng: 'en', spa: 'es', fra: 'fr', deu: 'de', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', eus: 'eu',
-  ron: 'ro', pol: 'pl', ces: 'cs', slk: 'sk', hun: 'hu', swe: 'sv', dan: 'da', nob: 'nb', fin: 'fi', ell: 'el',
-  rus: 'ru', ukr: 'uk', bul: 'bg', tur: 'tr', arb: 'ar', heb: 'he', pes: 'fa', hin: 'hi', ben: 'bn', urd: 'ur',
-  cmn: 'zh', jpn: 'ja', kor: 'ko', vie: 'vi', tha: 'th', ind: 'id', zlm: 'ms', tgl: 'tl', swh: 'sw',
+  eng: 'en',
+  spa: 'es',
+  fra: 'fr',
+  deu: 'de',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  cat: 'ca',
+  eus: 'eu',
+  ron: 'ro',
+  pol: 'pl',
+  ces: 'cs',
+  slk: 'sk',
+  hun: 'hu',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'nb',
+  fin: 'fi',
+  ell: 'el',
+  rus: 'ru',
+  ukr: 'uk',
+  bul: 'bg',
+  tur: 'tr',
+  arb: 'ar',
+  heb: 'he',
+  pes: 'fa',
+  hin: 'hi',
+  ben: 'bn',
+  urd: 'ur',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  vie: 'vi',
+  tha: 'th',
+  ind: 'id',
+  zlm: 'ms',
+  tgl: 'tl',
+  swh: 'sw',
 };
 const ISO_639_1_TO_3 = Object.fromEntries(Object.entries(ISO_639_3_TO_1).map(([three, one]) => [one, three]));
 
@@ -32,12 +66,20 @@ export function baseLanguage(tag: string): string | undefined {
 /** The viewer's preferred known language from an Accept-Language header (highest q first). */
 export function preferredLanguage(acceptLanguage: string | undefined): string | undefined {
   if (!acceptLanguage) return undefined;
-  return acceptLanguage.split(',')
+  return acceptLanguage
+    .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.split(';');
-      const q = Number(params.find((param) => param.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((param) => param.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { language: baseLanguage(tag), q: Number.isFinite(q) ? q : 0, index };
     })
-    .filter((entry): entry is { language: string; q: number; index: number } => entry.language !== undefined && entry.q > 0)
+    .filter(
+      (entry): entry is { language: string; q: number; index: number } => entry.language !== undefined && entry.q > 0,
+    )
     .sort((a, b) => b.q - a.q || a.index - b.index)[0]?.language;
 }

@@ -16,7 +16,10 @@ export interface Translator {
 
 /** No provider can translate this pair: a clear 4xx/5xx for the caller, never an untranslated text passed off as one. */
 export class UnsupportedLanguagePairError extends Error {
-  constructor(readonly from: string, readonly to: string) {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
     super(`No translation engine is available for ${from} -> ${to}`);
     this.name = 'UnsupportedLanguagePairError';
   }

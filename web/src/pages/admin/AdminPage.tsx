@@ -24,7 +24,8 @@ function AdminContent() {
   const { tab: rawTab } = useParams();
   const navigate = useNavigate();
   const tab = TABS.find((entry) => entry.value === rawTab)?.value ?? 'reports';
-  if (user?.role !== 'admin') return <ErrorPage status={403} title="Admins only" message="Your account cannot open the admin pages." />;
+  if (user?.role !== 'admin')
+    return <ErrorPage status={403} title="Admins only" message="Your account cannot open the admin pages." />;
   return (
     <>
       <h1 className="page-title">Admin</h1>
@@ -40,5 +41,9 @@ function AdminContent() {
 }
 
 export default function AdminPage() {
-  return <RequireSignIn what="the admin pages"><AdminContent /></RequireSignIn>;
+  return (
+    <RequireSignIn what="the admin pages">
+      <AdminContent />
+    </RequireSignIn>
+  );
 }

@@ -18,14 +18,23 @@ export function FailedJobs() {
   if (jobs.error) return <ListErrorPage error={jobs.error} what="Failed jobs" />;
   return (
     <section>
-      {retry.error && <p className="form-error" role="alert">{retry.error.message}</p>}
+      {retry.error && (
+        <p className="form-error" role="alert">
+          {retry.error.message}
+        </p>
+      )}
       {jobs.data?.length === 0 && <p className="empty">No failed jobs.</p>}
       <ul className="admin-list">
         {jobs.data?.map((job) => (
           <li key={job.id} className="admin-card">
-            <p><strong>{job.name}</strong> on {job.queue} · {job.attempts}/{job.maxAttempts} attempts · failed {formatAge(job.finishedAt)}</p>
+            <p>
+              <strong>{job.name}</strong> on {job.queue} · {job.attempts}/{job.maxAttempts} attempts · failed{' '}
+              {formatAge(job.finishedAt)}
+            </p>
             {job.lastError && <pre className="job-error">{job.lastError}</pre>}
-            <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(job.id)}>Retry</button>
+            <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(job.id)}>
+              Retry
+            </button>
           </li>
         ))}
       </ul>

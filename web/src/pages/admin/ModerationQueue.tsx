@@ -21,14 +21,24 @@ function Scores({ scores, top }: { scores: Record<string, number>; top: string }
       {Object.entries(scores).map(([category, score]) => (
         <div key={category} className={category === top ? 'case-score top' : 'case-score'}>
           <dt>{category}</dt>
-          <dd><meter min={0} max={1} value={score} aria-label={`${category} score`} /> {score.toFixed(2)}</dd>
+          <dd>
+            <meter min={0} max={1} value={score} aria-label={`${category} score`} /> {score.toFixed(2)}
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
-function CaseCard({ entry, onDecide, deciding }: { entry: QueueCase; onDecide?: (decision: 'approve' | 'reject', note: string) => void; deciding: boolean }) {
+function CaseCard({
+  entry,
+  onDecide,
+  deciding,
+}: {
+  entry: QueueCase;
+  onDecide?: (decision: 'approve' | 'reject', note: string) => void;
+  deciding: boolean;
+}) {
   const [note, setNote] = useState('');
   const noteId = `note-${entry.id}`;
   const where = entry.content.video;
@@ -36,21 +46,63 @@ function CaseCard({ entry, onDecide, deciding }: { entry: QueueCase; onDecide?: 
     <li className="admin-card moderation-case" data-case-id={entry.id} data-subject-id={entry.subjectId}>
       <p>
         <strong>{entry.subjectType === 'comment' ? 'Comment' : 'Video'}</strong> by {entry.owner.username}
-        {where && <> on <Link to={`/watch/${where.id}`}>{where.title}</Link></>}
-        <span className="muted"> · {formatAge(entry.queuedAt ?? entry.createdAt)} · {entry.status}{entry.held ? ' · held' : ''}</span>
+        {where && (
+          <>
+            {' '}
+            on <Link to={`/watch/${where.id}`}>{where.title}</Link>
+          </>
+        )}
+        <span className="muted">
+          {' '}
+          · {formatAge(entry.queuedAt ?? entry.createdAt)} · {entry.status}
+          {entry.held ? ' · held' : ''}
+        </span>
       </p>
       <blockquote className="comment-text">{entry.content.text}</blockquote>
       <Scores scores={entry.scores} top={entry.topCategory} />
-      {entry.reasons.length > 0 && <p><span className="muted">Reasons:</span> {entry.reasons.join('; ')}</p>}
-      <p className="muted small">Model: {entry.model.name} {entry.model.version}</p>
-      {entry.appeal && <p className="case-appeal"><strong>Appeal</strong> ({formatAge(entry.appeal.at)}): “{entry.appeal.message}”</p>}
-      {entry.review && <p className="muted">Decided {formatAge(entry.review.at)}{entry.review.note ? `: “${entry.review.note}”` : ''}</p>}
+      {entry.reasons.length > 0 && (
+        <p>
+          <span className="muted">Reasons:</span> {entry.reasons.join('; ')}
+        </p>
+      )}
+      <p className="muted small">
+        Model: {entry.model.name} {entry.model.version}
+      </p>
+      {entry.appeal && (
+        <p className="case-appeal">
+          <strong>Appeal</strong> ({formatAge(entry.appeal.at)}): “{entry.appeal.message}”
+        </p>
+      )}
+      {entry.review && (
+        <p className="muted">
+          Decided {formatAge(entry.review.at)}
+          {entry.review.note ? `: “${entry.review.note}”` : ''}
+        </p>
+      )}
       {onDecide && (
         <div className="case-actions">
-          <label htmlFor={noteId} className="sr-only">Note for this decision</label>
-          <input id={noteId} type="text" placeholder="Note (optional)" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
-          <button type="button" className="button primary" disabled={deciding} onClick={() => onDecide('approve', note)}>Approve</button>
-          <button type="button" className="button danger" disabled={deciding} onClick={() => onDecide('reject', note)}>Reject</button>
+          <label htmlFor={noteId} className="sr-only">
+            Note for this decision
+          </label>
+          <input
+            id={noteId}
+            type="text"
+            placeholder="Note (optional)"
+            value={note}
+            maxLength={500}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button primary"
+            disabled={deciding}
+            onClick={() => onDecide('approve', note)}
+          >
+            Approve
+          </button>
+          <button type="button" className="button danger" disabled={deciding} onClick={() => onDecide('reject', note)}>
+            Reject
+          </button>
         </div>
       )}
     </li>
@@ -64,22 +116,37 @@ export function ModerationQueue() {
   const cases = useCursorList<QueueCase>(moderationQueueKey(view), (cursor) => fetchModerationQueuePage(view, cursor));
   const sentinel = useLoadMoreSentinel(cases.loadMore, Boolean(cases.hasNextPage));
   const decide = useMutation({
-    mutationFn: ({ id, decision, note }: { id: string; decision: 'approve' | 'reject'; note: string }) => decideCase(id, decision, note),
+    mutationFn: ({ id, decision, note }: { id: string; decision: 'approve' | 'reject'; note: string }) =>
+      decideCase(id, decision, note),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin-moderation'] }),
   });
 
   return (
     <section>
       <Tabs label="Moderation cases" tabs={VIEWS} value={view} onChange={setView} />
-      {decide.error && <p className="form-error" role="alert">{decide.error.message}</p>}
-      {cases.error ? <ListErrorPage error={cases.error} what="Moderation cases" /> : (
+      {decide.error && (
+        <p className="form-error" role="alert">
+          {decide.error.message}
+        </p>
+      )}
+      {cases.error ? (
+        <ListErrorPage error={cases.error} what="Moderation cases" />
+      ) : (
         <>
           {cases.isPending && <p className="muted">Loading…</p>}
-          {cases.items?.length === 0 && <p className="empty">{view === 'pending' ? 'Nothing waits for review.' : 'No decisions yet.'}</p>}
+          {cases.items?.length === 0 && (
+            <p className="empty">{view === 'pending' ? 'Nothing waits for review.' : 'No decisions yet.'}</p>
+          )}
           <ul className="admin-list">
             {cases.items?.map((entry) => (
-              <CaseCard key={entry.id} entry={entry} deciding={decide.isPending}
-                onDecide={view === 'pending' ? (decision, note) => decide.mutate({ id: entry.id, decision, note }) : undefined} />
+              <CaseCard
+                key={entry.id}
+                entry={entry}
+                deciding={decide.isPending}
+                onDecide={
+                  view === 'pending' ? (decision, note) => decide.mutate({ id: entry.id, decision, note }) : undefined
+                }
+              />
             ))}
           </ul>
           <div ref={sentinel} className="load-more" aria-hidden="true" />

@@ -15,9 +15,17 @@ export function PlatformAnalytics() {
     <section aria-label="Platform analytics">
       <div className="analytics-toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
-        <button type="button" className="button" onClick={() => void downloadCsv('/api/v1/admin/analytics', { from, to }, 'storage-per-user')}>Export storage CSV</button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void downloadCsv('/api/v1/admin/analytics', { from, to }, 'storage-per-user')}
+        >
+          Export storage CSV
+        </button>
       </div>
-      {!data ? <p className="muted">Loading…</p> : (
+      {!data ? (
+        <p className="muted">Loading…</p>
+      ) : (
         <>
           <div className="analytics-cards">
             <MetricCard label="Sign-ups" value={data.signups} />
@@ -26,14 +34,28 @@ export function PlatformAnalytics() {
             <MetricCard label="Watch hours" value={data.watchHours.toLocaleString()} />
             <MetricCard label="Transcoded" value={`${data.transcodingMinutes.toLocaleString()} min`} />
             <MetricCard label="AI spend" value={`$${data.aiSpendUsd.toFixed(2)} (${data.aiCalls} calls)`} />
-            <MetricCard testId="storage-total" label="Storage (sources)" value={`${formatBytes(data.storage.totalBytes)} · ${data.storage.totalVideos} videos`} />
+            <MetricCard
+              testId="storage-total"
+              label="Storage (sources)"
+              value={`${formatBytes(data.storage.totalBytes)} · ${data.storage.totalVideos} videos`}
+            />
           </div>
           <h2>Storage per user</h2>
           <table className="studio-table">
-            <thead><tr><th scope="col">User</th><th scope="col">Videos</th><th scope="col">Storage</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Videos</th>
+                <th scope="col">Storage</th>
+              </tr>
+            </thead>
             <tbody>
               {data.storage.perUser.map((row) => (
-                <tr key={row.userId}><td>{row.username}</td><td>{row.videos}</td><td>{formatBytes(row.bytes)}</td></tr>
+                <tr key={row.userId}>
+                  <td>{row.username}</td>
+                  <td>{row.videos}</td>
+                  <td>{formatBytes(row.bytes)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

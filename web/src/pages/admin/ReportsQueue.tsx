@@ -20,24 +20,57 @@ export function ReportsQueue() {
   if (reports.error) return <ListErrorPage error={reports.error} what="Reports" />;
   return (
     <section>
-      {resolve.error && <p className="form-error" role="alert">{resolve.error.message}</p>}
+      {resolve.error && (
+        <p className="form-error" role="alert">
+          {resolve.error.message}
+        </p>
+      )}
       {reports.items?.length === 0 && <p className="empty">No open reports.</p>}
       <ul className="admin-list">
         {reports.items?.map((report) => (
           <li key={report.id} className="admin-card">
-            <p><strong>{report.reason}</strong> · reported by {report.reporter.username} {formatAge(report.createdAt)} · {report.comment.openReportCount} open</p>
+            <p>
+              <strong>{report.reason}</strong> · reported by {report.reporter.username} {formatAge(report.createdAt)} ·{' '}
+              {report.comment.openReportCount} open
+            </p>
             <blockquote className="comment-text">{report.comment.text}</blockquote>
-            <p className="muted">by {report.comment.author.username}{report.comment.author.isBanned ? ' (banned)' : ''} on <Link to={`/watch/${report.video.id}`}>{report.video.title}</Link></p>
+            <p className="muted">
+              by {report.comment.author.username}
+              {report.comment.author.isBanned ? ' (banned)' : ''} on{' '}
+              <Link to={`/watch/${report.video.id}`}>{report.video.title}</Link>
+            </p>
             {report.details && <p className="muted">{report.details}</p>}
             <p className="row-actions">
-              <button type="button" className="button" onClick={() => resolve.mutate({ id: report.id, action: 'dismiss' })}>Dismiss</button>
-              <button type="button" className="button" onClick={() => resolve.mutate({ id: report.id, action: 'hide_comment' })}>Hide comment</button>
-              <button type="button" className="button danger" onClick={() => resolve.mutate({ id: report.id, action: 'ban_user' })}>Ban author</button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => resolve.mutate({ id: report.id, action: 'dismiss' })}
+              >
+                Dismiss
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => resolve.mutate({ id: report.id, action: 'hide_comment' })}
+              >
+                Hide comment
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => resolve.mutate({ id: report.id, action: 'ban_user' })}
+              >
+                Ban author
+              </button>
             </p>
           </li>
         ))}
       </ul>
-      {reports.hasNextPage && <button type="button" className="button" onClick={reports.loadMore}>More reports</button>}
+      {reports.hasNextPage && (
+        <button type="button" className="button" onClick={reports.loadMore}>
+          More reports
+        </button>
+      )}
     </section>
   );
 }

@@ -14,26 +14,37 @@ export function UsageChart({ perDay }: { perDay: AiUsage['perDay'] }) {
       if (cancelled) return;
       const days = perDay.map((day) => Date.parse(`${day.day}T00:00:00Z`) / 1000);
       const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || '#888';
-      chart = new UPlot({
-        width: Math.max(280, element.clientWidth),
-        height: 220,
-        scales: { x: { time: true }, cost: { auto: true } },
-        axes: [
-          { stroke: muted },
-          { stroke: muted, label: 'calls' },
-          { stroke: muted, side: 1, scale: 'cost', label: 'USD', grid: { show: false } },
-        ],
-        series: [
-          {},
-          { label: 'calls', stroke: '#6cb6ff', width: 2 },
-          { label: 'cost (USD)', stroke: '#e5484d', width: 2, scale: 'cost' },
-        ],
-      }, [days, perDay.map((day) => day.calls), perDay.map((day) => day.costUsd)], element);
+      chart = new UPlot(
+        {
+          width: Math.max(280, element.clientWidth),
+          height: 220,
+          scales: { x: { time: true }, cost: { auto: true } },
+          axes: [
+            { stroke: muted },
+            { stroke: muted, label: 'calls' },
+            { stroke: muted, side: 1, scale: 'cost', label: 'USD', grid: { show: false } },
+          ],
+          series: [
+            {},
+            { label: 'calls', stroke: '#6cb6ff', width: 2 },
+            { label: 'cost (USD)', stroke: '#e5484d', width: 2, scale: 'cost' },
+          ],
+        },
+        [days, perDay.map((day) => day.calls), perDay.map((day) => day.costUsd)],
+        element,
+      );
     });
     return () => {
       cancelled = true;
       chart?.destroy();
     };
   }, [perDay]);
-  return <div ref={box} className="usage-chart" role="img" aria-label={`Calls and cost per day over ${perDay.length} days`} />;
+  return (
+    <div
+      ref={box}
+      className="usage-chart"
+      role="img"
+      aria-label={`Calls and cost per day over ${perDay.length} days`}
+    />
+  );
 }

@@ -32,24 +32,60 @@ export function UserAdmin() {
 
   return (
     <section>
-      <label className="inline-form">Find a user <input type="search" value={text} placeholder="username or email" onChange={(event) => setText(event.target.value)} /></label>
-      {failure && <p className="form-error" role="alert">{failure.message}</p>}
-      {users.error ? <ListErrorPage error={users.error} what="Users" /> : (
+      <label className="inline-form">
+        Find a user{' '}
+        <input
+          type="search"
+          value={text}
+          placeholder="username or email"
+          onChange={(event) => setText(event.target.value)}
+        />
+      </label>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      {users.error ? (
+        <ListErrorPage error={users.error} what="Users" />
+      ) : (
         <table className="studio-table">
-          <thead><tr><th scope="col">User</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {users.items?.map((user) => (
               <tr key={user.id}>
                 <td>{user.username}</td>
                 <td>{user.email}</td>
                 <td>
-                  <select aria-label={`Role of ${user.username}`} value={user.role} onChange={(event) => setRole.mutate({ id: user.id, role: event.target.value as Role })}>
-                    {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+                  <select
+                    aria-label={`Role of ${user.username}`}
+                    value={user.role}
+                    onChange={(event) => setRole.mutate({ id: user.id, role: event.target.value as Role })}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td>{user.bannedAt ? 'banned' : 'active'}</td>
                 <td>
-                  <button type="button" className={user.bannedAt ? 'button' : 'button danger'} onClick={() => setBan.mutate({ id: user.id, ban: !user.bannedAt })}>
+                  <button
+                    type="button"
+                    className={user.bannedAt ? 'button' : 'button danger'}
+                    onClick={() => setBan.mutate({ id: user.id, ban: !user.bannedAt })}
+                  >
                     {user.bannedAt ? 'Unban' : 'Ban'}
                   </button>
                 </td>
@@ -58,7 +94,11 @@ export function UserAdmin() {
           </tbody>
         </table>
       )}
-      {users.hasNextPage && <button type="button" className="button" onClick={users.loadMore}>More users</button>}
+      {users.hasNextPage && (
+        <button type="button" className="button" onClick={users.loadMore}>
+          More users
+        </button>
+      )}
     </section>
   );
 }

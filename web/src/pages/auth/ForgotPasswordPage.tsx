@@ -17,7 +17,9 @@ export default function ForgotPasswordPage() {
       <section className="auth-form">
         <h1>Check your email</h1>
         <p role="status">{sent}.</p>
-        <p><Link to="/login">Back to sign in</Link></p>
+        <p>
+          <Link to="/login">Back to sign in</Link>
+        </p>
       </section>
     );
   }
@@ -25,9 +27,23 @@ export default function ForgotPasswordPage() {
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Reset your password</h1>
       <p className="muted">We will email you a link to choose a new password.</p>
-      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      <FormField label="Email" type="email" name="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={form.fieldError('email')} />
-      <button type="submit" className="button primary" disabled={form.pending}>Send reset link</button>
+      {form.formError && (
+        <p className="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
+      <FormField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={form.fieldError('email')}
+      />
+      <button type="submit" className="button primary" disabled={form.pending}>
+        Send reset link
+      </button>
     </form>
   );
 }

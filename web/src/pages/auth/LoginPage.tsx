@@ -19,12 +19,40 @@ export default function LoginPage() {
   return (
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Sign in</h1>
-      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      <FormField label="Email or username" name="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} error={form.fieldError('email')} />
-      <FormField label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={form.fieldError('password')} />
-      <button type="submit" className="button primary" disabled={form.pending}>{form.pending ? 'Signing in…' : 'Sign in'}</button>
-      <p><Link to="/forgot-password">Forgot your password?</Link></p>
-      <p>New here? <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>Create an account</Link></p>
+      {form.formError && (
+        <p className="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
+      <FormField
+        label="Email or username"
+        name="email"
+        autoComplete="username"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={form.fieldError('email')}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={form.fieldError('password')}
+      />
+      <button type="submit" className="button primary" disabled={form.pending}>
+        {form.pending ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        New here?{' '}
+        <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>
+          Create an account
+        </Link>
+      </p>
     </form>
   );
 }

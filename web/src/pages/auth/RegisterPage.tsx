@@ -25,16 +25,29 @@ export default function RegisterPage() {
   return (
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Create your account</h1>
-      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+      {form.formError && (
+        <p className="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
       <FormField label="Username" autoComplete="username" {...bind('username')} />
       <FormField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <FormField label="Password" type="password" autoComplete="new-password" {...bind('password')} />
       <label className="checkbox">
-        <input type="checkbox" name="creator" checked={creator} onChange={(event) => setCreator(event.target.checked)} />
+        <input
+          type="checkbox"
+          name="creator"
+          checked={creator}
+          onChange={(event) => setCreator(event.target.checked)}
+        />
         Open a channel so I can upload videos
       </label>
-      <button type="submit" className="button primary" disabled={form.pending}>{form.pending ? 'Creating…' : 'Create account'}</button>
-      <p>Already have an account? <Link to="/login">Sign in</Link></p>
+      <button type="submit" className="button primary" disabled={form.pending}>
+        {form.pending ? 'Creating…' : 'Create account'}
+      </button>
+      <p>
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
     </form>
   );
 }

@@ -18,16 +18,34 @@ export default function ResetPasswordPage() {
       <section className="auth-form">
         <h1>Password changed</h1>
         <p role="status">{done}.</p>
-        <p><Link className="button primary" to="/login">Sign in</Link></p>
+        <p>
+          <Link className="button primary" to="/login">
+            Sign in
+          </Link>
+        </p>
       </section>
     );
   }
   return (
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Choose a new password</h1>
-      {(form.formError ?? form.fieldError('token')) && <p className="form-error" role="alert">{form.formError ?? form.fieldError('token')}</p>}
-      <FormField label="New password" type="password" name="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={form.fieldError('password')} />
-      <button type="submit" className="button primary" disabled={form.pending}>Change password</button>
+      {(form.formError ?? form.fieldError('token')) && (
+        <p className="form-error" role="alert">
+          {form.formError ?? form.fieldError('token')}
+        </p>
+      )}
+      <FormField
+        label="New password"
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={form.fieldError('password')}
+      />
+      <button type="submit" className="button primary" disabled={form.pending}>
+        Change password
+      </button>
     </form>
   );
 }

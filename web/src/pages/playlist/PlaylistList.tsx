@@ -29,9 +29,18 @@ export function PlaylistList({ ownerId }: { ownerId: string }) {
     <section>
       {user?.id === ownerId && (
         <form className="inline-form" onSubmit={submit}>
-          <label>New playlist <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={150} /></label>
-          <button type="submit" className="button" disabled={create.isPending}>Create</button>
-          {create.error && <span className="field-error" role="alert">{create.error.fieldMessage('title') ?? create.error.message}</span>}
+          <label>
+            New playlist{' '}
+            <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={150} />
+          </label>
+          <button type="submit" className="button" disabled={create.isPending}>
+            Create
+          </button>
+          {create.error && (
+            <span className="field-error" role="alert">
+              {create.error.fieldMessage('title') ?? create.error.message}
+            </span>
+          )}
         </form>
       )}
       {playlists.isPending && <p className="muted">Loading playlists…</p>}
@@ -40,7 +49,10 @@ export function PlaylistList({ ownerId }: { ownerId: string }) {
         {playlists.data?.map((playlist) => (
           <li key={playlist.id}>
             <Link to={`/playlist/${playlist.id}`}>{playlist.title}</Link>
-            <span className="muted"> · {formatCount(playlist.itemCount, 'video')} · {playlist.visibility}</span>
+            <span className="muted">
+              {' '}
+              · {formatCount(playlist.itemCount, 'video')} · {playlist.visibility}
+            </span>
           </li>
         ))}
       </ul>

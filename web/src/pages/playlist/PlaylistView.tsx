@@ -25,11 +25,13 @@ export function PlaylistView({ source }: { source: PlaylistSource }) {
   });
   const playlist = pages.data?.pages[0]?.playlist;
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const sentinel = useLoadMoreSentinel(() => void pages.fetchNextPage(), Boolean(pages.hasNextPage) && !pages.isFetchingNextPage);
+  const sentinel = useLoadMoreSentinel(
+    () => void pages.fetchNextPage(),
+    Boolean(pages.hasNextPage) && !pages.isFetchingNextPage,
+  );
 
   const move = useMutation({
-    mutationFn: ({ videoId, position }: Move) =>
-      moveInPlaylist(playlist!.id, videoId, position),
+    mutationFn: ({ videoId, position }: Move) => moveInPlaylist(playlist!.id, videoId, position),
     onSettled: () => queryClient.invalidateQueries({ queryKey: source.key }),
   });
   const remove = useMutation({
@@ -45,7 +47,9 @@ export function PlaylistView({ source }: { source: PlaylistSource }) {
     <section className="playlist-view">
       <h2>{playlist.title}</h2>
       {playlist.description && <p className="description">{playlist.description}</p>}
-      <p className="muted">{playlist.itemCount} videos · {playlist.visibility}</p>
+      <p className="muted">
+        {playlist.itemCount} videos · {playlist.visibility}
+      </p>
       {items.length === 0 && <p className="empty">This playlist is empty.</p>}
       <ol className="playlist-items">
         {items.map((item, index) => (
@@ -55,7 +59,9 @@ export function PlaylistView({ source }: { source: PlaylistSource }) {
             className={dragged === item.video.id ? 'dragging' : undefined}
             onDragStart={() => setDragged(item.video.id)}
             onDragEnd={() => setDragged(null)}
-            onDragOver={(event) => { if (dragged) event.preventDefault(); }}
+            onDragOver={(event) => {
+              if (dragged) event.preventDefault();
+            }}
             onDrop={() => {
               if (dragged && dragged !== item.video.id) move.mutate({ videoId: dragged, position: item.position });
               setDragged(null);
@@ -65,17 +71,42 @@ export function PlaylistView({ source }: { source: PlaylistSource }) {
             <VideoCard video={item.video} layout="row" />
             {editable && (
               <span className="item-actions">
-                <button type="button" className="icon-button" aria-label={`Move ${item.video.title} up`} disabled={index === 0 || move.isPending}
-                  onClick={() => move.mutate({ videoId: item.video.id, position: Math.max(0, item.position - 1) })}>↑</button>
-                <button type="button" className="icon-button" aria-label={`Move ${item.video.title} down`} disabled={index === items.length - 1 || move.isPending}
-                  onClick={() => move.mutate({ videoId: item.video.id, position: item.position + 1 })}>↓</button>
-                <button type="button" className="icon-button" aria-label={`Remove ${item.video.title}`} onClick={() => remove.mutate(item.video.id)}>✕</button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move ${item.video.title} up`}
+                  disabled={index === 0 || move.isPending}
+                  onClick={() => move.mutate({ videoId: item.video.id, position: Math.max(0, item.position - 1) })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move ${item.video.title} down`}
+                  disabled={index === items.length - 1 || move.isPending}
+                  onClick={() => move.mutate({ videoId: item.video.id, position: item.position + 1 })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove ${item.video.title}`}
+                  onClick={() => remove.mutate(item.video.id)}
+                >
+                  ✕
+                </button>
               </span>
             )}
           </li>
         ))}
       </ol>
-      {move.error && <p className="field-error" role="alert">{move.error.message}</p>}
+      {move.error && (
+        <p className="field-error" role="alert">
+          {move.error.message}
+        </p>
+      )}
       <div ref={sentinel} className="load-more" aria-hidden="true" />
     </section>
   );

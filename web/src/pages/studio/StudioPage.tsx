@@ -17,12 +17,28 @@ function StudioVideos() {
     <>
       <table className="studio-table">
         <thead>
-          <tr><th scope="col">Video</th><th scope="col">Status</th><th scope="col">Visibility</th><th scope="col">Views</th><th scope="col">Likes</th><th scope="col">Comments</th><th scope="col">Uploaded</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+          <tr>
+            <th scope="col">Video</th>
+            <th scope="col">Status</th>
+            <th scope="col">Visibility</th>
+            <th scope="col">Views</th>
+            <th scope="col">Likes</th>
+            <th scope="col">Comments</th>
+            <th scope="col">Uploaded</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {videos.items?.map((video) => (
-            <StudioVideoRow key={video.id} video={video} editing={editing === video.id}
-              onEdit={() => setEditing(video.id)} onDone={() => setEditing(null)} />
+            <StudioVideoRow
+              key={video.id}
+              video={video}
+              editing={editing === video.id}
+              onEdit={() => setEditing(video.id)}
+              onDone={() => setEditing(null)}
+            />
           ))}
         </tbody>
       </table>

@@ -17,7 +17,9 @@ function StudioVideoAi() {
   if (!video.data) return <PageSkeleton />;
   return (
     <>
-      <p><Link to="/studio">← Studio</Link></p>
+      <p>
+        <Link to="/studio">← Studio</Link>
+      </p>
       <h1 className="page-title">{video.data.title}: transcript, summary and moderation</h1>
       <div className="studio-ai-grid">
         <div className="studio-ai-side">
@@ -35,5 +37,9 @@ function StudioVideoAi() {
 
 /** The creator's AI page for one video: analysis status and re-run, transcript and summary editors, moderation and appeal. */
 export default function StudioVideoAiPage() {
-  return <RequireSignIn what="your Studio"><StudioVideoAi /></RequireSignIn>;
+  return (
+    <RequireSignIn what="your Studio">
+      <StudioVideoAi />
+    </RequireSignIn>
+  );
 }

@@ -39,25 +39,55 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
     <>
       <tr data-video-id={video.id}>
         <td>{video.status === 'ready' ? <Link to={`/watch/${video.id}`}>{video.title}</Link> : video.title}</td>
-        <td data-label="Status" className={`status status-${video.status}`}>{statusText(video)}</td>
+        <td data-label="Status" className={`status status-${video.status}`}>
+          {statusText(video)}
+        </td>
         <td data-label="Visibility">{video.visibility}</td>
         <td data-label="Views">{video.views}</td>
         <td data-label="Likes">{video.likes}</td>
         <td data-label="Comments">{video.commentCount}</td>
         <td data-label="Uploaded">{formatAge(video.uploadedAt ?? video.createdAt)}</td>
         <td className="row-actions">
-          <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>{editing ? 'Close' : 'Edit'}</button>
-          {video.status === 'ready' && <Link className="button" to={`/studio/${video.id}/ai`} aria-label={`Transcript, summary and moderation of ${video.title}`}>Transcript &amp; AI</Link>}
-          <button type="button" className="button danger" disabled={remove.isPending}
-            onClick={() => { if (window.confirm(`Delete “${video.title}”? This cannot be undone.`)) remove.mutate(); }}>Delete</button>
-          {remove.error && <span className="field-error" role="alert">{remove.error.message}</span>}
+          <button type="button" className="button" onClick={editing ? onDone : onEdit} aria-expanded={editing}>
+            {editing ? 'Close' : 'Edit'}
+          </button>
+          {video.status === 'ready' && (
+            <Link
+              className="button"
+              to={`/studio/${video.id}/ai`}
+              aria-label={`Transcript, summary and moderation of ${video.title}`}
+            >
+              Transcript &amp; AI
+            </Link>
+          )}
+          <button
+            type="button"
+            className="button danger"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(`Delete “${video.title}”? This cannot be undone.`)) remove.mutate();
+            }}
+          >
+            Delete
+          </button>
+          {remove.error && (
+            <span className="field-error" role="alert">
+              {remove.error.message}
+            </span>
+          )}
         </td>
       </tr>
       {editing && (
         <tr className="edit-row">
           <td colSpan={8}>
             <VideoDetailsForm
-              initial={{ title: video.title, description: video.description, tags: video.tags, category: (video.category ?? 'other') as Category, visibility: video.visibility }}
+              initial={{
+                title: video.title,
+                description: video.description,
+                tags: video.tags,
+                category: (video.category ?? 'other') as Category,
+                visibility: video.visibility,
+              }}
               submitLabel="Save changes"
               onSubmit={save}
             />

@@ -15,19 +15,33 @@ type State =
 
 /** Errors in words: what went wrong and what to do, never a blank. */
 function describeFailure(error: unknown): string {
-  if (!(error instanceof ApiError)) return `The question could not be sent (${(error as Error).message}). Check your connection and try again.`;
+  if (!(error instanceof ApiError))
+    return `The question could not be sent (${(error as Error).message}). Check your connection and try again.`;
   switch (error.code) {
-    case 'AI_QUOTA_EXCEEDED': return `You have used today's AI allowance. ${error.message}`;
-    case 'AI_BUDGET_EXHAUSTED': return `This site has used today's AI budget. ${error.message}`;
-    case 'RATE_LIMITED': return `Too many questions in a short time. ${error.message}`;
+    case 'AI_QUOTA_EXCEEDED':
+      return `You have used today's AI allowance. ${error.message}`;
+    case 'AI_BUDGET_EXHAUSTED':
+      return `This site has used today's AI budget. ${error.message}`;
+    case 'RATE_LIMITED':
+      return `Too many questions in a short time. ${error.message}`;
     case 'NO_TRANSCRIPT':
-    case 'NOT_ANALYSED_YET': return 'This video has no transcript yet, so there is nothing to answer from. Try again once its analysis is done.';
-    default: return error.message;
+    case 'NOT_ANALYSED_YET':
+      return 'This video has no transcript yet, so there is nothing to answer from. Try again once its analysis is done.';
+    default:
+      return error.message;
   }
 }
 
 /** `[2]` in a generated answer cites passage 2: it becomes a link that seeks there. */
-function AnswerText({ text, passages, onSeek }: { text: string; passages: Passage[]; onSeek: (passage: Passage) => void }) {
+function AnswerText({
+  text,
+  passages,
+  onSeek,
+}: {
+  text: string;
+  passages: Passage[];
+  onSeek: (passage: Passage) => void;
+}) {
   const parts = text.split(/(\[\d+\])/);
   return (
     <p className="ask-answer-text">
@@ -36,7 +50,15 @@ function AnswerText({ text, passages, onSeek }: { text: string; passages: Passag
         const passage = cited ? passages[Number(cited[1]) - 1] : undefined;
         if (!passage) return <span key={index}>{part}</span>;
         return (
-          <a key={index} href={passage.link} className="citation" onClick={(event) => { event.preventDefault(); onSeek(passage); }}>
+          <a
+            key={index}
+            href={passage.link}
+            className="citation"
+            onClick={(event) => {
+              event.preventDefault();
+              onSeek(passage);
+            }}
+          >
             [{formatDuration(passage.startSeconds)}]
           </a>
         );
@@ -56,7 +78,12 @@ export default function AskPanel({ videoId }: { videoId: string }) {
   useEffect(() => () => abort.current?.abort(), []);
 
   if (!user) {
-    return <p className="muted"><Link to={`/login?next=${encodeURIComponent(`/watch/${videoId}`)}`}>Sign in</Link> to ask questions about this video.</p>;
+    return (
+      <p className="muted">
+        <Link to={`/login?next=${encodeURIComponent(`/watch/${videoId}`)}`}>Sign in</Link> to ask questions about this
+        video.
+      </p>
+    );
   }
 
   const seek = (passage: Passage) => {
@@ -66,7 +93,8 @@ export default function AskPanel({ videoId }: { videoId: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const asked = question.trim();
-    if (asked.length < 3) return setState({ phase: 'failed', message: 'Ask a question of at least three characters.', passages: [] });
+    if (asked.length < 3)
+      return setState({ phase: 'failed', message: 'Ask a question of at least three characters.', passages: [] });
     abort.current?.abort();
     const controllerForRequest = new AbortController();
     abort.current = controllerForRequest;
@@ -74,10 +102,21 @@ export default function AskPanel({ videoId }: { videoId: string }) {
     let text = '';
     setState({ phase: 'streaming', passages, text });
     try {
-      const answer = await askStream(videoId, asked, {
-        onPassages: (received) => { passages = received; setState({ phase: 'streaming', passages, text }); },
-        onToken: (token) => { text += token; setState({ phase: 'streaming', passages, text }); },
-      }, controllerForRequest.signal);
+      const answer = await askStream(
+        videoId,
+        asked,
+        {
+          onPassages: (received) => {
+            passages = received;
+            setState({ phase: 'streaming', passages, text });
+          },
+          onToken: (token) => {
+            text += token;
+            setState({ phase: 'streaming', passages, text });
+          },
+        },
+        controllerForRequest.signal,
+      );
       setState({ phase: 'done', answer });
     } catch (error) {
       if (controllerForRequest.signal.aborted) return;
@@ -91,12 +130,26 @@ export default function AskPanel({ videoId }: { videoId: string }) {
       <form className="ask-form" onSubmit={(event) => void submit(event)}>
         <label htmlFor={inputId}>Ask about this video</label>
         <div className="ask-row">
-          <input id={inputId} type="text" maxLength={500} placeholder="e.g. How long should the dough rise?" value={question} onChange={(event) => setQuestion(event.target.value)} />
-          <button type="submit" className="button primary" disabled={state.phase === 'streaming'}>{state.phase === 'streaming' ? 'Answering…' : 'Ask'}</button>
+          <input
+            id={inputId}
+            type="text"
+            maxLength={500}
+            placeholder="e.g. How long should the dough rise?"
+            value={question}
+            onChange={(event) => setQuestion(event.target.value)}
+          />
+          <button type="submit" className="button primary" disabled={state.phase === 'streaming'}>
+            {state.phase === 'streaming' ? 'Answering…' : 'Ask'}
+          </button>
         </div>
       </form>
       <div className="ask-result" aria-live="polite" aria-busy={state.phase === 'streaming'}>
-        {state.phase === 'streaming' && (state.text ? <AnswerText text={state.text} passages={state.passages} onSeek={seek} /> : <p className="muted">Finding the passages…</p>)}
+        {state.phase === 'streaming' &&
+          (state.text ? (
+            <AnswerText text={state.text} passages={state.passages} onSeek={seek} />
+          ) : (
+            <p className="muted">Finding the passages…</p>
+          ))}
         {state.phase === 'done' && (
           <>
             <AnswerText text={state.answer.answer} passages={state.answer.passages} onSeek={seek} />
@@ -107,7 +160,11 @@ export default function AskPanel({ videoId }: { videoId: string }) {
             </p>
           </>
         )}
-        {state.phase === 'failed' && <p className="form-error" role="alert">{state.message}</p>}
+        {state.phase === 'failed' && (
+          <p className="form-error" role="alert">
+            {state.message}
+          </p>
+        )}
       </div>
       {passages.length > 0 && (
         <>
@@ -115,8 +172,17 @@ export default function AskPanel({ videoId }: { videoId: string }) {
           <ol className="ask-passages">
             {passages.map((passage, index) => (
               <li key={index}>
-                <a href={passage.link} className="passage-time" onClick={(event) => { event.preventDefault(); seek(passage); }}
-                  aria-label={`Play from ${formatDuration(passage.startSeconds)}`}>{formatDuration(passage.startSeconds)}</a>
+                <a
+                  href={passage.link}
+                  className="passage-time"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    seek(passage);
+                  }}
+                  aria-label={`Play from ${formatDuration(passage.startSeconds)}`}
+                >
+                  {formatDuration(passage.startSeconds)}
+                </a>
                 <span> {passage.text}</span>
               </li>
             ))}

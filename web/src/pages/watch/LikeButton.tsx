@@ -12,12 +12,14 @@ export function LikeButton({ video }: { video: Video }) {
   const queryClient = useQueryClient();
   const key = videoKey(video.id);
   const toggle = useMutation({
-    mutationFn: (like: boolean) =>
-      setVideoLike(video.id, like),
+    mutationFn: (like: boolean) => setVideoLike(video.id, like),
     onMutate: async (like) => {
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Video>(key);
-      queryClient.setQueryData<Video>(key, (old) => old && { ...old, hasLiked: like, likes: old.likes + (like ? 1 : -1) });
+      queryClient.setQueryData<Video>(
+        key,
+        (old) => old && { ...old, hasLiked: like, likes: old.likes + (like ? 1 : -1) },
+      );
       return { before };
     },
     onError: (_error, _like, context) => queryClient.setQueryData(key, context?.before),
@@ -35,9 +37,14 @@ export function LikeButton({ video }: { video: Video }) {
         aria-pressed={video.hasLiked}
         onClick={() => (user ? toggle.mutate(!video.hasLiked) : navigate(`/login?next=/watch/${video.id}`))}
       >
-        <span aria-hidden="true">{video.hasLiked ? '♥' : '♡'}</span> <span className="like-count">{formatCount(video.likes, 'like')}</span>
+        <span aria-hidden="true">{video.hasLiked ? '♥' : '♡'}</span>{' '}
+        <span className="like-count">{formatCount(video.likes, 'like')}</span>
       </button>
-      {toggle.error && <span className="field-error" role="alert">Could not save your like: {toggle.error.message}</span>}
+      {toggle.error && (
+        <span className="field-error" role="alert">
+          Could not save your like: {toggle.error.message}
+        </span>
+      )}
     </span>
   );
 }

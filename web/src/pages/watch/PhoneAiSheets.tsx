@@ -26,7 +26,10 @@ function ChapterSheetList({ video, onChosen }: { video: Video; onChosen: () => v
           <button
             type="button"
             aria-current={chapter === current ? 'true' : undefined}
-            onClick={() => { controller.seek(chapter.startSeconds); onChosen(); }}
+            onClick={() => {
+              controller.seek(chapter.startSeconds);
+              onChosen();
+            }}
           >
             <span className="chapter-time">{formatDuration(chapter.startSeconds)}</span>
             <span className="chapter-title">{chapter.title}</span>
@@ -50,9 +53,17 @@ export function WatchPanels({ video }: { video: Video }) {
   const hasChapters = (video.insights?.chapters.length ?? 0) > 0;
   return (
     <div className="watch-sheet-buttons" role="group" aria-label="Chapters, transcript and questions">
-      {hasChapters && <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('chapters')}>Chapters</button>}
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('transcript')}>Transcript</button>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('ask')}>Ask this video</button>
+      {hasChapters && (
+        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('chapters')}>
+          Chapters
+        </button>
+      )}
+      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('transcript')}>
+        Transcript
+      </button>
+      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen('ask')}>
+        Ask this video
+      </button>
       {open === 'chapters' && (
         <Sheet title="Chapters" onClose={close} className="watch-sheet">
           <ChapterSheetList video={video} onChosen={close} />
@@ -60,15 +71,31 @@ export function WatchPanels({ video }: { video: Video }) {
       )}
       {open === 'transcript' && (
         <Sheet title="Transcript" onClose={close} className="watch-sheet">
-          <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-            <div className="sheet-panel"><TranscriptPanel videoId={video.id} title={video.title} /></div>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <div className="sheet-panel">
+              <TranscriptPanel videoId={video.id} title={video.title} />
+            </div>
           </Suspense>
         </Sheet>
       )}
       {open === 'ask' && (
         <Sheet title="Ask this video" onClose={close} className="watch-sheet">
-          <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-            <div className="sheet-panel"><AskPanel videoId={video.id} /></div>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <div className="sheet-panel">
+              <AskPanel videoId={video.id} />
+            </div>
           </Suspense>
         </Sheet>
       )}

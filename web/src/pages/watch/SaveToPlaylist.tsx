@@ -14,7 +14,13 @@ export function SaveToPlaylist({ videoId, ownerId }: { videoId: string; ownerId:
   useDismiss(container, open && !phone, close);
   return (
     <div className="save-to-playlist" ref={container}>
-      <button type="button" className="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen((shown) => !shown)}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((shown) => !shown)}
+      >
         Save to playlist
       </button>
       {open && !phone && <SaveToPlaylistPanel videoId={videoId} ownerId={ownerId} />}

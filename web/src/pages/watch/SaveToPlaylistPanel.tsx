@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { addToPlaylist, createPlaylist, playlistItemsKey, playlistsKey, usePlaylists } from '../../playlists/playlist-api.ts';
+import {
+  addToPlaylist,
+  createPlaylist,
+  playlistItemsKey,
+  playlistsKey,
+  usePlaylists,
+} from '../../playlists/playlist-api.ts';
 
 interface Props {
   videoId: string;
@@ -20,7 +26,10 @@ export function SaveToPlaylistPanel({ videoId, ownerId }: Props) {
     void queryClient.invalidateQueries({ queryKey: playlistItemsKey(playlistId) });
   };
   const add = useMutation({
-    mutationFn: async (playlistId: string) => { await addToPlaylist(playlistId, videoId); return playlistId; },
+    mutationFn: async (playlistId: string) => {
+      await addToPlaylist(playlistId, videoId);
+      return playlistId;
+    },
     onSuccess: savedTo,
   });
   const create = useMutation({
@@ -49,16 +58,32 @@ export function SaveToPlaylistPanel({ videoId, ownerId }: Props) {
       {regular?.map((playlist) => {
         const isSaved = saved.has(playlist.id);
         return (
-          <button key={playlist.id} type="button" disabled={isSaved || add.isPending} onClick={() => add.mutate(playlist.id)}>
-            {isSaved ? '✓ ' : ''}{playlist.title}{isSaved ? ' (saved)' : ''}
+          <button
+            key={playlist.id}
+            type="button"
+            disabled={isSaved || add.isPending}
+            onClick={() => add.mutate(playlist.id)}
+          >
+            {isSaved ? '✓ ' : ''}
+            {playlist.title}
+            {isSaved ? ' (saved)' : ''}
           </button>
         );
       })}
       <form className="save-panel-form" onSubmit={submit}>
-        <label>New playlist <input value={title} required maxLength={150} onChange={(event) => setTitle(event.target.value)} /></label>
-        <button type="submit" className="button" disabled={create.isPending}>Create and save</button>
+        <label>
+          New playlist{' '}
+          <input value={title} required maxLength={150} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <button type="submit" className="button" disabled={create.isPending}>
+          Create and save
+        </button>
       </form>
-      {(add.error ?? create.error) && <p className="field-error menu-note" role="alert">{(add.error ?? create.error)?.message}</p>}
+      {(add.error ?? create.error) && (
+        <p className="field-error menu-note" role="alert">
+          {(add.error ?? create.error)?.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,8 +6,8 @@ import { ApiError } from '../../api/api-error.ts';
 export function SaveToWatchLater({ videoId }: { videoId: string }) {
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: () => saveToWatchLater(videoId)
-      .catch((error: unknown) => {
+    mutationFn: () =>
+      saveToWatchLater(videoId).catch((error: unknown) => {
         if (!(error instanceof ApiError && error.code === 'ALREADY_IN_PLAYLIST')) throw error;
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: watchLaterKey }),
@@ -15,7 +15,12 @@ export function SaveToWatchLater({ videoId }: { videoId: string }) {
   return (
     <button type="button" className="button" disabled={save.isPending || save.isSuccess} onClick={() => save.mutate()}>
       {save.isSuccess ? 'Saved' : 'Watch later'}
-      {save.error && <span className="field-error" role="alert"> {save.error.message}</span>}
+      {save.error && (
+        <span className="field-error" role="alert">
+          {' '}
+          {save.error.message}
+        </span>
+      )}
     </button>
   );
 }

@@ -55,12 +55,22 @@ export default function TranscriptPanel({ videoId, title }: { videoId: string; t
   }, [active, needle]);
 
   if (transcript.error) {
-    const message = transcript.error instanceof ApiError && transcript.error.code === 'NOT_ANALYSED_YET'
-      ? 'The transcript is being made; it appears here when the analysis is done.'
-      : `The transcript could not be loaded: ${transcript.error.message}`;
-    return <p className="muted" role="status">{message}</p>;
+    const message =
+      transcript.error instanceof ApiError && transcript.error.code === 'NOT_ANALYSED_YET'
+        ? 'The transcript is being made; it appears here when the analysis is done.'
+        : `The transcript could not be loaded: ${transcript.error.message}`;
+    return (
+      <p className="muted" role="status">
+        {message}
+      </p>
+    );
   }
-  if (!transcript.data) return <p className="muted" role="status">Loading the transcript…</p>;
+  if (!transcript.data)
+    return (
+      <p className="muted" role="status">
+        Loading the transcript…
+      </p>
+    );
 
   const copy = async () => {
     try {
@@ -70,19 +80,48 @@ export default function TranscriptPanel({ videoId, title }: { videoId: string; t
       setCopied('Copying was refused by the browser; use Download instead');
     }
   };
-  const baseName = title.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'transcript';
+  const baseName =
+    title
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'transcript';
 
   return (
     <div className="transcript-panel">
       <div className="transcript-tools">
-        <label htmlFor={searchId} className="sr-only">Search the transcript</label>
-        <input id={searchId} type="search" placeholder="Search the transcript" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        <button type="button" className="button" onClick={() => void copy()}>Copy</button>
-        <button type="button" className="button" onClick={() => download(`${baseName}.txt`, transcriptAsText(segments), 'text/plain')}>Download .txt</button>
-        <button type="button" className="button" onClick={() => download(`${baseName}.vtt`, transcriptAsVtt(segments), 'text/vtt')}>Download .vtt</button>
+        <label htmlFor={searchId} className="sr-only">
+          Search the transcript
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          placeholder="Search the transcript"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <button type="button" className="button" onClick={() => void copy()}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(`${baseName}.txt`, transcriptAsText(segments), 'text/plain')}
+        >
+          Download .txt
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(`${baseName}.vtt`, transcriptAsVtt(segments), 'text/vtt')}
+        >
+          Download .vtt
+        </button>
       </div>
       <p className="muted transcript-meta" role="status">
-        {copied ?? (needle ? `${shown.length} of ${segments.length} lines match` : `${transcript.data.editedAt ? 'Edited by the creator' : `Transcribed by ${transcript.data.model.name}`} · ${segments.length} lines`)}
+        {copied ??
+          (needle
+            ? `${shown.length} of ${segments.length} lines match`
+            : `${transcript.data.editedAt ? 'Edited by the creator' : `Transcribed by ${transcript.data.model.name}`} · ${segments.length} lines`)}
       </p>
       {segments.length === 0 && <p className="muted">Nothing was said in this video.</p>}
       <ol className="transcript-lines" ref={list} aria-label="Transcript lines">

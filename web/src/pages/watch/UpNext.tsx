@@ -37,7 +37,9 @@ export function UpNext({ video }: { video: Video }) {
       const fresh = (candidate: VideoSummary) => !seen.has(candidate.id) && Boolean(seen.add(candidate.id));
       return [
         ...similar.filter(fresh).map((candidate) => ({ video: candidate, reason: similarReason(video, candidate) })),
-        ...fromChannel.filter(fresh).map((candidate) => ({ video: candidate, reason: `More from ${video.creator.username}` })),
+        ...fromChannel
+          .filter(fresh)
+          .map((candidate) => ({ video: candidate, reason: `More from ${video.creator.username}` })),
         ...trending.filter(fresh).map((candidate) => ({ video: candidate, reason: 'Trending this week' })),
       ].slice(0, MAX_ITEMS);
     },
@@ -47,7 +49,9 @@ export function UpNext({ video }: { video: Video }) {
       <h2>Up next</h2>
       {candidates.isPending && Array.from({ length: 4 }, (_, index) => <VideoCardSkeleton key={index} />)}
       {candidates.data?.length === 0 && <p className="muted">Nothing else yet.</p>}
-      {candidates.data?.map((candidate) => <VideoCard key={candidate.video.id} video={candidate.video} badge={candidate.reason} layout="row" />)}
+      {candidates.data?.map((candidate) => (
+        <VideoCard key={candidate.video.id} video={candidate.video} badge={candidate.reason} layout="row" />
+      ))}
     </aside>
   );
 }

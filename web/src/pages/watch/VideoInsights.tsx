@@ -21,7 +21,12 @@ export function VideoInsights({ video }: { video: Video }) {
     <section className="video-insights" aria-label="Summary and chapters">
       {insights.summary && (
         <>
-          <h2 className="insights-heading">Summary <span className="ai-badge" title={provenance(insights)}>{insights.editedAt ? 'edited' : 'AI'}</span></h2>
+          <h2 className="insights-heading">
+            Summary{' '}
+            <span className="ai-badge" title={provenance(insights)}>
+              {insights.editedAt ? 'edited' : 'AI'}
+            </span>
+          </h2>
           <p className="insights-summary">{insights.summary}</p>
           <p className="muted insights-provenance">{provenance(insights)}</p>
         </>
@@ -29,7 +34,11 @@ export function VideoInsights({ video }: { video: Video }) {
       {insights.keyPoints.length > 0 && (
         <>
           <h3 className="insights-heading">Key points</h3>
-          <ul className="key-points">{insights.keyPoints.map((point, index) => <li key={index}>{point}</li>)}</ul>
+          <ul className="key-points">
+            {insights.keyPoints.map((point, index) => (
+              <li key={index}>{point}</li>
+            ))}
+          </ul>
         </>
       )}
       {insights.chapters.length > 0 && (

@@ -18,10 +18,29 @@ export function WatchAiPanels({ video }: { video: Video }) {
   const [panel, setPanel] = useState<Panel>('closed');
   return (
     <section className="watch-ai-panels" aria-label="Transcript and questions">
-      <Tabs label="Video panels" tabs={panel === 'closed' ? PANELS.slice(1) : PANELS} value={panel} onChange={setPanel} />
-      <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-        {panel === 'transcript' && <div role="tabpanel" aria-label="Transcript"><TranscriptPanel videoId={video.id} title={video.title} /></div>}
-        {panel === 'ask' && <div role="tabpanel" aria-label="Ask this video"><AskPanel videoId={video.id} /></div>}
+      <Tabs
+        label="Video panels"
+        tabs={panel === 'closed' ? PANELS.slice(1) : PANELS}
+        value={panel}
+        onChange={setPanel}
+      />
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading…
+          </p>
+        }
+      >
+        {panel === 'transcript' && (
+          <div role="tabpanel" aria-label="Transcript">
+            <TranscriptPanel videoId={video.id} title={video.title} />
+          </div>
+        )}
+        {panel === 'ask' && (
+          <div role="tabpanel" aria-label="Ask this video">
+            <AskPanel videoId={video.id} />
+          </div>
+        )}
       </Suspense>
     </section>
   );

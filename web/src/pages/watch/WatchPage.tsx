@@ -35,7 +35,9 @@ export default function WatchPage() {
   useEffect(() => {
     if (startAt !== undefined && startAt !== firstStart.current.startAt) controller.seek(startAt);
   }, [controller, startAt]);
-  useEffect(() => { void loadHls(); }, []);
+  useEffect(() => {
+    void loadHls();
+  }, []);
   // Waits for the session check so `hasLiked` and private videos are read as the signed-in user.
   const video = useQuery({
     queryKey: videoKey(id),
@@ -58,42 +60,67 @@ export default function WatchPage() {
 
   return (
     <PlayerControllerContext.Provider value={controller}>
-    <div className="watch-layout">
-      <div className="watch-main">
-        {current.status === 'ready'
-          ? <VideoPlayer key={current.id} video={current} streamUrl={stream.data?.url} signedIn={Boolean(user)} controller={controller} startAt={firstStart.current.startAt} />
-          : <div className="player player-placeholder" role="status">This video is {current.status}{current.failureReason ? `: ${current.failureReason}` : ''}.</div>}
-        <h1 className="watch-title">{current.title}</h1>
-        <div className="watch-meta">
-          <Link to={`/channel/${current.creator.id}`} className="channel-link">
-            <span className="avatar" aria-hidden="true">{current.creator.username.slice(0, 1).toUpperCase()}</span>
-            {current.creator.username}
-          </Link>
-          <SubscribeButton channelId={current.creator.id} />
-          <span className="spacer" />
-          {/* On phones the actions are one row that scrolls sideways, as in YouTube's app. */}
-          <div className="watch-actions">
-            <LikeButton video={current} />
-            {user && <SaveToWatchLater videoId={current.id} />}
-            {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+      <div className="watch-layout">
+        <div className="watch-main">
+          {current.status === 'ready' ? (
+            <VideoPlayer
+              key={current.id}
+              video={current}
+              streamUrl={stream.data?.url}
+              signedIn={Boolean(user)}
+              controller={controller}
+              startAt={firstStart.current.startAt}
+            />
+          ) : (
+            <div className="player player-placeholder" role="status">
+              This video is {current.status}
+              {current.failureReason ? `: ${current.failureReason}` : ''}.
+            </div>
+          )}
+          <h1 className="watch-title">{current.title}</h1>
+          <div className="watch-meta">
+            <Link to={`/channel/${current.creator.id}`} className="channel-link">
+              <span className="avatar" aria-hidden="true">
+                {current.creator.username.slice(0, 1).toUpperCase()}
+              </span>
+              {current.creator.username}
+            </Link>
+            <SubscribeButton channelId={current.creator.id} />
+            <span className="spacer" />
+            {/* On phones the actions are one row that scrolls sideways, as in YouTube's app. */}
+            <div className="watch-actions">
+              <LikeButton video={current} />
+              {user && <SaveToWatchLater videoId={current.id} />}
+              {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+            </div>
           </div>
-        </div>
-        <PhoneCollapsible label="Description" summary={<>{formatCount(current.views, 'view')} · {formatAge(current.uploadedAt)}</>}>
-          <div className="description-box">
-            <p className="muted"><span className="view-count">{formatCount(current.views, 'view')}</span> · {formatAge(current.uploadedAt)}{current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}</p>
-            <p className="description">{current.description}</p>
-            <VideoInsights video={current} />
-          </div>
-        </PhoneCollapsible>
-        {current.status === 'ready' && <WatchPanels video={current} />}
-        {current.status === 'ready' && (
-          <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
-            <CommentSection video={current} />
+          <PhoneCollapsible
+            label="Description"
+            summary={
+              <>
+                {formatCount(current.views, 'view')} · {formatAge(current.uploadedAt)}
+              </>
+            }
+          >
+            <div className="description-box">
+              <p className="muted">
+                <span className="view-count">{formatCount(current.views, 'view')}</span> ·{' '}
+                {formatAge(current.uploadedAt)}
+                {current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}
+              </p>
+              <p className="description">{current.description}</p>
+              <VideoInsights video={current} />
+            </div>
           </PhoneCollapsible>
-        )}
+          {current.status === 'ready' && <WatchPanels video={current} />}
+          {current.status === 'ready' && (
+            <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
+              <CommentSection video={current} />
+            </PhoneCollapsible>
+          )}
+        </div>
+        <UpNext video={current} />
       </div>
-      <UpNext video={current} />
-    </div>
     </PlayerControllerContext.Provider>
   );
 }

@@ -19,7 +19,10 @@ export function transcriptAsText(segments: readonly TranscriptSegment[]): string
 }
 
 export function transcriptAsVtt(segments: readonly TranscriptSegment[]): string {
-  const cues = segments.map((segment, index) => `${index + 1}\n${vttTime(segment.startSeconds)} --> ${vttTime(segment.endSeconds)}\n${segment.text}`);
+  const cues = segments.map(
+    (segment, index) =>
+      `${index + 1}\n${vttTime(segment.startSeconds)} --> ${vttTime(segment.endSeconds)}\n${segment.text}`,
+  );
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 

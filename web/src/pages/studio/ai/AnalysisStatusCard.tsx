@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { analysisKey, fetchAnalysis, rerunAnalysis, transcriptKey, type AnalysisStatus } from '../../../intelligence/ai-api.ts';
+import {
+  analysisKey,
+  fetchAnalysis,
+  rerunAnalysis,
+  transcriptKey,
+  type AnalysisStatus,
+} from '../../../intelligence/ai-api.ts';
 import { formatAge } from '../../../components/format.ts';
 import { videoKey } from '../../../videos/video-api.ts';
 
@@ -40,25 +46,45 @@ export function AnalysisStatusCard({ videoId }: { videoId: string }) {
   return (
     <section className="studio-card" aria-labelledby="analysis-heading">
       <h2 id="analysis-heading">Analysis</h2>
-      {status.error && <p className="form-error" role="alert">{status.error.message}</p>}
+      {status.error && (
+        <p className="form-error" role="alert">
+          {status.error.message}
+        </p>
+      )}
       {status.data && (
         <>
           <p className={`analysis-state state-${status.data.state}`} role="status">
-            {STATE_TEXT[status.data.state]}{status.data.state === 'failed' && status.data.failureReason ? `: ${status.data.failureReason}` : ''}
+            {STATE_TEXT[status.data.state]}
+            {status.data.state === 'failed' && status.data.failureReason ? `: ${status.data.failureReason}` : ''}
             {status.data.updatedAt && <span className="muted"> · {formatAge(status.data.updatedAt)}</span>}
           </p>
           <p className="muted">
-            {status.data.transcript ? `Transcript: ${status.data.transcript.segments} lines${status.data.transcript.editedAt ? ', edited by you' : ''}` : 'No transcript yet'}
+            {status.data.transcript
+              ? `Transcript: ${status.data.transcript.segments} lines${status.data.transcript.editedAt ? ', edited by you' : ''}`
+              : 'No transcript yet'}
             {' · '}
-            {status.data.insights ? `${status.data.insights.chapters} chapters${status.data.insights.editedAt ? ', edited by you' : ''}` : 'no summary yet'}
+            {status.data.insights
+              ? `${status.data.insights.chapters} chapters${status.data.insights.editedAt ? ', edited by you' : ''}`
+              : 'no summary yet'}
           </p>
         </>
       )}
-      <button type="button" className="button" disabled={rerun.isPending || (state !== undefined && RUNNING.has(state))} onClick={() => rerun.mutate()}>
+      <button
+        type="button"
+        className="button"
+        disabled={rerun.isPending || (state !== undefined && RUNNING.has(state))}
+        onClick={() => rerun.mutate()}
+      >
         Re-run analysis
       </button>
-      <p className="muted small">Re-running recomputes what the models made; your edits to the transcript and summary are kept.</p>
-      {rerun.error && <p className="form-error" role="alert">{rerun.error.message}</p>}
+      <p className="muted small">
+        Re-running recomputes what the models made; your edits to the transcript and summary are kept.
+      </p>
+      {rerun.error && (
+        <p className="form-error" role="alert">
+          {rerun.error.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -12,8 +12,12 @@ interface Row {
 }
 
 let nextKey = 0;
-const toRow = (segment: { startSeconds: number; endSeconds: number; text: string }): Row =>
-  ({ key: nextKey++, start: formatTime(segment.startSeconds), end: formatTime(segment.endSeconds), text: segment.text });
+const toRow = (segment: { startSeconds: number; endSeconds: number; text: string }): Row => ({
+  key: nextKey++,
+  start: formatTime(segment.startSeconds),
+  end: formatTime(segment.endSeconds),
+  text: segment.text,
+});
 
 /** Field errors per segment index, from the API's `segments.3.text` details or from unreadable times here. */
 type RowErrors = Map<number, string[]>;
@@ -35,7 +39,10 @@ function apiErrors(error: ApiError): { rows: RowErrors; general: string[] } {
   const general: string[] = [];
   for (const detail of error.details) {
     const match = /segments\.(\d+)\.?(\w*)/.exec(detail.field);
-    if (!match) { general.push(`${detail.field ? `${detail.field}: ` : ''}${detail.message}`); continue; }
+    if (!match) {
+      general.push(`${detail.field ? `${detail.field}: ` : ''}${detail.message}`);
+      continue;
+    }
     const index = Number(match[1]);
     const field = match[2] === 'startSeconds' ? 'start' : match[2] === 'endSeconds' ? 'end' : match[2] || 'segment';
     rows.set(index, [...(rows.get(index) ?? []), `${field} ${detail.message}`]);
@@ -50,7 +57,11 @@ function apiErrors(error: ApiError): { rows: RowErrors; general: string[] } {
  */
 export function TranscriptEditor({ videoId }: { videoId: string }) {
   const queryClient = useQueryClient();
-  const transcript = useQuery({ queryKey: transcriptKey(videoId), queryFn: () => fetchTranscript(videoId), retry: false });
+  const transcript = useQuery({
+    queryKey: transcriptKey(videoId),
+    queryFn: () => fetchTranscript(videoId),
+    retry: false,
+  });
   const [rows, setRows] = useState<Row[] | null>(null);
   const [errors, setErrors] = useState<{ rows: RowErrors; general: string[] }>({ rows: new Map(), general: [] });
   const [saving, setSaving] = useState(false);
@@ -61,7 +72,12 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
   }, [transcript.data, rows]);
 
   const notAnalysed = transcript.error instanceof ApiError && transcript.error.code === 'NOT_ANALYSED_YET';
-  if (transcript.error && !notAnalysed) return <p className="form-error" role="alert">{transcript.error.message}</p>;
+  if (transcript.error && !notAnalysed)
+    return (
+      <p className="form-error" role="alert">
+        {transcript.error.message}
+      </p>
+    );
   const current = rows ?? (notAnalysed ? [] : null);
   if (!current) return <p className="muted">Loading the transcript…</p>;
 
@@ -85,7 +101,11 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
     try {
       const result = await saveTranscript(videoId, {
         language: transcript.data?.language ?? 'en',
-        segments: current.map((row) => ({ startSeconds: parseTime(row.start), endSeconds: parseTime(row.end), text: row.text })),
+        segments: current.map((row) => ({
+          startSeconds: parseTime(row.start),
+          endSeconds: parseTime(row.end),
+          text: row.text,
+        })),
       });
       queryClient.setQueryData(transcriptKey(videoId), result);
       setRows(result.segments.map(toRow));
@@ -93,7 +113,9 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
       void queryClient.invalidateQueries({ queryKey: analysisKey(videoId) });
       void queryClient.invalidateQueries({ queryKey: ['video', videoId] });
     } catch (error) {
-      setErrors(error instanceof ApiError ? apiErrors(error) : { rows: new Map(), general: [(error as Error).message] });
+      setErrors(
+        error instanceof ApiError ? apiErrors(error) : { rows: new Map(), general: [(error as Error).message] },
+      );
     } finally {
       setSaving(false);
     }
@@ -102,32 +124,92 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
   return (
     <section className="studio-card" aria-labelledby="transcript-heading">
       <h2 id="transcript-heading">Transcript</h2>
-      {notAnalysed && <p className="muted">No transcript yet: it is made after the video is ready. You can also write one.</p>}
+      {notAnalysed && (
+        <p className="muted">No transcript yet: it is made after the video is ready. You can also write one.</p>
+      )}
       <ol className="segment-editor">
         {current.map((row, index) => {
           const problems = errors.rows.get(index);
           const errorId = `segment-${row.key}-errors`;
           return (
             <li key={row.key} className={problems ? 'segment-row invalid' : 'segment-row'} data-segment-index={index}>
-              <label>Start<input value={row.start} inputMode="decimal" size={7} onChange={(event) => update(index, { start: event.target.value })}
-                aria-invalid={problems ? true : undefined} aria-describedby={problems ? errorId : undefined} /></label>
-              <label>End<input value={row.end} inputMode="decimal" size={7} onChange={(event) => update(index, { end: event.target.value })}
-                aria-invalid={problems ? true : undefined} aria-describedby={problems ? errorId : undefined} /></label>
-              <label className="segment-text">Text of line {index + 1}<textarea value={row.text} rows={2} onChange={(event) => update(index, { text: event.target.value })}
-                aria-invalid={problems ? true : undefined} aria-describedby={problems ? errorId : undefined} /></label>
+              <label>
+                Start
+                <input
+                  value={row.start}
+                  inputMode="decimal"
+                  size={7}
+                  onChange={(event) => update(index, { start: event.target.value })}
+                  aria-invalid={problems ? true : undefined}
+                  aria-describedby={problems ? errorId : undefined}
+                />
+              </label>
+              <label>
+                End
+                <input
+                  value={row.end}
+                  inputMode="decimal"
+                  size={7}
+                  onChange={(event) => update(index, { end: event.target.value })}
+                  aria-invalid={problems ? true : undefined}
+                  aria-describedby={problems ? errorId : undefined}
+                />
+              </label>
+              <label className="segment-text">
+                Text of line {index + 1}
+                <textarea
+                  value={row.text}
+                  rows={2}
+                  onChange={(event) => update(index, { text: event.target.value })}
+                  aria-invalid={problems ? true : undefined}
+                  aria-describedby={problems ? errorId : undefined}
+                />
+              </label>
               <span className="segment-actions">
-                <button type="button" className="link-button" onClick={() => addAfter(index)} aria-label={`Add a line after line ${index + 1}`}>Add after</button>
-                <button type="button" className="link-button danger" onClick={() => remove(index)} aria-label={`Remove line ${index + 1}`}>Remove</button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => addAfter(index)}
+                  aria-label={`Add a line after line ${index + 1}`}
+                >
+                  Add after
+                </button>
+                <button
+                  type="button"
+                  className="link-button danger"
+                  onClick={() => remove(index)}
+                  aria-label={`Remove line ${index + 1}`}
+                >
+                  Remove
+                </button>
               </span>
-              {problems && <p className="field-error" id={errorId} role="alert">{problems.join('; ')}</p>}
+              {problems && (
+                <p className="field-error" id={errorId} role="alert">
+                  {problems.join('; ')}
+                </p>
+              )}
             </li>
           );
         })}
       </ol>
-      {current.length === 0 && <button type="button" className="button" onClick={() => addAfter(-1)}>Add a line</button>}
-      {errors.general.map((message) => <p key={message} className="form-error" role="alert">{message}</p>)}
-      {saved && <p className="form-success" role="status">{saved}</p>}
-      <button type="button" className="button primary" disabled={saving} onClick={() => void save()}>{saving ? 'Saving…' : 'Save transcript'}</button>
+      {current.length === 0 && (
+        <button type="button" className="button" onClick={() => addAfter(-1)}>
+          Add a line
+        </button>
+      )}
+      {errors.general.map((message) => (
+        <p key={message} className="form-error" role="alert">
+          {message}
+        </p>
+      ))}
+      {saved && (
+        <p className="form-success" role="status">
+          {saved}
+        </p>
+      )}
+      <button type="button" className="button primary" disabled={saving} onClick={() => void save()}>
+        {saving ? 'Saving…' : 'Save transcript'}
+      </button>
     </section>
   );
 }

@@ -27,6 +27,7 @@ import { refreshTrending } from '../src/modules/trending/refresh.ts';
 import { channelStatsRepo } from '../src/modules/subscriptions/channel-stats-repo.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { ms, timeEach } from './support/latency.ts';
 
 const SUBSCRIBERS = Math.round(envNumber('BENCH_SUBSCRIBERS', 100_000));
 const VIDEOS = Math.round(envNumber('BENCH_VIDEOS', 200_000));
@@ -90,24 +91,6 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
   await sql`analyze`.execute(db);
   return { readerId, hubChannelId, followedIds };
 }
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timeEach(count: number, run: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
-
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 /** The reader's stored feed as a fan-out would have left it: every upload of the small channels it follows. */
 async function fillReaderFeed(platform: Platform, services: Services, seeded: Seeded): Promise<void> {

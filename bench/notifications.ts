@@ -23,6 +23,7 @@ import { KIND } from '../src/modules/notifications/builtin-kinds.ts';
 import { createServices } from '../src/modules/services.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { ms, timeEach } from './support/latency.ts';
 
 const SUBSCRIBERS = Math.round(envNumber('BENCH_SUBSCRIBERS', 100_000));
 const SAMPLES = Math.round(envNumber('BENCH_SAMPLES', 500));
@@ -57,23 +58,6 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
   return { channelId, heavyUserId, someSubscriberId: subscriberIds[Math.floor(subscriberIds.length / 2)]! };
 }
 
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timeEach(count: number, run: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
-
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const load = () => loadavg()[0]!.toFixed(1);
 
 async function upload(platform: Platform, channelId: string): Promise<string> {

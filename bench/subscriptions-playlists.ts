@@ -27,6 +27,7 @@ import { channelStatsRepo } from '../src/modules/subscriptions/channel-stats-rep
 import { SubscriptionService } from '../src/modules/subscriptions/service.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { ms, percentiles, timeEach } from './support/latency.ts';
 
 const FOLLOWERS = Math.round(envNumber('BENCH_FOLLOWERS', 100_000));
 const WORKERS = Math.round(envNumber('BENCH_WORKERS', 10));
@@ -92,27 +93,6 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
   };
 }
 
-interface Latency {
-  p50: number;
-  p99: number;
-}
-
-function percentiles(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99) };
-}
-
-async function timeEach(count: number, run: (index: number) => Promise<unknown>): Promise<Latency> {
-  const samples: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const started = performance.now();
-    await run(index);
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
-
 /** Each worker toggles its subscription to its channel until time is up; answers toggles per second and p99. */
 async function toggles(
   subscriptions: SubscriptionService,
@@ -143,8 +123,6 @@ async function countersMatchRows(db: Kysely<DB>): Promise<boolean> {
   );
   return rows[0]?.off === 0;
 }
-
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 async function measure(kind: DatabaseKind): Promise<string[][]> {
   process.stderr.write(`${kind}: seeding ${FOLLOWERS} followers and a ${PLAYLIST_SIZE}-entry playlist…\n`);

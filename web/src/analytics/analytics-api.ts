@@ -1,67 +1,16 @@
 // Typed reads of the analytics API (docs/API.md, "Analytics") with their query keys.
-import { currentAccessToken, request, withQuery } from '../api/client.ts';
+import { currentAccessToken, withQuery } from '../api/client.ts';
+import { api, unwrap } from '../api/typed-client.ts';
+import type { ApiData } from '../api/types.ts';
 
-export interface Totals {
-  views: number;
-  uniqueViewers: number;
-  watchSeconds: number;
-  averageViewSeconds: number;
-  likes: number;
-  comments: number;
-  subscribersGained: number;
-  subscribersLost: number;
-  rebufferRatio: number;
-  startupP50Ms: number | null;
-  startupP95Ms: number | null;
-}
-export interface SeriesPoint extends Totals {
-  start: string;
-}
-export interface Breakdown {
-  key: string;
-  views: number;
-  share: number;
-}
-
-export interface ChannelOverview {
-  totals: Totals;
-  previousTotals: Totals;
-  change: Partial<Record<keyof Totals, number | null>>;
-  series: SeriesPoint[];
-  topVideos: { videoId: string; title: string; views: number; watchSeconds: number; averageViewSeconds: number }[];
-  viewers: { new: number; returning: number };
-  sources: Breakdown[];
-  devices: Breakdown[];
-}
-
-export interface VideoOverview {
-  totals: Totals;
-  series: SeriesPoint[];
-}
-export interface Retention {
-  durationSeconds: number | null;
-  views: number;
-  curve: { percent: number; viewers: number; retention: number }[];
-}
-export interface Realtime {
-  concurrentViewers: number;
-  concurrentByVideo: { videoId: string; title: string; viewers: number }[];
-  perMinute: { minute: string; views: number; watchSeconds: number }[];
-}
-export interface PlatformStats {
-  signups: number;
-  uploads: number;
-  views: number;
-  watchHours: number;
-  transcodingMinutes: number;
-  aiSpendUsd: number;
-  aiCalls: number;
-  storage: {
-    totalBytes: number;
-    totalVideos: number;
-    perUser: { userId: string; username: string; videos: number; bytes: number }[];
-  };
-}
+export type ChannelOverview = ApiData<'/api/v1/analytics/channel'>;
+export type Totals = ChannelOverview['totals'];
+export type SeriesPoint = ChannelOverview['series'][number];
+export type Breakdown = ChannelOverview['sources'][number];
+export type VideoOverview = ApiData<'/api/v1/analytics/videos/{id}'>;
+export type Retention = ApiData<'/api/v1/analytics/videos/{id}/retention'>;
+export type Realtime = ApiData<'/api/v1/analytics/realtime'>;
+export type PlatformStats = ApiData<'/api/v1/admin/analytics'>;
 
 export type Period = 7 | 28 | 90;
 export const PERIODS: { days: Period; label: string }[] = [
@@ -76,28 +25,23 @@ export function periodQuery(days: Period) {
   return {
     from: new Date(to.getTime() - days * 86_400_000).toISOString(),
     to: to.toISOString(),
-    granularity: days <= 7 ? 'hour' : 'day',
+    granularity: days <= 7 ? ('hour' as const) : ('day' as const),
   };
 }
 
+const videoQuery = (id: string, days: Period) => ({ params: { path: { id }, query: periodQuery(days) } });
+
 export const analyticsApi = {
-  channel: (days: Period) => request<ChannelOverview>('/api/v1/analytics/channel', { query: periodQuery(days) }),
-  video: (id: string, days: Period) =>
-    request<VideoOverview>(`/api/v1/analytics/videos/${id}`, { query: periodQuery(days) }),
+  channel: (days: Period) => unwrap(api.GET('/api/v1/analytics/channel', { params: { query: periodQuery(days) } })),
+  video: (id: string, days: Period) => unwrap(api.GET('/api/v1/analytics/videos/{id}', videoQuery(id, days))),
   retention: (id: string, days: Period) =>
-    request<Retention>(`/api/v1/analytics/videos/${id}/retention`, { query: periodQuery(days) }),
-  sources: (id: string, days: Period) =>
-    request<{ sources: Breakdown[]; countries: Breakdown[] }>(`/api/v1/analytics/videos/${id}/sources`, {
-      query: periodQuery(days),
-    }),
-  devices: (id: string, days: Period) =>
-    request<{ devices: Breakdown[]; browsers: Breakdown[] }>(`/api/v1/analytics/videos/${id}/devices`, {
-      query: periodQuery(days),
-    }),
-  realtime: () => request<Realtime>('/api/v1/analytics/realtime'),
+    unwrap(api.GET('/api/v1/analytics/videos/{id}/retention', videoQuery(id, days))),
+  sources: (id: string, days: Period) => unwrap(api.GET('/api/v1/analytics/videos/{id}/sources', videoQuery(id, days))),
+  devices: (id: string, days: Period) => unwrap(api.GET('/api/v1/analytics/videos/{id}/devices', videoQuery(id, days))),
+  realtime: () => unwrap(api.GET('/api/v1/analytics/realtime')),
   platform: (days: Period) => {
     const { from, to } = periodQuery(days);
-    return request<PlatformStats>('/api/v1/admin/analytics', { query: { from, to } });
+    return unwrap(api.GET('/api/v1/admin/analytics', { params: { query: { from, to } } }));
   },
 };
 

@@ -57,7 +57,8 @@ export function subscribeAnalyticsEngagement(deps: { events: EventBus; database:
           }
           case COMMENT_CREATED: {
             const payload = event.payload as CommentCreatedPayload;
-            const creatorId = await videoReports.creatorOf(db, payload.videoId);
+            // Inside the transaction: on PGlite the one session is held by it, so a query beside it would wait forever.
+            const creatorId = await videoReports.creatorOf(trx, payload.videoId);
             if (creatorId) await bump(trx, creatorId, payload.videoId, event.createdAt, 'comments', 1);
             return;
           }

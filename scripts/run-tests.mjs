@@ -31,6 +31,8 @@ const child = spawn(
     `--test-concurrency=${concurrency}`,
     // A handle a test forgot to close (socket, timer) must not hang the whole run once its tests are done.
     '--test-force-exit',
+    // A test stuck on a lock or an event that never comes fails after 20 minutes instead of holding CI to its limit.
+    '--test-timeout=1200000',
     '--test-reporter=spec',
     ...files,
   ],

@@ -26,7 +26,7 @@ import {
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
-import { analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
+import { ANALYTICS_QUEUE, analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
 function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unknown> {
@@ -59,9 +59,9 @@ export function startWorkers(platform: Platform, services: Services): void {
       [DELETE_VIDEO_OBJECTS_JOB]: createDeleteVideoObjectsHandler(platform),
       [REFRESH_TRENDING_JOB]: createRefreshTrendingHandler(platform, services.trendingStore),
       [PRUNE_HISTORY_JOB]: createPruneHistoryHandler(platform),
-      ...analyticsJobHandlers(platform),
     }),
   );
+  jobs.process(ANALYTICS_QUEUE, byJobName(analyticsJobHandlers(platform)));
   jobs.process(
     FEEDS_QUEUE,
     byJobName({

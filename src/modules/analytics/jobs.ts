@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { JobHandler } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring, type SlotPayload } from '../../platform/jobs/recurring.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { HOUSEKEEPING_QUEUE } from '../videos/job-queues.ts';
+/** Analytics work has its own queue so a long rollup never holds up housekeeping (video object removal). */
+export const ANALYTICS_QUEUE = 'analytics';
 import type { Analytics } from './analytics-module.ts';
 import type { IngestFlusher } from './ingest-flusher.ts';
 import { subscribeAnalyticsEngagement } from './engagement-consumer.ts';
@@ -16,7 +17,7 @@ const PARTITIONS_PERIOD_SECONDS = 3600;
 function rollupHandler(platform: Platform): JobHandler<SlotPayload> {
   return recurringHandler(
     platform.jobs,
-    HOUSEKEEPING_QUEUE,
+    ANALYTICS_QUEUE,
     ANALYTICS_ROLLUP_JOB,
     platform.config.analytics.rollupSeconds,
     async () => {
@@ -29,7 +30,7 @@ function rollupHandler(platform: Platform): JobHandler<SlotPayload> {
 function partitionsHandler(platform: Platform): JobHandler<SlotPayload> {
   return recurringHandler(
     platform.jobs,
-    HOUSEKEEPING_QUEUE,
+    ANALYTICS_QUEUE,
     ANALYTICS_PARTITIONS_JOB,
     PARTITIONS_PERIOD_SECONDS,
     async () => {
@@ -57,11 +58,11 @@ export function startAnalyticsWorkers(platform: Platform, analytics: Analytics):
   void maintainPartitions(platform.database.db, platform.config.analytics.rawRetentionDays).catch(warn);
   void scheduleRecurring(
     platform.jobs,
-    HOUSEKEEPING_QUEUE,
+    ANALYTICS_QUEUE,
     ANALYTICS_ROLLUP_JOB,
     platform.config.analytics.rollupSeconds,
   ).catch(warn);
-  void scheduleRecurring(platform.jobs, HOUSEKEEPING_QUEUE, ANALYTICS_PARTITIONS_JOB, PARTITIONS_PERIOD_SECONDS).catch(
+  void scheduleRecurring(platform.jobs, ANALYTICS_QUEUE, ANALYTICS_PARTITIONS_JOB, PARTITIONS_PERIOD_SECONDS).catch(
     warn,
   );
 }

@@ -103,18 +103,24 @@ export async function refreshDerivedOutputs(
   const transcript = await transcriptRepo.find(db, video.id);
   const segments = transcript ? await transcriptRepo.segments(db, video.id) : [];
   if (transcript) {
-    await publishCaptions(
+    const failure = await publishCaptions(
       platform.storage,
       video.id,
       transcript.language,
       segments,
       video.duration_seconds ?? segments.at(-1)?.endSeconds ?? 0,
+    ).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
     );
-    // Deleted (or sent back to processing) meanwhile: its folder is being cleared, so take the captions back out.
+    // Deleted (or sent back to processing) meanwhile: its folder is being cleared, so take the captions back
+    // out. Also when publishing failed half-way because the cleanup had already removed the master playlist:
+    // the caption files written before that would otherwise outlive the video.
     if ((await videoQueries.findById(db, video.id))?.status !== 'ready') {
       await removeCaptions(platform.storage, video.id, transcript.language);
       return;
     }
+    if (failure) throw failure.error;
   }
 
   let insights = await insightsRepo.find(db, video.id);

@@ -82,7 +82,7 @@ export async function recomputeRetention(trx: Transaction<DB>, daySlices: RawBui
     group by s.video_id, s.start, b.bucket`.execute(trx);
 }
 
-/** Who watched each channel on the slices' days, and the first and last day each viewer was seen. */
+/** Who watched each channel on the slices' days, and the first day each viewer was seen. */
 export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
   await sql`insert into analytics_channel_viewers (channel_id, day, viewer_key)
     select distinct e.channel_id, (s.start at time zone 'UTC')::date, ${viewerKey}
@@ -90,35 +90,47 @@ export async function recordChannelViewers(trx: Transaction<DB>, daySlices: RawB
     join analytics_events e on e.video_id = s.video_id
       and e.occurred_at >= s.start and e.occurred_at < s.start + interval '1 day'
     on conflict do nothing`.execute(trx);
-  await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
-    select cv.channel_id, cv.viewer_key, min(cv.day), max(cv.day)
+  await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day)
+    select cv.channel_id, cv.viewer_key, min(cv.day)
     from analytics_channel_viewers cv
     where (cv.channel_id, cv.day) in (
       select distinct e.channel_id, (s.start at time zone 'UTC')::date from (${daySlices}) s
       join analytics_events e on e.video_id = s.video_id
         and e.occurred_at >= s.start and e.occurred_at < s.start + interval '1 day')
     group by cv.channel_id, cv.viewer_key
-    on conflict (channel_id, viewer_key) do update set first_day = least(analytics_channel_audience.first_day, excluded.first_day),
-      last_day = greatest(analytics_channel_audience.last_day, excluded.last_day)`.execute(trx);
+    on conflict (channel_id, viewer_key) do update set first_day = least(analytics_channel_audience.first_day, excluded.first_day)`.execute(
+    trx,
+  );
 }
 
-/** Recomputes the channel-day rows of the channels and days the given video-day slices belong to, from the video-day rows. */
+/**
+ * Recomputes the channel-day rows of the channels and days the given video-day slices belong to, from the
+ * video-day rows, the day's viewers (count, first-time viewers, sketch) and the audience. The following day
+ * is recomputed too: a late event (at most 24 h old) can move a viewer's first day back by one, which
+ * changes the next day's first-time viewers.
+ */
 export async function recomputeChannelDays(trx: Transaction<DB>, daySlices: RawBuilder<unknown>): Promise<void> {
-  const affected = sql`select distinct d.channel_id, d.day from analytics_video_daily d
+  const touched = sql`select distinct d.channel_id, d.day from analytics_video_daily d
     join (${daySlices}) s on d.video_id = s.video_id and d.day = (s.start at time zone 'UTC')::date`;
+  const affected = sql`select channel_id, day from (${touched}) t
+    union select c.channel_id, c.day from analytics_channel_daily c join (${touched}) t
+      on c.channel_id = t.channel_id and c.day = t.day + 1`;
   await sql`delete from analytics_channel_daily c using (${affected}) a where c.channel_id = a.channel_id and c.day = a.day`.execute(
     trx,
   );
   const merged = (column: 'sources' | 'devices') => sql`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
       select m.key as k, sum(m.value::int) as n from analytics_video_daily x, jsonb_each_text(x.${sql.ref(column)}) as m
       where x.channel_id = a.channel_id and x.day = a.day group by m.key) per_key)`;
-  await sql`insert into analytics_channel_daily (channel_id, day, views, unique_viewers, watch_seconds, rebuffer_seconds,
-      startup_p50_sum, startup_p95_sum, percentile_views, sources, devices)
+  await sql`insert into analytics_channel_daily (channel_id, day, views, unique_viewers, new_viewers, viewer_sketch, watch_seconds,
+      rebuffer_seconds, startup_p50_sum, startup_p95_sum, percentile_views, sources, devices)
     select a.channel_id, a.day, t.views, (select count(*) from analytics_channel_viewers v where v.channel_id = a.channel_id and v.day = a.day),
+      (select count(*) from analytics_channel_audience u where u.channel_id = a.channel_id and u.first_day = a.day),
+      analytics_viewer_sketch(a.channel_id, a.day),
       t.watch_seconds, t.rebuffer_seconds, t.p50_sum, t.p95_sum, t.percentile_views, ${merged('sources')}, ${merged('devices')}
     from (${affected}) a
     cross join lateral (
-      select sum(views) as views, sum(watch_seconds) as watch_seconds, sum(rebuffer_seconds) as rebuffer_seconds,
+      select coalesce(sum(views), 0) as views, coalesce(sum(watch_seconds), 0) as watch_seconds,
+        coalesce(sum(rebuffer_seconds), 0) as rebuffer_seconds,
         sum(startup_p50_ms::float8 * views) filter (where startup_p50_ms is not null) as p50_sum,
         sum(startup_p95_ms::float8 * views) filter (where startup_p95_ms is not null) as p95_sum,
         sum(views) filter (where startup_p50_ms is not null) as percentile_views

@@ -82,9 +82,9 @@ export async function rebuildAnalytics(db: Kysely<DB>): Promise<RollupResult> {
       trx,
     );
     await sql`delete from analytics_channel_audience`.execute(trx);
-    // Viewers of days before the raw window keep their first and last day.
-    await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
-      select channel_id, viewer_key, min(day), max(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(
+    // Viewers of days before the raw window keep their first day.
+    await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day)
+      select channel_id, viewer_key, min(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(
       trx,
     );
     await sql`insert into analytics_dirty_hours (video_id, hour)

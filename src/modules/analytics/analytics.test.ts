@@ -283,11 +283,12 @@ for (const kind of testDatabaseKinds()) {
             db,
           );
         const audience =
-          await sql`select channel_id, viewer_key, first_day::text, last_day::text from analytics_channel_audience order by 1, 2`.execute(
+          await sql`select channel_id, viewer_key, first_day::text from analytics_channel_audience order by 1, 2`.execute(
             db,
           );
         const channelDays =
-          await sql`select channel_id, day::text, views, unique_viewers, watch_seconds, startup_p50_sum, percentile_views, sources, devices
+          await sql`select channel_id, day::text, views, unique_viewers, new_viewers, encode(viewer_sketch, 'hex') as sketch, watch_seconds,
+            startup_p50_sum, percentile_views, sources, devices
           from analytics_channel_daily order by 1, 2`.execute(db);
         return JSON.stringify([hourly.rows, daily.rows, retention.rows, viewers.rows, audience.rows, channelDays.rows]);
       };

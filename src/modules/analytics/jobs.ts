@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { JobHandler } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring, type SlotPayload } from '../../platform/jobs/recurring.ts';
 import type { Platform } from '../../platform/platform.ts';
-/** Analytics work has its own queue so a long rollup never holds up housekeeping (video object removal). */
-export const ANALYTICS_QUEUE = 'analytics';
 import type { Analytics } from './analytics-module.ts';
 import type { IngestFlusher } from './ingest-flusher.ts';
 import { subscribeAnalyticsEngagement } from './engagement-consumer.ts';
 import { maintainPartitions } from './partitions.ts';
 import { runAnalyticsRollup } from './rollup.ts';
+
+/** Analytics work has its own queue so a long rollup never holds up housekeeping (video object removal). */
+export const ANALYTICS_QUEUE = 'analytics';
 
 export const ANALYTICS_ROLLUP_JOB = 'analytics-rollup';
 export const ANALYTICS_PARTITIONS_JOB = 'analytics-partitions';

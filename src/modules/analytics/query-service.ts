@@ -1,12 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { videoReports } from '../videos/video-report-queries.ts';
+import { estimateViewers, unionSketches } from './viewer-sketch.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Hourly series longer than this would be thousands of points: ask for days. */
 const MAX_HOURLY_SPAN_MS = 31 * DAY_MS;
 const MAX_SPAN_MS = 400 * DAY_MS;
+/** Up to this many viewer-days in a period, its unique viewers are an exact distinct count (a few ms). */
+const EXACT_VIEWER_DAYS = 20_000;
 
 export interface Range {
   from: Date;
@@ -326,21 +329,26 @@ export class AnalyticsQueryService {
   }
 
   /**
-   * Unique viewers of the channel over whole days of the range, and how many were seen for the first
-   * time. A range reaching today counts viewers last seen on or after its first day (one index range);
-   * an older range needs the distinct count over its days.
+   * Unique viewers of the channel over whole days of the range, and how many were seen for the first time
+   * (the sum of the days' first-time viewers: exact). Unique viewers are counted exactly while the days
+   * hold few viewers in all, and estimated from the union of the days' HyperLogLog sketches beyond that,
+   * so a big channel's overview costs the same whatever its audience.
    */
   private async viewerCounts(channelId: string, range: Range): Promise<{ unique: number; new: number }> {
     const first = sql`(${isoDay(range.from)}::timestamptz at time zone 'UTC')::date`;
     const last = sql`((${isoDay(range.to)}::timestamptz - interval '1 microsecond') at time zone 'UTC')::date`;
-    const reachesToday = range.to.getTime() >= Math.floor(Date.now() / DAY_MS) * DAY_MS;
-    const unique = reachesToday
-      ? sql`select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and last_day >= ${first}`
-      : sql`select count(distinct viewer_key)::int from analytics_channel_viewers where channel_id = ${channelId} and day between ${first} and ${last}`;
-    const { rows } = await sql<{ unique: number; fresh: number }>`select (${unique}) as unique,
-      (select count(*)::int from analytics_channel_audience where channel_id = ${channelId} and first_day between ${first} and ${last}) as fresh`.execute(
+    const { rows: days } = await sql<{ unique_viewers: number; new_viewers: number; viewer_sketch: Uint8Array }>`
+      select unique_viewers, new_viewers, viewer_sketch from analytics_channel_daily
+      where channel_id = ${channelId} and day between ${first} and ${last}`.execute(this.deps.db);
+    const fresh = days.reduce((sum, day) => sum + day.new_viewers, 0);
+    const viewerDays = days.reduce((sum, day) => sum + day.unique_viewers, 0);
+    if (viewerDays > EXACT_VIEWER_DAYS) {
+      return { unique: estimateViewers(unionSketches(days.map((day) => day.viewer_sketch))), new: fresh };
+    }
+    const { rows } = await sql<{ unique: number }>`select count(distinct viewer_key)::int as unique
+      from analytics_channel_viewers where channel_id = ${channelId} and day between ${first} and ${last}`.execute(
       this.deps.db,
     );
-    return { unique: rows[0]?.unique ?? 0, new: rows[0]?.fresh ?? 0 };
+    return { unique: rows[0]?.unique ?? 0, new: fresh };
   }
 }

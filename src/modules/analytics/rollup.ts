@@ -19,20 +19,25 @@ export interface RollupResult {
  * The incremental rollup: takes the (video, hour) slices the ingest marked dirty and recomputes those
  * hours, their days, the days' retention histograms, channel viewers and channel days from the raw events. Claiming
  * and recomputing share one transaction: if anything fails the claims come back for the next run, and
- * `skip locked` lets two workers share the work without doing a slice twice.
+ * `skip locked` lets two workers share the work without doing a slice twice. A transaction claims slices of
+ * one UTC day only (the earliest dirty one): every day-level statement recomputes whole days, so a day split
+ * over several transactions would be read again by each (a rebuild of 30 days would read each day ~12 times).
  */
-export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction = 2000): Promise<RollupResult> {
+export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction = 25_000): Promise<RollupResult> {
   const total: RollupResult = { hours: 0, days: 0 };
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ video_id: string; hour: Date }>`delete from analytics_dirty_hours d
-        using (select video_id, hour from analytics_dirty_hours order by hour limit ${maxSlicesPerTransaction} for update skip locked) c
+        using (select video_id, hour from analytics_dirty_hours
+          where hour < date_trunc('day', (select min(hour) from analytics_dirty_hours) at time zone 'UTC') at time zone 'UTC' + interval '1 day'
+          order by hour limit ${maxSlicesPerTransaction} for update skip locked) c
         where d.video_id = c.video_id and d.hour = c.hour
         returning d.video_id, d.hour`.execute(trx);
       if (rows.length === 0) return { hours: 0, days: 0 };
       const hours = slicesOf(
         rows.map((row) => row.video_id),
         rows.map((row) => new Date(row.hour).toISOString()),
+        'hour',
       );
       const dayKeys = new Map<string, [string, string]>();
       for (const row of rows) {
@@ -42,6 +47,7 @@ export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction
       const days = slicesOf(
         [...dayKeys.values()].map(([video]) => video),
         [...dayKeys.values()].map(([, day]) => day),
+        'day',
       );
       await recomputeVideoSlices(trx, 'hour', hours);
       await recomputeVideoSlices(trx, 'day', days);
@@ -52,7 +58,7 @@ export async function runAnalyticsRollup(db: Kysely<DB>, maxSlicesPerTransaction
     });
     total.hours += done.hours;
     total.days += done.days;
-    if (done.hours < maxSlicesPerTransaction) return total;
+    if (done.hours === 0) return total;
   }
 }
 
@@ -82,9 +88,9 @@ export async function rebuildAnalytics(db: Kysely<DB>): Promise<RollupResult> {
       trx,
     );
     await sql`delete from analytics_channel_audience`.execute(trx);
-    // Viewers of days before the raw window keep their first and last day.
-    await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day, last_day)
-      select channel_id, viewer_key, min(day), max(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(
+    // Viewers of days before the raw window keep their first day.
+    await sql`insert into analytics_channel_audience (channel_id, viewer_key, first_day)
+      select channel_id, viewer_key, min(day) from analytics_channel_viewers group by channel_id, viewer_key`.execute(
       trx,
     );
     await sql`insert into analytics_dirty_hours (video_id, hour)

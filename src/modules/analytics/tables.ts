@@ -71,6 +71,8 @@ export interface AnalyticsTables {
     day: ColumnType<string, string, string>;
     views: number;
     unique_viewers: number;
+    new_viewers: number;
+    viewer_sketch: Uint8Array;
     watch_seconds: number;
     rebuffer_seconds: number;
     startup_p50_sum: number | null;
@@ -79,7 +81,7 @@ export interface AnalyticsTables {
     sources: Json;
     devices: Json;
   };
-  analytics_channel_audience: { channel_id: string; viewer_key: string; first_day: string; last_day: string };
+  analytics_channel_audience: { channel_id: string; viewer_key: string; first_day: string };
   analytics_engagement_hourly: {
     channel_id: string;
     video_id: string | null;

@@ -118,7 +118,7 @@ export class CandidateSources {
       ...cowatched.flatMap((c) => {
         const reason = because(c.becauseOf);
         return reason
-          ? [{ videoId: c.videoId, source: 'cowatch' as const, strength: c.viewers / topCowatch, reason }]
+          ? [{ videoId: c.videoId, source: 'cowatch' as const, strength: 0.5 + (0.5 * c.viewers) / topCowatch, reason }]
           : [];
       }),
       ...similar.flatMap((s) => {

@@ -1,10 +1,11 @@
 import type { VideoRow } from '../videos/repo.ts';
 import type { RankedEntry, RecommendationSource } from './repo.ts';
 
-/** A video one source proposes, with how strongly (0..1, 1 = its best) and why. */
+/** A video one source proposes, with how strongly and why. */
 export interface Candidate {
   videoId: string;
   source: Exclude<RecommendationSource, 'model'>;
+  /** 0..1: about 0.5-1 down a ranked source's list; a similarity is its cosine, so a weak match weighs little. */
   strength: number;
   reason: string;
 }
@@ -47,9 +48,9 @@ interface Scored {
   best: Candidate;
 }
 
-/** A rank within a source as a strength: the first gets 1, the last about 1/n. */
+/** A rank within a ranked source as a strength: the first gets 1, the last about 0.5 (being listed is evidence). */
 export function strengthOfRank(index: number, count: number): number {
-  return count <= 1 ? 1 : 1 - index / count;
+  return count <= 1 ? 1 : 1 - index / (2 * count);
 }
 
 /**
@@ -62,7 +63,7 @@ export function rankCandidates(input: RankingInput): RankedEntry[] {
   for (const candidate of input.candidates) {
     const video = input.videos.get(candidate.videoId);
     if (!video || input.exclude.has(candidate.videoId)) continue;
-    const score = SOURCE_WEIGHT[candidate.source] * (0.5 + 0.5 * candidate.strength);
+    const score = SOURCE_WEIGHT[candidate.source] * candidate.strength;
     const known = scored.get(candidate.videoId);
     if (!known) scored.set(candidate.videoId, { video, score, best: candidate, sources: new Set([candidate.source]) });
     else {

@@ -78,4 +78,9 @@ export const TABLE_OWNERS = {
   analytics_dirty_hours: 'analytics',
   // 0050
   video_analysis_status: 'intelligence',
+  // 0070 recommendations
+  recommendation_cowatch: 'recommendations',
+  recommendation_cowatch_counted: 'recommendations',
+  recommendation_not_interested: 'recommendations',
+  recommendation_cache: 'recommendations',
 };

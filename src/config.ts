@@ -84,6 +84,8 @@ const envSchema = z.object({
   FEED_CELEBRITY_THRESHOLD: positiveInt(10_000),
   FEED_MAX_ITEMS: positiveInt(1000),
   FEED_BACKFILL_VIDEOS: z.coerce.number().int().min(0).default(20),
+  RECOMMENDATIONS_CACHE_SECONDS: z.coerce.number().int().min(0).default(3600),
+  RECOMMENDATIONS_MODEL_RERANK: envBoolean,
   NOTIFICATION_DIGEST_SECONDS: positiveInt(24 * 3600),
   NOTIFICATION_COLLAPSE_SECONDS: z.coerce.number().int().min(0).default(3600),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
@@ -147,6 +149,8 @@ export interface Config {
   trending: { weights: TrendingWeights; refreshSeconds: number; cacheSeconds: number };
   /** Channels with more subscribers than celebrityThreshold are pulled at read time instead of fanned out. */
   feeds: { celebrityThreshold: number; maxItems: number; backfillVideos: number };
+  /** "For you": a viewer's ranked list is kept cacheSeconds (dropped on a new watch or like); with a generator configured the model may re-rank its top (modelRerank). */
+  recommendations: { cacheSeconds: number; modelRerank: boolean };
   /** Mail digests go out every digestSeconds; events of one group within collapseSeconds share one unread row. */
   notifications: { digestSeconds: number; collapseSeconds: number };
   /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
@@ -251,6 +255,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       celebrityThreshold: env.FEED_CELEBRITY_THRESHOLD,
       maxItems: env.FEED_MAX_ITEMS,
       backfillVideos: env.FEED_BACKFILL_VIDEOS,
+    },
+    recommendations: {
+      cacheSeconds: env.RECOMMENDATIONS_CACHE_SECONDS,
+      modelRerank: env.RECOMMENDATIONS_MODEL_RERANK ?? true,
     },
     notifications: {
       digestSeconds: env.NOTIFICATION_DIGEST_SECONDS,

@@ -9,6 +9,7 @@ import { rebuildTrendingActivity } from '../modules/trending/rebuild.ts';
 import { refreshTrending } from '../modules/trending/refresh.ts';
 import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
 import { rebuildAnalytics } from '../modules/analytics/rollup.ts';
+import { rebuildCowatch } from '../modules/recommendations/cowatch.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Promise<string>> = {
@@ -38,6 +39,10 @@ const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Pr
   analytics: async (platform) => {
     const result = await rebuildAnalytics(platform.database.db);
     return `analytics rollups recomputed from raw events: ${result.hours} video-hours, ${result.days} video-days`;
+  },
+  recommendations: async (platform) => {
+    const result = await rebuildCowatch(platform.database.db);
+    return `co-watch pairs recomputed: ${result.pairs} pairs from ${result.completions} finished watches`;
   },
 };
 

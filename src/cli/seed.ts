@@ -81,6 +81,7 @@ function printDerived(derived: DerivedDiscovery): void {
   process.stdout.write(
     `Subscriptions feeds: ${derived.feedEntries.toLocaleString('en-US')} entries from ${derived.feedVideos.toLocaleString('en-US')} uploads of the last ${SEEDED_FEED_DAYS} days.\n`,
   );
+  process.stdout.write(`Recommendations: ${derived.cowatchPairs.toLocaleString('en-US')} co-watch pairs.\n`);
 }
 
 function printReport(report: SeedReport): void {

@@ -33,6 +33,7 @@ import { AutoAssessor } from './moderation/auto-assessor.ts';
 import { CaseReviewService } from './moderation/case-review.ts';
 import { ModerationService } from './moderation/service.ts';
 import { PlaylistService } from './playlists/service.ts';
+import { RecommendationService } from './recommendations/service.ts';
 import { SearchService } from './search/service.ts';
 import { SubscriptionService } from './subscriptions/service.ts';
 import { CommentTranslationService } from './translation/service.ts';
@@ -103,6 +104,8 @@ export interface Services {
   homeFeed: HomeFeed;
   /** Player analytics: event buffer, ingest flusher, real-time store, ingest and dashboard services. */
   analytics: Analytics;
+  /** "For you": candidates, ranker, per-viewer cache and "Not interested". */
+  recommendations: RecommendationService;
 }
 
 /**
@@ -206,6 +209,14 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     analytics: createAnalytics({
       ...platform,
       findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId),
+    }),
+    recommendations: new RecommendationService({
+      db,
+      trending,
+      videos,
+      ai,
+      logger,
+      settings: config.recommendations,
     }),
   };
 }

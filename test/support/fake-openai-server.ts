@@ -13,6 +13,8 @@ export interface FakeOpenAiServer {
   behaviour: 'ok' | 'error' | 'hang';
   /** Segments the transcription endpoint answers with. */
   transcript: { start: number; end: number; text: string }[];
+  /** When set, chat completions answer with this instead of the quoting answer (e.g. the JSON a feature asks for). */
+  chatAnswer?: (messages: { role: string; content: string }[]) => string;
   /** Every request received: path, Authorization header and parsed JSON body (or form fields). */
   requests: { path: string; authorization?: string; body: Record<string, unknown> }[];
   close(): Promise<void>;
@@ -67,7 +69,8 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       return sendJson(response, 500, { error: { message: 'fake upstream failure', type: 'server_error' } });
 
     if (path === '/v1/chat/completions') {
-      const answer = fakeAnswer(body.messages as { role: string; content: string }[]);
+      const messages = body.messages as { role: string; content: string }[];
+      const answer = fake.chatAnswer ? fake.chatAnswer(messages) : fakeAnswer(messages);
       if (!body.stream) {
         return sendJson(response, 200, {
           id: 'chatcmpl-fake',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { FeedDeps } from '../feeds/jobs.ts';
+import { rebuildCowatch } from '../recommendations/cowatch.ts';
 import { rebuildFeeds } from '../feeds/rebuild.ts';
 import type { TrendingStore } from '../trending/trending-store.ts';
 import { rebuildTrendingActivity } from '../trending/rebuild.ts';
@@ -14,11 +15,13 @@ export interface DerivedDiscovery {
   refreshMs: number;
   feedEntries: number;
   feedVideos: number;
+  cowatchPairs: number;
 }
 
 /**
  * The seed writes source rows only (with triggers off for speed); trending activity, rankings and the
- * subscriptions feeds are derived from them here, exactly as `streamhub rebuild trending feeds` would.
+ * subscriptions feeds and the recommendations' co-watch pairs are derived from them here, exactly as
+ * `streamhub rebuild trending feeds recommendations` would.
  */
 export async function deriveDiscovery(
   db: Kysely<DB>,
@@ -27,5 +30,12 @@ export async function deriveDiscovery(
   const trendingBuckets = await rebuildTrendingActivity(db);
   const refresh = await refreshTrending(db, parts.trendingStore);
   const feeds = await rebuildFeeds(parts.feeds, SEEDED_FEED_DAYS);
-  return { trendingBuckets, refreshMs: refresh.durationMs, feedEntries: feeds.pushed, feedVideos: feeds.videos };
+  const cowatch = await rebuildCowatch(db);
+  return {
+    trendingBuckets,
+    refreshMs: refresh.durationMs,
+    feedEntries: feeds.pushed,
+    feedVideos: feeds.videos,
+    cowatchPairs: cowatch.pairs,
+  };
 }

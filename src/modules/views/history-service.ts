@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { validationError, type ErrorDetail } from '../../platform/http/errors.ts';
 import type { VideoRow } from '../videos/repo.ts';
@@ -8,6 +9,7 @@ import type { VideoService } from '../videos/service.ts';
 import { historyRepo, type HistoryEntryRow, type WatchHistoryRow } from './history-repo.ts';
 import { cursorCodec, timePosition, toPage, type Page } from '../../platform/pagination/cursor.ts';
 import { getWatchableVideo } from './ready-video.ts';
+import { publishWatchRecorded } from './events.ts';
 
 const historyCursor = cursorCodec('history', timePosition);
 import type { ProgressInput } from './schemas.ts';
@@ -57,7 +59,15 @@ export class HistoryService {
     if (await historyRepo.isPaused(this.db, actor.id)) {
       return { recorded: false, progress: (await historyRepo.find(this.db, actor.id, videoId)) ?? null };
     }
-    return { recorded: true, progress: await historyRepo.record(this.db, { userId: actor.id, videoId, ...input }) };
+    const progress = await inTransaction(this.db, async (trx) => {
+      const before = await historyRepo.find(trx, actor.id, videoId);
+      const after = await historyRepo.record(trx, { userId: actor.id, videoId, ...input });
+      // Only the start and the finish of a watch are news to other features (recommendations).
+      if (!before || (!before.completed && after.completed))
+        await publishWatchRecorded(trx, { userId: actor.id, videoId, first: !before, completed: after.completed });
+      return after;
+    });
+    return { recorded: true, progress };
   }
 
   async getProgress(actor: AuthenticatedUser, videoId: string): Promise<WatchHistoryRow | null> {

@@ -4964,6 +4964,129 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * "For you": recommended videos with a reason each (cursor pagination)
+     * @description Signed in: co-watch, similar meaning to your recent watches and likes, your subscriptions and trending, mixed with diversity (no channel more than twice in any 10) and freshness, without what you watched or hid; cached for an hour, refreshed when you watch or like something. Guests: trending and fresh uploads.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-50 (default 20) */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description why it is recommended, for the viewer ("Because you watched …", "Popular in Science") */
+                reason: string;
+                /**
+                 * @description what proposed it: co-watch, similar meaning, subscriptions, trending, fresh uploads, or the model re-rank
+                 * @enum {string}
+                 */
+                source: 'cowatch' | 'similar' | 'subscriptions' | 'trending' | 'fresh' | 'model';
+                video: {
+                  category: string | null;
+                  commentCount: number;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  creator: {
+                    avatarUrl: string | null;
+                    id: string;
+                    username: string;
+                  };
+                  description: string;
+                  /** @description seconds */
+                  duration: number | null;
+                  failureReason: string | null;
+                  /** @description whether the signed-in caller likes this video (false for guests) */
+                  hasLiked: boolean;
+                  height: number | null;
+                  id: string;
+                  /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                  insights?: {
+                    chapters: {
+                      startSeconds: number;
+                      title: string;
+                    }[];
+                    /** @description ISO-8601 timestamp */
+                    editedAt: string | null;
+                    keyPoints: string[];
+                    model: {
+                      name: string;
+                      /** @enum {string} */
+                      provider: 'local' | 'remote';
+                      version: string;
+                    };
+                    summary: string;
+                    /** @description ISO-8601 timestamp */
+                    updatedAt: string;
+                  } | null;
+                  likes: number;
+                  /** @description ISO-8601 timestamp */
+                  processedAt: string | null;
+                  /** @description 0-100 while processing */
+                  processingProgress: number;
+                  renditions: {
+                    bandwidth: number;
+                    height: number | null;
+                    name: string;
+                    width: number | null;
+                  }[];
+                  /** @enum {string} */
+                  status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
+                  storyboard: {
+                    imageUrl: string;
+                    vttUrl: string;
+                  } | null;
+                  tags: string[];
+                  thumbnailUrl: string | null;
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  uploadedAt: string | null;
+                  views: number;
+                  /** @enum {string} */
+                  visibility: 'public' | 'unlisted' | 'private';
+                  width: number | null;
+                };
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/search': {
     parameters: {
       query?: never;
@@ -6990,6 +7113,93 @@ export type paths = {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/videos/{id}/not-interested': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Not interested": hide this video from your recommendations and lower its channel (idempotent)
+     * @description Unknown or invisible videos are 404; your own video is 422.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description whether the video is now hidden from your recommendations */
+                hidden: boolean;
+                /** Format: uuid */
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Undo "Not interested" (idempotent) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description whether the video is now hidden from your recommendations */
+                hidden: boolean;
+                /** Format: uuid */
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

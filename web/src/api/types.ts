@@ -65,6 +65,7 @@ export type PlaylistItem = ItemOf<ApiData<'/api/v1/playlists/{id}'>['items']>;
 export type WatchProgress = NonNullable<ApiData<'/api/v1/videos/{id}/progress'>>;
 export type HistoryEntry = ItemOf<ApiData<'/api/v1/me/history'>>;
 export type HomeFeedEntry = ItemOf<ApiData<'/api/v1/feed/home'>>;
+export type Recommendation = ItemOf<ApiData<'/api/v1/recommendations'>>;
 
 export type Report = ItemOf<ApiData<'/api/v1/admin/reports'>>;
 export type FailedJob = ItemOf<ApiData<'/api/v1/admin/jobs/failed'>>;

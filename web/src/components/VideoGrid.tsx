@@ -10,17 +10,19 @@ interface Props {
   error: unknown;
   empty: ReactNode;
   badgeFor?: (index: number) => string | undefined;
+  /** A card's actions menu, if the list has one. */
+  menuFor?: (video: VideoSummary) => ReactNode;
 }
 
 /** A grid of video cards with its loading, error and empty states. */
-export function VideoGrid({ videos, isPending, error, empty, badgeFor }: Props) {
+export function VideoGrid({ videos, isPending, error, empty, badgeFor, menuFor }: Props) {
   if (error) return <ListErrorPage error={error} what="Videos" />;
   if (isPending || !videos) return <VideoGridSkeleton />;
   if (videos.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="video-grid">
       {videos.map((video, index) => (
-        <VideoCard key={video.id} video={video} badge={badgeFor?.(index)} />
+        <VideoCard key={video.id} video={video} badge={badgeFor?.(index)} menu={menuFor?.(video)} />
       ))}
     </div>
   );

@@ -11,6 +11,7 @@ import { tooManyRequests } from './platform/http/errors.ts';
 import { authGuardPlugin } from './platform/http/auth-guard.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
+import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   });
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);
+  installDrainHooks(app, platform.drain);
 
   await app.register(helmet, {
     // The bundled API docs page needs inline styles and scripts from its own origin.

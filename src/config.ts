@@ -95,6 +95,9 @@ const envSchema = z.object({
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  SHUTDOWN_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
   ...aiEnvSchema.shape,
 });
 
@@ -155,6 +158,8 @@ export interface Config {
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
+  /** SIGTERM: /ready is 503 for drainDelayMs, in-flight requests get requestTimeoutMs, the whole stop timeoutMs. */
+  shutdown: { drainDelayMs: number; requestTimeoutMs: number; timeoutMs: number };
 }
 
 export interface TrendingWeights {
@@ -263,6 +268,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
       rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
       batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
+    shutdown: {
+      drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
+      requestTimeoutMs: env.SHUTDOWN_REQUEST_TIMEOUT_MS,
+      timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     },
   };
 }

@@ -37,12 +37,17 @@ function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unkn
   };
 }
 
+/** The workers a process runs; stop() lets running jobs hand back and flushes the buffered counters. */
+export interface RunningWorkers {
+  stop(): Promise<void>;
+}
+
 /**
  * Registers every job handler on the platform's queue. `serve` calls this in embedded mode
  * (workers in-process, with the same services as the HTTP app); `streamhub worker` calls it in
  * scale-out mode.
  */
-export function startWorkers(platform: Platform, services: Services): void {
+export function startWorkers(platform: Platform, services: Services): RunningWorkers {
   const { jobs, events, config } = platform;
   jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), {
     concurrency: config.jobs.transcodeConcurrency,
@@ -91,4 +96,14 @@ export function startWorkers(platform: Platform, services: Services): void {
     );
   }
   platform.logger.info('job workers started');
+  return {
+    // Consumers first (a running job or event handler may still add counter deltas), then the last flushes,
+    // all while the database is still open.
+    stop: async () => {
+      await platform.jobs.close();
+      await events.close();
+      await services.engagementFlusher.stop();
+      await services.analytics.flusher.stop();
+    },
+  };
 }

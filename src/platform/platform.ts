@@ -15,6 +15,7 @@ import { createRedis } from './redis.ts';
 import { resolveJwtSecret } from './security/secrets.ts';
 import { createPubSub } from './pubsub/create-pubsub.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
+import { DrainState } from './lifecycle/drain.ts';
 import { createObjectStorage } from './storage/create-storage.ts';
 import type { ObjectStorage } from './storage/object-storage.ts';
 
@@ -33,6 +34,8 @@ export interface Platform {
   pubsub: PubSub;
   metrics: Registry;
   jwtSecret: string;
+  /** Set when the process starts shutting down: /ready answers 503 from then on. */
+  drain: DrainState;
   /** True once migrations have been applied; /ready stays 503 until then. */
   readonly migrated: boolean;
   close(): Promise<void>;
@@ -96,6 +99,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     pubsub,
     metrics: createMetricsRegistry(),
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
+    drain: new DrainState(),
     get migrated() {
       return migrated;
     },

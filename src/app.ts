@@ -12,6 +12,8 @@ import { authGuardPlugin } from './platform/http/auth-guard.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
 import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
+import { installReplicaReads } from './platform/http/replica-reads.ts';
+import { createWriteMarks } from './platform/db/replicas/write-marks.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -74,6 +76,15 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);
   installDrainHooks(app, platform.drain);
+  installReplicaReads(app, {
+    database: platform.database,
+    marks: createWriteMarks({
+      redis: platform.redis,
+      keyPrefix: config.redisKeyPrefix,
+      windowMs: config.database.replicas.readYourWritesMs,
+    }),
+    logger: platform.logger,
+  });
 
   await app.register(helmet, {
     // The bundled API docs page needs inline styles and scripts from its own origin.

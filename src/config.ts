@@ -39,6 +39,19 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(postgresUrl)),
+  DATABASE_REPLICA_MAX_LAG_MS: positiveInt(2000),
+  DATABASE_REPLICA_CHECK_MS: positiveInt(500),
+  DATABASE_READ_YOUR_WRITES_MS: positiveInt(10_000),
   REDIS_URL: redisUrl.optional(),
   REDIS_KEY_PREFIX: z
     .string()
@@ -118,7 +131,14 @@ export interface Config {
   host: string;
   publicUrl?: string;
   dataDir: string;
-  database: { url?: string; poolSize: number; poolTimeoutMs: number; slowQueryMs: number };
+  database: {
+    url?: string;
+    poolSize: number;
+    poolTimeoutMs: number;
+    slowQueryMs: number;
+    /** Streaming replicas for stale-tolerant reads; lagging or unreachable ones drop out of rotation. */
+    replicas: { urls: string[]; maxLagMs: number; checkIntervalMs: number; readYourWritesMs: number };
+  };
   redisUrl?: string;
   /** Prepended to every Redis key, so several instances (or test runs) can share one Redis. */
   redisKeyPrefix: string;
@@ -210,6 +230,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       poolSize: env.DATABASE_POOL_SIZE,
       poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
       slowQueryMs: env.DATABASE_SLOW_QUERY_MS,
+      replicas: {
+        urls: env.DATABASE_REPLICA_URLS,
+        maxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS,
+        checkIntervalMs: env.DATABASE_REPLICA_CHECK_MS,
+        readYourWritesMs: env.DATABASE_READ_YOUR_WRITES_MS,
+      },
     },
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,

@@ -10,6 +10,7 @@ import { createJobQueue } from './jobs/create-job-queue.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMetricsRegistry } from './observability/metrics.ts';
+import { installDatabaseMetrics } from './observability/database-metrics.ts';
 import { createLogger } from './observability/logger.ts';
 import { createRedis } from './redis.ts';
 import { resolveJwtSecret } from './security/secrets.ts';
@@ -60,6 +61,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       poolSize: config.database.poolSize,
       poolTimeoutMs: config.database.poolTimeoutMs,
       slowQueryMs: config.database.slowQueryMs,
+      replicas: config.database.replicas,
       logger,
     }));
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
@@ -87,6 +89,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     logger,
   });
 
+  const metrics = createMetricsRegistry();
+  installDatabaseMetrics(metrics, database);
+
   return {
     config,
     logger,
@@ -97,7 +102,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     jobs,
     events,
     pubsub,
-    metrics: createMetricsRegistry(),
+    metrics,
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
     drain: new DrainState(),
     get migrated() {

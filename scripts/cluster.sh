@@ -3,7 +3,7 @@
 #   edge cache (nginx proxy_cache, /media) -> load balancer (HAProxy, checks /ready) -> 2 API processes
 #   2 worker processes; PostgreSQL primary + streaming replica (pg_basebackup), PgBouncer (transaction
 #   mode) in front of the primary; a Redis server of its own; media on the filesystem adapter (one DATA_DIR).
-# Usage: scripts/cluster.sh up | down | status | env
+# Usage: scripts/cluster.sh up | down | status | env | restart <api1|worker2|...>
 # Everything lives under $STREAMHUB_CLUSTER_DIR (default /tmp/streamhub-cluster); `down` stops what `up`
 # started (by the pid files it wrote) and removes that directory. Ports come from STREAMHUB_CLUSTER_* below.
 set -euo pipefail
@@ -53,8 +53,7 @@ PUBLIC_URL=http://127.0.0.1:$PORT_EDGE
 TRUST_PROXY=true
 WORKERS_IN_PROCESS=false
 SHUTDOWN_DRAIN_DELAY_MS=1500
-EDGE_PURGE_URL=http://127.0.0.1:$PORT_EDGE
-EDGE_ACCESS_LOG=$STATE/logs/edge-access.log
+RATE_LIMIT_GLOBAL_PER_MINUTE=${STREAMHUB_CLUSTER_RATE_LIMIT:-1000}
 LOG_LEVEL=${LOG_LEVEL:-info}
 ENV
 }
@@ -67,6 +66,22 @@ start_node() { # name, command, extra env...
     setsid nohup node --import tsx src/main.ts "$command" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/$name.pid"
   )
+}
+
+start_process() { # api<N> or worker<N>
+  case "$1" in
+    api[0-9]*) start_node "$1" serve "PORT=$((PORT_API_BASE + ${1#api}))" HOST=127.0.0.1 ;;
+    worker[0-9]*) start_node "$1" worker ;;
+    *) die "no such process: $1" ;;
+  esac
+}
+
+# Starts one StreamHub process again (after a drill killed it) and waits for an API to be ready.
+cmd_restart() {
+  [ -d "$STATE/run" ] || die "no cluster in $STATE"
+  stop_pidfile "$1"
+  start_process "$1"
+  case "$1" in api*) wait_for "$1" 90 curl -sf "http://127.0.0.1:$((PORT_API_BASE + ${1#api}))/ready" ;; esac
 }
 
 install_packages() {
@@ -150,8 +165,8 @@ cmd_up() {
   # Every process applies pending migrations at start; they serialise on a transaction-scoped advisory
   # lock, which works through PgBouncer's transaction mode.
   log "$API_COUNT API processes, $WORKER_COUNT workers"
-  for i in $(seq 1 "$API_COUNT"); do start_node "api$i" serve "PORT=$((PORT_API_BASE + i))" HOST=127.0.0.1; done
-  for i in $(seq 1 "$WORKER_COUNT"); do start_node "worker$i" worker; done
+  for i in $(seq 1 "$API_COUNT"); do start_process "api$i"; done
+  for i in $(seq 1 "$WORKER_COUNT"); do start_process "worker$i"; done
   start_balancers
   for i in $(seq 1 "$API_COUNT"); do
     wait_for "api$i" 90 curl -sf "http://127.0.0.1:$((PORT_API_BASE + i))/ready"
@@ -210,5 +225,6 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   env) app_env ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  restart) cmd_restart "${2:?which process: api1, worker2...}" ;;
+  *) echo "usage: $0 up|down|status|env|restart <api1|worker1|...>" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ import { installHttpMetrics } from './platform/observability/metrics.ts';
 import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
 import { installReplicaReads } from './platform/http/replica-reads.ts';
 import { createWriteMarks } from './platform/db/replicas/write-marks.ts';
+import { installResponseCache } from './platform/cache/response-cache.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
     }),
     logger: platform.logger,
   });
+  if (config.cache.responses) installResponseCache(app, platform.responseCache);
 
   await app.register(helmet, {
     // The bundled API docs page needs inline styles and scripts from its own origin.

@@ -108,6 +108,11 @@ const envSchema = z.object({
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
+  CACHE_RESPONSES: envBoolean,
+  CACHE_TTL_MS: positiveInt(10_000),
+  CACHE_STALE_MS: z.coerce.number().int().min(0).default(30_000),
+  CACHE_NEGATIVE_TTL_MS: positiveInt(5_000),
+  CACHE_L1_ENTRIES: positiveInt(5_000),
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_REQUEST_TIMEOUT_MS: positiveInt(15_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
@@ -178,6 +183,8 @@ export interface Config {
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
+  /** Hot public reads (video pages, profiles, channel pages, trending) from an LRU + Redis cache, for anonymous viewers. */
+  cache: { responses: boolean; ttlMs: number; staleMs: number; negativeTtlMs: number; l1Entries: number };
   /** SIGTERM: /ready is 503 for drainDelayMs, in-flight requests get requestTimeoutMs, the whole stop timeoutMs. */
   shutdown: { drainDelayMs: number; requestTimeoutMs: number; timeoutMs: number };
 }
@@ -294,6 +301,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
       rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
       batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
+    cache: {
+      responses: env.CACHE_RESPONSES ?? false,
+      ttlMs: env.CACHE_TTL_MS,
+      staleMs: env.CACHE_STALE_MS,
+      negativeTtlMs: env.CACHE_NEGATIVE_TTL_MS,
+      l1Entries: env.CACHE_L1_ENTRIES,
     },
     shutdown: {
       drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,

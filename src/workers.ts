@@ -26,6 +26,7 @@ import {
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
+import { subscribeCacheInvalidation } from './platform/cache/cache-invalidation.ts';
 import { ANALYTICS_QUEUE, analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
@@ -83,6 +84,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
   subscribeCommentLanguages(events, services.translations);
   services.notifications.startWorkers();
   startAnalyticsWorkers(platform, services.analytics);
+  if (config.cache.responses) subscribeCacheInvalidation(events, platform.responseCache);
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.

@@ -17,6 +17,9 @@ import { resolveJwtSecret } from './security/secrets.ts';
 import { createPubSub } from './pubsub/create-pubsub.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
 import { DrainState } from './lifecycle/drain.ts';
+import { createResponseCache } from './cache/create-response-cache.ts';
+import type { CachedResponse } from './cache/response-cache.ts';
+import type { TieredCache } from './cache/tiered-cache.ts';
 import { createObjectStorage } from './storage/create-storage.ts';
 import type { ObjectStorage } from './storage/object-storage.ts';
 
@@ -35,6 +38,8 @@ export interface Platform {
   pubsub: PubSub;
   metrics: Registry;
   jwtSecret: string;
+  /** Cached public pages (used when config.cache.responses is on; invalidated by events in every process). */
+  responseCache: TieredCache<CachedResponse>;
   /** Set when the process starts shutting down: /ready answers 503 from then on. */
   drain: DrainState;
   /** True once migrations have been applied; /ready stays 503 until then. */
@@ -91,6 +96,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const metrics = createMetricsRegistry();
   installDatabaseMetrics(metrics, database);
+  const responseCache = createResponseCache({ config, redis, pubsub, logger, metrics });
+  if (config.cache.responses) await responseCache.start();
 
   return {
     config,
@@ -105,11 +112,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     metrics,
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
     drain: new DrainState(),
+    responseCache,
     get migrated() {
       return migrated;
     },
     close: async () => {
       clearTimeout(retryTimer);
+      await responseCache.close();
       await jobs.close();
       await events.close();
       await pubsub.close();

@@ -22,7 +22,10 @@ const clusterScript = readFileSync('scripts/cluster.sh', 'utf8');
 
 /** The variable names scripts/cluster.sh gives every StreamHub process (its app_env heredoc). */
 function clusterEnvKeys(): string[] {
-  const body = clusterScript.slice(clusterScript.indexOf('cat <<ENV') + 'cat <<ENV'.length, clusterScript.indexOf('\nENV\n'));
+  const body = clusterScript.slice(
+    clusterScript.indexOf('cat <<ENV') + 'cat <<ENV'.length,
+    clusterScript.indexOf('\nENV\n'),
+  );
   return body
     .split('\n')
     .map((line) => line.split('=')[0]!.trim())

@@ -3,7 +3,7 @@
 #   edge cache (nginx proxy_cache, /media) -> load balancer (HAProxy, checks /ready) -> 2 API processes
 #   2 worker processes; PostgreSQL primary + streaming replica (pg_basebackup), PgBouncer (transaction
 #   mode) in front of the primary; a Redis server of its own; media on the filesystem adapter (one DATA_DIR).
-# Usage: scripts/cluster.sh up | down | status | env | restart <api1|worker2|...>
+# Usage: scripts/cluster.sh up | down | status | env | restart|kill <api1|worker2|...> | stop|start <redis|replica|api1|...>
 # Everything lives under $STREAMHUB_CLUSTER_DIR (default /tmp/streamhub-cluster); `down` stops what `up`
 # started (by the pid files it wrote) and removes that directory. Ports come from STREAMHUB_CLUSTER_* below.
 set -euo pipefail
@@ -74,6 +74,29 @@ start_process() { # api<N> or worker<N>
     api[0-9]*) start_node "$1" serve "PORT=$((PORT_API_BASE + ${1#api}))" HOST=127.0.0.1 ;;
     worker[0-9]*) start_node "$1" worker ;;
     *) die "no such process: $1" ;;
+  esac
+}
+
+# Fault drills: kill -9 a StreamHub process, stop or start Redis or the replica.
+cmd_kill() {
+  local file=$STATE/run/$1.pid
+  [ -f "$file" ] || die "no pid file for $1"
+  kill -KILL "$(cat "$file")" 2>/dev/null || true
+}
+
+cmd_stop() {
+  case "$1" in
+    redis) redis-cli -p "$PORT_REDIS" shutdown nosave >/dev/null 2>&1 || true; rm -f "$STATE/run/redis.pid" ;;
+    replica) as_pg "$PGBIN/pg_ctl" -D "$STATE/pg/replica" -m immediate -w stop >/dev/null ;;
+    *) stop_pidfile "$1" ;;
+  esac
+}
+
+cmd_start() {
+  case "$1" in
+    redis) start_redis ;;
+    replica) as_pg "$PGBIN/pg_ctl" -D "$STATE/pg/replica" -l "$STATE/logs/pg-replica.log" -w start >/dev/null ;;
+    *) cmd_restart "$1" ;;
   esac
 }
 
@@ -227,5 +250,8 @@ case "${1:-}" in
   status) cmd_status ;;
   env) app_env ;;
   restart) cmd_restart "${2:?which process: api1, worker2...}" ;;
+  kill) cmd_kill "${2:?which process: api1, worker2...}" ;;
+  stop) cmd_stop "${2:?what: redis, replica, api1...}" ;;
+  start) cmd_start "${2:?what: redis, replica, api1...}" ;;
   *) echo "usage: $0 up|down|status|env|restart <api1|worker1|...>" >&2; exit 2 ;;
 esac

@@ -112,7 +112,6 @@ install_packages() {
   local needed=()
   command -v haproxy >/dev/null || needed+=(haproxy)
   command -v nginx >/dev/null || needed+=(nginx)
-  [ -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] || needed+=(libnginx-mod-http-cache-purge)
   command -v pgbouncer >/dev/null || needed+=(pgbouncer)
   command -v redis-server >/dev/null || needed+=(redis-server)
   [ -x "$PGBIN/pg_basebackup" ] || needed+=(postgresql)

@@ -75,6 +75,16 @@ function slowPost(port: number, path: string, body: string) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Polls until the probe returns something (at most 20 s: a loaded machine is slow to react to a signal). */
+async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const result = await probe();
+    if (result !== undefined) return result;
+    await sleep(50);
+  }
+  throw new Error('condition not reached within 20 s');
+}
+
 for (const kind of testDatabaseKinds()) {
   describe(`graceful shutdown of serve (${kind})`, () => {
     const cleanups: Array<() => Promise<void>> = [];
@@ -98,7 +108,8 @@ for (const kind of testDatabaseKinds()) {
           : {}),
         // The in-process workers must stop between the HTTP server and the pools, on every backend.
         WORKERS_IN_PROCESS: 'true',
-        SHUTDOWN_DRAIN_DELAY_MS: '600',
+        // Long enough for a loaded machine to see the 503 before the listener closes.
+        SHUTDOWN_DRAIN_DELAY_MS: '2000',
       });
       cleanups.push(async () => {
         if (serve.child.exitCode === null) serve.child.kill('SIGKILL');
@@ -114,13 +125,20 @@ for (const kind of testDatabaseKinds()) {
       );
       await sleep(200);
       serve.child.kill('SIGTERM');
-      await sleep(200);
       // During the drain delay the process still answers, but tells the load balancer to stop sending.
-      const ready = await fetch(`${base}/ready`);
-      assert.equal(ready.status, 503);
+      const ready = await eventually(async () => {
+        const response = await fetch(`${base}/ready`);
+        return response.status === 503 ? response : undefined;
+      });
       assert.equal(ready.headers.get('connection'), 'close');
-      // The body completes after the listener has closed: the write it causes needs the database still open.
-      await sleep(800);
+      // Then the listener closes while the request is still in flight...
+      await eventually(async () =>
+        fetch(`${base}/health`).then(
+          () => undefined,
+          () => true,
+        ),
+      );
+      // ...and its body completes only now: the write it causes needs the database still open.
       slow.finish();
       const response = await slow.response;
       assert.equal(response.status, 201, response.body);

@@ -11,6 +11,10 @@ import { tooManyRequests } from './platform/http/errors.ts';
 import { authGuardPlugin } from './platform/http/auth-guard.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
+import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
+import { installReplicaReads } from './platform/http/replica-reads.ts';
+import { createWriteMarks } from './platform/db/replicas/write-marks.ts';
+import { installResponseCache } from './platform/cache/response-cache.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -73,6 +77,17 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   });
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);
+  installDrainHooks(app, platform.drain);
+  installReplicaReads(app, {
+    database: platform.database,
+    marks: createWriteMarks({
+      redis: platform.redis,
+      keyPrefix: config.redisKeyPrefix,
+      windowMs: config.database.replicas.readYourWritesMs,
+    }),
+    logger: platform.logger,
+  });
+  if (config.cache.responses) installResponseCache(app, platform.responseCache);
 
   await app.register(helmet, {
     // The bundled API docs page needs inline styles and scripts from its own origin.

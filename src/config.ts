@@ -39,6 +39,19 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(postgresUrl)),
+  DATABASE_REPLICA_MAX_LAG_MS: positiveInt(2000),
+  DATABASE_REPLICA_CHECK_MS: positiveInt(500),
+  DATABASE_READ_YOUR_WRITES_MS: positiveInt(10_000),
   REDIS_URL: redisUrl.optional(),
   REDIS_KEY_PREFIX: z
     .string()
@@ -97,6 +110,14 @@ const envSchema = z.object({
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
+  CACHE_RESPONSES: envBoolean,
+  CACHE_TTL_MS: positiveInt(10_000),
+  CACHE_STALE_MS: z.coerce.number().int().min(0).default(30_000),
+  CACHE_NEGATIVE_TTL_MS: positiveInt(5_000),
+  CACHE_L1_ENTRIES: positiveInt(5_000),
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  SHUTDOWN_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
   ...aiEnvSchema.shape,
 });
 
@@ -117,7 +138,14 @@ export interface Config {
   host: string;
   publicUrl?: string;
   dataDir: string;
-  database: { url?: string; poolSize: number; poolTimeoutMs: number; slowQueryMs: number };
+  database: {
+    url?: string;
+    poolSize: number;
+    poolTimeoutMs: number;
+    slowQueryMs: number;
+    /** Streaming replicas for stale-tolerant reads; lagging or unreachable ones drop out of rotation. */
+    replicas: { urls: string[]; maxLagMs: number; checkIntervalMs: number; readYourWritesMs: number };
+  };
   redisUrl?: string;
   /** Prepended to every Redis key, so several instances (or test runs) can share one Redis. */
   redisKeyPrefix: string;
@@ -159,6 +187,10 @@ export interface Config {
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
+  /** Hot public reads (video pages, profiles, channel pages, trending) from an LRU + Redis cache, for anonymous viewers. */
+  cache: { responses: boolean; ttlMs: number; staleMs: number; negativeTtlMs: number; l1Entries: number };
+  /** SIGTERM: /ready is 503 for drainDelayMs, in-flight requests get requestTimeoutMs, the whole stop timeoutMs. */
+  shutdown: { drainDelayMs: number; requestTimeoutMs: number; timeoutMs: number };
 }
 
 export interface TrendingWeights {
@@ -209,6 +241,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       poolSize: env.DATABASE_POOL_SIZE,
       poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
       slowQueryMs: env.DATABASE_SLOW_QUERY_MS,
+      replicas: {
+        urls: env.DATABASE_REPLICA_URLS,
+        maxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS,
+        checkIntervalMs: env.DATABASE_REPLICA_CHECK_MS,
+        readYourWritesMs: env.DATABASE_READ_YOUR_WRITES_MS,
+      },
     },
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
@@ -271,6 +309,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
       rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
       batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
+    cache: {
+      responses: env.CACHE_RESPONSES ?? false,
+      ttlMs: env.CACHE_TTL_MS,
+      staleMs: env.CACHE_STALE_MS,
+      negativeTtlMs: env.CACHE_NEGATIVE_TTL_MS,
+      l1Entries: env.CACHE_L1_ENTRIES,
+    },
+    shutdown: {
+      drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
+      requestTimeoutMs: env.SHUTDOWN_REQUEST_TIMEOUT_MS,
+      timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     },
   };
 }

@@ -27,6 +27,7 @@ import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts'
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 import { subscribeRecommendationConsumers } from './modules/recommendations/consumers.ts';
+import { subscribeCacheInvalidation } from './platform/cache/cache-invalidation.ts';
 import { ANALYTICS_QUEUE, analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
@@ -38,12 +39,17 @@ function byJobName(handlers: Record<string, JobHandler<never>>): JobHandler<unkn
   };
 }
 
+/** The workers a process runs; stop() lets running jobs hand back and flushes the buffered counters. */
+export interface RunningWorkers {
+  stop(): Promise<void>;
+}
+
 /**
  * Registers every job handler on the platform's queue. `serve` calls this in embedded mode
  * (workers in-process, with the same services as the HTTP app); `streamhub worker` calls it in
  * scale-out mode.
  */
-export function startWorkers(platform: Platform, services: Services): void {
+export function startWorkers(platform: Platform, services: Services): RunningWorkers {
   const { jobs, events, config } = platform;
   jobs.process(TRANSCODE_QUEUE, createProcessVideoHandler(platform), {
     concurrency: config.jobs.transcodeConcurrency,
@@ -80,6 +86,7 @@ export function startWorkers(platform: Platform, services: Services): void {
   services.notifications.startWorkers();
   startAnalyticsWorkers(platform, services.analytics);
   subscribeRecommendationConsumers(events, platform.database.db);
+  if (config.cache.responses) subscribeCacheInvalidation(events, platform.responseCache);
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.
@@ -93,4 +100,14 @@ export function startWorkers(platform: Platform, services: Services): void {
     );
   }
   platform.logger.info('job workers started');
+  return {
+    // Consumers first (a running job or event handler may still add counter deltas), then the last flushes,
+    // all while the database is still open.
+    stop: async () => {
+      await platform.jobs.close();
+      await events.close();
+      await services.engagementFlusher.stop();
+      await services.analytics.flusher.stop();
+    },
+  };
 }

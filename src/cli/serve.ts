@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createPlatform } from '../platform/platform.ts';
+import { installGracefulShutdown } from '../platform/lifecycle/graceful-shutdown.ts';
+import { closeAppGracefully } from '../platform/lifecycle/http-drain.ts';
 import { createServices } from '../modules/services.ts';
-import { startWorkers } from '../workers.ts';
+import { startWorkers, type RunningWorkers } from '../workers.ts';
 
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
 export async function runServeCommand(config: Config): Promise<number> {
@@ -10,16 +12,20 @@ export async function runServeCommand(config: Config): Promise<number> {
   // One set of services for the API and the in-process workers: they share counters, stores and the AI layer.
   const services = createServices(platform);
   const app = await buildApp(platform, services);
-  const shutdown = async (signal: string) => {
-    platform.logger.info({ signal }, 'shutting down');
-    await app.close();
-    await platform.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  let workers: RunningWorkers | undefined;
+  // Stop taking requests and finish those in flight, then stop the workers, and only then close the
+  // pools and Redis that both use: a request or job never meets a closed database.
+  installGracefulShutdown({
+    logger: platform.logger,
+    timeoutMs: config.shutdown.timeoutMs,
+    steps: [
+      { name: 'http', run: () => closeAppGracefully(app, platform.drain, config.shutdown) },
+      { name: 'workers', run: async () => workers?.stop() },
+      { name: 'platform', run: () => platform.close() },
+    ],
+  });
   const address = await app.listen({ port: config.port, host: config.host });
-  if (config.workersInProcess) startWorkers(platform, services);
+  if (config.workersInProcess) workers = startWorkers(platform, services);
   platform.logger.info(
     { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
     'StreamHub is up',

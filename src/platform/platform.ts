@@ -10,11 +10,16 @@ import { createJobQueue } from './jobs/create-job-queue.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMetricsRegistry } from './observability/metrics.ts';
+import { installDatabaseMetrics } from './observability/database-metrics.ts';
 import { createLogger } from './observability/logger.ts';
 import { createRedis } from './redis.ts';
 import { resolveJwtSecret } from './security/secrets.ts';
 import { createPubSub } from './pubsub/create-pubsub.ts';
 import type { PubSub } from './pubsub/pubsub.ts';
+import { DrainState } from './lifecycle/drain.ts';
+import { createResponseCache } from './cache/create-response-cache.ts';
+import type { CachedResponse } from './cache/response-cache.ts';
+import type { TieredCache } from './cache/tiered-cache.ts';
 import { createObjectStorage } from './storage/create-storage.ts';
 import type { ObjectStorage } from './storage/object-storage.ts';
 
@@ -33,6 +38,10 @@ export interface Platform {
   pubsub: PubSub;
   metrics: Registry;
   jwtSecret: string;
+  /** Cached public pages (used when config.cache.responses is on; invalidated by events in every process). */
+  responseCache: TieredCache<CachedResponse>;
+  /** Set when the process starts shutting down: /ready answers 503 from then on. */
+  drain: DrainState;
   /** True once migrations have been applied; /ready stays 503 until then. */
   readonly migrated: boolean;
   close(): Promise<void>;
@@ -57,6 +66,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       poolSize: config.database.poolSize,
       poolTimeoutMs: config.database.poolTimeoutMs,
       slowQueryMs: config.database.slowQueryMs,
+      replicas: config.database.replicas,
       logger,
     }));
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
@@ -84,6 +94,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     logger,
   });
 
+  const metrics = createMetricsRegistry();
+  installDatabaseMetrics(metrics, database);
+  const responseCache = createResponseCache({ config, redis, pubsub, logger, metrics });
+  if (config.cache.responses) await responseCache.start();
+
   return {
     config,
     logger,
@@ -94,13 +109,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     jobs,
     events,
     pubsub,
-    metrics: createMetricsRegistry(),
+    metrics,
     jwtSecret: resolveJwtSecret(config.jwtSecret, config.dataDir),
+    drain: new DrainState(),
+    responseCache,
     get migrated() {
       return migrated;
     },
     close: async () => {
       clearTimeout(retryTimer);
+      await responseCache.close();
       await jobs.close();
       await events.close();
       await pubsub.close();

@@ -54,6 +54,11 @@ export async function healthRoutes(
       },
     },
     async (_request, reply) => {
+      // A draining process answers "not ready" first, so the load balancer moves traffic before it stops.
+      if (platform.drain.draining) {
+        const checks = { process: { status: 'down' as const, error: 'shutting down' } };
+        return reply.status(503).send({ status: 'not_ready', checks });
+      }
       const checks: Record<string, z.infer<typeof dependencyStatus>> = {
         database: await check(() => platform.database.ping()),
       };

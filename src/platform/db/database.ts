@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Driver, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { parseLsn } from './replicas/lsn.ts';
+import { ReplicaSet } from './replicas/replica-set.ts';
+import { RoutingDriver } from './replicas/routing-driver.ts';
 import type { DB } from './schema.ts';
 
 // int8 (COUNT, BIGINT counters) as JS numbers on both backends; PGlite already does this.
@@ -21,6 +24,12 @@ export interface Database {
   execScript(script: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Read replicas (PostgreSQL with DATABASE_REPLICA_URLS): stale-tolerant reads may go there. */
+  replicas?: ReplicaSet;
+  /** The primary's current WAL position, for read-your-writes; undefined without replicas. */
+  currentWalLsn?(): Promise<bigint>;
+  /** Connection pool figures for /metrics (PostgreSQL only). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface DatabaseOptions {
@@ -33,6 +42,8 @@ export interface DatabaseOptions {
   poolTimeoutMs?: number;
   slowQueryMs?: number;
   logger?: Logger;
+  /** Streaming replicas of the PostgreSQL primary (ignored on PGlite). */
+  replicas?: { urls: string[]; maxLagMs: number; checkIntervalMs: number };
 }
 
 function slowQueryLogger(logger: Logger | undefined, thresholdMs: number) {
@@ -79,6 +90,20 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
 }
 
+/** PostgreSQL with reads inside replica-read contexts sent to the replicas (replicas/routing-driver.ts). */
+class ReplicaRoutingDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly replicas: ReplicaSet,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new RoutingDriver(super.createDriver(), this.replicas, (target) => this.replicas.reads[target]++);
+  }
+}
+
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -88,13 +113,28 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
+  const currentWalLsn = async () => {
+    const result = await pool.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+    return parseLsn(result.rows[0]!.lsn);
+  };
+  const replicas = options.replicas?.urls.length
+    ? new ReplicaSet({
+        ...options.replicas,
+        poolSize: options.poolSize ?? 10,
+        primaryLsn: currentWalLsn,
+        logger: options.logger,
+      })
+    : undefined;
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: replicas ? new ReplicaRoutingDialect({ pool }, replicas) : new PostgresDialect({ pool }),
     log: slowQueryLogger(options.logger, options.slowQueryMs ?? 200),
   });
   return {
     kind: 'postgres',
     db,
+    replicas,
+    ...(replicas ? { currentWalLsn } : {}),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     execScript: async (script) => {
       const client = await pool.connect();
       try {

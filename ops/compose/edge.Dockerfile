@@ -1,0 +1,3 @@
+# The media edge cache: Debian's nginx (the same package scripts/cluster.sh installs).
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*

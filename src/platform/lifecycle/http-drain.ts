@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { DrainState } from './drain.ts';
+
+export interface HttpDrainOptions {
+  /** How long /ready answers 503 before the listener closes, so the load balancer's health check notices. */
+  drainDelayMs: number;
+  /** How long in-flight requests may take to finish once the listener is closed; then connections are cut. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * Hooks that let an app shut down without failing the requests it is serving. Event streams
+ * (EventSource reconnects by itself, to another API process behind a load balancer) are tracked so the
+ * drain can end them: they never finish on their own and would otherwise hold the shutdown to its timeout.
+ */
+export function installDrainHooks(app: FastifyInstance, drain: DrainState): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const accept = request.headers.accept;
+    if (typeof accept === 'string' && accept.includes('text/event-stream')) drain.trackStream(reply.raw);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // The client must not reuse this connection: the process is about to stop listening, and an idle
+    // keep-alive socket would hold the server's close for the whole keep-alive timeout.
+    if (drain.draining) reply.header('connection', 'close');
+  });
+}
+
+/** Turns /ready to 503, waits for the load balancer to notice, stops listening and waits for in-flight requests. */
+export async function closeAppGracefully(
+  app: FastifyInstance,
+  drain: DrainState,
+  options: HttpDrainOptions,
+): Promise<void> {
+  drain.begin();
+  if (options.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
+  drain.endStreams();
+  const closed = app.close();
+  const timer = setTimeout(() => {
+    app.log.warn({ timeoutMs: options.requestTimeoutMs }, 'in-flight requests did not finish in time; closing them');
+    app.server.closeAllConnections();
+  }, options.requestTimeoutMs);
+  timer.unref();
+  try {
+    await closed;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -42,26 +42,26 @@ export async function reembedAll(
 ): Promise<{ model: ModelInfo; videos: number }> {
   // The model that serves embeddings now (the local encoder finishes loading here).
   const { model } = await ai.embed(['StreamHub'], {});
-  const total = await db
-    .selectFrom('videos as v')
-    .select(db.fn.countAll<number>().as('n'))
-    .where('v.status', '=', 'ready')
-    .where(stale(model))
-    .executeTakeFirstOrThrow();
+  // Raw SQL over videos, like semantic search: the videos module has no query for "stale vectors".
+  const total = (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from videos v where v.status = 'ready' and ${stale(model)}`.execute(db)
+  ).rows[0]!;
   progress.start(Number(total.n));
   let after = '00000000-0000-0000-0000-000000000000';
   let done = 0;
   for (;;) {
-    const videos = await db
-      .selectFrom('videos as v')
-      .leftJoin('video_insights as i', 'i.video_id', 'v.id')
-      .select(['v.id', 'v.title', 'v.description', 'v.tags', 'i.summary'])
-      .where('v.status', '=', 'ready')
-      .where('v.id', '>', after)
-      .where(stale(model))
-      .orderBy('v.id')
-      .limit(videosPerStep)
-      .execute();
+    const { rows: videos } = await sql<{
+      id: string;
+      title: string;
+      description: string;
+      tags: string[];
+      summary: string | null;
+    }>`select v.id, v.title, v.description, v.tags, i.summary
+       from videos v left join video_insights i on i.video_id = v.id
+       where v.status = 'ready' and v.id > ${after} and ${stale(model)}
+       order by v.id limit ${videosPerStep}`.execute(db);
     if (videos.length === 0) break;
     after = videos.at(-1)!.id;
     const segments = await db

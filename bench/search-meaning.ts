@@ -5,11 +5,11 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { buildApp, type App } from '../src/app.ts';
 import { Ai } from '../src/platform/ai/ai.ts';
 import { HashedNgramEmbedder } from '../src/platform/ai/local/hashed-embedder.ts';
 import { contentTerms } from '../src/platform/ai/local/text-tokens.ts';
-import { createServices } from '../src/modules/services.ts';
+import { createServices, type Services } from '../src/modules/services.ts';
+import { searchQuery } from '../src/modules/search/schemas.ts';
 import { insertAnalysedVideos } from '../src/modules/intelligence/analysed-catalogue-test-support.ts';
 import { reembedAll } from '../src/modules/intelligence/reembed.ts';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
@@ -31,12 +31,27 @@ function assertParaphrases(set: EvalSet): void {
   }
 }
 
-async function quality(app: App, ids: Map<string, string>, queries: EvalQuery[], mode: string) {
+/** What GET /search does per mode, called on the services directly (one HTTP app per process). */
+async function search(services: Services, q: string, mode: (typeof MODES)[number]): Promise<string[]> {
+  const params = searchQuery.parse({ q, mode, limit: '10' });
+  const origin = 'http://bench.invalid';
+  const { items } =
+    mode === 'keyword'
+      ? await services.search.search(params, origin)
+      : await services.semanticSearch.search(params, origin);
+  return items.map((item) => item.id);
+}
+
+async function quality(
+  services: Services,
+  ids: Map<string, string>,
+  queries: EvalQuery[],
+  mode: (typeof MODES)[number],
+) {
   let found = 0;
   let reciprocal = 0;
   for (const { query, relevant } of queries) {
-    const response = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent(query)}&mode=${mode}&limit=10` });
-    const results = (response.json() as { data: { id: string }[] }).data.map((item) => item.id);
+    const results = await search(services, query, mode);
     const rank = results.indexOf(ids.get(relevant)!);
     if (rank >= 0) {
       found += 1;
@@ -46,7 +61,7 @@ async function quality(app: App, ids: Map<string, string>, queries: EvalQuery[],
   return { recall: found / queries.length, mrr: reciprocal / queries.length };
 }
 
-async function measure(app: App, ids: Map<string, string>, embedder: string): Promise<string[][]> {
+async function measure(services: Services, ids: Map<string, string>, embedder: string): Promise<string[][]> {
   const rows: string[][] = [];
   for (const set of EVAL_SETS) {
     const parts = [
@@ -55,7 +70,7 @@ async function measure(app: App, ids: Map<string, string>, embedder: string): Pr
     ];
     for (const part of parts)
       for (const mode of MODES) {
-        const { recall, mrr } = await quality(app, ids, part.queries, mode);
+        const { recall, mrr } = await quality(services, ids, part.queries, mode);
         rows.push([embedder, part.name, String(part.queries.length), mode, recall.toFixed(2), mrr.toFixed(2), load()]);
       }
   }
@@ -70,8 +85,7 @@ async function main(): Promise<void> {
     const hashedAi = new Ai(t.platform.config.ai, t.platform.database.db, t.platform.logger, {
       embedder: new HashedNgramEmbedder(),
     });
-    const hashedApp = await buildApp(t.platform, createServices(t.platform, { ai: hashedAi }));
-    await hashedApp.ready();
+    const hashedServices = createServices(t.platform, { ai: hashedAi });
     const ids = new Map<string, string>();
     for (const set of EVAL_SETS) {
       const created = await insertAnalysedVideos(
@@ -87,13 +101,12 @@ async function main(): Promise<void> {
       );
       set.videos.forEach((video, index) => ids.set(video.key, created[index]!));
     }
-    const rows = await measure(hashedApp, ids, 'hashed-ngrams-512');
-    await hashedApp.close();
+    const rows = await measure(hashedServices, ids, 'hashed-ngrams-512');
 
     const started = performance.now();
     const reembedded = await reembedAll(t.platform.database.db, t.services.ai, { start: () => {}, advance: () => {} });
     const seconds = (performance.now() - started) / 1000;
-    rows.push(...(await measure(t.app, ids, reembedded.model.name)));
+    rows.push(...(await measure(t.services, ids, reembedded.model.name)));
 
     process.stdout.write(`\n## Search by meaning on paraphrased queries (load ${load()})\n\n`);
     process.stdout.write(

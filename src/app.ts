@@ -149,6 +149,8 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(caseRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(translationRoutes, { services, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, services, prefix: '/api/v1' });
+  // The in-process vector indexes write their latest changes to their snapshots, so a restart need not rebuild.
+  app.addHook('onClose', () => services.vectorIndexes.flush());
   await app.register(trendingRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(feedRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(intelligenceRoutes, { platform, services, prefix: '/api/v1' });

@@ -27,6 +27,8 @@ import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
 import { SemanticSearch } from './intelligence/semantic-search.ts';
+import { VectorIndexes } from './intelligence/vector-indexes.ts';
+import { VideoVectors } from './intelligence/video-vectors.ts';
 import { VideoQa } from './intelligence/video-qa.ts';
 import { LikeService } from './likes/service.ts';
 import { AutoAssessor } from './moderation/auto-assessor.ts';
@@ -96,6 +98,10 @@ export interface Services {
   translations: CommentTranslationService;
   search: SearchService;
   semanticSearch: SemanticSearch;
+  /** In-process ANN indexes (used only on PostgreSQL without pgvector), one set per process. */
+  vectorIndexes: VectorIndexes;
+  /** Public queries on video embeddings: a video's vector, nearest videos (recommendations use these). */
+  videoVectors: VideoVectors;
   videoQa: VideoQa;
   analysisStatus: VideoAnalysisStatus;
   aiUsage: AiUsageReporter;
@@ -139,6 +145,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const search = new SearchService({ db, mediaUrls, logger });
   const trending = new TrendingService({ db, store: trendingStore, cacheSeconds: config.trending.cacheSeconds });
   const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
+  const vectorIndexes = new VectorIndexes({ db, storage: platform.storage, logger });
 
   const notifications = createNotificationsModule({
     db,
@@ -192,7 +199,9 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     autoAssessor: new AutoAssessor({ db, moderator, thresholds: config.moderation }),
     translations: new CommentTranslationService({ db, access: commentAccess, translator }),
     search,
-    semanticSearch: new SemanticSearch({ db, keyword: search, ai }),
+    semanticSearch: new SemanticSearch({ db, keyword: search, ai, indexes: vectorIndexes }),
+    vectorIndexes,
+    videoVectors: new VideoVectors({ db, indexes: vectorIndexes }),
     videoQa: new VideoQa(db, ai),
     analysisStatus: new VideoAnalysisStatus({ db, jobs }),
     aiUsage: new AiUsageReporter({

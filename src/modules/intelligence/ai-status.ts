@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Ai } from '../../platform/ai/ai.ts';
+import { LocalEmbedder } from '../../platform/ai/local/sentence-embedder.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { vectorSearchMode } from './vector-store.ts';
 
 export const aiStatusSchema = z.object({
   vectorSearch: z
     .enum(['pgvector', 'in-process'])
-    .describe('in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub'),
+    .describe(
+      'in-process: the database has no pgvector, so vectors are searched by an HNSW index (usearch) inside StreamHub',
+    ),
+  localEmbedder: z
+    .object({
+      model: z.string(),
+      status: z.enum(['loading', 'ready', 'fallback']),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .describe(
+      'the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead',
+    ),
   providers: z
     .record(z.string(), z.array(z.string()))
     .describe('per task, the providers in fallback order (empty: the feature says it is unavailable)'),
@@ -15,5 +28,10 @@ export const aiStatusSchema = z.object({
 
 /** What /ready reports about the AI layer: degraded modes are not failures, but operators should see them. */
 export async function aiStatus(db: Kysely<DB>, ai: Ai): Promise<z.infer<typeof aiStatusSchema>> {
-  return { vectorSearch: await vectorSearchMode(db), providers: ai.describe() };
+  const local = ai.embedding.chain.find((provider) => provider instanceof LocalEmbedder);
+  return {
+    vectorSearch: await vectorSearchMode(db),
+    localEmbedder: local && { model: `${local.model.name}@${local.model.version}`, ...local.status },
+    providers: ai.describe(),
+  };
 }

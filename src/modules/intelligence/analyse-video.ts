@@ -1,7 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Ai } from '../../platform/ai/ai.ts';
-import { EXTRACTIVE_INSIGHTS_MODEL, extractInsights } from '../../platform/ai/local/extractive-insights.ts';
+import {
+  EXTRACTIVE_INSIGHTS_MODEL,
+  MEANING_INSIGHTS_MODEL,
+  extractInsights,
+} from '../../platform/ai/local/extractive-insights.ts';
+import { HASHED_EMBEDDER_MODEL } from '../../platform/ai/local/hashed-embedder.ts';
 import { extractSpeechAudio } from '../../platform/ai/speech-audio.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { JobContext } from '../../platform/jobs/job-queue.ts';
@@ -10,8 +15,9 @@ import { videoQueries } from '../videos/video-queries.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
 import { analysisStatusRepo } from './analysis-status-repo.ts';
+import { writeChapterTitles } from './chapter-titles.ts';
 import { publishCaptions, removeCaptions } from './captions.ts';
-import { contentHash, embeddingRepo } from './embedding-repo.ts';
+import { contentHash, embeddingRepo, type StoredModel } from './embedding-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
 import type { AnalyseVideoPayload } from './job-queues.ts';
 import { transcriptRepo } from './transcript-repo.ts';
@@ -123,25 +129,43 @@ export async function refreshDerivedOutputs(
     if (failure) throw failure.error;
   }
 
-  let insights = await insightsRepo.find(db, video.id);
-  const stale = !insights || force || insights.transcript_updated_at?.getTime() !== transcript?.updated_at.getTime();
-  if (transcript && segments.length > 0 && stale && !insights?.edited_at) {
-    await insightsRepo.save(db, video.id, extractInsights(segments), {
-      model: EXTRACTIVE_INSIGHTS_MODEL,
-      transcriptUpdatedAt: transcript.updated_at,
-      editedBy: 'model',
-    });
-    insights = await insightsRepo.find(db, video.id);
-  }
-
-  await embedVideo(db, ai, video, insights?.summary, force);
-  await embedSegments(
+  // Segments first: their sentence vectors are where the chapters come from.
+  const segmentVectors = await embedSegments(
     db,
     ai,
     video,
     segments.map((segment) => segment.text),
     force,
   );
+  // Hashed vectors only know words, which TextTiling already compares (and better, with its own weights).
+  const byMeaning = segmentVectors && segmentVectors.model !== HASHED_EMBEDDER_MODEL.name;
+  const insightsModel = byMeaning ? MEANING_INSIGHTS_MODEL : EXTRACTIVE_INSIGHTS_MODEL;
+  let insights = await insightsRepo.find(db, video.id);
+  const stale =
+    !insights ||
+    force ||
+    insights.model_name !== insightsModel.name ||
+    insights.transcript_updated_at?.getTime() !== transcript?.updated_at.getTime();
+  if (transcript && segments.length > 0 && stale && !insights?.edited_at) {
+    const extracted = extractInsights(segments, byMeaning ? segmentVectors.vectors : undefined);
+    const context = { userId: video.creator_id, videoId: video.id };
+    const chapters = await writeChapterTitles(ai, extracted.chapters, segments, context);
+    await insightsRepo.save(
+      db,
+      video.id,
+      { ...extracted, chapters },
+      { model: insightsModel, transcriptUpdatedAt: transcript.updated_at, editedBy: 'model' },
+    );
+    insights = await insightsRepo.find(db, video.id);
+  }
+
+  await embedVideo(db, ai, video, insights?.summary, force);
+}
+
+/** Whether stored vectors are current: the same text, embedded by the model that would embed it now. */
+function current(ai: Ai, stored: StoredModel | undefined, hash: string): boolean {
+  const preferred = ai.embedding.chain[0]?.model;
+  return stored?.hash === hash && stored.model === preferred?.name && stored.version === preferred.version;
 }
 
 async function embedVideo(
@@ -154,24 +178,39 @@ async function embedVideo(
   const text = videoDocument(video, summary);
   const hash = contentHash(text);
   const stored = await embeddingRepo.videoHash(db, video.id);
-  if (!force && stored?.hash === hash) return;
+  if (!force && current(ai, stored, hash)) return;
   const embedded = await ai.embeddings.embed(text, { userId: video.creator_id, videoId: video.id });
-  await embeddingRepo.saveVideo(db, video.id, embedded.model, hash, embedded.vector);
+  await embeddingRepo.saveVideo(db, video.id, embedded, hash);
 }
 
-async function embedSegments(db: Executor, ai: Ai, video: VideoRow, texts: string[], force: boolean): Promise<void> {
+/**
+ * Embeds the transcript segments whose text or model changed (in batches, through the batcher) and
+ * returns every segment's vector when all are of one model, for chapters by meaning.
+ */
+async function embedSegments(
+  db: Executor,
+  ai: Ai,
+  video: VideoRow,
+  texts: string[],
+  force: boolean,
+): Promise<{ model: string; vectors: number[][] } | undefined> {
   const stored = await embeddingRepo.segmentHashes(db, video.id);
   const todo = texts
     .map((text, position) => ({ position, text, hash: contentHash(text) }))
-    .filter((segment) => force || stored.get(segment.position)?.hash !== segment.hash);
-  const vectors = await ai.embeddings.embedAll(
+    .filter((segment) => force || !current(ai, stored.get(segment.position), segment.hash));
+  const embedded = await ai.embeddings.embedAll(
     todo.map((segment) => segment.text),
     { userId: video.creator_id, videoId: video.id },
   );
   await embeddingRepo.saveSegments(
     db,
     video.id,
-    todo.map((segment, index) => ({ ...segment, model: vectors[index]!.model, vector: vectors[index]!.vector })),
+    todo.map((segment, index) => ({ position: segment.position, hash: segment.hash, embedded: embedded[index]! })),
     texts.length,
   );
+  const model = embedded[0] ?? stored.get(0);
+  if (!model || texts.length === 0) return undefined;
+  const name = model.model;
+  const vectors = await embeddingRepo.segmentVectors(db, video.id, { name, version: model.version });
+  return vectors.length === texts.length ? { model: name, vectors } : undefined;
 }

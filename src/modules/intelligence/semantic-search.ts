@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Ai } from '../../platform/ai/ai.ts';
+import type { EmbeddedText } from '../../platform/ai/embedding-batcher.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { reciprocalRankFusion } from '../../platform/ai/rank-fusion.ts';
 import type { searchQuery, searchResultSchema } from '../search/schemas.ts';
@@ -8,6 +9,7 @@ import { PUBLISHED_AT, searchConditions, type SearchFilters } from '../search/se
 import type { SearchRow } from '../search/search-repo.ts';
 import type { SearchService } from '../search/service.ts';
 import { anyWordTsQuery } from './keyword-query.ts';
+import type { VectorIndexes } from './vector-indexes.ts';
 import { nearest } from './vector-store.ts';
 
 type SearchParams = z.output<typeof searchQuery>;
@@ -44,11 +46,13 @@ export class SemanticSearch {
   private readonly db: Kysely<DB>;
   private readonly keyword: SearchService;
   private readonly ai: Ai;
+  private readonly indexes: VectorIndexes;
 
-  constructor(deps: { db: Kysely<DB>; keyword: SearchService; ai: Ai }) {
+  constructor(deps: { db: Kysely<DB>; keyword: SearchService; ai: Ai; indexes: VectorIndexes }) {
     this.db = deps.db;
     this.keyword = deps.keyword;
     this.ai = deps.ai;
+    this.indexes = deps.indexes;
   }
 
   async search(
@@ -69,9 +73,9 @@ export class SemanticSearch {
     if (params.q.trim()) {
       const query = await this.ai.embeddings.embed(params.q, {});
       model = query.model;
-      const transcripts = await this.nearestTranscripts(query.vector, query.model, filters);
+      const transcripts = await this.nearestTranscripts(query, filters);
       meaningMatches = transcripts.bestLine;
-      lists.push(await this.nearestVideos(query.vector, query.model, filters), transcripts.ids);
+      lists.push(await this.nearestVideos(query, filters), transcripts.ids);
     }
     if (params.mode === 'hybrid') {
       const keyword = await this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin);
@@ -110,21 +114,30 @@ export class SemanticSearch {
     return new Map(rows.map((row) => [row.video_id, { text: row.text, startSeconds: Number(row.start_seconds) }]));
   }
 
-  private async nearestVideos(vector: number[], model: string, filters: SearchFilters): Promise<string[]> {
-    const candidates = sql`select e.video_id as id, e.embedding from video_embeddings e ${joinSearchable(filters, 'e.video_id')}
-      where e.model = ${model}`;
-    return (await nearest(this.db, candidates, vector, CANDIDATES)).map((hit) => hit.id);
+  private async nearestVideos(query: EmbeddedText, filters: SearchFilters): Promise<string[]> {
+    const candidates = sql`select e.video_id::text as id, e.embedding from video_embeddings e ${joinSearchable(filters, 'e.video_id')}
+      where e.model = ${query.model} and e.model_version = ${query.version}`;
+    const ann = {
+      indexes: this.indexes,
+      kind: 'videos' as const,
+      model: { name: query.model, version: query.version },
+    };
+    return (await nearest(this.db, candidates, query.vector, CANDIDATES, ann)).map((hit) => hit.id);
   }
 
   /** Segments are ranked, then each video keeps the rank (and the position) of its best segment. */
   private async nearestTranscripts(
-    vector: number[],
-    model: string,
+    query: EmbeddedText,
     filters: SearchFilters,
   ): Promise<{ ids: string[]; bestLine: Map<string, number> }> {
-    const candidates = sql`select e.video_id || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
-      where e.model = ${model}`;
-    const hits = await nearest(this.db, candidates, vector, CANDIDATES * 5);
+    const candidates = sql`select e.video_id::text || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
+      where e.model = ${query.model} and e.model_version = ${query.version}`;
+    const ann = {
+      indexes: this.indexes,
+      kind: 'segments' as const,
+      model: { name: query.model, version: query.version },
+    };
+    const hits = await nearest(this.db, candidates, query.vector, CANDIDATES * 5, ann);
     const bestLine = new Map<string, number>();
     for (const hit of hits) {
       const [videoId, position] = hit.id.split(':') as [string, string];

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -8,7 +7,6 @@ import type { Services } from '../services.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import { requestOrigin } from '../videos/request-origin.ts';
 import { videoIdParams, videoSchema } from '../videos/schemas.ts';
-import { nearest } from './vector-store.ts';
 import { limitParam } from '../../platform/pagination/page-query.ts';
 
 const similarQuery = z.object({ limit: limitParam({ max: 50, default: 10 }) });
@@ -42,19 +40,7 @@ export async function similarRoutes(
     },
     async (request) => {
       const video = await videos.getVisible(request.user, request.params.id);
-      const own = await db
-        .selectFrom('video_embeddings')
-        .select(['model', 'embedding'])
-        .where('video_id', '=', video.id)
-        .executeTakeFirst();
-      if (!own) return ok([]);
-      const hits = await nearest(
-        db,
-        sql`select e.video_id as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
-      where e.model = ${own.model} and e.video_id <> ${video.id} and v.status = 'ready' and v.visibility = 'public'`,
-        own.embedding.map(Number),
-        request.query.limit,
-      );
+      const hits = await services.videoVectors.similarTo(video.id, request.query.limit);
       const rows = (await Promise.all(hits.map((hit) => videoQueries.findById(db, hit.id)))).filter(
         (row) => row !== undefined,
       );

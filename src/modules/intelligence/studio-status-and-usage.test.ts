@@ -68,10 +68,13 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.equal(semantic.data[0]?.id, videoId);
       assert.equal(semantic.data[0].transcriptMatch.startSeconds, 3);
-      // Keyword mode searches titles, tags and descriptions only: no transcript line.
+      // Keyword mode sees transcripts too, with the line and its second; a metadata match has no line.
+      const spoken = json(await get(`/api/v1/search?q=${encodeURIComponent('saturn rings')}`));
+      assert.equal(spoken.data[0]?.id, videoId);
+      assert.deepEqual(spoken.data[0].transcriptMatch, { text: SEGMENTS[1]!.text, startSeconds: 1.5 });
       const keyword = json(await get(`/api/v1/search?q=kitchen`));
       assert.equal(keyword.data[0]?.id, videoId);
-      assert.equal(keyword.data[0].transcriptMatch, undefined);
+      assert.equal(keyword.data[0].transcriptMatch, null);
     });
 
     test('the creator sees where the analysis stands and can re-run it; edits are kept', async () => {

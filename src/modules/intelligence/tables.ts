@@ -1,7 +1,7 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AnalysisStatusTables } from './analysis-status-repo.ts';
 
-/** Column typings for migrations/0014_video_intelligence.sql, which is the source of truth. */
+/** Column typings for migrations/0014_video_intelligence.sql and 0060, which are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -47,6 +47,7 @@ export interface VideoInsightsTable {
 export interface VideoEmbeddingsTable {
   video_id: string;
   model: string;
+  model_version: Generated<string>;
   content_hash: string;
   embedding: number[];
   updated_at: Timestamp;
@@ -56,8 +57,10 @@ export interface SegmentEmbeddingsTable {
   video_id: string;
   position: number;
   model: string;
+  model_version: Generated<string>;
   content_hash: string;
   embedding: number[];
+  updated_at: Generated<Date>;
 }
 
 export interface VideoAnswersTable {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { EmbeddingModel, VectorIndexes, VectorKind } from './vector-indexes.ts';
 
 export type VectorSearchMode = 'pgvector' | 'in-process';
 
@@ -10,7 +11,7 @@ export interface Neighbour {
 
 const modes = new WeakMap<object, Promise<VectorSearchMode>>();
 
-/** pgvector when the extension is installed in this database (migration 0014 creates it where available). */
+/** pgvector when the extension is installed in this database (migration 0014 creates it where available); otherwise the in-process ANN index. */
 export function vectorSearchMode(db: Kysely<DB>): Promise<VectorSearchMode> {
   let mode = modes.get(db);
   if (!mode) {
@@ -25,33 +26,65 @@ export function vectorSearchMode(db: Kysely<DB>): Promise<VectorSearchMode> {
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0);
 
+/** Where an ANN index holds the candidates' vectors (without pgvector): the kind, the model, the indexes. */
+export interface AnnSource {
+  indexes: VectorIndexes;
+  kind: VectorKind;
+  model: EmbeddingModel;
+}
+
+/** How many ANN hits are re-ranked per wanted result at first (filters drop some); grows ×4 per round. */
+const OVERFETCH = 4;
+const ROUNDS = 3;
+
 /**
  * Nearest neighbours by cosine similarity among the rows a query selects (`candidates` must yield
- * `id` and `embedding`). With pgvector the database ranks them (`embedding::vector <=> query`); without
- * it the candidates' vectors are read and ranked here — an exact scan either way, fine for the
- * thousands of vectors an embedded instance holds. Vectors are unit length, so cosine = dot product.
+ * `id` and `embedding`). With pgvector the database ranks them (`embedding::vector <=> query`, served by
+ * the HNSW index of migration 0060 for 512 dimensions). Without it, and given an `ann` source, the
+ * in-process HNSW index proposes the nearest ids and only those candidates are read and ranked exactly;
+ * when the candidates' conditions drop so many that fewer than `limit` remain, it asks for more, and
+ * after ROUNDS falls back to an exact scan. Without `ann` (one video's segments), an exact scan.
+ * Vectors are unit length, so cosine = dot product.
  */
 export async function nearest(
   db: Kysely<DB>,
   candidates: RawBuilder<unknown>,
   query: number[],
   limit: number,
+  ann?: AnnSource,
 ): Promise<Neighbour[]> {
   if ((await vectorSearchMode(db)) === 'pgvector') {
     const literal = `[${query.join(',')}]`;
+    const vector = sql.raw(`vector(${query.length})`);
     const result = await sql<Neighbour>`
-      select c.id, (1 - (c.embedding::vector <=> ${literal}::vector))::float8 as score
+      select c.id, (1 - (c.embedding::${vector} <=> ${literal}::${vector}))::float8 as score
       from (${candidates}) c
-      order by c.embedding::vector <=> ${literal}::vector
+      where array_length(c.embedding, 1) = ${query.length}
+      order by c.embedding::${vector} <=> ${literal}::${vector}
       limit ${limit}`.execute(db);
     return result.rows;
   }
+  if (ann) {
+    let fetch = Math.max(limit * OVERFETCH, 40);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
+      if (hits.length === 0) return [];
+      const ids = hits.map((hit) => hit.id);
+      const ranked = await exactScan(db, sql`select * from (${candidates}) a where a.id = any(${ids}::text[])`, query);
+      // Enough survived the conditions, or the index has nothing more to offer.
+      if (ranked.length >= limit || hits.length < fetch) return ranked.slice(0, limit);
+      fetch *= OVERFETCH;
+    }
+  }
+  return (await exactScan(db, candidates, query)).slice(0, limit);
+}
+
+async function exactScan(db: Kysely<DB>, candidates: RawBuilder<unknown>, query: number[]): Promise<Neighbour[]> {
   const result = await sql<{
     id: string;
     embedding: number[];
   }>`select c.id, c.embedding from (${candidates}) c`.execute(db);
   return result.rows
     .map((row) => ({ id: row.id, score: dot(query, row.embedding.map(Number)) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score);
 }

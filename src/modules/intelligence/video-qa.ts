@@ -103,7 +103,7 @@ export class VideoQa {
     const byMeaning = await nearest(
       this.db,
       sql`select e.position::text as id, e.embedding from segment_embeddings e
-      where e.video_id = ${video.id} and e.model = ${query.model}`,
+      where e.video_id = ${video.id} and e.model = ${query.model} and e.model_version = ${query.version}`,
       query.vector,
       20,
     );

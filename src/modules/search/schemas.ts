@@ -66,7 +66,7 @@ export const searchResultSchema = z.object({
     .nullable()
     .optional()
     .describe(
-      'semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only',
+      'the transcript line that matched best (its words in every mode, then its meaning in semantic and hybrid modes); null when the video matched on its metadata only',
     ),
 });
 

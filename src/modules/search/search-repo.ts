@@ -23,6 +23,9 @@ export interface SearchRow {
   creator_username: string;
   title_html: string;
   description_html: string;
+  /** The transcript line that matched the query best, when the transcript matched. */
+  transcript_text?: string | null;
+  transcript_start?: number | null;
 }
 
 export interface SearchPage {
@@ -47,6 +50,22 @@ const escapedHtml = (column: RawBuilder<unknown>) =>
 const MARK = 'StartSel=<mark>, StopSel=</mark>';
 
 /**
+ * Transcripts count for less than titles, tags and descriptions: a transcript segment's tsvector has the
+ * lowest weight (D, 0.1 in ts_rank) and its best segment's rank is halved again, so a video that says
+ * the words ranks below one that is about them, yet is still found (hybrid mode, spoken words).
+ */
+const TRANSCRIPT_WEIGHT = 0.5;
+
+/** The videos whose transcript has the query's words (GIN index on transcript_segments.document). */
+const spokenMatch = (query: RawBuilder<unknown>) =>
+  sql`s.video_id in (select t.video_id from transcript_segments t where t.document @@ ${query})`;
+
+/** The best rank of a candidate's transcript segments, weighted. */
+const spokenRank = (query: RawBuilder<unknown>) =>
+  sql`${TRANSCRIPT_WEIGHT}::real * coalesce((select max(ts_rank(t.document, ${query})) from transcript_segments t
+      where t.video_id = c.id and t.document @@ ${query}), 0)`;
+
+/**
  * A search considers at most this many matches: the newest ones for relevance and -uploaded_at, the
  * most viewed for -views. Ranking (ts_rank) and counting every match of a common word took hundreds of
  * milliseconds on 200,000 videos (a fifth of the catalogue matches "recipe"); with the cap both stay
@@ -64,13 +83,23 @@ interface SortKey {
 const id = { expression: sql`c.id`, descending: false };
 
 /** The order of the page, over the candidates `c`; `exact` and `ranked` are tsquery expressions. */
-function sortKeys(sort: SearchSort, exact: RawBuilder<unknown> | null, ranked: RawBuilder<unknown>): SortKey[] {
+function sortKeys(
+  sort: SearchSort,
+  exact: RawBuilder<unknown> | null,
+  ranked: RawBuilder<unknown>,
+  withWords: boolean,
+): SortKey[] {
   if (sort === '-views') return [{ expression: sql`c.view_count`, descending: true }, id];
   if (sort === '-uploaded_at') return [{ expression: sql`c.published_at`, descending: true }, id];
   return [
     // What the viewer typed before what a corrected spelling found.
     ...(exact ? [{ expression: sql`c.document @@ ${exact}`, descending: true }] : []),
-    { expression: sql`ts_rank(c.document, ${ranked})`, descending: true },
+    {
+      expression: withWords
+        ? sql`ts_rank(c.document, ${ranked}) + ${spokenRank(ranked)}`
+        : sql`ts_rank(c.document, ${ranked})`,
+      descending: true,
+    },
     { expression: sql`c.published_at`, descending: true },
     id,
   ];
@@ -119,31 +148,42 @@ async function searchPage(
   exact: RawBuilder<unknown> | null,
 ): Promise<SearchPage> {
   const { conditions, videoConditions } = searchConditions(request.filters);
-  const match = request.query.tsquery ? sql`s.document @@ ${query}` : sql`true`;
+  const withWords = request.query.tsquery !== null && request.query.tsquery !== '';
   const byViews = request.sort === '-views';
   const joinVideos = byViews || videoConditions.length > 0;
   // Implied by s.searchable, but said of v it lets the planner walk videos_public_popular_idx (partial).
   const findable = joinVideos ? [sql`v.status = 'ready'`, sql`v.visibility = 'public'`] : [];
-  const where = and([...conditions, ...findable, ...videoConditions, match]);
+  const where = (match: RawBuilder<unknown>) => and([...conditions, ...findable, ...videoConditions, match]);
   const from = sql`video_search s ${joinVideos ? sql`join videos v on v.id = s.video_id` : sql``}`;
-  const keys = sortKeys(request.sort, exact, query);
+  const keys = sortKeys(request.sort, exact, query, withWords);
   const keyColumns = keys.map((key, i) => sql`${key.expression} as ${sql.ref(`k${i}`)}`);
   const innerOrder = sql.join(keys.map((key, i) => sql`${sql.ref(`k${i}`)} ${direction(key)}`));
   const outerOrder = sql.join(keys.map((key, i) => sql`${sql.ref(`page.k${i}`)} ${direction(key)}`));
+  const newest = (match: RawBuilder<unknown>) =>
+    sql`(select s.video_id as id, s.published_at from ${from} where ${where(match)}
+         order by s.published_at desc, s.video_id limit ${MAX_RESULTS})`;
+  // The metadata matches and the transcript matches, each found through its own GIN index, then merged.
+  const matchIds = withWords
+    ? sql`select id, published_at from (${newest(sql`s.document @@ ${query}`)} union ${newest(spokenMatch(query))}) m
+          order by published_at desc, id limit ${MAX_RESULTS}`
+    : sql`select id, published_at from ${newest(sql`true`)} m`;
   const candidates = byViews
-    ? sql`select s.video_id as id, s.document, s.published_at, v.view_count from ${from} where ${where}
+    ? sql`select s.video_id as id, s.document, s.published_at, v.view_count from ${from}
+          where ${where(withWords ? sql`(s.document @@ ${query} or ${spokenMatch(query)})` : sql`true`)}
           order by v.view_count desc, v.id limit ${Math.min(request.offset + request.limit, MAX_RESULTS)}`
-    : sql`select s.video_id as id, s.document, s.published_at from ${from} where ${where}
-          order by s.published_at desc, s.video_id limit ${MAX_RESULTS}`;
+    : sql`select s.video_id as id, s.document, s.published_at from (${matchIds}) m join video_search s on s.video_id = m.id`;
   const counted = async () => {
     const {
       rows: [row],
-    } = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from ${from} where ${where} limit ${MAX_RESULTS}) as candidate`.execute(
-      db,
-    );
+    } = await sql<{ n: number }>`select count(*)::int as n from (${matchIds}) as candidate`.execute(db);
     return row?.n ?? 0;
   };
+  // The line to show under a result: the best-ranked transcript segment with the query's words.
+  const spokenLine = withWords
+    ? sql`left join lateral (select t.text, t.start_seconds from transcript_segments t
+          where t.video_id = v.id and t.document @@ ${query}
+          order by ts_rank(t.document, ${query}) desc, t.position limit 1) line on true`
+    : sql``;
   const { rows } = await sql<SearchRow & { total: number }>`
     with candidates as (${candidates}), page as (
       select c.id, c.published_at, ${sql.join(keyColumns)}, count(*) over () as total
@@ -156,8 +196,9 @@ async function searchPage(
            ts_headline('english', ${escapedHtml(sql`v.title`)}, ${query}, ${`${MARK}, HighlightAll=true`}) as title_html,
            ts_headline('english', ${escapedHtml(sql`v.description`)}, ${query},
                        ${`${MARK}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as description_html,
+           ${withWords ? sql`line.text as transcript_text, line.start_seconds as transcript_start,` : sql``}
            page.total::int as total
-    from page join videos v on v.id = page.id join users u on u.id = v.creator_id
+    from page join videos v on v.id = page.id join users u on u.id = v.creator_id ${spokenLine}
     order by ${outerOrder}`.execute(db);
   const items = rows.map(({ total: _total, ...row }) => row);
   if (byViews) return { rows: items, total: await counted() };

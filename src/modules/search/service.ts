@@ -90,6 +90,10 @@ export class SearchService {
       creator: { id: row.creator_id, username: row.creator_username },
       uploadedAt: toIso(row.published_at),
       highlights: { title: row.title_html, description: row.description_html },
+      transcriptMatch:
+        row.transcript_text != null && row.transcript_start != null
+          ? { text: row.transcript_text, startSeconds: Number(row.transcript_start) }
+          : null,
     };
   }
 

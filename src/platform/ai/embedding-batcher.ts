@@ -5,7 +5,9 @@ type EmbedMany = (texts: string[], context: AiCallContext) => Promise<Routed<num
 
 export interface EmbeddedText {
   vector: number[];
+  /** The model's name and version: vectors are only compared with vectors of the same model. */
   model: string;
+  version: string;
 }
 
 interface Pending {
@@ -55,7 +57,7 @@ export class EmbeddingBatcher {
     this.embedMany(batch.texts, context).then(
       (result) =>
         batch.waiters.forEach((waiter, index) =>
-          waiter.resolve({ vector: result.value[index]!, model: result.model.name }),
+          waiter.resolve({ vector: result.value[index]!, model: result.model.name, version: result.model.version }),
         ),
       (error: unknown) => batch.waiters.forEach((waiter) => waiter.reject(error)),
     );

@@ -5165,7 +5165,7 @@ export type paths = {
                 thumbnailUrl: string | null;
                 /** @description plain text */
                 title: string;
-                /** @description semantic and hybrid modes: the transcript line that matched best (words first, then meaning); null when the video matched on its metadata only */
+                /** @description the transcript line that matched best (its words in every mode, then its meaning in semantic and hybrid modes); null when the video matched on its metadata only */
                 transcriptMatch?: {
                   /** @description where the line is spoken: open /watch/<id>?t=<startSeconds> */
                   startSeconds: number;
@@ -8265,12 +8265,19 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
+                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                localEmbedder?: {
+                  model: string;
+                  reason?: string;
+                  /** @enum {string} */
+                  status: 'loading' | 'ready' | 'fallback';
+                };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
                   [key: string]: string[];
                 };
                 /**
-                 * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
+                 * @description in-process: the database has no pgvector, so vectors are searched by an HNSW index (usearch) inside StreamHub
                  * @enum {string}
                  */
                 vectorSearch: 'pgvector' | 'in-process';
@@ -8295,12 +8302,19 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
+                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                localEmbedder?: {
+                  model: string;
+                  reason?: string;
+                  /** @enum {string} */
+                  status: 'loading' | 'ready' | 'fallback';
+                };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
                   [key: string]: string[];
                 };
                 /**
-                 * @description in-process: the database has no pgvector, so vectors are ranked by an exact scan in StreamHub
+                 * @description in-process: the database has no pgvector, so vectors are searched by an HNSW index (usearch) inside StreamHub
                  * @enum {string}
                  */
                 vectorSearch: 'pgvector' | 'in-process';

@@ -1,6 +1,7 @@
 import type { ModelInfo } from '../ports.ts';
 import { inverseDocumentFrequency, surfaceForms, termCounts } from './term-vectors.ts';
 import { textRank, topUnits } from './textrank.ts';
+import { meaningBoundaries } from './meaning-tiling.ts';
 import { topicBoundaries } from './text-tiling.ts';
 
 export interface TimedText {
@@ -16,6 +17,8 @@ export interface Insights {
 }
 
 export const EXTRACTIVE_INSIGHTS_MODEL: ModelInfo = { provider: 'local', name: 'textrank-texttiling', version: '1' };
+/** Chapters cut where the sentence embeddings of the transcript change topic (meaning-tiling.ts). */
+export const MEANING_INSIGHTS_MODEL: ModelInfo = { provider: 'local', name: 'textrank-meaning-tiling', version: '1' };
 
 const SUMMARY_UNITS = 3;
 const MAX_KEY_POINTS = 6;
@@ -38,15 +41,21 @@ function titleFrom(terms: string[]): string {
  * segments by TextRank, in spoken order; chapters start where TextTiling finds a topic shift and are
  * titled with the words most particular to them (TF-IDF across chapters); key points are each
  * chapter's most central segment. Nothing is invented: every sentence was said in the video.
+ * With `vectors` (one sentence embedding per segment) chapters start where the meaning shifts instead.
  */
-export function extractInsights(segments: TimedText[]): Insights {
+export function extractInsights(segments: TimedText[], vectors?: number[][]): Insights {
   const texts = segments.map((segment) => segment.text);
   const scores = textRank(texts);
   const summary = topUnits(texts, scores, SUMMARY_UNITS)
     .map((index) => sentence(texts[index]!))
     .join(' ');
 
-  const starts = topicBoundaries(texts);
+  const starts =
+    vectors && vectors.length === segments.length
+      ? meaningBoundaries(
+          segments.map((segment, index) => ({ startSeconds: segment.startSeconds, vector: vectors[index]! })),
+        )
+      : topicBoundaries(texts);
   const ranges = starts.map((start, index) => [start, starts[index + 1] ?? texts.length] as const);
   const chapterCounts = ranges.map(([from, to]) => termCounts(texts.slice(from, to).join(' ')));
   const idf = inverseDocumentFrequency(chapterCounts);

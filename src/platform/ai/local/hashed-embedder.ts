@@ -20,8 +20,10 @@ function fnv1a(text: string): number {
  * each other; it knows no synonyms (docs/AI.md says what that costs). No npm package ships
  * word vectors that could do better offline.
  */
+export const HASHED_EMBEDDER_MODEL: ModelInfo = { provider: 'local', name: 'hashed-ngrams-512', version: '1' };
+
 export class HashedNgramEmbedder implements Embedder {
-  readonly model: ModelInfo = { provider: 'local', name: 'hashed-ngrams-512', version: '1' };
+  readonly model = HASHED_EMBEDDER_MODEL;
 
   embed(texts: string[]): Promise<Metered<number[][]>> {
     return Promise.resolve({ value: texts.map(embedText), usage: { inputTokens: 0 } });

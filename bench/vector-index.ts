@@ -1,0 +1,169 @@
+/**
+ * In-process ANN index (usearch HNSW, used on PostgreSQL without pgvector): recall@10 against an exact
+ * scan, query p50/p95, build time and snapshot save/load, on BENCH_VECTORS synthetic 512-dimension
+ * unit vectors (default 200,000) drawn around BENCH_CLUSTERS topics the way sentence embeddings
+ * cluster; plus the sentence encoder's throughput per core. Machine load is printed beside every figure.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createObjectStorage } from '../src/platform/storage/create-storage.ts';
+import { AnnIndex } from '../src/modules/intelligence/ann-index.ts';
+import { LocalEmbedder, SENTENCE_ENCODER_MODEL } from '../src/platform/ai/local/sentence-embedder.ts';
+import { envNumber, markdownTable } from './support/options.ts';
+
+const DIMENSIONS = 512;
+const VECTORS = envNumber('BENCH_VECTORS', 200_000);
+const CLUSTERS = envNumber('BENCH_CLUSTERS', 500);
+const QUERIES = envNumber('BENCH_QUERIES', 200);
+const load = () => loadavg()[0]!.toFixed(1);
+
+/** mulberry32: the same vectors on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(next: () => number): number {
+  return Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+}
+
+function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm);
+  return vector.map((value) => value / norm);
+}
+
+/** Points around random topic centres: neighbours are meaningful, unlike uniform noise. */
+function dataset(count: number, seed: number, centres: Float32Array[]): Float32Array[] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => {
+    const centre = centres[Math.floor(next() * centres.length)]!;
+    return unit(centre.map((value) => value + 0.03 * gaussian(next)));
+  });
+}
+
+function exactTop(vectors: Float32Array[], query: Float32Array, k: number): number[] {
+  const best: { index: number; score: number }[] = [];
+  vectors.forEach((vector, index) => {
+    let score = 0;
+    for (let d = 0; d < DIMENSIONS; d += 1) score += vector[d]! * query[d]!;
+    if (best.length < k || score > best[k - 1]!.score) {
+      best.push({ index, score });
+      best.sort((a, b) => b.score - a.score);
+      if (best.length > k) best.pop();
+    }
+  });
+  return best.map((entry) => entry.index);
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+
+async function embeddingThroughput(): Promise<string[][]> {
+  const embedder = new LocalEmbedder();
+  const sentences = Array.from(
+    { length: 512 },
+    (_, n) => `Sentence ${n}: how to knead dough, patch a tyre, or find Saturn's rings in the night sky.`,
+  );
+  const signal = new AbortController().signal;
+  await embedder.embed(sentences.slice(0, 32), signal); // warm-up: kernels compiled, weights loaded
+  const started = performance.now();
+  await embedder.embed(sentences, signal);
+  const seconds = (performance.now() - started) / 1000;
+  const perSecond = sentences.length / seconds;
+  // TensorFlow.js's plain-JS backend runs on the event-loop thread: the rate is one core's.
+  return [
+    [
+      `${SENTENCE_ENCODER_MODEL.name}@${SENTENCE_ENCODER_MODEL.version}`,
+      perSecond.toFixed(0),
+      (10_000 / perSecond).toFixed(0),
+      load(),
+    ],
+  ];
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(
+    `vector index bench: ${VECTORS} vectors × ${DIMENSIONS} dims, ${CLUSTERS} clusters, ${QUERIES} queries (load ${load()})\n`,
+  );
+  const seed = random(1);
+  const centres = Array.from({ length: CLUSTERS }, () =>
+    unit(Float32Array.from({ length: DIMENSIONS }, () => gaussian(seed))),
+  );
+  const vectors = dataset(VECTORS, 2, centres);
+  const queries = dataset(QUERIES, 3, centres);
+
+  const index = new AnnIndex(DIMENSIONS);
+  let started = performance.now();
+  vectors.forEach((vector, n) => index.upsert(String(n), vector));
+  const buildSeconds = (performance.now() - started) / 1000;
+  const buildLoad = load();
+
+  const latencies: number[] = [];
+  let found = 0;
+  for (const query of queries) {
+    const begin = performance.now();
+    const hits = index.search(query, 10);
+    latencies.push(performance.now() - begin);
+    const exact = new Set(exactTop(vectors, query, 10).map(String));
+    found += hits.filter((hit) => exact.has(hit.id)).length;
+  }
+  const exactStarted = performance.now();
+  for (const query of queries.slice(0, 20)) exactTop(vectors, query, 10);
+  const exactMs = (performance.now() - exactStarted) / 20;
+
+  const dir = await mkdtemp(join(tmpdir(), 'streamhub-bench-ann-'));
+  const storage = createObjectStorage({ dataDir: dir });
+  started = performance.now();
+  await index.saveSnapshot(storage, 'bench/index', new Date());
+  const saveSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const loaded = await AnnIndex.loadSnapshot(storage, 'bench/index', DIMENSIONS);
+  const loadSeconds = (performance.now() - started) / 1000;
+  if (loaded?.index.size !== VECTORS) throw new Error('the snapshot did not load');
+  await rm(dir, { recursive: true, force: true });
+
+  process.stdout.write(`\n## ANN index (usearch HNSW, M=16, ef_add=128, ef_search=96)\n\n`);
+  process.stdout.write(
+    `${markdownTable(
+      [
+        'vectors',
+        'recall@10',
+        'query p50 ms',
+        'query p95 ms',
+        'exact scan ms/query',
+        'build s',
+        'snapshot save s',
+        'snapshot load s',
+        'load avg',
+      ],
+      [
+        [
+          String(VECTORS),
+          (found / (QUERIES * 10)).toFixed(3),
+          percentile(latencies, 50).toFixed(2),
+          percentile(latencies, 95).toFixed(2),
+          exactMs.toFixed(0),
+          buildSeconds.toFixed(0),
+          saveSeconds.toFixed(1),
+          loadSeconds.toFixed(1),
+          `${buildLoad} / ${load()}`,
+        ],
+      ],
+    )}\n`,
+  );
+  process.stdout.write(`\n## Sentence encoder throughput (one core)\n\n`);
+  process.stdout.write(
+    `${markdownTable(['model', 'sentences/s', 'est. s for 10k video documents', 'load avg'], await embeddingThroughput())}\n`,
+  );
+}
+
+await main();

@@ -3,6 +3,8 @@
  * its event loop:  node --import tsx bench/support/serve-target.ts <bare|real>
  *
  * - bare: a plain Fastify app whose GET /api/v1/users/:id returns a constant (the ceiling).
+ * - bare-pg: a plain Fastify app whose GET /api/v1/users/:id runs the real route's SELECT through a
+ *   `pg` pool of 10 on DATABASE_URL (the limit for a database read).
  * - real: the full StreamHub app (buildApp on createPlatform), configured from the environment like
  *   `streamhub serve`, but without the in-process job workers so idle polling does not add noise.
  *
@@ -41,6 +43,39 @@ async function startBare(): Promise<{ server: Server; close(): Promise<void> }> 
   };
 }
 
+const USER_BY_ID = 'select * from "users" where "id" = $1';
+
+async function startBarePg(): Promise<{ server: Server; close(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const app = Fastify({ logger: false });
+  app.get<{ Params: { id: string } }>('/api/v1/users/:id', async (request, reply) => {
+    const { rows } = await pool.query(USER_BY_ID, [request.params.id]);
+    const row = rows[0] as
+      | { id: string; username: string; role: string; bio: string; avatar_url: string | null; created_at: Date }
+      | undefined;
+    if (!row) return reply.code(404).send({ success: false });
+    return {
+      success: true,
+      data: {
+        id: row.id,
+        username: row.username,
+        role: row.role,
+        bio: row.bio,
+        avatarUrl: row.avatar_url,
+        createdAt: row.created_at.toISOString(),
+      },
+    };
+  });
+  return {
+    server: app,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
 async function startReal(): Promise<{ server: Server; close(): Promise<void> }> {
   // Imported lazily so the bare target does not pay for (or get perturbed by) the app's modules.
   const { loadConfig } = await import('../../src/config.ts');
@@ -62,11 +97,12 @@ async function startReal(): Promise<{ server: Server; close(): Promise<void> }> 
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'bare' && mode !== 'real') {
-    process.stderr.write('usage: node --import tsx bench/support/serve-target.ts <bare|real>\n');
+  const starters = { bare: startBare, 'bare-pg': startBarePg, real: startReal };
+  if (mode !== 'bare' && mode !== 'bare-pg' && mode !== 'real') {
+    process.stderr.write('usage: node --import tsx bench/support/serve-target.ts <bare|bare-pg|real>\n');
     process.exit(2);
   }
-  const target = mode === 'bare' ? await startBare() : await startReal();
+  const target = await starters[mode]();
   const address = await target.server.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(address).port);
   if (!port) throw new Error(`server did not report a port (${address})`);

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 
 const SERVE_TARGET = fileURLToPath(new URL('./serve-target.ts', import.meta.url));
 
-export type TargetMode = 'bare' | 'real';
+export type TargetMode = 'bare' | 'bare-pg' | 'real';
 
 export interface TargetProcess {
   mode: TargetMode;

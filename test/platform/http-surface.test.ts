@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { registerUser, startTestApp, type TestApp } from '../support/app.ts';
 
 const SNAPSHOT = fileURLToPath(new URL('./http-surface.snap', import.meta.url));
@@ -59,7 +59,7 @@ describe('HTTP surface stays as it was', () => {
     // PGlite only: the surface does not depend on the backend, and the snapshot is one file.
     t = await startTestApp('pglite', { CORS_ORIGINS: ORIGIN });
     const user = await registerUser(t.app, { username: 'surface_user', email: 'surface_user@example.com' });
-    const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
+    const inject = (options: InjectOptions) => t.app.inject(options);
     const openapi = await inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const answers: Record<string, Answer> = {
       'GET user': answer(await inject({ method: 'GET', url: `/api/v1/users/${user.user.id}` })),

@@ -159,7 +159,9 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 }
 
 async function stopWorker(worker: ChildProcess | undefined): Promise<void> {
-  if (!worker || worker.exitCode !== null) return;
+  // A worker ended by a signal has a null exitCode but a signalCode; waiting for its 'exit' again would
+  // hang with nothing left on the event loop, and the benchmark would quietly end with code 0.
+  if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
   worker.kill('SIGTERM');
   await once(worker, 'exit');
 }

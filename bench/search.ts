@@ -10,8 +10,14 @@
  *
  * Environment: BENCH_USERS (50000) and BENCH_VIDEOS (200000) for the catalogue seeded first; or
  * SEARCH_BENCH_DATA_DIR (and SEARCH_BENCH_DATABASE_URL for PostgreSQL) to use one seeded already
- * (`BENCH_KEEP=1 npm run bench -- seed` prints them). BENCH_QUERIES (400 per row), BENCH_SEED (1).
+ * (`BENCH_KEEP=1 npm run bench -- seed` prints them). BENCH_QUERIES (400 per row), BENCH_SEED (1),
+ * BENCH_JSON=<file> (also write the ratios as JSON, for the smoke guard).
+ *
+ * Anchor: after every search or autocomplete request, one `GET /api/v1/users/:id` of a random creator
+ * through the same app (a primary-key read); the ratio of the anchor's p50 to search's p50, both taken
+ * interleaved in the same run, stays put when the machine is loaded and drops when search gets slower.
  */
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
@@ -201,9 +207,13 @@ async function benchTarget(target: Target): Promise<string[][]> {
   const rows: string[][] = [];
   try {
     const db = platform.database.db;
-    const channelNames = (
-      await db.selectFrom('users').select('username').where('role', '=', 'creator').limit(2000).execute()
-    ).map((row) => row.username);
+    const creators = await db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('role', '=', 'creator')
+      .limit(2000)
+      .execute();
+    const channelNames = creators.map((row) => row.username);
     const titles = (
       await db.selectFrom('videos').select('title').where('visibility', '=', 'public').limit(2000).execute()
     ).map((row) => row.title);
@@ -222,6 +232,11 @@ async function benchTarget(target: Target): Promise<string[][]> {
     for (const [, , make] of SEARCH_MIX) for (let n = 0; n < 10; n += 1) await get(`/api/v1/search?${make()}`);
     for (let n = 0; n < 30; n += 1) await get(`/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`);
 
+    const anchor: number[] = [];
+    const anchorRead = async () => {
+      const creator = creators[Math.floor(random.next() * creators.length)]!;
+      anchor.push(await get(`/api/v1/users/${creator.id}`));
+    };
     const loadBefore = load();
     const byLabel = new Map<string, number[]>(SEARCH_MIX.map(([label]) => [label, []]));
     const all: number[] = [];
@@ -235,6 +250,7 @@ async function benchTarget(target: Target): Promise<string[][]> {
         console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
       byLabel.get(label)!.push(elapsed);
       all.push(elapsed);
+      await anchorRead();
     }
     const autocomplete: number[] = [];
     for (let n = 0; n < QUERIES * 2; n += 1) {
@@ -243,12 +259,17 @@ async function benchTarget(target: Target): Promise<string[][]> {
       if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW))
         console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
       autocomplete.push(elapsed);
+      await anchorRead();
     }
     const name = target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     rows.push([name, '**search: the whole mix**', String(all.length), ...figures(all)]);
     for (const [label, times] of byLabel)
       rows.push([name, `search: ${label}`, String(times.length), ...figures(times)]);
     rows.push([name, '**autocomplete**', String(autocomplete.length), ...figures(autocomplete)]);
+    rows.push([name, 'anchor: GET /api/v1/users/:id, interleaved', String(anchor.length), ...figures(anchor)]);
+    const p50 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+    ratios[`${target.kind} search/anchor`] = p50(anchor) / p50(all);
+    ratios[`${target.kind} autocomplete/anchor`] = p50(anchor) / p50(autocomplete);
     console.error(
       `  ${target.kind}: ${Number(count).toLocaleString('en-US')} videos${target.seededSeconds ? ` (seeded in ${target.seededSeconds.toFixed(0)} s)` : ''}; load ${loadBefore} before, ${load()} after`,
     );
@@ -260,8 +281,12 @@ async function benchTarget(target: Target): Promise<string[][]> {
   return rows;
 }
 
+/** Anchor p50 / request p50 per backend (higher is faster), for the smoke guard. */
+const ratios: Record<string, number> = {};
 const rows: string[][] = [];
 for (const target of await targets()) rows.push(...(await benchTarget(target)));
+if (process.env.BENCH_JSON)
+  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ bench: 'search', ratios, load: loadavg() }, null, 2));
 console.log(
   `\n${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; requests one at a time through app.inject\n`,
 );

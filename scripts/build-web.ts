@@ -15,9 +15,15 @@ const BUILT_MARKER = join(WEB_DIR, 'dist', 'index.html');
 const BUILD_LOCK = join(WEB_DIR, '.build-lock');
 /** A lock older than this was left by a build that died. */
 const STALE_LOCK_MS = 5 * 60_000;
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'vite-plugin-service-worker.ts', 'tsconfig.json'].map(
-  (name) => join(WEB_DIR, name),
-);
+const SOURCES = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'vite-plugin-service-worker.ts',
+  'vite-plugin-precompress.ts',
+  'tsconfig.json',
+].map((name) => join(WEB_DIR, name));
 
 function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });

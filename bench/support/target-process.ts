@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 
 const SERVE_TARGET = fileURLToPath(new URL('./serve-target.ts', import.meta.url));
 
-export type TargetMode = 'bare' | 'real';
+export type TargetMode = 'bare' | 'bare-pg' | 'bare-like' | 'bare-put' | 'real';
 
 export interface TargetProcess {
   mode: TargetMode;
@@ -62,8 +62,8 @@ export async function startTarget(mode: TargetMode, options: StartTargetOptions)
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${mode} target did not start within ${options.startTimeoutMs ?? 60_000} ms`));
-    }, options.startTimeoutMs ?? 60_000);
+      reject(new Error(`${mode} target did not start within ${options.startTimeoutMs ?? 180_000} ms`));
+    }, options.startTimeoutMs ?? 180_000);
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
       reject(new Error(`${mode} target exited before listening (code ${code}, signal ${signal})`));

@@ -7,7 +7,9 @@ import type { SourceStaging } from './source-staging.ts';
 
 /**
  * tus uploads received into a local directory (embedded mode): ffprobe reads the file in place,
- * then it is copied into media storage (the storage port owns its own atomic writes) and removed.
+ * then media storage adopts it (a hard link on the same disk, so finalising costs the same for any
+ * size; a copy where storage cannot adopt) and the received name is removed. Adopting leaves the
+ * received file in place, so a finaliser that crashed after promoting can start over.
  */
 export class TusFileStaging implements SourceStaging {
   constructor(
@@ -20,7 +22,10 @@ export class TusFileStaging implements SourceStaging {
   }
 
   async promote(upload: UploadRow): Promise<void> {
-    await this.storage.putFile(videoKeys(upload.video_id).source, await this.pathOf(upload));
+    const key = videoKeys(upload.video_id).source;
+    const path = await this.pathOf(upload);
+    if (this.storage.adoptFile) await this.storage.adoptFile(key, path);
+    else await this.storage.putFile(key, path);
   }
 
   cleanUp(upload: UploadRow): Promise<void> {

@@ -219,14 +219,18 @@ for (const kind of testDatabaseKinds()) {
       const videoId = await createVideo(t, creator);
       const url = await startUpload(creator, videoId);
       const { storage } = t.platform;
-      const putFile = storage.putFile.bind(storage);
-      storage.putFile = async () => {
+      // Local storage adopts the received file; any other storage copies it.
+      const { putFile, adoptFile } = storage;
+      const unavailable = async () => {
         throw new Error('disk unavailable');
       };
+      storage.putFile = unavailable;
+      storage.adoptFile = unavailable;
       try {
         assert.equal((await tusPatch(url, creator.accessToken, 0, landscapeBytes)).status, 500);
       } finally {
         storage.putFile = putFile;
+        storage.adoptFile = adoptFile;
       }
       assert.equal(await videoStatus(t, creator, videoId), 'uploading');
 

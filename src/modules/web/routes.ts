@@ -44,6 +44,9 @@ export async function webAppRoutes(app: FastifyInstance, { distDir = WEB_DIST_DI
   await app.register(fastifyStatic, {
     root: distDir,
     serve: false,
+    // The build writes .br and .gz beside every text file (web/vite-plugin-precompress.ts): answered by
+    // Accept-Encoding, with Vary, and never compressed per request.
+    preCompressed: true,
     // Vite puts a content hash in every asset name: a new build means new URLs, so they never go stale.
     setHeaders: (reply, path) => {
       reply.header(

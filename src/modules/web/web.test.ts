@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ensureWebBuilt } from '../../../scripts/build-web.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
@@ -39,6 +40,36 @@ describe('the web app served by StreamHub', () => {
     assert.equal(response.statusCode, 200);
     assert.match(response.headers['content-type'] as string, /javascript/);
     assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+  });
+
+  test('text files are sent precompressed from the build: brotli or gzip by Accept-Encoding, raw otherwise', async () => {
+    const script = readdirSync(join(WEB_DIST_DIR, 'assets')).find((name) => name.endsWith('.js'))!;
+    const raw = readFileSync(join(WEB_DIST_DIR, 'assets', script));
+    const ask = (encoding?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/assets/${script}`,
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      });
+
+    const brotli = await ask('gzip, deflate, br');
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.match(brotli.headers.vary as string, /accept-encoding/i);
+    assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.match(brotli.headers['content-type'] as string, /javascript/);
+    assert.deepEqual(brotliDecompressSync(brotli.rawPayload), raw);
+
+    const gzip = await ask('gzip');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.deepEqual(gunzipSync(gzip.rawPayload), raw);
+
+    const plain = await ask();
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.deepEqual(plain.rawPayload, raw);
+
+    const page = await t.app.inject({ method: 'GET', url: '/library', headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(page.rawPayload).toString(), /<div id="root">/);
   });
 
   test('the service worker and the manifest are served from the root with their content types, never cached stale', async () => {

@@ -22,15 +22,25 @@ export function installHttpMetrics(app: FastifyInstance, registry: Registry): vo
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // One pair of label-bound children per method, route and status, found by a string key: prom-client's
+  // own label lookup hashes a fresh labels object on every call.
+  const children = new Map<
+    string,
+    { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route' | 'status'> }
+  >();
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the raw URL, keeps label cardinality bounded.
-    const labels = {
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
-      status: String(reply.statusCode),
-    };
-    requests.inc(labels);
-    duration.observe(labels, reply.elapsedTime / 1000);
+    const route = request.routeOptions.url ?? 'unmatched';
+    const key = `${request.method} ${reply.statusCode} ${route}`;
+    let child = children.get(key);
+    if (!child) {
+      const labels = { method: request.method, route, status: String(reply.statusCode) };
+      child = { requests: requests.labels(labels), duration: duration.labels(labels) };
+      children.set(key, child);
+    }
+    child.requests.inc();
+    child.duration.observe(reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);

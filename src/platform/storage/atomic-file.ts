@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,6 +28,36 @@ export async function stageFile(targetPath: string, source: Buffer | Readable): 
     return temporaryPath;
   } catch (error) {
     discardSource(source);
+    await rm(temporaryPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Like stageFile, but the temporary file is a new hard link to `sourcePath`: no byte is copied, so
+ * it takes the same time for 1 KiB and 1 GiB. The shared data is flushed to disk before this
+ * returns, as stageFile's copy is. Returns undefined when the two paths are on different file
+ * systems (no hard link possible), so the caller can copy instead.
+ */
+export async function stageHardLink(targetPath: string, sourcePath: string): Promise<string | undefined> {
+  const temporaryPath = `${targetPath}${TEMPORARY_FILE_MARKER}${randomUUID()}`;
+  try {
+    await link(sourcePath, temporaryPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // EXDEV: another file system; EPERM/ENOTSUP: one that has no hard links (some network mounts).
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') return undefined;
+    throw error;
+  }
+  try {
+    const handle = await open(temporaryPath, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return temporaryPath;
+  } catch (error) {
     await rm(temporaryPath, { force: true });
     throw error;
   }

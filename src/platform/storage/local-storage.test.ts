@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -29,6 +29,19 @@ describe('LocalObjectStorage specifics', () => {
     );
     await assert.rejects(storage.putObject('videos/v1/hls/seg-0.ts', broken), /broken source/);
     assert.deepEqual(await readdir(join(root, 'videos/v1/hls')), ['index.m3u8']);
+  });
+
+  test('adopting a local file links it in without a copy, and survives removing the original', async () => {
+    const received = join(root, 'received-upload');
+    await writeFile(received, 'the whole upload');
+    await storage.adoptFile('videos/v2/source', received);
+    await storage.adoptFile('videos/v2/source', received); // a finaliser starting over does the same again
+    const [original, object] = await Promise.all([stat(received), stat(join(root, 'videos/v2/source'))]);
+    assert.equal(object.ino, original.ino, 'the same bytes on disk, not a copy');
+    await unlink(received);
+    assert.equal(await readFile(join(root, 'videos/v2/source'), 'utf8'), 'the whole upload');
+    assert.deepEqual(await readdir(join(root, 'videos/v2')), ['source'], 'no temporary files left');
+    assert.equal((await storage.statObject('videos/v2/source'))?.size, 'the whole upload'.length);
   });
 
   test('a key cannot also be a folder of other keys, as it can on S3', async () => {

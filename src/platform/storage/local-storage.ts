@@ -2,7 +2,7 @@ import { createReadStream, type BigIntStats } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { discardSource, stageFile, writeFileAtomically } from './atomic-file.ts';
+import { discardSource, stageFile, stageHardLink, writeFileAtomically } from './atomic-file.ts';
 import { resolveRange } from './byte-range.ts';
 import { contentTypeForKey } from './content-types.ts';
 import { assertValidKey, folderPrefix } from './object-keys.ts';
@@ -73,6 +73,22 @@ export class LocalObjectStorage implements ObjectStorage {
     await this.write(key, path, createReadStream(localPath), options.contentType);
   }
 
+  /**
+   * Makes the local file at `localPath` the object without copying its bytes: a hard link renamed
+   * into place, atomically like any write. The file stays where it was too; removing it there later
+   * leaves the object intact. Falls back to a copy when the file is on another file system.
+   */
+  async adoptFile(key: string, localPath: string, options: PutOptions = {}): Promise<void> {
+    const path = this.pathForKey(key);
+    await this.explainingKeyConflicts(key, () => mkdir(dirname(path), { recursive: true }));
+    const staged = await stageHardLink(path, localPath);
+    if (!staged) return this.putFile(key, localPath, options);
+    await this.publish(key, path, staged, options.contentType);
+    // rename(2) does nothing when both names are links to one file (adopting the same file again),
+    // which would leave the temporary link behind.
+    await rm(staged, { force: true });
+  }
+
   uploadDirectory(prefix: string, localDir: string): Promise<string[]> {
     return uploadDirectoryWith(this, prefix, localDir, UPLOAD_DIRECTORY_CONCURRENCY);
   }
@@ -137,15 +153,19 @@ export class LocalObjectStorage implements ObjectStorage {
   }
 
   private async write(key: string, path: string, body: Buffer | Readable, explicitContentType?: string): Promise<void> {
-    const contentType = explicitContentType ?? contentTypeForKey(key);
-    const needsSidecar = contentType !== contentTypeForKey(key);
     try {
       await this.explainingKeyConflicts(key, () => mkdir(dirname(path), { recursive: true }));
     } catch (error) {
       discardSource(body);
       throw error;
     }
-    const staged = await stageFile(path, body);
+    await this.publish(key, path, await stageFile(path, body), explicitContentType);
+  }
+
+  /** Renames a staged file over the object's path, with the content-type sidecar it needs. */
+  private async publish(key: string, path: string, staged: string, explicitContentType?: string): Promise<void> {
+    const contentType = explicitContentType ?? contentTypeForKey(key);
+    const needsSidecar = contentType !== contentTypeForKey(key);
     try {
       if (needsSidecar) {
         const sidecar: MetadataSidecar = { etag: etagOf(await stat(staged, { bigint: true })), contentType };

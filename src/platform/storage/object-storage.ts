@@ -14,6 +14,11 @@ export interface ObjectStorage {
   putObject(key: string, body: Buffer | Readable, options?: PutOptions): Promise<void>;
   putFile(key: string, localPath: string, options?: PutOptions): Promise<void>;
   /**
+   * Local storage only: makes a local file the object without copying its bytes (a hard link, for
+   * a finished upload received on the same disk). The file may be removed from `localPath` afterwards.
+   */
+  adoptFile?(key: string, localPath: string, options?: PutOptions): Promise<void>;
+  /**
    * Uploads every regular file under `localDir` as `<prefix>/<relative path>`, with a content type
    * guessed from the extension. Returns the keys written, sorted.
    */

@@ -78,4 +78,10 @@ export const TABLE_OWNERS = {
   analytics_dirty_hours: 'analytics',
   // 0050
   video_analysis_status: 'intelligence',
+  // 0090 live streaming and chat
+  live_stream_keys: 'live',
+  live_streams: 'live',
+  live_chat_messages: 'live',
+  live_chat_moderators: 'live',
+  live_chat_bans: 'live',
 };

@@ -95,6 +95,20 @@ const envSchema = z.object({
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
+  // Live streaming (docs/LIVE.md). Port 0 picks a free port (tests).
+  LIVE_INGEST_IN_PROCESS: envBoolean,
+  LIVE_RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  LIVE_RTMP_PUBLIC_URL: z.string().optional(),
+  LIVE_MAX_CONCURRENT: positiveInt(10),
+  LIVE_MAX_CONCURRENT_PER_USER: positiveInt(1),
+  LIVE_MAX_DURATION_SECONDS: positiveInt(6 * 3600),
+  LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  LIVE_DVR_WINDOW_SECONDS: positiveInt(2 * 3600),
+  LIVE_SEGMENT_SECONDS: positiveInt(2),
+  LIVE_TRANSCODE_LADDER: commaList,
+  LIVE_CHAT_MAX_LENGTH: positiveInt(500),
+  LIVE_CHAT_MESSAGES_PER_10S: positiveInt(5),
+  LIVE_CHAT_MAX_FRAME_BYTES: positiveInt(4096),
   ...aiEnvSchema.shape,
 });
 
@@ -155,6 +169,25 @@ export interface Config {
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
+  /** Live streaming and its chat (docs/LIVE.md). */
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Run the RTMP ingest inside `serve` (embedded); scale mode runs `streamhub live` instead. */
+  ingestInProcess: boolean;
+  rtmpPort: number;
+  /** What creators paste into OBS; defaults to rtmp://<host of PUBLIC_URL or localhost>:<port>/live. */
+  rtmpPublicUrl?: string;
+  maxConcurrent: number;
+  maxConcurrentPerUser: number;
+  maxDurationSeconds: number;
+  reconnectGraceSeconds: number;
+  dvrWindowSeconds: number;
+  segmentSeconds: number;
+  /** Heights of the rungs made beside the passthrough source (default one lower rung, 360p). */
+  ladderHeights: number[];
+  chat: { maxLength: number; messagesPer10s: number; maxFrameBytes: number };
 }
 
 export interface TrendingWeights {
@@ -263,6 +296,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
       rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
       batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
+    live: {
+      ingestInProcess: env.LIVE_INGEST_IN_PROCESS ?? !env.REDIS_URL,
+      rtmpPort: env.LIVE_RTMP_PORT,
+      rtmpPublicUrl: env.LIVE_RTMP_PUBLIC_URL,
+      maxConcurrent: env.LIVE_MAX_CONCURRENT,
+      maxConcurrentPerUser: env.LIVE_MAX_CONCURRENT_PER_USER,
+      maxDurationSeconds: env.LIVE_MAX_DURATION_SECONDS,
+      reconnectGraceSeconds: env.LIVE_RECONNECT_GRACE_SECONDS,
+      dvrWindowSeconds: env.LIVE_DVR_WINDOW_SECONDS,
+      segmentSeconds: env.LIVE_SEGMENT_SECONDS,
+      ladderHeights: (env.LIVE_TRANSCODE_LADDER.length ? env.LIVE_TRANSCODE_LADDER : ['360'])
+        .map(Number)
+        .filter((height) => Number.isInteger(height) && height > 0),
+      chat: {
+        maxLength: env.LIVE_CHAT_MAX_LENGTH,
+        messagesPer10s: env.LIVE_CHAT_MESSAGES_PER_10S,
+        maxFrameBytes: env.LIVE_CHAT_MAX_FRAME_BYTES,
+      },
     },
   };
 }

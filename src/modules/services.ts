@@ -29,6 +29,7 @@ import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
 import { SemanticSearch } from './intelligence/semantic-search.ts';
 import { VideoQa } from './intelligence/video-qa.ts';
 import { LikeService } from './likes/service.ts';
+import { createLiveModule, type LiveModule } from './live/module.ts';
 import { AutoAssessor } from './moderation/auto-assessor.ts';
 import { CaseReviewService } from './moderation/case-review.ts';
 import { ModerationService } from './moderation/service.ts';
@@ -103,6 +104,8 @@ export interface Services {
   homeFeed: HomeFeed;
   /** Player analytics: event buffer, ingest flusher, real-time store, ingest and dashboard services. */
   analytics: Analytics;
+  /** Live streaming: stream keys, live streams and premieres, chat, and the RTMP ingest (started by serve or `streamhub live`). */
+  live: LiveModule;
 }
 
 /**
@@ -207,5 +210,6 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       ...platform,
       findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId),
     }),
+    live: createLiveModule({ platform, notifications, subscriptions, videos, moderator }),
   };
 }

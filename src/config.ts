@@ -307,7 +307,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       reconnectGraceSeconds: env.LIVE_RECONNECT_GRACE_SECONDS,
       dvrWindowSeconds: env.LIVE_DVR_WINDOW_SECONDS,
       segmentSeconds: env.LIVE_SEGMENT_SECONDS,
+      // "none": the source rendition only (no transcoding at all).
       ladderHeights: (env.LIVE_TRANSCODE_LADDER.length ? env.LIVE_TRANSCODE_LADDER : ['360'])
+        .filter((height) => height !== 'none')
         .map(Number)
         .filter((height) => Number.isInteger(height) && height > 0),
       chat: {

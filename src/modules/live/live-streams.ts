@@ -56,7 +56,7 @@ export class LiveStreamService {
     if (video.status !== 'ready' || !video.duration_seconds) {
       throw new AppError(409, ErrorCode.PREMIERE_VIDEO_NOT_READY, 'Only a ready video can premiere');
     }
-    return this.deps.db
+    const row = await this.deps.db
       .insertInto('live_streams')
       .values({
         channel_id: actor.id,
@@ -68,6 +68,7 @@ export class LiveStreamService {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    return this.settle(row);
   }
 
   async get(id: string): Promise<LiveStreamRow> {

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp, bearer, json, registerUser } from '../../..
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { startWorkers } from '../../workers.ts';
+import { createAccounts, readyVideo } from '../channels/channel-test-support.ts';
 import type { LiveIngest } from './ingest/live-ingest.ts';
 import { pushTestStream, TestChatClient } from './live-test-support.ts';
 
@@ -68,6 +69,39 @@ for (const kind of testDatabaseKinds()) {
 
       const viewer = await registerUser(t.app);
       assert.equal((await api('POST', '/live/keys', viewer.accessToken)).statusCode, 403);
+    });
+
+    test('premieres follow the clock; a channel over its concurrent-stream limit is refused', async () => {
+      const [creator] = await createAccounts(t, 1, 'creator');
+      const videoId = await readyVideo(t, creator!);
+      const premiere = (scheduledAt: Date) =>
+        api('POST', '/live/premieres', creator!.token, { videoId, scheduledAt: scheduledAt.toISOString() });
+      await t.platform.database.db
+        .updateTable('videos')
+        .set({ duration_seconds: null })
+        .where('id', '=', videoId)
+        .execute();
+      assert.equal(json(await premiere(new Date())).error.code, 'PREMIERE_VIDEO_NOT_READY');
+      await t.platform.database.db
+        .updateTable('videos')
+        .set({ duration_seconds: 600 })
+        .where('id', '=', videoId)
+        .execute();
+      const soon = json(await premiere(new Date(Date.now() + 3600_000))).data;
+      assert.deepEqual([soon.kind, soon.status, soon.playbackUrl], ['premiere', 'scheduled', null]);
+      assert.equal(json(await premiere(new Date(Date.now() - 60_000))).data.status, 'live');
+      assert.equal(json(await premiere(new Date(Date.now() - 3600_000))).data.status, 'ready');
+
+      const { liveStreams } = t.services.live;
+      const first = await liveStreams.startFromIngest(creator!.id, 'node-a');
+      assert.equal(first.resumed, false);
+      assert.equal(
+        (await liveStreams.startFromIngest(creator!.id, 'node-a')).resumed,
+        true,
+        'the same ingest resumes it',
+      );
+      await assert.rejects(liveStreams.startFromIngest(creator!.id, 'node-b'), { code: 'LIVE_LIMIT_REACHED' });
+      await liveStreams.transition(first.stream.id, ['live'], 'ended');
     });
 
     test('a wrong key is refused at connect; a good one goes live, chats, ends and becomes a video with chat replay', async () => {

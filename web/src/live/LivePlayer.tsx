@@ -65,8 +65,10 @@ export function LivePlayer({
     if (!element) return;
     const update = () => {
       onTime?.(element.currentTime);
-      const edge = hls.current?.liveSyncPosition ?? (element.seekable.length ? element.seekable.end(0) : null);
-      setDelay(live && edge !== null && edge !== undefined ? Math.max(0, edge - element.currentTime) : null);
+      // hls.js measures the distance to the live edge; native HLS (Safari) has only the seekable end.
+      const edge = element.seekable.length ? element.seekable.end(element.seekable.length - 1) : null;
+      const latency = hls.current ? hls.current.latency : edge !== null ? edge - element.currentTime : null;
+      setDelay(live && latency !== null && Number.isFinite(latency) ? Math.max(0, latency) : null);
     };
     element.addEventListener('timeupdate', update);
     return () => element.removeEventListener('timeupdate', update);

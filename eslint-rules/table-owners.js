@@ -83,4 +83,10 @@ export const TABLE_OWNERS = {
   recommendation_cowatch_counted: 'recommendations',
   recommendation_not_interested: 'recommendations',
   recommendation_cache: 'recommendations',
+  // 0090 live streaming and chat
+  live_stream_keys: 'live',
+  live_streams: 'live',
+  live_chat_messages: 'live',
+  live_chat_moderators: 'live',
+  live_chat_bans: 'live',
 };

@@ -47,6 +47,9 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { analyticsFlushingPlugin } from './modules/analytics/jobs.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
+import { liveRoutes } from './modules/live/routes.ts';
+import { liveChatSocketRoutes } from './modules/live/chat/chat-socket.ts';
+import { liveMediaRoutes } from './modules/live/live-media-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -166,6 +169,9 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(analyticsRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(analyticsFlushingPlugin, { platform, flusher: services.analytics.flusher });
   await app.register(recommendationRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(liveRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(liveChatSocketRoutes, { platform, services });
+  await app.register(liveMediaRoutes, { platform, services });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

@@ -118,6 +118,20 @@ const envSchema = z.object({
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_REQUEST_TIMEOUT_MS: positiveInt(15_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
+  // Live streaming (docs/LIVE.md). Port 0 picks a free port (tests).
+  LIVE_INGEST_IN_PROCESS: envBoolean,
+  LIVE_RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  LIVE_RTMP_PUBLIC_URL: z.string().optional(),
+  LIVE_MAX_CONCURRENT: positiveInt(10),
+  LIVE_MAX_CONCURRENT_PER_USER: positiveInt(1),
+  LIVE_MAX_DURATION_SECONDS: positiveInt(6 * 3600),
+  LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  LIVE_DVR_WINDOW_SECONDS: positiveInt(2 * 3600),
+  LIVE_SEGMENT_SECONDS: positiveInt(2),
+  LIVE_TRANSCODE_LADDER: commaList,
+  LIVE_CHAT_MAX_LENGTH: positiveInt(500),
+  LIVE_CHAT_MESSAGES_PER_10S: positiveInt(5),
+  LIVE_CHAT_MAX_FRAME_BYTES: positiveInt(4096),
   ...aiEnvSchema.shape,
 });
 
@@ -191,6 +205,25 @@ export interface Config {
   cache: { responses: boolean; ttlMs: number; staleMs: number; negativeTtlMs: number; l1Entries: number };
   /** SIGTERM: /ready is 503 for drainDelayMs, in-flight requests get requestTimeoutMs, the whole stop timeoutMs. */
   shutdown: { drainDelayMs: number; requestTimeoutMs: number; timeoutMs: number };
+  /** Live streaming and its chat (docs/LIVE.md). */
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Run the RTMP ingest inside `serve` (embedded); scale mode runs `streamhub live` instead. */
+  ingestInProcess: boolean;
+  rtmpPort: number;
+  /** What creators paste into OBS; defaults to rtmp://<host of PUBLIC_URL or localhost>:<port>/live. */
+  rtmpPublicUrl?: string;
+  maxConcurrent: number;
+  maxConcurrentPerUser: number;
+  maxDurationSeconds: number;
+  reconnectGraceSeconds: number;
+  dvrWindowSeconds: number;
+  segmentSeconds: number;
+  /** Heights of the rungs made beside the passthrough source (default one lower rung, 360p). */
+  ladderHeights: number[];
+  chat: { maxLength: number; messagesPer10s: number; maxFrameBytes: number };
 }
 
 export interface TrendingWeights {
@@ -321,6 +354,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
       requestTimeoutMs: env.SHUTDOWN_REQUEST_TIMEOUT_MS,
       timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    },
+    live: {
+      ingestInProcess: env.LIVE_INGEST_IN_PROCESS ?? !env.REDIS_URL,
+      rtmpPort: env.LIVE_RTMP_PORT,
+      rtmpPublicUrl: env.LIVE_RTMP_PUBLIC_URL,
+      maxConcurrent: env.LIVE_MAX_CONCURRENT,
+      maxConcurrentPerUser: env.LIVE_MAX_CONCURRENT_PER_USER,
+      maxDurationSeconds: env.LIVE_MAX_DURATION_SECONDS,
+      reconnectGraceSeconds: env.LIVE_RECONNECT_GRACE_SECONDS,
+      dvrWindowSeconds: env.LIVE_DVR_WINDOW_SECONDS,
+      segmentSeconds: env.LIVE_SEGMENT_SECONDS,
+      // "none": the source rendition only (no transcoding at all).
+      ladderHeights: (env.LIVE_TRANSCODE_LADDER.length ? env.LIVE_TRANSCODE_LADDER : ['360'])
+        .filter((height) => height !== 'none')
+        .map(Number)
+        .filter((height) => Number.isInteger(height) && height > 0),
+      chat: {
+        maxLength: env.LIVE_CHAT_MAX_LENGTH,
+        messagesPer10s: env.LIVE_CHAT_MESSAGES_PER_10S,
+        maxFrameBytes: env.LIVE_CHAT_MAX_FRAME_BYTES,
+      },
     },
   };
 }

@@ -8,12 +8,14 @@ import { runRebuildCommand } from './cli/rebuild.ts';
 import { runSeedCommand } from './cli/seed.ts';
 import { runServeCommand } from './cli/serve.ts';
 import { runWorkerCommand } from './cli/worker.ts';
+import { runLiveCommand } from './cli/live.ts';
 
 const USAGE = `Usage: streamhub <command>
 
 Commands:
   serve                  start the HTTP API (and, in embedded mode, the job workers)
   worker                 run job workers only (scale-out mode)
+  live                   run the RTMP live ingest only (scale-out mode; docs/LIVE.md)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
   rebuild [likes|comments|subscriptions|search|trending|feeds|analytics]
@@ -37,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return runServeCommand(config);
     case 'worker':
       return runWorkerCommand(config);
+    case 'live':
+      return runLiveCommand(config);
     case 'migrate':
       return runMigrateCommand(config);
     case 'admin':

@@ -12,20 +12,24 @@ export async function runServeCommand(config: Config): Promise<number> {
   // One set of services for the API and the in-process workers: they share counters, stores and the AI layer.
   const services = createServices(platform);
   const app = await buildApp(platform, services);
+  // Embedded mode runs the RTMP ingest here; scale mode runs `streamhub live` beside the API.
+  const ingest = config.live.ingestInProcess ? services.live.createIngest() : undefined;
   let workers: RunningWorkers | undefined;
-  // Stop taking requests and finish those in flight, then stop the workers, and only then close the
-  // pools and Redis that both use: a request or job never meets a closed database.
+  // Stop taking requests and streams and finish those in flight, then stop the workers, and only then close
+  // the pools and Redis that all of them use: a request or job never meets a closed database.
   installGracefulShutdown({
     logger: platform.logger,
     timeoutMs: config.shutdown.timeoutMs,
     steps: [
       { name: 'http', run: () => closeAppGracefully(app, platform.drain, config.shutdown) },
+      { name: 'live ingest', run: async () => ingest?.close() },
       { name: 'workers', run: async () => workers?.stop() },
       { name: 'platform', run: () => platform.close() },
     ],
   });
   const address = await app.listen({ port: config.port, host: config.host });
   if (config.workersInProcess) workers = startWorkers(platform, services);
+  await ingest?.start(config.host);
   platform.logger.info(
     { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
     'StreamHub is up',

@@ -31,6 +31,7 @@ import { VectorIndexes } from './intelligence/vector-indexes.ts';
 import { VideoVectors } from './intelligence/video-vectors.ts';
 import { VideoQa } from './intelligence/video-qa.ts';
 import { LikeService } from './likes/service.ts';
+import { createLiveModule, type LiveModule } from './live/module.ts';
 import { AutoAssessor } from './moderation/auto-assessor.ts';
 import { CaseReviewService } from './moderation/case-review.ts';
 import { ModerationService } from './moderation/service.ts';
@@ -112,6 +113,8 @@ export interface Services {
   analytics: Analytics;
   /** "For you": candidates, ranker, per-viewer cache and "Not interested". */
   recommendations: RecommendationService;
+  /** Live streaming: stream keys, live streams and premieres, chat, and the RTMP ingest (started by serve or `streamhub live`). */
+  live: LiveModule;
 }
 
 /**
@@ -227,5 +230,6 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       logger,
       settings: config.recommendations,
     }),
+    live: createLiveModule({ platform, notifications, subscriptions, videos, moderator }),
   };
 }

@@ -18,6 +18,7 @@ import type { IntelligenceTables } from '../../modules/intelligence/tables.ts';
 import type { SeedTables } from '../../modules/seed/tables.ts';
 import type { NotificationTables } from '../../modules/notifications/tables.ts';
 import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
+import type { LiveTables } from '../../modules/live/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 import type { RecommendationTables } from '../../modules/recommendations/tables.ts';
 
@@ -93,7 +94,8 @@ export interface DB
     IdempotencyTables,
     NotificationTables,
     AnalyticsTables,
-    RecommendationTables {
+    RecommendationTables,
+    LiveTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

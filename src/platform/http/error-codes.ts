@@ -75,6 +75,11 @@ export const ErrorCode = {
   AI_PROVIDERS_FAILED: 'AI_PROVIDERS_FAILED',
   AI_QUOTA_EXCEEDED: 'AI_QUOTA_EXCEEDED',
   AI_BUDGET_EXHAUSTED: 'AI_BUDGET_EXHAUSTED',
+
+  // Live streaming and chat (src/modules/live).
+  LIVE_LIMIT_REACHED: 'LIVE_LIMIT_REACHED',
+  LIVE_STREAM_NOT_ACTIVE: 'LIVE_STREAM_NOT_ACTIVE',
+  PREMIERE_VIDEO_NOT_READY: 'PREMIERE_VIDEO_NOT_READY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

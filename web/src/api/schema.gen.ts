@@ -3271,6 +3271,996 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live/by-video/{videoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The live stream (or premiere) a video recorded, for chat replay */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          videoId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/channels/{id}/streams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's streams and premieres, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where to point an encoder (OBS) and the ingest limits */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                dvrWindowSeconds: number;
+                maxDurationSeconds: number;
+                reconnectGraceSeconds: number;
+                rtmpUrl: string;
+                segmentSeconds: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your active stream keys (prefixes only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                prefix: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a stream key (shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @description The stream key: shown this once, only its hash is stored */
+                key: string;
+                prefix: string;
+                /** @description Server URL for the encoder (OBS: Settings → Stream → Server) */
+                rtmpUrl: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a stream key */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description revoked */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/keys/{id}/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a stream key and issue its replacement (shown once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @description The stream key: shown this once, only its hash is stored */
+                key: string;
+                prefix: string;
+                /** @description Server URL for the encoder (OBS: Settings → Stream → Server) */
+                rtmpUrl: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/premieres': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule a premiere: a ready video played as if live at a set time, with chat */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scheduledAt: unknown;
+            title?: string;
+            /** Format: uuid */
+            videoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/streams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live now and coming up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Schedule a live stream (it goes live when your encoder connects) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            scheduledAt?: unknown;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/streams/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A live stream or premiere */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/streams/{id}/chat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Chat settings: slow mode and subscribers-only */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            slowModeSeconds?: number;
+            subscribersOnly?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                channelId: string;
+                channelName: string;
+                chat: {
+                  pinned: {
+                    /** Format: uuid */
+                    authorId: string;
+                    authorName: string;
+                    body: string;
+                    /** @description ISO-8601 timestamp */
+                    createdAt: string;
+                    /** @description Ordered message id (a decimal bigint) */
+                    id: string;
+                    /** @description Milliseconds since the stream started: replay position in the recording */
+                    offsetMs: number;
+                    /** @enum {string} */
+                    status: 'visible' | 'held' | 'deleted';
+                    /** Format: uuid */
+                    streamId: string;
+                  } | null;
+                  slowModeSeconds: number;
+                  /** @description WebSocket path of the chat room (protocol in docs/LIVE.md) */
+                  socketPath: string;
+                  subscribersOnly: boolean;
+                };
+                description: string;
+                /** @description ISO-8601 timestamp */
+                endedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'live' | 'premiere';
+                /** @description Live HLS master playlist while live (null for premieres: play the video) */
+                playbackUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                scheduledAt: string | null;
+                /** @description ISO-8601 timestamp */
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'live' | 'ended' | 'processing' | 'ready' | 'failed';
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The premiere's video, or the recording once the stream ended
+                 */
+                videoId: string | null;
+                viewerCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/live/streams/{id}/chat/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chat messages by stream offset, to replay beside the recording */
+    get: {
+      parameters: {
+        query?: {
+          fromMs?: number;
+          limit?: number;
+          toMs?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                authorId: string;
+                authorName: string;
+                body: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description Ordered message id (a decimal bigint) */
+                id: string;
+                /** @description Milliseconds since the stream started: replay position in the recording */
+                offsetMs: number;
+                /** @enum {string} */
+                status: 'visible' | 'held' | 'deleted';
+                /** Format: uuid */
+                streamId: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/streams/{id}/moderators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appoint a chat moderator for all of the channel's chats */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description appointed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/history': {
     parameters: {
       query?: never;

@@ -28,6 +28,8 @@ const NotificationSettingsPage = lazy(() => import('../pages/NotificationSetting
 const UnsubscribePage = lazy(() => import('../pages/UnsubscribePage.tsx'));
 const StudioAnalyticsPage = lazy(() => import('../pages/studio/analytics/StudioAnalyticsPage.tsx'));
 const VideoAnalyticsPage = lazy(() => import('../pages/studio/analytics/VideoAnalyticsPage.tsx'));
+const LivePage = lazy(() => import('../pages/LivePage.tsx'));
+const StudioLivePage = lazy(() => import('../pages/studio/StudioLivePage.tsx'));
 
 export function App() {
   useTrackNavigation();
@@ -47,6 +49,8 @@ export function App() {
             <Route path="/upload" element={<UploadPage />} />
             <Route path="/studio" element={<StudioPage />} />
             <Route path="/studio/analytics" element={<StudioAnalyticsPage />} />
+            <Route path="/studio/live" element={<StudioLivePage />} />
+            <Route path="/live/:id" element={<LivePage />} />
             <Route path="/studio/analytics/:videoId" element={<VideoAnalyticsPage />} />
             <Route path="/studio/:id/ai" element={<StudioVideoAiPage />} />
             <Route path="/admin/:tab?" element={<AdminPage />} />

@@ -34,6 +34,7 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
         <ul>
           {link({ to: '/studio', label: 'Studio', end: true })}
           {link({ to: '/studio/analytics', label: 'Analytics' })}
+          {link({ to: '/studio/live', label: 'Go live' })}
         </ul>
       )}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}

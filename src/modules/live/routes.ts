@@ -1,0 +1,274 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../../platform/http/auth-guard.ts';
+import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { Services } from '../services.ts';
+import { chatRepo } from './chat/chat-repo.ts';
+import { rtmpIngestUrl } from './module.ts';
+import { presentLiveStream } from './presenter.ts';
+import {
+  chatMessageSchema,
+  chatSettingsBody,
+  idParams,
+  ingestInfoSchema,
+  issuedStreamKeySchema,
+  liveStreamSchema,
+  moderatorBody,
+  premiereBody,
+  replayQuery,
+  scheduleBody,
+  streamKeySchema,
+  videoIdParams,
+} from './schemas.ts';
+
+const tags = ['live'];
+
+/** Stream keys, live streams and premieres, chat settings and chat replay (the chat itself is chat-socket.ts). */
+export async function liveRoutes(
+  app: FastifyInstance,
+  { platform, services }: { platform: Platform; services: Services },
+) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { keys, liveStreams, hub, chat } = services.live;
+  const db = platform.database.db;
+  const present = (stream: Parameters<typeof presentLiveStream>[1]) => presentLiveStream({ db, hub }, stream);
+  const rtmpUrl = () => rtmpIngestUrl(platform.config);
+  const presentKey = (key: { id: string; prefix: string; createdAt: Date }) => ({
+    id: key.id,
+    prefix: key.prefix,
+    createdAt: toIso(key.createdAt),
+  });
+
+  routes.get(
+    '/live/ingest',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Where to point an encoder (OBS) and the ingest limits',
+        response: { 200: envelope(ingestInfoSchema) },
+      },
+    },
+    async () => {
+      const live = platform.config.live;
+      return ok({
+        rtmpUrl: rtmpUrl(),
+        segmentSeconds: live.segmentSeconds,
+        dvrWindowSeconds: live.dvrWindowSeconds,
+        maxDurationSeconds: live.maxDurationSeconds,
+        reconnectGraceSeconds: live.reconnectGraceSeconds,
+      });
+    },
+  );
+
+  routes.get(
+    '/live/keys',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Your active stream keys (prefixes only)',
+        response: { 200: envelope(z.array(streamKeySchema)) },
+      },
+    },
+    async (request) => ok((await keys.list(requireUser(request))).map(presentKey)),
+  );
+
+  routes.post(
+    '/live/keys',
+    {
+      config: { auth: 'required' },
+      schema: { tags, summary: 'Create a stream key (shown once)', response: { 201: envelope(issuedStreamKeySchema) } },
+    },
+    async (request, reply) => {
+      const issued = await keys.create(requireUser(request));
+      return reply.status(201).send(ok({ ...presentKey(issued), key: issued.key, rtmpUrl: rtmpUrl() }));
+    },
+  );
+
+  routes.post(
+    '/live/keys/:id/rotate',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Revoke a stream key and issue its replacement (shown once)',
+        params: idParams,
+        response: { 201: envelope(issuedStreamKeySchema) },
+      },
+    },
+    async (request, reply) => {
+      const issued = await keys.rotate(requireUser(request), request.params.id);
+      return reply.status(201).send(ok({ ...presentKey(issued), key: issued.key, rtmpUrl: rtmpUrl() }));
+    },
+  );
+
+  routes.delete(
+    '/live/keys/:id',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Revoke a stream key',
+        params: idParams,
+        response: { 204: z.null().describe('revoked') },
+      },
+    },
+    async (request, reply) => {
+      await keys.revoke(requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.post(
+    '/live/streams',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Schedule a live stream (it goes live when your encoder connects)',
+        body: scheduleBody,
+        response: { 201: envelope(liveStreamSchema) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(ok(await present(await liveStreams.schedule(requireUser(request), request.body)))),
+  );
+
+  routes.post(
+    '/live/premieres',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Schedule a premiere: a ready video played as if live at a set time, with chat',
+        body: premiereBody,
+        response: { 201: envelope(liveStreamSchema) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(ok(await present(await liveStreams.schedulePremiere(requireUser(request), request.body)))),
+  );
+
+  routes.get(
+    '/live/streams',
+    {
+      config: { auth: 'optional' },
+      schema: { tags, summary: 'Live now and coming up', response: { 200: envelope(z.array(liveStreamSchema)) } },
+    },
+    async () => ok(await Promise.all((await liveStreams.listActive()).map(present))),
+  );
+
+  routes.get(
+    '/live/streams/:id',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary: 'A live stream or premiere',
+        params: idParams,
+        response: { 200: envelope(liveStreamSchema) },
+      },
+    },
+    async (request) => ok(await present(await liveStreams.get(request.params.id))),
+  );
+
+  routes.get(
+    '/live/channels/:id/streams',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary: "A channel's streams and premieres, newest first",
+        params: idParams,
+        response: { 200: envelope(z.array(liveStreamSchema)) },
+      },
+    },
+    async (request) => ok(await Promise.all((await liveStreams.listByChannel(request.params.id)).map(present))),
+  );
+
+  routes.get(
+    '/live/by-video/:videoId',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary: 'The live stream (or premiere) a video recorded, for chat replay',
+        params: videoIdParams,
+        response: { 200: envelope(liveStreamSchema) },
+      },
+    },
+    async (request) => {
+      const stream = await liveStreams.findByVideo(request.params.videoId);
+      if (!stream) throw notFound('Live stream');
+      return ok(await present(stream));
+    },
+  );
+
+  routes.patch(
+    '/live/streams/:id/chat',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Chat settings: slow mode and subscribers-only',
+        params: idParams,
+        body: chatSettingsBody,
+        response: { 200: envelope(liveStreamSchema) },
+      },
+    },
+    async (request) => {
+      const stream = await liveStreams.updateChatSettings(requireUser(request), request.params.id, request.body);
+      await hub.publish(stream.id, {
+        type: 'settings',
+        slowModeSeconds: stream.slow_mode_seconds,
+        subscribersOnly: stream.subscribers_only,
+      });
+      return ok(await present(stream));
+    },
+  );
+
+  routes.post(
+    '/live/streams/:id/moderators',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Appoint a chat moderator for all of the channel's chats",
+        params: idParams,
+        body: moderatorBody,
+        response: { 204: z.null().describe('appointed') },
+      },
+    },
+    async (request, reply) => {
+      const stream = await liveStreams.get(request.params.id);
+      const actor = requireUser(request);
+      if (actor.id !== stream.channel_id && actor.role !== 'admin')
+        throw forbidden('Only the creator appoints chat moderators');
+      await chat.appointModerator(stream, actor, request.body.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.get(
+    '/live/streams/:id/chat/replay',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary: 'Chat messages by stream offset, to replay beside the recording',
+        params: idParams,
+        querystring: replayQuery,
+        response: { 200: envelope(z.array(chatMessageSchema)) },
+      },
+    },
+    async (request) => {
+      const stream = await liveStreams.get(request.params.id);
+      const { fromMs, toMs, limit } = request.query;
+      return ok(await chatRepo.replay(db, stream.id, fromMs, toMs ?? Number.MAX_SAFE_INTEGER, limit));
+    },
+  );
+}

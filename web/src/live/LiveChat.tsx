@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import type { ChatMessage } from './live-api.ts';
+import type { LiveChatState } from './useLiveChat.ts';
+
+function MessageLine({
+  message,
+  canModerate,
+  chat,
+}: {
+  message: ChatMessage;
+  canModerate: boolean;
+  chat?: LiveChatState;
+}) {
+  return (
+    <li className={message.status === 'held' ? 'chat-message held' : 'chat-message'} data-message-id={message.id}>
+      <span className="chat-author">{message.authorName}</span> <span className="chat-body">{message.body}</span>
+      {message.status === 'held' && <span className="chat-held-note"> (held for review: only you see it)</span>}
+      {canModerate && chat && message.status === 'visible' && (
+        <span className="chat-actions">
+          <button type="button" className="link-button" onClick={() => chat.pin(message.id)}>
+            Pin
+          </button>
+          <button type="button" className="link-button" onClick={() => chat.remove(message.id)}>
+            Delete
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The live chat beside the player: messages, presence, pinned message and the composer. */
+export function LiveChat({
+  chat,
+  canModerate,
+  signedInUser,
+}: {
+  chat: LiveChatState;
+  canModerate: boolean;
+  signedInUser: boolean;
+}) {
+  const [draft, setDraft] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [chat.messages.length]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft.trim()) return;
+    chat.send(draft);
+    setDraft('');
+  };
+  return (
+    <aside className="live-chat" aria-label="Live chat">
+      <header className="live-chat-header">
+        <h2>Live chat</h2>
+        <span className="live-viewers" data-testid="viewer-count">
+          {chat.presence} watching
+        </span>
+      </header>
+      {chat.pinned && (
+        <div className="chat-pinned" role="note">
+          📌 <strong>{chat.pinned.authorName}</strong> {chat.pinned.body}
+        </div>
+      )}
+      <ol className="chat-list" ref={list} aria-live="polite">
+        {chat.messages.map((message) => (
+          <MessageLine key={message.id} message={message} canModerate={canModerate} chat={chat} />
+        ))}
+      </ol>
+      {chat.lastError && (
+        <p className="form-error" role="alert">
+          {chat.lastError.message}
+        </p>
+      )}
+      {chat.ended ? (
+        <p className="empty">The stream has ended.</p>
+      ) : signedInUser ? (
+        <form className="chat-composer" onSubmit={submit}>
+          <input
+            aria-label="Chat message"
+            value={draft}
+            maxLength={500}
+            placeholder={chat.signedIn ? 'Say something…' : 'Connecting…'}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button type="submit" className="button primary" disabled={!chat.signedIn}>
+            Send
+          </button>
+        </form>
+      ) : (
+        <p className="empty">
+          <Link to="/login">Sign in</Link> to chat.
+        </p>
+      )}
+    </aside>
+  );
+}
+
+/** Chat replay beside a recording: the messages up to the playback position, as they were sent. */
+export function ChatReplay({ messages }: { messages: ChatMessage[] }) {
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [messages.length]);
+  return (
+    <aside className="live-chat" aria-label="Chat replay">
+      <header className="live-chat-header">
+        <h2>Chat replay</h2>
+      </header>
+      <ol className="chat-list" ref={list}>
+        {messages.map((message) => (
+          <MessageLine key={message.id} message={message} canModerate={false} />
+        ))}
+      </ol>
+    </aside>
+  );
+}

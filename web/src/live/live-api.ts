@@ -1,0 +1,22 @@
+import { api, expectNoContent, unwrap } from '../api/typed-client.ts';
+
+export type LiveStream = Awaited<ReturnType<typeof fetchLiveStream>>;
+export type ChatMessage = NonNullable<LiveStream['chat']['pinned']>;
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const liveStreamKey = (id: string) => ['live-stream', id] as const;
+export const fetchLiveStream = (id: string) => unwrap(api.GET('/api/v1/live/streams/{id}', byId(id)));
+export const fetchReplay = (id: string, fromMs: number, toMs: number) =>
+  unwrap(
+    api.GET('/api/v1/live/streams/{id}/chat/replay', { params: { path: { id }, query: { fromMs, toMs, limit: 500 } } }),
+  );
+
+export const fetchIngestInfo = () => unwrap(api.GET('/api/v1/live/ingest'));
+export const fetchStreamKeys = () => unwrap(api.GET('/api/v1/live/keys'));
+export const createStreamKey = () => unwrap(api.POST('/api/v1/live/keys'));
+export const rotateStreamKey = (id: string) => unwrap(api.POST('/api/v1/live/keys/{id}/rotate', byId(id)));
+export const revokeStreamKey = (id: string) => expectNoContent(api.DELETE('/api/v1/live/keys/{id}', byId(id)));
+export const scheduleStream = (title: string) => unwrap(api.POST('/api/v1/live/streams', { body: { title } }));
+export const fetchChannelStreams = (channelId: string) =>
+  unwrap(api.GET('/api/v1/live/channels/{id}/streams', byId(channelId)));

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { readTokens } from '../auth/token-store.ts';
+import type { ChatMessage } from './live-api.ts';
+
+export interface ChatError {
+  code: string;
+  message: string;
+}
+
+export interface LiveChatState {
+  messages: ChatMessage[];
+  presence: number;
+  connected: boolean;
+  signedIn: boolean;
+  lastError: ChatError | null;
+  pinned: ChatMessage | null;
+  ended: boolean;
+  send(body: string): void;
+  remove(messageId: string): void;
+  pin(messageId: string | null): void;
+}
+
+const MAX_KEPT = 300;
+const RECONNECT_MS = 2000;
+
+/**
+ * The chat room socket (protocol in docs/LIVE.md): joins, signs in with the stored access token,
+ * and on a dropped connection reconnects with `after=<last message id>`, merging by id so nothing is
+ * shown twice or skipped.
+ */
+export function useLiveChat(socketPath: string | undefined, initialPinned: ChatMessage | null): LiveChatState {
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [presence, setPresence] = useState(0);
+  const [connected, setConnected] = useState(false);
+  const [signedIn, setSignedIn] = useState(false);
+  const [lastError, setLastError] = useState<ChatError | null>(null);
+  const [pinned, setPinned] = useState<ChatMessage | null>(initialPinned);
+  const [ended, setEnded] = useState(false);
+  const socket = useRef<WebSocket | null>(null);
+  const lastId = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!socketPath) return;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const merge = (message: ChatMessage) =>
+      setMessages((current) => {
+        const index = current.findIndex((item) => item.id === message.id);
+        if (index >= 0) return current.map((item) => (item.id === message.id ? message : item));
+        if (!lastId.current || BigInt(message.id) > BigInt(lastId.current)) lastId.current = message.id;
+        return [...current, message].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(-MAX_KEPT);
+      });
+    const connect = () => {
+      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+      const after = lastId.current ? `?after=${lastId.current}` : '';
+      const ws = new WebSocket(`${scheme}://${location.host}${socketPath}${after}`);
+      socket.current = ws;
+      ws.onopen = () => {
+        setConnected(true);
+        const token = readTokens()?.accessToken;
+        if (token) ws.send(JSON.stringify({ type: 'auth', token }));
+      };
+      ws.onmessage = (event) => {
+        const frame = JSON.parse(String(event.data)) as Record<string, any>;
+        switch (frame.type) {
+          case 'ready':
+            setPresence(frame.presence);
+            break;
+          case 'authenticated':
+            setSignedIn(true);
+            break;
+          case 'message':
+            merge(frame.message as ChatMessage);
+            break;
+          case 'deleted':
+            setMessages((current) => current.filter((item) => item.id !== frame.messageId));
+            break;
+          case 'pinned':
+            setPinned(frame.message as ChatMessage | null);
+            break;
+          case 'presence':
+            setPresence(frame.count);
+            break;
+          case 'ended':
+            setEnded(true);
+            break;
+          case 'error':
+            setLastError({ code: frame.code, message: frame.message });
+            break;
+        }
+      };
+      ws.onclose = () => {
+        setConnected(false);
+        setSignedIn(false);
+        if (!stopped) retry = setTimeout(connect, RECONNECT_MS);
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      socket.current?.close();
+    };
+  }, [socketPath]);
+
+  const frame = useCallback((payload: object) => {
+    setLastError(null);
+    socket.current?.send(JSON.stringify(payload));
+  }, []);
+  return {
+    messages,
+    presence,
+    connected,
+    signedIn,
+    lastError,
+    pinned,
+    ended,
+    send: (body) => frame({ type: 'send', body }),
+    remove: (messageId) => frame({ type: 'delete', messageId }),
+    pin: (messageId) => frame({ type: 'pin', messageId }),
+  };
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.tsx';
+import { QueryErrorPage } from '../components/ErrorPage.tsx';
+import { PageSkeleton } from '../components/Skeletons.tsx';
+import { fetchStreamUrl } from '../videos/video-api.ts';
+import { ChatReplay, LiveChat } from '../live/LiveChat.tsx';
+import { LivePlayer } from '../live/LivePlayer.tsx';
+import { fetchLiveStream, fetchReplay, liveStreamKey, type LiveStream } from '../live/live-api.ts';
+import { useLiveChat } from '../live/useLiveChat.ts';
+import '../live/live.css';
+
+const STATUS_TEXT: Record<LiveStream['status'], string> = {
+  scheduled: 'Starting soon',
+  live: 'Live',
+  ended: 'The stream has ended',
+  processing: 'The recording is being processed',
+  ready: 'Recording',
+  failed: 'The recording could not be processed',
+};
+
+function Countdown({ at }: { at: string }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.round((new Date(at).getTime() - now) / 1000));
+  const clock = `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  return (
+    <p className="live-countdown" role="timer">
+      Starts in {clock}
+    </p>
+  );
+}
+
+/** The stream's recording (or a premiere's video) with the chat following the playback position. */
+function RecordingWithReplay({ stream, premiere }: { stream: LiveStream; premiere: boolean }) {
+  const [position, setPosition] = useState(0);
+  const url = useQuery({ queryKey: ['stream-url', stream.videoId], queryFn: () => fetchStreamUrl(stream.videoId!) });
+  const replay = useQuery({
+    queryKey: ['chat-replay', stream.id],
+    queryFn: () => fetchReplay(stream.id, 0, 24 * 3600_000),
+  });
+  const onTime = useCallback((seconds: number) => setPosition(seconds), []);
+  const shown = (replay.data ?? []).filter((message) => message.offsetMs <= position * 1000);
+  return (
+    <div className="live-layout">
+      <div className="live-main">
+        {url.data && <LivePlayer source={url.data.url} live={premiere} onTime={onTime} />}
+      </div>
+      <ChatReplay messages={shown} />
+    </div>
+  );
+}
+
+function LiveRoom({ stream }: { stream: LiveStream }) {
+  const { user } = useAuth();
+  const chat = useLiveChat(stream.chat.socketPath, stream.chat.pinned);
+  const canModerate = !!user && (user.id === stream.channelId || user.role === 'admin');
+  const premiereLive = stream.kind === 'premiere' && stream.status === 'live';
+  const premiereUrl = useQuery({
+    queryKey: ['stream-url', stream.videoId],
+    queryFn: () => fetchStreamUrl(stream.videoId!),
+    enabled: premiereLive,
+  });
+  return (
+    <div className="live-layout">
+      <div className="live-main">
+        {stream.status === 'live' && stream.playbackUrl && <LivePlayer source={stream.playbackUrl} live />}
+        {premiereLive && premiereUrl.data && <LivePlayer source={premiereUrl.data.url} live />}
+        {stream.status === 'scheduled' && stream.scheduledAt && <Countdown at={stream.scheduledAt} />}
+        {stream.status === 'scheduled' && !stream.scheduledAt && (
+          <p className="empty">Waiting for the encoder to connect…</p>
+        )}
+      </div>
+      <LiveChat chat={chat} canModerate={canModerate} signedInUser={!!user} />
+    </div>
+  );
+}
+
+/** /live/:id — a live stream or premiere with its chat; after the stream, its recording with chat replay. */
+export default function LivePage() {
+  const { id = '' } = useParams();
+  const stream = useQuery({
+    queryKey: liveStreamKey(id),
+    queryFn: () => fetchLiveStream(id),
+    refetchInterval: (query) => (query.state.data?.status === 'ready' ? false : 5000),
+  });
+  if (stream.error) return <QueryErrorPage error={stream.error} what="Live stream" />;
+  if (!stream.data) return <PageSkeleton />;
+  const current = stream.data;
+  const replaying = current.status === 'ready' && current.videoId && current.kind === 'live';
+  return (
+    <section className="live-page">
+      <h1 className="page-title">{current.title}</h1>
+      <p className="live-meta">
+        <Link to={`/channel/${current.channelId}`}>{current.channelName}</Link> ·{' '}
+        <span data-testid="live-status">{STATUS_TEXT[current.status]}</span>
+        {current.videoId && current.status === 'ready' && (
+          <>
+            {' '}
+            · <Link to={`/watch/${current.videoId}`}>Open as a video</Link>
+          </>
+        )}
+      </p>
+      {replaying ? <RecordingWithReplay stream={current} premiere={false} /> : <LiveRoom stream={current} />}
+    </section>
+  );
+}

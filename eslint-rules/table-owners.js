@@ -78,4 +78,14 @@ export const TABLE_OWNERS = {
   analytics_dirty_hours: 'analytics',
   // 0050
   video_analysis_status: 'intelligence',
+  // 0100 courses
+  courses: 'courses',
+  course_modules: 'courses',
+  course_lessons: 'courses',
+  course_enrolments: 'courses',
+  course_lesson_progress: 'courses',
+  course_quiz_attempts: 'courses',
+  course_xp_events: 'courses',
+  course_xp_totals: 'courses',
+  course_streaks: 'courses',
 };

@@ -23,6 +23,7 @@ import { CommentService } from './comments/service.ts';
 import { createFeedStore, type FeedStore } from './feeds/feed-store.ts';
 import { HomeFeed } from './feeds/home-feed.ts';
 import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
+import { createCoursesModule, type CoursesModule } from './courses/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
@@ -103,6 +104,8 @@ export interface Services {
   homeFeed: HomeFeed;
   /** Player analytics: event buffer, ingest flusher, real-time store, ingest and dashboard services. */
   analytics: Analytics;
+  /** Courses: builder, outlines, learning progress, quizzes, XP and leaderboards. */
+  courses: CoursesModule;
 }
 
 /**
@@ -207,5 +210,6 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       ...platform,
       findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId),
     }),
+    courses: createCoursesModule({ db, videos, redis: platform.redis, redisKeyPrefix: config.redisKeyPrefix }),
   };
 }

@@ -19,6 +19,7 @@ import type { SeedTables } from '../../modules/seed/tables.ts';
 import type { NotificationTables } from '../../modules/notifications/tables.ts';
 import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
+import type { CourseTables } from '../../modules/courses/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -91,7 +92,8 @@ export interface DB
     SeedTables,
     IdempotencyTables,
     NotificationTables,
-    AnalyticsTables {
+    AnalyticsTables,
+    CourseTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -88,4 +88,7 @@ export const TABLE_OWNERS = {
   course_xp_events: 'courses',
   course_xp_totals: 'courses',
   course_streaks: 'courses',
+  course_documents: 'courses',
+  course_generations: 'courses',
+  course_exports: 'courses',
 };

@@ -116,3 +116,54 @@ create table course_streaks (
   longest_days integer not null default 0,
   last_day date
 );
+
+-- Documents uploaded as course-generation sources, stored as extracted text, one entry per page
+-- (a PDF page, or a Markdown section), so generated questions can cite a page.
+create table course_documents (
+  id uuid primary key default gen_random_uuid(),
+  owner_id uuid not null references users(id) on delete cascade,
+  filename text not null,
+  kind text not null check (kind in ('pdf', 'markdown')),
+  pages jsonb not null,
+  page_count integer not null,
+  created_at timestamptz not null default now()
+);
+create index course_documents_owner_idx on course_documents (owner_id, created_at desc);
+
+-- One row per generation request. (user, request_hash) is unique: the same sources and options
+-- return the same generation, and a finished one is never run again. `draft` keeps the generator's
+-- validated output as soon as it is paid for, so a retried job reuses it instead of spending twice.
+create table course_generations (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references users(id) on delete cascade,
+  request_hash text not null,
+  request jsonb not null,
+  status text not null default 'queued' check (status in ('queued', 'running', 'completed', 'failed')),
+  stage text not null default 'queued',
+  progress integer not null default 0,
+  failure_reason text,
+  draft jsonb,
+  tokens_used integer not null default 0,
+  generator text,
+  course_id uuid references courses(id) on delete set null,
+  created_at timestamptz not null default now(),
+  finished_at timestamptz,
+  unique (user_id, request_hash)
+);
+create index course_generations_user_day_idx on course_generations (user_id, created_at);
+
+-- PDF exports: built by a job, streamed to storage, downloaded through a signed URL.
+create table course_exports (
+  id uuid primary key default gen_random_uuid(),
+  course_id uuid not null references courses(id) on delete cascade,
+  user_id uuid not null references users(id) on delete cascade,
+  answer_key boolean not null default false,
+  status text not null default 'queued' check (status in ('queued', 'running', 'completed', 'failed')),
+  storage_key text,
+  pages integer,
+  bytes integer,
+  failure_reason text,
+  created_at timestamptz not null default now(),
+  finished_at timestamptz
+);
+create index course_exports_course_idx on course_exports (course_id, created_at desc);

@@ -95,6 +95,9 @@ const envSchema = z.object({
   ANALYTICS_RAW_RETENTION_DAYS: positiveInt(90),
   ANALYTICS_ROLLUP_SECONDS: positiveInt(60),
   ANALYTICS_BATCHES_PER_MINUTE: positiveInt(12),
+  COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
+  COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),
   ...aiEnvSchema.shape,
 });
 
@@ -155,6 +158,8 @@ export interface Config {
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
   analytics: { countryHeader?: string; rawRetentionDays: number; rollupSeconds: number; batchesPerMinute: number };
+  /** Courses: each user's daily generator tokens for course generation, the document upload limit, export link lifetime. */
+  courses: { generationDailyTokens: number; documentMaxBytes: number; exportUrlTtlSeconds: number };
 }
 
 export interface TrendingWeights {
@@ -263,6 +268,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rawRetentionDays: env.ANALYTICS_RAW_RETENTION_DAYS,
       rollupSeconds: env.ANALYTICS_ROLLUP_SECONDS,
       batchesPerMinute: env.ANALYTICS_BATCHES_PER_MINUTE,
+    },
+    courses: {
+      generationDailyTokens: env.COURSES_GENERATION_DAILY_TOKENS,
+      documentMaxBytes: env.COURSES_DOCUMENT_MAX_BYTES,
+      exportUrlTtlSeconds: env.COURSES_EXPORT_URL_TTL_SECONDS,
     },
   };
 }

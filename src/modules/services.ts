@@ -210,6 +210,14 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       ...platform,
       findWatchableVideo: (actor, videoId) => videos.getVisible(actor, videoId),
     }),
-    courses: createCoursesModule({ db, videos, redis: platform.redis, redisKeyPrefix: config.redisKeyPrefix }),
+    courses: createCoursesModule({
+      db,
+      videos,
+      redis: platform.redis,
+      redisKeyPrefix: config.redisKeyPrefix,
+      jobs,
+      ai,
+      generationDailyTokens: config.courses.generationDailyTokens,
+    }),
   };
 }

@@ -1,6 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import type { Ai } from '../../platform/ai/ai.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
+import { CourseDocuments } from './course-documents.ts';
+import { COURSES_QUEUE, CourseGeneration, GENERATE_COURSE_JOB } from './course-generation.ts';
 import type { VideoService } from '../videos/service.ts';
 import { CourseEditor } from './course-editor.ts';
 import { CourseOutlines } from './course-outline.ts';
@@ -15,6 +19,10 @@ export interface CoursesDeps {
   /** Scale mode: leaderboards read from sorted sets mirrored from the table. */
   redis?: Redis;
   redisKeyPrefix: string;
+  jobs: JobQueue;
+  ai: Ai;
+  /** Each user's daily generator tokens for course generation. */
+  generationDailyTokens: number;
 }
 
 /** The courses module, built once per process by the composition root (src/modules/services.ts). */
@@ -22,7 +30,21 @@ export function createCoursesModule(deps: CoursesDeps) {
   const { db } = deps;
   const redisBoards = deps.redis ? new RedisLeaderboardStore(deps.redis, deps.redisKeyPrefix) : undefined;
   const boards: LeaderboardStore = redisBoards ?? new SqlLeaderboardStore(db);
+  const generation = new CourseGeneration({
+    db,
+    jobs: deps.jobs,
+    ai: deps.ai,
+    videos: deps.videos,
+    dailyTokens: deps.generationDailyTokens,
+  });
   return {
+    documents: new CourseDocuments(db),
+    generation,
+    /** Job handlers of the courses queue (src/workers.ts registers them). */
+    jobHandlers: {
+      [GENERATE_COURSE_JOB]: ((job) => generation.run(job)) as JobHandler<{ generationId: string }>,
+    },
+    queue: COURSES_QUEUE,
     editor: new CourseEditor(db, deps.videos),
     outlines: new CourseOutlines(db),
     learning: new Learning(db, boards),

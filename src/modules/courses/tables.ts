@@ -119,7 +119,54 @@ export interface CourseStreaksTable {
   last_day: ColumnType<Date | null, string | null, string | null>;
 }
 
+export interface CourseDocumentsTable {
+  id: Generated<string>;
+  owner_id: string;
+  filename: string;
+  kind: 'pdf' | 'markdown';
+  /** Page texts in order (page n is pages[n - 1]). */
+  pages: Json<string[]>;
+  page_count: number;
+  created_at: CreatedAt;
+}
+
+export type JobState = 'queued' | 'running' | 'completed' | 'failed';
+
+export interface CourseGenerationsTable {
+  id: Generated<string>;
+  user_id: string;
+  request_hash: string;
+  request: Json<unknown>;
+  status: ColumnType<JobState, JobState | undefined, JobState>;
+  stage: Generated<string>;
+  progress: Generated<number>;
+  failure_reason: string | null;
+  draft: ColumnType<unknown, string | null | undefined, string | null>;
+  tokens_used: Generated<number>;
+  generator: string | null;
+  course_id: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface CourseExportsTable {
+  id: Generated<string>;
+  course_id: string;
+  user_id: string;
+  answer_key: Generated<boolean>;
+  status: ColumnType<JobState, JobState | undefined, JobState>;
+  storage_key: string | null;
+  pages: number | null;
+  bytes: number | null;
+  failure_reason: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
 export interface CourseTables {
+  course_documents: CourseDocumentsTable;
+  course_generations: CourseGenerationsTable;
+  course_exports: CourseExportsTable;
   courses: CoursesTable;
   course_modules: CourseModulesTable;
   course_lessons: CourseLessonsTable;

@@ -41,6 +41,7 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { courseGenerationRoutes } from './modules/courses/generation-routes.ts';
+import { courseExportRoutes } from './modules/courses/export-routes.ts';
 import { analyticsFlushingPlugin } from './modules/analytics/jobs.ts';
 
 export type App = FastifyInstance;
@@ -144,6 +145,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(analyticsFlushingPlugin, { platform, flusher: services.analytics.flusher });
   await app.register(courseRoutes, { services, prefix: '/api/v1' });
   await app.register(courseGenerationRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(courseExportRoutes, { services, prefix: '/api/v1' });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

@@ -16,7 +16,7 @@ Commands:
   worker                 run job workers only (scale-out mode)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
-  rebuild [likes|comments|subscriptions|search|trending|feeds|analytics]
+  rebuild [likes|comments|subscriptions|search|trending|feeds|analytics|leaderboards]
                          recompute derived data from its source rows (all projections by default)
   ai reprocess <videoId>... | --all
                          queue a fresh AI analysis (transcript, captions, summary, chapters, embeddings)

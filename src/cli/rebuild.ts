@@ -39,6 +39,10 @@ const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Pr
     const result = await rebuildAnalytics(platform.database.db);
     return `analytics rollups recomputed from raw events: ${result.hours} video-hours, ${result.days} video-days`;
   },
+  leaderboards: async (_platform, services) => {
+    const result = await services.courses.rebuildLeaderboards();
+    return `course leaderboards rebuilt from XP events: ${result.boards} boards, ${result.entries} entries`;
+  },
 };
 
 export async function runRebuildCommand(config: Config, args: string[]): Promise<number> {

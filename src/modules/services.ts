@@ -218,6 +218,9 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       jobs,
       ai,
       generationDailyTokens: config.courses.generationDailyTokens,
+      storage: platform.storage,
+      secret: platform.jwtSecret,
+      exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
     }),
   };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
+import { pdfPages } from './document-text.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`courses on ${kind}`, () => {
@@ -282,6 +283,43 @@ for (const kind of testDatabaseKinds()) {
           awardXp(trx, { userId: learners[0]!.id, courseId: course.id, sourceKey: 'seed', xp: 50, at: new Date() }),
         );
       assert.equal(again.xp, 0);
+    });
+
+    test('PDF export: a background job into storage, signed download, answer key for the creator only', async () => {
+      const { course } = await buildCourse();
+      await ok(await call(t, 'POST', `/courses/${course.id}/publish`, creator, { published: true }));
+      assert.equal(
+        (await call(t, 'POST', `/courses/${course.id}/exports`, learner, { answerKey: true })).statusCode,
+        403,
+      );
+      const requested = await ok(
+        await call(t, 'POST', `/courses/${course.id}/exports`, creator, { answerKey: true }),
+        202,
+      );
+      assert.equal(requested.status, 'queued');
+      assert.equal(requested.downloadUrl, null);
+      await t.services.courses.exports.run({
+        id: 'test',
+        queue: 'courses',
+        name: 'courses.export-pdf',
+        payload: { exportId: requested.id },
+        attempt: 1,
+        signal: new AbortController().signal,
+        reportProgress: async () => undefined,
+      });
+      const done = await ok(await call(t, 'GET', `/course-exports/${requested.id}`, creator));
+      assert.equal(done.status, 'completed');
+      assert.ok(done.pages >= 3, `title, module and answer key pages (${done.pages})`);
+      const file = await t.app.inject({ method: 'GET', url: done.downloadUrl });
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers['content-type'], 'application/pdf');
+      assert.equal(file.rawPayload.length, done.bytes);
+      const text = (await pdfPages(file.rawPayload)).join('\n');
+      for (const expected of ['Birdsong', 'Who sings at dawn?', 'Answer key', 'Check, Q2: dawn'])
+        assert.ok(text.includes(expected), expected);
+      const forged = await t.app.inject({ method: 'GET', url: done.downloadUrl.replace(/sig=[^&]+/, 'sig=forged') });
+      assert.equal(forged.statusCode, 404);
+      assert.equal((await call(t, 'GET', `/course-exports/${requested.id}`, learner)).statusCode, 404);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/transaction.ts';
+import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import type { BoardTotal } from './leaderboard-store.ts';
 
 export const ALL_TIME_BOARD = 'all';
@@ -86,4 +86,23 @@ async function recordStreakDay(trx: Executor, userId: string, at: Date): Promise
       }),
     )
     .execute();
+}
+
+/**
+ * Rebuilds the running totals of every board from the XP events, in one transaction (readers see the
+ * old totals until it commits). `reached_at` is when the last XP counted on that board arrived.
+ */
+export async function recomputeXpTotals(db: Executor): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('course_xp_totals').execute();
+    await sql`insert into course_xp_totals (board, user_id, xp, reached_at)
+      select ${ALL_TIME_BOARD}, user_id, sum(xp), max(created_at) from course_xp_events where xp > 0 group by user_id
+      union all
+      select 'course:' || course_id, user_id, sum(xp), max(created_at) from course_xp_events where xp > 0
+        group by course_id, user_id
+      union all
+      select 'week:' || to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD'), user_id, sum(xp), max(created_at)
+        from course_xp_events where xp > 0
+        group by date_trunc('week', created_at at time zone 'utc'), user_id`.execute(trx);
+  });
 }

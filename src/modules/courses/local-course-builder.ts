@@ -21,17 +21,23 @@ const mean = (vectors: number[][]) =>
  */
 export function clusterSections(sections: SourceSection[], vectors: number[][]): SourceSection[][] {
   const target = Math.max(1, Math.min(8, Math.round(Math.sqrt(sections.length))));
-  let clusters = sections.map((section, index) => ({ members: [section], vectors: [vectors[index]!] }));
+  let clusters = sections.map((section, index) => ({
+    members: [section],
+    vectors: [vectors[index]!],
+    centroid: vectors[index]!,
+  }));
   while (clusters.length > target) {
     let best = { a: 0, b: 1, similarity: Number.NEGATIVE_INFINITY };
     for (let a = 0; a < clusters.length; a++)
       for (let b = a + 1; b < clusters.length; b++) {
-        const similarity = dot(mean(clusters[a]!.vectors), mean(clusters[b]!.vectors));
+        const similarity = dot(clusters[a]!.centroid, clusters[b]!.centroid);
         if (similarity > best.similarity) best = { a, b, similarity };
       }
+    const memberVectors = [...clusters[best.a]!.vectors, ...clusters[best.b]!.vectors];
     const merged = {
       members: [...clusters[best.a]!.members, ...clusters[best.b]!.members],
-      vectors: [...clusters[best.a]!.vectors, ...clusters[best.b]!.vectors],
+      vectors: memberVectors,
+      centroid: mean(memberVectors),
     };
     clusters = clusters.filter((_, index) => index !== best.a && index !== best.b).concat(merged);
   }

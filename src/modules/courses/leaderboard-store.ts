@@ -49,10 +49,14 @@ export class SqlLeaderboardStore implements LeaderboardStore {
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (!mine) return null;
-    // Rows ahead of mine, counted on the (board, xp desc, reached_at, user_id) index.
-    const ahead = await sql<{ count: string }>`select count(*) as count from course_xp_totals
-      where board = ${board} and (xp > ${mine.xp} or (xp = ${mine.xp} and (reached_at < ${mine.reached_at}
-        or (reached_at = ${mine.reached_at} and user_id > ${userId}))))`.execute(this.db);
+    // Rows ahead of mine, as two range scans of the (board, xp desc, reached_at, user_id) index: an OR
+    // across both would make the planner walk the whole board.
+    const ahead = await sql<{ count: string }>`select
+      (select count(*) from course_xp_totals where board = ${board} and xp > ${mine.xp})
+      + (select count(*) from course_xp_totals where board = ${board} and xp = ${mine.xp}
+          and (reached_at < ${mine.reached_at} or (reached_at = ${mine.reached_at} and user_id > ${userId}))) as count`.execute(
+      this.db,
+    );
     const rank = Number(ahead.rows[0]?.count ?? 0) + 1;
     const start = Math.max(0, rank - 1 - around);
     const rows = await this.page(board, start, rank - 1 - start + around + 1);

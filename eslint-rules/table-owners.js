@@ -89,4 +89,17 @@ export const TABLE_OWNERS = {
   live_chat_messages: 'live',
   live_chat_moderators: 'live',
   live_chat_bans: 'live',
+  // 0100 courses
+  courses: 'courses',
+  course_modules: 'courses',
+  course_lessons: 'courses',
+  course_enrolments: 'courses',
+  course_lesson_progress: 'courses',
+  course_quiz_attempts: 'courses',
+  course_xp_events: 'courses',
+  course_xp_totals: 'courses',
+  course_streaks: 'courses',
+  course_documents: 'courses',
+  course_generations: 'courses',
+  course_exports: 'courses',
 };

@@ -45,6 +45,9 @@ import { adminUserRoutes } from './modules/users/admin-user-routes.ts';
 import { webAppRoutes } from './modules/web/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
+import { courseRoutes } from './modules/courses/routes.ts';
+import { courseGenerationRoutes } from './modules/courses/generation-routes.ts';
+import { courseExportRoutes } from './modules/courses/export-routes.ts';
 import { analyticsFlushingPlugin } from './modules/analytics/jobs.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
@@ -172,6 +175,9 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(liveRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(liveChatSocketRoutes, { platform, services });
   await app.register(liveMediaRoutes, { platform, services });
+  await app.register(courseRoutes, { services, prefix: '/api/v1' });
+  await app.register(courseGenerationRoutes, { platform, services, prefix: '/api/v1' });
+  await app.register(courseExportRoutes, { services, prefix: '/api/v1' });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

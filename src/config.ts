@@ -132,6 +132,9 @@ const envSchema = z.object({
   LIVE_CHAT_MAX_LENGTH: positiveInt(500),
   LIVE_CHAT_MESSAGES_PER_10S: positiveInt(5),
   LIVE_CHAT_MAX_FRAME_BYTES: positiveInt(4096),
+  COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
+  COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),
   ...aiEnvSchema.shape,
 });
 
@@ -207,6 +210,8 @@ export interface Config {
   shutdown: { drainDelayMs: number; requestTimeoutMs: number; timeoutMs: number };
   /** Live streaming and its chat (docs/LIVE.md). */
   live: LiveConfig;
+  /** Courses: each user's daily generator tokens for course generation, the document upload limit, export link lifetime. */
+  courses: { generationDailyTokens: number; documentMaxBytes: number; exportUrlTtlSeconds: number };
 }
 
 export interface LiveConfig {
@@ -375,6 +380,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         messagesPer10s: env.LIVE_CHAT_MESSAGES_PER_10S,
         maxFrameBytes: env.LIVE_CHAT_MAX_FRAME_BYTES,
       },
+    },
+    courses: {
+      generationDailyTokens: env.COURSES_GENERATION_DAILY_TOKENS,
+      documentMaxBytes: env.COURSES_DOCUMENT_MAX_BYTES,
+      exportUrlTtlSeconds: env.COURSES_EXPORT_URL_TTL_SECONDS,
     },
   };
 }

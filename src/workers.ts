@@ -69,6 +69,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
     }),
   );
   jobs.process(ANALYTICS_QUEUE, byJobName(analyticsJobHandlers(platform)));
+  jobs.process(services.courses.queue, byJobName(services.courses.jobHandlers as Record<string, JobHandler<never>>));
   jobs.process(
     FEEDS_QUEUE,
     byJobName({

@@ -44,6 +44,10 @@ const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Pr
     const result = await rebuildCowatch(platform.database.db);
     return `co-watch pairs recomputed: ${result.pairs} pairs from ${result.completions} finished watches`;
   },
+  leaderboards: async (_platform, services) => {
+    const result = await services.courses.rebuildLeaderboards();
+    return `course leaderboards rebuilt from XP events: ${result.boards} boards, ${result.entries} entries`;
+  },
 };
 
 export async function runRebuildCommand(config: Config, args: string[]): Promise<number> {

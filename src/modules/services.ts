@@ -23,6 +23,7 @@ import { CommentService } from './comments/service.ts';
 import { createFeedStore, type FeedStore } from './feeds/feed-store.ts';
 import { HomeFeed } from './feeds/home-feed.ts';
 import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
+import { createCoursesModule, type CoursesModule } from './courses/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
@@ -115,6 +116,8 @@ export interface Services {
   recommendations: RecommendationService;
   /** Live streaming: stream keys, live streams and premieres, chat, and the RTMP ingest (started by serve or `streamhub live`). */
   live: LiveModule;
+  /** Courses: builder, outlines, learning progress, quizzes, XP and leaderboards. */
+  courses: CoursesModule;
 }
 
 /**
@@ -231,5 +234,17 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       settings: config.recommendations,
     }),
     live: createLiveModule({ platform, notifications, subscriptions, videos, moderator }),
+    courses: createCoursesModule({
+      db,
+      videos,
+      redis: platform.redis,
+      redisKeyPrefix: config.redisKeyPrefix,
+      jobs,
+      ai,
+      generationDailyTokens: config.courses.generationDailyTokens,
+      storage: platform.storage,
+      secret: platform.jwtSecret,
+      exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
+    }),
   };
 }

@@ -21,6 +21,7 @@ import type { IdempotencyTables } from '../idempotency/idempotency-tables.ts';
 import type { LiveTables } from '../../modules/live/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 import type { RecommendationTables } from '../../modules/recommendations/tables.ts';
+import type { CourseTables } from '../../modules/courses/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -95,7 +96,8 @@ export interface DB
     NotificationTables,
     AnalyticsTables,
     RecommendationTables,
-    LiveTables {
+    LiveTables,
+    CourseTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

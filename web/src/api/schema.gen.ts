@@ -2032,6 +2032,60 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A completion certificate, by its verifiable id (public, shareable) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                completedAt: string;
+                /** Format: uuid */
+                courseId: string;
+                courseTitle: string;
+                /** Format: uuid */
+                id: string;
+                learner: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/comments': {
     parameters: {
       query?: never;
@@ -3044,6 +3098,1867 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/course-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your uploaded source documents */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                filename: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'pdf' | 'markdown';
+                pageCount: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Upload a source document (body: the PDF or Markdown file); its text is extracted now
+     * @description Content-Type application/pdf or text/markdown. An unreadable file is a 422 with the reason.
+     */
+    post: {
+      parameters: {
+        query: {
+          filename: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                filename: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'pdf' | 'markdown';
+                pageCount: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/course-exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An export: status, and the signed download link when completed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                answerKey: boolean;
+                bytes: number | null;
+                /** Format: uuid */
+                courseId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description a signed, expiring link to the PDF once completed */
+                downloadUrl: string | null;
+                failureReason: string | null;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                pages: number | null;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'completed' | 'failed';
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/course-exports/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The exported PDF, through the signed link from the export (no bearer token needed) */
+    get: {
+      parameters: {
+        query: {
+          expires: number;
+          sig: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/course-generations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate a course from videos and documents, as a job (idempotent per sources and options)
+     * @description The same request returns the existing generation (201 only when a new one starts). With useGenerator, a spent daily token quota is a 429 with Retry-After and the remaining quota.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            documentIds?: string[];
+            /** @default 4 */
+            questionsPerModule?: number;
+            title?: string;
+            /**
+             * @description let the configured AI generator write it (uses your daily token quota)
+             * @default false
+             */
+            useGenerator?: boolean;
+            /** @default [] */
+            videoIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                courseId: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                failureReason: string | null;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                /** @description "remote" when the configured generator wrote it, "local" otherwise */
+                generator: string | null;
+                /** Format: uuid */
+                id: string;
+                progress: number;
+                stage: string;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'completed' | 'failed';
+                tokensUsed: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                courseId: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                failureReason: string | null;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                /** @description "remote" when the configured generator wrote it, "local" otherwise */
+                generator: string | null;
+                /** Format: uuid */
+                id: string;
+                progress: number;
+                stage: string;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'completed' | 'failed';
+                tokensUsed: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/course-generations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A generation: status, stage, progress, the course when done, the reason when failed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                courseId: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                failureReason: string | null;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                /** @description "remote" when the configured generator wrote it, "local" otherwise */
+                generator: string | null;
+                /** Format: uuid */
+                id: string;
+                progress: number;
+                stage: string;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'completed' | 'failed';
+                tokensUsed: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/course-generations/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-Sent Events: `progress` while it runs, then `completed` or `failed` (the stream ends) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The course catalogue (published public courses, newest first), or with mine=true the courses you created */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          mine?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                coverUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                creatorId: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                language: string;
+                /** @enum {string} */
+                level: 'beginner' | 'intermediate' | 'advanced';
+                /** @description ISO-8601 timestamp */
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a course (a draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uri */
+            coverUrl?: string | null;
+            description?: string;
+            language?: string;
+            /** @enum {string} */
+            level?: 'beginner' | 'intermediate' | 'advanced';
+            title: string;
+            /** @enum {string} */
+            visibility?: 'public' | 'unlisted' | 'private';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                coverUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                creatorId: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                language: string;
+                /** @enum {string} */
+                level: 'beginner' | 'intermediate' | 'advanced';
+                /** @description ISO-8601 timestamp */
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A course page: the course and its outline (quiz answers are never included) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                course: {
+                  coverUrl: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  /** Format: uuid */
+                  creatorId: string;
+                  description: string;
+                  /** Format: uuid */
+                  id: string;
+                  language: string;
+                  /** @enum {string} */
+                  level: 'beginner' | 'intermediate' | 'advanced';
+                  /** @description ISO-8601 timestamp */
+                  publishedAt: string | null;
+                  /** @enum {string} */
+                  status: 'draft' | 'published';
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: 'public' | 'unlisted' | 'private';
+                };
+                creator: {
+                  /** Format: uuid */
+                  id: string;
+                  username: string;
+                };
+                modules: {
+                  /** Format: uuid */
+                  id: string;
+                  lessons: {
+                    bodyMarkdown: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'video' | 'reading' | 'quiz';
+                    maxAttempts: number;
+                    /** Format: uuid */
+                    moduleId: string;
+                    /**
+                     * @description generated by AI, edited after generation, or written by hand
+                     * @enum {string}
+                     */
+                    origin: 'manual' | 'generated' | 'edited';
+                    passPercent: number;
+                    position: number;
+                    questions: {
+                      citation:
+                        | (
+                            | {
+                                seconds: number;
+                                /** Format: uuid */
+                                videoId: string;
+                              }
+                            | {
+                                document: string;
+                                page: number;
+                              }
+                          )
+                        | null;
+                      id: string;
+                      /** @enum {string} */
+                      kind: 'choice' | 'cloze';
+                      options: string[] | null;
+                      /**
+                       * @description generated by AI, edited after generation, or written by hand
+                       * @enum {string}
+                       */
+                      origin: 'manual' | 'generated' | 'edited';
+                      prompt: string;
+                    }[];
+                    summary: string;
+                    title: string;
+                    /** Format: uuid */
+                    videoId: string | null;
+                    xp: number;
+                  }[];
+                  /**
+                   * @description generated by AI, edited after generation, or written by hand
+                   * @enum {string}
+                   */
+                  origin: 'manual' | 'generated' | 'edited';
+                  position: number;
+                  title: string;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    /** Edit a course */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uri */
+            coverUrl?: string | null;
+            description?: string;
+            language?: string;
+            /** @enum {string} */
+            level?: 'beginner' | 'intermediate' | 'advanced';
+            title?: string;
+            /** @enum {string} */
+            visibility?: 'public' | 'unlisted' | 'private';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                coverUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                creatorId: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                language: string;
+                /** @enum {string} */
+                level: 'beginner' | 'intermediate' | 'advanced';
+                /** @description ISO-8601 timestamp */
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a course with its lessons and learner progress */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                done: true;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/edit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The course builder's view: the outline with quiz answers and each item's origin (creator only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                course: {
+                  coverUrl: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  /** Format: uuid */
+                  creatorId: string;
+                  description: string;
+                  /** Format: uuid */
+                  id: string;
+                  language: string;
+                  /** @enum {string} */
+                  level: 'beginner' | 'intermediate' | 'advanced';
+                  /** @description ISO-8601 timestamp */
+                  publishedAt: string | null;
+                  /** @enum {string} */
+                  status: 'draft' | 'published';
+                  title: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                  /** @enum {string} */
+                  visibility: 'public' | 'unlisted' | 'private';
+                };
+                creator: {
+                  /** Format: uuid */
+                  id: string;
+                  username: string;
+                };
+                modules: {
+                  /** Format: uuid */
+                  id: string;
+                  lessons: {
+                    bodyMarkdown: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'video' | 'reading' | 'quiz';
+                    maxAttempts: number;
+                    /** Format: uuid */
+                    moduleId: string;
+                    /**
+                     * @description generated by AI, edited after generation, or written by hand
+                     * @enum {string}
+                     */
+                    origin: 'manual' | 'generated' | 'edited';
+                    passPercent: number;
+                    position: number;
+                    questions: {
+                      answer: number | string;
+                      citation:
+                        | (
+                            | {
+                                seconds: number;
+                                /** Format: uuid */
+                                videoId: string;
+                              }
+                            | {
+                                document: string;
+                                page: number;
+                              }
+                          )
+                        | null;
+                      id: string;
+                      /** @enum {string} */
+                      kind: 'choice' | 'cloze';
+                      options: string[] | null;
+                      /**
+                       * @description generated by AI, edited after generation, or written by hand
+                       * @enum {string}
+                       */
+                      origin: 'manual' | 'generated' | 'edited';
+                      prompt: string;
+                    }[];
+                    summary: string;
+                    title: string;
+                    /** Format: uuid */
+                    videoId: string | null;
+                    xp: number;
+                  }[];
+                  /**
+                   * @description generated by AI, edited after generation, or written by hand
+                   * @enum {string}
+                   */
+                  origin: 'manual' | 'generated' | 'edited';
+                  position: number;
+                  title: string;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/enrolment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enrol in a published course (idempotent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                certificateId: string | null;
+                completedLessonIds: string[];
+                enrolled: boolean;
+                lessonCount: number;
+                /** @description completed lessons out of all, 0-100 */
+                percent: number;
+                /**
+                 * Format: uuid
+                 * @description the lesson to open next: the last one opened, or the first not done
+                 */
+                resumeLessonId: string | null;
+                /** @description XP this request awarded (lessons it found complete) */
+                xpAwarded: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Export the course to PDF in the background (answer key: creator only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            answerKey?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                answerKey: boolean;
+                bytes: number | null;
+                /** Format: uuid */
+                courseId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** @description a signed, expiring link to the PDF once completed */
+                downloadUrl: string | null;
+                failureReason: string | null;
+                /** @description ISO-8601 timestamp */
+                finishedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                pages: number | null;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'completed' | 'failed';
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/lessons/{lessonId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Edit a lesson; a generated lesson or question that changes is marked edited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lessonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            bodyMarkdown?: string;
+            maxAttempts?: number;
+            passPercent?: number;
+            questions?: {
+              answer: number | string;
+              citation?:
+                | {
+                    seconds: number;
+                    /** Format: uuid */
+                    videoId: string;
+                  }
+                | {
+                    document: string;
+                    page: number;
+                  };
+              id?: string;
+              /** @enum {string} */
+              kind: 'choice' | 'cloze';
+              options?: string[];
+              prompt: string;
+            }[];
+            summary?: string;
+            title?: string;
+            /** Format: uuid */
+            videoId?: string;
+            xp?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                bodyMarkdown: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'video' | 'reading' | 'quiz';
+                maxAttempts: number;
+                /** Format: uuid */
+                moduleId: string;
+                /**
+                 * @description generated by AI, edited after generation, or written by hand
+                 * @enum {string}
+                 */
+                origin: 'manual' | 'generated' | 'edited';
+                passPercent: number;
+                position: number;
+                questions: {
+                  answer: number | string;
+                  citation:
+                    | (
+                        | {
+                            seconds: number;
+                            /** Format: uuid */
+                            videoId: string;
+                          }
+                        | {
+                            document: string;
+                            page: number;
+                          }
+                      )
+                    | null;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'choice' | 'cloze';
+                  options: string[] | null;
+                  /**
+                   * @description generated by AI, edited after generation, or written by hand
+                   * @enum {string}
+                   */
+                  origin: 'manual' | 'generated' | 'edited';
+                  prompt: string;
+                }[];
+                summary: string;
+                title: string;
+                /** Format: uuid */
+                videoId: string | null;
+                xp: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a lesson */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lessonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                done: true;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/lessons/{lessonId}/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a quiz attempt: graded on the server; the right answers come back only now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lessonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              answer: number | string;
+              questionId: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                attemptsLeft: number;
+                passed: boolean;
+                progress: {
+                  /** Format: uuid */
+                  certificateId: string | null;
+                  completedLessonIds: string[];
+                  enrolled: boolean;
+                  lessonCount: number;
+                  /** @description completed lessons out of all, 0-100 */
+                  percent: number;
+                  /**
+                   * Format: uuid
+                   * @description the lesson to open next: the last one opened, or the first not done
+                   */
+                  resumeLessonId: string | null;
+                  /** @description XP this request awarded (lessons it found complete) */
+                  xpAwarded: number;
+                };
+                results: {
+                  correct: boolean;
+                  expected: number | string;
+                  questionId: string;
+                }[];
+                scorePercent: number;
+                xpAwarded: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/lessons/{lessonId}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a lesson: it becomes where you resume */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lessonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                certificateId: string | null;
+                completedLessonIds: string[];
+                enrolled: boolean;
+                lessonCount: number;
+                /** @description completed lessons out of all, 0-100 */
+                percent: number;
+                /**
+                 * Format: uuid
+                 * @description the lesson to open next: the last one opened, or the first not done
+                 */
+                resumeLessonId: string | null;
+                /** @description XP this request awarded (lessons it found complete) */
+                xpAwarded: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/lessons/{lessonId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A reading was scrolled to its end: it is complete */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lessonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            scrolledToEnd: true;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                certificateId: string | null;
+                completedLessonIds: string[];
+                enrolled: boolean;
+                lessonCount: number;
+                /** @description completed lessons out of all, 0-100 */
+                percent: number;
+                /**
+                 * Format: uuid
+                 * @description the lesson to open next: the last one opened, or the first not done
+                 */
+                resumeLessonId: string | null;
+                /** @description XP this request awarded (lessons it found complete) */
+                xpAwarded: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/modules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a module at the end */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description generated by AI, edited after generation, or written by hand
+                 * @enum {string}
+                 */
+                origin: 'manual' | 'generated' | 'edited';
+                position: number;
+                title: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/modules/{moduleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Rename a module */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moduleId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description generated by AI, edited after generation, or written by hand
+                 * @enum {string}
+                 */
+                origin: 'manual' | 'generated' | 'edited';
+                position: number;
+                title: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a module and its lessons */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moduleId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                done: true;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/modules/{moduleId}/lessons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a lesson at the end of a module: a video (yours or a public one), a reading (Markdown) or a quiz */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moduleId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            bodyMarkdown?: string;
+            /** @enum {string} */
+            kind: 'video' | 'reading' | 'quiz';
+            maxAttempts?: number;
+            passPercent?: number;
+            questions?: {
+              answer: number | string;
+              citation?:
+                | {
+                    seconds: number;
+                    /** Format: uuid */
+                    videoId: string;
+                  }
+                | {
+                    document: string;
+                    page: number;
+                  };
+              id?: string;
+              /** @enum {string} */
+              kind: 'choice' | 'cloze';
+              options?: string[];
+              prompt: string;
+            }[];
+            summary?: string;
+            title: string;
+            /** Format: uuid */
+            videoId?: string;
+            xp?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                bodyMarkdown: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'video' | 'reading' | 'quiz';
+                maxAttempts: number;
+                /** Format: uuid */
+                moduleId: string;
+                /**
+                 * @description generated by AI, edited after generation, or written by hand
+                 * @enum {string}
+                 */
+                origin: 'manual' | 'generated' | 'edited';
+                passPercent: number;
+                position: number;
+                questions: {
+                  answer: number | string;
+                  citation:
+                    | (
+                        | {
+                            seconds: number;
+                            /** Format: uuid */
+                            videoId: string;
+                          }
+                        | {
+                            document: string;
+                            page: number;
+                          }
+                      )
+                    | null;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'choice' | 'cloze';
+                  options: string[] | null;
+                  /**
+                   * @description generated by AI, edited after generation, or written by hand
+                   * @enum {string}
+                   */
+                  origin: 'manual' | 'generated' | 'edited';
+                  prompt: string;
+                }[];
+                summary: string;
+                title: string;
+                /** Format: uuid */
+                videoId: string | null;
+                xp: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Reorder the outline (drag and drop): every module and lesson, in their new order */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            modules: {
+              /** Format: uuid */
+              id: string;
+              lessonIds: string[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                done: true;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your progress; video lessons watched to 90 % are completed (with XP) as it is read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                certificateId: string | null;
+                completedLessonIds: string[];
+                enrolled: boolean;
+                lessonCount: number;
+                /** @description completed lessons out of all, 0-100 */
+                percent: number;
+                /**
+                 * Format: uuid
+                 * @description the lesson to open next: the last one opened, or the first not done
+                 */
+                resumeLessonId: string | null;
+                /** @description XP this request awarded (lessons it found complete) */
+                xpAwarded: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a course (it needs a lesson) or take it back to draft */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            published: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                coverUrl: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                /** Format: uuid */
+                creatorId: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                language: string;
+                /** @enum {string} */
+                level: 'beginner' | 'intermediate' | 'advanced';
+                /** @description ISO-8601 timestamp */
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                title: string;
+                /** @description ISO-8601 timestamp */
+                updatedAt: string;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/feed/home': {
     parameters: {
       query?: never;
@@ -3253,6 +5168,79 @@ export type paths = {
                 visibility: 'public' | 'unlisted' | 'private';
                 width: number | null;
               }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leaderboards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A leaderboard (all-time, a weekly league, or one course): top learners, your rank and neighbours */
+    get: {
+      parameters: {
+        query?: {
+          courseId?: string;
+          limit?: number;
+          scope?: 'all' | 'week' | 'course';
+          /** @description a past week (its Monday); the current week when absent */
+          week?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                board: string;
+                me: {
+                  rank: number;
+                  /** Format: uuid */
+                  userId: string;
+                  username: string;
+                  xp: number;
+                } | null;
+                /** @description the learners just above and below you */
+                neighbours: {
+                  rank: number;
+                  /** Format: uuid */
+                  userId: string;
+                  username: string;
+                  xp: number;
+                }[];
+                top: {
+                  rank: number;
+                  /** Format: uuid */
+                  userId: string;
+                  username: string;
+                  xp: number;
+                }[];
+              };
               meta?: {
                 [key: string]: unknown;
               };
@@ -4515,6 +6503,56 @@ export type paths = {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/learning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your XP (all-time and this week), streak and all-time rank */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                longestStreakDays: number;
+                /** @description all-time rank */
+                rank: number | null;
+                streakDays: number;
+                weekXp: number;
+                xp: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

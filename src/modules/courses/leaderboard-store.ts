@@ -1,0 +1,165 @@
+import type { Redis } from 'ioredis';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/transaction.ts';
+
+/** One learner's place on a board. */
+export interface Standing {
+  rank: number;
+  userId: string;
+  xp: number;
+}
+
+export interface BoardTotal {
+  userId: string;
+  xp: number;
+  reachedAt: Date;
+}
+
+/**
+ * Where leaderboards are read from. course_xp_totals (PostgreSQL) is always written and is the source of
+ * truth; in scale mode Redis sorted sets mirror it for fast rank lookups and can be rebuilt from it.
+ * Order: more XP first; on equal XP whoever reached it first; then by user id (descending, which is how
+ * Redis orders equal scores).
+ */
+export interface LeaderboardStore {
+  /** Mirrors new totals (already committed to the table). */
+  record(board: string, totals: BoardTotal[]): Promise<void>;
+  top(board: string, limit: number): Promise<Standing[]>;
+  /** The learner and `around` learners either side, or null when they have no XP on the board. */
+  around(board: string, userId: string, around: number): Promise<{ me: Standing; neighbours: Standing[] } | null>;
+}
+
+export class SqlLeaderboardStore implements LeaderboardStore {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async record(): Promise<void> {
+    // The table is the board: nothing to mirror.
+  }
+
+  async top(board: string, limit: number): Promise<Standing[]> {
+    return this.page(board, 0, limit);
+  }
+
+  async around(board: string, userId: string, around: number) {
+    const mine = await this.db
+      .selectFrom('course_xp_totals')
+      .select(['xp', 'reached_at'])
+      .where('board', '=', board)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!mine) return null;
+    // Rows ahead of mine, as two range scans of the (board, xp desc, reached_at, user_id) index: an OR
+    // across both would make the planner walk the whole board.
+    const ahead = await sql<{ count: string }>`select
+      (select count(*) from course_xp_totals where board = ${board} and xp > ${mine.xp})
+      + (select count(*) from course_xp_totals where board = ${board} and xp = ${mine.xp}
+          and (reached_at < ${mine.reached_at} or (reached_at = ${mine.reached_at} and user_id > ${userId}))) as count`.execute(
+      this.db,
+    );
+    const rank = Number(ahead.rows[0]?.count ?? 0) + 1;
+    const start = Math.max(0, rank - 1 - around);
+    const rows = await this.page(board, start, rank - 1 - start + around + 1);
+    return {
+      me: { rank, userId, xp: mine.xp },
+      neighbours: rows.filter((row) => row.userId !== userId),
+    };
+  }
+
+  private async page(board: string, offset: number, limit: number): Promise<Standing[]> {
+    const rows = await this.db
+      .selectFrom('course_xp_totals')
+      .select(['user_id', 'xp'])
+      .where('board', '=', board)
+      .orderBy('xp', 'desc')
+      .orderBy('reached_at', 'asc')
+      .orderBy('user_id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+    return rows.map((row, index) => ({ rank: offset + index + 1, userId: row.user_id, xp: row.xp }));
+  }
+}
+
+/** Seconds since 2020-01-01: small enough to share a double with the XP (see `score`). */
+const EPOCH_SECONDS = Date.UTC(2020, 0, 1) / 1000;
+const TIME_SLOTS = 1e10;
+
+/**
+ * XP and "reached first" in one sorted-set score: XP × 10¹⁰ minus the seconds it took to get there,
+ * so more XP always wins and, at equal XP, the earlier arrival scores higher. Exact in a double up to
+ * 900,000 XP; arrivals in the same second fall back to member order.
+ */
+export const leaderboardScore = (xp: number, reachedAt: Date) =>
+  xp * TIME_SLOTS - Math.floor(reachedAt.getTime() / 1000 - EPOCH_SECONDS);
+const xpOfScore = (score: number) => Math.ceil(score / TIME_SLOTS);
+
+export class RedisLeaderboardStore implements LeaderboardStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(board: string): string {
+    return `${this.prefix}courses:board:${board}`;
+  }
+
+  async record(board: string, totals: BoardTotal[]): Promise<void> {
+    if (totals.length === 0) return;
+    // GT: a late write of an older (smaller) total never lowers a newer one; XP only grows.
+    await this.redis.zadd(
+      this.key(board),
+      'GT',
+      ...totals.flatMap((total) => [leaderboardScore(total.xp, total.reachedAt), total.userId]),
+    );
+  }
+
+  async top(board: string, limit: number): Promise<Standing[]> {
+    return this.range(board, 0, limit - 1);
+  }
+
+  async around(board: string, userId: string, around: number) {
+    const key = this.key(board);
+    const [rank, score] = await Promise.all([this.redis.zrevrank(key, userId), this.redis.zscore(key, userId)]);
+    if (rank === null || score === null) return null;
+    const start = Math.max(0, rank - around);
+    const rows = await this.range(board, start, rank + around);
+    return {
+      me: { rank: rank + 1, userId, xp: xpOfScore(Number(score)) },
+      neighbours: rows.filter((row) => row.userId !== userId),
+    };
+  }
+
+  /** Replaces a board with the table's totals (the rebuild command), atomically for readers. */
+  async rebuild(db: Executor, board: string): Promise<number> {
+    const rows = await db
+      .selectFrom('course_xp_totals')
+      .select(['user_id', 'xp', 'reached_at'])
+      .where('board', '=', board)
+      .execute();
+    const key = this.key(board);
+    const staging = `${key}:rebuild`;
+    const transaction = this.redis.multi().del(staging);
+    for (let index = 0; index < rows.length; index += 1000)
+      transaction.zadd(
+        staging,
+        ...rows.slice(index, index + 1000).flatMap((row) => [leaderboardScore(row.xp, row.reached_at), row.user_id]),
+      );
+    if (rows.length > 0) transaction.rename(staging, key);
+    else transaction.del(key);
+    await transaction.exec();
+    return rows.length;
+  }
+
+  private async range(board: string, start: number, stop: number): Promise<Standing[]> {
+    const flat = await this.redis.zrevrange(this.key(board), start, stop, 'WITHSCORES');
+    const standings: Standing[] = [];
+    for (let index = 0; index < flat.length; index += 2)
+      standings.push({
+        rank: start + index / 2 + 1,
+        userId: flat[index] as string,
+        xp: xpOfScore(Number(flat[index + 1])),
+      });
+    return standings;
+  }
+}

@@ -78,4 +78,7 @@ export const TABLE_OWNERS = {
   analytics_dirty_hours: 'analytics',
   // 0050
   video_analysis_status: 'intelligence',
+  // 0065 voice activity and image moderation
+  video_speech_activity: 'intelligence',
+  video_frame_scores: 'moderation',
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Ai } from '../../platform/ai/ai.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { localModelStatuses } from '../../platform/ai/local/lazy-model.ts';
 import { vectorSearchMode } from './vector-store.ts';
 
 export const aiStatusSchema = z.object({
@@ -11,9 +12,15 @@ export const aiStatusSchema = z.object({
   providers: z
     .record(z.string(), z.array(z.string()))
     .describe('per task, the providers in fallback order (empty: the feature says it is unavailable)'),
+  localModels: z
+    .record(
+      z.string(),
+      z.object({ state: z.enum(['not-loaded', 'loading', 'loaded', 'failed']), error: z.string().optional() }),
+    )
+    .describe('models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs'),
 });
 
 /** What /ready reports about the AI layer: degraded modes are not failures, but operators should see them. */
 export async function aiStatus(db: Kysely<DB>, ai: Ai): Promise<z.infer<typeof aiStatusSchema>> {
-  return { vectorSearch: await vectorSearchMode(db), providers: ai.describe() };
+  return { vectorSearch: await vectorSearchMode(db), providers: ai.describe(), localModels: localModelStatuses() };
 }

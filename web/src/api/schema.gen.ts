@@ -6333,6 +6333,15 @@ export type paths = {
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
                 } | null;
+                /** @description what voice activity detection found before recognition; null until it ran */
+                speech: {
+                  audioSeconds: number;
+                  /** @description false: no speech detected (music, silence or no sound), so no transcript */
+                  detected: boolean;
+                  /** @description the voice activity model, or no-audio-track */
+                  model: string;
+                  speechSeconds: number;
+                } | null;
                 /**
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
                  * @enum {string}
@@ -6383,6 +6392,15 @@ export type paths = {
                   chapters: number;
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
+                } | null;
+                /** @description what voice activity detection found before recognition; null until it ran */
+                speech: {
+                  audioSeconds: number;
+                  /** @description false: no speech detected (music, silence or no sound), so no transcript */
+                  detected: boolean;
+                  /** @description the voice activity model, or no-audio-track */
+                  model: string;
+                  speechSeconds: number;
                 } | null;
                 /**
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
@@ -8055,6 +8073,14 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
+                /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
+                localModels: {
+                  [key: string]: {
+                    error?: string;
+                    /** @enum {string} */
+                    state: 'not-loaded' | 'loading' | 'loaded' | 'failed';
+                  };
+                };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
                   [key: string]: string[];
@@ -8085,6 +8111,14 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
+                /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
+                localModels: {
+                  [key: string]: {
+                    error?: string;
+                    /** @enum {string} */
+                    state: 'not-loaded' | 'loading' | 'loaded' | 'failed';
+                  };
+                };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
                   [key: string]: string[];

@@ -23,7 +23,7 @@ describe('language ID on short comments (fastText lid.176)', () => {
   });
 
   test('emoji, numbers and links alone get no language; a link does not sway a comment', async () => {
-    for (const text of ['lol 👍', '🔥🔥', '10/10', 'https://example.com/watch']) {
+    for (const text of ['lol 👍', 'ok 👍', '🔥🔥', '10/10', 'https://example.com/watch']) {
       assert.deepEqual(await identifyLanguage(text), { language: null, confidence: 0 }, text);
     }
     assert.equal((await identifyLanguage('Muchas gracias https://example.com/receta'))?.language, 'es');

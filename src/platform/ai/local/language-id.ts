@@ -10,6 +10,8 @@ export const LANGUAGE_ID_MODEL = { name: 'fasttext-lid176', version: 'lid.176.ft
  * the labelled comments (src/platform/ai/translation/short-comments.ts); the held-out half is reported.
  */
 const MIN_PROBABILITY = 0.4;
+/** Fewer letters say nothing of a language, whatever the model answers ("ok 👍" comes out English). */
+const MIN_LETTERS = 3;
 /** How many of fastText's 176 labels are read to find the best one StreamHub knows. */
 const TOP_LABELS = 5;
 
@@ -37,7 +39,7 @@ export async function identifyLanguage(text: string): Promise<DetectedLanguage |
   const model = await lid176.get();
   if (!model) return undefined;
   const line = normalise(text);
-  if (!/\p{L}/u.test(line)) return { language: null, confidence: 0 };
+  if ((line.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return { language: null, confidence: 0 };
   const ranked = await model.identify(line, TOP_LABELS);
   const known = ranked.find(
     (candidate: { alpha3: string; alpha2: string | null }) =>

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
@@ -63,7 +63,7 @@ export function createModerateVideoImagesHandler(
     const earlier = await caseRepo.find(db, 'video_image', video.id);
     if (earlier?.content_hash === contentHash) return;
 
-    const workDir = join(workRoot, `${video.id}-${job.id}`);
+    const workDir = join(workRoot, `${video.id}-${randomUUID()}`);
     try {
       await mkdir(workDir, { recursive: true });
       const source = join(workDir, 'source');

@@ -39,12 +39,13 @@ export async function sceneChanges(
       sourcePath,
       '-an',
       '-vf',
-      `fps=4,scale=160:-2,select='gt(scene,${SCENE_CHANGE})',metadata=print:file=${report}`,
+      // A bare file name, written in workDir: a full path could hold characters the filter syntax reads (":").
+      `fps=4,scale=160:-2,select='gt(scene,${SCENE_CHANGE})',metadata=print:file=scenes.txt`,
       '-f',
       'null',
       '-',
     ],
-    { signal },
+    { signal, cwd: workDir },
   );
   const text = await readFile(report, 'utf8').catch(() => '');
   const changes: { at: number; score: number }[] = [];

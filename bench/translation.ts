@@ -128,13 +128,16 @@ const contentWords = (text: string) =>
 
 let correct = 0;
 const confusions: string[] = [];
+let detector = '';
 for (const [text, expected] of DETECTION_SET) {
-  const detected = languageDetector.detect(text).language;
+  const result = await languageDetector.detect(text);
+  detector = result.detector;
+  const detected = result.language;
   if (detected === expected) correct += 1;
   else confusions.push(`  expected ${expected ?? 'none'}, got ${detected ?? 'none'}: ${text}`);
 }
 console.log(
-  `Language detection (franc ${languageDetector.model.version}): ${correct}/${DETECTION_SET.length} correct (${((100 * correct) / DETECTION_SET.length).toFixed(1)}%)`,
+  `Language detection (${detector}): ${correct}/${DETECTION_SET.length} correct (${((100 * correct) / DETECTION_SET.length).toFixed(1)}%)`,
 );
 if (confusions.length) console.log(confusions.join('\n'));
 

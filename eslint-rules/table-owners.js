@@ -102,4 +102,7 @@ export const TABLE_OWNERS = {
   course_documents: 'courses',
   course_generations: 'courses',
   course_exports: 'courses',
+  // 0065 voice activity and image moderation
+  video_speech_activity: 'intelligence',
+  video_frame_scores: 'moderation',
 };

@@ -103,6 +103,10 @@ const envSchema = z.object({
   NOTIFICATION_COLLAPSE_SECONDS: z.coerce.number().int().min(0).default(3600),
   AI_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
   AI_MODERATION_VIDEO_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
+  IMAGE_MODERATION_FRAMES: z.coerce.number().int().min(0).max(100).default(8),
+  IMAGE_MODERATION_SCENE_FRAMES: z.coerce.number().int().min(0).max(100).default(4),
+  IMAGE_MODERATION_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.7),
+  IMAGE_MODERATION_HOLD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.9),
   ANALYTICS_COUNTRY_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
@@ -200,6 +204,12 @@ export interface Config {
   notifications: { digestSeconds: number; collapseSeconds: number };
   /** Automatic moderation: a category score at or above `threshold` holds a comment / flags a video; a video at or above `videoHoldThreshold` also leaves public lists. */
   moderation: { threshold: number; videoHoldThreshold: number };
+  /**
+   * Image moderation of a video's poster and frames (`frames` evenly spaced plus up to `sceneFrames` shot
+   * starts): an unsafe score at or above `threshold` flags the video, at or above `holdThreshold` it also
+   * leaves public lists.
+   */
+  imageModeration: { frames: number; sceneFrames: number; threshold: number; holdThreshold: number };
   /** Providers, routing, prices and spending limits of the AI layer (docs/AI.md). */
   ai: AiConfig;
   /** Player analytics: trusted country header (none = "unknown"), raw event retention, rollup period, per-session batch rate. */
@@ -341,6 +351,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       collapseSeconds: env.NOTIFICATION_COLLAPSE_SECONDS,
     },
     moderation: { threshold: env.AI_MODERATION_THRESHOLD, videoHoldThreshold: env.AI_MODERATION_VIDEO_HOLD_THRESHOLD },
+    imageModeration: {
+      frames: env.IMAGE_MODERATION_FRAMES,
+      sceneFrames: env.IMAGE_MODERATION_SCENE_FRAMES,
+      threshold: env.IMAGE_MODERATION_THRESHOLD,
+      holdThreshold: env.IMAGE_MODERATION_HOLD_THRESHOLD,
+    },
     ai: readAiConfig(env),
     analytics: {
       countryHeader: env.ANALYTICS_COUNTRY_HEADER?.toLowerCase(),

@@ -24,6 +24,7 @@ import {
   scheduleHistoryPruning,
 } from './modules/housekeeping/retention.ts';
 import { subscribeAutoModeration } from './modules/moderation/auto-consumers.ts';
+import { startImageModerationWorkers } from './modules/moderation/image-jobs.ts';
 import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 import { subscribeRecommendationConsumers } from './modules/recommendations/consumers.ts';
@@ -83,6 +84,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
   // Buffered likes/views reach the database from here (Redis counters are shared by every process).
   services.engagementFlusher.start();
   subscribeAutoModeration(events, services.autoAssessor);
+  startImageModerationWorkers(platform);
   subscribeCommentLanguages(events, services.translations);
   services.notifications.startWorkers();
   startAnalyticsWorkers(platform, services.analytics);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Ai } from '../../platform/ai/ai.ts';
 import { LocalEmbedder } from '../../platform/ai/local/sentence-embedder.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { localModelStatuses } from '../../platform/ai/local/lazy-model.ts';
 import { vectorSearchMode } from './vector-store.ts';
 
 export const aiStatusSchema = z.object({
@@ -24,6 +25,12 @@ export const aiStatusSchema = z.object({
   providers: z
     .record(z.string(), z.array(z.string()))
     .describe('per task, the providers in fallback order (empty: the feature says it is unavailable)'),
+  localModels: z
+    .record(
+      z.string(),
+      z.object({ state: z.enum(['not-loaded', 'loading', 'loaded', 'failed']), error: z.string().optional() }),
+    )
+    .describe('models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs'),
 });
 
 /** What /ready reports about the AI layer: degraded modes are not failures, but operators should see them. */
@@ -33,5 +40,6 @@ export async function aiStatus(db: Kysely<DB>, ai: Ai): Promise<z.infer<typeof a
     vectorSearch: await vectorSearchMode(db),
     localEmbedder: local && { model: `${local.model.name}@${local.model.version}`, ...local.status },
     providers: ai.describe(),
+    localModels: localModelStatuses(),
   };
 }

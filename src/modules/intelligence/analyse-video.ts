@@ -20,8 +20,13 @@ import { publishCaptions, removeCaptions } from './captions.ts';
 import { contentHash, embeddingRepo, type StoredModel } from './embedding-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
 import type { AnalyseVideoPayload } from './job-queues.ts';
+import { speechActivityRepo } from './speech-activity-repo.ts';
+import { transcribeSpeech } from './speech-transcription.ts';
 import { transcriptRepo } from './transcript-repo.ts';
 import { videoDocument } from './video-document.ts';
+
+/** A video without an audio track: no speech, known without running the voice activity model. */
+const NO_AUDIO = { audioSeconds: 0, speechSeconds: 0, regions: 0, modelName: 'no-audio-track' };
 
 /**
  * The AI analysis of a ready video, in steps that each persist their output: transcript, captions,
@@ -47,7 +52,10 @@ export function createAnalyseVideoHandler(
     const context = { userId: video.creator_id, videoId, signal: job.signal };
 
     const transcript = await transcriptRepo.find(db, videoId);
-    const wantTranscript = ai.transcription.available && !transcript?.edited_at && (force || !transcript);
+    // A video found to have no speech has no transcript on purpose: a retry does not listen again.
+    const noSpeech = !transcript && (await speechActivityRepo.find(db, videoId))?.speech_seconds === 0;
+    const wantTranscript =
+      ai.transcription.available && !transcript?.edited_at && (force || (!transcript && !noSpeech));
     await analysisStatusRepo.mark(db, videoId, wantTranscript ? 'transcribing' : 'analysing');
     if (wantTranscript) {
       const workDir = join(workRoot, videoId);
@@ -64,11 +72,23 @@ export function createAnalyseVideoHandler(
             throw error;
           },
         );
-        const result = hasAudio
-          ? await ai.transcribe(wav, context)
-          : { value: { language: 'en', segments: [] }, model: ai.transcription.chain[0]!.model };
-        await transcriptRepo.save(db, videoId, { ...result.value, model: result.model, editedBy: 'model' });
-        logger.info({ videoId, model: result.model.name, segments: result.value.segments.length }, 'video transcribed');
+        const outcome = hasAudio
+          ? await transcribeSpeech(ai, wav, workDir, context)
+          : ({ kind: 'no-speech', activity: NO_AUDIO } as const);
+        if (outcome.activity) await speechActivityRepo.save(db, videoId, outcome.activity);
+        if (outcome.kind === 'no-speech') {
+          // A model transcript from before (say, words invented over music) goes; a creator's edit never gets here.
+          await transcriptRepo.removeModelTranscript(db, videoId);
+          if (transcript) await removeCaptions(storage, videoId, transcript.language);
+          logger.info({ videoId }, 'no speech detected');
+        } else {
+          const { result } = outcome;
+          await transcriptRepo.save(db, videoId, { ...result.value, model: result.model, editedBy: 'model' });
+          logger.info(
+            { videoId, model: result.model.name, segments: result.value.segments.length },
+            'video transcribed',
+          );
+        }
       } finally {
         await rm(workDir, { recursive: true, force: true });
       }

@@ -17,6 +17,15 @@ export const analysisStatusSchema = z.object({
   updatedAt: isoDate.nullable(),
   transcript: z.object({ segments: z.number().int(), editedAt: isoDate.nullable() }).nullable(),
   insights: z.object({ chapters: z.number().int(), editedAt: isoDate.nullable() }).nullable(),
+  speech: z
+    .object({
+      detected: z.boolean().describe('false: no speech detected (music, silence or no sound), so no transcript'),
+      speechSeconds: z.number(),
+      audioSeconds: z.number(),
+      model: z.string().describe('the voice activity model, or no-audio-track'),
+    })
+    .nullable()
+    .describe('what voice activity detection found before recognition; null until it ran'),
 });
 
 /** The creator's view of a video's AI analysis, and the re-run action (creator or admin). */

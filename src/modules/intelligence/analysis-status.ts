@@ -6,6 +6,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { analysisStatusRepo, type AnalysisState } from './analysis-status-repo.ts';
 import { insightsRepo } from './insights-repo.ts';
+import { speechActivityRepo } from './speech-activity-repo.ts';
 import { enqueueVideoAnalysis } from './job-queues.ts';
 import { transcriptRepo } from './transcript-repo.ts';
 
@@ -16,6 +17,7 @@ export interface AnalysisStatus {
   updatedAt: string | null;
   transcript: { segments: number; editedAt: string | null } | null;
   insights: { chapters: number; editedAt: string | null } | null;
+  speech: { detected: boolean; speechSeconds: number; audioSeconds: number; model: string } | null;
 }
 
 /** Where a video's AI analysis stands, and the creator's "re-run analysis". */
@@ -24,10 +26,11 @@ export class VideoAnalysisStatus {
 
   async status(video: VideoRow): Promise<AnalysisStatus> {
     const db = this.deps.db;
-    const [row, transcript, insights] = await Promise.all([
+    const [row, transcript, insights, speech] = await Promise.all([
       analysisStatusRepo.find(db, video.id),
       transcriptRepo.find(db, video.id),
       insightsRepo.find(db, video.id),
+      speechActivityRepo.find(db, video.id),
     ]);
     const segments = transcript ? (await transcriptRepo.segments(db, video.id)).length : 0;
     // Videos analysed before this table existed have outputs but no row: they are done.
@@ -39,6 +42,14 @@ export class VideoAnalysisStatus {
       transcript: transcript ? { segments, editedAt: transcript.edited_at?.toISOString() ?? null } : null,
       insights: insights
         ? { chapters: insights.chapters.length, editedAt: insights.edited_at?.toISOString() ?? null }
+        : null,
+      speech: speech
+        ? {
+            detected: speech.speech_seconds > 0,
+            speechSeconds: Math.round(speech.speech_seconds * 10) / 10,
+            audioSeconds: Math.round(speech.audio_seconds * 10) / 10,
+            model: speech.model_name,
+          }
         : null,
     };
   }

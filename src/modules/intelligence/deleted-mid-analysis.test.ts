@@ -14,6 +14,7 @@ import {
   type VideoTestApp,
 } from '../videos/video-test-support.ts';
 import { refreshDerivedOutputs } from './analyse-video.ts';
+import { analysisStatusRepo } from './analysis-status-repo.ts';
 import { transcriptRepo } from './transcript-repo.ts';
 
 // The race this pins down: analysis reads a ready video, the creator deletes it, the cleanup job empties its
@@ -32,7 +33,16 @@ for (const kind of testDatabaseKinds()) {
       const { id } = await createVideo(t, t.creator.accessToken);
       await attachSource(t, id, await makeFixture('landscape', t.fixtures));
       assert.equal((await waitForOutcome(t, t.creator.accessToken, id)).status, 'ready');
-      await waitFor('the transcript', () => transcriptRepo.find(t.platform.database.db, id));
+      // The test clip is a tone, so the analysis finds no speech; the creator's transcript gives it captions to publish.
+      await waitFor('the analysis', async () =>
+        (await analysisStatusRepo.find(t.platform.database.db, id))?.state === 'done' ? true : undefined,
+      );
+      await transcriptRepo.save(t.platform.database.db, id, {
+        language: 'en',
+        segments: [{ startSeconds: 0, endSeconds: 2, text: 'A line for the captions.' }],
+        model: { provider: 'local', name: 'creator', version: '1' },
+        editedBy: 'creator',
+      });
       const asAnalysisSawIt = await videoQueries.findById(t.platform.database.db, id);
       assert.ok(asAnalysisSawIt);
 

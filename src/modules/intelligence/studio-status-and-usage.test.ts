@@ -42,7 +42,7 @@ for (const kind of testDatabaseKinds()) {
       ).id;
       await attachSource(t, videoId, await makeFixture('landscape', t.fixtures));
       assert.equal((await waitForOutcome(t, t.creator.accessToken, videoId, 120_000)).status, 'ready');
-      // The analysis of a video without speech ends with an empty transcript: wait for it, then edit it.
+      // The analysis of this clip (a tone, no speech) ends with no transcript: wait for it, then write one.
       await waitFor(
         'the first analysis',
         async () => (json(await get(`/api/v1/videos/${videoId}/analysis`)).data.state === 'done' ? true : undefined),

@@ -80,4 +80,9 @@ export const transcriptRepo = {
       return true;
     });
   },
+
+  /** Removes a model's transcript (its segments follow by cascade); a creator's edited transcript stays. */
+  async removeModelTranscript(db: Executor, videoId: string): Promise<void> {
+    await db.deleteFrom('video_transcripts').where('video_id', '=', videoId).where('edited_at', 'is', null).execute();
+  },
 };

@@ -11,6 +11,7 @@ import { refreshDerivedOutputs } from './analyse-video.ts';
 import { insightsRepo } from './insights-repo.ts';
 import { presentInsights, presentTranscript } from './presenters.ts';
 import { insightsSchema, putInsightsBody, putTranscriptBody, transcriptSchema } from './schemas.ts';
+import { speechActivityRepo } from './speech-activity-repo.ts';
 import { transcriptRepo } from './transcript-repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
@@ -47,7 +48,16 @@ export async function transcriptRoutes(
     async (request) => {
       const video = await videos.getVisible(request.user, request.params.id);
       const transcript = await transcriptRepo.find(db, video.id);
-      if (!transcript) throw notAnalysedYet('transcript');
+      if (!transcript) {
+        if ((await speechActivityRepo.find(db, video.id))?.speech_seconds === 0) {
+          throw new AppError(
+            404,
+            ErrorCode.NO_SPEECH_DETECTED,
+            'No speech detected in this video (music, silence or no sound), so it has no transcript',
+          );
+        }
+        throw notAnalysedYet('transcript');
+      }
       return ok(
         presentTranscript(
           video,

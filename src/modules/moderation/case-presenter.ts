@@ -1,5 +1,6 @@
 import { toIso } from '../../platform/http/envelope.ts';
 import type { CaseRow, QueueCaseRow } from './case-repo.ts';
+import type { FrameScoreRow } from './frame-scores-repo.ts';
 import type { CaseResponse, queueCaseSchema } from './case-schemas.ts';
 import type { z } from 'zod';
 
@@ -25,14 +26,29 @@ export function toCaseResponse(row: CaseRow): CaseResponse {
   };
 }
 
-export function toQueueCaseResponse(row: QueueCaseRow): z.infer<typeof queueCaseSchema> {
+export function toQueueCaseResponse(
+  row: QueueCaseRow,
+  pictures: FrameScoreRow[] = [],
+): z.infer<typeof queueCaseSchema> {
   const text =
     row.subject_type === 'comment'
       ? (row.comment_text ?? '')
-      : `${row.video_title ?? ''}\n\n${row.video_description ?? ''}`.trim();
+      : row.subject_type === 'video_image'
+        ? (row.video_title ?? '')
+        : `${row.video_title ?? ''}\n\n${row.video_description ?? ''}`.trim();
   return {
     ...toCaseResponse(row),
     owner: { id: row.owner_id, username: row.owner_username },
-    content: { text, video: row.video_id ? { id: row.video_id, title: row.video_title ?? '' } : null },
+    content: {
+      text,
+      video: row.video_id ? { id: row.video_id, title: row.video_title ?? '' } : null,
+      pictures: pictures.map((picture) => ({
+        position: picture.position,
+        source: picture.source,
+        atSeconds: picture.at_seconds,
+        unsafeScore: Math.round(picture.unsafe_score * 1000) / 1000,
+        imageUrl: `/api/v1/admin/moderation/cases/${row.id}/pictures/${picture.position}`,
+      })),
+    },
   };
 }

@@ -38,6 +38,10 @@ export const caseRepo = {
       .executeTakeFirst();
   },
 
+  findById(db: Executor, id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('moderation_cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   /** Row-locks the case: review decisions and appeals on one case serialise. */
   findForUpdate(db: Executor, id: string): Promise<CaseRow | undefined> {
     return db.selectFrom('moderation_cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -141,7 +145,7 @@ export const caseRepo = {
         .$if(!pending, (query) => query.where('m.status', 'in', ['approved', 'rejected'] satisfies CaseStatus[]))
         .$if(filter.subjectType !== undefined, (query) => query.where('m.subject_type', '=', filter.subjectType!))
         // Subjects that are gone (deleted video, purged comment) need no decision.
-        .where((eb) => eb.or([eb('m.subject_type', '=', 'video'), eb('c.id', 'is not', null)]))
+        .where((eb) => eb.or([eb('m.subject_type', 'in', ['video', 'video_image']), eb('c.id', 'is not', null)]))
         .where('v.status', '!=', 'deleted')
         .$if(after !== undefined, (query) =>
           query.where(({ eb, refTuple, tuple }) =>

@@ -4,7 +4,11 @@ import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { IMAGE_MODERATION_STATUS } from '../../platform/ai/routed-moderation-translation.ts';
+import { imageModerationAvailability } from '../../platform/ai/local/image-moderation.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { ErrorCode } from '../../platform/http/error-codes.ts';
+import { caseRepo } from './case-repo.ts';
+import { frameScoresRepo } from './frame-scores-repo.ts';
 import { commentIdParams } from '../comments/schemas.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { toCaseResponse, toQueueCaseResponse } from './case-presenter.ts';
@@ -12,6 +16,7 @@ import {
   appealBody,
   caseIdParams,
   caseSchema,
+  framePictureParams,
   listCasesQuery,
   moderationStatusSchema,
   queueCaseSchema,
@@ -88,7 +93,47 @@ export async function caseRoutes(
     async (request) => {
       const { status, type, cursor, limit } = request.query;
       const page = await review.listQueue({ status, subjectType: type }, cursor, limit);
-      return ok(page.items.map(toQueueCaseResponse), { nextCursor: page.nextCursor });
+      const pictureCases = page.items.filter((row) => row.subject_type === 'video_image');
+      const pictures = await frameScoresRepo.flagged(
+        platform.database.db,
+        pictureCases.map((row) => row.subject_id),
+        platform.config.imageModeration.threshold,
+      );
+      return ok(
+        page.items.map((row) =>
+          toQueueCaseResponse(
+            row,
+            row.subject_type === 'video_image' ? pictures.filter((picture) => picture.video_id === row.subject_id) : [],
+          ),
+        ),
+        { nextCursor: page.nextCursor },
+      );
+    },
+  );
+
+  routes.get(
+    '/admin/moderation/cases/:id/pictures/:position',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: "A scored picture of a video's picture case (poster or frame), as JPEG (admin)",
+        params: framePictureParams,
+        produces: ['image/jpeg'],
+      },
+    },
+    async (request, reply) => {
+      const found = await caseRepo.findById(platform.database.db, request.params.id);
+      if (!found) throw notFound('Moderation case');
+      if (found.subject_type !== 'video_image')
+        throw new AppError(404, ErrorCode.NOT_FOUND, 'Only cases on video pictures have pictures');
+      const picture = await frameScoresRepo.find(platform.database.db, found.subject_id, request.params.position);
+      if (!picture) throw notFound('Picture');
+      const object = await platform.storage.getObject(picture.image_key);
+      return reply
+        .header('content-type', 'image/jpeg')
+        .header('cache-control', 'private, max-age=300')
+        .send(object.body);
     },
   );
 
@@ -135,7 +180,7 @@ export async function caseRoutes(
           chain: services.moderator.router.chain.map((provider) => `${provider.model.provider}:${provider.model.name}`),
           ...platform.config.moderation,
         },
-        image: IMAGE_MODERATION_STATUS,
+        image: { ...imageModerationAvailability(), ...platform.config.imageModeration },
       }),
   );
 }

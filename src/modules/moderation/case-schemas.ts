@@ -15,15 +15,24 @@ export const listCasesQuery = pageQuery.extend({
     .enum(['pending', 'decided'])
     .default('pending')
     .describe('pending: the review queue, oldest first; decided: approved and rejected, newest first'),
-  type: z.enum(['comment', 'video']).optional(),
+  type: z
+    .enum(['comment', 'video', 'video_image'])
+    .optional()
+    .describe('video: title and description; video_image: poster and sampled frames'),
 });
 
 export const caseSchema = z.object({
   id: z.string(),
-  subjectType: z.enum(['comment', 'video']),
+  subjectType: z
+    .enum(['comment', 'video', 'video_image'])
+    .describe('video: its title and description; video_image: its poster and sampled frames'),
   subjectId: z.string(),
   status: z.enum(['clear', 'pending', 'approved', 'rejected']),
-  scores: z.record(z.string(), z.number()).describe('0..1 per category (toxicity, spam, profanity)'),
+  scores: z
+    .record(z.string(), z.number())
+    .describe(
+      '0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe)',
+    ),
   topCategory: z.string(),
   topScore: z.number(),
   reasons: z.array(z.string()).describe('the evidence the model found'),
@@ -36,13 +45,29 @@ export const caseSchema = z.object({
 });
 export type CaseResponse = z.infer<typeof caseSchema>;
 
+export const flaggedPictureSchema = z.object({
+  position: z.number().int(),
+  source: z.enum(['poster', 'frame']),
+  atSeconds: z.number().nullable().describe('where in the video the frame is; null for the poster'),
+  unsafeScore: z.number(),
+  imageUrl: z.string().describe('the picture as JPEG (admin, bearer token)'),
+});
+
 /** A case in the admin queue, with what it is about. */
 export const queueCaseSchema = caseSchema.extend({
   owner: z.object({ id: z.string(), username: z.string() }),
   content: z.object({
     text: z.string().describe("the comment, or the video's title and description"),
     video: z.object({ id: z.string(), title: z.string() }).nullable(),
+    pictures: z
+      .array(flaggedPictureSchema)
+      .describe('video_image cases: the pictures at or above the threshold, most unsafe first (else empty)'),
   }),
+});
+
+export const framePictureParams = z.object({
+  id: z.uuid('must be a UUID'),
+  position: z.coerce.number().int().min(0),
 });
 
 export const moderationStatusSchema = z.object({
@@ -52,5 +77,12 @@ export const moderationStatusSchema = z.object({
     threshold: z.number(),
     videoHoldThreshold: z.number(),
   }),
-  image: z.object({ available: z.boolean(), reason: z.string() }),
+  image: z.object({
+    available: z.boolean(),
+    reason: z.string(),
+    threshold: z.number(),
+    holdThreshold: z.number(),
+    frames: z.number().int().describe('evenly spaced frames scored per video'),
+    sceneFrames: z.number().int().describe('at most this many shot starts scored as well'),
+  }),
 });

@@ -14,6 +14,7 @@ export const COMMENT_REPORTED = 'comment.reported';
 
 export interface ModerationCasePayload {
   caseId: string;
+  /** A case on a video's pictures (video_image) is told as a video's: to its creator and admins it is one. */
   subjectType: 'comment' | 'video';
   subjectId: string;
   ownerId: string;
@@ -40,7 +41,7 @@ export function publishCaseEvent(
 ): Promise<void> {
   const payload: ModerationCasePayload = {
     caseId: row.id,
-    subjectType: row.subject_type,
+    subjectType: row.subject_type === 'video_image' ? 'video' : row.subject_type,
     subjectId: row.subject_id,
     ownerId: row.owner_id,
     status: row.status,

@@ -5,5 +5,5 @@ import { sql } from 'kysely';
  * the video. The moderation module's public filter, so other modules need not read moderation_cases.
  */
 export function notHeldForReview(videoIdColumn: string) {
-  return sql<boolean>`not exists (select 1 from moderation_cases held where held.subject_type = 'video' and held.subject_id = ${sql.ref(videoIdColumn)} and held.held)`;
+  return sql<boolean>`not exists (select 1 from moderation_cases held where held.subject_type in ('video', 'video_image') and held.subject_id = ${sql.ref(videoIdColumn)} and held.held)`;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FrameScoreTables } from './frame-scores-repo.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -24,7 +25,8 @@ export interface CommentReportsTable {
   created_at: CreatedAt;
 }
 
-export type CaseSubject = 'comment' | 'video';
+/** video: its title and description; video_image: its poster and sampled frames (migration 0065). */
+export type CaseSubject = 'comment' | 'video' | 'video_image';
 export type CaseStatus = 'clear' | 'pending' | 'approved' | 'rejected';
 
 /** See migrations/0015_moderation_cases.sql: automatic moderation, review and appeal per comment or video. */
@@ -52,7 +54,7 @@ export interface ModerationCasesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface ModerationTables {
+export interface ModerationTables extends FrameScoreTables {
   comment_reports: CommentReportsTable;
   moderation_cases: ModerationCasesTable;
 }

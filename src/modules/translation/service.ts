@@ -54,9 +54,9 @@ export class CommentTranslationService {
     if (await isProcessed(this.db, COMMENT_LANGUAGE_CONSUMER, event.id)) return;
     const comment = await commentQueries.findById(this.db, event.payload.commentId);
     if (!comment) return;
-    const detected = languageDetector.detect(comment.text);
+    const detected = await languageDetector.detect(comment.text);
     await processOnce(this.db, COMMENT_LANGUAGE_CONSUMER, event, (trx) =>
-      translationRepo.saveLanguage(trx, { commentId: comment.id, ...detected, detector: languageDetector.model.name }),
+      translationRepo.saveLanguage(trx, { commentId: comment.id, ...detected }),
     );
   }
 
@@ -64,8 +64,8 @@ export class CommentTranslationService {
   private async languageOf(commentId: string, text: string): Promise<string | null> {
     const stored = await translationRepo.findLanguage(this.db, commentId);
     if (stored) return stored.language;
-    const detected = languageDetector.detect(text);
-    await translationRepo.saveLanguage(this.db, { commentId, ...detected, detector: languageDetector.model.name });
+    const detected = await languageDetector.detect(text);
+    await translationRepo.saveLanguage(this.db, { commentId, ...detected });
     return detected.language;
   }
 

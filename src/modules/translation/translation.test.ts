@@ -38,7 +38,7 @@ for (const kind of testDatabaseKinds()) {
         translationRepo.findLanguage(t.platform.database.db, commentId),
       );
       assert.equal(detected.language, 'es');
-      assert.equal(detected.detector, 'franc');
+      assert.equal(detected.detector, 'fasttext-lid176');
 
       const first = await translation(commentId, '?to=en');
       assert.equal(first.statusCode, 200, first.body);

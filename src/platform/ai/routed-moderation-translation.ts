@@ -11,13 +11,6 @@ import { SpendingLimits } from './spending-limits.ts';
 import { ApertiumTranslator } from './translation/apertium-translator.ts';
 import { UnsupportedLanguagePairError, type Translation, type Translator } from './translation/translator.ts';
 
-/** The image side: no model that can run here ships with StreamHub, so it says so instead of scoring. */
-export const IMAGE_MODERATION_STATUS = {
-  available: false,
-  reason:
-    'No local image classifier is installed: StreamHub ships no NSFW/violence model that runs offline, so thumbnails and frames are not scored.',
-} as const;
-
 /** What the routed moderator and translator are built from: the AI config and the process's one AI layer. */
 export interface AiRoutingParts {
   config: Config['ai'];

@@ -382,7 +382,8 @@ export type paths = {
           limit?: number;
           /** @description pending: the review queue, oldest first; decided: approved and rejected, newest first */
           status?: 'pending' | 'decided';
-          type?: 'comment' | 'video';
+          /** @description video: title and description; video_image: poster and sampled frames */
+          type?: 'comment' | 'video' | 'video_image';
         };
         header?: never;
         path?: never;
@@ -404,6 +405,17 @@ export type paths = {
                   message: string;
                 } | null;
                 content: {
+                  /** @description video_image cases: the pictures at or above the threshold, most unsafe first (else empty) */
+                  pictures: {
+                    /** @description where in the video the frame is; null for the poster */
+                    atSeconds: number | null;
+                    /** @description the picture as JPEG (admin, bearer token) */
+                    imageUrl: string;
+                    position: number;
+                    /** @enum {string} */
+                    source: 'poster' | 'frame';
+                    unsafeScore: number;
+                  }[];
                   /** @description the comment, or the video's title and description */
                   text: string;
                   video: {
@@ -434,15 +446,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               }[];
@@ -526,15 +541,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -548,6 +566,43 @@ export type paths = {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/moderation/cases/{id}/pictures/{position}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A scored picture of a video's picture case (poster or frame), as JPEG (admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          position: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -616,15 +671,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -671,7 +729,13 @@ export type paths = {
               data: {
                 image: {
                   available: boolean;
+                  /** @description evenly spaced frames scored per video */
+                  frames: number;
+                  holdThreshold: number;
                   reason: string;
+                  /** @description at most this many shot starts scored as well */
+                  sceneFrames: number;
+                  threshold: number;
                 };
                 text: {
                   /** @enum {boolean} */
@@ -2401,15 +2465,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -2641,15 +2708,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -9484,6 +9554,15 @@ export type paths = {
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
                 } | null;
+                /** @description what voice activity detection found before recognition; null until it ran */
+                speech: {
+                  audioSeconds: number;
+                  /** @description false: no speech detected (music, silence or no sound), so no transcript */
+                  detected: boolean;
+                  /** @description the voice activity model, or no-audio-track */
+                  model: string;
+                  speechSeconds: number;
+                } | null;
                 /**
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
                  * @enum {string}
@@ -9534,6 +9613,15 @@ export type paths = {
                   chapters: number;
                   /** @description ISO-8601 timestamp */
                   editedAt: string | null;
+                } | null;
+                /** @description what voice activity detection found before recognition; null until it ran */
+                speech: {
+                  audioSeconds: number;
+                  /** @description false: no speech detected (music, silence or no sound), so no transcript */
+                  detected: boolean;
+                  /** @description the voice activity model, or no-audio-track */
+                  model: string;
+                  speechSeconds: number;
                 } | null;
                 /**
                  * @description waiting: not analysed yet; queued; transcribing; analysing (captions, summary, chapters, embeddings); done; failed
@@ -9627,15 +9715,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -10116,15 +10207,18 @@ export type paths = {
                   by: string | null;
                   note: string | null;
                 } | null;
-                /** @description 0..1 per category (toxicity, spam, profanity) */
+                /** @description 0..1 per category (text: toxicity, spam, profanity; pictures: porn, hentai, sexy, drawing, neutral, unsafe) */
                 scores: {
                   [key: string]: number;
                 };
                 /** @enum {string} */
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
-                /** @enum {string} */
-                subjectType: 'comment' | 'video';
+                /**
+                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @enum {string}
+                 */
+                subjectType: 'comment' | 'video' | 'video_image';
                 topCategory: string;
                 topScore: number;
               };
@@ -11300,6 +11394,14 @@ export type paths = {
                   /** @enum {string} */
                   status: 'loading' | 'ready' | 'fallback';
                 };
+                /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
+                localModels: {
+                  [key: string]: {
+                    error?: string;
+                    /** @enum {string} */
+                    state: 'not-loaded' | 'loading' | 'loaded' | 'failed';
+                  };
+                };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {
                   [key: string]: string[];
@@ -11336,6 +11438,14 @@ export type paths = {
                   reason?: string;
                   /** @enum {string} */
                   status: 'loading' | 'ready' | 'fallback';
+                };
+                /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
+                localModels: {
+                  [key: string]: {
+                    error?: string;
+                    /** @enum {string} */
+                    state: 'not-loaded' | 'loading' | 'loaded' | 'failed';
+                  };
                 };
                 /** @description per task, the providers in fallback order (empty: the feature says it is unavailable) */
                 providers: {

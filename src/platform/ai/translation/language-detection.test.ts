@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { languageDetector } from './language-detector.ts';
+import { francDetector } from './language-detector.ts';
 import { baseLanguage, preferredLanguage } from './languages.ts';
 
 describe('language detection and preferences', () => {
@@ -14,8 +14,8 @@ describe('language detection and preferences', () => {
       ['Este vídeo é muito bom, obrigado por compartilhar', 'pt'],
       ['Это очень хорошее видео, спасибо большое', 'ru'],
     ];
-    for (const [text, language] of samples) assert.equal(languageDetector.detect(text).language, language, text);
-    assert.deepEqual(languageDetector.detect('lol 👍'), { language: null, confidence: 0 }, 'too short to tell');
+    for (const [text, language] of samples) assert.equal(francDetector.detect(text).language, language, text);
+    assert.deepEqual(francDetector.detect('lol 👍'), { language: null, confidence: 0 }, 'too short to tell');
   });
 
   test('Accept-Language: the best-rated language StreamHub knows', () => {

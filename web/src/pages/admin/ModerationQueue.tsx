@@ -7,12 +7,19 @@ import { Tabs } from '../../components/Tabs.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
 import { decideCase, fetchModerationQueuePage, moderationQueueKey, type QueueCase } from '../../intelligence/ai-api.ts';
+import { FlaggedPictures } from './FlaggedPictures.tsx';
 import './admin-ai.css';
 
 const VIEWS = [
   { value: 'pending', label: 'Pending' },
   { value: 'decided', label: 'Decided' },
 ] as const;
+
+const SUBJECT_LABEL: Record<QueueCase['subjectType'], string> = {
+  comment: 'Comment',
+  video: 'Video',
+  video_image: 'Video pictures',
+};
 
 /** Scores per category as bars, so the deciding one stands out. */
 function Scores({ scores, top }: { scores: Record<string, number>; top: string }) {
@@ -45,7 +52,7 @@ function CaseCard({
   return (
     <li className="admin-card moderation-case" data-case-id={entry.id} data-subject-id={entry.subjectId}>
       <p>
-        <strong>{entry.subjectType === 'comment' ? 'Comment' : 'Video'}</strong> by {entry.owner.username}
+        <strong>{SUBJECT_LABEL[entry.subjectType]}</strong> by {entry.owner.username}
         {where && (
           <>
             {' '}
@@ -58,7 +65,8 @@ function CaseCard({
           {entry.held ? ' · held' : ''}
         </span>
       </p>
-      <blockquote className="comment-text">{entry.content.text}</blockquote>
+      {entry.subjectType !== 'video_image' && <blockquote className="comment-text">{entry.content.text}</blockquote>}
+      <FlaggedPictures caseId={entry.id} pictures={entry.content.pictures} />
       <Scores scores={entry.scores} top={entry.topCategory} />
       {entry.reasons.length > 0 && (
         <p>

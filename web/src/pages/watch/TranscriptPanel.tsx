@@ -55,10 +55,13 @@ export default function TranscriptPanel({ videoId, title }: { videoId: string; t
   }, [active, needle]);
 
   if (transcript.error) {
+    const code = transcript.error instanceof ApiError ? transcript.error.code : undefined;
     const message =
-      transcript.error instanceof ApiError && transcript.error.code === 'NOT_ANALYSED_YET'
+      code === 'NOT_ANALYSED_YET'
         ? 'The transcript is being made; it appears here when the analysis is done.'
-        : `The transcript could not be loaded: ${transcript.error.message}`;
+        : code === 'NO_SPEECH_DETECTED'
+          ? 'No speech detected: this video has music, silence or no sound, so it has no transcript.'
+          : `The transcript could not be loaded: ${transcript.error.message}`;
     return (
       <p className="muted" role="status">
         {message}

@@ -61,7 +61,9 @@ export function AnalysisStatusCard({ videoId }: { videoId: string }) {
           <p className="muted">
             {status.data.transcript
               ? `Transcript: ${status.data.transcript.segments} lines${status.data.transcript.editedAt ? ', edited by you' : ''}`
-              : 'No transcript yet'}
+              : status.data.speech && !status.data.speech.detected
+                ? 'No speech detected (music, silence or no sound): no transcript'
+                : 'No transcript yet'}
             {' · '}
             {status.data.insights
               ? `${status.data.insights.chapters} chapters${status.data.insights.editedAt ? ', edited by you' : ''}`

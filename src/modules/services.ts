@@ -152,6 +152,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const trending = new TrendingService({ db, store: trendingStore, cacheSeconds: config.trending.cacheSeconds });
   const subscriptionsFeed = new SubscriptionsFeed({ db, store: feedStore, settings: config.feeds });
   const vectorIndexes = new VectorIndexes({ db, storage: platform.storage, logger });
+  const videoVectors = new VideoVectors({ db, indexes: vectorIndexes });
 
   const notifications = createNotificationsModule({
     db,
@@ -207,7 +208,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     search,
     semanticSearch: new SemanticSearch({ db, keyword: search, ai, indexes: vectorIndexes }),
     vectorIndexes,
-    videoVectors: new VideoVectors({ db, indexes: vectorIndexes }),
+    videoVectors,
     videoQa: new VideoQa(db, ai),
     analysisStatus: new VideoAnalysisStatus({ db, jobs }),
     aiUsage: new AiUsageReporter({
@@ -228,6 +229,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     recommendations: new RecommendationService({
       db,
       trending,
+      videoVectors,
       videos,
       ai,
       logger,

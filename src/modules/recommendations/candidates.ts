@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { nearestVideos, videoVectors } from '../intelligence/video-neighbours.ts';
+import type { VideoVectors } from '../intelligence/video-vectors.ts';
 import { likeQueries } from '../likes/like-queries.ts';
 import { subscriberQueries } from '../subscriptions/subscriber-queries.ts';
 import type { TrendingService } from '../trending/service.ts';
@@ -54,10 +54,12 @@ function fromList(
 export class CandidateSources {
   private readonly db: Kysely<DB>;
   private readonly trending: TrendingService;
+  private readonly vectors: VideoVectors;
 
-  constructor(deps: { db: Kysely<DB>; trending: TrendingService }) {
+  constructor(deps: { db: Kysely<DB>; trending: TrendingService; vectors: VideoVectors }) {
     this.db = deps.db;
     this.trending = deps.trending;
+    this.vectors = deps.vectors;
   }
 
   async forGuest(): Promise<CandidatePool> {
@@ -153,13 +155,28 @@ export class CandidateSources {
     return seeds.slice(0, SIMILARITY_SEEDS);
   }
 
+  /**
+   * The public videos nearest in meaning to each seed (through the intelligence module's vector index);
+   * a video near several seeds is proposed once, for the seed it is nearest to.
+   */
   private async similarTo(
     seedIds: string[],
     exclude: string[],
   ): Promise<{ videoId: string; score: number; seedId: string }[]> {
-    const vectors = await videoVectors(this.db, seedIds);
-    const neighbours = await nearestVideos(this.db, vectors, PER_SIMILARITY_SEED, [...exclude, ...seedIds]);
-    return neighbours.map((n) => ({ videoId: n.videoId, score: n.score, seedId: vectors[n.nearestTo]!.videoId }));
+    const best = new Map<string, { videoId: string; score: number; seedId: string }>();
+    for (const seedId of seedIds) {
+      const vector = await this.vectors.vectorOf(seedId);
+      if (!vector) continue;
+      const hits = await this.vectors.nearestTo(vector, {
+        limit: PER_SIMILARITY_SEED,
+        exclude: [...exclude, ...seedIds],
+      });
+      for (const hit of hits) {
+        const known = best.get(hit.id);
+        if (!known || hit.score > known.score) best.set(hit.id, { videoId: hit.id, score: hit.score, seedId });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
   private popular(ids: string[], videos: Map<string, VideoRow>): Candidate[] {

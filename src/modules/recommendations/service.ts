@@ -10,6 +10,7 @@ import type { TrendingService } from '../trending/service.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import type { VideoService } from '../videos/service.ts';
 import { videoQueries } from '../videos/video-queries.ts';
+import type { VideoVectors } from '../intelligence/video-vectors.ts';
 import { CandidateSources, type CandidatePool } from './candidates.ts';
 import { rerankWithModel } from './model-rerank.ts';
 import { rankCandidates } from './ranker.ts';
@@ -54,13 +55,14 @@ export class RecommendationService {
   constructor(deps: {
     db: Kysely<DB>;
     trending: TrendingService;
+    videoVectors: VideoVectors;
     videos: VideoService;
     ai: Ai;
     logger: Logger;
     settings: RecommendationSettings;
   }) {
     this.db = deps.db;
-    this.sources = new CandidateSources({ db: deps.db, trending: deps.trending });
+    this.sources = new CandidateSources({ db: deps.db, trending: deps.trending, vectors: deps.videoVectors });
     this.videos = deps.videos;
     this.ai = deps.ai;
     this.logger = deps.logger;

@@ -232,7 +232,10 @@ for (const kind of testDatabaseKinds()) {
         headers: bearer(admin),
       });
       assert.equal(retried.statusCode, 200);
-      assert.equal((await waitForOutcome(t, t.creator.accessToken, id)).status, 'ready');
+      // The video stays "failed" until a worker picks the retried job up: wait for it to become ready.
+      await waitFor('the retried job to make the video ready', async () =>
+        (await getVideo(t, t.creator.accessToken, id)).status === 'ready' ? true : undefined,
+      );
       assert.equal(
         (await t.app.inject({ method: 'POST', url: `/api/v1/admin/jobs/${jobId}/retry`, headers: bearer(admin) }))
           .statusCode,

@@ -6,6 +6,7 @@ const MAIN_LINKS = [
   { to: '/', label: 'Home', end: true },
   { to: '/trending', label: 'Trending' },
   { to: '/subscriptions', label: 'Subscriptions' },
+  { to: '/courses', label: 'Courses' },
 ];
 
 const LIBRARY_LINKS = [

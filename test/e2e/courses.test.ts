@@ -4,12 +4,22 @@
 // the pages are checked at 390 px in the dark theme too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bearer, json, registerUser } from '../support/app.ts';
+import { eventually } from '../support/eventually.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
-import { signInThroughUi } from './support/accounts.ts';
+import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
+import { createVideo } from '../../src/modules/videos/video-test-support.ts';
+import {
+  BIRD_CHAPTERS,
+  BIRD_SENTENCES,
+  makePdf,
+  transcribeVideo,
+} from '../../src/modules/courses/course-test-support.ts';
 
 // Long enough that the reading's end starts below the fold: it must be scrolled to.
 const READING = [
@@ -17,12 +27,14 @@ const READING = [
   ...Array.from({ length: 40 }, (_, i) => `Robins sing at dawn, paragraph ${i + 1}.`),
 ].join('\n\n');
 
-describe('courses in Chromium (learner)', () => {
+describe('courses in Chromium', () => {
   let t: WebTestApp;
   let browser: TestBrowser;
   let page: Page;
+  let fixtures: string;
 
   before(async () => {
+    fixtures = await mkdtemp(join(tmpdir(), 'streamhub-e2e-courses-'));
     t = await startWebTestApp();
     browser = await launchBrowser(t.baseUrl);
     page = await browser.newPage();
@@ -30,6 +42,7 @@ describe('courses in Chromium (learner)', () => {
   after(async () => {
     await browser?.close();
     await t?.close();
+    await rm(fixtures, { recursive: true, force: true });
   });
 
   const api = async (method: 'GET' | 'POST', url: string, token: string, payload?: object) => {
@@ -157,6 +170,92 @@ describe('courses in Chromium (learner)', () => {
       await assertFitsWidth(path);
     }
     await screenshot(page, 'courses-certificate-phone-dark', { scale: 'css' });
+    assert.deepEqual(browser.pageErrors, []);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await signOutThroughUi(page, learner.user.username);
+  });
+
+  test('the creator generates a course offline from two videos and a PDF, edits a question, reorders, publishes', async () => {
+    const creator = await registerUser(t.app, { role: 'creator' });
+    // Two ready videos with transcripts and chapters, as analysis leaves them (no speech recognition run here).
+    const videoIds: string[] = [];
+    for (const [title, sentences] of [
+      ['Dawn chorus talk', BIRD_SENTENCES],
+      ['Migration talk', BIRD_SENTENCES.slice(3)],
+    ] as const) {
+      const video = await createVideo(t, creator.accessToken, { title, visibility: 'public' });
+      await t.platform.database.db.updateTable('videos').set({ status: 'ready' }).where('id', '=', video.id).execute();
+      await transcribeVideo(t, video.id, [...sentences], BIRD_CHAPTERS);
+      videoIds.push(video.id);
+    }
+    const pdfPath = join(fixtures, 'feathers.pdf');
+    await writeFile(
+      pdfPath,
+      await makePdf([
+        'Feathers\n\nFeathers keep birds warm and let them fly. Contour feathers shape the body of the bird.',
+        'Nests\n\nMany birds weave nests from grass and twigs. The nest protects eggs from cold and predators.',
+      ]),
+    );
+
+    await signInThroughUi(page, creator, '/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Course builder' }).click();
+    await page.getByRole('heading', { name: 'Your courses' }).waitFor();
+    const generate = page.getByRole('form', { name: 'Generate from sources' });
+    await generate.getByLabel('Course title (optional)').fill('Birds from sources');
+    await generate.getByLabel('Dawn chorus talk').check();
+    await generate.getByLabel('Migration talk').check();
+    await generate.getByLabel('Document (PDF or Markdown)').setInputFiles(pdfPath);
+    await generate.getByRole('button', { name: 'Generate course' }).click();
+    await page.waitForURL(/\/studio\/courses\/[0-9a-f-]{36}$/, { timeout: 90_000 });
+    const courseId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: 'Birds from sources' }).waitFor();
+
+    // Edit the first generated question: it is saved and marked edited.
+    const firstQuestion = page.getByRole('form', { name: 'Question 1' }).first();
+    await firstQuestion.getByText('(generated)').waitFor();
+    await firstQuestion.getByRole('textbox').first().fill('Which birds sing loudest at dawn?');
+    await firstQuestion.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('form', { name: 'Question 1' }).first().getByText('(edited)').waitFor();
+    const edited = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    const quizzes = edited.modules.flatMap((m: { lessons: { kind: string }[] }) =>
+      m.lessons.filter((l) => l.kind === 'quiz'),
+    );
+    assert.equal(quizzes[0].questions[0].prompt, 'Which birds sing loudest at dawn?');
+    assert.equal(quizzes[0].questions[0].origin, 'edited');
+
+    // Reorder: the first lesson of the first module moves down.
+    const [firstLesson, secondLesson] = edited.modules[0].lessons;
+    await page
+      .getByRole('button', { name: `Move ${firstLesson.title} down` })
+      .first()
+      .click();
+    await eventually('the new order to be saved', async () => {
+      const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+      const ids = outline.modules[0].lessons.map((lesson: { id: string }) => lesson.id);
+      return ids[0] === secondLesson.id && ids[1] === firstLesson.id ? true : undefined;
+    });
+
+    // A module written by hand, with a reading.
+    await page.getByRole('form', { name: 'Add a module' }).getByLabel('Module title').fill('Field notes');
+    await page.getByRole('button', { name: 'Add module' }).click();
+    const addLesson = page.getByRole('form', { name: 'Add a lesson to Field notes' });
+    await addLesson.getByLabel('Lesson title').fill('My notes');
+    await addLesson.getByLabel('Reading (Markdown)').fill('# Notes\n\nListen before sunrise.');
+    await addLesson.getByRole('button', { name: 'Add lesson' }).click();
+    await page.getByText('My notes').waitFor();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Back to draft' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Back to draft' }).waitFor();
+    await assertFitsWidth('the course builder');
+    await screenshot(page, 'courses-builder-phone', { scale: 'css' });
+
+    // Published: anyone finds it in the catalogue.
+    await page.goto('/courses');
+    await page.getByRole('link', { name: 'Birds from sources' }).waitFor();
     assert.deepEqual(browser.pageErrors, []);
   });
 });

@@ -35,6 +35,8 @@ const CoursePage = lazy(() => import('../pages/courses/CoursePage.tsx'));
 const LessonPage = lazy(() => import('../pages/courses/LessonPage.tsx'));
 const LeaderboardPage = lazy(() => import('../pages/courses/LeaderboardPage.tsx'));
 const CertificatePage = lazy(() => import('../pages/courses/CertificatePage.tsx'));
+const StudioCoursesPage = lazy(() => import('../pages/courses/StudioCoursesPage.tsx'));
+const CourseBuilderPage = lazy(() => import('../pages/courses/CourseBuilderPage.tsx'));
 
 export function App() {
   useTrackNavigation();
@@ -55,6 +57,8 @@ export function App() {
             <Route path="/studio" element={<StudioPage />} />
             <Route path="/studio/analytics" element={<StudioAnalyticsPage />} />
             <Route path="/studio/live" element={<StudioLivePage />} />
+            <Route path="/studio/courses" element={<StudioCoursesPage />} />
+            <Route path="/studio/courses/:id" element={<CourseBuilderPage />} />
             <Route path="/live/:id" element={<LivePage />} />
             <Route path="/studio/analytics/:videoId" element={<VideoAnalyticsPage />} />
             <Route path="/studio/:id/ai" element={<StudioVideoAiPage />} />

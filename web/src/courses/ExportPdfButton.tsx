@@ -9,7 +9,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Exports run as a background job: this starts one, polls its status, then offers the signed link
  * (the server never builds the PDF inside the request).
  */
-export function ExportPdfButton({ courseId }: { courseId: string }) {
+export function ExportPdfButton({ courseId, answerKey = false }: { courseId: string; answerKey?: boolean }) {
   const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle');
   const [url, setUrl] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -18,7 +18,7 @@ export function ExportPdfButton({ courseId }: { courseId: string }) {
     setState('working');
     setUrl(null);
     try {
-      const job = await courseApi.startExport(courseId);
+      const job = await courseApi.startExport(courseId, answerKey);
       for (;;) {
         const status = await courseApi.exportStatus(job.id);
         if (status.status === 'completed' && status.downloadUrl) {

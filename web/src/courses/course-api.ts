@@ -29,8 +29,8 @@ export const courseApi = {
   leaderboard: (scope: 'all' | 'week' | 'course', courseId?: string) =>
     unwrap(api.GET('/api/v1/leaderboards', { params: { query: { scope, courseId, limit: 10 } } })),
   certificate: (id: string) => unwrap(api.GET('/api/v1/certificates/{id}', { params: { path: { id } } })),
-  startExport: (id: string) =>
-    unwrap(api.POST('/api/v1/courses/{id}/exports', { params: { path: { id } }, body: { answerKey: false } })),
+  startExport: (id: string, answerKey: boolean) =>
+    unwrap(api.POST('/api/v1/courses/{id}/exports', { params: { path: { id } }, body: { answerKey } })),
   exportStatus: (id: string) => unwrap(api.GET('/api/v1/course-exports/{id}', { params: { path: { id } } })),
 };
 

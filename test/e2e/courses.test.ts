@@ -1,7 +1,8 @@
-// Browser check of the learner's side of courses: a creator's published course (built through the API
-// here) is found in the catalogue; a learner enrols, reads a lesson to its end, fails then passes the quiz
-// (graded on the server), sees XP, streak and rank, downloads the PDF export and opens the certificate;
-// the pages are checked at 390 px in the dark theme too.
+// Browser check of courses. A creator's published course (built through the API here) is found in the
+// catalogue; a learner enrols, watches the video lesson, reads a lesson to its end, fails then passes the
+// quiz (graded on the server), sees XP, streak and rank, downloads the PDF export and opens the
+// certificate; the pages are checked at 390 px in the dark theme too. Then a creator generates a course
+// offline from videos and a PDF in the studio, edits a question, reorders, adds a module, publishes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,9 @@ import { eventually } from '../support/eventually.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
 import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
-import { createVideo } from '../../src/modules/videos/video-test-support.ts';
+import { attachSource, createVideo, waitForOutcome } from '../../src/modules/videos/video-test-support.ts';
+import { makeLandscapeClip } from '../support/media-fixtures.ts';
+import { startPlayback } from './support/player.ts';
 import {
   BIRD_CHAPTERS,
   BIRD_SENTENCES,
@@ -62,7 +65,7 @@ describe('courses in Chromium', () => {
     assert.ok(overflow <= 0, `${what} overflows the screen by ${overflow} px`);
   };
 
-  test('enrol, read to the end, pass the quiz, see XP and rank, download the PDF, open the certificate', async () => {
+  test('enrol, watch the video, read to the end, pass the quiz, see XP and rank, download the PDF, open the certificate', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const learner = await registerUser(t.app);
     const course = await api('POST', '/courses', creator.accessToken, {
@@ -72,6 +75,11 @@ describe('courses in Chromium', () => {
     });
     const module = await api('POST', `/courses/${course.id}/modules`, creator.accessToken, { title: 'Dawn' });
     const lessons = `/courses/${course.id}/modules/${module.id}/lessons`;
+    // A real 2 s clip, processed by the workers, so the video lesson plays in the watch player.
+    const video = await createVideo(t, creator.accessToken, { title: 'Dawn clip', visibility: 'public' });
+    await attachSource(t, video.id, await makeLandscapeClip(fixtures, 2));
+    assert.equal((await waitForOutcome(t, creator.accessToken, video.id)).status, 'ready');
+    await api('POST', lessons, creator.accessToken, { kind: 'video', title: 'Listen at dawn', videoId: video.id });
     await api('POST', lessons, creator.accessToken, {
       kind: 'reading',
       title: 'Why birds sing',
@@ -96,13 +104,24 @@ describe('courses in Chromium', () => {
     await page.getByText('0 % complete').waitFor();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
 
+    // The video lesson plays to its end in the watch player; its watch progress completes it.
+    await page.getByRole('heading', { name: 'Listen at dawn' }).waitFor();
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith(`/videos/${video.id}/progress`) && response.request().method() === 'PUT',
+    );
+    await startPlayback(page);
+    await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, { timeout: 20_000 });
+    assert.ok((await saved).ok());
+    await page.getByRole('link', { name: 'Next: Why birds sing' }).click();
+
     // The reading completes only once its end has been on screen.
     await page.getByRole('heading', { name: 'Why birds sing' }).waitFor();
+    await page.getByText('33 % complete').waitFor();
     await page.getByText('End of the reading').waitFor();
-    assert.equal(await page.getByText('50 % complete').count(), 0, 'not complete before scrolling');
+    assert.equal(await page.getByText('66 % complete').count(), 0, 'not complete before scrolling');
     await page.getByText('End of the reading').scrollIntoViewIfNeeded();
     await page.getByText('Reading complete ✓').waitFor();
-    await page.getByText('50 % complete').waitFor();
+    await page.getByText('66 % complete').waitFor();
 
     await page.getByRole('link', { name: 'Next: Check yourself' }).click();
     await page.getByRole('heading', { name: 'Check yourself' }).waitFor();
@@ -160,7 +179,7 @@ describe('courses in Chromium', () => {
     for (const [path, heading] of [
       ['/courses', 'Courses'],
       [`/courses/${course.id}`, 'Birdsong basics'],
-      [`/courses/${course.id}/lessons/${outline.modules[0].lessons[1].id}`, 'Check yourself'],
+      [`/courses/${course.id}/lessons/${outline.modules[0].lessons[2].id}`, 'Check yourself'],
       ['/leaderboard', 'Leaderboard'],
       [`/certificates/${certificateId}`, learner.user.username],
     ] as const) {

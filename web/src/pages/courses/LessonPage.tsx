@@ -27,9 +27,11 @@ function LessonPlayer() {
   const outline = useQuery({ queryKey: [...COURSES_KEY, id], queryFn: () => courseApi.outline(id) });
   const progress = useQuery({ queryKey: [...COURSES_KEY, id, 'progress'], queryFn: () => courseApi.progress(id) });
   // Remembered as the place to resume; a learner not enrolled is refused, which the outline shows.
+  // Progress is asked again on every lesson: that request is also what completes a video watched to 90 %.
   useEffect(() => {
     void courseApi.open(id, lessonId).catch(() => undefined);
-  }, [id, lessonId]);
+    void queryClient.invalidateQueries({ queryKey: [...COURSES_KEY, id, 'progress'] });
+  }, [id, lessonId, queryClient]);
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: COURSES_KEY }), [queryClient]);
 
   if (outline.error) return <QueryErrorPage error={outline.error} what="Course" />;

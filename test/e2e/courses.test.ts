@@ -267,8 +267,10 @@ describe('courses in Chromium', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Back to draft' }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
     await page.getByRole('button', { name: 'Back to draft' }).waitFor();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await assertFitsWidth('the course builder');
     await screenshot(page, 'courses-builder-phone', { scale: 'css' });
 

@@ -62,6 +62,7 @@ function LessonPlayer() {
           onDone={refresh}
         />
       )}
+      {lesson.kind === 'quiz' && done && <p className="lesson-check">You passed this quiz ✓</p>}
       {lesson.kind === 'quiz' && <QuizLesson key={lesson.id} courseId={id} lesson={lesson} onGraded={refresh} />}
       <LearningStats />
       <nav className="lesson-nav" aria-label="Lessons">

@@ -30,6 +30,13 @@ const StudioAnalyticsPage = lazy(() => import('../pages/studio/analytics/StudioA
 const VideoAnalyticsPage = lazy(() => import('../pages/studio/analytics/VideoAnalyticsPage.tsx'));
 const LivePage = lazy(() => import('../pages/LivePage.tsx'));
 const StudioLivePage = lazy(() => import('../pages/studio/StudioLivePage.tsx'));
+const CoursesPage = lazy(() => import('../pages/courses/CoursesPage.tsx'));
+const CoursePage = lazy(() => import('../pages/courses/CoursePage.tsx'));
+const LessonPage = lazy(() => import('../pages/courses/LessonPage.tsx'));
+const LeaderboardPage = lazy(() => import('../pages/courses/LeaderboardPage.tsx'));
+const CertificatePage = lazy(() => import('../pages/courses/CertificatePage.tsx'));
+const StudioCoursesPage = lazy(() => import('../pages/courses/StudioCoursesPage.tsx'));
+const CourseBuilderPage = lazy(() => import('../pages/courses/CourseBuilderPage.tsx'));
 
 export function App() {
   useTrackNavigation();
@@ -50,10 +57,17 @@ export function App() {
             <Route path="/studio" element={<StudioPage />} />
             <Route path="/studio/analytics" element={<StudioAnalyticsPage />} />
             <Route path="/studio/live" element={<StudioLivePage />} />
+            <Route path="/studio/courses" element={<StudioCoursesPage />} />
+            <Route path="/studio/courses/:id" element={<CourseBuilderPage />} />
             <Route path="/live/:id" element={<LivePage />} />
             <Route path="/studio/analytics/:videoId" element={<VideoAnalyticsPage />} />
             <Route path="/studio/:id/ai" element={<StudioVideoAiPage />} />
             <Route path="/admin/:tab?" element={<AdminPage />} />
+            <Route path="/courses" element={<CoursesPage />} />
+            <Route path="/courses/:id" element={<CoursePage />} />
+            <Route path="/courses/:id/lessons/:lessonId" element={<LessonPage />} />
+            <Route path="/leaderboard" element={<LeaderboardPage />} />
+            <Route path="/certificates/:id" element={<CertificatePage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />

@@ -6,6 +6,7 @@ const MAIN_LINKS = [
   { to: '/', label: 'Home', end: true },
   { to: '/trending', label: 'Trending' },
   { to: '/subscriptions', label: 'Subscriptions' },
+  { to: '/courses', label: 'Courses' },
 ];
 
 const LIBRARY_LINKS = [
@@ -35,6 +36,7 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
           {link({ to: '/studio', label: 'Studio', end: true })}
           {link({ to: '/studio/analytics', label: 'Analytics' })}
           {link({ to: '/studio/live', label: 'Go live' })}
+          {link({ to: '/studio/courses', label: 'Course builder' })}
         </ul>
       )}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}

@@ -42,15 +42,22 @@ const child = spawn(
   },
 );
 
-// The spec reporter's closing lines ("ℹ pass N") are read from its output as it is echoed.
-let tail = '';
+// The spec reporter's closing lines ("ℹ pass N") are read from its output as it is echoed, line by line:
+// the list of failing tests it prints after them can be long.
+const counts = {};
+let partial = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  const lines = (partial + chunk.toString()).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const match = line.match(/^ℹ (pass|fail|cancelled|skipped) (\d+)$/);
+    if (match) counts[match[1]] = Number(match[2]);
+  }
 });
 
 const status = await new Promise((resolve) => child.once('close', (code) => resolve(code ?? 1)));
-const count = (label) => Number(tail.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+const count = (label) => counts[label] ?? 0;
 const passed = count('pass');
 const failed = count('fail') + count('cancelled');
 console.log(

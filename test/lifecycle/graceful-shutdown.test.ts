@@ -149,7 +149,7 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.deepEqual(problems, []);
       const steps = serve.logs.filter((entry) => entry.msg === 'shutdown step done').map((entry) => entry.step);
-      assert.deepEqual(steps, ['http', 'workers', 'platform']);
+      assert.deepEqual(steps, ['http', 'live ingest', 'workers', 'platform']);
     });
   });
 }

@@ -202,12 +202,12 @@ async function measureSeededDatabase(url: string): Promise<void> {
 }
 
 async function main() {
+  const seededUrl = process.env.BENCH_ANALYTICS_SEEDED_URL;
+  if (seededUrl) return measureSeededDatabase(seededUrl);
   console.log(
     `analytics bench: ${SECONDS} s ingest at ${OFFERED_RATE} events/s offered; dashboard over ${SEED_EVENTS.toLocaleString('en-US')} events, ${SEED_DAYS} days, ${SEED_VIDEOS} videos`,
   );
   console.log(`shared 2-core machine; load average at start ${load()}`);
-  const seededUrl = process.env.BENCH_ANALYTICS_SEEDED_URL;
-  if (seededUrl) return measureSeededDatabase(seededUrl);
   const ingestRows: string[][] = [];
   const queryRows: string[][] = [];
   for (const kind of benchDatabaseKinds()) {

@@ -92,6 +92,8 @@ describe('notifications in Chromium', () => {
 
     await page.goto('/notifications');
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    // The heading shows before the list has loaded: wait for the items, then count them.
+    await page.locator('.notification-item').nth(1).waitFor();
     assert.equal(await page.locator('.notification-item').count(), 2);
 
     // Replies default to the digest: the next digest run mails them, with a signed unsubscribe link.

@@ -29,21 +29,10 @@ export async function speak(voice: Voice, text: string, wav: string): Promise<vo
  * The spoken lecture as a small MP4 (a 320×180 test picture plus the speech): each topic is
  * synthesised separately, so its start and end in the video are known, then all are joined.
  */
-export async function makeLectureVideo(dir: string, voice: Voice = 'flite'): Promise<LectureVideo> {
-  const topics: LectureVideo['topics'] = [];
-  const wavs: string[] = [];
-  let offset = 0;
-  for (const [index, topic] of LECTURE_TOPICS.entries()) {
-    const wav = join(dir, `topic-${index}.wav`);
-    await speak(voice, topic.sentences.join(' '), wav);
-    const duration = await durationOf(wav);
-    topics.push({ name: topic.name, startSeconds: offset, endSeconds: offset + duration });
-    offset += duration;
-    wavs.push(wav);
-  }
-  const list = join(dir, 'topics.txt');
+/** Joins WAV files end to end into one mono WAV at `sampleRate` (ffmpeg's concat demuxer). */
+export async function concatenateWavs(dir: string, wavs: string[], out: string, sampleRate: number): Promise<void> {
+  const list = join(dir, `${Date.now()}-parts.txt`);
   await writeFile(list, wavs.map((wav) => `file '${wav}'`).join('\n'));
-  const speech = join(dir, 'lecture.wav');
   await run('ffmpeg', [
     '-hide_banner',
     '-loglevel',
@@ -56,11 +45,28 @@ export async function makeLectureVideo(dir: string, voice: Voice = 'flite'): Pro
     '-i',
     list,
     '-ar',
-    '22050',
+    String(sampleRate),
     '-ac',
     '1',
-    speech,
+    out,
   ]);
+  await rm(list, { force: true });
+}
+
+export async function makeLectureVideo(dir: string, voice: Voice = 'flite'): Promise<LectureVideo> {
+  const topics: LectureVideo['topics'] = [];
+  const wavs: string[] = [];
+  let offset = 0;
+  for (const [index, topic] of LECTURE_TOPICS.entries()) {
+    const wav = join(dir, `topic-${index}.wav`);
+    await speak(voice, topic.sentences.join(' '), wav);
+    const duration = await durationOf(wav);
+    topics.push({ name: topic.name, startSeconds: offset, endSeconds: offset + duration });
+    offset += duration;
+    wavs.push(wav);
+  }
+  const speech = join(dir, 'lecture.wav');
+  await concatenateWavs(dir, wavs, speech, 22050);
   const path = join(dir, 'lecture.mp4');
   await run('ffmpeg', [
     '-hide_banner',
@@ -86,6 +92,6 @@ export async function makeLectureVideo(dir: string, voice: Voice = 'flite'): Pro
     '64k',
     path,
   ]);
-  await Promise.all([...wavs, list, speech].map((file) => rm(file, { force: true })));
+  await Promise.all([...wavs, speech].map((file) => rm(file, { force: true })));
   return { path, topics };
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
-import { speak } from '../../../test/support/lecture-fixture.ts';
+import { concatenateWavs, speak } from '../../../test/support/lecture-fixture.ts';
 import { LECTURE_TOPICS } from '../../../test/support/spoken-lecture.ts';
 import { SENTENCE_ENCODER_MODEL } from '../../platform/ai/local/sentence-embedder.ts';
 import { insertAnalysedVideos } from './analysed-catalogue-test-support.ts';
@@ -119,25 +119,8 @@ for (const kind of testDatabaseKinds()) {
           parts[0]!,
         ]);
         const change = Number(stdout.trim());
-        const list = join(dir, 'parts.txt');
-        await writeFile(list, parts.map((part) => `file '${part}'`).join('\n'));
         const wav = join(dir, 'speech.wav');
-        await run('ffmpeg', [
-          '-loglevel',
-          'error',
-          '-y',
-          '-f',
-          'concat',
-          '-safe',
-          '0',
-          '-i',
-          list,
-          '-ar',
-          '16000',
-          '-ac',
-          '1',
-          wav,
-        ]);
+        await concatenateWavs(dir, parts, wav, 16000);
         const transcript = await t.services.ai.transcribe(wav, {});
         const [id] = await insertAnalysedVideos(t, [{ title: 'Saturday jobs', segments: transcript.value.segments }]);
         const chapters = (await insightsRepo.find(t.platform.database.db, id!))!.chapters as { startSeconds: number }[];

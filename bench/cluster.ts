@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import autocannon, { type AutocannonResult } from 'autocannon';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, keep: { type: 'boolean', default: false } },
@@ -94,14 +94,38 @@ function writeStream(user: { token: string }) {
   };
 }
 
+/**
+ * Anonymous reads may be stale (a replica, the response cache): the drills start once the drill account's
+ * public profile is served everywhere, so a read error is a fault's doing, not replication lag.
+ */
+async function untilPublic(path: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call('GET', path)));
+    if (answers.every((answer) => answer.status === 200)) return;
+    await sleep(500);
+  }
+  throw new Error(`${path} was not served to anonymous readers within 60 s`);
+}
+
 interface DrillResult {
   drill: string;
   reads: number;
   readErrors: number;
+  /** What the failed reads were: status codes other than 2xx, transport errors and timeouts. */
+  readErrorKinds: string;
   writesAcked: number;
   writeAttemptsFailed: number;
   missingWrites: number;
   load: string;
+}
+
+function describeReadErrors(result: AutocannonResult): string {
+  const kinds = Object.entries(result.statusCodeStats)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, stats]) => `${code}×${stats.count}`);
+  if (result.errors) kinds.push(`errors×${result.errors}`);
+  if (result.timeouts) kinds.push(`timeouts×${result.timeouts}`);
+  return kinds.join(' ') || '-';
 }
 
 async function drill(
@@ -136,6 +160,7 @@ async function drill(
     drill: name,
     reads: result.requests.total,
     readErrors: result.non2xx + result.errors + result.timeouts,
+    readErrorKinds: describeReadErrors(result),
     writesAcked: writes.acked.length,
     writeAttemptsFailed: writes.failedAttempts,
     missingWrites: missing,
@@ -159,6 +184,7 @@ if (!alreadyUp) {
 }
 try {
   const user = await account();
+  await untilPublic(`/api/v1/users/${user.id}`);
   const results: DrillResult[] = [];
   results.push(
     await drill(

@@ -55,6 +55,8 @@ declare module 'autocannon' {
     /** Seconds. */
     duration: number;
     '2xx': number;
+    /** Responses counted by status code ("200", "503"...). */
+    statusCodeStats: Record<string, { count: number }>;
   }
 
   /** An event emitter that is also thenable (not a real Promise) when no callback is passed. */

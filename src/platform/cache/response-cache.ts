@@ -46,8 +46,10 @@ export function installResponseCache(app: FastifyInstance, cache: TieredCache<Ca
         .get(tagOf(request.params as Params), variantOf(request), async () => {
           try {
             const body = await handler.call(this, request, reply);
-            // A handler that sent its own reply (a stream, a redirect) is not a cacheable payload.
-            if (body === reply || reply.sent) throw new NotCacheable();
+            // A handler that sent its own reply (a stream, a redirect) returns the reply or nothing: not a
+            // cacheable payload. (reply.sent is no sign: a background refresh of a stale entry finishes
+            // after this request was answered from that entry.)
+            if (body === reply || body === undefined) throw new NotCacheable();
             return { body };
           } catch (error) {
             if (error instanceof AppError && error.statusCode === 404) {

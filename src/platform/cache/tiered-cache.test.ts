@@ -153,5 +153,32 @@ for (const kind of testDatabaseKinds()) {
       const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
       assert.match(metrics.body, /streamhub_cache_lookups_total\{cache="responses",outcome="l1"\} \d+/);
     });
+
+    test('a stale page is served once while it refreshes in the background, then the fresh one', async () => {
+      const stale = await startTestApp(kind, {
+        CACHE_RESPONSES: 'true',
+        CACHE_TTL_MS: '100',
+        CACHE_NEGATIVE_TTL_MS: '100',
+        CACHE_STALE_MS: '60000',
+      });
+      after(async () => stale.close());
+      // A profile first read before it exists (as from a lagging replica): the 404 is cached...
+      const id = randomUUID();
+      const profile = () => stale.app.inject({ method: 'GET', url: `/api/v1/users/${id}` });
+      assert.equal((await profile()).statusCode, 404);
+      const username = `late${randomBytes(4).toString('hex')}`;
+      await stale.platform.database.db
+        .insertInto('users')
+        .values({ id, username, email: `${username}@example.com`, password_hash: 'x', role: 'viewer' })
+        .execute();
+      await sleep(300);
+      // ...past its TTL it is served once more while the refresh runs, and the refresh replaces it.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const response = await profile();
+        if (response.statusCode === 200) return assert.equal(response.json().data.username, username);
+        await sleep(20);
+      }
+      assert.fail('the stale 404 was never refreshed');
+    });
   });
 }

@@ -218,7 +218,8 @@ export class BookingService {
       return ended;
     });
     await this.deps.effects.run(effects);
-    return cancelled;
+    // Re-read: a refund made just now is on the row.
+    return (await this.find(bookingId)) ?? cancelled;
   }
 
   find(id: string): Promise<BookingRow | undefined> {

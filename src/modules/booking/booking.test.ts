@@ -44,7 +44,11 @@ for (const kind of testDatabaseKinds()) {
       const schedule = (body: object, who = creator) => call(t, 'POST', '/classes', who, body);
       const bad = json(await schedule({ streamId: stream.id, capacity: 0, currency: 'usd', extra: 1 }));
       assert.equal(bad.error.code, 'VALIDATION_ERROR');
-      assert.deepEqual(bad.error.details.map((d: { field: string }) => d.field).sort(), ['body', 'capacity', 'currency']);
+      assert.deepEqual(bad.error.details.map((d: { field: string }) => d.field).sort(), [
+        'body',
+        'capacity',
+        'currency',
+      ]);
       assert.equal((await schedule({ streamId: 'nope', capacity: 5 })).statusCode, 400);
       assert.equal((await schedule({ streamId: stream.id, capacity: 5 }, viewer)).statusCode, 403);
       const [other] = (await createAccounts(t, 1, 'creator')) as [TestAccount];

@@ -14,7 +14,7 @@ import { paymentKey, type BookingEffects } from './booking-notifications.ts';
 import {
   endBookingLocked,
   expireHoldsLocked,
-  freeSeats,
+  holdFreeSeat,
   lockClass,
   type BookingEffect,
   type BookingRow,
@@ -89,17 +89,20 @@ export class BookingService {
     assertOpen(cls);
     if (cls.creator_id === actor.id) throw forbidden('You teach this class');
     const now = new Date();
-    await expireHoldsLocked(trx, cls, this.deps.settings, effects, now);
-    const existing = await trx
-      .selectFrom('live_class_bookings')
-      .select('id')
-      .where('class_id', '=', classId)
-      .where('user_id', '=', actor.id)
-      .where('status', 'in', LIVE_BOOKING_STATUSES)
-      .executeTakeFirst();
-    if (existing) throw alreadyBooked();
-    const [seat] = await freeSeats(trx, classId, 1);
-    if (seat === undefined && !joinWaitlist) throw fail(409, ErrorCode.CLASS_FULL, 'Every seat is taken');
+    const hold = {
+      id,
+      userId: actor.id,
+      holdExpiresAt: new Date(now.getTime() + this.deps.settings.holdSeconds * 1000),
+    };
+    // A learner who already has a live booking here hits the one-per-learner unique index (ALREADY_BOOKED).
+    const held = await holdFreeSeat(trx, cls, hold);
+    if (held) return held;
+    // Full: holds that ran out may still keep seats; ending them gives those seats to the waitlist first.
+    if ((await expireHoldsLocked(trx, cls, this.deps.settings, effects, now)) > 0) {
+      const freed = await holdFreeSeat(trx, cls, hold);
+      if (freed) return freed;
+    }
+    if (!joinWaitlist) throw fail(409, ErrorCode.CLASS_FULL, 'Every seat is taken');
     return trx
       .insertInto('live_class_bookings')
       .values({
@@ -107,13 +110,8 @@ export class BookingService {
         class_id: classId,
         user_id: actor.id,
         amount_cents: cls.price_cents,
-        ...(seat === undefined
-          ? { status: 'waitlisted', waitlist_position: sql<number>`nextval('live_class_waitlist_seq')` }
-          : {
-              status: 'held',
-              seat_no: seat,
-              hold_expires_at: new Date(now.getTime() + this.deps.settings.holdSeconds * 1000),
-            }),
+        status: 'waitlisted',
+        waitlist_position: sql<number>`nextval('live_class_waitlist_seq')`,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -190,6 +190,20 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(await bookSeat(t, bob, cls.id)).error.code, 'CLASS_CLOSED');
     });
 
+    test('a booking into a full class first ends holds that ran out: their seat goes to the waitlist, not the newcomer', async () => {
+      const cls = await scheduleClass(t, creator, { capacity: 1 });
+      const [ann, bob, cat] = (await createAccounts(t, 3)) as [TestAccount, TestAccount, TestAccount];
+      const annHold = json(await bookSeat(t, ann, cls.id)).data;
+      const bobWait = json(await bookSeat(t, bob, cls.id)).data;
+      await expireHolds(t, [annHold.id]);
+      assert.equal((await classView(cls.id)).seatsLeft, 1, 'a hold that ran out no longer counts');
+      const catBooking = json(await bookSeat(t, cat, cls.id)).data;
+      assert.deepEqual([catBooking.status, catBooking.waitlistPosition], ['waitlisted', 1]);
+      assert.equal(json(await call(t, 'GET', `/bookings/${bobWait.id}`, bob)).data.status, 'confirmed');
+      assert.equal(json(await call(t, 'GET', `/bookings/${annHold.id}`, ann)).data.status, 'expired');
+      assert.equal((await t.services.booking.sweeper.expireHolds()).expired, 0, 'nothing left for the sweep');
+    });
+
     test('an expired hold cannot be confirmed; reminders go once to confirmed attendees', async () => {
       const cls = await scheduleClass(t, creator, { capacity: 2, startsInMinutes: 10 });
       const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];

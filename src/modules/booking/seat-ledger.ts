@@ -27,11 +27,10 @@ export function lockClass(trx: Transaction<DB>, classId: string): Promise<ClassR
   return trx.selectFrom('live_classes').selectAll().where('id', '=', classId).forUpdate().executeTakeFirst();
 }
 
-/** Free seat numbers of a locked class, lowest first. */
-export async function freeSeats(trx: Transaction<DB>, classId: string, limit: number): Promise<number[]> {
-  const rows = await trx
+/** The free seats of a class, lowest first: seat rows no live booking occupies. */
+function freeSeatRows(trx: Transaction<DB>, classId: string) {
+  return trx
     .selectFrom('live_class_seats as s')
-    .select('s.seat_no')
     .where('s.class_id', '=', classId)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -43,10 +42,42 @@ export async function freeSeats(trx: Transaction<DB>, classId: string, limit: nu
         ),
       ),
     )
-    .orderBy('s.seat_no')
-    .limit(limit)
-    .execute();
+    .orderBy('s.seat_no');
+}
+
+/** Free seat numbers of a locked class, lowest first. */
+export async function freeSeats(trx: Transaction<DB>, classId: string, limit: number): Promise<number[]> {
+  const rows = await freeSeatRows(trx, classId).select('s.seat_no').limit(limit).execute();
   return rows.map((row) => row.seat_no);
+}
+
+/**
+ * Under the class lock: holds the lowest free seat for a new booking in one statement (find and insert
+ * together, the common path of a booking); undefined when the class is full.
+ */
+export function holdFreeSeat(
+  trx: Transaction<DB>,
+  cls: ClassRow,
+  booking: { id: string; userId: string; holdExpiresAt: Date },
+): Promise<BookingRow | undefined> {
+  return trx
+    .insertInto('live_class_bookings')
+    .columns(['id', 'class_id', 'user_id', 'status', 'seat_no', 'hold_expires_at', 'amount_cents'])
+    .expression(
+      freeSeatRows(trx, cls.id)
+        .select([
+          sql<string>`${booking.id}::uuid`.as('id'),
+          's.class_id',
+          sql<string>`${booking.userId}::uuid`.as('user_id'),
+          sql<string>`'held'`.as('status'),
+          's.seat_no',
+          sql<Date>`${booking.holdExpiresAt}::timestamptz`.as('hold_expires_at'),
+          sql<number>`${cls.price_cents}::int`.as('amount_cents'),
+        ])
+        .limit(1),
+    )
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**

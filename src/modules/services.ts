@@ -258,6 +258,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       jobs,
       notifications,
       liveStreams: live.liveStreams,
+      chat: live.chat,
       config: config.booking,
       logger,
     }),

@@ -204,6 +204,19 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.services.booking.sweeper.expireHolds()).expired, 0, 'nothing left for the sweep');
     });
 
+    test("only the class's confirmed attendees and its creator post in the stream's chat", async () => {
+      const cls = await scheduleClass(t, creator, { capacity: 2 });
+      const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];
+      await confirm(ann, json(await bookSeat(t, ann, cls.id)).data.id);
+      await bookSeat(t, bob, cls.id);
+      const { chat, liveStreams } = t.services.live;
+      const stream = await liveStreams.get(cls.streamId);
+      const post = (id: string) => chat.send(stream, { id, role: 'viewer' }, 'hello class');
+      assert.equal((await post(ann.id)).status, 'visible');
+      await assert.rejects(post(bob.id), { code: 'ATTENDEES_ONLY' }, 'a held seat is not enough');
+      assert.equal((await chat.send(stream, { id: creator.id, role: 'creator' }, 'welcome')).status, 'visible');
+    });
+
     test('an expired hold cannot be confirmed; reminders go once to confirmed attendees', async () => {
       const cls = await scheduleClass(t, creator, { capacity: 2, startsInMinutes: 10 });
       const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];

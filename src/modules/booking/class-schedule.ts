@@ -133,6 +133,25 @@ export class ClassSchedule {
     return counts;
   }
 
+  /** Whether this user may post in the chat of this stream: anyone when no open class is on it, else confirmed attendees. */
+  async admitsToChat(streamId: string, userId: string): Promise<boolean> {
+    const cls = await this.deps.db
+      .selectFrom('live_classes')
+      .select('id')
+      .where('stream_id', '=', streamId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (!cls) return true;
+    const seat = await this.deps.db
+      .selectFrom('live_class_bookings')
+      .select('id')
+      .where('class_id', '=', cls.id)
+      .where('user_id', '=', userId)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirst();
+    return seat !== undefined;
+  }
+
   /** Everyone with a live booking, seats first (by seat), then the waitlist in order: the creator's view. */
   async attendees(actor: AuthenticatedUser, classId: string): Promise<Attendee[]> {
     const cls = await this.get(classId);

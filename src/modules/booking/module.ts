@@ -6,6 +6,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { recurringHandler, scheduleRecurring } from '../../platform/jobs/recurring.ts';
 import { createPaymentProvider } from '../../platform/payments/fake-payment-provider.ts';
 import type { PaymentProvider } from '../../platform/payments/payment-provider.ts';
+import { ChatRefusal, type ChatService } from '../live/chat/chat-service.ts';
 import type { LiveStreamService } from '../live/live-streams.ts';
 import type { NotificationsModule } from '../notifications/module.ts';
 import { BookingEffects, registerBookingKinds } from './booking-notifications.ts';
@@ -22,6 +23,8 @@ export interface BookingDeps {
   jobs: JobQueue;
   notifications: NotificationsModule;
   liveStreams: LiveStreamService;
+  /** The live chat: a class's chat admits only its confirmed attendees (and the creator and moderators). */
+  chat: Pick<ChatService, 'addPostingRule'>;
   config: Config['booking'];
   logger: Logger;
   /** The payment provider; by default the one PAYMENT_PROVIDER names. */
@@ -41,6 +44,11 @@ export function createBookingModule(deps: BookingDeps) {
     if (result.expired + result.reminded > 0) deps.logger.info(result, 'booking sweep');
   });
   const classes = new ClassSchedule({ db, liveStreams: deps.liveStreams });
+  deps.chat.addPostingRule(async (stream, author) =>
+    (await classes.admitsToChat(stream.id, author.id))
+      ? undefined
+      : new ChatRefusal('ATTENDEES_ONLY', 'Only confirmed attendees of this class can chat'),
+  );
   return {
     classes,
     bookings,

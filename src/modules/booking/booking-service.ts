@@ -15,6 +15,7 @@ import {
   endBookingLocked,
   expireHoldsLocked,
   holdFreeSeat,
+  seatOrWaitlist,
   lockClass,
   type BookingEffect,
   type BookingRow,
@@ -95,9 +96,9 @@ export class BookingService {
       holdExpiresAt: new Date(now.getTime() + this.deps.settings.holdSeconds * 1000),
     };
     // A learner who already has a live booking here hits the one-per-learner unique index (ALREADY_BOOKED).
-    const held = await holdFreeSeat(trx, cls, hold);
-    if (held) return held;
-    // Full: holds that ran out may still keep seats; ending them gives those seats to the waitlist first.
+    const placed = await seatOrWaitlist(trx, cls, hold, joinWaitlist, now);
+    if (placed) return placed;
+    // Full with holds that ran out (or no waiting wanted): end them first, so their seats go to the waitlist.
     if ((await expireHoldsLocked(trx, cls, this.deps.settings, effects, now)) > 0) {
       const freed = await holdFreeSeat(trx, cls, hold);
       if (freed) return freed;

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
+import { eventually } from '../../../test/support/eventually.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors.ts';
 import { createMetricsRegistry } from '../../platform/observability/metrics.ts';
 import type { FakePaymentProvider } from '../../platform/payments/fake-payment-provider.ts';
@@ -24,7 +25,7 @@ for (const kind of testDatabaseKinds()) {
     let other: BookingModule;
 
     before(async () => {
-      t = await startTestApp(kind);
+      t = await startTestApp(kind, { BOOKING_SWEEP_SECONDS: '1' });
       [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       const database = kind === 'postgres' ? await t.testDatabase.openAnother() : t.platform.database;
       other = createServices({ ...t.platform, database, metrics: createMetricsRegistry() }).booking;
@@ -153,6 +154,33 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       assert.equal(expiredNotices.length, 3, 'one notice per expired hold');
       assert.equal((await seated(cls.id)).length, 3);
+    });
+
+    test('the recurring sweep job releases a hold that ran out and seats the waitlist', async () => {
+      const cls = await scheduleClass(t, creator, { capacity: 1 });
+      const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];
+      const annHold = json(await bookSeat(t, ann, cls.id)).data;
+      const bobWait = json(await bookSeat(t, bob, cls.id)).data;
+      await expireHolds(t, [annHold.id]);
+      t.services.booking.startWorkers();
+      // Two processes scheduling the same slot make one job (the slot is the dedupe key).
+      await Promise.all([t.services.booking.scheduleSweep(), other.scheduleSweep()]);
+      const bobNow = await eventually('the sweep job to seat bob', async () => {
+        const row = await db()
+          .selectFrom('live_class_bookings')
+          .select(['status', 'seat_no'])
+          .where('id', '=', bobWait.id)
+          .executeTakeFirstOrThrow();
+        return row.status === 'confirmed' ? row : undefined;
+      });
+      assert.equal(bobNow.seat_no, 1);
+      const notices = await db()
+        .selectFrom('notifications')
+        .select('kind')
+        .where('recipient_id', '=', ann.id)
+        .where('kind', '=', 'booking.hold_expired')
+        .execute();
+      assert.equal(notices.length, 1);
     });
 
     test('a freed seat goes to the head of the waitlist, not to a newcomer racing for it', async () => {

@@ -169,6 +169,36 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await classView(cls.id)).seatsLeft, 1);
     });
 
+    test('a payment whose process died mid-charge is reclaimed by the sweep after its deadline and refunded', async () => {
+      const cls = await scheduleClass(t, creator, { capacity: 1, priceCents: 1200 });
+      const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];
+      const payments = t.services.booking.payments as FakePaymentProvider;
+      const annHold = json(await bookSeat(t, ann, cls.id)).data;
+      const bobWait = json(await bookSeat(t, bob, cls.id)).data;
+      // As a crashed confirm leaves it: the charge went through, the booking is still `paying`, the deadline passed.
+      await payments.charge(
+        {
+          idempotencyKey: paymentKey(annHold.id),
+          amountCents: 1200,
+          currency: 'USD',
+          customerId: ann.id,
+          description: 'seat',
+          paymentToken: 'tok_ok',
+        },
+        new AbortController().signal,
+      );
+      await t.platform.database.db
+        .updateTable('live_class_bookings')
+        .set({ status: 'paying', hold_expires_at: new Date(Date.now() - 1000) })
+        .where('id', '=', annHold.id)
+        .execute();
+      assert.deepEqual(await t.services.booking.sweeper.expireHolds(), { expired: 1, promoted: 1 });
+      const annNow = json(await call(t, 'GET', `/bookings/${annHold.id}`, ann)).data;
+      assert.deepEqual([annNow.status, annNow.refunded], ['expired', true]);
+      assert.equal(payments.chargeFor(paymentKey(annHold.id))?.refunded, true);
+      assert.equal(json(await call(t, 'GET', `/bookings/${bobWait.id}`, bob)).data.status, 'held');
+    });
+
     test('a confirmed seat cannot be cancelled after the cut-off; a hold still can; bad ids are 400', async () => {
       const cls = await scheduleClass(t, creator, { capacity: 3, startsInMinutes: 30, cancelCutoffMinutes: 60 });
       const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];

@@ -228,7 +228,13 @@ export interface Config {
   /** Courses: each user's daily generator tokens for course generation, the document upload limit, export link lifetime. */
   courses: { generationDailyTokens: number; documentMaxBytes: number; exportUrlTtlSeconds: number };
   /** Live class booking (docs/BOOKING.md): seat hold, waitlist offer, sweep period; the payment provider and its timeout. */
-  booking: { holdSeconds: number; offerSeconds: number; sweepSeconds: number; paymentProvider: 'fake'; paymentTimeoutMs: number };
+  booking: {
+    holdSeconds: number;
+    offerSeconds: number;
+    sweepSeconds: number;
+    paymentProvider: 'fake';
+    paymentTimeoutMs: number;
+  };
 }
 
 export interface LiveConfig {

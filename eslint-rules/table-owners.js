@@ -105,4 +105,8 @@ export const TABLE_OWNERS = {
   // 0065 voice activity and image moderation
   video_speech_activity: 'intelligence',
   video_frame_scores: 'moderation',
+  // 0130 live class booking
+  live_classes: 'booking',
+  live_class_seats: 'booking',
+  live_class_bookings: 'booking',
 };

@@ -53,6 +53,7 @@ import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
 import { liveChatSocketRoutes } from './modules/live/chat/chat-socket.ts';
 import { liveMediaRoutes } from './modules/live/live-media-routes.ts';
+import { bookingRoutes } from './modules/booking/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -178,6 +179,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(courseRoutes, { services, prefix: '/api/v1' });
   await app.register(courseGenerationRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(courseExportRoutes, { services, prefix: '/api/v1' });
+  await app.register(bookingRoutes, { services, prefix: '/api/v1' });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

@@ -139,6 +139,11 @@ const envSchema = z.object({
   COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
   COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),
+  BOOKING_HOLD_SECONDS: positiveInt(300),
+  BOOKING_OFFER_SECONDS: positiveInt(3600),
+  BOOKING_SWEEP_SECONDS: positiveInt(10),
+  PAYMENT_PROVIDER: z.enum(['fake']).default('fake'),
+  PAYMENT_TIMEOUT_MS: positiveInt(10_000),
   ...aiEnvSchema.shape,
 });
 
@@ -222,6 +227,14 @@ export interface Config {
   live: LiveConfig;
   /** Courses: each user's daily generator tokens for course generation, the document upload limit, export link lifetime. */
   courses: { generationDailyTokens: number; documentMaxBytes: number; exportUrlTtlSeconds: number };
+  /** Live class booking (docs/BOOKING.md): seat hold, waitlist offer, sweep period; the payment provider and its timeout. */
+  booking: {
+    holdSeconds: number;
+    offerSeconds: number;
+    sweepSeconds: number;
+    paymentProvider: 'fake';
+    paymentTimeoutMs: number;
+  };
 }
 
 export interface LiveConfig {
@@ -401,6 +414,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       generationDailyTokens: env.COURSES_GENERATION_DAILY_TOKENS,
       documentMaxBytes: env.COURSES_DOCUMENT_MAX_BYTES,
       exportUrlTtlSeconds: env.COURSES_EXPORT_URL_TTL_SECONDS,
+    },
+    booking: {
+      holdSeconds: env.BOOKING_HOLD_SECONDS,
+      offerSeconds: env.BOOKING_OFFER_SECONDS,
+      sweepSeconds: env.BOOKING_SWEEP_SECONDS,
+      paymentProvider: env.PAYMENT_PROVIDER,
+      paymentTimeoutMs: env.PAYMENT_TIMEOUT_MS,
     },
   };
 }

@@ -87,6 +87,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
   startImageModerationWorkers(platform);
   subscribeCommentLanguages(events, services.translations);
   services.notifications.startWorkers();
+  services.booking.startWorkers();
   startAnalyticsWorkers(platform, services.analytics);
   subscribeRecommendationConsumers(events, platform.database.db);
   if (config.cache.responses) subscribeCacheInvalidation(events, platform.responseCache);
@@ -97,6 +98,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
     scheduleTrendingRefresh,
     scheduleHistoryPruning,
     () => services.notifications.scheduleDigest(),
+    () => services.booking.scheduleSweep(),
   ]) {
     void schedule(platform).catch((error: unknown) =>
       platform.logger.warn({ err: error }, 'scheduling recurring work failed; the next worker start retries'),

@@ -33,6 +33,7 @@ import { VideoVectors } from './intelligence/video-vectors.ts';
 import { VideoQa } from './intelligence/video-qa.ts';
 import { LikeService } from './likes/service.ts';
 import { createLiveModule, type LiveModule } from './live/module.ts';
+import { createBookingModule, type BookingModule } from './booking/module.ts';
 import { AutoAssessor } from './moderation/auto-assessor.ts';
 import { CaseReviewService } from './moderation/case-review.ts';
 import { ModerationService } from './moderation/service.ts';
@@ -118,6 +119,8 @@ export interface Services {
   live: LiveModule;
   /** Courses: builder, outlines, learning progress, quizzes, XP and leaderboards. */
   courses: CoursesModule;
+  /** Live class booking: classes on scheduled streams, seats, holds, waitlist, payments and reminders. */
+  booking: BookingModule;
 }
 
 /**
@@ -164,6 +167,8 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     config,
     logger,
   });
+
+  const live = createLiveModule({ platform, notifications, subscriptions, videos, moderator });
 
   return {
     notifications,
@@ -235,7 +240,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       logger,
       settings: config.recommendations,
     }),
-    live: createLiveModule({ platform, notifications, subscriptions, videos, moderator }),
+    live,
     courses: createCoursesModule({
       db,
       videos,
@@ -247,6 +252,15 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       storage: platform.storage,
       secret: platform.jwtSecret,
       exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
+    }),
+    booking: createBookingModule({
+      db,
+      jobs,
+      notifications,
+      liveStreams: live.liveStreams,
+      chat: live.chat,
+      config: config.booking,
+      logger,
     }),
   };
 }

@@ -2096,6 +2096,293 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your bookings, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                amountCents: number;
+                /** @description A confirmed seat can be cancelled until this time */
+                cancelUntil: string;
+                /** Format: uuid */
+                classId: string;
+                classTitle: string;
+                /** @description ISO-8601 timestamp */
+                confirmedAt: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                currency: string;
+                /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                holdExpiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                paid: boolean;
+                refunded: boolean;
+                seatNo: number | null;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** @description 1 for the head of the waitlist; null when not waitlisted */
+                waitlistPosition: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your bookings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                amountCents: number;
+                /** @description A confirmed seat can be cancelled until this time */
+                cancelUntil: string;
+                /** Format: uuid */
+                classId: string;
+                classTitle: string;
+                /** @description ISO-8601 timestamp */
+                confirmedAt: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                currency: string;
+                /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                holdExpiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                paid: boolean;
+                refunded: boolean;
+                seatNo: number | null;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** @description 1 for the head of the waitlist; null when not waitlisted */
+                waitlistPosition: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a booking (a confirmed seat until the cut-off; paid seats are refunded) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                amountCents: number;
+                /** @description A confirmed seat can be cancelled until this time */
+                cancelUntil: string;
+                /** Format: uuid */
+                classId: string;
+                classTitle: string;
+                /** @description ISO-8601 timestamp */
+                confirmedAt: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                currency: string;
+                /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                holdExpiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                paid: boolean;
+                refunded: boolean;
+                seatNo: number | null;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** @description 1 for the head of the waitlist; null when not waitlisted */
+                waitlistPosition: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bookings/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a held seat, paying where the class has a price */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Required when the class has a price: the token from the payment checkout */
+            paymentToken?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                amountCents: number;
+                /** @description A confirmed seat can be cancelled until this time */
+                cancelUntil: string;
+                /** Format: uuid */
+                classId: string;
+                classTitle: string;
+                /** @description ISO-8601 timestamp */
+                confirmedAt: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                currency: string;
+                /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                holdExpiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                paid: boolean;
+                refunded: boolean;
+                seatNo: number | null;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** @description 1 for the head of the waitlist; null when not waitlisted */
+                waitlistPosition: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/certificates/{id}': {
     parameters: {
       query?: never;
@@ -2132,6 +2419,541 @@ export type paths = {
                 id: string;
                 learner: string;
               };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upcoming open classes, soonest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancelCutoffMinutes: number;
+                /** @description ISO-8601 timestamp */
+                cancelUntil: string;
+                capacity: number;
+                /** Format: uuid */
+                courseId: string | null;
+                /** Format: uuid */
+                creatorId: string;
+                currency: string;
+                description: string;
+                /** @description How long a booked seat is held while the learner confirms */
+                holdSeconds: number;
+                /** Format: uuid */
+                id: string;
+                /** @description The signed-in learner’s live booking of this class */
+                myBooking: {
+                  amountCents: number;
+                  /** @description A confirmed seat can be cancelled until this time */
+                  cancelUntil: string;
+                  /** Format: uuid */
+                  classId: string;
+                  classTitle: string;
+                  /** @description ISO-8601 timestamp */
+                  confirmedAt: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  currency: string;
+                  /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                  holdExpiresAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  paid: boolean;
+                  refunded: boolean;
+                  seatNo: number | null;
+                  /** @description ISO-8601 timestamp */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                  /** @description 1 for the head of the waitlist; null when not waitlisted */
+                  waitlistPosition: number | null;
+                } | null;
+                priceCents: number;
+                seatsLeft: number;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'open' | 'cancelled';
+                /** Format: uuid */
+                streamId: string;
+                title: string;
+                waitlisted: number;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Schedule a live class on one of your scheduled streams or premieres */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Default 60 */
+            cancelCutoffMinutes?: number;
+            capacity: number;
+            /**
+             * Format: uuid
+             * @description A course of yours the class belongs to
+             */
+            courseId?: string;
+            currency?: string;
+            description?: string;
+            /** @description 0 or absent: free */
+            priceCents?: number;
+            /**
+             * Format: uuid
+             * @description A scheduled live stream or premiere of yours, with a start time in the future
+             */
+            streamId: string;
+            /** @description Default: the stream's title */
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancelCutoffMinutes: number;
+                /** @description ISO-8601 timestamp */
+                cancelUntil: string;
+                capacity: number;
+                /** Format: uuid */
+                courseId: string | null;
+                /** Format: uuid */
+                creatorId: string;
+                currency: string;
+                description: string;
+                /** @description How long a booked seat is held while the learner confirms */
+                holdSeconds: number;
+                /** Format: uuid */
+                id: string;
+                /** @description The signed-in learner’s live booking of this class */
+                myBooking: {
+                  amountCents: number;
+                  /** @description A confirmed seat can be cancelled until this time */
+                  cancelUntil: string;
+                  /** Format: uuid */
+                  classId: string;
+                  classTitle: string;
+                  /** @description ISO-8601 timestamp */
+                  confirmedAt: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  currency: string;
+                  /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                  holdExpiresAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  paid: boolean;
+                  refunded: boolean;
+                  seatNo: number | null;
+                  /** @description ISO-8601 timestamp */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                  /** @description 1 for the head of the waitlist; null when not waitlisted */
+                  waitlistPosition: number | null;
+                } | null;
+                priceCents: number;
+                seatsLeft: number;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'open' | 'cancelled';
+                /** Format: uuid */
+                streamId: string;
+                title: string;
+                waitlisted: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A class: seats left, waitlist length, and your booking */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancelCutoffMinutes: number;
+                /** @description ISO-8601 timestamp */
+                cancelUntil: string;
+                capacity: number;
+                /** Format: uuid */
+                courseId: string | null;
+                /** Format: uuid */
+                creatorId: string;
+                currency: string;
+                description: string;
+                /** @description How long a booked seat is held while the learner confirms */
+                holdSeconds: number;
+                /** Format: uuid */
+                id: string;
+                /** @description The signed-in learner’s live booking of this class */
+                myBooking: {
+                  amountCents: number;
+                  /** @description A confirmed seat can be cancelled until this time */
+                  cancelUntil: string;
+                  /** Format: uuid */
+                  classId: string;
+                  classTitle: string;
+                  /** @description ISO-8601 timestamp */
+                  confirmedAt: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  currency: string;
+                  /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                  holdExpiresAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  paid: boolean;
+                  refunded: boolean;
+                  seatNo: number | null;
+                  /** @description ISO-8601 timestamp */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                  /** @description 1 for the head of the waitlist; null when not waitlisted */
+                  waitlistPosition: number | null;
+                } | null;
+                priceCents: number;
+                seatsLeft: number;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'open' | 'cancelled';
+                /** Format: uuid */
+                streamId: string;
+                title: string;
+                waitlisted: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The class's seats and waitlist (its creator only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                bookingId: string;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                paid: boolean;
+                seatNo: number | null;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** Format: uuid */
+                userId: string;
+                username: string;
+                waitlistPosition: number | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book a seat (held while you confirm) or a waitlist place when the class is full
+     * @description Send an Idempotency-Key header to make retries safe: the same key answers the same booking, never a second one.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Makes a retry safe: the same key (per user) answers what the first request created, header Idempotent-Replayed: true */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description When every seat is taken: wait in line (default) or be refused (409 CLASS_FULL) */
+            joinWaitlist?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                amountCents: number;
+                /** @description A confirmed seat can be cancelled until this time */
+                cancelUntil: string;
+                /** Format: uuid */
+                classId: string;
+                classTitle: string;
+                /** @description ISO-8601 timestamp */
+                confirmedAt: string | null;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                currency: string;
+                /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                holdExpiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                paid: boolean;
+                refunded: boolean;
+                seatNo: number | null;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                /** @description 1 for the head of the waitlist; null when not waitlisted */
+                waitlistPosition: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/teaching': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Classes you teach, latest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancelCutoffMinutes: number;
+                /** @description ISO-8601 timestamp */
+                cancelUntil: string;
+                capacity: number;
+                /** Format: uuid */
+                courseId: string | null;
+                /** Format: uuid */
+                creatorId: string;
+                currency: string;
+                description: string;
+                /** @description How long a booked seat is held while the learner confirms */
+                holdSeconds: number;
+                /** Format: uuid */
+                id: string;
+                /** @description The signed-in learner’s live booking of this class */
+                myBooking: {
+                  amountCents: number;
+                  /** @description A confirmed seat can be cancelled until this time */
+                  cancelUntil: string;
+                  /** Format: uuid */
+                  classId: string;
+                  classTitle: string;
+                  /** @description ISO-8601 timestamp */
+                  confirmedAt: string | null;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  currency: string;
+                  /** @description Held: the seat is released at this time unless confirmed (and paid) */
+                  holdExpiresAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  paid: boolean;
+                  refunded: boolean;
+                  seatNo: number | null;
+                  /** @description ISO-8601 timestamp */
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'held' | 'paying' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'payment_failed';
+                  /** @description 1 for the head of the waitlist; null when not waitlisted */
+                  waitlistPosition: number | null;
+                } | null;
+                priceCents: number;
+                seatsLeft: number;
+                /** @description ISO-8601 timestamp */
+                startsAt: string;
+                /** @enum {string} */
+                status: 'open' | 'cancelled';
+                /** Format: uuid */
+                streamId: string;
+                title: string;
+                waitlisted: number;
+              }[];
               meta?: {
                 [key: string]: unknown;
               };

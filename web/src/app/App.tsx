@@ -37,6 +37,10 @@ const LeaderboardPage = lazy(() => import('../pages/courses/LeaderboardPage.tsx'
 const CertificatePage = lazy(() => import('../pages/courses/CertificatePage.tsx'));
 const StudioCoursesPage = lazy(() => import('../pages/courses/StudioCoursesPage.tsx'));
 const CourseBuilderPage = lazy(() => import('../pages/courses/CourseBuilderPage.tsx'));
+const ClassesPage = lazy(() => import('../pages/booking/ClassesPage.tsx'));
+const ClassPage = lazy(() => import('../pages/booking/ClassPage.tsx'));
+const MyBookingsPage = lazy(() => import('../pages/booking/MyBookingsPage.tsx'));
+const StudioClassesPage = lazy(() => import('../pages/booking/StudioClassesPage.tsx'));
 
 export function App() {
   useTrackNavigation();
@@ -75,6 +79,10 @@ export function App() {
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
             <Route path="/unsubscribe" element={<UnsubscribePage />} />
+            <Route path="/classes" element={<ClassesPage />} />
+            <Route path="/classes/:id" element={<ClassPage />} />
+            <Route path="/bookings" element={<MyBookingsPage />} />
+            <Route path="/studio/classes" element={<StudioClassesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -7,6 +7,7 @@ const MAIN_LINKS = [
   { to: '/trending', label: 'Trending' },
   { to: '/subscriptions', label: 'Subscriptions' },
   { to: '/courses', label: 'Courses' },
+  { to: '/classes', label: 'Live classes' },
 ];
 
 const LIBRARY_LINKS = [
@@ -14,6 +15,7 @@ const LIBRARY_LINKS = [
   { to: '/library/liked', label: 'Liked videos' },
   { to: '/library/playlists', label: 'Playlists' },
   { to: '/library/watch-later', label: 'Watch later' },
+  { to: '/bookings', label: 'My bookings' },
 ];
 
 export function SideNav({ onNavigate }: { onNavigate: () => void }) {
@@ -37,6 +39,7 @@ export function SideNav({ onNavigate }: { onNavigate: () => void }) {
           {link({ to: '/studio/analytics', label: 'Analytics' })}
           {link({ to: '/studio/live', label: 'Go live' })}
           {link({ to: '/studio/courses', label: 'Course builder' })}
+          {link({ to: '/studio/classes', label: 'Classes' })}
         </ul>
       )}
       {user?.role === 'admin' && <ul>{link({ to: '/admin', label: 'Admin' })}</ul>}

@@ -32,6 +32,12 @@ export interface ChatServiceDeps {
   logger: Logger;
 }
 
+/**
+ * Another feature's extra rule for who may post in a stream's chat (live class booking: only the class's
+ * confirmed attendees); answers a refusal, or undefined to let the author through.
+ */
+export type ChatPostingRule = (stream: LiveStreamRow, author: AuthenticatedUser) => Promise<ChatRefusal | undefined>;
+
 /** Chat is open while a stream is live or coming up, and for a premiere's whole run. */
 const OPEN_STATUSES = new Set(['scheduled', 'live']);
 
@@ -41,7 +47,14 @@ const OPEN_STATUSES = new Set(['scheduled', 'live']);
  * per-user-per-room rate; then the moderator scores it and a toxic one is held (only its author sees it).
  */
 export class ChatService {
+  private readonly postingRules: ChatPostingRule[] = [];
+
   constructor(private readonly deps: ChatServiceDeps) {}
+
+  /** Adds a rule every author but the creator, admins and chat moderators must pass. */
+  addPostingRule(rule: ChatPostingRule): void {
+    this.postingRules.push(rule);
+  }
 
   async send(stream: LiveStreamRow, author: AuthenticatedUser, rawBody: string): Promise<ChatMessage> {
     const { db, config } = this.deps;
@@ -119,6 +132,10 @@ export class ChatService {
       throw ban.until
         ? new ChatRefusal('TIMED_OUT', 'You are timed out in this chat', (ban.until.getTime() - Date.now()) / 1000)
         : new ChatRefusal('BANNED', "You are banned from this channel's chats");
+    }
+    for (const rule of this.postingRules) {
+      const refusal = await rule(stream, author);
+      if (refusal) throw refusal;
     }
     if (stream.subscribers_only) {
       const status = await this.deps.subscriptions.status(author, stream.channel_id);

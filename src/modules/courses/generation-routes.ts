@@ -90,10 +90,8 @@ export async function courseGenerationRoutes(
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { generation, documents } = services.courses;
   const bodyLimit = platform.config.courses.documentMaxBytes;
-  app.addContentTypeParser(
-    Object.keys(KINDS),
-    { parseAs: 'buffer', bodyLimit },
-    (_request, body, done) => done(null, body),
+  app.addContentTypeParser(Object.keys(KINDS), { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+    done(null, body),
   );
 
   routes.post(

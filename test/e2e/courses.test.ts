@@ -225,7 +225,7 @@ describe('courses in Chromium', () => {
     await generate.getByLabel('Course title (optional)').fill('Birds from sources');
     await generate.getByLabel('Dawn chorus talk').check();
     await generate.getByLabel('Migration talk').check();
-    await generate.getByLabel('Document (PDF or Markdown)').setInputFiles(pdfPath);
+    await generate.getByLabel('Document (PDF, EPUB or Markdown)').setInputFiles(pdfPath);
     await generate.getByRole('button', { name: 'Generate course' }).click();
     await page.waitForURL(/\/studio\/courses\/[0-9a-f-]{36}$/, { timeout: 90_000 });
     const courseId = page.url().split('/').pop()!;

@@ -2,7 +2,8 @@
 // catalogue; a learner enrols, watches the video lesson, reads a lesson to its end, fails then passes the
 // quiz (graded on the server), sees XP, streak and rank, downloads the PDF export and opens the
 // certificate; the pages are checked at 390 px in the dark theme too. Then a creator generates a course
-// offline from videos and a PDF in the studio, edits a question, reorders, adds a module, publishes.
+// offline from videos and a PDF in the studio, edits a question, reorders lessons and modules by keyboard drag and
+// drop, edits the course and a lesson, deletes a lesson and a module, publishes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -244,13 +245,20 @@ describe('courses in Chromium', () => {
     assert.equal(quizzes[0].questions[0].prompt, 'Which birds sing loudest at dawn?');
     assert.equal(quizzes[0].questions[0].origin, 'edited');
 
-    // Reorder: the first lesson of the first module moves down.
+    // Reorder by keyboard drag and drop: the first lesson of the first module goes one down.
     const [firstLesson, secondLesson] = edited.modules[0].lessons;
-    await page
-      .getByRole('button', { name: `Move ${firstLesson.title} down` })
-      .first()
-      .click();
-    await eventually('the new order to be saved', async () => {
+    const dragByKeyboard = async (handle: string, key: 'ArrowDown' | 'ArrowUp') => {
+      await page.getByRole('button', { name: handle, exact: true }).first().focus();
+      await page.keyboard.press('Space');
+      // The live region announces the lifted item's place (the "Picked up" line is replaced at once).
+      await page.getByText(/ is at position \d+ of \d+\.$/).waitFor({ state: 'attached' });
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Space');
+      await page.getByText(/ dropped at position \d+\.$/).waitFor({ state: 'attached' });
+    };
+    await dragByKeyboard(`Drag ${firstLesson.title}`, 'ArrowDown');
+    await eventually('the new lesson order to be saved', async () => {
       const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
       const ids = outline.modules[0].lessons.map((lesson: { id: string }) => lesson.id);
       return ids[0] === secondLesson.id && ids[1] === firstLesson.id ? true : undefined;
@@ -263,7 +271,52 @@ describe('courses in Chromium', () => {
     await addLesson.getByLabel('Lesson title').fill('My notes');
     await addLesson.getByLabel('Reading (Markdown)').fill('# Notes\n\nListen before sunrise.');
     await addLesson.getByRole('button', { name: 'Add lesson' }).click();
-    await page.getByText('My notes').waitFor();
+    await page.getByText('My notes').first().waitFor();
+
+    // The new module is dragged above the last generated one (keyboard again).
+    const before = (await api('GET', `/courses/${courseId}/edit`, creator.accessToken)).modules.map(
+      (module: { id: string; title: string }) => module.title,
+    );
+    await dragByKeyboard('Drag module Field notes', 'ArrowUp');
+    await eventually('the new module order to be saved', async () => {
+      const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+      const titles = outline.modules.map((module: { title: string }) => module.title);
+      const expected = [...before.slice(0, -2), 'Field notes', before.at(-2)];
+      return JSON.stringify(titles) === JSON.stringify(expected) ? true : undefined;
+    });
+
+    // Edit the course details and the reading; then delete the reading and its module.
+    await page.getByText('Course details').click();
+    const details = page.getByRole('form', { name: 'Course details' });
+    await details.getByLabel('Description').fill('Birds, from two talks and a PDF.');
+    await details.getByLabel('Level').selectOption('intermediate');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Edit My notes').click();
+    const lessonForm = page.getByRole('form', { name: 'Edit My notes' });
+    await lessonForm.getByLabel('Lesson title').fill('Dawn notes');
+    await lessonForm.getByLabel('Reading (Markdown)').fill('# Notes\n\nListen before sunrise, by the hedge.');
+    await lessonForm.getByRole('button', { name: 'Save lesson' }).click();
+    await page.getByRole('button', { name: 'Drag Dawn notes' }).waitFor();
+    const afterEdits = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    assert.equal(afterEdits.course.description, 'Birds, from two talks and a PDF.');
+    assert.equal(afterEdits.course.level, 'intermediate');
+    const notes = afterEdits.modules.flatMap((m: { lessons: { title: string; bodyMarkdown: string }[] }) => m.lessons);
+    assert.ok(
+      notes.some(
+        (l: { title: string; bodyMarkdown: string }) => l.title === 'Dawn notes' && /hedge/.test(l.bodyMarkdown),
+      ),
+    );
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete lesson Dawn notes' }).click();
+    await page.getByRole('button', { name: 'Drag Dawn notes' }).waitFor({ state: 'detached' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete module Field notes' }).click();
+    await page.getByRole('button', { name: 'Drag module Field notes' }).waitFor({ state: 'detached' });
+    const afterDeletes = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    assert.deepEqual(
+      afterDeletes.modules.map((module: { title: string }) => module.title),
+      before.slice(0, -1),
+    );
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Back to draft' }).waitFor();

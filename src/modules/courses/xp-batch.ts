@@ -54,20 +54,16 @@ export async function applyAwards(
     const rows = byKey([...new Map(candidates.map((r) => [key(r.userId, r.sourceKey), r])).values()], (r) =>
       key(r.userId, r.sourceKey),
     );
-    const inserted = await trx
-      .insertInto('course_xp_events')
-      .values(
-        rows.map((r) => ({
-          user_id: r.userId,
-          course_id: r.courseId,
-          source_key: r.sourceKey,
-          xp: r.xp,
-          created_at: r.at,
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(['user_id', 'source_key']).doNothing())
-      .returning(['user_id', 'source_key'])
-      .execute();
+    // Arrays through unnest: five parameters whatever the batch size (VALUES would bind five a row).
+    const inserted = (
+      await sql<{ user_id: string; source_key: string }>`
+        insert into course_xp_events (user_id, course_id, source_key, xp, created_at)
+        select * from unnest(${rows.map((r) => r.userId)}::uuid[], ${rows.map((r) => r.courseId)}::uuid[],
+          ${rows.map((r) => r.sourceKey)}::text[], ${rows.map((r) => r.xp)}::int[],
+          ${rows.map((r) => r.at.toISOString())}::timestamptz[])
+        on conflict (user_id, source_key) do nothing
+        returning user_id, source_key`.execute(trx)
+    ).rows;
     for (const row of inserted) events.add(key(row.user_id, row.source_key));
   }
   // The first request of each new event is the one granted; a duplicate inside the batch gets 0.
@@ -113,17 +109,16 @@ async function addToTotals(trx: Transaction<DB>, awards: AwardRequest[]): Promis
         if (award.at > sum.reached_at) sum.reached_at = award.at;
       } else sums.set(key(board, award.userId), { board, user_id: award.userId, xp: award.xp, reached_at: award.at });
     }
-  const rows = await trx
-    .insertInto('course_xp_totals')
-    .values(byKey([...sums.values()], (row) => key(row.board, row.user_id)))
-    .onConflict((conflict) =>
-      conflict.columns(['board', 'user_id']).doUpdateSet({
-        xp: sql`course_xp_totals.xp + excluded.xp`,
-        reached_at: sql`greatest(course_xp_totals.reached_at, excluded.reached_at)`,
-      }),
-    )
-    .returning(['board', 'user_id', 'xp', 'reached_at'])
-    .execute();
+  const values = byKey([...sums.values()], (row) => key(row.board, row.user_id));
+  const rows = (
+    await sql<{ board: string; user_id: string; xp: number; reached_at: Date }>`
+      insert into course_xp_totals (board, user_id, xp, reached_at)
+      select * from unnest(${values.map((v) => v.board)}::text[], ${values.map((v) => v.user_id)}::uuid[],
+        ${values.map((v) => v.xp)}::int[], ${values.map((v) => v.reached_at.toISOString())}::timestamptz[])
+      on conflict (board, user_id) do update set xp = course_xp_totals.xp + excluded.xp,
+        reached_at = greatest(course_xp_totals.reached_at, excluded.reached_at)
+      returning board, user_id, xp, reached_at`.execute(trx)
+  ).rows;
   return rows.map((row) => ({
     board: row.board,
     total: { userId: row.user_id, xp: row.xp, reachedAt: row.reached_at },

@@ -198,7 +198,7 @@ describe('courses in Chromium', () => {
     await signOutThroughUi(page, learner.user.username);
   });
 
-  test('the creator generates a course offline from two videos and a PDF, edits a question, reorders, publishes', async () => {
+  test('a creator generates a course from two videos and a PDF, edits, drags, deletes and publishes it; a learner passes its quiz and gets the certificate', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     // Two ready videos with transcripts and chapters, as analysis leaves them (no speech recognition run here).
     const videoIds: string[] = [];

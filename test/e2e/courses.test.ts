@@ -19,6 +19,7 @@ import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
 import { attachSource, createVideo, waitForOutcome } from '../../src/modules/videos/video-test-support.ts';
 import { makeLandscapeClip } from '../support/media-fixtures.ts';
 import { startPlayback } from './support/player.ts';
+import { dragByKeyboard } from './support/drag.ts';
 import {
   BIRD_CHAPTERS,
   BIRD_SENTENCES,
@@ -248,18 +249,7 @@ describe('courses in Chromium', () => {
 
     // Reorder by keyboard drag and drop: the first lesson of the first module goes one down.
     const [firstLesson, secondLesson] = edited.modules[0].lessons;
-    const dragByKeyboard = async (handle: string, key: 'ArrowDown' | 'ArrowUp') => {
-      const item = handle.replace(/^Drag /, '');
-      await page.getByRole('button', { name: handle, exact: true }).first().focus();
-      await page.keyboard.press('Space');
-      // The live region announces the lifted item's place (the "Picked up" line is replaced at once).
-      await page.getByText(`${item} is at position`).first().waitFor({ state: 'attached' });
-      await page.keyboard.press(key);
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Space');
-      await page.getByText(`${item} dropped at position`).first().waitFor({ state: 'attached' });
-    };
-    await dragByKeyboard(`Drag ${firstLesson.title}`, 'ArrowDown');
+    await dragByKeyboard(page, `Drag ${firstLesson.title}`, 'ArrowDown');
     await eventually('the new lesson order to be saved', async () => {
       const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
       const ids = outline.modules[0].lessons.map((lesson: { id: string }) => lesson.id);
@@ -279,7 +269,7 @@ describe('courses in Chromium', () => {
     const before = (await api('GET', `/courses/${courseId}/edit`, creator.accessToken)).modules.map(
       (module: { id: string; title: string }) => module.title,
     );
-    await dragByKeyboard('Drag module Field notes', 'ArrowUp');
+    await dragByKeyboard(page, 'Drag module Field notes', 'ArrowUp');
     await eventually('the new module order to be saved', async () => {
       const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
       const titles = outline.modules.map((module: { title: string }) => module.title);

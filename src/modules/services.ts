@@ -247,6 +247,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       redis: platform.redis,
       redisKeyPrefix: config.redisKeyPrefix,
       jobs,
+      pubsub: platform.pubsub,
       ai,
       generationDailyTokens: config.courses.generationDailyTokens,
       storage: platform.storage,

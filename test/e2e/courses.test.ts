@@ -2,7 +2,9 @@
 // catalogue; a learner enrols, watches the video lesson, reads a lesson to its end, fails then passes the
 // quiz (graded on the server), sees XP, streak and rank, downloads the PDF export and opens the
 // certificate; the pages are checked at 390 px in the dark theme too. Then a creator generates a course
-// offline from videos and a PDF in the studio, edits a question, reorders, adds a module, publishes.
+// offline from videos and a PDF in the studio, edits a question, reorders lessons and modules by keyboard drag and
+// drop, edits the course and a lesson, deletes a lesson and a module, publishes; a learner enrols in the generated
+// course, passes its quiz and reaches the certificate.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
 import { attachSource, createVideo, waitForOutcome } from '../../src/modules/videos/video-test-support.ts';
 import { makeLandscapeClip } from '../support/media-fixtures.ts';
 import { startPlayback } from './support/player.ts';
+import { dragByKeyboard } from './support/drag.ts';
 import {
   BIRD_CHAPTERS,
   BIRD_SENTENCES,
@@ -48,7 +51,7 @@ describe('courses in Chromium', () => {
     await rm(fixtures, { recursive: true, force: true });
   });
 
-  const api = async (method: 'GET' | 'POST', url: string, token: string, payload?: object) => {
+  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: object) => {
     const response = await t.app.inject({
       method,
       url: `/api/v1${url}`,
@@ -196,7 +199,7 @@ describe('courses in Chromium', () => {
     await signOutThroughUi(page, learner.user.username);
   });
 
-  test('the creator generates a course offline from two videos and a PDF, edits a question, reorders, publishes', async () => {
+  test('a creator generates a course from two videos and a PDF, edits, drags, deletes and publishes it; a learner passes its quiz and gets the certificate', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     // Two ready videos with transcripts and chapters, as analysis leaves them (no speech recognition run here).
     const videoIds: string[] = [];
@@ -225,7 +228,7 @@ describe('courses in Chromium', () => {
     await generate.getByLabel('Course title (optional)').fill('Birds from sources');
     await generate.getByLabel('Dawn chorus talk').check();
     await generate.getByLabel('Migration talk').check();
-    await generate.getByLabel('Document (PDF or Markdown)').setInputFiles(pdfPath);
+    await generate.getByLabel('Document (PDF, EPUB or Markdown)').setInputFiles(pdfPath);
     await generate.getByRole('button', { name: 'Generate course' }).click();
     await page.waitForURL(/\/studio\/courses\/[0-9a-f-]{36}$/, { timeout: 90_000 });
     const courseId = page.url().split('/').pop()!;
@@ -244,13 +247,10 @@ describe('courses in Chromium', () => {
     assert.equal(quizzes[0].questions[0].prompt, 'Which birds sing loudest at dawn?');
     assert.equal(quizzes[0].questions[0].origin, 'edited');
 
-    // Reorder: the first lesson of the first module moves down.
+    // Reorder by keyboard drag and drop: the first lesson of the first module goes one down.
     const [firstLesson, secondLesson] = edited.modules[0].lessons;
-    await page
-      .getByRole('button', { name: `Move ${firstLesson.title} down` })
-      .first()
-      .click();
-    await eventually('the new order to be saved', async () => {
+    await dragByKeyboard(page, `Drag ${firstLesson.title}`, 'ArrowDown');
+    await eventually('the new lesson order to be saved', async () => {
       const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
       const ids = outline.modules[0].lessons.map((lesson: { id: string }) => lesson.id);
       return ids[0] === secondLesson.id && ids[1] === firstLesson.id ? true : undefined;
@@ -263,7 +263,52 @@ describe('courses in Chromium', () => {
     await addLesson.getByLabel('Lesson title').fill('My notes');
     await addLesson.getByLabel('Reading (Markdown)').fill('# Notes\n\nListen before sunrise.');
     await addLesson.getByRole('button', { name: 'Add lesson' }).click();
-    await page.getByText('My notes').waitFor();
+    await page.getByText('My notes').first().waitFor();
+
+    // The new module is dragged above the last generated one (keyboard again).
+    const before = (await api('GET', `/courses/${courseId}/edit`, creator.accessToken)).modules.map(
+      (module: { id: string; title: string }) => module.title,
+    );
+    await dragByKeyboard(page, 'Drag module Field notes', 'ArrowUp');
+    await eventually('the new module order to be saved', async () => {
+      const outline = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+      const titles = outline.modules.map((module: { title: string }) => module.title);
+      const expected = [...before.slice(0, -2), 'Field notes', before.at(-2)];
+      return JSON.stringify(titles) === JSON.stringify(expected) ? true : undefined;
+    });
+
+    // Edit the course details and the reading; then delete the reading and its module.
+    await page.getByText('Course details').click();
+    const details = page.getByRole('form', { name: 'Course details' });
+    await details.getByLabel('Description').fill('Birds, from two talks and a PDF.');
+    await details.getByLabel('Level').selectOption('intermediate');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Edit My notes').click();
+    const lessonForm = page.getByRole('form', { name: 'Edit My notes' });
+    await lessonForm.getByLabel('Lesson title').fill('Dawn notes');
+    await lessonForm.getByLabel('Reading (Markdown)').fill('# Notes\n\nListen before sunrise, by the hedge.');
+    await lessonForm.getByRole('button', { name: 'Save lesson' }).click();
+    await page.getByRole('button', { name: 'Drag Dawn notes' }).waitFor();
+    const afterEdits = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    assert.equal(afterEdits.course.description, 'Birds, from two talks and a PDF.');
+    assert.equal(afterEdits.course.level, 'intermediate');
+    const notes = afterEdits.modules.flatMap((m: { lessons: { title: string; bodyMarkdown: string }[] }) => m.lessons);
+    assert.ok(
+      notes.some(
+        (l: { title: string; bodyMarkdown: string }) => l.title === 'Dawn notes' && /hedge/.test(l.bodyMarkdown),
+      ),
+    );
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete lesson Dawn notes' }).click();
+    await page.getByRole('button', { name: 'Drag Dawn notes' }).waitFor({ state: 'detached' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete module Field notes' }).click();
+    await page.getByRole('button', { name: 'Drag module Field notes' }).waitFor({ state: 'detached' });
+    const afterDeletes = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    assert.deepEqual(
+      afterDeletes.modules.map((module: { title: string }) => module.title),
+      before.slice(0, -1),
+    );
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Back to draft' }).waitFor();
@@ -278,6 +323,69 @@ describe('courses in Chromium', () => {
     // Published: anyone finds it in the catalogue.
     await page.goto('/courses');
     await page.getByRole('link', { name: 'Birds from sources' }).waitFor();
+
+    // A learner takes the generated course: enrols and passes its first generated quiz in the page; its
+    // other lessons are completed the way the player and the reading page report them (watch progress,
+    // "scrolled to the end", quiz attempts); at 100 % the certificate opens.
+    await signOutThroughUi(page, creator.user.username);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const learner = await registerUser(t.app);
+    await signInThroughUi(page, learner, `/courses/${courseId}`);
+    await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await page.getByText('0 % complete').waitFor();
+    const generated = await api('GET', `/courses/${courseId}/edit`, creator.accessToken);
+    type GeneratedLesson = {
+      id: string;
+      kind: string;
+      title: string;
+      videoId: string | null;
+      questions: { id: string; kind: string; options: string[] | null; answer: number | string }[];
+    };
+    const all: GeneratedLesson[] = generated.modules.flatMap((m: { lessons: GeneratedLesson[] }) => m.lessons);
+    const kinds = new Set(all.map((lesson) => lesson.kind));
+    assert.deepEqual([kinds.has('video'), kinds.has('reading'), kinds.has('quiz')], [true, true, true]);
+    const quiz = all.find((lesson) => lesson.kind === 'quiz')!;
+    await t.platform.database.db
+      .updateTable('videos')
+      .set({ duration_seconds: 60 })
+      .where('id', 'in', videoIds)
+      .execute();
+    for (const lesson of all) {
+      if (lesson.id === quiz.id) continue;
+      if (lesson.kind === 'video')
+        await api('PUT', `/videos/${lesson.videoId}/progress`, learner.accessToken, {
+          positionSeconds: 60,
+          watchedSeconds: 60,
+          completed: true,
+        });
+      else if (lesson.kind === 'reading')
+        await api('POST', `/courses/${courseId}/lessons/${lesson.id}/read`, learner.accessToken, {
+          scrolledToEnd: true,
+        });
+      else
+        await api('POST', `/courses/${courseId}/lessons/${lesson.id}/attempts`, learner.accessToken, {
+          answers: lesson.questions.map((question) => ({ questionId: question.id, answer: question.answer })),
+        });
+    }
+    await page.goto(`/courses/${courseId}/lessons/${quiz.id}`);
+    await page.getByRole('heading', { name: quiz.title }).waitFor();
+    for (const [index, question] of quiz.questions.entries()) {
+      if (question.kind === 'choice')
+        await page
+          .getByRole('group', { name: new RegExp(`^${index + 1}\\. `) })
+          .getByLabel(question.options![Number(question.answer)]!, { exact: true })
+          .check();
+      else await page.getByLabel(`Answer to question ${index + 1}`).fill(String(question.answer));
+    }
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByText(/Score 100 % — Passed · \d+ attempts left · \+\d+ XP/).waitFor();
+    await page.getByText('100 % complete').waitFor();
+    await page.goto(`/courses/${courseId}`);
+    await page.getByRole('link', { name: 'View your certificate' }).click();
+    await page.waitForURL('**/certificates/*');
+    const generatedCertificate = await api('GET', `/certificates/${page.url().split('/').pop()}`, learner.accessToken);
+    assert.equal(generatedCertificate.courseId, courseId);
+    await page.getByText('Birds from sources').first().waitFor();
     assert.deepEqual(browser.pageErrors, []);
   });
 });

@@ -13,6 +13,8 @@ import { writeWithGenerator } from './course-writer.ts';
 import { loadSections } from './generation-sources.ts';
 import { buildLocalCourse } from './local-course-builder.ts';
 import type { CourseGenerationsTable } from './tables.ts';
+import type { PubSub } from '../../platform/pubsub/pubsub.ts';
+import { publishGenerationChange } from './generation-stream.ts';
 
 export const COURSES_QUEUE = 'courses';
 export const GENERATE_COURSE_JOB = 'courses.generate';
@@ -45,6 +47,8 @@ export class CourseGeneration {
       ai: Ai;
       videos: VideoService;
       dailyTokens: number;
+      /** Tells event streams (in any process) that a generation changed. */
+      pubsub: PubSub;
     },
   ) {}
 
@@ -199,8 +203,8 @@ export class CourseGeneration {
   }
 
   /** The course, its modules and lessons (marked generated) and the generation's completion: one transaction. */
-  private save(row: GenerationRow, draft: CourseDraft): Promise<string> {
-    return this.deps.db.transaction().execute(async (trx) => {
+  private async save(row: GenerationRow, draft: CourseDraft): Promise<string> {
+    const courseId = await this.deps.db.transaction().execute(async (trx) => {
       const course = await trx
         .insertInto('courses')
         .values({ creator_id: row.user_id, title: draft.title, description: draft.description })
@@ -221,6 +225,13 @@ export class CourseGeneration {
       if (!done) throw new Error('generation already completed by another run');
       return course.id;
     });
+    await this.changed(row.id);
+    return courseId;
+  }
+
+  /** Pub/sub is fire-and-forget: a stream that misses this re-reads the row at its next heartbeat. */
+  private async changed(id: string): Promise<void> {
+    await publishGenerationChange(this.deps.pubsub, id).catch(() => undefined);
   }
 
   private async stage(
@@ -235,6 +246,7 @@ export class CourseGeneration {
       .where('id', '=', id)
       .where('status', '!=', 'completed')
       .execute();
+    await this.changed(id);
     if (job && changes.progress !== undefined) await job.reportProgress(changes.progress);
   }
 }

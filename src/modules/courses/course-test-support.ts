@@ -1,4 +1,10 @@
-// Shared by the course tests: a PDF made on the spot, and transcribed, chaptered videos without running speech recognition.
+// Shared by the course tests: a PDF, a scanned PDF and an EPUB made on the spot, and transcribed, chaptered
+// videos without running speech recognition.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import type { TestApp } from '../../../test/support/app.ts';
 import { insightsRepo } from '../intelligence/insights-repo.ts';
@@ -14,6 +20,57 @@ export function makePdf(pages: string[]): Promise<Buffer> {
     document.on('error', reject);
     for (const text of pages) document.addPage().fontSize(12).text(text);
     document.end();
+  });
+}
+
+const run = promisify(execFile);
+
+async function scratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'streamhub-course-fixture-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A scan: the text PDF rasterised by poppler's pdftoppm (200 dpi, grey) and each page image put back
+ * into a PDF of images only, so pdftotext finds no text and OCR must read it.
+ */
+export function makeScannedPdf(pages: string[]): Promise<Buffer> {
+  return scratch(async (dir) => {
+    await writeFile(join(dir, 'text.pdf'), await makePdf(pages));
+    await run('pdftoppm', ['-r', '200', '-gray', '-png', join(dir, 'text.pdf'), join(dir, 'page')]);
+    const images = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort();
+    return new Promise<Buffer>((resolve, reject) => {
+      const document = new PDFDocument({ autoFirstPage: false });
+      const chunks: Buffer[] = [];
+      document.on('data', (chunk: Buffer) => chunks.push(chunk));
+      document.on('end', () => resolve(Buffer.concat(chunks)));
+      document.on('error', reject);
+      void (async () => {
+        for (const image of images)
+          document.addPage({ margin: 0 }).image(await readFile(join(dir, image)), 0, 0, { fit: [612, 792] });
+        document.end();
+      })().catch(reject);
+    });
+  });
+}
+
+/** An EPUB book written by pandoc from Markdown (one chapter per `# ` heading). */
+export function makeEpub(markdown: string): Promise<Buffer> {
+  return scratch(async (dir) => {
+    await writeFile(join(dir, 'book.md'), markdown);
+    await run('pandoc', [
+      '--from=markdown',
+      '--metadata',
+      'title=Birds',
+      join(dir, 'book.md'),
+      '-o',
+      join(dir, 'book.epub'),
+    ]);
+    return readFile(join(dir, 'book.epub'));
   });
 }
 

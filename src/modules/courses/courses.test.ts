@@ -242,21 +242,20 @@ for (const kind of testDatabaseKinds()) {
       const { course } = await buildCourse();
       await ok(await call(t, 'POST', `/courses/${course.id}/publish`, creator, { published: true }));
       const learners = await createAccounts(t, 6);
-      const { awardXp } = await import('./xp-ledger.ts');
       const boards = t.services.courses;
       const start = Date.UTC(2026, 10, 2, 12); // a Monday
       // XP 50, 40, 40 (the later arrival ranks lower), 30, 20, 10.
       const plan = [50, 40, 40, 30, 20, 10];
       for (const [index, account] of learners.entries()) {
         const at = new Date(start + index * 60_000);
-        const award = await t.platform.database.db
-          .transaction()
-          .execute((trx) =>
-            awardXp(trx, { userId: account.id, courseId: course.id, sourceKey: 'seed', xp: plan[index]!, at }),
-          );
-        assert.equal(award.xp, plan[index]);
-        // Mirror as the learning service does after commit.
-        await boards.rebuildLeaderboards();
+        const granted = await boards.xp.award({
+          userId: account.id,
+          courseId: course.id,
+          sourceKey: 'seed',
+          xp: plan[index]!,
+          at,
+        });
+        assert.equal(granted, plan[index]);
       }
       const week = await ok(await call(t, 'GET', '/leaderboards?scope=week&week=2026-11-04&limit=3', learners[3]));
       assert.equal(week.board, 'week:2026-11-02');
@@ -277,12 +276,87 @@ for (const kind of testDatabaseKinds()) {
       const nextWeek = await ok(await call(t, 'GET', '/leaderboards?scope=week&week=2026-11-09', learners[0]));
       assert.deepEqual([nextWeek.top, nextWeek.me], [[], null]);
       // The same source never pays twice.
-      const again = await t.platform.database.db
-        .transaction()
-        .execute((trx) =>
-          awardXp(trx, { userId: learners[0]!.id, courseId: course.id, sourceKey: 'seed', xp: 50, at: new Date() }),
-        );
-      assert.equal(again.xp, 0);
+      const again = await boards.xp.award({
+        userId: learners[0]!.id,
+        courseId: course.id,
+        sourceKey: 'seed',
+        xp: 50,
+        at: new Date(),
+      });
+      assert.equal(again, 0);
+      // The rebuild from the events gives the same boards.
+      await boards.rebuildLeaderboards();
+      const rebuilt = await ok(await call(t, 'GET', '/leaderboards?scope=week&week=2026-11-04&limit=3', learners[3]));
+      assert.deepEqual(rebuilt.top, week.top);
+    });
+
+    test('XP awards in one batch: concurrent awards share a transaction, repeats pay once, streaks count days', async () => {
+      const { course } = await buildCourse();
+      const learners = await createAccounts(t, 3);
+      const monday = Date.UTC(2026, 10, 9, 9);
+      const award = (userId: string, sourceKey: string, xp: number, day: number) =>
+        t.services.courses.xp.award({
+          userId,
+          courseId: course.id,
+          sourceKey,
+          xp,
+          at: new Date(monday + day * 86_400_000),
+        });
+      // All issued in the same tick, so they are written as one batch; duplicates inside the batch pay once.
+      const granted = await Promise.all([
+        award(learners[0]!.id, 'a', 10, 0),
+        award(learners[0]!.id, 'a', 10, 0),
+        award(learners[0]!.id, 'b', 5, 1),
+        award(learners[0]!.id, 'c', 5, 3),
+        award(learners[1]!.id, 'a', 7, 0),
+        award(learners[2]!.id, 'a', 0, 0),
+      ]);
+      assert.deepEqual(granted, [10, 0, 5, 5, 7, 0]);
+      const db = t.platform.database.db;
+      const totals = await db
+        .selectFrom('course_xp_totals')
+        .select(['user_id', 'xp', 'reached_at'])
+        .where('board', '=', `course:${course.id}`)
+        .orderBy('xp', 'desc')
+        .execute();
+      assert.deepEqual(
+        totals.map((row) => [row.user_id, row.xp]),
+        [
+          [learners[0]!.id, 20],
+          [learners[1]!.id, 7],
+        ],
+      );
+      assert.equal(new Date(totals[0]!.reached_at).getTime(), monday + 3 * 86_400_000);
+      const streaks = await db
+        .selectFrom('course_streaks')
+        .select(['user_id', 'current_days', 'longest_days'])
+        .where(
+          'user_id',
+          'in',
+          learners.map((l) => l.id),
+        )
+        .execute();
+      const streakOf = (id: string) => streaks.find((row) => row.user_id === id);
+      // Days 0, 1, then a gap to day 3: the streak restarts at 1, the longest stays 2.
+      assert.deepEqual([streakOf(learners[0]!.id)?.current_days, streakOf(learners[0]!.id)?.longest_days], [1, 2]);
+      // An award of 0 XP still counts as a learning day.
+      assert.equal(streakOf(learners[2]!.id)?.current_days, 1);
+      // A bad request in a batch (an unknown course) fails alone; the others are written.
+      const mixed = await Promise.allSettled([
+        award(learners[1]!.id, 'd', 3, 0),
+        t.services.courses.xp.award({
+          userId: learners[1]!.id,
+          courseId: crypto.randomUUID(),
+          sourceKey: 'x',
+          xp: 1,
+          at: new Date(),
+        }),
+      ]);
+      assert.deepEqual(
+        mixed.map((r) => r.status),
+        ['fulfilled', 'rejected'],
+      );
+      assert.equal((mixed[0] as PromiseFulfilledResult<number>).value, 3);
     });
 
     test('PDF export: a background job into storage, signed download, answer key for the creator only', async () => {
@@ -314,7 +388,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers['content-type'], 'application/pdf');
       assert.equal(file.rawPayload.length, done.bytes);
-      const text = (await pdfPages(file.rawPayload)).join('\n');
+      const text = (await pdfPages(file.rawPayload)).pages.join('\n');
       for (const expected of ['Birdsong', 'Who sings at dawn?', 'Answer key', 'Check, Q2: dawn'])
         assert.ok(text.includes(expected), expected);
       const forged = await t.app.inject({ method: 'GET', url: done.downloadUrl.replace(/sig=[^&]+/, 'sig=forged') });

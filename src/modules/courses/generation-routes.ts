@@ -8,10 +8,9 @@ import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import type { GenerationRow } from './course-generation.ts';
 import type { DocumentKind } from './course-documents.ts';
+import { streamGeneration } from './generation-stream.ts';
 
 const tags = ['courses'];
-/** How often the event stream re-reads the generation: the row is the one truth every worker writes. */
-const POLL_MS = 500;
 
 const generationSchema = z.object({
   id: z.uuid(),
@@ -59,7 +58,7 @@ const generateBody = z
 const documentSchema = z.object({
   id: z.uuid(),
   filename: z.string(),
-  kind: z.enum(['pdf', 'markdown']),
+  kind: z.enum(['pdf', 'markdown', 'epub']),
   pageCount: z.number().int(),
   createdAt: isoDate,
 });
@@ -77,7 +76,11 @@ const toDocument = (row: {
   createdAt: toIso(row.created_at),
 });
 
-const KINDS: Record<string, DocumentKind> = { 'application/pdf': 'pdf', 'text/markdown': 'markdown' };
+const KINDS: Record<string, DocumentKind> = {
+  'application/pdf': 'pdf',
+  'text/markdown': 'markdown',
+  'application/epub+zip': 'epub',
+};
 
 /** Source documents, generation requests, their status and their progress stream. Prefix: /api/v1. */
 export async function courseGenerationRoutes(
@@ -87,10 +90,8 @@ export async function courseGenerationRoutes(
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { generation, documents } = services.courses;
   const bodyLimit = platform.config.courses.documentMaxBytes;
-  app.addContentTypeParser(
-    ['application/pdf', 'text/markdown'],
-    { parseAs: 'buffer', bodyLimit },
-    (_request, body, done) => done(null, body),
+  app.addContentTypeParser(Object.keys(KINDS), { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+    done(null, body),
   );
 
   routes.post(
@@ -100,8 +101,10 @@ export async function courseGenerationRoutes(
       config: { auth: 'required' },
       schema: {
         tags,
-        summary: 'Upload a source document (body: the PDF or Markdown file); its text is extracted now',
-        description: 'Content-Type application/pdf or text/markdown. An unreadable file is a 422 with the reason.',
+        summary: 'Upload a source document (body: the PDF, EPUB or Markdown file); its text is extracted now',
+        description:
+          'Content-Type application/pdf (a scan is read by OCR), application/epub+zip or text/markdown. ' +
+          'An unreadable file is a 422 with the reason.',
         querystring: z.object({ filename: z.string().trim().min(1).max(200) }).strict(),
         response: { 201: envelope(documentSchema) },
       },
@@ -109,7 +112,7 @@ export async function courseGenerationRoutes(
     async (request, reply) => {
       const kind = KINDS[(request.headers['content-type'] ?? '').split(';')[0]!.trim()];
       if (!kind || !Buffer.isBuffer(request.body))
-        throw unprocessable('Send the file as application/pdf or text/markdown');
+        throw unprocessable('Send the file as application/pdf, application/epub+zip or text/markdown');
       const document = await documents.upload(requireUser(request), request.query.filename, kind, request.body);
       reply.status(201);
       return ok(toDocument(document));
@@ -174,29 +177,8 @@ export async function courseGenerationRoutes(
     },
     async (request, reply) => {
       const user = requireUser(request);
-      let row = await generation.get(user, request.params.id);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        ...(reply.getHeaders() as Record<string, string | number | string[]>),
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      let closed = false;
-      request.raw.on('close', () => (closed = true));
-      let last = '';
-      while (!closed) {
-        const data = JSON.stringify(toGeneration(row));
-        const type = row.status === 'completed' || row.status === 'failed' ? row.status : 'progress';
-        if (data !== last) raw.write(`event: ${type}\ndata: ${data}\n\n`);
-        last = data;
-        if (type !== 'progress') break;
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        row = await generation.get(user, row.id);
-      }
-      raw.end();
+      const { id } = await generation.get(user, request.params.id);
+      streamGeneration(platform.pubsub, request, reply, id, async () => toGeneration(await generation.get(user, id)));
     },
   );
 }

@@ -4,7 +4,14 @@ import { bearer, json, startTestApp, type TestApp } from '../../../test/support/
 import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/support/fake-openai-server.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
-import { BIRD_CHAPTERS, BIRD_SENTENCES, makePdf, transcribeVideo } from './course-test-support.ts';
+import {
+  BIRD_CHAPTERS,
+  BIRD_SENTENCES,
+  makeEpub,
+  makePdf,
+  makeScannedPdf,
+  transcribeVideo,
+} from './course-test-support.ts';
 import type { JobContext } from '../../platform/jobs/job-queue.ts';
 
 const PDF_PAGES = [
@@ -78,6 +85,40 @@ for (const kind of testDatabaseKinds()) {
       const notPdf = await upload(t, creator, 'x.pdf', 'application/pdf', Buffer.from('hello'));
       assert.equal(notPdf.statusCode, 422);
       assert.match(json(notPdf).error.message, /not a PDF/);
+    });
+
+    test('documents: a scanned PDF is read by OCR, an EPUB by pandoc, one section per chapter', async () => {
+      const scan = await makeScannedPdf(PDF_PAGES);
+      const ocr = await upload(t, creator, 'scan.pdf', 'application/pdf', scan);
+      assert.equal(ocr.statusCode, 201, ocr.body);
+      assert.equal(json(ocr).data.pageCount, 2);
+      const stored = await t.platform.database.db
+        .selectFrom('course_documents')
+        .select('pages')
+        .where('id', '=', json(ocr).data.id)
+        .executeTakeFirstOrThrow();
+      const [first, second] = stored.pages as string[];
+      assert.match(first!, /Contour feathers shape the body/);
+      assert.match(second!, /weave nests from grass/);
+
+      const epub = await makeEpub(
+        '# Feathers\n\nContour feathers shape the body of the bird.\n\n# Nests\n\nMany birds weave nests from twigs.\n',
+      );
+      const book = await upload(t, creator, 'birds.epub', 'application/epub+zip', epub);
+      assert.equal(book.statusCode, 201, book.body);
+      assert.equal(json(book).data.kind, 'epub');
+      const sections = (
+        await t.platform.database.db
+          .selectFrom('course_documents')
+          .select('pages')
+          .where('id', '=', json(book).data.id)
+          .executeTakeFirstOrThrow()
+      ).pages as string[];
+      assert.ok(sections.some((section) => /Contour feathers/.test(section) && !/weave nests/.test(section)));
+      assert.ok(sections.some((section) => /weave nests/.test(section)));
+      const notEpub = await upload(t, creator, 'x.epub', 'application/epub+zip', Buffer.from('PK not a zip'));
+      assert.equal(notEpub.statusCode, 422, notEpub.body);
+      assert.match(json(notEpub).error.message, /The EPUB could not be read/);
     });
 
     test('with a generator: an invalid answer is retried once then the local course stands; a retried job never pays twice; quota 429', async () => {

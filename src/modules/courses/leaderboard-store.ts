@@ -24,7 +24,7 @@ export interface BoardTotal {
  */
 export interface LeaderboardStore {
   /** Mirrors new totals (already committed to the table). */
-  record(board: string, totals: BoardTotal[]): Promise<void>;
+  record(entries: Array<{ board: string; total: BoardTotal }>): Promise<void>;
   top(board: string, limit: number): Promise<Standing[]>;
   /** The learner and `around` learners either side, or null when they have no XP on the board. */
   around(board: string, userId: string, around: number): Promise<{ me: Standing; neighbours: Standing[] } | null>;
@@ -104,14 +104,19 @@ export class RedisLeaderboardStore implements LeaderboardStore {
     return `${this.prefix}courses:board:${board}`;
   }
 
-  async record(board: string, totals: BoardTotal[]): Promise<void> {
-    if (totals.length === 0) return;
+  /** One ZADD per board, all in one pipeline (one round trip for a whole batch of awards). */
+  async record(entries: Array<{ board: string; total: BoardTotal }>): Promise<void> {
+    if (entries.length === 0) return;
+    const members = new Map<string, Array<number | string>>();
+    for (const { board, total } of entries) {
+      const list = members.get(board) ?? [];
+      list.push(leaderboardScore(total.xp, total.reachedAt), total.userId);
+      members.set(board, list);
+    }
+    const pipeline = this.redis.pipeline();
     // GT: a late write of an older (smaller) total never lowers a newer one; XP only grows.
-    await this.redis.zadd(
-      this.key(board),
-      'GT',
-      ...totals.flatMap((total) => [leaderboardScore(total.xp, total.reachedAt), total.userId]),
-    );
+    for (const [board, list] of members) pipeline.zadd(this.key(board), 'GT', ...list);
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
   }
 
   async top(board: string, limit: number): Promise<Standing[]> {

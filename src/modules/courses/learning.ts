@@ -8,10 +8,9 @@ import { toIso } from '../../platform/http/envelope.ts';
 import { assertCourseReadable, assertEnrollable, findCourse } from './course-access.ts';
 import type { LessonRow } from './course-editor.ts';
 import { loadOutline } from './course-outline.ts';
-import type { LeaderboardStore } from './leaderboard-store.ts';
 import { gradeQuiz } from './quiz-grader.ts';
 import type { AttemptInput } from './schemas.ts';
-import { awardXp, type Award } from './xp-ledger.ts';
+import type { XpLedger } from './xp-ledger.ts';
 
 /** A video lesson counts as done once this share of the video was watched (from watch history). */
 export const VIDEO_COMPLETE_SHARE = 0.9;
@@ -33,7 +32,7 @@ export interface Progress {
 export class Learning {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly boards: LeaderboardStore,
+    private readonly xp: XpLedger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -179,50 +178,44 @@ export class Learning {
   }
 
   /**
-   * Marks a lesson done (once), awards its XP and, when it was the last one, issues the certificate.
-   * Leaderboard mirrors are written after the commit: the table stays the source of truth.
+   * Marks a lesson done (once) and awards its XP through the ledger's group commit; when it was the
+   * last lesson, issues the certificate.
    */
   private async complete(userId: string, lesson: LessonRow, xp = lesson.xp): Promise<number> {
-    const at = this.now();
-    const award = await this.db.transaction().execute(async (trx): Promise<Award> => {
-      const inserted = await trx
-        .insertInto('course_lesson_progress')
-        .values({ lesson_id: lesson.id, user_id: userId, course_id: lesson.course_id, completed_at: at })
-        .onConflict((conflict) => conflict.columns(['lesson_id', 'user_id']).doNothing())
-        .returning('lesson_id')
-        .executeTakeFirst();
-      if (!inserted) return { xp: 0, totals: [] };
-      const award = await awardXp(trx, {
-        userId,
-        courseId: lesson.course_id,
-        sourceKey: `lesson:${lesson.id}`,
-        xp,
-        at,
-      });
-      const counts = await trx
-        .selectFrom('course_lessons as l')
-        .leftJoin('course_lesson_progress as p', (join) =>
-          join.onRef('p.lesson_id', '=', 'l.id').on('p.user_id', '=', userId),
-        )
-        .select((eb) => [eb.fn.countAll<string>().as('lessons'), eb.fn.count<string>('p.lesson_id').as('done')])
-        .where('l.course_id', '=', lesson.course_id)
-        .executeTakeFirstOrThrow();
-      if (Number(counts.done) === Number(counts.lessons))
-        await trx
-          .updateTable('course_enrolments')
-          .set({ completed_at: at, certificate_id: randomUUID() })
-          .where('course_id', '=', lesson.course_id)
-          .where('user_id', '=', userId)
-          .where('certificate_id', 'is', null)
-          .execute();
-      return award;
+    const granted = await this.xp.award({
+      userId,
+      courseId: lesson.course_id,
+      lessonId: lesson.id,
+      sourceKey: `lesson:${lesson.id}`,
+      xp,
+      at: this.now(),
     });
-    for (const { board, total } of award.totals) await this.boards.record(board, [total]);
-    return award.xp;
+    await this.issueCertificate(userId, lesson.course_id);
+    return granted;
+  }
+
+  /**
+   * Issues the certificate once every lesson is done (one conditional update, idempotent). Also run
+   * when progress is read, so a completion whose certificate step was interrupted still gets one.
+   */
+  private async issueCertificate(userId: string, courseId: string): Promise<void> {
+    await this.db
+      .updateTable('course_enrolments')
+      .set({ completed_at: this.now(), certificate_id: randomUUID() })
+      .where('course_id', '=', courseId)
+      .where('user_id', '=', userId)
+      .where('certificate_id', 'is', null)
+      .where(
+        sql<boolean>`(select count(*) from course_lessons where course_id = ${courseId}) > 0 and
+          (select count(*) from course_lessons where course_id = ${courseId}) =
+          (select count(*) from course_lesson_progress p join course_lessons l on l.id = p.lesson_id
+            where p.user_id = ${userId} and l.course_id = ${courseId})`,
+      )
+      .execute();
   }
 
   private async snapshot(userId: string, courseId: string): Promise<Progress> {
-    const [outline, done, enrolment] = await Promise.all([
+    const [outline, done, enrolled] = await Promise.all([
       loadOutline(this.db, courseId),
       this.db
         .selectFrom('course_lesson_progress')
@@ -235,6 +228,11 @@ export class Learning {
     const ordered = outline.flatMap(({ lessons }) => lessons.map((lesson) => lesson.id));
     const completed = new Set(done.map((row) => row.lesson_id));
     const completedLessonIds = ordered.filter((id) => completed.has(id));
+    let enrolment = enrolled;
+    if (enrolment && !enrolment.certificate_id && ordered.length > 0 && completedLessonIds.length === ordered.length) {
+      await this.issueCertificate(userId, courseId);
+      enrolment = await this.enrolment(userId, courseId);
+    }
     const resume = enrolment?.last_lesson_id ?? ordered.find((id) => !completed.has(id)) ?? ordered[0] ?? null;
     return {
       enrolled: enrolment !== undefined,

@@ -5,11 +5,12 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { CourseDocuments } from './course-documents.ts';
 import { CourseExports, EXPORT_COURSE_PDF_JOB } from './course-exports.ts';
+import type { PubSub } from '../../platform/pubsub/pubsub.ts';
 import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { COURSES_QUEUE, CourseGeneration, GENERATE_COURSE_JOB } from './course-generation.ts';
 import type { VideoService } from '../videos/service.ts';
 import { CourseEditor } from './course-editor.ts';
-import { recomputeXpTotals } from './xp-ledger.ts';
+import { recomputeXpTotals, XpLedger } from './xp-ledger.ts';
 import { CourseOutlines } from './course-outline.ts';
 import { Leaderboards } from './leaderboards.ts';
 import { Learning } from './learning.ts';
@@ -23,6 +24,8 @@ export interface CoursesDeps {
   redis?: Redis;
   redisKeyPrefix: string;
   jobs: JobQueue;
+  /** Generation progress reaches event streams in every API process. */
+  pubsub: PubSub;
   ai: Ai;
   /** Each user's daily generator tokens for course generation. */
   generationDailyTokens: number;
@@ -44,6 +47,7 @@ export function createCoursesModule(deps: CoursesDeps) {
     ai: deps.ai,
     videos: deps.videos,
     dailyTokens: deps.generationDailyTokens,
+    pubsub: deps.pubsub,
   });
   const exports = new CourseExports({
     db,
@@ -52,8 +56,11 @@ export function createCoursesModule(deps: CoursesDeps) {
     secret: deps.secret,
     urlTtlSeconds: deps.exportUrlTtlSeconds,
   });
+  const xp = new XpLedger(db, boards);
   return {
     exports,
+    /** XP awards (group commit into the table, then the leaderboard mirror). */
+    xp,
     documents: new CourseDocuments(db),
     generation,
     /** Job handlers of the courses queue (src/workers.ts registers them). */
@@ -64,7 +71,7 @@ export function createCoursesModule(deps: CoursesDeps) {
     queue: COURSES_QUEUE,
     editor: new CourseEditor(db, deps.videos),
     outlines: new CourseOutlines(db),
-    learning: new Learning(db, boards),
+    learning: new Learning(db, xp),
     leaderboards: new Leaderboards(db, boards),
     /**
      * Recomputes every board's totals from the XP events (the source of truth), then, in scale mode,

@@ -123,7 +123,7 @@ export interface CourseDocumentsTable {
   id: Generated<string>;
   owner_id: string;
   filename: string;
-  kind: 'pdf' | 'markdown';
+  kind: 'pdf' | 'markdown' | 'epub';
   /** Page texts in order (page n is pages[n - 1]). */
   pages: Json<string[]>;
   page_count: number;

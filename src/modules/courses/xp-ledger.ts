@@ -1,91 +1,73 @@
 import { sql } from 'kysely';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
-import type { BoardTotal } from './leaderboard-store.ts';
 
-export const ALL_TIME_BOARD = 'all';
-export const courseBoard = (courseId: string) => `course:${courseId}`;
-/** Weekly leagues run Monday to Sunday (UTC); each week is its own board, so past weeks stay readable. */
-export const weekBoard = (mondayIso: string) => `week:${mondayIso}`;
+import type { LeaderboardStore } from './leaderboard-store.ts';
+import { ALL_TIME_BOARD, applyAwards, type AwardRequest } from './xp-batch.ts';
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+export { ALL_TIME_BOARD, courseBoard, mondayOf, weekBoard, type AwardRequest } from './xp-batch.ts';
 
-export function mondayOf(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return isoDay(day);
-}
-
-export interface Award {
-  xp: number;
-  /** Totals to mirror into the leaderboard store once the transaction has committed. */
-  totals: Array<{ board: string; total: BoardTotal }>;
+interface Pending {
+  request: AwardRequest;
+  resolve: (xp: number) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
- * Grants XP once per (learner, source): a repeated completion, a retried request or a second passed
- * attempt finds the event already there and grants nothing. Updates the three boards' totals and the
- * daily streak in the caller's transaction.
+ * XP awards with group commit: requests that arrive while a batch is being written wait and go
+ * together in the next one — one transaction and one statement per table for the whole batch
+ * (xp-batch.ts), then one pipelined write of the new totals to the leaderboard store. A lone request
+ * is written at once (no timer), so latency does not grow when traffic is light; under load the
+ * batch grows with it. PostgreSQL stays the source of truth and the judge of "once per source".
+ * A batch that fails is retried one request at a time, so one bad request fails alone.
  */
-export async function awardXp(
-  trx: Executor,
-  award: { userId: string; courseId: string; sourceKey: string; xp: number; at: Date },
-): Promise<Award> {
-  const inserted = await trx
-    .insertInto('course_xp_events')
-    .values({
-      user_id: award.userId,
-      course_id: award.courseId,
-      source_key: award.sourceKey,
-      xp: award.xp,
-      created_at: award.at,
-    })
-    .onConflict((conflict) => conflict.columns(['user_id', 'source_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return { xp: 0, totals: [] };
-  await recordStreakDay(trx, award.userId, award.at);
-  if (award.xp === 0) return { xp: 0, totals: [] };
-  const totals: Award['totals'] = [];
-  for (const board of [ALL_TIME_BOARD, courseBoard(award.courseId), weekBoard(mondayOf(award.at))]) {
-    const row = await trx
-      .insertInto('course_xp_totals')
-      .values({ board, user_id: award.userId, xp: award.xp, reached_at: award.at })
-      .onConflict((conflict) =>
-        conflict.columns(['board', 'user_id']).doUpdateSet({
-          xp: sql`course_xp_totals.xp + excluded.xp`,
-          reached_at: sql`excluded.reached_at`,
-        }),
-      )
-      .returning(['xp', 'reached_at'])
-      .executeTakeFirstOrThrow();
-    totals.push({ board, total: { userId: award.userId, xp: row.xp, reachedAt: row.reached_at } });
-  }
-  return { xp: award.xp, totals };
-}
+export class XpLedger {
+  private queue: Pending[] = [];
+  private draining = false;
 
-/** A learning day continues the streak when it follows the last one, restarts it after a gap. */
-async function recordStreakDay(trx: Executor, userId: string, at: Date): Promise<void> {
-  const today = isoDay(at);
-  const yesterday = isoDay(new Date(at.getTime() - 86_400_000));
-  const current = await trx
-    .selectFrom('course_streaks')
-    .select(['current_days', 'longest_days', sql<string | null>`to_char(last_day, 'YYYY-MM-DD')`.as('last_day')])
-    .where('user_id', '=', userId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (current?.last_day === today) return;
-  const days = current?.last_day === yesterday ? current.current_days + 1 : 1;
-  await trx
-    .insertInto('course_streaks')
-    .values({ user_id: userId, current_days: days, longest_days: days, last_day: today })
-    .onConflict((conflict) =>
-      conflict.column('user_id').doUpdateSet({
-        current_days: days,
-        longest_days: Math.max(days, current?.longest_days ?? 0),
-        last_day: today,
-      }),
-    )
-    .execute();
+  constructor(
+    private readonly db: Executor,
+    private readonly boards: LeaderboardStore,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  /** Resolves with the XP granted once the award is committed (0 when the source already paid). */
+  award(request: AwardRequest): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) await this.write(this.queue.splice(0, this.maxBatch));
+    this.draining = false;
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    let outcome: Awaited<ReturnType<typeof applyAwards>>;
+    try {
+      outcome = await inTransaction(this.db, (trx) =>
+        applyAwards(
+          trx,
+          batch.map((pending) => pending.request),
+        ),
+      );
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else for (const pending of batch) await this.write([pending]);
+      return;
+    }
+    try {
+      await this.boards.record(outcome.totals);
+      batch.forEach((pending, index) => pending.resolve(outcome.granted[index]!));
+    } catch (error) {
+      // Committed, but the mirror missed it: `streamhub rebuild leaderboards` restores it from the table.
+      for (const pending of batch) pending.reject(error);
+    }
+  }
 }
 
 /**

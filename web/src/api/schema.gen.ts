@@ -4021,7 +4021,7 @@ export type paths = {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: 'pdf' | 'markdown';
+                kind: 'pdf' | 'markdown' | 'epub';
                 pageCount: number;
               }[];
               meta?: {
@@ -4036,8 +4036,8 @@ export type paths = {
     };
     put?: never;
     /**
-     * Upload a source document (body: the PDF or Markdown file); its text is extracted now
-     * @description Content-Type application/pdf or text/markdown. An unreadable file is a 422 with the reason.
+     * Upload a source document (body: the PDF, EPUB or Markdown file); its text is extracted now
+     * @description Content-Type application/pdf (a scan is read by OCR), application/epub+zip or text/markdown. An unreadable file is a 422 with the reason.
      */
     post: {
       parameters: {
@@ -4064,7 +4064,7 @@ export type paths = {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: 'pdf' | 'markdown';
+                kind: 'pdf' | 'markdown' | 'epub';
                 pageCount: number;
               };
               meta?: {

@@ -5,7 +5,7 @@ import { fetchMyVideosPage, studioVideosKey } from '../studio/studio-api.ts';
 import { builderApi, followGeneration, uploadDocument, type GenerationState } from './builder-api.ts';
 
 /**
- * "Generate from sources": pick some of your videos and/or upload a PDF or Markdown document, start the
+ * "Generate from sources": pick some of your videos and/or upload a PDF, EPUB or Markdown document, start the
  * generation job, follow its progress over SSE, and open the generated draft in the builder.
  */
 export function GenerateFromSources() {
@@ -79,10 +79,10 @@ export function GenerateFromSources() {
         ))}
       </fieldset>
       <label>
-        Document (PDF or Markdown)
+        Document (PDF, EPUB or Markdown)
         <input
           type="file"
-          accept=".pdf,.md,application/pdf,text/markdown"
+          accept=".pdf,.epub,.md,application/pdf,application/epub+zip,text/markdown"
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
       </label>

@@ -8,11 +8,20 @@ import type { ApiBody } from '../api/types.ts';
 export type NewLesson = ApiBody<'/api/v1/courses/{id}/modules/{moduleId}/lessons', 'post'>;
 export type LessonChanges = ApiBody<'/api/v1/courses/{id}/lessons/{lessonId}', 'put'>;
 export type CourseOrder = ApiBody<'/api/v1/courses/{id}/order', 'put'>;
+export type CourseChanges = ApiBody<'/api/v1/courses/{id}', 'put'>;
 
 export const builderApi = {
   mine: () => unwrap(api.GET('/api/v1/courses', { params: { query: { limit: 50, mine: 'true' } } })),
   create: (title: string, description: string) => unwrap(api.POST('/api/v1/courses', { body: { title, description } })),
   editable: (id: string) => unwrap(api.GET('/api/v1/courses/{id}/edit', { params: { path: { id } } })),
+  updateCourse: (id: string, changes: CourseChanges) =>
+    unwrap(api.PUT('/api/v1/courses/{id}', { params: { path: { id } }, body: changes })),
+  renameModule: (id: string, moduleId: string, title: string) =>
+    unwrap(api.PUT('/api/v1/courses/{id}/modules/{moduleId}', { params: { path: { id, moduleId } }, body: { title } })),
+  removeModule: (id: string, moduleId: string) =>
+    unwrap(api.DELETE('/api/v1/courses/{id}/modules/{moduleId}', { params: { path: { id, moduleId } } })),
+  removeLesson: (id: string, lessonId: string) =>
+    unwrap(api.DELETE('/api/v1/courses/{id}/lessons/{lessonId}', { params: { path: { id, lessonId } } })),
   publish: (id: string, published: boolean) =>
     unwrap(api.POST('/api/v1/courses/{id}/publish', { params: { path: { id } }, body: { published } })),
   addModule: (id: string, title: string) =>
@@ -29,9 +38,17 @@ export const builderApi = {
     unwrap(api.POST('/api/v1/course-generations', { body })),
 };
 
-/** Uploads a PDF or Markdown source; an unreadable file comes back as an ApiError with the reason. */
+/** The upload's Content-Type, from the file's extension. */
+const documentType = (name: string) =>
+  name.toLowerCase().endsWith('.pdf')
+    ? 'application/pdf'
+    : name.toLowerCase().endsWith('.epub')
+      ? 'application/epub+zip'
+      : 'text/markdown';
+
+/** Uploads a PDF (scans are OCR'd), EPUB or Markdown source; an unreadable file comes back as an ApiError with the reason. */
 export async function uploadDocument(file: File): Promise<{ id: string; filename: string }> {
-  const type = file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'text/markdown';
+  const type = documentType(file.name);
   const send = (token: string | null) =>
     fetch(`/api/v1/course-documents?filename=${encodeURIComponent(file.name)}`, {
       method: 'POST',

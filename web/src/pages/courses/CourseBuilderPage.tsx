@@ -5,6 +5,8 @@ import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { PageSkeleton } from '../../components/Skeletons.tsx';
 import { builderApi, type CourseOrder, type LessonChanges, type NewLesson } from '../../courses/builder-api.ts';
+import { SortableList } from '../../courses/SortableList.tsx';
+import { CourseDetailsForm, LessonDetailsForm } from '../../courses/DetailsForms.tsx';
 import { AddLessonForm } from '../../courses/AddLessonForm.tsx';
 import { QuestionEditor } from '../../courses/QuestionEditor.tsx';
 import { ExportPdfButton } from '../../courses/ExportPdfButton.tsx';
@@ -14,18 +16,26 @@ import '../../courses/courses.css';
 type Editable = Awaited<ReturnType<typeof builderApi.editable>>;
 type EditableQuestion = Editable['modules'][number]['lessons'][number]['questions'][number];
 
-/** The outline's order with one lesson moved a step up or down inside its module. */
-function moved(outline: Editable, moduleIndex: number, lessonIndex: number, step: -1 | 1): CourseOrder {
-  return {
-    modules: outline.modules.map((module, index) => {
-      const lessonIds = module.lessons.map((lesson) => lesson.id);
-      if (index === moduleIndex) {
-        const [lesson] = lessonIds.splice(lessonIndex, 1);
-        lessonIds.splice(lessonIndex + step, 0, lesson!);
-      }
-      return { id: module.id, lessonIds };
-    }),
+/** The whole outline's order with one module's lessons (or the modules) in a new order. */
+function orderWith(outline: Editable, change: { moduleIds?: string[]; moduleId?: string; lessonIds?: string[] }) {
+  const byId = new Map(outline.modules.map((module) => [module.id, module]));
+  const modules = (change.moduleIds ?? outline.modules.map((module) => module.id)).map((id) => byId.get(id)!);
+  const order: CourseOrder = {
+    modules: modules.map((module) => ({
+      id: module.id,
+      lessonIds: module.id === change.moduleId ? change.lessonIds! : module.lessons.map((lesson) => lesson.id),
+    })),
   };
+  // The outline as it will be, shown at once (the server's answer replaces it).
+  const lessons = new Map(outline.modules.flatMap((module) => module.lessons).map((lesson) => [lesson.id, lesson]));
+  const shown: Editable = {
+    ...outline,
+    modules: order.modules.map((entry) => ({
+      ...byId.get(entry.id)!,
+      lessons: entry.lessonIds.map((id) => lessons.get(id)!),
+    })),
+  };
+  return { order, shown };
 }
 
 /** What the API takes back for a question: no origin, no empty citation. */
@@ -38,7 +48,7 @@ const toInput = (question: EditableQuestion) => ({
   ...(question.citation ? { citation: question.citation } : {}),
 });
 
-/** The studio's course builder: modules and lessons, reordering, quiz questions, publishing. */
+/** The studio's course builder: details, modules and lessons (drag and drop, edit, delete), quiz questions, publishing. */
 export default function CourseBuilderPage() {
   return (
     <RequireSignIn what="the course builder">
@@ -58,6 +68,13 @@ function CourseBuilder() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: COURSES_KEY }),
   });
   const run = (action: () => Promise<unknown>) => change.mutate(action);
+  const reorder = (change: Parameters<typeof orderWith>[1]) => {
+    if (!outline.data) return;
+    const { order, shown } = orderWith(outline.data, change);
+    queryClient.setQueryData(key, shown);
+    run(() => builderApi.reorder(id, order));
+  };
+  const confirmed = (what: string) => window.confirm(`Delete ${what}? This cannot be undone.`);
 
   if (outline.error) return <QueryErrorPage error={outline.error} what="Course" />;
   if (!outline.data) return <PageSkeleton />;
@@ -88,42 +105,67 @@ function CourseBuilder() {
           {change.error.message}
         </p>
       )}
-      <ol className="course-outline">
-        {modules.map((module, moduleIndex) => (
-          <li key={module.id}>
-            <h2>
+      <CourseDetailsForm
+        key={`${course.title}-${course.description}-${course.level}-${course.language}-${course.visibility}`}
+        course={course}
+        onSave={(changes) => run(() => builderApi.updateCourse(id, changes))}
+      />
+      <p className="course-meta" id="builder-drag-help">
+        Drag ⠿ to reorder, or focus it and press Space, the arrow keys, then Space again.
+      </p>
+      <SortableList
+        className="course-outline"
+        items={modules}
+        label={(module) => `module ${module.title}`}
+        onReorder={(moduleIds) => reorder({ moduleIds })}
+      >
+        {(module, _moduleIndex, moduleHandle) => (
+          <>
+            <h2 className="builder-module-title">
+              {moduleHandle}
               {module.title} <span className="lesson-kind">({module.origin})</span>
+              <button
+                type="button"
+                className="button"
+                aria-label={`Delete module ${module.title}`}
+                disabled={change.isPending}
+                onClick={() =>
+                  confirmed(`the module "${module.title}" and its lessons`) &&
+                  run(() => builderApi.removeModule(id, module.id))
+                }
+              >
+                Delete
+              </button>
             </h2>
-            <ol>
-              {module.lessons.map((lesson, lessonIndex) => (
-                <li key={lesson.id} className="builder-lesson">
+            <SortableList
+              items={module.lessons}
+              label={(lesson) => lesson.title}
+              onReorder={(lessonIds) => reorder({ moduleId: module.id, lessonIds })}
+            >
+              {(lesson, _lessonIndex, lessonHandle) => (
+                <div className="builder-lesson">
                   <div className="builder-lesson-row">
+                    {lessonHandle}
                     <span>
                       {lesson.title} <span className="lesson-kind">{lesson.kind}</span>
                     </span>
                     <button
                       type="button"
                       className="button"
-                      aria-label={`Move ${lesson.title} up`}
-                      disabled={lessonIndex === 0 || change.isPending}
+                      aria-label={`Delete lesson ${lesson.title}`}
+                      disabled={change.isPending}
                       onClick={() =>
-                        run(() => builderApi.reorder(id, moved(outline.data, moduleIndex, lessonIndex, -1)))
+                        confirmed(`the lesson "${lesson.title}"`) && run(() => builderApi.removeLesson(id, lesson.id))
                       }
                     >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Move ${lesson.title} down`}
-                      disabled={lessonIndex === module.lessons.length - 1 || change.isPending}
-                      onClick={() =>
-                        run(() => builderApi.reorder(id, moved(outline.data, moduleIndex, lessonIndex, 1)))
-                      }
-                    >
-                      ↓
+                      Delete
                     </button>
                   </div>
+                  <LessonDetailsForm
+                    key={`${lesson.title}-${lesson.summary}-${lesson.bodyMarkdown}`}
+                    lesson={lesson}
+                    onSave={(changes) => run(() => builderApi.updateLesson(id, lesson.id, changes))}
+                  />
                   {lesson.kind === 'quiz' &&
                     lesson.questions.map((question, index) => (
                       <QuestionEditor
@@ -137,16 +179,16 @@ function CourseBuilder() {
                         }}
                       />
                     ))}
-                </li>
-              ))}
-            </ol>
+                </div>
+              )}
+            </SortableList>
             <AddLessonForm
               moduleTitle={module.title}
               onAdd={(lesson: NewLesson) => run(() => builderApi.addLesson(id, module.id, lesson))}
             />
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      </SortableList>
       <form
         className="builder-form"
         aria-label="Add a module"

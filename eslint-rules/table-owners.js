@@ -105,4 +105,7 @@ export const TABLE_OWNERS = {
   // 0065 voice activity and image moderation
   video_speech_activity: 'intelligence',
   video_frame_scores: 'moderation',
+  // 0110 operations: process heartbeats and the structured log ring (src/platform/ops)
+  ops_processes: 'platform',
+  ops_logs: 'platform',
 };

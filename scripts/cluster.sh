@@ -58,8 +58,10 @@ TRUST_PROXY=true
 WORKERS_IN_PROCESS=false
 SHUTDOWN_DRAIN_DELAY_MS=1500
 RATE_LIMIT_GLOBAL_PER_MINUTE=${STREAMHUB_CLUSTER_RATE_LIMIT:-1000}
-CACHE_RESPONSES=true
+CACHE_RESPONSES=${STREAMHUB_CLUSTER_CACHE:-true}
 LOG_LEVEL=${LOG_LEVEL:-info}
+EDGE_CACHE_DIR=$STATE/edge/cache
+EDGE_ACCESS_LOG=$STATE/logs/edge-access.log
 ENV
 }
 
@@ -68,7 +70,9 @@ start_node() { # name, command, extra env...
   (
     cd "$ROOT"
     set -a; eval "$(app_env)"; for assignment in "$@"; do export "${assignment?}"; done; set +a
-    setsid nohup node --import tsx src/main.ts "$command" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
+    # Tracing starts before StreamHub loads when OTEL_EXPORTER_OTLP_ENDPOINT is set (a no-op otherwise).
+    setsid nohup node --import tsx --import ./src/platform/observability/tracing-preload.ts src/main.ts "$command" \
+      >>"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/$name.pid"
   )
 }

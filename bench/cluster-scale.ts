@@ -97,7 +97,16 @@ async function throughputMatrix(ids: string[]): Promise<Row[]> {
     await waitForLb(apis);
     await readThroughput(ids.slice(0, 10)); // warm-up (JIT, pools, L1)
     const figure = await readThroughput(ids);
-    rows.push({ config, apis, replica, caches, rps: figure.rps, p99Ms: figure.p99, errors: figure.errors, load: load() });
+    rows.push({
+      config,
+      apis,
+      replica,
+      caches,
+      rps: figure.rps,
+      p99Ms: figure.p99,
+      errors: figure.errors,
+      load: load(),
+    });
     console.log(JSON.stringify(rows.at(-1)));
   };
   await measure('A', 2, true, true);

@@ -13,7 +13,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { account, call, cluster, CLUSTER_DIR, clusterIsUp, EDGE, load, pgPrimaryPort, sleep } from './support/cluster-client.ts';
+import {
+  account,
+  call,
+  cluster,
+  CLUSTER_DIR,
+  clusterIsUp,
+  EDGE,
+  load,
+  pgPrimaryPort,
+  sleep,
+} from './support/cluster-client.ts';
 
 const { values } = parseArgs({
   options: { 'clip-seconds': { type: 'string', default: '40' }, keep: { type: 'boolean', default: false } },
@@ -102,7 +112,9 @@ try {
   const victim = await transcodingWorker(120_000);
   const killedAt = performance.now();
   process.kill(-victim.pid, 'SIGKILL');
-  console.log(`killed ${victim.name} (pid ${victim.pid}, its ffmpeg too) ${((killedAt - started) / 1000).toFixed(1)} s after the upload began (load ${load()})`);
+  console.log(
+    `killed ${victim.name} (pid ${victim.pid}, its ffmpeg too) ${((killedAt - started) / 1000).toFixed(1)} s after the upload began (load ${load()})`,
+  );
   let status = '';
   for (let i = 0; i < 600 && status !== 'ready' && status !== 'failed'; i++) {
     await sleep(1000);
@@ -110,7 +122,9 @@ try {
   }
   const readyAt = performance.now();
   cluster('restart', victim.name);
-  const renditions = sql(`select count(*) || ' ' || count(distinct name) from video_renditions where video_id = '${videoId}'`);
+  const renditions = sql(
+    `select count(*) || ' ' || count(distinct name) from video_renditions where video_id = '${videoId}'`,
+  );
   const [rows, distinct] = renditions.split(' ').map(Number);
   const master = (await (await fetch(`${EDGE}/media/videos/${videoId}/hls/master.m3u8`)).text())
     .split('\n')

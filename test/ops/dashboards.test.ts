@@ -15,7 +15,20 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 
 /** Prometheus' own series (from the scrape), not StreamHub's. */
 const SCRAPE_SERIES = new Set(['up']);
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'le']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'le',
+]);
 
 /** Metric names in a PromQL expression: identifiers that are not functions, keywords, labels or durations. */
 export function metricNames(expr: string): string[] {
@@ -60,10 +73,15 @@ function alertExprs(): Array<{ where: string; expr: string }> {
 describe('Grafana dashboard and Prometheus alerts', () => {
   test('metric names are read from PromQL', () => {
     assert.deepEqual(
-      metricNames('histogram_quantile(0.95, sum by (le, route) (rate(http_request_duration_seconds_bucket{route!="x"}[5m]))) > 1'),
+      metricNames(
+        'histogram_quantile(0.95, sum by (le, route) (rate(http_request_duration_seconds_bucket{route!="x"}[5m]))) > 1',
+      ),
       ['http_request_duration_seconds_bucket'],
     );
-    assert.deepEqual(metricNames('max(a_total) / sum(max by (status) (b{status!~"x|-"})) and up == 0'), ['a_total', 'b']);
+    assert.deepEqual(metricNames('max(a_total) / sum(max by (status) (b{status!~"x|-"})) and up == 0'), [
+      'a_total',
+      'b',
+    ]);
   });
 
   test('every panel and rule has an expression', () => {
@@ -71,10 +89,14 @@ describe('Grafana dashboard and Prometheus alerts', () => {
     assert.ok(alertExprs().length >= 8);
   });
 
-  test('promtool accepts the rules (when installed)', { skip: spawnSync('promtool', ['--version']).error !== undefined }, () => {
-    const checked = spawnSync('promtool', ['check', 'rules', 'ops/prometheus/alerts.yml']);
-    assert.equal(checked.status, 0, checked.stdout.toString() + checked.stderr.toString());
-  });
+  test(
+    'promtool accepts the rules (when installed)',
+    { skip: spawnSync('promtool', ['--version']).error !== undefined },
+    () => {
+      const checked = spawnSync('promtool', ['check', 'rules', 'ops/prometheus/alerts.yml']);
+      assert.equal(checked.status, 0, checked.stdout.toString() + checked.stderr.toString());
+    },
+  );
 
   describe('against a live /metrics', { skip: !process.env.DATABASE_URL && 'replica metrics need PostgreSQL' }, () => {
     let t: TestApp;

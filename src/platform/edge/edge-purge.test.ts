@@ -57,7 +57,10 @@ describe('edge cache path', () => {
     const file = edge.fileFor('/media/videos/a/poster.jpg');
     const digest = file.split('/').pop()!;
     assert.equal(file, `/cache/${digest.slice(-1)}/${digest.slice(-3, -1)}/${digest}`);
-    assert.equal(new EdgeCache('/c', '2').fileFor('x'), `/c/${'9dd4e461268c8034f5c8564e155c67a6'.slice(-2)}/9dd4e461268c8034f5c8564e155c67a6`);
+    assert.equal(
+      new EdgeCache('/c', '2').fileFor('x'),
+      `/c/${'9dd4e461268c8034f5c8564e155c67a6'.slice(-2)}/9dd4e461268c8034f5c8564e155c67a6`,
+    );
     assert.throws(() => new EdgeCache('/c', '3:2'));
   });
 });

@@ -71,7 +71,9 @@ for (const kind of testDatabaseKinds()) {
       if (kind === 'postgres' && !process.env.REDIS_URL) {
         // PostgreSQL queries made while serving the request are spans of the same trace.
         assert.ok(
-          spans.some((span) => span.name.startsWith('pg.query') && span.spanContext().traceId === request.spanContext().traceId),
+          spans.some(
+            (span) => span.name.startsWith('pg.query') && span.spanContext().traceId === request.spanContext().traceId,
+          ),
           'a pg.query span in the request trace',
         );
       }

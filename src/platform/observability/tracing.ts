@@ -89,4 +89,3 @@ export function startTracingFromEnv(env: NodeJS.ProcessEnv = process.env): Traci
     sampleRatio: Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 1,
   });
 }
-

@@ -3,7 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { fetchOpsLogs, opsLogsKey, type LogQuery } from '../../admin/ops-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
 
 /** Search over the structured logs of every process (the ops_logs ring): level, request id, text, since. */
 export function LogSearch() {

@@ -106,7 +106,7 @@ try {
   const creator = await account('creator');
   const created = await call('POST', '/api/v1/videos', creator.token, { title: 'Drill clip', visibility: 'public' });
   if (created.status !== 201) throw new Error(`create video: ${created.status}`);
-  const videoId: string = created.json.data.id;
+  const videoId: string = created.json.data.video.id;
   const started = performance.now();
   await upload(creator.token, videoId, clip);
   const victim = await transcodingWorker(120_000);

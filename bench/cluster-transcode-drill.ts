@@ -3,8 +3,9 @@
  *
  * npm run bench -- cluster-transcode-drill [--clip-seconds N] [--keep]
  * Uploads a generated clip (tus, through the edge), waits until a worker has an ffmpeg child for it, kills
- * that worker's whole process group (node and ffmpeg), then waits for the video to be ready. Checks: the
- * video is `ready`, the job ran more than once and finished (no dead letter), every rendition appears
+ * that worker's whole process group (node and ffmpeg), then waits for the video to be ready (with the
+ * killed worker still down, the job can only finish by running again on the other one). Checks: the
+ * video is `ready`, every rendition appears
  * once in the master playlist and in video_renditions, and each rendition's segments are numbered
  * without gaps or duplicates. Prints the times and the load average; exits 1 when a check fails.
  */

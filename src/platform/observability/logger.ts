@@ -1,6 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import { opsLogSink } from '../ops/log-sink.ts';
+import { loadOpsConfig } from '../ops/ops-config.ts';
 
 export function createLogger(level: string): Logger {
   return pino(
@@ -18,7 +19,7 @@ export function createLogger(level: string): Logger {
     // stdout, and the ops console's log ring (stored once serve or worker attaches it to the database).
     pino.multistream([
       { level: 'trace', stream: pino.destination(1) },
-      { level: 'info', stream: opsLogSink },
+      { level: loadOpsConfig().logLevel, stream: opsLogSink },
     ]),
   );
 }

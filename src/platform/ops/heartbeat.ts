@@ -41,7 +41,8 @@ async function processStats(registry: Registry, loop: ReturnType<typeof monitorE
 /**
  * Makes this process visible to the ops console: a heartbeat row in ops_processes every
  * OPS_HEARTBEAT_MS with its figures, and its log lines stored in the ops_logs ring. A process that
- * stops cleanly removes its row; one that dies leaves a row that goes stale (the console says so).
+ * stops cleanly removes its row; one that dies leaves a row that goes stale (the console says so) and
+ * is removed an hour later.
  */
 export function startOps(platform: Platform, kind: ProcessKind): { stop(): Promise<void> } {
   const config = loadOpsConfig();
@@ -58,6 +59,11 @@ export function startOps(platform: Platform, kind: ProcessKind): { stop(): Promi
         .insertInto('ops_processes')
         .values({ id, kind, host: hostname(), pid: process.pid, stats })
         .onConflict((oc) => oc.column('id').doUpdateSet({ kind, stats, last_seen_at: new Date() }))
+        .execute();
+      // A process killed an hour ago has been shown as silent long enough.
+      await db
+        .deleteFrom('ops_processes')
+        .where('last_seen_at', '<', new Date(Date.now() - 3600_000))
         .execute();
     } catch (error) {
       platform.logger.debug({ err: error }, 'ops heartbeat failed');

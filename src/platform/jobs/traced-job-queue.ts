@@ -33,13 +33,14 @@ const withoutCarrier = (job: JobRecord): JobRecord => ({ ...job, payload: takeTr
  * `job <queue>/<name>` span whose parent is that context. Its pg and ioredis spans nest under it.
  */
 export class TracedJobQueue implements JobQueue {
-  constructor(private readonly inner: JobQueue) {}
+  /** `adapter`: the queue underneath (PostgresJobQueue or BullMqJobQueue). */
+  constructor(readonly adapter: JobQueue) {}
 
   enqueue<P>(queue: string, name: string, payload: P, options?: EnqueueOptions): Promise<{ id: string }> {
     const carrier: Carrier = {};
     if (trace.getActiveSpan()) propagation.inject(context.active(), carrier);
     const traced = isRecord(payload) && Object.keys(carrier).length ? { ...payload, [TRACE_FIELD]: carrier } : payload;
-    return this.inner.enqueue(queue, name, traced, options);
+    return this.adapter.enqueue(queue, name, traced, options);
   }
 
   process<P>(queue: string, handler: JobHandler<P>, options?: ProcessOptions<P>): void {
@@ -66,7 +67,7 @@ export class TracedJobQueue implements JobQueue {
       );
     };
     const deadLetter = options?.deadLetter;
-    this.inner.process(queue, traced, {
+    this.adapter.process(queue, traced, {
       ...options,
       ...(deadLetter
         ? { deadLetter: (job) => deadLetter({ ...job, payload: takeTraceCarrier(job.payload).payload as P }) }
@@ -75,16 +76,16 @@ export class TracedJobQueue implements JobQueue {
   }
 
   async getJob(id: string): Promise<JobRecord | null> {
-    const job = await this.inner.getJob(id);
+    const job = await this.adapter.getJob(id);
     return job && withoutCarrier(job);
   }
 
   async listFailed(options: ListFailedOptions): Promise<JobRecord[]> {
-    return (await this.inner.listFailed(options)).map(withoutCarrier);
+    return (await this.adapter.listFailed(options)).map(withoutCarrier);
   }
 
-  counts: JobQueue['counts'] = () => this.inner.counts();
-  retry: JobQueue['retry'] = (id) => this.inner.retry(id);
-  pruneCompleted: JobQueue['pruneCompleted'] = (olderThanMs) => this.inner.pruneCompleted(olderThanMs);
-  close: JobQueue['close'] = () => this.inner.close();
+  counts: JobQueue['counts'] = () => this.adapter.counts();
+  retry: JobQueue['retry'] = (id) => this.adapter.retry(id);
+  pruneCompleted: JobQueue['pruneCompleted'] = (olderThanMs) => this.adapter.pruneCompleted(olderThanMs);
+  close: JobQueue['close'] = () => this.adapter.close();
 }

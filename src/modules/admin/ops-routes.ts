@@ -102,7 +102,7 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
     },
     async (request) => {
       const { level, requestId, q, since, until, limit } = request.query;
-      const rows = await searchLogs(platform, {
+      const rows = await searchLogs(platform.database.db, {
         level: level ? LEVELS[level] : undefined,
         requestId,
         text: q,

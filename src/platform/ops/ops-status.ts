@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { EdgeAccessLog, EdgeTotals } from '../edge/edge-stats.ts';
 import { edgeHitRatio } from '../edge/edge-stats.ts';
 import type { QueueCounts } from '../jobs/job-queue.ts';
@@ -100,10 +101,8 @@ export interface LogQuery {
 }
 
 /** Newest first; `level` is a minimum (pino numbers: 30 info, 40 warn, 50 error); text matches the message or the line. */
-export function searchLogs(platform: Platform, query: LogQuery) {
-  let select = platform.database.db
-    .selectFrom('ops_logs')
-    .select(['id', 'at', 'level', 'process_id', 'request_id', 'message', 'line']);
+export function searchLogs(db: Kysely<DB>, query: LogQuery) {
+  let select = db.selectFrom('ops_logs').select(['id', 'at', 'level', 'process_id', 'request_id', 'message', 'line']);
   if (query.level !== undefined) select = select.where('level', '>=', query.level);
   if (query.requestId) select = select.where('request_id', '=', query.requestId);
   if (query.since) select = select.where('at', '>=', query.since);

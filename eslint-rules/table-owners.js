@@ -109,4 +109,7 @@ export const TABLE_OWNERS = {
   live_classes: 'booking',
   live_class_seats: 'booking',
   live_class_bookings: 'booking',
+  // 0110 operations: process heartbeats and the structured log ring (src/platform/ops)
+  ops_processes: 'platform',
+  ops_logs: 'platform',
 };

@@ -9,14 +9,18 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${STREAMHUB_CLUSTER_DIR:-/tmp/streamhub-cluster}
-PORT_EDGE=${STREAMHUB_CLUSTER_EDGE_PORT:-18080}
-PORT_HAPROXY=${STREAMHUB_CLUSTER_LB_PORT:-18090}
-PORT_HAPROXY_STATS=${STREAMHUB_CLUSTER_LB_STATS_PORT:-18091}
-PORT_API_BASE=${STREAMHUB_CLUSTER_API_BASE_PORT:-18000}
-PORT_PG_PRIMARY=${STREAMHUB_CLUSTER_PG_PORT:-15432}
-PORT_PG_REPLICA=${STREAMHUB_CLUSTER_PG_REPLICA_PORT:-15433}
-PORT_PGBOUNCER=${STREAMHUB_CLUSTER_PGBOUNCER_PORT:-18432}
-PORT_REDIS=${STREAMHUB_CLUSTER_REDIS_PORT:-18079}
+# STREAMHUB_CLUSTER_PORT_BASE=B moves every port to B+offset (edge B+80, LB B+90, APIs B+1.., PostgreSQL
+# B+32/B+33, PgBouncer B+43, Redis B+79), so two clusters (each with its own STREAMHUB_CLUSTER_DIR) never collide.
+BASE=${STREAMHUB_CLUSTER_PORT_BASE:-}
+port() { if [ -n "$BASE" ]; then echo $((BASE + $1)); else echo "$2"; fi; }
+PORT_EDGE=${STREAMHUB_CLUSTER_EDGE_PORT:-$(port 80 18080)}
+PORT_HAPROXY=${STREAMHUB_CLUSTER_LB_PORT:-$(port 90 18090)}
+PORT_HAPROXY_STATS=${STREAMHUB_CLUSTER_LB_STATS_PORT:-$(port 91 18091)}
+PORT_API_BASE=${STREAMHUB_CLUSTER_API_BASE_PORT:-$(port 0 18000)}
+PORT_PG_PRIMARY=${STREAMHUB_CLUSTER_PG_PORT:-$(port 32 15432)}
+PORT_PG_REPLICA=${STREAMHUB_CLUSTER_PG_REPLICA_PORT:-$(port 33 15433)}
+PORT_PGBOUNCER=${STREAMHUB_CLUSTER_PGBOUNCER_PORT:-$(port 43 18432)}
+PORT_REDIS=${STREAMHUB_CLUSTER_REDIS_PORT:-$(port 79 18079)}
 API_COUNT=${STREAMHUB_CLUSTER_APIS:-2}
 WORKER_COUNT=${STREAMHUB_CLUSTER_WORKERS:-2}
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -54,8 +58,10 @@ TRUST_PROXY=true
 WORKERS_IN_PROCESS=false
 SHUTDOWN_DRAIN_DELAY_MS=1500
 RATE_LIMIT_GLOBAL_PER_MINUTE=${STREAMHUB_CLUSTER_RATE_LIMIT:-1000}
-CACHE_RESPONSES=true
+CACHE_RESPONSES=${STREAMHUB_CLUSTER_CACHE:-true}
 LOG_LEVEL=${LOG_LEVEL:-info}
+EDGE_CACHE_DIR=$STATE/edge/cache
+EDGE_ACCESS_LOG=$STATE/logs/edge-access.log
 ENV
 }
 
@@ -64,7 +70,9 @@ start_node() { # name, command, extra env...
   (
     cd "$ROOT"
     set -a; eval "$(app_env)"; for assignment in "$@"; do export "${assignment?}"; done; set +a
-    setsid nohup node --import tsx src/main.ts "$command" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
+    # Tracing starts before StreamHub loads when OTEL_EXPORTER_OTLP_ENDPOINT is set (a no-op otherwise).
+    setsid nohup node --import tsx --import ./src/platform/observability/tracing-preload.ts src/main.ts "$command" \
+      >>"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$STATE/run/$name.pid"
   )
 }

@@ -12,6 +12,7 @@ import { installOpenApi } from './platform/http/openapi.ts';
 import { createCompiledSerializerCompiler } from './platform/http/compiled-serializer.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { rememberClientAddresses } from './platform/http/client-address.ts';
+import { adminOpsRoutes } from './modules/admin/ops-routes.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
 import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
 import { installReplicaReads } from './platform/http/replica-reads.ts';
@@ -147,6 +148,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(userRoutes, { services, prefix: '/api/v1/users' });
   await app.register(adminMailRoutes, { platform, prefix: '/api/v1/admin' });
   await app.register(adminJobRoutes, { platform, prefix: '/api/v1/admin' });
+  await app.register(adminOpsRoutes, { platform, prefix: '/api/v1/admin' });
   await app.register(videoRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(processingStreamRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(mediaRoutes, { platform });

@@ -29,6 +29,7 @@ import { subscribeCommentLanguages } from './modules/translation/consumers.ts';
 import { startIntelligenceWorkers } from './modules/intelligence/workers.ts';
 import { subscribeRecommendationConsumers } from './modules/recommendations/consumers.ts';
 import { subscribeCacheInvalidation } from './platform/cache/cache-invalidation.ts';
+import { subscribeEdgePurgeFromConfig } from './platform/edge/edge-purge.ts';
 import { ANALYTICS_QUEUE, analyticsJobHandlers, startAnalyticsWorkers } from './modules/analytics/jobs.ts';
 
 /** A queue has one consumer per process, so a queue that several features share dispatches on the job's name. */
@@ -91,6 +92,7 @@ export function startWorkers(platform: Platform, services: Services): RunningWor
   startAnalyticsWorkers(platform, services.analytics);
   subscribeRecommendationConsumers(events, platform.database.db);
   if (config.cache.responses) subscribeCacheInvalidation(events, platform.responseCache);
+  subscribeEdgePurgeFromConfig(platform);
   // After every consumer has subscribed: events start flowing only to the full set.
   events.start();
   // Recurring work: each worker start (re)schedules the next slot; duplicates collapse into one job.

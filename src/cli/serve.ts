@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createPlatform } from '../platform/platform.ts';
+import { startOps } from '../platform/ops/heartbeat.ts';
+import { stopTracing } from '../platform/observability/trace-api.ts';
 import { installGracefulShutdown } from '../platform/lifecycle/graceful-shutdown.ts';
 import { closeAppGracefully } from '../platform/lifecycle/http-drain.ts';
 import { createServices } from '../modules/services.ts';
@@ -9,6 +11,7 @@ import { startWorkers, type RunningWorkers } from '../workers.ts';
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
 export async function runServeCommand(config: Config): Promise<number> {
   const platform = await createPlatform(config);
+  const ops = startOps(platform, 'api');
   // One set of services for the API and the in-process workers: they share counters, stores and the AI layer.
   const services = createServices(platform);
   const app = await buildApp(platform, services);
@@ -24,7 +27,9 @@ export async function runServeCommand(config: Config): Promise<number> {
       { name: 'http', run: () => closeAppGracefully(app, platform.drain, config.shutdown) },
       { name: 'live ingest', run: async () => ingest?.close() },
       { name: 'workers', run: async () => workers?.stop() },
+      { name: 'ops', run: () => ops.stop() },
       { name: 'platform', run: () => platform.close() },
+      { name: 'tracing', run: stopTracing },
     ],
   });
   const address = await app.listen({ port: config.port, host: config.host });

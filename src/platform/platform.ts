@@ -21,6 +21,9 @@ import { createResponseCache } from './cache/create-response-cache.ts';
 import type { CachedResponse } from './cache/response-cache.ts';
 import type { TieredCache } from './cache/tiered-cache.ts';
 import { createObjectStorage } from './storage/create-storage.ts';
+import { EdgeAccessLog } from './edge/edge-stats.ts';
+import { installEdgeMetrics, installQueueMetrics } from './observability/ops-metrics.ts';
+import { loadOpsConfig } from './ops/ops-config.ts';
 import type { ObjectStorage } from './storage/object-storage.ts';
 
 /** Everything a feature module may use from the outside world, built once per process. */
@@ -96,6 +99,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const metrics = createMetricsRegistry();
   installDatabaseMetrics(metrics, database);
+  installQueueMetrics(metrics, jobs);
+  const edgeLog = loadOpsConfig().edge.accessLog;
+  if (edgeLog) installEdgeMetrics(metrics, new EdgeAccessLog(edgeLog));
   const responseCache = createResponseCache({ config, redis, pubsub, logger, metrics });
   if (config.cache.responses) await responseCache.start();
 

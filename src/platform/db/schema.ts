@@ -23,6 +23,7 @@ import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 import type { RecommendationTables } from '../../modules/recommendations/tables.ts';
 import type { CourseTables } from '../../modules/courses/tables.ts';
 import type { BookingTables } from '../../modules/booking/tables.ts';
+import type { OpsTables } from '../ops/ops-tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,7 +100,8 @@ export interface DB
     RecommendationTables,
     LiveTables,
     CourseTables,
-    BookingTables {
+    BookingTables,
+    OpsTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -10,6 +10,7 @@ import type {
   JobStatus,
   ListFailedOptions,
   ProcessOptions,
+  QueueCounts,
 } from './job-queue.ts';
 import {
   assertConcurrency,
@@ -288,6 +289,25 @@ export class BullMqJobQueue implements JobQueue {
       .flat()
       .sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))
       .slice(offset, offset + options.limit);
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    const names = (await this.producer.smembers(this.queueNamesKey)).sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const queue = this.queueFor(name);
+        const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed');
+        const [oldest] = await queue.getJobs(['wait', 'prioritized'], -1, -1, true);
+        return {
+          queue: name,
+          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
+          active: counts.active ?? 0,
+          completed: counts.completed ?? 0,
+          failed: counts.failed ?? 0,
+          oldestWaitingSeconds: oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0,
+        };
+      }),
+    );
   }
 
   async retry(id: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { BullMqJobQueue } from './bullmq-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
 import { PostgresJobQueue } from './postgres-job-queue.ts';
+import { TracedJobQueue } from './traced-job-queue.ts';
 
 export interface CreateJobQueueOptions {
   database: Database;
@@ -15,8 +16,12 @@ export interface CreateJobQueueOptions {
   logger?: Logger;
 }
 
-/** BullMQ when Redis is configured, otherwise the queue inside the application database. */
+/** BullMQ when Redis is configured, otherwise the queue inside the application database; jobs carry trace context. */
 export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
+  return new TracedJobQueue(createAdapter(options));
+}
+
+function createAdapter(options: CreateJobQueueOptions): JobQueue {
   if (options.redisUrl) {
     return new BullMqJobQueue({
       redisUrl: options.redisUrl,

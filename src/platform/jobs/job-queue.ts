@@ -56,6 +56,16 @@ export interface JobRecord {
   finishedAt: Date | null;
 }
 
+export interface QueueCounts {
+  queue: string;
+  waiting: number;
+  active: number;
+  completed: number;
+  failed: number;
+  /** Age of the oldest waiting job in seconds (0 when none waits), when the adapter knows it. */
+  oldestWaitingSeconds: number;
+}
+
 export interface ListFailedOptions {
   queue?: string;
   limit: number;
@@ -100,6 +110,8 @@ export interface JobQueue {
   getJob(id: string): Promise<JobRecord | null>;
   /** The dead letters: jobs that failed all their attempts, most recently failed first. */
   listFailed(options: ListFailedOptions): Promise<JobRecord[]>;
+  /** Jobs per queue and status right now (completed ones until pruned): the ops console's queue depths. */
+  counts(): Promise<QueueCounts[]>;
   /** Moves a dead-lettered job back to waiting with fresh attempts; false if not found or not failed. */
   retry(id: string): Promise<boolean>;
   /** Housekeeping: forgets completed jobs that finished more than `olderThanMs` ago; resolves with how many. */

@@ -14,6 +14,7 @@ import {
 import { BullMqJobQueue } from './bullmq-job-queue.ts';
 import { createJobQueue } from './create-job-queue.ts';
 import { PostgresJobQueue } from './postgres-job-queue.ts';
+import { TracedJobQueue } from './traced-job-queue.ts';
 
 // The behaviour every JobQueue adapter promises, for jobs whose workers stay alive; the recovery of
 // dead workers, shutdown and dead-letter hooks are in job-recovery.test.ts.
@@ -236,14 +237,14 @@ function postgresAdapterCases({ backend }: QueueCases<PostgresBackend>): void {
     assert.equal((await jobs.getJob(waiting.id))?.status, 'waiting');
   });
 
-  it('createJobQueue picks BullMQ when Redis is configured and the database queue otherwise', async (t) => {
+  it('createJobQueue picks BullMQ when Redis is configured and the database queue otherwise, both traced', async (t) => {
     const { database } = backend();
     const embedded = createJobQueue({ database });
     t.after(() => embedded.close());
-    assert.ok(embedded instanceof PostgresJobQueue);
+    assert.ok(embedded instanceof TracedJobQueue && embedded.adapter instanceof PostgresJobQueue);
     if (!redisUrl) return t.skip('REDIS_URL is not set');
     const scaledOut = createJobQueue({ database, redisUrl, redisKeyPrefix: 'streamhub-test:' });
     t.after(() => scaledOut.close());
-    assert.ok(scaledOut instanceof BullMqJobQueue);
+    assert.ok(scaledOut instanceof TracedJobQueue && scaledOut.adapter instanceof BullMqJobQueue);
   });
 }

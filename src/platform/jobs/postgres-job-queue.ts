@@ -10,6 +10,7 @@ import type {
   JobRecord,
   ListFailedOptions,
   ProcessOptions,
+  QueueCounts,
 } from './job-queue.ts';
 import { assertConcurrency, assertQueueName, clampProgress, resolveEnqueueOptions } from './job-options.ts';
 import { PostgresJobStore, type JobRow, type RunClaim } from './postgres-job-store.ts';
@@ -296,6 +297,10 @@ export class PostgresJobQueue implements JobQueue {
 
   async listFailed(options: ListFailedOptions): Promise<JobRecord[]> {
     return (await this.store.listFailed(options)).map(toRecord);
+  }
+
+  counts(): Promise<QueueCounts[]> {
+    return this.store.counts();
   }
 
   async retry(id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { ListFailedOptions } from './job-queue.ts';
+import type { ListFailedOptions, QueueCounts } from './job-queue.ts';
 import type { ResolvedEnqueueOptions } from './job-options.ts';
 import type { JobsTable } from './job-tables.ts';
 import { isUniqueViolation } from '../db/pg-errors.ts';
@@ -232,6 +232,30 @@ export class PostgresJobStore {
       if (isUniqueViolation(error)) return false;
       throw error;
     }
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        'queue',
+        'status',
+        eb.fn.countAll<string>().as('count'),
+        sql<string | null>`extract(epoch from now() - min(created_at) filter (where status = 'waiting'))`.as('oldest'),
+      ])
+      .groupBy(['queue', 'status'])
+      .execute();
+    const byQueue = new Map<string, QueueCounts>();
+    for (const row of rows) {
+      let counts = byQueue.get(row.queue);
+      if (!counts) {
+        counts = { queue: row.queue, waiting: 0, active: 0, completed: 0, failed: 0, oldestWaitingSeconds: 0 };
+        byQueue.set(row.queue, counts);
+      }
+      counts[row.status] = Number(row.count);
+      if (row.oldest !== null) counts.oldestWaitingSeconds = Math.max(0, Number(row.oldest));
+    }
+    return [...byQueue.values()].sort((a, b) => a.queue.localeCompare(b.queue));
   }
 
   async deleteCompletedBefore(olderThanMs: number): Promise<number> {

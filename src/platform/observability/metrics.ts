@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -28,6 +29,16 @@ export function installHttpMetrics(app: FastifyInstance, registry: Registry): vo
     string,
     { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route' | 'status'> }
   >();
+  // Tracing: the HTTP server span is named by the route pattern and carries the request id.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const span = trace.getActiveSpan();
+    if (span) {
+      const route = request.routeOptions.url ?? 'unmatched';
+      span.updateName(`${request.method} ${route}`);
+      span.setAttributes({ 'http.route': route, 'streamhub.request_id': request.id });
+    }
+    done();
+  });
   app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the raw URL, keeps label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';

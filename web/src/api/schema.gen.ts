@@ -764,6 +764,155 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/ops/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the structured logs of every process, newest first */
+    get: {
+      parameters: {
+        query?: {
+          level?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+          /** @description page size, 1-100 (default 20) */
+          limit?: number;
+          q?: string;
+          requestId?: string;
+          since?: string;
+          until?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                at: string;
+                id: string;
+                level: number;
+                line: {
+                  [key: string]: unknown;
+                };
+                message: string;
+                processId: string;
+                requestId: string | null;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ops/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Processes (heartbeats), queue depths, dead letters, replica lag, cache and edge hit ratios */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                caches: {
+                  cache: string;
+                  hitRatio: number | null;
+                  hits: number;
+                  lookups: number;
+                }[];
+                deadLetters: number;
+                edge: {
+                  bytes: {
+                    [key: string]: number;
+                  };
+                  hitRatio: number | null;
+                  requests: {
+                    [key: string]: number;
+                  };
+                } | null;
+                processes: {
+                  host: string;
+                  id: string;
+                  kind: string;
+                  /** @description ISO-8601 timestamp */
+                  lastSeenAt: string;
+                  pid: number;
+                  stale: boolean;
+                  /** @description ISO-8601 timestamp */
+                  startedAt: string;
+                  stats: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                queues: {
+                  active: number;
+                  completed: number;
+                  failed: number;
+                  oldestWaitingSeconds: number;
+                  queue: string;
+                  waiting: number;
+                }[];
+                replicas: {
+                  lagSeconds: number;
+                  name: string;
+                  up: boolean;
+                }[];
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/reports': {
     parameters: {
       query?: never;

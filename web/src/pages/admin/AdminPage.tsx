@@ -9,6 +9,7 @@ import { UserAdmin } from './UserAdmin.tsx';
 import { PlatformAnalytics } from './PlatformAnalytics.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
 import { AiUsagePage } from './AiUsagePage.tsx';
+import { OpsConsole } from './OpsConsole.tsx';
 
 const TABS = [
   { value: 'reports', label: 'Reports' },
@@ -17,6 +18,7 @@ const TABS = [
   { value: 'jobs', label: 'Failed jobs' },
   { value: 'users', label: 'Users' },
   { value: 'analytics', label: 'Platform analytics' },
+  { value: 'ops', label: 'Operations' },
 ] as const;
 
 function AdminContent() {
@@ -36,6 +38,7 @@ function AdminContent() {
       {tab === 'jobs' && <FailedJobs />}
       {tab === 'users' && <UserAdmin />}
       {tab === 'analytics' && <PlatformAnalytics />}
+      {tab === 'ops' && <OpsConsole />}
     </>
   );
 }

@@ -1,0 +1,49 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/databases.ts';
+import { OpsLogSink } from './log-sink.ts';
+import { searchLogs } from './ops-status.ts';
+
+const line = (fields: Record<string, unknown>) =>
+  JSON.stringify({ level: 30, time: Date.now(), service: 'streamhub', ...fields });
+
+for (const kind of testDatabaseKinds()) {
+  describe(`ops log ring on ${kind}`, () => {
+    let testDatabase: TestDatabase;
+    before(async () => {
+      testDatabase = await createTestDatabase(kind);
+    });
+    after(() => testDatabase.drop());
+
+    test('keeps the newest rows and finds them by level, request id, text and time', async () => {
+      const db = testDatabase.database.db;
+      const sink = new OpsLogSink();
+      sink.attach(db, { processId: 'host:1', maxRows: 100, flushMs: 60_000 });
+      for (let i = 0; i < 250; i++) sink.write(line({ msg: `request completed ${i}`, reqId: `req-${i}` }));
+      sink.write(line({ level: 50, msg: 'transcode failed', err: { message: 'ffmpeg exited 1' }, reqId: 'req-x' }));
+      sink.write('not json');
+      await sink.detach();
+
+      const rows = await db.selectFrom('ops_logs').select(['message']).orderBy('id').execute();
+      assert.equal(rows.length, 100, 'pruned to the newest 100');
+      assert.equal(rows.at(-1)!.message, 'transcode failed');
+      assert.equal(rows[0]!.message, 'request completed 151');
+      assert.equal(sink.dropped, 1);
+
+      assert.deepEqual(
+        (await searchLogs(db, { requestId: 'req-200', limit: 10 })).map((row) => row.message),
+        ['request completed 200'],
+      );
+      const errors = await searchLogs(db, { level: 50, limit: 10 });
+      assert.deepEqual(
+        errors.map((row) => [row.message, row.process_id, row.request_id]),
+        [['transcode failed', 'host:1', 'req-x']],
+      );
+      // Text matches any field of the line, case-insensitively; % and _ are literal.
+      assert.equal((await searchLogs(db, { text: 'FFMPEG EXITED', limit: 10 })).length, 1);
+      assert.equal((await searchLogs(db, { text: '100%', limit: 10 })).length, 0);
+      assert.equal((await searchLogs(db, { since: new Date(Date.now() + 60_000), limit: 10 })).length, 0);
+      assert.equal((await searchLogs(db, { until: new Date(Date.now() + 60_000), limit: 5 })).length, 5);
+    });
+  });
+}

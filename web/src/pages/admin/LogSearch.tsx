@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { fetchOpsLogs, opsLogsKey, type LogQuery } from '../../admin/ops-api.ts';
+import { ListErrorPage } from '../../components/ErrorPage.tsx';
+
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+
+/** Search over the structured logs of every process (the ops_logs ring): level, request id, text, since. */
+export function LogSearch() {
+  const [query, setQuery] = useState<LogQuery>({});
+  const logs = useQuery({ queryKey: opsLogsKey(query), queryFn: () => fetchOpsLogs(query) });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => (form.get(name) as string | null)?.trim() || undefined;
+    const since = text('since');
+    setQuery({
+      level: text('level') as LogQuery['level'],
+      requestId: text('requestId'),
+      q: text('q'),
+      since: since ? new Date(since).toISOString() : undefined,
+    });
+  };
+
+  return (
+    <div className="log-search">
+      <form className="log-search-form" onSubmit={submit} aria-label="Search logs">
+        <label>
+          Level at least
+          <select name="level" defaultValue="">
+            <option value="">any</option>
+            <option value="info">info</option>
+            <option value="warn">warn</option>
+            <option value="error">error</option>
+          </select>
+        </label>
+        <label>
+          Request id
+          <input name="requestId" />
+        </label>
+        <label>
+          Text
+          <input name="q" type="search" />
+        </label>
+        <label>
+          Since
+          <input name="since" type="datetime-local" />
+        </label>
+        <button type="submit" className="button">
+          Search logs
+        </button>
+      </form>
+      {logs.error && <ListErrorPage error={logs.error} what="Logs" />}
+      {logs.data?.length === 0 && <p className="empty">No log lines match.</p>}
+      <ol className="log-lines" aria-label="Log lines">
+        {logs.data?.map((line) => (
+          <li key={line.id} className={`log-line log-${LEVEL_NAMES[line.level] ?? 'info'}`}>
+            <time dateTime={line.at}>{new Date(line.at).toLocaleTimeString()}</time>{' '}
+            <span className="log-level">{LEVEL_NAMES[line.level] ?? line.level}</span>{' '}
+            <span className="log-message">{line.message}</span>
+            {line.requestId && (
+              <button type="button" className="link-button" onClick={() => setQuery({ requestId: line.requestId! })}>
+                request {line.requestId}
+              </button>
+            )}
+            <span className="log-process"> · {line.processId}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

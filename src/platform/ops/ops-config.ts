@@ -6,7 +6,7 @@ import { z } from 'zod';
  *   when a video is deleted, made private or re-processed (unset: no purge, no edge on this machine).
  * - EDGE_ACCESS_LOG: the edge's access log, read for the edge hit ratio and bytes offloaded in /metrics.
  * - OPS_LOG_MAX_ROWS / OPS_LOG_LEVEL: size of the structured-log ring (ops_logs) and the lowest level it
- *   keeps (default info: every request's lines; warn keeps the database out of the request path);
+ *   keeps (default warn, so the database is not written for every request; info keeps every request's lines);
  *   OPS_HEARTBEAT_MS: process heartbeat period.
  */
 const schema = z.object({
@@ -17,7 +17,7 @@ const schema = z.object({
     .default('1:2'),
   EDGE_ACCESS_LOG: z.string().min(1).optional(),
   OPS_LOG_MAX_ROWS: z.coerce.number().int().min(100).default(100_000),
-  OPS_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
+  OPS_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('warn'),
   OPS_HEARTBEAT_MS: z.coerce.number().int().min(200).default(5000),
 });
 

@@ -48,6 +48,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
     moderationThreshold: config.moderation.threshold,
     logger,
   });
+  hub.observe((streamId, event) => chat.observe(streamId, event));
 
   return {
     keys,

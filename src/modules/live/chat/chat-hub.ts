@@ -18,7 +18,8 @@ type WireEvent = ChatEvent | { type: 'presence-report'; instance: string; count:
 export interface ChatMember {
   /** Undefined for a signed-out viewer (reads only). */
   userId?: string;
-  deliver(event: ChatEvent | { type: 'presence'; count: number }): void;
+  /** `text` is the event as JSON, serialised once for all of the room's members. */
+  deliver(event: ChatEvent | { type: 'presence'; count: number }, text: string): void;
 }
 
 interface Room {
@@ -27,22 +28,32 @@ interface Room {
   /** Latest count per instance, with when it was reported. */
   counts: Map<string, { count: number; at: number }>;
   lastPresence: number;
+  lastPresenceAt: number;
+  presenceTimer?: NodeJS.Timeout;
+  reportTimer?: NodeJS.Timeout;
 }
 
 const REPORT_INTERVAL_MS = 5000;
 const REPORT_STALE_MS = 3 * REPORT_INTERVAL_MS;
+/** Joins and leaves are reported together at most this often, and presence sent at most this often. */
+const REPORT_COALESCE_MS = 200;
+const PRESENCE_MIN_INTERVAL_MS = 1000;
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
 
 /**
  * The rooms of this process. Every event goes through the PubSub (Redis in scale mode, in memory
  * embedded), including to this process's own sockets, so all instances deliver the same events in the
  * same way. Presence is the sum of what each instance reports, refreshed every few seconds so an
- * instance that died drops out.
+ * instance that died drops out. A burst of joins is one report and one presence frame per second,
+ * not one per join to every member (which is quadratic in the room size).
  */
 export class ChatHub {
   private readonly rooms = new Map<string, Room>();
   private readonly instance = randomUUID();
   private readonly timer: NodeJS.Timeout;
+
+  /** Called with every room event this process receives, before its sockets get it (cache invalidation). */
+  private readonly observers: Array<(streamId: string, event: ChatEvent) => void> = [];
 
   constructor(private readonly pubsub: PubSub) {
     this.timer = setInterval(() => {
@@ -62,28 +73,37 @@ export class ChatHub {
         members: new Set(),
         counts: new Map(),
         lastPresence: -1,
+        lastPresenceAt: 0,
         unsubscribe: Promise.resolve(async () => {}),
       };
       created.unsubscribe = this.pubsub.subscribe(channelOf(streamId), (event) =>
-        this.receive(created, event as WireEvent),
+        this.receive(streamId, created, event as WireEvent),
       );
       this.rooms.set(streamId, created);
       room = created;
     }
     room.members.add(member);
     await room.unsubscribe;
-    await this.report(streamId, room);
+    this.scheduleReport(streamId, room);
     const joined = room;
     return async () => {
       joined.members.delete(member);
       if (joined.members.size === 0 && this.rooms.get(streamId) === joined) {
         this.rooms.delete(streamId);
+        clearTimeout(joined.reportTimer);
+        clearTimeout(joined.presenceTimer);
+        await this.report(streamId, joined);
         await (
           await joined.unsubscribe
         )();
+        return;
       }
-      await this.report(streamId, joined);
+      this.scheduleReport(streamId, joined);
     };
+  }
+
+  observe(observer: (streamId: string, event: ChatEvent) => void): void {
+    this.observers.push(observer);
   }
 
   publish(streamId: string, event: ChatEvent): Promise<void> {
@@ -98,6 +118,19 @@ export class ChatHub {
 
   close(): void {
     clearInterval(this.timer);
+    for (const room of this.rooms.values()) {
+      clearTimeout(room.reportTimer);
+      clearTimeout(room.presenceTimer);
+    }
+  }
+
+  private scheduleReport(streamId: string, room: Room): void {
+    if (room.reportTimer) return;
+    room.reportTimer = setTimeout(() => {
+      room.reportTimer = undefined;
+      void this.report(streamId, room).catch(() => undefined);
+    }, REPORT_COALESCE_MS);
+    room.reportTimer.unref();
   }
 
   private report(streamId: string, room: Room): Promise<void> {
@@ -108,17 +141,19 @@ export class ChatHub {
     } satisfies WireEvent);
   }
 
-  private receive(room: Room, event: WireEvent): void {
+  private receive(streamId: string, room: Room, event: WireEvent): void {
     if (event.type === 'presence-report') {
       room.counts.set(event.instance, { count: event.count, at: Date.now() });
       this.refreshPresence(room);
       return;
     }
+    for (const observer of this.observers) observer(streamId, event);
+    const text = JSON.stringify(event);
     for (const member of room.members) {
       // A held message is shown to its author only (as held); everyone else never sees it.
       if (event.type === 'message' && event.message.status !== 'visible' && member.userId !== event.message.authorId)
         continue;
-      member.deliver(event);
+      member.deliver(event, text);
     }
   }
 
@@ -133,9 +168,21 @@ export class ChatHub {
   }
 
   private refreshPresence(room: Room): void {
+    const wait = room.lastPresenceAt + PRESENCE_MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      room.presenceTimer ??= setTimeout(() => {
+        room.presenceTimer = undefined;
+        this.refreshPresence(room);
+      }, wait);
+      room.presenceTimer.unref();
+      return;
+    }
     const count = this.total(room);
     if (count === room.lastPresence) return;
     room.lastPresence = count;
-    for (const member of room.members) member.deliver({ type: 'presence', count });
+    room.lastPresenceAt = Date.now();
+    const event = { type: 'presence' as const, count };
+    const text = JSON.stringify(event);
+    for (const member of room.members) member.deliver(event, text);
   }
 }

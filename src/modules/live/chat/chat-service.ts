@@ -45,6 +45,8 @@ const PERMISSION_TTL_MS = 30_000;
 type Ban = { until: number | null } | null;
 const NEVER_ABORTED = new AbortController().signal;
 
+export type AdmittedMessage = Omit<ChatMessage, 'id' | 'createdAt'>;
+
 /** A signed-in chat user as the socket knows them (the name is read once, at sign-in). */
 export interface ChatAuthor extends AuthenticatedUser {
   name: string;
@@ -84,7 +86,12 @@ export class ChatService {
     if (event.type === 'restricted') this.bans.deleteEndingWith(`:${event.userId}`);
   }
 
-  async send(streamId: string, author: ChatAuthor, rawBody: string): Promise<ChatMessage> {
+  /**
+   * A message's checks; it is stored by `store`. A socket starts each message's admission as the frame
+   * arrives and stores the admitted ones in arrival order, so a fast sender's checks and writes
+   * overlap instead of costing a round trip each, and its messages keep their order.
+   */
+  async admit(streamId: string, author: ChatAuthor, rawBody: string): Promise<AdmittedMessage> {
     const { config } = this.deps;
     const body = rawBody.trim();
     if (!body) throw new ChatRefusal('EMPTY_MESSAGE', 'A message needs some text');
@@ -103,12 +110,15 @@ export class ChatService {
       throw new ChatRefusal('RATE_LIMITED', 'You are sending messages too fast', limit.retryAfterSeconds);
     }
     const held = await this.isToxic(body, author.id);
-    const now = Date.now();
-    this.lastPosted.set(`${stream.id}:${author.id}`, now);
-    const offsetMs = stream.started_at ? Math.max(0, now - stream.started_at.getTime()) : 0;
+    const offsetMs = stream.started_at ? Math.max(0, Date.now() - stream.started_at.getTime()) : 0;
     const status = held ? ('held' as const) : ('visible' as const);
-    const stored = await this.writer.write({ streamId: stream.id, authorId: author.id, body, status, offsetMs });
-    return { ...stored, streamId: stream.id, authorId: author.id, authorName: author.name, body, status, offsetMs };
+    return { streamId: stream.id, authorId: author.id, authorName: author.name, body, status, offsetMs };
+  }
+
+  /** Queues an admitted message's write (group commit); resolves with it as stored. */
+  async store(message: AdmittedMessage): Promise<ChatMessage> {
+    const { authorName, ...row } = message;
+    return { ...(await this.writer.write(row)), ...row, authorName };
   }
 
   /** Creator, admins and the channel's appointed chat moderators. */
@@ -187,6 +197,8 @@ export class ChatService {
       if (wait > 0)
         throw new ChatRefusal('SLOW_MODE', `Slow mode: one message every ${stream.slow_mode_seconds} s`, wait);
     }
+    // Set before any other await, so a message admitted concurrently sees it.
+    this.lastPosted.set(`${stream.id}:${author.id}`, Date.now());
   }
 
   /**
@@ -199,7 +211,9 @@ export class ChatService {
     try {
       const chain = moderator.router.chain;
       const only = chain.length === 1 && chain[0]!.model.provider === 'local' ? chain[0] : undefined;
-      const scores = only ? (await only.classify(body, NEVER_ABORTED)).value.scores : (await moderator.moderateText(body, { userId })).scores;
+      const scores = only
+        ? (await only.classify(body, NEVER_ABORTED)).value.scores
+        : (await moderator.moderateText(body, { userId })).scores;
       return topScore(scores).score >= this.deps.moderationThreshold;
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'chat moderation unavailable; message not scored');

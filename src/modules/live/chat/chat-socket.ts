@@ -44,6 +44,9 @@ export async function liveChatSocketRoutes(
       let errors: number[] = [];
       // Frames are handled one at a time, in order: a client's messages keep their order.
       let queue: Promise<void> = Promise.resolve();
+      // Sent messages, in arrival order: stored, fanned out and acknowledged one after another.
+      let ordered: Promise<void> = Promise.resolve();
+      let delivered: Promise<void> = Promise.resolve();
       // History and live events overlap while joining: the history's ids are not sent again.
       const fromHistory = new Set<string>();
       let buffered: Array<{ event: ChatEvent; text: string }> | undefined = [];
@@ -56,7 +59,8 @@ export async function liveChatSocketRoutes(
         if (event.type === 'message' && event.message.status === 'visible') {
           const id = event.message.id;
           // Ids are decimal strings of bigints: a shorter one is smaller.
-          const resumedPast = after !== undefined && (id.length < after.length || (id.length === after.length && id <= after));
+          const resumedPast =
+            after !== undefined && (id.length < after.length || (id.length === after.length && id <= after));
           if (resumedPast || fromHistory.has(id)) return;
         }
         sendText(text);
@@ -142,12 +146,20 @@ export async function liveChatSocketRoutes(
         try {
           await act(frame, author);
         } catch (error) {
-          if (!(error instanceof ChatRefusal)) throw error;
-          fail(error.code, error.message, {
-            ref: frame.ref,
-            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {}),
-          });
+          refuse(error, frame.ref);
         }
+      }
+
+      /** A refusal becomes its error frame; anything else is logged and reported as INTERNAL_ERROR. */
+      function refuse(error: unknown, ref: string | undefined): void {
+        if (!(error instanceof ChatRefusal)) {
+          request.log.error({ err: error }, 'chat frame failed');
+          return fail('INTERNAL_ERROR', 'That did not work; try again', { ref });
+        }
+        fail(error.code, error.message, {
+          ref,
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {}),
+        });
       }
 
       async function authenticate(token: string): Promise<void> {
@@ -169,11 +181,30 @@ export async function liveChatSocketRoutes(
 
       async function act(frame: Exclude<ClientFrame, { type: 'auth' | 'ping' }>, actor: ChatAuthor) {
         if (frame.type === 'send') {
-          const message: ChatMessage = await chat.send(streamId, actor, frame.body);
-          // Fanned out and acknowledged together: neither waits for the other.
-          const published = hub.publish(streamId, { type: 'message', message });
-          send({ type: 'ack', ref: frame.ref, id: message.id, status: message.status });
-          return published;
+          // Checked now, stored and fanned out in arrival order (chat-service.ts, admit).
+          const admitted = chat.admit(streamId, actor, frame.body);
+          admitted.catch(() => undefined);
+          ordered = ordered.then(async () => {
+            let written: Promise<ChatMessage>;
+            try {
+              written = chat.store(await admitted);
+            } catch (error) {
+              return refuse(error, frame.ref);
+            }
+            // Not awaited here: the next message's write joins this one's batch.
+            delivered = delivered.then(async () => {
+              try {
+                const message = await written;
+                void hub.publish(streamId, { type: 'message', message }).catch((error: unknown) => {
+                  request.log.error({ err: error }, 'chat publish failed');
+                });
+                send({ type: 'ack', ref: frame.ref, id: message.id, status: message.status });
+              } catch (error) {
+                refuse(error, frame.ref);
+              }
+            });
+          });
+          return;
         }
         // Moderation reads the room afresh: it is rare, and must see the current status.
         const stream = await liveStreams.findById(streamId);

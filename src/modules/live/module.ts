@@ -32,7 +32,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
   const db = platform.database.db;
   registerGoingLiveKind(deps.notifications);
   const keys = new StreamKeyService(db);
-  const liveStreams = new LiveStreamService({ db, config: config.live });
+  const liveStreams = new LiveStreamService({ db, config: config.live, storage: platform.storage });
   const hub = new ChatHub(platform.pubsub);
   const chat = new ChatService({
     db,

@@ -110,7 +110,9 @@ export class ChatService {
       throw new ChatRefusal('RATE_LIMITED', 'You are sending messages too fast', limit.retryAfterSeconds);
     }
     const held = await this.isToxic(body, author.id);
-    const offsetMs = stream.started_at ? Math.max(0, Date.now() - stream.started_at.getTime()) : 0;
+    // Offsets are into the recording: from going live, or for a premiere from its start (its video's 0).
+    const origin = stream.started_at ?? (stream.kind === 'premiere' ? stream.scheduled_at : null);
+    const offsetMs = origin ? Math.max(0, Date.now() - origin.getTime()) : 0;
     const status = held ? ('held' as const) : ('visible' as const);
     return { streamId: stream.id, authorId: author.id, authorName: author.name, body, status, offsetMs };
   }

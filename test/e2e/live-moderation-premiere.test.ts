@@ -189,7 +189,8 @@ describe(`live moderation, premieres and chat replay in Chromium on ${e2eDatabas
   });
 
   test("a recorded stream's chat replays on the video's watch page at its offsets", async () => {
-    const [creator, viewer] = await createAccounts(t, 2);
+    const [creator] = await createAccounts(t, 1, 'creator');
+    const [viewer] = await createAccounts(t, 1);
     const videoId = await playableVideo(creator!);
     const db = t.platform.database.db;
     const stream = await db

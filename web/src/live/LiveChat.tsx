@@ -46,7 +46,8 @@ function MessageLine({
                 className="link-button"
                 aria-label={`Ban ${message.authorName}`}
                 onClick={() => {
-                  if (window.confirm(`Ban ${message.authorName} from this channel's chats?`)) chat.ban(message.authorId);
+                  if (window.confirm(`Ban ${message.authorName} from this channel's chats?`))
+                    chat.ban(message.authorId);
                 }}
               >
                 Ban

@@ -31,6 +31,9 @@ interface Room {
   lastPresenceAt: number;
   presenceTimer?: NodeJS.Timeout;
   reportTimer?: NodeJS.Timeout;
+  /** The room's latest visible messages: loaded once after subscribing, then kept up by its events. */
+  recent: ChatMessage[];
+  recentLoaded: Promise<boolean>;
 }
 
 const REPORT_INTERVAL_MS = 5000;
@@ -38,6 +41,10 @@ const REPORT_STALE_MS = 3 * REPORT_INTERVAL_MS;
 /** Joins and leaves are reported together at most this often, and presence sent at most this often. */
 const REPORT_COALESCE_MS = 200;
 const PRESENCE_MIN_INTERVAL_MS = 1000;
+/** How many recent messages a room keeps in memory for joining sockets (the history a join gets). */
+export const RECENT_MESSAGES = 200;
+
+const byId = (a: ChatMessage, b: ChatMessage) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
 
 /**
@@ -55,7 +62,11 @@ export class ChatHub {
   /** Called with every room event this process receives, before its sockets get it (cache invalidation). */
   private readonly observers: Array<(streamId: string, event: ChatEvent) => void> = [];
 
-  constructor(private readonly pubsub: PubSub) {
+  constructor(
+    private readonly pubsub: PubSub,
+    /** The latest visible messages of a room from storage (chatRepo.history for a signed-out viewer). */
+    private readonly loadRecent?: (streamId: string) => Promise<ChatMessage[]>,
+  ) {
     this.timer = setInterval(() => {
       for (const [streamId, room] of this.rooms) {
         void this.report(streamId, room);
@@ -75,10 +86,23 @@ export class ChatHub {
         lastPresence: -1,
         lastPresenceAt: 0,
         unsubscribe: Promise.resolve(async () => {}),
+        recent: [],
+        recentLoaded: Promise.resolve(false),
       };
       created.unsubscribe = this.pubsub.subscribe(channelOf(streamId), (event) =>
         this.receive(streamId, created, event as WireEvent),
       );
+      // Loaded once the subscription is live: a message stored later arrives as an event, so none is missed.
+      created.recentLoaded = created.unsubscribe.then(async () => {
+        if (!this.loadRecent) return false;
+        const stored = await this.loadRecent(streamId);
+        const seen = new Set(created.recent.map((message) => message.id));
+        created.recent = [...stored.filter((message) => !seen.has(message.id)), ...created.recent]
+          .sort(byId)
+          .slice(-RECENT_MESSAGES);
+        return true;
+      });
+      created.recentLoaded.catch(() => undefined);
       this.rooms.set(streamId, created);
       room = created;
     }
@@ -100,6 +124,17 @@ export class ChatHub {
       }
       this.scheduleReport(streamId, joined);
     };
+  }
+
+  /**
+   * The room's latest visible messages from memory, as a signed-out join without `after` gets them;
+   * undefined when this process has not loaded them (the caller reads the database). A burst of
+   * thousands of joins costs one query, not one each.
+   */
+  async recent(streamId: string): Promise<ChatMessage[] | undefined> {
+    const room = this.rooms.get(streamId);
+    if (!room || !(await room.recentLoaded.catch(() => false))) return undefined;
+    return [...room.recent];
   }
 
   observe(observer: (streamId: string, event: ChatEvent) => void): void {
@@ -148,12 +183,25 @@ export class ChatHub {
       return;
     }
     for (const observer of this.observers) observer(streamId, event);
+    this.remember(room, event);
     const text = JSON.stringify(event);
     for (const member of room.members) {
       // A held message is shown to its author only (as held); everyone else never sees it.
       if (event.type === 'message' && event.message.status !== 'visible' && member.userId !== event.message.authorId)
         continue;
       member.deliver(event, text);
+    }
+  }
+
+  private remember(room: Room, event: ChatEvent): void {
+    if (event.type === 'message' && event.message.status === 'visible') {
+      const last = room.recent[room.recent.length - 1];
+      if (room.recent.some((message) => message.id === event.message.id)) return;
+      room.recent.push(event.message);
+      if (last && byId(last, event.message) > 0) room.recent.sort(byId);
+      if (room.recent.length > RECENT_MESSAGES) room.recent.shift();
+    } else if (event.type === 'deleted') {
+      room.recent = room.recent.filter((message) => message.id !== event.messageId);
     }
   }
 

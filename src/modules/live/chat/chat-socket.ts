@@ -107,7 +107,10 @@ export async function liveChatSocketRoutes(
           return;
         }
         leave = await hub.join(streamId, member);
-        const history = await chatRepo.history(db, streamId, user?.id, after);
+        // A signed-out join without `after` (most viewers) gets the room's recent messages from memory.
+        const history =
+          (!user && after === undefined ? await hub.recent(streamId) : undefined) ??
+          (await chatRepo.history(db, streamId, user?.id, after));
         send({
           type: 'ready',
           streamId,

@@ -13,7 +13,9 @@ const count = Number(process.env.CHAT_CLIENTS ?? 0);
 const total = Number(process.env.CHAT_TOTAL ?? 0);
 const send = (message: object) => process.send?.(message);
 
-const latencies: number[] = [];
+/** Delivery latencies as a histogram of whole milliseconds (the last bucket holds anything slower). */
+const HISTOGRAM_MS = 120_000;
+const histogram = new Uint32Array(HISTOGRAM_MS + 1);
 const seen: Uint8Array[] = [];
 let duplicates = 0;
 let outOfRange = 0;
@@ -42,7 +44,7 @@ for (let index = 0; index < count; index += 1) {
     // The body is "<seq> <sentAt>"; read it without parsing the whole frame.
     const start = text.indexOf(BODY) + BODY.length;
     const [seq, sentAt] = text.slice(start, text.indexOf('"', start)).split(' ').map(Number) as [number, number];
-    latencies.push(Date.now() - sentAt);
+    histogram[Math.min(HISTOGRAM_MS, Math.max(0, Date.now() - sentAt))]! += 1;
     if (!(seq >= 0 && seq < total)) outOfRange += 1;
     else if (mine[seq]) duplicates += 1;
     else mine[seq] = 1;
@@ -50,12 +52,19 @@ for (let index = 0; index < count; index += 1) {
   socket.on('error', (error) => send({ type: 'error', message: String(error) }));
 }
 
-process.on('message', (message: { type?: string }) => {
-  if (message?.type !== 'finish') return;
+const deliveredCount = () => {
   let delivered = 0;
   for (const mine of seen) for (const value of mine) delivered += value;
-  const memory = process.memoryUsage().rss;
-  send({ type: 'result', latencies, delivered, duplicates, outOfRange, rss: memory });
+  return delivered;
+};
+
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'progress') send({ type: 'progress', delivered: deliveredCount() });
+  if (message?.type !== 'finish') return;
+  // Sparse [ms, count] pairs: a few hundred entries instead of millions of samples.
+  const latencies: Array<[number, number]> = [];
+  histogram.forEach((count, ms) => count && latencies.push([ms, count]));
+  send({ type: 'result', latencies, delivered: deliveredCount(), duplicates, outOfRange });
   for (const socket of sockets) socket.terminate();
   setTimeout(() => process.exit(0), 200);
 });

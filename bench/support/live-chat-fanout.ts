@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { AccessTokenSigner } from '../../src/platform/security/jwt.ts';
 import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
 import { prepareBenchDatabase } from './databases.ts';
-import { ms, percentiles } from './latency.ts';
+import { ms, percentiles, type Latency } from './latency.ts';
 import { startTarget, stopAllTargets } from './target-process.ts';
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./live-chat-clients.ts', import.meta.url));
@@ -32,6 +32,19 @@ function rssKiB(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? 0);
 }
 
+function histogramPercentiles(pairs: Array<[number, number]>): Latency {
+  const merged = new Map<number, number>();
+  for (const [at, count] of pairs) merged.set(at, (merged.get(at) ?? 0) + count);
+  const sorted = [...merged].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0);
+  const at = (q: number) => {
+    let seen = 0;
+    for (const [value, count] of sorted) if ((seen += count) > q * total) return value;
+    return sorted[sorted.length - 1]?.[0] ?? 0;
+  };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
 /** User + system CPU seconds of a process (clock ticks of 1/100 s). */
 function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -39,7 +52,8 @@ function cpuSecondsOf(pid: number): number {
 }
 
 interface ClientResult {
-  latencies: number[];
+  /** [milliseconds, count] pairs. */
+  latencies: Array<[number, number]>;
   delivered: number;
   duplicates: number;
   outOfRange: number;
@@ -155,7 +169,21 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     for (let waited = 0; acked() < total && waited < 60_000; waited += 500) {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Then until the clients' delivery counts stop growing (a loaded machine queues frames), at most 180 s.
+    const expectedDeliveries = total * options.clients;
+    for (let last = -1, waited = 0; waited < 180_000; waited += 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const counts = await Promise.all(
+        children.map((child) => {
+          const answer = nextMessage<{ delivered: number }>(child, 'progress', 60_000);
+          child.send({ type: 'progress' });
+          return answer;
+        }),
+      );
+      const now = counts.reduce((sum, count) => sum + count.delivered, 0);
+      if (now === last || now >= expectedDeliveries) break;
+      last = now;
+    }
     // From /proc: a saturated server may not answer an IPC question in time.
     const cpuSeconds = servers.reduce((sum, server, index) => sum + cpuSecondsOf(server.pid) - cpuBefore[index]!, 0);
     const results = await Promise.all(
@@ -170,7 +198,7 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const expected = (total - refused) * options.clients;
     const delivered = results.reduce((sum, result) => sum + result.delivered, 0);
     const duplicates = results.reduce((sum, result) => sum + result.duplicates + result.outOfRange, 0);
-    const latency = percentiles(results.flatMap((result) => result.latencies));
+    const latency = histogramPercentiles(results.flatMap((result) => result.latencies));
     const ack = percentiles(ackLatencies);
     console.log(
       `joined in ${(joinMs / 1000).toFixed(1)} s; delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +

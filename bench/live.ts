@@ -1,17 +1,18 @@
 /**
  * Live: chat fan-out to many WebSocket clients across two API instances (delivery p99, loss and duplicate check, memory per connection) and RTMP ingest CPU (passthrough, and with a 360p rung).
  *
- * Two API instances in this process, each with its own chat rooms, on one database; with REDIS_URL
- * (and DATABASE_URL) each has its own platform and the rooms fan out through Redis pub/sub, otherwise
- * they share the in-memory pub/sub. BENCH_CLIENTS sockets (half on each instance) join one room; a
+ * With DATABASE_URL and REDIS_URL the chat runs as deployed: two API server processes on PostgreSQL
+ * and Redis pub/sub, the sockets held by BENCH_CLIENT_PROCESSES client processes
+ * (support/live-chat-fanout.ts). Without them: two API instances in this process, each with its own
+ * chat rooms, on one PGlite database and the in-memory pub/sub. BENCH_CLIENTS sockets (half on each instance) join one room; a
  * sender on instance A posts BENCH_RATE messages a second for BENCH_SECONDS; every client checks
  * every sequence number arrives exactly once. Memory per connection is this process's RSS growth
  * while the sockets are open (servers and clients together) divided by the socket count.
  * Ingest: a synthetic 640x360 H.264/AAC stream pushed for BENCH_INGEST_SECONDS, once with the source
  * rendition only and once with a 360p rung; the packager's CPU time over the stream's real time.
  *
- * Environment: BENCH_CLIENTS (1000), BENCH_RATE (50), BENCH_SECONDS (10), BENCH_INGEST_SECONDS (15),
- * DATABASE_URL, REDIS_URL.
+ * Environment: BENCH_CLIENTS (1000), BENCH_RATE (50), BENCH_SECONDS (10), BENCH_INGEST_SECONDS (15; 0
+ * skips the ingest part), BENCH_CLIENT_PROCESSES (2), DATABASE_URL, REDIS_URL.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -30,11 +31,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { chatFanoutAcrossProcesses } from './support/live-chat-fanout.ts';
 
 const CLIENTS = Math.round(envNumber('BENCH_CLIENTS', 1000));
 const RATE = envNumber('BENCH_RATE', 50);
 const SECONDS = envNumber('BENCH_SECONDS', 10);
-const INGEST_SECONDS = envNumber('BENCH_INGEST_SECONDS', 15);
+const INGEST_SECONDS = process.env.BENCH_INGEST_SECONDS === '0' ? 0 : envNumber('BENCH_INGEST_SECONDS', 15);
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -58,6 +60,11 @@ async function instance(
 }
 
 async function main(): Promise<void> {
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+    const clientProcesses = Math.round(envNumber('BENCH_CLIENT_PROCESSES', 2));
+    await chatFanoutAcrossProcesses({ clients: CLIENTS, rate: RATE, seconds: SECONDS, clientProcesses, load });
+    if (INGEST_SECONDS <= 0) return;
+  }
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   const testDatabase = await createTestDatabase(kind);
   const env = {
@@ -100,81 +107,84 @@ async function main(): Promise<void> {
     .executeTakeFirstOrThrow();
   const token = (await a.services.accessTokens.sign({ userId: creator.id, role: 'creator' })).token;
   const path = `/api/v1/live/streams/${stream.id}/chat`;
-
-  console.log(
-    `# Live chat fan-out: ${CLIENTS} sockets over 2 instances (${process.env.REDIS_URL && testDatabase.url ? 'Redis pub/sub' : 'in-memory pub/sub'}), ${RATE} msg/s for ${SECONDS} s; ${cpus().length} cores, load ${load()}`,
-  );
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  const clients: TestChatClient[] = [];
-  for (let i = 0; i < CLIENTS; i += 1) clients.push(new TestChatClient(`${i % 2 ? b.url : a.url}${path}`));
-  await Promise.all(clients.map((client) => client.waitFor((frame) => frame.type === 'ready', 'ready', 120_000)));
-  const rssAfter = process.memoryUsage().rss;
-  const received = clients.map(() => new Map<number, number>());
-  const latencies: number[] = [];
-  let duplicates = 0;
-  clients.forEach((client, index) =>
-    client.socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString());
-      if (frame.type !== 'message') return;
-      const [seq, sentAt] = String(frame.message.body).split(' ').map(Number) as [number, number];
-      if (received[index]!.has(seq)) duplicates += 1;
-      received[index]!.set(seq, Date.now());
-      latencies.push(Date.now() - sentAt);
-    }),
-  );
-  const sender = new TestChatClient(`${a.url}${path}`);
-  await sender.waitFor((frame) => frame.type === 'ready', 'ready');
-  sender.send({ type: 'auth', token });
-  await sender.waitFor((frame) => frame.type === 'authenticated', 'auth');
-  const total = Math.round(RATE * SECONDS);
-  const started = Date.now();
-  for (let seq = 0; seq < total; seq += 1) {
-    const due = started + (seq * 1000) / RATE;
-    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-    sender.send({ type: 'send', body: `${seq} ${Date.now()}` });
-  }
-  // Drain: wait until deliveries stop growing (a loaded machine queues sends), at most 60 s.
-  const count = () => received.reduce((sum, seen) => sum + seen.size, 0);
-  for (let last = -1, waited = 0; count() !== last && waited < 60_000; waited += 2000) {
-    last = count();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-  const refused = sender.frames.filter((frame) => frame.type === 'error').length;
-  const expected = (total - refused) * CLIENTS;
-  const delivered = count();
-  const latency = percentiles(latencies);
-  console.log(
-    `delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
-      `delivery p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms; ` +
-      `memory ${((rssAfter - rssBefore) / CLIENTS / 1024).toFixed(1)} KiB per connection (server + client); load ${load()}`,
-  );
-  for (const client of [...clients, sender]) client.close();
-
-  console.log(`# Live ingest CPU (${INGEST_SECONDS} s synthetic 640x360 stream), load ${load()}`);
-  for (const ladder of ['none', '360']) {
-    const config = {
-      ...a.platform.config,
-      live: { ...a.platform.config.live, ladderHeights: ladder === 'none' ? [] : [360] },
-    };
-    const services = createServices({ ...a.platform, config, metrics: createMetricsRegistry() });
-    const ingest = services.live.createIngest();
-    const port = await ingest.start('127.0.0.1');
-    const key = (await services.live.keys.create({ id: creator.id, role: 'creator' })).key;
-    await db.updateTable('live_streams').set({ status: 'ended' }).where('channel_id', '=', creator.id).execute();
-    const pushedAt = Date.now();
-    const encoder = pushTestStream(`rtmp://127.0.0.1:${port}/live/${key}`, INGEST_SECONDS);
-    const packager = await waitForPackager();
-    const firstPlaylistMs = await waitForFirstSegment(a.platform, creator.id, pushedAt);
-    const cpuBefore = cpuSeconds(packager);
-    const measuredFrom = Date.now();
-    await encoder.exited;
-    const cpu = cpuSeconds(packager) - cpuBefore;
-    const wall = (Date.now() - measuredFrom) / 1000;
-    await ingest.close();
+  if (!(testDatabase.url && process.env.REDIS_URL)) await chatInProcess();
+  async function chatInProcess(): Promise<void> {
     console.log(
-      `${ladder === 'none' ? 'passthrough only' : 'passthrough + 360p'}: packager CPU ${(cpu / wall).toFixed(3)} × real time; first segment published ${firstPlaylistMs} ms after the encoder started; load ${load()}`,
+      `# Live chat fan-out: ${CLIENTS} sockets over 2 instances (${process.env.REDIS_URL && testDatabase.url ? 'Redis pub/sub' : 'in-memory pub/sub'}), ${RATE} msg/s for ${SECONDS} s; ${cpus().length} cores, load ${load()}`,
     );
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const clients: TestChatClient[] = [];
+    for (let i = 0; i < CLIENTS; i += 1) clients.push(new TestChatClient(`${i % 2 ? b.url : a.url}${path}`));
+    await Promise.all(clients.map((client) => client.waitFor((frame) => frame.type === 'ready', 'ready', 120_000)));
+    const rssAfter = process.memoryUsage().rss;
+    const received = clients.map(() => new Map<number, number>());
+    const latencies: number[] = [];
+    let duplicates = 0;
+    clients.forEach((client, index) =>
+      client.socket.on('message', (data) => {
+        const frame = JSON.parse(data.toString());
+        if (frame.type !== 'message') return;
+        const [seq, sentAt] = String(frame.message.body).split(' ').map(Number) as [number, number];
+        if (received[index]!.has(seq)) duplicates += 1;
+        received[index]!.set(seq, Date.now());
+        latencies.push(Date.now() - sentAt);
+      }),
+    );
+    const sender = new TestChatClient(`${a.url}${path}`);
+    await sender.waitFor((frame) => frame.type === 'ready', 'ready');
+    sender.send({ type: 'auth', token });
+    await sender.waitFor((frame) => frame.type === 'authenticated', 'auth');
+    const total = Math.round(RATE * SECONDS);
+    const started = Date.now();
+    for (let seq = 0; seq < total; seq += 1) {
+      const due = started + (seq * 1000) / RATE;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      sender.send({ type: 'send', body: `${seq} ${Date.now()}` });
+    }
+    // Drain: wait until deliveries stop growing (a loaded machine queues sends), at most 60 s.
+    const count = () => received.reduce((sum, seen) => sum + seen.size, 0);
+    for (let last = -1, waited = 0; count() !== last && waited < 60_000; waited += 2000) {
+      last = count();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    const refused = sender.frames.filter((frame) => frame.type === 'error').length;
+    const expected = (total - refused) * CLIENTS;
+    const delivered = count();
+    const latency = percentiles(latencies);
+    console.log(
+      `delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
+        `delivery p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms; ` +
+        `memory ${((rssAfter - rssBefore) / CLIENTS / 1024).toFixed(1)} KiB per connection (server + client); load ${load()}`,
+    );
+    for (const client of [...clients, sender]) client.close();
+  }
+  if (INGEST_SECONDS > 0) {
+    console.log(`# Live ingest CPU (${INGEST_SECONDS} s synthetic 640x360 stream), load ${load()}`);
+    for (const ladder of ['none', '360']) {
+      const config = {
+        ...a.platform.config,
+        live: { ...a.platform.config.live, ladderHeights: ladder === 'none' ? [] : [360] },
+      };
+      const services = createServices({ ...a.platform, config, metrics: createMetricsRegistry() });
+      const ingest = services.live.createIngest();
+      const port = await ingest.start('127.0.0.1');
+      const key = (await services.live.keys.create({ id: creator.id, role: 'creator' })).key;
+      await db.updateTable('live_streams').set({ status: 'ended' }).where('channel_id', '=', creator.id).execute();
+      const pushedAt = Date.now();
+      const encoder = pushTestStream(`rtmp://127.0.0.1:${port}/live/${key}`, INGEST_SECONDS);
+      const packager = await waitForPackager();
+      const firstPlaylistMs = await waitForFirstSegment(a.platform, creator.id, pushedAt);
+      const cpuBefore = cpuSeconds(packager);
+      const measuredFrom = Date.now();
+      await encoder.exited;
+      const cpu = cpuSeconds(packager) - cpuBefore;
+      const wall = (Date.now() - measuredFrom) / 1000;
+      await ingest.close();
+      console.log(
+        `${ladder === 'none' ? 'passthrough only' : 'passthrough + 360p'}: packager CPU ${(cpu / wall).toFixed(3)} × real time; first segment published ${firstPlaylistMs} ms after the encoder started; load ${load()}`,
+      );
+    }
   }
 
   await b.app.close();

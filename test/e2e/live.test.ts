@@ -1,7 +1,7 @@
 // Live streaming in Chromium: a synthetic RTMP stream (ffmpeg lavfi with a burned-in clock) plays
 // live through hls.js; two browsers on two API instances chat (each instance has its own chat rooms;
-// they share the database and the pub/sub: in memory on this one-process PGlite setup, Redis when
-// REDIS_URL is set); a toxic message is held and only its author sees it; the stream ends, the
+// they share the database and the pub/sub: in memory on this one-process setup, Redis when
+// REDIS_URL is set; PostgreSQL when DATABASE_URL is set, else PGlite); a toxic message is held and only its author sees it; the stream ends, the
 // recording becomes a ready video and the chat replays with its playback. The creator's studio shows
 // the RTMP URL and a key shown once; the live page works at 390 px with the chat below the player.
 import { after, before, describe, test } from 'node:test';
@@ -17,9 +17,9 @@ import { bearer, json, registerUser } from '../support/app.ts';
 import { eventually } from '../support/eventually.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { signInThroughUi } from './support/accounts.ts';
-import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
+import { e2eDatabaseKind, screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
 
-describe('live streaming in Chromium', () => {
+describe(`live streaming in Chromium on ${e2eDatabaseKind()}${process.env.REDIS_URL ? ' with Redis' : ''}`, () => {
   let t: WebTestApp;
   let second: App;
   let secondUrl: string;
@@ -29,7 +29,8 @@ describe('live streaming in Chromium', () => {
   let browserB: TestBrowser;
 
   before(async () => {
-    t = await startWebTestApp({ LIVE_RTMP_PORT: '0', LIVE_RECONNECT_GRACE_SECONDS: '1' });
+    // PostgreSQL (and Redis) when the environment has them, as in CI; PGlite otherwise.
+    t = await startWebTestApp({ LIVE_RTMP_PORT: '0', LIVE_RECONNECT_GRACE_SECONDS: '1' }, e2eDatabaseKind());
     // A second API instance on the same database and pub/sub, with chat rooms of its own.
     // Its own metrics registry, as a separate process would have.
     const platformB = { ...t.platform, metrics: createMetricsRegistry() };

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { LiveConfig } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
@@ -34,7 +35,7 @@ const limitReached = (message: string) => new AppError(409, ErrorCode.LIVE_LIMIT
  * premiere's status follows the clock and its video's duration, so it is worked out when read.
  */
 export class LiveStreamService {
-  constructor(private readonly deps: { db: Kysely<DB>; config: LiveConfig }) {}
+  constructor(private readonly deps: { db: Kysely<DB>; config: LiveConfig; storage?: ObjectStorage }) {}
 
   async schedule(actor: AuthenticatedUser, input: ScheduleInput): Promise<LiveStreamRow> {
     if (actor.role === 'viewer') throw forbidden('Viewers cannot stream; switch to a creator account first');
@@ -194,7 +195,11 @@ export class LiveStreamService {
     return { stream, resumed: false };
   }
 
-  /** Moves a stream along its status machine; only from the statuses given, so a late caller changes nothing. */
+  /**
+   * Moves a stream along its status machine; only from the statuses given, so a late caller changes
+   * nothing. When a live stream is over for good (its recording ready, or failed) its live HLS is
+   * deleted from storage: the recording, processed into a video, is the lasting copy.
+   */
   async transition(
     id: string,
     from: LiveStreamStatus[],
@@ -214,7 +219,16 @@ export class LiveStreamService {
       .where('id', '=', id)
       .where('status', 'in', from)
       .returningAll()
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then(async (row) => {
+        if (row && row.kind === 'live' && (to === 'ready' || to === 'failed')) await this.deleteLiveMedia(row.id);
+        return row;
+      });
+  }
+
+  /** Everything a live stream put in storage (`live/<id>/`). */
+  async deleteLiveMedia(id: string): Promise<number> {
+    return this.deps.storage ? this.deps.storage.deletePrefix(`live/${id}`) : 0;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { NotificationsModule } from '../notifications/module.ts';
 import type { SubscriptionService } from '../subscriptions/service.ts';
 import type { VideoService } from '../videos/service.ts';
 import { ChatHub } from './chat/chat-hub.ts';
+import { chatRepo } from './chat/chat-repo.ts';
 import { ChatService } from './chat/chat-service.ts';
 import { notifyGoingLive, registerGoingLiveKind } from './going-live-notifications.ts';
 import { LiveIngest } from './ingest/live-ingest.ts';
@@ -32,8 +33,8 @@ export function createLiveModule(deps: LiveModuleDeps) {
   const db = platform.database.db;
   registerGoingLiveKind(deps.notifications);
   const keys = new StreamKeyService(db);
-  const liveStreams = new LiveStreamService({ db, config: config.live });
-  const hub = new ChatHub(platform.pubsub);
+  const liveStreams = new LiveStreamService({ db, config: config.live, storage: platform.storage });
+  const hub = new ChatHub(platform.pubsub, (streamId) => chatRepo.history(db, streamId, undefined));
   const chat = new ChatService({
     db,
     liveStreams,
@@ -48,6 +49,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
     moderationThreshold: config.moderation.threshold,
     logger,
   });
+  hub.observe((streamId, event) => chat.observe(streamId, event));
 
   return {
     keys,

@@ -6,20 +6,28 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/build-web.ts';
 import { startWorkers } from '../../../src/workers.ts';
+import type { DatabaseKind } from '../../../src/platform/db/database.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 
 export interface WebTestApp extends TestApp {
   baseUrl: string;
 }
 
-export async function startWebTestApp(env: Record<string, string> = {}): Promise<WebTestApp> {
+/** On PGlite unless `kind` says otherwise (`e2eDatabaseKind()` picks PostgreSQL when DATABASE_URL is set). */
+export async function startWebTestApp(
+  env: Record<string, string> = {},
+  kind: DatabaseKind = 'pglite',
+): Promise<WebTestApp> {
   await ensureWebBuilt();
-  const t = await startTestApp('pglite', env);
+  const t = await startTestApp(kind, env);
   startWorkers(t.platform, t.services);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite: for browser tests that should cover both in CI. */
+export const e2eDatabaseKind = (): DatabaseKind => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
 
 const SCREENSHOT_DIR = new URL('../../../test-results/', import.meta.url).pathname;
 

@@ -3,15 +3,22 @@ import { Link } from 'react-router-dom';
 import type { ChatMessage } from './live-api.ts';
 import type { LiveChatState } from './useLiveChat.ts';
 
+/** A time-out from the chat's buttons lasts this long (the protocol takes any length up to a week). */
+const TIMEOUT_SECONDS = 300;
+
 function MessageLine({
   message,
   canModerate,
   chat,
+  ownerId,
 }: {
   message: ChatMessage;
   canModerate: boolean;
   chat?: LiveChatState;
+  /** The channel owner, who cannot be timed out or banned. */
+  ownerId?: string;
 }) {
+  const restrictable = message.authorId !== ownerId;
   return (
     <li className={message.status === 'held' ? 'chat-message held' : 'chat-message'} data-message-id={message.id}>
       <span className="chat-author">{message.authorName}</span> <span className="chat-body">{message.body}</span>
@@ -24,6 +31,29 @@ function MessageLine({
           <button type="button" className="link-button" onClick={() => chat.remove(message.id)}>
             Delete
           </button>
+          {restrictable && (
+            <>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Time out ${message.authorName} for 5 minutes`}
+                onClick={() => chat.timeout(message.authorId, TIMEOUT_SECONDS)}
+              >
+                Time out
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Ban ${message.authorName}`}
+                onClick={() => {
+                  if (window.confirm(`Ban ${message.authorName} from this channel's chats?`))
+                    chat.ban(message.authorId);
+                }}
+              >
+                Ban
+              </button>
+            </>
+          )}
         </span>
       )}
     </li>
@@ -35,10 +65,12 @@ export function LiveChat({
   chat,
   canModerate,
   signedInUser,
+  ownerId,
 }: {
   chat: LiveChatState;
   canModerate: boolean;
   signedInUser: boolean;
+  ownerId: string;
 }) {
   const [draft, setDraft] = useState('');
   const list = useRef<HTMLOListElement>(null);
@@ -66,7 +98,7 @@ export function LiveChat({
       )}
       <ol className="chat-list" ref={list} aria-live="polite">
         {chat.messages.map((message) => (
-          <MessageLine key={message.id} message={message} canModerate={canModerate} chat={chat} />
+          <MessageLine key={message.id} message={message} canModerate={canModerate} chat={chat} ownerId={ownerId} />
         ))}
       </ol>
       {chat.lastError && (

@@ -9,16 +9,19 @@ const RETRY_MS = 2000;
 /**
  * The live player: hls.js on a live playlist (native HLS on Safari), a LIVE badge with the delay
  * behind the live edge, and "Go to live" after the viewer seeks back into the DVR window. In replay
- * mode (a recording) it reports the playback position so the chat can follow it.
+ * mode (a recording) it reports the playback position so the chat can follow it. A premiere passes
+ * `startAt`: playback starts that many seconds in, where everyone watching is (the wall clock).
  */
 export function LivePlayer({
   source,
   live,
   onTime,
+  startAt,
 }: {
   source: string;
   live: boolean;
   onTime?: (seconds: number) => void;
+  startAt?: number;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<Hls | null>(null);
@@ -34,9 +37,14 @@ export function LivePlayer({
       if (cancelled) return;
       if (!HlsPlayer.isSupported()) {
         element.src = source;
+        if (startAt) element.addEventListener('loadedmetadata', () => (element.currentTime = startAt), { once: true });
         return;
       }
-      const player = new HlsPlayer({ liveSyncDurationCount: 3, lowLatencyMode: false });
+      const player = new HlsPlayer({
+        liveSyncDurationCount: 3,
+        lowLatencyMode: false,
+        ...(startAt ? { startPosition: startAt } : {}),
+      });
       hls.current = player;
       // The first playlist may not be published yet when a stream has just gone live: keep retrying.
       player.on(HlsPlayer.Events.ERROR, (_event, data) => {
@@ -58,6 +66,7 @@ export function LivePlayer({
       hls.current?.destroy();
       hls.current = null;
     };
+    // startAt is read once, when the source is loaded: later renders must not seek.
   }, [source]);
 
   useEffect(() => {

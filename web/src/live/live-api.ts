@@ -20,3 +20,5 @@ export const revokeStreamKey = (id: string) => expectNoContent(api.DELETE('/api/
 export const scheduleStream = (title: string) => unwrap(api.POST('/api/v1/live/streams', { body: { title } }));
 export const fetchChannelStreams = (channelId: string) =>
   unwrap(api.GET('/api/v1/live/channels/{id}/streams', byId(channelId)));
+export const fetchStreamOfVideo = (videoId: string) =>
+  unwrap(api.GET('/api/v1/live/by-video/{videoId}', { params: { path: { videoId } } }));

@@ -18,6 +18,8 @@ export interface LiveChatState {
   send(body: string): void;
   remove(messageId: string): void;
   pin(messageId: string | null): void;
+  timeout(userId: string, seconds: number): void;
+  ban(userId: string): void;
 }
 
 const MAX_KEPT = 300;
@@ -81,6 +83,10 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
           case 'presence':
             setPresence(frame.count);
             break;
+          case 'restricted':
+            // A timed-out or banned user's messages so far are cleared from the chat, as on YouTube.
+            setMessages((current) => current.filter((item) => item.authorId !== frame.userId));
+            break;
           case 'ended':
             setEnded(true);
             break;
@@ -118,5 +124,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
     send: (body) => frame({ type: 'send', body }),
     remove: (messageId) => frame({ type: 'delete', messageId }),
     pin: (messageId) => frame({ type: 'pin', messageId }),
+    timeout: (userId, seconds) => frame({ type: 'timeout', userId, seconds }),
+    ban: (userId) => frame({ type: 'ban', userId }),
   };
 }

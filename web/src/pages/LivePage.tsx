@@ -55,6 +55,11 @@ function RecordingWithReplay({ stream, premiere }: { stream: LiveStream; premier
   );
 }
 
+/** Seconds since a premiere began: everyone watches the same moment, so a late viewer starts there. */
+function premiereElapsed(stream: LiveStream): number {
+  return stream.scheduledAt ? Math.max(0, (Date.now() - Date.parse(stream.scheduledAt)) / 1000) : 0;
+}
+
 function LiveRoom({ stream }: { stream: LiveStream }) {
   const { user } = useAuth();
   const chat = useLiveChat(stream.chat.socketPath, stream.chat.pinned);
@@ -69,13 +74,20 @@ function LiveRoom({ stream }: { stream: LiveStream }) {
     <div className="live-layout">
       <div className="live-main">
         {stream.status === 'live' && stream.playbackUrl && <LivePlayer source={stream.playbackUrl} live />}
-        {premiereLive && premiereUrl.data && <LivePlayer source={premiereUrl.data.url} live />}
+        {premiereLive && premiereUrl.data && (
+          <>
+            <span className="live-badge" data-testid="premiere-badge">
+              PREMIERE
+            </span>
+            <LivePlayer source={premiereUrl.data.url} live={false} startAt={premiereElapsed(stream)} />
+          </>
+        )}
         {stream.status === 'scheduled' && stream.scheduledAt && <Countdown at={stream.scheduledAt} />}
         {stream.status === 'scheduled' && !stream.scheduledAt && (
           <p className="empty">Waiting for the encoder to connect…</p>
         )}
       </div>
-      <LiveChat chat={chat} canModerate={canModerate} signedInUser={!!user} />
+      <LiveChat chat={chat} canModerate={canModerate} signedInUser={!!user} ownerId={stream.channelId} />
     </div>
   );
 }

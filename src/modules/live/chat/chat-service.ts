@@ -8,7 +8,10 @@ import type { AuthenticatedUser } from '../../../platform/http/auth-guard.ts';
 import type { RateLimiter } from '../../../platform/rate-limit/rate-limiter.ts';
 import type { SubscriptionService } from '../../subscriptions/service.ts';
 import type { LiveStreamRow, LiveStreamService } from '../live-streams.ts';
+import type { ChatEvent } from './chat-hub.ts';
 import { chatRepo, type ChatMessage } from './chat-repo.ts';
+import { ChatWriter } from './chat-writer.ts';
+import { TtlCache } from './ttl-cache.ts';
 
 /** A refusal the socket turns into an error frame; `code` is part of the chat protocol (docs/LIVE.md). */
 export class ChatRefusal extends Error {
@@ -41,50 +44,103 @@ export type ChatPostingRule = (stream: LiveStreamRow, author: AuthenticatedUser)
 /** Chat is open while a stream is live or coming up, and for a premiere's whole run. */
 const OPEN_STATUSES = new Set(['scheduled', 'live']);
 
+/** How long this process trusts what it read, when no event told it of a change (docs/LIVE.md). */
+const STREAM_TTL_MS = 2000;
+const PERMISSION_TTL_MS = 30_000;
+
+type Ban = { until: number | null } | null;
+const NEVER_ABORTED = new AbortController().signal;
+
+export type AdmittedMessage = Omit<ChatMessage, 'id' | 'createdAt'>;
+
+/** A signed-in chat user as the socket knows them (the name is read once, at sign-in). */
+export interface ChatAuthor extends AuthenticatedUser {
+  name: string;
+}
+
 /**
  * What a chat message must pass before it is stored and fanned out: the room is open, the author is
  * signed in, not banned or timed out, subscribed when the room asks it, within slow mode and the
  * per-user-per-room rate; then the moderator scores it and a toxic one is held (only its author sees it).
+ *
+ * The send path makes no database round trip of its own in the common case: the room, moderator
+ * status, bans, subscriptions and the author's last message time are cached in this process and
+ * dropped when a chat event says they changed (`observe`), and the message is written by the group
+ * committing ChatWriter, one INSERT for all the messages that arrived meanwhile.
  */
 export class ChatService {
+  private readonly streams: TtlCache<LiveStreamRow | undefined>;
+  private readonly moderators = new TtlCache<boolean>(PERMISSION_TTL_MS);
+  private readonly bans = new TtlCache<Ban>(PERMISSION_TTL_MS);
+  private readonly subscribed = new TtlCache<boolean>(PERMISSION_TTL_MS);
+  private readonly lastPosted = new TtlCache<number | null>(10 * 60_000);
+  private readonly writer: ChatWriter;
   private readonly postingRules: ChatPostingRule[] = [];
 
-  constructor(private readonly deps: ChatServiceDeps) {}
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.streams = new TtlCache(STREAM_TTL_MS);
+    this.writer = new ChatWriter(deps.db);
+  }
 
   /** Adds a rule every author but the creator, admins and chat moderators must pass. */
   addPostingRule(rule: ChatPostingRule): void {
     this.postingRules.push(rule);
   }
 
-  async send(stream: LiveStreamRow, author: AuthenticatedUser, rawBody: string): Promise<ChatMessage> {
-    const { db, config } = this.deps;
+  /** The room's stream as recently read (premiere status follows the clock, so it is short-lived). */
+  room(streamId: string): Promise<LiveStreamRow | undefined> {
+    return this.streams.get(streamId, () => this.deps.liveStreams.findById(streamId).catch(() => undefined));
+  }
+
+  /** Every room event this process receives passes here, so what it changed is read again. */
+  observe(streamId: string, event: ChatEvent): void {
+    if (event.type === 'settings' || event.type === 'ended' || event.type === 'pinned') this.streams.delete(streamId);
+    if (event.type === 'restricted') this.bans.deleteEndingWith(`:${event.userId}`);
+  }
+
+  /**
+   * A message's checks; it is stored by `store`. A socket starts each message's admission as the frame
+   * arrives and stores the admitted ones in arrival order, so a fast sender's checks and writes
+   * overlap instead of costing a round trip each, and its messages keep their order.
+   */
+  async admit(streamId: string, author: ChatAuthor, rawBody: string): Promise<AdmittedMessage> {
+    const { config } = this.deps;
     const body = rawBody.trim();
     if (!body) throw new ChatRefusal('EMPTY_MESSAGE', 'A message needs some text');
     if (body.length > config.maxLength) {
       throw new ChatRefusal('MESSAGE_TOO_LONG', `Messages are at most ${config.maxLength} characters`);
     }
+    const stream = await this.room(streamId);
+    if (!stream) throw new ChatRefusal('UNKNOWN_ROOM', 'The stream is gone');
     if (!OPEN_STATUSES.has(stream.status)) throw new ChatRefusal('CHAT_CLOSED', 'This chat is closed');
-    const privileged = await this.canModerate(stream, author);
+    const [privileged, limit] = await Promise.all([
+      this.canModerate(stream, author),
+      this.deps.limiter.take(`${stream.id}:${author.id}`),
+    ]);
     if (!privileged) await this.assertMayPost(stream, author);
-    const limit = await this.deps.limiter.take(`${stream.id}:${author.id}`);
     if (!limit.allowed) {
       throw new ChatRefusal('RATE_LIMITED', 'You are sending messages too fast', limit.retryAfterSeconds);
     }
     const held = await this.isToxic(body, author.id);
-    const offsetMs = stream.started_at ? Math.max(0, Date.now() - stream.started_at.getTime()) : 0;
-    return chatRepo.insert(db, {
-      streamId: stream.id,
-      authorId: author.id,
-      body,
-      status: held ? 'held' : 'visible',
-      offsetMs,
-    });
+    // Offsets are into the recording: from going live, or for a premiere from its start (its video's 0).
+    const origin = stream.started_at ?? (stream.kind === 'premiere' ? stream.scheduled_at : null);
+    const offsetMs = origin ? Math.max(0, Date.now() - origin.getTime()) : 0;
+    const status = held ? ('held' as const) : ('visible' as const);
+    return { streamId: stream.id, authorId: author.id, authorName: author.name, body, status, offsetMs };
+  }
+
+  /** Queues an admitted message's write (group commit); resolves with it as stored. */
+  async store(message: AdmittedMessage): Promise<ChatMessage> {
+    const { authorName, ...row } = message;
+    return { ...(await this.writer.write(row)), ...row, authorName };
   }
 
   /** Creator, admins and the channel's appointed chat moderators. */
   async canModerate(stream: LiveStreamRow, user: AuthenticatedUser): Promise<boolean> {
     if (user.id === stream.channel_id || user.role === 'admin') return true;
-    return chatRepo.isModerator(this.deps.db, stream.channel_id, user.id);
+    return this.moderators.get(`${stream.channel_id}:${user.id}`, () =>
+      chatRepo.isModerator(this.deps.db, stream.channel_id, user.id),
+    );
   }
 
   async deleteMessage(stream: LiveStreamRow, actor: AuthenticatedUser, messageId: string): Promise<void> {
@@ -100,6 +156,7 @@ export class ChatService {
     if (userId === stream.channel_id) throw new ChatRefusal('FORBIDDEN', 'The channel owner cannot be restricted');
     const until = seconds ? new Date(Date.now() + seconds * 1000) : null;
     await chatRepo.ban(this.deps.db, stream.channel_id, userId, until, actor.id);
+    this.bans.set(`${stream.channel_id}:${userId}`, { until: until ? until.getTime() : null });
   }
 
   async pin(stream: LiveStreamRow, actor: AuthenticatedUser, messageId: string | null): Promise<ChatMessage | null> {
@@ -117,6 +174,7 @@ export class ChatService {
       throw new ChatRefusal('FORBIDDEN', 'Only the creator appoints chat moderators');
     }
     await chatRepo.addModerator(this.deps.db, stream.channel_id, userId);
+    this.moderators.set(`${stream.channel_id}:${userId}`, true);
   }
 
   private async assertModerator(stream: LiveStreamRow, actor: AuthenticatedUser): Promise<void> {
@@ -127,10 +185,14 @@ export class ChatService {
 
   private async assertMayPost(stream: LiveStreamRow, author: AuthenticatedUser): Promise<void> {
     const { db } = this.deps;
-    const ban = await chatRepo.activeBan(db, stream.channel_id, author.id);
-    if (ban) {
+    const key = `${stream.channel_id}:${author.id}`;
+    const ban = await this.bans.get(key, async () => {
+      const row = await chatRepo.activeBan(db, stream.channel_id, author.id);
+      return row ? { until: row.until ? row.until.getTime() : null } : null;
+    });
+    if (ban && (ban.until === null || ban.until > Date.now())) {
       throw ban.until
-        ? new ChatRefusal('TIMED_OUT', 'You are timed out in this chat', (ban.until.getTime() - Date.now()) / 1000)
+        ? new ChatRefusal('TIMED_OUT', 'You are timed out in this chat', (ban.until - Date.now()) / 1000)
         : new ChatRefusal('BANNED', "You are banned from this channel's chats");
     }
     for (const rule of this.postingRules) {
@@ -138,22 +200,39 @@ export class ChatService {
       if (refusal) throw refusal;
     }
     if (stream.subscribers_only) {
-      const status = await this.deps.subscriptions.status(author, stream.channel_id);
-      if (!status.isSubscribed) throw new ChatRefusal('SUBSCRIBERS_ONLY', 'Only subscribers can chat here');
+      const subscribed = await this.subscribed.get(
+        key,
+        async () => (await this.deps.subscriptions.status(author, stream.channel_id)).isSubscribed,
+      );
+      if (!subscribed) throw new ChatRefusal('SUBSCRIBERS_ONLY', 'Only subscribers can chat here');
     }
     if (stream.slow_mode_seconds > 0) {
-      const last = await chatRepo.lastPostedAt(db, stream.id, author.id);
-      const wait = last ? stream.slow_mode_seconds - (Date.now() - last.getTime()) / 1000 : 0;
+      const last = await this.lastPosted.get(
+        `${stream.id}:${author.id}`,
+        async () => (await chatRepo.lastPostedAt(db, stream.id, author.id))?.getTime() ?? null,
+      );
+      const wait = last ? stream.slow_mode_seconds - (Date.now() - last) / 1000 : 0;
       if (wait > 0)
         throw new ChatRefusal('SLOW_MODE', `Slow mode: one message every ${stream.slow_mode_seconds} s`, wait);
     }
+    // Set before any other await, so a message admitted concurrently sees it.
+    this.lastPosted.set(`${stream.id}:${author.id}`, Date.now());
   }
 
-  /** The moderator may be a remote model that fails: the message then goes through, and the failure is logged. */
+  /**
+   * The moderator may be a remote model that fails: the message then goes through, and the failure is
+   * logged. With only the local classifier configured it is called directly: it answers in well under
+   * a millisecond and costs nothing, so chat messages are not metered one ai_usage row each.
+   */
   private async isToxic(body: string, userId: string): Promise<boolean> {
+    const { moderator } = this.deps;
     try {
-      const result = await this.deps.moderator.moderateText(body, { userId });
-      return topScore(result.scores).score >= this.deps.moderationThreshold;
+      const chain = moderator.router.chain;
+      const only = chain.length === 1 && chain[0]!.model.provider === 'local' ? chain[0] : undefined;
+      const scores = only
+        ? (await only.classify(body, NEVER_ABORTED)).value.scores
+        : (await moderator.moderateText(body, { userId })).scores;
+      return topScore(scores).score >= this.deps.moderationThreshold;
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'chat moderation unavailable; message not scored');
       return false;

@@ -8,7 +8,7 @@ import { chatSocketPath } from '../presenter.ts';
 import type { ChatEvent, ChatMember } from './chat-hub.ts';
 import { CLOSE, clientFrame, ERROR_WINDOW_MS, MAX_ERRORS_PER_WINDOW, type ClientFrame } from './chat-protocol.ts';
 import { chatRepo, type ChatMessage } from './chat-repo.ts';
-import { ChatRefusal } from './chat-service.ts';
+import { ChatRefusal, type ChatAuthor } from './chat-service.ts';
 
 const socketQuery = z.object({
   after: z
@@ -39,34 +39,40 @@ export async function liveChatSocketRoutes(
       const streamId = (request.params as { id: string }).id;
       const after = socketQuery.safeParse(request.query).data?.after;
       let user: AuthenticatedUser | undefined = request.user;
-      let userName: string | undefined;
+      let author: ChatAuthor | undefined;
       let leave: (() => Promise<void>) | undefined;
       let errors: number[] = [];
       // Frames are handled one at a time, in order: a client's messages keep their order.
       let queue: Promise<void> = Promise.resolve();
-      let lastSentId = after ? BigInt(after) : -1n;
-      let buffered: ChatEvent[] | undefined = [];
+      // Sent messages, in arrival order: stored, fanned out and acknowledged one after another.
+      let ordered: Promise<void> = Promise.resolve();
+      let delivered: Promise<void> = Promise.resolve();
+      // History and live events overlap while joining: the history's ids are not sent again.
+      const fromHistory = new Set<string>();
+      let buffered: Array<{ event: ChatEvent; text: string }> | undefined = [];
 
-      const send = (frame: object) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      const sendText = (text: string) => {
+        if (socket.readyState === socket.OPEN) socket.send(text);
       };
-      const deliverEvent = (event: ChatEvent) => {
-        if (event.type === 'message') {
-          // History and live events overlap while joining: each message id goes out once, in order.
-          const id = BigInt(event.message.id);
-          if (id <= lastSentId && event.message.status === 'visible') return;
-          if (id > lastSentId) lastSentId = id;
+      const send = (frame: object) => sendText(JSON.stringify(frame));
+      const deliverEvent = (event: ChatEvent, text: string) => {
+        if (event.type === 'message' && event.message.status === 'visible') {
+          const id = event.message.id;
+          // Ids are decimal strings of bigints: a shorter one is smaller.
+          const resumedPast =
+            after !== undefined && (id.length < after.length || (id.length === after.length && id <= after));
+          if (resumedPast || fromHistory.has(id)) return;
         }
-        send(event);
+        sendText(text);
       };
       const member: ChatMember = {
         get userId() {
           return user?.id;
         },
-        deliver: (event) => {
-          if (event.type !== 'presence' && buffered) buffered.push(event);
-          else if (event.type === 'presence') send(event);
-          else deliverEvent(event);
+        deliver: (event, text) => {
+          if (event.type === 'presence') sendText(text);
+          else if (buffered) buffered.push({ event, text });
+          else deliverEvent(event, text);
         },
       };
       const fail = (code: string, message: string, extra: Record<string, unknown> = {}) => {
@@ -88,20 +94,23 @@ export async function liveChatSocketRoutes(
       socket.on('close', () => {
         queue = queue.then(async () => {
           await leave?.();
-          if (user && userName) await hub.publish(streamId, { type: 'leave', user: { id: user.id, name: userName } });
+          if (author) await hub.publish(streamId, { type: 'leave', user: { id: author.id, name: author.name } });
         });
       });
       socket.on('error', () => socket.terminate());
 
       const opened = (async () => {
-        const stream = await liveStreams.findById(streamId).catch(() => undefined);
+        const stream = await chat.room(streamId);
         if (!stream) {
           send({ type: 'error', code: 'UNKNOWN_ROOM', message: 'No live stream or premiere with this id' });
           socket.close(CLOSE.unknownRoom, 'Unknown room');
           return;
         }
         leave = await hub.join(streamId, member);
-        const history = await chatRepo.history(db, streamId, user?.id, after);
+        // A signed-out join without `after` (most viewers) gets the room's recent messages from memory.
+        const history =
+          (!user && after === undefined ? await hub.recent(streamId) : undefined) ??
+          (await chatRepo.history(db, streamId, user?.id, after));
         send({
           type: 'ready',
           streamId,
@@ -110,10 +119,13 @@ export async function liveChatSocketRoutes(
           slowModeSeconds: stream.slow_mode_seconds,
           subscribersOnly: stream.subscribers_only,
         });
-        for (const message of history) deliverEvent({ type: 'message', message });
+        for (const message of history) {
+          fromHistory.add(message.id);
+          send({ type: 'message', message });
+        }
         const pending = buffered ?? [];
         buffered = undefined;
-        for (const event of pending) deliverEvent(event);
+        for (const { event, text } of pending) deliverEvent(event, text);
       })();
       queue = opened.catch((error: unknown) => {
         request.log.error({ err: error }, 'chat join failed');
@@ -133,18 +145,24 @@ export async function liveChatSocketRoutes(
         const frame = parsed.data;
         if (frame.type === 'ping') return send({ type: 'pong' });
         if (frame.type === 'auth') return authenticate(frame.token);
-        if (!user) return fail('UNAUTHENTICATED', 'Sign in (an auth frame) to chat', { ref: frame.ref });
-        const stream = await liveStreams.findById(streamId);
-        if (!stream) return fail('UNKNOWN_ROOM', 'The stream is gone');
+        if (!author) return fail('UNAUTHENTICATED', 'Sign in (an auth frame) to chat', { ref: frame.ref });
         try {
-          await act(frame, stream, user);
+          await act(frame, author);
         } catch (error) {
-          if (!(error instanceof ChatRefusal)) throw error;
-          fail(error.code, error.message, {
-            ref: frame.ref,
-            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {}),
-          });
+          refuse(error, frame.ref);
         }
+      }
+
+      /** A refusal becomes its error frame; anything else is logged and reported as INTERNAL_ERROR. */
+      function refuse(error: unknown, ref: string | undefined): void {
+        if (!(error instanceof ChatRefusal)) {
+          request.log.error({ err: error }, 'chat frame failed');
+          return fail('INTERNAL_ERROR', 'That did not work; try again', { ref });
+        }
+        fail(error.code, error.message, {
+          ref,
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(error.retryAfterSeconds) } : {}),
+        });
       }
 
       async function authenticate(token: string): Promise<void> {
@@ -155,27 +173,46 @@ export async function liveChatSocketRoutes(
           return fail('INVALID_TOKEN', 'The access token is invalid or expired');
         }
         const account = await services.users.get(user.id).catch(() => undefined);
-        userName = account?.username ?? 'unknown';
-        send({ type: 'authenticated', userId: user.id, name: userName });
+        author = { ...user, name: account?.username ?? 'unknown' };
+        send({ type: 'authenticated', userId: user.id, name: author.name });
         // This user's held messages, which a signed-out join did not include (shown to them as held).
         for (const message of await chatRepo.history(db, streamId, user.id)) {
           if (message.status === 'held') send({ type: 'message', message });
         }
-        await hub.publish(streamId, { type: 'join', user: { id: user.id, name: userName } });
+        await hub.publish(streamId, { type: 'join', user: { id: author.id, name: author.name } });
       }
 
-      async function act(
-        frame: Exclude<ClientFrame, { type: 'auth' | 'ping' }>,
-        stream: Awaited<ReturnType<typeof liveStreams.get>>,
-        actor: AuthenticatedUser,
-      ) {
+      async function act(frame: Exclude<ClientFrame, { type: 'auth' | 'ping' }>, actor: ChatAuthor) {
+        if (frame.type === 'send') {
+          // Checked now, stored and fanned out in arrival order (chat-service.ts, admit).
+          const admitted = chat.admit(streamId, actor, frame.body);
+          admitted.catch(() => undefined);
+          ordered = ordered.then(async () => {
+            let written: Promise<ChatMessage>;
+            try {
+              written = chat.store(await admitted);
+            } catch (error) {
+              return refuse(error, frame.ref);
+            }
+            // Not awaited here: the next message's write joins this one's batch.
+            delivered = delivered.then(async () => {
+              try {
+                const message = await written;
+                void hub.publish(streamId, { type: 'message', message }).catch((error: unknown) => {
+                  request.log.error({ err: error }, 'chat publish failed');
+                });
+                send({ type: 'ack', ref: frame.ref, id: message.id, status: message.status });
+              } catch (error) {
+                refuse(error, frame.ref);
+              }
+            });
+          });
+          return;
+        }
+        // Moderation reads the room afresh: it is rare, and must see the current status.
+        const stream = await liveStreams.findById(streamId);
+        if (!stream) throw new ChatRefusal('UNKNOWN_ROOM', 'The stream is gone');
         switch (frame.type) {
-          case 'send': {
-            const message: ChatMessage = await chat.send(stream, actor, frame.body);
-            send({ type: 'ack', ref: frame.ref, id: message.id, status: message.status });
-            await hub.publish(streamId, { type: 'message', message });
-            return;
-          }
           case 'delete':
             await chat.deleteMessage(stream, actor, frame.messageId);
             await hub.publish(streamId, { type: 'deleted', messageId: frame.messageId });

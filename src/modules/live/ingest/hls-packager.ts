@@ -77,7 +77,7 @@ export function livePackagingArgs(plan: LivePackagingPlan): string[] {
     '-hls_list_size',
     String(Math.ceil(plan.dvrWindowSeconds / plan.segmentSeconds)),
     '-hls_flags',
-    'independent_segments+program_date_time',
+    'independent_segments+program_date_time+delete_segments',
     '-master_pl_name',
     'master.m3u8',
     '-var_stream_map',

@@ -20,6 +20,7 @@ import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
+import { WatchChatReplay } from '../../live/WatchChatReplay.tsx';
 import './watch-ai.css';
 
 export default function WatchPage() {
@@ -113,6 +114,7 @@ export default function WatchPage() {
             </div>
           </PhoneCollapsible>
           {current.status === 'ready' && <WatchPanels video={current} />}
+          {current.status === 'ready' && <WatchChatReplay videoId={current.id} />}
           {current.status === 'ready' && (
             <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
               <CommentSection video={current} />

@@ -1,0 +1,71 @@
+/**
+ * A chat load client process for bench/live.ts: opens CHAT_CLIENTS WebSockets to the chat room at
+ * CHAT_URLS (comma-separated, round robin), tells its parent (IPC) when all are in the room, then
+ * records every message frame: the delivery latency (now minus the send time in the body "<seq>
+ * <sentAt>") and, per socket, which sequence numbers arrived (duplicates counted). On { type:
+ * 'finish' } it answers { type: 'result' } and exits. A process of its own, so the clients' work does
+ * not share an event loop with the servers or the sender.
+ */
+import WebSocket from 'ws';
+
+const urls = (process.env.CHAT_URLS ?? '').split(',').filter(Boolean);
+const count = Number(process.env.CHAT_CLIENTS ?? 0);
+const total = Number(process.env.CHAT_TOTAL ?? 0);
+const send = (message: object) => process.send?.(message);
+
+/** Delivery latencies as a histogram of whole milliseconds (the last bucket holds anything slower). */
+const HISTOGRAM_MS = 120_000;
+const histogram = new Uint32Array(HISTOGRAM_MS + 1);
+const seen: Uint8Array[] = [];
+let duplicates = 0;
+let outOfRange = 0;
+const sockets: WebSocket[] = [];
+let ready = 0;
+
+const BODY = '"body":"';
+
+for (let index = 0; index < count; index += 1) {
+  const socket = new WebSocket(urls[index % urls.length]!);
+  const mine = new Uint8Array(total);
+  seen.push(mine);
+  sockets.push(socket);
+  let joined = false;
+  socket.on('message', (data) => {
+    const text = data.toString();
+    if (!joined) {
+      if (text.startsWith('{"type":"ready"')) {
+        joined = true;
+        ready += 1;
+        if (ready === count) send({ type: 'ready' });
+      }
+      return;
+    }
+    if (!text.startsWith('{"type":"message"')) return;
+    // The body is "<seq> <sentAt>"; read it without parsing the whole frame.
+    const start = text.indexOf(BODY) + BODY.length;
+    const [seq, sentAt] = text.slice(start, text.indexOf('"', start)).split(' ').map(Number) as [number, number];
+    histogram[Math.min(HISTOGRAM_MS, Math.max(0, Date.now() - sentAt))]! += 1;
+    if (!(seq >= 0 && seq < total)) outOfRange += 1;
+    else if (mine[seq]) duplicates += 1;
+    else mine[seq] = 1;
+  });
+  socket.on('error', (error) => send({ type: 'error', message: String(error) }));
+}
+
+const deliveredCount = () => {
+  let delivered = 0;
+  for (const mine of seen) for (const value of mine) delivered += value;
+  return delivered;
+};
+
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'progress') send({ type: 'progress', delivered: deliveredCount() });
+  if (message?.type !== 'finish') return;
+  // Sparse [ms, count] pairs: a few hundred entries instead of millions of samples.
+  const latencies: Array<[number, number]> = [];
+  histogram.forEach((count, ms) => count && latencies.push([ms, count]));
+  send({ type: 'result', latencies, delivered: deliveredCount(), duplicates, outOfRange });
+  for (const socket of sockets) socket.terminate();
+  setTimeout(() => process.exit(0), 200);
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,144 @@
+// The chat's cached send path: a ban or time-out and a slow-mode change apply to the very next
+// message (the caches are dropped by the room's events), a fast sender's burst is stored and
+// delivered in order with increasing ids and nothing twice (group-committed writes), and a second
+// API instance on the same database and pub/sub sees the same restrictions.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { buildApp, type App } from '../../../app.ts';
+import { startTestApp, type TestApp, bearer } from '../../../../test/support/app.ts';
+import { testDatabaseKinds } from '../../../../test/support/databases.ts';
+import { createServices } from '../../services.ts';
+import { createMetricsRegistry } from '../../../platform/observability/metrics.ts';
+import { createAccounts } from '../../channels/channel-test-support.ts';
+import { TestChatClient } from '../live-test-support.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`live chat send path on ${kind}${process.env.REDIS_URL ? ' with Redis' : ''}`, () => {
+    let t: TestApp;
+    let second: App;
+    let wsA: string;
+    let wsB: string;
+
+    before(async () => {
+      t = await startTestApp(kind, { LIVE_CHAT_MESSAGES_PER_10S: '100' });
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const platformB = { ...t.platform, metrics: createMetricsRegistry() };
+      second = await buildApp(platformB, createServices(platformB));
+      await second.listen({ port: 0, host: '127.0.0.1' });
+      wsA = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      wsB = `ws://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
+    });
+    after(async () => {
+      await second?.close();
+      await t?.close();
+    });
+
+    async function join(base: string, streamId: string, token: string): Promise<TestChatClient> {
+      const client = new TestChatClient(`${base}/api/v1/live/streams/${streamId}/chat`);
+      await client.waitFor((frame) => frame.type === 'ready', 'ready');
+      client.send({ type: 'auth', token });
+      await client.waitFor((frame) => frame.type === 'authenticated', 'authenticated');
+      return client;
+    }
+    const answer = (client: TestChatClient, ref: string) =>
+      client.waitFor((frame) => frame.ref === ref && (frame.type === 'ack' || frame.type === 'error'), ref);
+
+    test('restrictions and slow mode apply to the next message, on both instances', async () => {
+      const [creator, viewer] = await createAccounts(t, 2);
+      await t.platform.database.db
+        .updateTable('users')
+        .set({ role: 'creator' })
+        .where('id', '=', creator!.id)
+        .execute();
+      const stream = await t.platform.database.db
+        .insertInto('live_streams')
+        .values({ channel_id: creator!.id, title: 'Cache', status: 'live', started_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const mod = await join(wsA, stream.id, creator!.token);
+      const onA = await join(wsA, stream.id, viewer!.token);
+      const onB = await join(wsB, stream.id, viewer!.token);
+
+      onB.send({ type: 'send', body: 'before', ref: 'b1' });
+      assert.equal((await answer(onB, 'b1')).type, 'ack', 'the viewer may post (and the caches are now warm)');
+      mod.send({ type: 'timeout', userId: viewer!.id, seconds: 60, ref: 'm1' });
+      assert.equal((await answer(mod, 'm1')).type, 'ack');
+      await onB.waitFor((frame) => frame.type === 'restricted', 'restricted on B');
+      onB.send({ type: 'send', body: 'during the time-out', ref: 'b2' });
+      assert.equal((await answer(onB, 'b2')).code, 'TIMED_OUT', 'the other instance dropped its cached "not banned"');
+      onA.send({ type: 'send', body: 'during the time-out', ref: 'a1' });
+      assert.equal((await answer(onA, 'a1')).code, 'TIMED_OUT');
+
+      // Lifted (a 1 s time-out that has passed), then slow mode switched on through the API.
+      mod.send({ type: 'timeout', userId: viewer!.id, seconds: 1, ref: 'm2' });
+      await answer(mod, 'm2');
+      await onB.waitFor(
+        (frame) => frame.type === 'restricted' && frame.until !== null && Date.parse(frame.until) < Date.now() + 2000,
+        'short time-out',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      onB.send({ type: 'send', body: 'after the time-out', ref: 'b3' });
+      assert.equal((await answer(onB, 'b3')).type, 'ack');
+      const patched = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/live/streams/${stream.id}/chat`,
+        headers: bearer(creator!.token),
+        payload: { slowModeSeconds: 30 },
+      });
+      assert.equal(patched.statusCode, 200);
+      await onB.waitFor((frame) => frame.type === 'settings' && frame.slowModeSeconds === 30, 'settings on B');
+      onB.send({ type: 'send', body: 'too soon', ref: 'b4' });
+      assert.equal((await answer(onB, 'b4')).code, 'SLOW_MODE', 'the cached room was dropped by the settings event');
+
+      mod.send({ type: 'ban', userId: viewer!.id, ref: 'm3' });
+      await answer(mod, 'm3');
+      await onA.waitFor((frame) => frame.type === 'restricted' && frame.until === null, 'ban on A');
+      onA.send({ type: 'send', body: 'banned', ref: 'a2' });
+      assert.equal((await answer(onA, 'a2')).code, 'BANNED');
+      for (const client of [mod, onA, onB]) client.close();
+    });
+
+    test("a fast sender's burst is stored and delivered in order, each message once", async () => {
+      const [creator] = await createAccounts(t, 1, 'creator');
+      const [watcher] = await createAccounts(t, 1);
+      const stream = await t.platform.database.db
+        .insertInto('live_streams')
+        .values({ channel_id: creator!.id, title: 'Burst', status: 'live', started_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const sender = await join(wsA, stream.id, creator!.token);
+      const viewer = await join(wsB, stream.id, watcher!.token);
+      const count = 60;
+      for (let index = 0; index < count; index += 1) sender.send({ type: 'send', body: `m${index}`, ref: `r${index}` });
+      const acks = await Promise.all(Array.from({ length: count }, (_, index) => answer(sender, `r${index}`)));
+      assert.ok(acks.every((frame) => frame.type === 'ack'));
+      const ids = acks.map((frame) => BigInt(frame.id));
+      assert.ok(
+        ids.every((id, index) => index === 0 || id > ids[index - 1]!),
+        'ids increase in send order',
+      );
+      await viewer.waitFor(
+        (frame) => frame.type === 'message' && frame.message.body === `m${count - 1}`,
+        'last message',
+      );
+      const bodies = viewer.messages().map((message) => message.body);
+      assert.deepEqual(
+        bodies,
+        Array.from({ length: count }, (_, index) => `m${index}`),
+      );
+      const stored = await t.platform.database.db
+        .selectFrom('live_chat_messages')
+        .select('body')
+        .where('stream_id', '=', stream.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        stored.map((row) => row.body),
+        bodies,
+      );
+      sender.close();
+      viewer.close();
+    });
+  });
+}

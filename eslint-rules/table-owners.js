@@ -105,4 +105,10 @@ export const TABLE_OWNERS = {
   // 0065 voice activity and image moderation
   video_speech_activity: 'intelligence',
   video_frame_scores: 'moderation',
+  // 0120 shared notes
+  note_documents: 'notes',
+  note_updates: 'notes',
+  note_members: 'notes',
+  note_shares: 'notes',
+  note_revisions: 'notes',
 };

@@ -139,6 +139,8 @@ const envSchema = z.object({
   COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
   COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),
+  NOTES_MAX_DOCUMENT_BYTES: positiveInt(1024 * 1024),
+  NOTES_COMPACT_AFTER_UPDATES: positiveInt(200),
   ...aiEnvSchema.shape,
 });
 
@@ -222,6 +224,8 @@ export interface Config {
   live: LiveConfig;
   /** Courses: each user's daily generator tokens for course generation, the document upload limit, export link lifetime. */
   courses: { generationDailyTokens: number; documentMaxBytes: number; exportUrlTtlSeconds: number };
+  /** Shared notes (docs/NOTES.md): the largest document accepted, and how many stored updates trigger compaction. */
+  notes: { maxDocumentBytes: number; compactAfterUpdates: number };
 }
 
 export interface LiveConfig {
@@ -402,5 +406,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       documentMaxBytes: env.COURSES_DOCUMENT_MAX_BYTES,
       exportUrlTtlSeconds: env.COURSES_EXPORT_URL_TTL_SECONDS,
     },
+    notes: { maxDocumentBytes: env.NOTES_MAX_DOCUMENT_BYTES, compactAfterUpdates: env.NOTES_COMPACT_AFTER_UPDATES },
   };
 }

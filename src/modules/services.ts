@@ -24,6 +24,7 @@ import { createFeedStore, type FeedStore } from './feeds/feed-store.ts';
 import { HomeFeed } from './feeds/home-feed.ts';
 import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
 import { createCoursesModule, type CoursesModule } from './courses/module.ts';
+import { createNotesModule, type NotesModule } from './notes/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
@@ -118,6 +119,8 @@ export interface Services {
   live: LiveModule;
   /** Courses: builder, outlines, learning progress, quizzes, XP and leaderboards. */
   courses: CoursesModule;
+  /** Shared notes on videos and lessons: Yjs documents, study-group links, versions, exports. */
+  notes: NotesModule;
 }
 
 /**
@@ -163,6 +166,19 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     secret: platform.jwtSecret,
     config,
     logger,
+  });
+
+  const courses = createCoursesModule({
+    db,
+    videos,
+    redis: platform.redis,
+    redisKeyPrefix: config.redisKeyPrefix,
+    jobs,
+    ai,
+    generationDailyTokens: config.courses.generationDailyTokens,
+    storage: platform.storage,
+    secret: platform.jwtSecret,
+    exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
   });
 
   return {
@@ -236,17 +252,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       settings: config.recommendations,
     }),
     live: createLiveModule({ platform, notifications, subscriptions, videos, moderator }),
-    courses: createCoursesModule({
-      db,
-      videos,
-      redis: platform.redis,
-      redisKeyPrefix: config.redisKeyPrefix,
-      jobs,
-      ai,
-      generationDailyTokens: config.courses.generationDailyTokens,
-      storage: platform.storage,
-      secret: platform.jwtSecret,
-      exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
-    }),
+    courses,
+    notes: createNotesModule({ platform, videos, courses, users, accessTokens }),
   };
 }

@@ -12,6 +12,7 @@ import { CourseEditor } from './course-editor.ts';
 import { recomputeXpTotals } from './xp-ledger.ts';
 import { CourseOutlines } from './course-outline.ts';
 import { Leaderboards } from './leaderboards.ts';
+import { LessonLookup } from './lesson-lookup.ts';
 import { Learning } from './learning.ts';
 import { RedisLeaderboardStore, SqlLeaderboardStore, type LeaderboardStore } from './leaderboard-store.ts';
 
@@ -55,6 +56,8 @@ export function createCoursesModule(deps: CoursesDeps) {
   return {
     exports,
     documents: new CourseDocuments(db),
+    /** Read access to a lesson for other features (shared notes). */
+    lessons: new LessonLookup(db),
     generation,
     /** Job handlers of the courses queue (src/workers.ts registers them). */
     jobHandlers: {

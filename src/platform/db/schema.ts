@@ -22,6 +22,7 @@ import type { LiveTables } from '../../modules/live/tables.ts';
 import type { AnalyticsTables } from '../../modules/analytics/tables.ts';
 import type { RecommendationTables } from '../../modules/recommendations/tables.ts';
 import type { CourseTables } from '../../modules/courses/tables.ts';
+import type { NoteTables } from '../../modules/notes/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -97,7 +98,8 @@ export interface DB
     AnalyticsTables,
     RecommendationTables,
     LiveTables,
-    CourseTables {
+    CourseTables,
+    NoteTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -17,6 +17,8 @@ export interface Subject {
   ownerId: string;
   /** The actor may edit the subject's team notes. */
   teamEditable: boolean;
+  /** Where the subject is in the web app (the notes panel is on that page). */
+  path: string;
 }
 
 /**
@@ -36,10 +38,17 @@ export class NoteAccess {
     if (kind === 'video') {
       const video = await this.videos.getVisible(actor, id);
       const teamEditable = actor !== undefined && (actor.id === video.creator_id || actor.role === 'admin');
-      return { kind, id, title: video.title, ownerId: video.creator_id, teamEditable };
+      return { kind, id, title: video.title, ownerId: video.creator_id, teamEditable, path: `/watch/${id}` };
     }
     const lesson = await this.lessons.readable(actor, id);
-    return { kind, id, title: lesson.title, ownerId: lesson.creatorId, teamEditable: lesson.teamEditable };
+    return {
+      kind,
+      id,
+      title: lesson.title,
+      ownerId: lesson.creatorId,
+      teamEditable: lesson.teamEditable,
+      path: `/courses/${lesson.courseId}/lessons/${id}`,
+    };
   }
 
   find(id: string): Promise<NoteRow | undefined> {

@@ -143,7 +143,7 @@ export class NoteService {
   }
 
   /** Joins the note of a link; a second link for the same note replaces the role of the first. */
-  async join(actor: AuthenticatedUser, token: string): Promise<NoteView> {
+  async join(actor: AuthenticatedUser, token: string): Promise<NoteView & { path: string }> {
     const share = await this.db
       .selectFrom('note_shares')
       .selectAll()
@@ -159,7 +159,8 @@ export class NoteService {
         .values({ note_id: note.id, user_id: actor.id, share_id: share.id, role: share.role })
         .onConflict((oc) => oc.columns(['note_id', 'user_id']).doUpdateSet({ share_id: share.id, role: share.role }))
         .execute();
-    return this.get(actor, note.id);
+    const subject = await this.access.subject(actor, note.subject_kind, note.subject_id);
+    return { ...(await this.get(actor, note.id)), path: subject.path };
   }
 
   async listRevisions(actor: AuthenticatedUser | undefined, noteId: string) {

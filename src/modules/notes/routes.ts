@@ -89,9 +89,17 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/join',
     {
       config: { auth: 'required' },
-      schema: { tags, summary: 'Join a study group through its link', body: joinBody, response: { 200: envelope(noteSchema) } },
+      schema: {
+        tags,
+        summary: 'Join a study group through its link',
+        body: joinBody,
+        response: { 200: envelope(noteSchema.extend({ path: z.string().describe('the page the notes are on') })) },
+      },
     },
-    async (request) => ok(present(await notes.join(requireUser(request), request.body.token))),
+    async (request) => {
+      const joined = await notes.join(requireUser(request), request.body.token);
+      return ok({ ...present(joined), path: joined.path });
+    },
   );
 
   routes.post(

@@ -20,6 +20,7 @@ import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
+import { NotesPanel } from '../../notes/NotesPanel.tsx';
 import './watch-ai.css';
 
 export default function WatchPage() {
@@ -113,6 +114,14 @@ export default function WatchPage() {
             </div>
           </PhoneCollapsible>
           {current.status === 'ready' && <WatchPanels video={current} />}
+          {current.status === 'ready' && (
+            <NotesPanel
+              subjectKind="video"
+              subjectId={current.id}
+              onSeek={(seconds) => controller.seek(seconds)}
+              currentTime={controller.currentTime}
+            />
+          )}
           {current.status === 'ready' && (
             <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
               <CommentSection video={current} />

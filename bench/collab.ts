@@ -104,14 +104,11 @@ async function main(): Promise<void> {
   const sent = { count: 0 };
   const started = performance.now();
   const timers = editors.map((editor, i) =>
-    setInterval(
-      () => {
-        const text = editor.doc.getText('bench');
-        text.insert(Math.floor(Math.random() * (text.length + 1)), `${i}|${performance.now().toFixed(3)};`);
-        sent.count += 1;
-      },
-      1000 / KEYS_PER_SECOND,
-    ),
+    setInterval(() => {
+      const text = editor.doc.getText('bench');
+      text.insert(Math.floor(Math.random() * (text.length + 1)), `${i}|${performance.now().toFixed(3)};`);
+      sent.count += 1;
+    }, 1000 / KEYS_PER_SECOND),
   );
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
   timers.forEach(clearInterval);

@@ -60,11 +60,7 @@ describe('shared notes in Chromium', () => {
     const video = await createVideo(t, creator.accessToken, { visibility: 'public' });
     await attachSource(t, video.id, await makeLandscapeClip(fixtures, 8));
     assert.equal((await waitForOutcome(t, creator.accessToken, video.id)).status, 'ready');
-    const [owner, editor, viewer] = [
-      await registerUser(t.app),
-      await registerUser(t.app),
-      await registerUser(t.app),
-    ];
+    const [owner, editor, viewer] = [await registerUser(t.app), await registerUser(t.app), await registerUser(t.app)];
     const watch = `/watch/${video.id}`;
 
     const a = await signedIn(owner, watch);
@@ -111,7 +107,8 @@ describe('shared notes in Chromium', () => {
 
     // A timestamp at 0:04 seeks the player there when clicked.
     await a.page.locator('video.player-video').evaluate(async (element: HTMLVideoElement) => {
-      if (element.readyState < 1) await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
+      if (element.readyState < 1)
+        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
       element.currentTime = 4;
     });
     await noteText(a.page).click();
@@ -120,7 +117,8 @@ describe('shared notes in Chromium', () => {
     const stamp = noteText(b.page).locator('a.note-timestamp', { hasText: '0:04' });
     await stamp.waitFor();
     await b.page.locator('video.player-video').evaluate(async (element: HTMLVideoElement) => {
-      if (element.readyState < 1) await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
+      if (element.readyState < 1)
+        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
       element.currentTime = 0;
     });
     await stamp.click();

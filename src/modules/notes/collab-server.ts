@@ -74,8 +74,7 @@ export class NoteCollab {
 
   constructor(private readonly deps: NoteCollabDeps) {
     const extensions: Extension[] = [];
-    if (deps.redis)
-      extensions.push(new RedisExtension({ redis: deps.redis, prefix: `${deps.redisKeyPrefix}notes` }));
+    if (deps.redis) extensions.push(new RedisExtension({ redis: deps.redis, prefix: `${deps.redisKeyPrefix}notes` }));
     this.hocuspocus = new Hocuspocus({
       quiet: true,
       debounce: 2000,

@@ -189,27 +189,31 @@ for (const kind of testDatabaseKinds()) {
       c.close();
     });
 
-    test('across two API instances sharing Redis, editors on each converge', { skip: !process.env.REDIS_URL }, async () => {
-      const platformB = { ...t.platform, metrics: createMetricsRegistry() };
-      const second: App = await buildApp(platformB, createServices(platformB));
-      await second.listen({ port: 0, host: '127.0.0.1' });
-      try {
-        const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
-        const a = connect(owner);
-        const b = connect(editor, secondUrl);
-        await Promise.all([a.synced, b.synced]);
-        a.addParagraph('instance A says hi');
-        b.addParagraph('instance B answers');
-        await until(() => a.text() === b.text() && a.text().includes('instance B answers'), 'cross-instance sync');
-        await until(
-          () => a.text().includes('instance A says hi') && b.text().includes('instance A says hi'),
-          'both ways',
-        );
-        a.close();
-        b.close();
-      } finally {
-        await second.close();
-      }
-    });
+    test(
+      'across two API instances sharing Redis, editors on each converge',
+      { skip: !process.env.REDIS_URL },
+      async () => {
+        const platformB = { ...t.platform, metrics: createMetricsRegistry() };
+        const second: App = await buildApp(platformB, createServices(platformB));
+        await second.listen({ port: 0, host: '127.0.0.1' });
+        try {
+          const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
+          const a = connect(owner);
+          const b = connect(editor, secondUrl);
+          await Promise.all([a.synced, b.synced]);
+          a.addParagraph('instance A says hi');
+          b.addParagraph('instance B answers');
+          await until(() => a.text() === b.text() && a.text().includes('instance B answers'), 'cross-instance sync');
+          await until(
+            () => a.text().includes('instance A says hi') && b.text().includes('instance A says hi'),
+            'both ways',
+          );
+          a.close();
+          b.close();
+        } finally {
+          await second.close();
+        }
+      },
+    );
   });
 }

@@ -20,7 +20,10 @@ export function markdownToPdf(title: string, markdown: string): Promise<Buffer> 
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(20).text(title || 'Notes');
+    pdf
+      .font('Helvetica-Bold')
+      .fontSize(20)
+      .text(title || 'Notes');
     pdf.moveDown();
     let inCode = false;
     for (const line of markdown.split('\n')) {
@@ -29,7 +32,10 @@ export function markdownToPdf(title: string, markdown: string): Promise<Buffer> 
         continue;
       }
       if (inCode) {
-        pdf.font('Courier').fontSize(10).text(line || ' ', { indent: 12 });
+        pdf
+          .font('Courier')
+          .fontSize(10)
+          .text(line || ' ', { indent: 12 });
         continue;
       }
       const heading = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -46,7 +52,10 @@ export function markdownToPdf(title: string, markdown: string): Promise<Buffer> 
         continue;
       }
       if (line === '---') {
-        pdf.moveTo(pdf.x, pdf.y).lineTo(pdf.page.width - 56, pdf.y).stroke();
+        pdf
+          .moveTo(pdf.x, pdf.y)
+          .lineTo(pdf.page.width - 56, pdf.y)
+          .stroke();
         pdf.moveDown(0.4);
         continue;
       }

@@ -213,7 +213,10 @@ export class NoteService {
     await this.collab.restore(noteId, await this.revisionState(noteId, revisionId), actor);
   }
 
-  async exportMarkdown(actor: AuthenticatedUser | undefined, noteId: string): Promise<{ title: string; markdown: string }> {
+  async exportMarkdown(
+    actor: AuthenticatedUser | undefined,
+    noteId: string,
+  ): Promise<{ title: string; markdown: string }> {
     const { note } = await this.get(actor, noteId);
     const doc = docFromState(await this.collab.currentState(noteId));
     try {

@@ -17,7 +17,11 @@ export const websocketMaxPayload = (config: Pick<Config, 'live' | 'notes'>) =>
 export async function noteSocketRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { collab } = services.notes;
   app.addHook('onClose', async () => collab.close());
-  app.get(NOTES_SOCKET_PATH, { websocket: true, config: { auth: 'optional' }, schema: { hide: true } }, (socket, request) => {
-    collab.hocuspocus.handleConnection(socket, request.raw);
-  });
+  app.get(
+    NOTES_SOCKET_PATH,
+    { websocket: true, config: { auth: 'optional' }, schema: { hide: true } },
+    (socket, request) => {
+      collab.hocuspocus.handleConnection(socket, request.raw);
+    },
+  );
 }

@@ -18,11 +18,7 @@ export class NoteStore {
 
   /** The note's whole state as one Yjs update (empty doc when nothing was written yet). */
   async load(noteId: string): Promise<{ state: Uint8Array; pendingUpdates: number }> {
-    const row = await this.db
-      .selectFrom('note_documents')
-      .select('state')
-      .where('id', '=', noteId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('note_documents').select('state').where('id', '=', noteId).executeTakeFirst();
     const updates = await this.db
       .selectFrom('note_updates')
       .select('update')
@@ -99,10 +95,7 @@ export class NoteStore {
       .executeTakeFirst();
     const updates = await this.db
       .selectFrom('note_updates')
-      .select([
-        (eb) => eb.fn.countAll<string>().as('n'),
-        sql<string | null>`sum(octet_length("update"))`.as('bytes'),
-      ])
+      .select([(eb) => eb.fn.countAll<string>().as('n'), sql<string | null>`sum(octet_length("update"))`.as('bytes')])
       .where('note_id', '=', noteId)
       .executeTakeFirstOrThrow();
     return {

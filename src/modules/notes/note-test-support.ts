@@ -52,7 +52,14 @@ export function connectEditor(baseUrl: string, noteId: string, token: string, do
     text: () =>
       fragment
         .toArray()
-        .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((c) => c.toString()).join('') : ''))
+        .map((node) =>
+          node instanceof Y.XmlElement
+            ? node
+                .toArray()
+                .map((c) => c.toString())
+                .join('')
+            : '',
+        )
         .join('\n'),
     addParagraph(text) {
       const paragraph = new Y.XmlElement('paragraph');

@@ -60,7 +60,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await call(t, 'GET', `/notes/${note.id}`, friend)).statusCode, 404);
       assert.equal((await call(t, 'POST', '/notes/join', friend, { token: share.token })).statusCode, 404);
       assert.equal((await call(t, 'POST', '/notes/join', friend, { token: 'x'.repeat(32) })).statusCode, 404);
-      assert.equal((await call(t, 'POST', '/notes', learner, { subjectKind: 'video', subjectId: 'nope' })).statusCode, 400);
+      assert.equal(
+        (await call(t, 'POST', '/notes', learner, { subjectKind: 'video', subjectId: 'nope' })).statusCode,
+        400,
+      );
     });
 
     test('team notes: the creator edits, viewers of the video view, others cannot start them', async () => {
@@ -72,7 +75,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(seen.role, 'view');
       assert.equal((await ok(await call(t, 'GET', `/notes/${team.id}`))).role, 'view');
       const privateVideo = await readyVideo(t, creator, { visibility: 'private' });
-      assert.equal((await call(t, 'GET', `/notes?subjectKind=video&subjectId=${privateVideo}`, learner)).statusCode, 404);
+      assert.equal(
+        (await call(t, 'GET', `/notes?subjectKind=video&subjectId=${privateVideo}`, learner)).statusCode,
+        404,
+      );
     });
 
     test('versions: save, view as Markdown, restore into the live document; exports in Markdown and PDF', async () => {
@@ -92,10 +98,19 @@ for (const kind of testDatabaseKinds()) {
         paragraph.insert(0, [text]);
         fragment.push([heading, paragraph]);
       });
-      await until(async () => (await call(t, 'GET', `/notes/${note.id}/export.md`, friend)).body.includes('Robins'), 'sync');
-      const revision = await ok(await call(t, 'POST', `/notes/${note.id}/revisions`, friend, { name: 'First draft' }), 201);
+      await until(
+        async () => (await call(t, 'GET', `/notes/${note.id}/export.md`, friend)).body.includes('Robins'),
+        'sync',
+      );
+      const revision = await ok(
+        await call(t, 'POST', `/notes/${note.id}/revisions`, friend, { name: 'First draft' }),
+        201,
+      );
       editor.addParagraph('added later');
-      await until(async () => (await call(t, 'GET', `/notes/${note.id}/export.md`, friend)).body.includes('added later'), 'edit');
+      await until(
+        async () => (await call(t, 'GET', `/notes/${note.id}/export.md`, friend)).body.includes('added later'),
+        'edit',
+      );
       const markdown = (await call(t, 'GET', `/notes/${note.id}/export.md`, friend)).body;
       assert.match(markdown, /^## Dawn chorus$/m);
       assert.match(markdown, /Robins at \[1:05\]\(#t=65\)\*\* sing \\\*\\\*loudly\\\*\\\*\*\*/);
@@ -103,7 +118,10 @@ for (const kind of testDatabaseKinds()) {
       assert.doesNotMatch(past.markdown, /added later/);
       const list = await ok(await call(t, 'GET', `/notes/${note.id}/revisions`, friend));
       assert.equal(list[0].name, 'First draft');
-      assert.equal((await call(t, 'POST', `/notes/${note.id}/revisions/${revision.id}/restore`, friend)).statusCode, 204);
+      assert.equal(
+        (await call(t, 'POST', `/notes/${note.id}/revisions/${revision.id}/restore`, friend)).statusCode,
+        204,
+      );
       // The connected editor receives the restore as an edit.
       await until(() => !editor.text().includes('added later') && editor.text().includes('Dawn chorus'), 'restore');
       const pdf = await call(t, 'GET', `/notes/${note.id}/export.pdf`, friend);

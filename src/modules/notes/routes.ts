@@ -37,7 +37,13 @@ const present = ({ note, role }: NoteView) => ({
 });
 
 const attachmentName = (title: string, extension: string) =>
-  `${title.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'notes'}.${extension}`;
+  `${
+    title
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 80) || 'notes'
+  }.${extension}`;
 
 /** Shared notes over HTTP (the editing itself goes through the notes socket). Prefix: /api/v1. */
 export async function noteRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -80,7 +86,12 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/:id',
     {
       config: { auth: 'optional' },
-      schema: { tags, summary: 'A note and the caller’s role', params: noteParams, response: { 200: envelope(noteSchema) } },
+      schema: {
+        tags,
+        summary: 'A note and the caller’s role',
+        params: noteParams,
+        response: { 200: envelope(noteSchema) },
+      },
     },
     async (request) => ok(present(await notes.get(request.user, request.params.id))),
   );
@@ -125,7 +136,12 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/:id/shares',
     {
       config: { auth: 'required' },
-      schema: { tags, summary: "A note's study-group links", params: noteParams, response: { 200: envelope(z.array(shareSchema)) } },
+      schema: {
+        tags,
+        summary: "A note's study-group links",
+        params: noteParams,
+        response: { 200: envelope(z.array(shareSchema)) },
+      },
     },
     async (request) =>
       ok(
@@ -155,7 +171,12 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/:id/revisions',
     {
       config: { auth: 'optional' },
-      schema: { tags, summary: 'Named versions, newest first', params: noteParams, response: { 200: envelope(z.array(revisionSchema)) } },
+      schema: {
+        tags,
+        summary: 'Named versions, newest first',
+        params: noteParams,
+        response: { 200: envelope(z.array(revisionSchema)) },
+      },
     },
     async (request) =>
       ok(
@@ -192,7 +213,12 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/:id/revisions/:revisionId',
     {
       config: { auth: 'optional' },
-      schema: { tags, summary: 'A past version, as Markdown', params: revisionParams, response: { 200: envelope(revisionContentSchema) } },
+      schema: {
+        tags,
+        summary: 'A past version, as Markdown',
+        params: revisionParams,
+        response: { 200: envelope(revisionContentSchema) },
+      },
     },
     async (request) => {
       const { id, revisionId } = request.params;
@@ -204,7 +230,11 @@ export async function noteRoutes(app: FastifyInstance, { services }: { services:
     '/notes/:id/revisions/:revisionId/restore',
     {
       config: { auth: 'required' },
-      schema: { tags, summary: 'Restore a past version (as an edit every connected editor sees)', params: revisionParams },
+      schema: {
+        tags,
+        summary: 'Restore a past version (as an edit every connected editor sees)',
+        params: revisionParams,
+      },
     },
     async (request, reply) => {
       await notes.restoreRevision(requireUser(request), request.params.id, request.params.revisionId);

@@ -18,11 +18,13 @@ export function VideoLesson({ videoId, controller }: { videoId: string; controll
   if (video.error) return <p className="form-error">{video.error.message}</p>;
   if (!video.data) return <div className="player player-placeholder" />;
   if (video.data.status !== 'ready') return <p className="empty">This video is still processing.</p>;
-  return <VideoPlayer
+  return (
+    <VideoPlayer
       key={videoId}
       video={video.data}
       streamUrl={stream.data?.url}
       signedIn
       {...(controller ? { controller } : {})}
-    />;
+    />
+  );
 }

@@ -66,10 +66,18 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
           .map(([clientId, state]) => ({ clientId, name: String(state.user.name), color: String(state.user.color) })),
       );
     };
+    // The browser knows first when the network goes: stop sending, keep editing locally, sync when back.
+    const socket = provider.configuration.websocketProvider;
+    const goOffline = () => socket.disconnect();
+    const goOnline = () => void socket.connect();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
     provider.on('status', onStatus);
     provider.on('close', onClose);
     provider.on('awarenessChange', onAwareness);
     return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       provider.off('status', onStatus);
       provider.off('close', onClose);
       provider.off('awarenessChange', onAwareness);
@@ -97,9 +105,16 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
   return (
     <div className="note-editor">
       <div className="note-presence" aria-label="Who is here">
-        <span className={`note-status note-status-${status}`}>{status === 'connected' ? 'Live' : 'Offline — edits are kept'}</span>
+        <span className={`note-status note-status-${status}`}>
+          {status === 'connected' ? 'Live' : 'Offline — edits are kept'}
+        </span>
         {peers.map((peer) => (
-          <span key={peer.clientId} className="note-peer" style={{ borderColor: peer.color }} title={`${peer.name} is here`}>
+          <span
+            key={peer.clientId}
+            className="note-peer"
+            style={{ borderColor: peer.color }}
+            title={`${peer.name} is here`}
+          >
             {peer.name}
           </span>
         ))}

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createShare, fetchRevision, listRevisions, restoreRevision, revokeShare, listShares, saveRevision, type Note } from './notes-api.ts';
+import {
+  createShare,
+  fetchRevision,
+  listRevisions,
+  restoreRevision,
+  revokeShare,
+  listShares,
+  saveRevision,
+  type Note,
+} from './notes-api.ts';
 
 /** Study-group links: create one (view or edit), copy it, revoke it. */
 export function ShareDialog({ note, onClose }: { note: Note; onClose: () => void }) {
@@ -70,7 +79,12 @@ export function HistoryPanel({ note }: { note: Note }) {
             });
           }}
         >
-          <input aria-label="Version name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name this version" />
+          <input
+            aria-label="Version name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Name this version"
+          />
           <button type="submit">Save version</button>
         </form>
       )}
@@ -91,7 +105,11 @@ export function HistoryPanel({ note }: { note: Note }) {
           </li>
         ))}
       </ul>
-      {shown && <pre aria-label="Past version" className="note-past">{shown.markdown}</pre>}
+      {shown && (
+        <pre aria-label="Past version" className="note-past">
+          {shown.markdown}
+        </pre>
+      )}
     </section>
   );
 }

@@ -17,7 +17,10 @@ interface Props {
 export function NotesPanel({ subjectKind, subjectId, onSeek, currentTime }: Props) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
-  const notes = useQuery({ queryKey: notesKey(subjectKind, subjectId), queryFn: () => listNotes(subjectKind, subjectId) });
+  const notes = useQuery({
+    queryKey: notesKey(subjectKind, subjectId),
+    queryFn: () => listNotes(subjectKind, subjectId),
+  });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
   const [history, setHistory] = useState(false);

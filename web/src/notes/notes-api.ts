@@ -36,10 +36,12 @@ export async function downloadExport(id: string, format: 'md' | 'pdf'): Promise<
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `notes.${format}`;
+  link.download =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `notes.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The notes socket (Hocuspocus), on the page's own origin. */
-export const notesSocketUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/notes/socket`;
+export const notesSocketUrl = () =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/notes/socket`;

@@ -5,6 +5,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import * as Y from 'yjs';
+import { refreshAccessToken } from '../api/client.ts';
 import { readTokens } from '../auth/token-store.ts';
 import { notesSocketUrl, type Note } from './notes-api.ts';
 import { Timestamp } from './timestamp-mark.ts';
@@ -37,6 +38,8 @@ interface Props {
 /** The TipTap editor bound to the note's Yjs document through the notes socket, with everyone's carets. */
 export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
   const editable = note.role === 'edit';
+  // A refused token is usually an expired access token: refresh it once and connect again.
+  const [attempt, setAttempt] = useState(0);
   const { doc, provider } = useMemo(() => {
     const doc = new Y.Doc();
     const socket = new HocuspocusProviderWebsocket({ url: notesSocketUrl() });
@@ -48,7 +51,7 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
     });
     provider.attach();
     return { doc, provider };
-  }, [note.documentName]);
+  }, [note.documentName, attempt]);
   const [status, setStatus] = useState('connecting');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
@@ -72,12 +75,18 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
     const goOnline = () => void socket.connect();
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
+    const onAuthenticationFailed = () => {
+      if (attempt > 0) return setRefusal(REFUSALS.forbidden!);
+      void refreshAccessToken().then((token) => (token ? setAttempt(1) : setRefusal(REFUSALS.forbidden!)));
+    };
+    provider.on('authenticationFailed', onAuthenticationFailed);
     provider.on('status', onStatus);
     provider.on('close', onClose);
     provider.on('awarenessChange', onAwareness);
     return () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
+      provider.off('authenticationFailed', onAuthenticationFailed);
       provider.off('status', onStatus);
       provider.off('close', onClose);
       provider.off('awarenessChange', onAwareness);
@@ -85,7 +94,7 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
       provider.destroy();
       doc.destroy();
     };
-  }, [provider, doc]);
+  }, [provider, doc, attempt]);
 
   const editor = useEditor(
     {

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const scaled = Boolean(testDatabase.url && process.env.REDIS_URL);
   const env = {
     RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000',
+    // Both instances must accept the same access tokens, as replicas of one deployment do.
+    JWT_SECRET: randomUUID() + randomUUID(),
     ...(testDatabase.url ? { DATABASE_URL: testDatabase.url } : {}),
     ...(process.env.REDIS_URL
       ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `bench-${randomUUID().slice(0, 8)}:` }

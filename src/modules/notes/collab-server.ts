@@ -24,6 +24,14 @@ const SYNC_UPDATE = 2;
 /** Rights are re-read at most this often per connection while it sends updates. */
 const RECHECK_MS = 1000;
 const FLUSH_MS = 100;
+/** How long the last known rights stand while the database does not answer. */
+const RIGHTS_GRACE_MS = 30_000;
+
+interface RightsEntry {
+  role: NoteRole | undefined;
+  at: number;
+  pending?: Promise<void> | undefined;
+}
 
 export const noteDocumentName = (noteId: string) => `note:${noteId}`;
 const noteIdOf = (name: string) => /^note:([0-9a-f-]{36})$/.exec(name)?.[1];
@@ -68,6 +76,8 @@ function updateOf(message: Uint8Array): Uint8Array | undefined {
 export class NoteCollab {
   readonly hocuspocus: Hocuspocus;
   private readonly sizes = new Map<string, number>();
+  /** Last known rights per note and user, shared by that user's connections in this process. */
+  private readonly rights = new Map<string, RightsEntry>();
   private buffer: PendingUpdate[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -125,6 +135,7 @@ export class NoteCollab {
       },
       afterUnloadDocument: async ({ documentName }) => {
         this.sizes.delete(documentName);
+        for (const key of this.rights.keys()) if (key.startsWith(`${noteIdOf(documentName)}:`)) this.rights.delete(key);
       },
     });
   }
@@ -146,15 +157,38 @@ export class NoteCollab {
     return { user, name: account?.username ?? 'someone', noteId, role, checkedAt: Date.now() };
   }
 
-  /** Rights can change while connected (a link revoked): re-read them, at most once a second. */
+  /**
+   * Rights can change while connected (a link revoked): re-read them at most once a second per user
+   * and note in this process (one lookup shared by all that user's connections). If the database does
+   * not answer, the last answer stands for up to RIGHTS_GRACE_MS, so a slow database does not drop
+   * every editor; after that the update is refused.
+   */
   private async recheck(context: NoteConnectionContext, connection: { readOnly: boolean }): Promise<void> {
-    if (Date.now() - context.checkedAt < RECHECK_MS) return;
-    const note = await this.deps.access.find(context.noteId);
-    const role = note ? await this.deps.access.role(context.user, note) : undefined;
-    if (!role) throw NOTE_CLOSE.forbidden;
-    context.role = role;
-    context.checkedAt = Date.now();
-    connection.readOnly = role !== 'edit';
+    const key = `${context.noteId}:${context.user.id}`;
+    let entry = this.rights.get(key);
+    if (!entry || Date.now() - entry.at >= RECHECK_MS) {
+      entry ??= { role: context.role, at: context.checkedAt };
+      this.rights.set(key, entry);
+      entry.pending ??= this.lookupRole(context, entry).finally(() => {
+        if (entry) entry.pending = undefined;
+      });
+      await entry.pending;
+    }
+    if (!entry.role) throw NOTE_CLOSE.forbidden;
+    context.role = entry.role;
+    context.checkedAt = entry.at;
+    connection.readOnly = entry.role !== 'edit';
+  }
+
+  private async lookupRole(context: NoteConnectionContext, entry: RightsEntry): Promise<void> {
+    try {
+      const note = await this.deps.access.find(context.noteId);
+      entry.role = note ? await this.deps.access.role(context.user, note) : undefined;
+      entry.at = Date.now();
+    } catch (error) {
+      if (Date.now() - entry.at > RIGHTS_GRACE_MS) throw NOTE_CLOSE.forbidden;
+      this.deps.logger.warn({ err: error }, 'note rights check failed; keeping the last answer');
+    }
   }
 
   /** Appends the buffered updates, in order; one flush at a time. */

@@ -108,7 +108,8 @@ async function main(): Promise<void> {
   const timers = editors.map((editor, i) =>
     setInterval(() => {
       const text = editor.doc.getText('bench');
-      text.insert(Math.floor(Math.random() * (text.length + 1)), `${i}|${performance.now().toFixed(3)};`);
+      // At the start or the end, so no insert lands inside another's token (which would hide it).
+      text.insert(Math.random() < 0.5 ? 0 : text.length, `${i}|${performance.now().toFixed(3)};`);
       sent.count += 1;
     }, 1000 / KEYS_PER_SECOND),
   );
@@ -122,8 +123,9 @@ async function main(): Promise<void> {
     60_000,
   );
   const reference = editors[0]!.doc.getText('bench').toString();
-  const converged = editors.every((e) => e.doc.getText('bench').toString() === reference);
   const tokens = reference.match(TOKEN)?.length ?? 0;
+  const converged = editors.every((e) => e.doc.getText('bench').toString() === reference) && tokens === sent.count;
+  if (process.env.BENCH_DEBUG) console.log(reference.slice(0, 300));
   editors.forEach((e) => e.close());
   await until(() => a.services.notes.collab.hocuspocus.documents.size === 0, 'unload', 30_000);
   await a.services.notes.collab.flush();

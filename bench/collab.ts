@@ -104,6 +104,7 @@ async function main(): Promise<void> {
   }
   await Promise.all(editors.map((e) => e.synced));
   const sent = { count: 0 };
+  const sentBy: number[] = [];
   const started = performance.now();
   const timers = editors.map((editor, i) =>
     setInterval(() => {
@@ -125,7 +126,14 @@ async function main(): Promise<void> {
   const reference = editors[0]!.doc.getText('bench').toString();
   const tokens = reference.match(TOKEN)?.length ?? 0;
   const converged = editors.every((e) => e.doc.getText('bench').toString() === reference) && tokens === sent.count;
-  if (process.env.BENCH_DEBUG) console.log(reference.slice(0, 300));
+  if (process.env.BENCH_DEBUG) {
+    const seen = new Set([...reference.matchAll(TOKEN)].map((m) => m[1]));
+    const same = editors.filter((e) => e.doc.getText('bench').toString() === reference).length;
+    console.log(`replicas equal to the first: ${same}/${EDITORS}; editors with inserts in the text: ${seen.size}`);
+    const counts = new Map<string, number>();
+    for (const m of reference.matchAll(TOKEN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    console.log(sentBy.map((n, i) => `${i}:${counts.get(String(i)) ?? 0}/${n}`).filter((_, i) => (counts.get(String(i)) ?? 0) !== sentBy[i]).join(' '));
+  }
   editors.forEach((e) => e.close());
   await until(() => a.services.notes.collab.hocuspocus.documents.size === 0, 'unload', 30_000);
   await a.services.notes.collab.flush();

@@ -132,7 +132,12 @@ async function main(): Promise<void> {
     console.log(`replicas equal to the first: ${same}/${EDITORS}; editors with inserts in the text: ${seen.size}`);
     const counts = new Map<string, number>();
     for (const m of reference.matchAll(TOKEN)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-    console.log(sentBy.map((n, i) => `${i}:${counts.get(String(i)) ?? 0}/${n}`).filter((_, i) => (counts.get(String(i)) ?? 0) !== sentBy[i]).join(' '));
+    console.log(
+      sentBy
+        .map((n, i) => `${i}:${counts.get(String(i)) ?? 0}/${n}`)
+        .filter((_, i) => (counts.get(String(i)) ?? 0) !== sentBy[i])
+        .join(' '),
+    );
   }
   editors.forEach((e) => e.close());
   await until(() => a.services.notes.collab.hocuspocus.documents.size === 0, 'unload', 30_000);

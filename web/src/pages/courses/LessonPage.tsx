@@ -10,7 +10,7 @@ import { ReadingLesson } from '../../courses/ReadingLesson.tsx';
 import { QuizLesson } from '../../courses/QuizLesson.tsx';
 import { VideoLesson } from '../../courses/VideoLesson.tsx';
 import { LearningStats } from '../../courses/LearningStats.tsx';
-import { NotesPanel } from '../../notes/NotesPanel.tsx';
+import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
 import { PlayerController } from '../../player/player-controller.ts';
 import '../../courses/courses.css';
 

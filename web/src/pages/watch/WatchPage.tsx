@@ -20,7 +20,7 @@ import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
-import { NotesPanel } from '../../notes/NotesPanel.tsx';
+import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
 import './watch-ai.css';
 
 export default function WatchPage() {

@@ -112,4 +112,10 @@ export const TABLE_OWNERS = {
   // 0110 operations: process heartbeats and the structured log ring (src/platform/ops)
   ops_processes: 'platform',
   ops_logs: 'platform',
+  // 0120 shared notes
+  note_documents: 'notes',
+  note_updates: 'notes',
+  note_members: 'notes',
+  note_shares: 'notes',
+  note_revisions: 'notes',
 };

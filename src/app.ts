@@ -53,6 +53,9 @@ import { analyticsFlushingPlugin } from './modules/analytics/jobs.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
 import { liveChatSocketRoutes } from './modules/live/chat/chat-socket.ts';
+import websocket from '@fastify/websocket';
+import { noteRoutes } from './modules/notes/routes.ts';
+import { noteSocketRoutes, websocketMaxPayload } from './modules/notes/note-socket.ts';
 import { liveMediaRoutes } from './modules/live/live-media-routes.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 
@@ -175,6 +178,8 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(analyticsRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(analyticsFlushingPlugin, { platform, flusher: services.analytics.flusher });
   await app.register(recommendationRoutes, { platform, services, prefix: '/api/v1' });
+  // One WebSocket layer for the chat and the notes sockets; each enforces its own frame limit below this one.
+  await app.register(websocket, { options: { maxPayload: websocketMaxPayload(platform.config) } });
   await app.register(liveRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(liveChatSocketRoutes, { platform, services });
   await app.register(liveMediaRoutes, { platform, services });
@@ -182,6 +187,8 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(courseGenerationRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(courseExportRoutes, { services, prefix: '/api/v1' });
   await app.register(bookingRoutes, { services, prefix: '/api/v1' });
+  await app.register(noteRoutes, { services, prefix: '/api/v1' });
+  await app.register(noteSocketRoutes, { services });
   // The web app answers only what no route above does (the router prefers specific routes to its catch-all).
   await app.register(webAppRoutes);
   return app;

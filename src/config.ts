@@ -144,6 +144,8 @@ const envSchema = z.object({
   BOOKING_SWEEP_SECONDS: positiveInt(10),
   PAYMENT_PROVIDER: z.enum(['fake']).default('fake'),
   PAYMENT_TIMEOUT_MS: positiveInt(10_000),
+  NOTES_MAX_DOCUMENT_BYTES: positiveInt(1024 * 1024),
+  NOTES_COMPACT_AFTER_UPDATES: positiveInt(200),
   ...aiEnvSchema.shape,
 });
 
@@ -235,6 +237,8 @@ export interface Config {
     paymentProvider: 'fake';
     paymentTimeoutMs: number;
   };
+  /** Shared notes (docs/NOTES.md): the largest document accepted, and how many stored updates trigger compaction. */
+  notes: { maxDocumentBytes: number; compactAfterUpdates: number };
 }
 
 export interface LiveConfig {
@@ -422,5 +426,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       paymentProvider: env.PAYMENT_PROVIDER,
       paymentTimeoutMs: env.PAYMENT_TIMEOUT_MS,
     },
+    notes: { maxDocumentBytes: env.NOTES_MAX_DOCUMENT_BYTES, compactAfterUpdates: env.NOTES_COMPACT_AFTER_UPDATES },
   };
 }

@@ -24,6 +24,7 @@ import { createFeedStore, type FeedStore } from './feeds/feed-store.ts';
 import { HomeFeed } from './feeds/home-feed.ts';
 import { createNotificationsModule, type NotificationsModule } from './notifications/module.ts';
 import { createCoursesModule, type CoursesModule } from './courses/module.ts';
+import { createNotesModule, type NotesModule } from './notes/module.ts';
 import type { FeedDeps } from './feeds/jobs.ts';
 import { SubscriptionsFeed } from './feeds/subscriptions-feed.ts';
 import { VideoAnalysisStatus } from './intelligence/analysis-status.ts';
@@ -121,6 +122,8 @@ export interface Services {
   courses: CoursesModule;
   /** Live class booking: classes on scheduled streams, seats, holds, waitlist, payments and reminders. */
   booking: BookingModule;
+  /** Shared notes on videos and lessons: Yjs documents, study-group links, versions, exports. */
+  notes: NotesModule;
 }
 
 /**
@@ -169,6 +172,19 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   });
 
   const live = createLiveModule({ platform, notifications, subscriptions, videos, moderator });
+  const courses = createCoursesModule({
+    db,
+    videos,
+    redis: platform.redis,
+    redisKeyPrefix: config.redisKeyPrefix,
+    jobs,
+    pubsub: platform.pubsub,
+    ai,
+    generationDailyTokens: config.courses.generationDailyTokens,
+    storage: platform.storage,
+    secret: platform.jwtSecret,
+    exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
+  });
 
   return {
     notifications,
@@ -241,19 +257,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       settings: config.recommendations,
     }),
     live,
-    courses: createCoursesModule({
-      db,
-      videos,
-      redis: platform.redis,
-      redisKeyPrefix: config.redisKeyPrefix,
-      jobs,
-      pubsub: platform.pubsub,
-      ai,
-      generationDailyTokens: config.courses.generationDailyTokens,
-      storage: platform.storage,
-      secret: platform.jwtSecret,
-      exportUrlTtlSeconds: config.courses.exportUrlTtlSeconds,
-    }),
+    courses,
     booking: createBookingModule({
       db,
       jobs,
@@ -263,5 +267,6 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
       config: config.booking,
       logger,
     }),
+    notes: createNotesModule({ platform, videos, courses, users, accessTokens }),
   };
 }

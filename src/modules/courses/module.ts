@@ -13,6 +13,7 @@ import { CourseEditor } from './course-editor.ts';
 import { recomputeXpTotals, XpLedger } from './xp-ledger.ts';
 import { CourseOutlines } from './course-outline.ts';
 import { Leaderboards } from './leaderboards.ts';
+import { LessonLookup } from './lesson-lookup.ts';
 import { Learning } from './learning.ts';
 import { RedisLeaderboardStore, SqlLeaderboardStore, type LeaderboardStore } from './leaderboard-store.ts';
 
@@ -62,6 +63,8 @@ export function createCoursesModule(deps: CoursesDeps) {
     /** XP awards (group commit into the table, then the leaderboard mirror). */
     xp,
     documents: new CourseDocuments(db),
+    /** Read access to a lesson for other features (shared notes). */
+    lessons: new LessonLookup(db),
     generation,
     /** Job handlers of the courses queue (src/workers.ts registers them). */
     jobHandlers: {

@@ -24,6 +24,7 @@ import type { RecommendationTables } from '../../modules/recommendations/tables.
 import type { CourseTables } from '../../modules/courses/tables.ts';
 import type { BookingTables } from '../../modules/booking/tables.ts';
 import type { OpsTables } from '../ops/ops-tables.ts';
+import type { NoteTables } from '../../modules/notes/tables.ts';
 
 /** Column typings for the query builder; the SQL in migrations/ is the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -101,7 +102,8 @@ export interface DB
     LiveTables,
     CourseTables,
     BookingTables,
-    OpsTables {
+    OpsTables,
+    NoteTables {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   password_reset_tokens: PasswordResetTokensTable;

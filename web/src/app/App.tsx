@@ -11,6 +11,7 @@ const TrendingPage = lazy(() => import('../pages/TrendingPage.tsx'));
 const SubscriptionsPage = lazy(() => import('../pages/SubscriptionsPage.tsx'));
 const LibraryPage = lazy(() => import('../pages/LibraryPage.tsx'));
 const SearchPage = lazy(() => import('../pages/SearchPage.tsx'));
+const JoinNotePage = lazy(() => import('../notes/JoinNotePage.tsx'));
 const WatchPage = lazy(() => import('../pages/watch/WatchPage.tsx'));
 const ChannelPage = lazy(() => import('../pages/ChannelPage.tsx'));
 const PlaylistPage = lazy(() => import('../pages/PlaylistPage.tsx'));
@@ -83,6 +84,7 @@ export function App() {
             <Route path="/classes/:id" element={<ClassPage />} />
             <Route path="/bookings" element={<MyBookingsPage />} />
             <Route path="/studio/classes" element={<StudioClassesPage />} />
+            <Route path="/notes/join/:token" element={<JoinNotePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -1,4 +1,3 @@
-import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../../../platform/http/auth-guard.ts';
@@ -29,7 +28,8 @@ export async function liveChatSocketRoutes(
 ) {
   const { hub, chat, liveStreams } = services.live;
   const db = platform.database.db;
-  await app.register(websocket, { options: { maxPayload: platform.config.live.chat.maxFrameBytes } });
+  // The WebSocket layer is shared with the notes socket (app.ts); chat frames keep their own, smaller limit.
+  const maxFrameBytes = platform.config.live.chat.maxFrameBytes;
   app.addHook('onClose', async () => hub.close());
 
   app.get(
@@ -84,6 +84,8 @@ export async function liveChatSocketRoutes(
       };
 
       socket.on('message', (raw, isBinary) => {
+        const bytes = Array.isArray(raw) ? raw.reduce((n, part) => n + part.length, 0) : raw.byteLength;
+        if (bytes > maxFrameBytes) return socket.close(1009, 'Frame too big');
         queue = queue
           .then(() => handle(raw.toString(), isBinary))
           .catch((error: unknown) => {

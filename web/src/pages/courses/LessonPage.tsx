@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
@@ -10,6 +10,8 @@ import { ReadingLesson } from '../../courses/ReadingLesson.tsx';
 import { QuizLesson } from '../../courses/QuizLesson.tsx';
 import { VideoLesson } from '../../courses/VideoLesson.tsx';
 import { LearningStats } from '../../courses/LearningStats.tsx';
+import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
+import { PlayerController } from '../../player/player-controller.ts';
 import '../../courses/courses.css';
 
 /** One lesson of a course: the video, reading or quiz, and the way to the next lesson. */
@@ -24,6 +26,8 @@ export default function LessonPage() {
 function LessonPlayer() {
   const { id = '', lessonId = '' } = useParams();
   const queryClient = useQueryClient();
+  // The lesson's video and its notes share one player handle: timestamps in the notes seek it.
+  const controller = useMemo(() => new PlayerController(), [lessonId]);
   const outline = useQuery({ queryKey: [...COURSES_KEY, id], queryFn: () => courseApi.outline(id) });
   const progress = useQuery({ queryKey: [...COURSES_KEY, id, 'progress'], queryFn: () => courseApi.progress(id) });
   // Remembered as the place to resume; a learner not enrolled is refused, which the outline shows.
@@ -51,7 +55,13 @@ function LessonPlayer() {
       {progress.data && <ProgressBar percent={progress.data.percent} />}
       <h1 className="page-title">{lesson.title}</h1>
       {lesson.summary && <p className="course-description">{lesson.summary}</p>}
-      {lesson.kind === 'video' && lesson.videoId && <VideoLesson videoId={lesson.videoId} />}
+      {lesson.kind === 'video' && lesson.videoId && <VideoLesson videoId={lesson.videoId} controller={controller} />}
+      <NotesPanel
+        subjectKind="lesson"
+        subjectId={lesson.id}
+        onSeek={(seconds) => controller.seek(seconds)}
+        currentTime={controller.currentTime}
+      />
       {lesson.kind === 'reading' && progress.data && (
         <ReadingLesson
           key={lesson.id}

@@ -21,6 +21,7 @@ import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
 import { WatchChatReplay } from '../../live/WatchChatReplay.tsx';
+import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
 import './watch-ai.css';
 
 export default function WatchPage() {
@@ -115,6 +116,14 @@ export default function WatchPage() {
           </PhoneCollapsible>
           {current.status === 'ready' && <WatchPanels video={current} />}
           {current.status === 'ready' && <WatchChatReplay videoId={current.id} />}
+          {current.status === 'ready' && (
+            <NotesPanel
+              subjectKind="video"
+              subjectId={current.id}
+              onSeek={(seconds) => controller.seek(seconds)}
+              currentTime={controller.currentTime}
+            />
+          )}
           {current.status === 'ready' && (
             <PhoneCollapsible label="Comments" summary={formatCount(current.commentCount, 'comment')}>
               <CommentSection video={current} />

@@ -86,7 +86,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const pubsub = createPubSub({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
   const events = createEventBus({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
-  const jobs = createJobQueue({
+  const jobs = await createJobQueue({
     database,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,

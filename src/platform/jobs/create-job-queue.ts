@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
-import { BullMqJobQueue } from './bullmq-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
 import { PostgresJobQueue } from './postgres-job-queue.ts';
 
@@ -15,9 +14,13 @@ export interface CreateJobQueueOptions {
   logger?: Logger;
 }
 
-/** BullMQ when Redis is configured, otherwise the queue inside the application database. */
-export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
+/**
+ * BullMQ when Redis is configured, otherwise the queue inside the application database. BullMQ is
+ * loaded only when used, so an embedded server does not carry it (~25 MB resident).
+ */
+export async function createJobQueue(options: CreateJobQueueOptions): Promise<JobQueue> {
   if (options.redisUrl) {
+    const { BullMqJobQueue } = await import('./bullmq-job-queue.ts');
     return new BullMqJobQueue({
       redisUrl: options.redisUrl,
       prefix: `${options.redisKeyPrefix ?? 'streamhub:'}jobs`,

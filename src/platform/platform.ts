@@ -69,7 +69,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       replicas: config.database.replicas,
       logger,
     }));
-  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger, { autoPipelining: true }) : undefined;
   let migrated = false;
   let retryTimer: NodeJS.Timeout | undefined;
 

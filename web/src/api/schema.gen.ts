@@ -11387,12 +11387,12 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
-                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                /** @description the offline embedder: the sentence encoder when ready (not-loaded: it loads on the first embedding); "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
                 localEmbedder?: {
                   model: string;
                   reason?: string;
                   /** @enum {string} */
-                  status: 'loading' | 'ready' | 'fallback';
+                  status: 'not-loaded' | 'loading' | 'ready' | 'fallback';
                 };
                 /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
                 localModels: {
@@ -11432,12 +11432,12 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
-                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                /** @description the offline embedder: the sentence encoder when ready (not-loaded: it loads on the first embedding); "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
                 localEmbedder?: {
                   model: string;
                   reason?: string;
                   /** @enum {string} */
-                  status: 'loading' | 'ready' | 'fallback';
+                  status: 'not-loaded' | 'loading' | 'ready' | 'fallback';
                 };
                 /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
                 localModels: {

@@ -43,10 +43,7 @@ const normalised = (vector: number[]) => {
 };
 
 export type LocalEmbedderState =
-  | { status: 'not-loaded' }
-  | { status: 'loading' }
-  | { status: 'ready' }
-  | { status: 'fallback'; reason: string };
+  { status: 'not-loaded' } | { status: 'loading' } | { status: 'ready' } | { status: 'fallback'; reason: string };
 
 /**
  * The local embedder: Universal Sentence Encoder lite (512 dimensions, on TensorFlow.js in plain

@@ -1,14 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { SEED_PASSWORD } from './modules/seed/options.ts';
-import { runAdminCommand } from './cli/admin.ts';
-import { runAiCommand } from './cli/ai.ts';
-import { runMigrateCommand } from './cli/migrate.ts';
-import { runRebuildCommand } from './cli/rebuild.ts';
-import { runSeedCommand } from './cli/seed.ts';
-import { runServeCommand } from './cli/serve.ts';
-import { runWorkerCommand } from './cli/worker.ts';
-import { runLiveCommand } from './cli/live.ts';
 
 const USAGE = `Usage: streamhub <command>
 
@@ -34,23 +26,24 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
+  // Each command loads only its own modules: `serve` never loads the seed's vocabulary, for example.
   switch (command) {
     case 'serve':
-      return runServeCommand(config);
+      return (await import('./cli/serve.ts')).runServeCommand(config);
     case 'worker':
-      return runWorkerCommand(config);
+      return (await import('./cli/worker.ts')).runWorkerCommand(config);
     case 'live':
-      return runLiveCommand(config);
+      return (await import('./cli/live.ts')).runLiveCommand(config);
     case 'migrate':
-      return runMigrateCommand(config);
+      return (await import('./cli/migrate.ts')).runMigrateCommand(config);
     case 'admin':
-      return runAdminCommand(config, rest, parseArgs);
+      return (await import('./cli/admin.ts')).runAdminCommand(config, rest, parseArgs);
     case 'rebuild':
-      return runRebuildCommand(config, rest);
+      return (await import('./cli/rebuild.ts')).runRebuildCommand(config, rest);
     case 'ai':
-      return runAiCommand(config, rest);
+      return (await import('./cli/ai.ts')).runAiCommand(config, rest);
     case 'seed':
-      return runSeedCommand(config, rest);
+      return (await import('./cli/seed.ts')).runSeedCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;

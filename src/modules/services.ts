@@ -150,7 +150,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const users = new UserService(db);
   const auth = new AuthService(db, accessTokens, mailer, config);
   const videos = new VideoService({ db, jobs });
-  const likes = new LikeService({ db, counters, videos });
+  const likes = new LikeService({ db, counters });
   const videoPresenter = new VideoPresenter(db, mediaUrls, likes, users);
   const subscriptions = new SubscriptionService(db);
   const commentAccess = new CommentAccess({ db, videos });

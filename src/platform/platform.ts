@@ -72,7 +72,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       replicas: config.database.replicas,
       logger,
     }));
-  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger, { autoPipelining: true }) : undefined;
   let migrated = false;
   let retryTimer: NodeJS.Timeout | undefined;
 
@@ -89,7 +89,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const pubsub = createPubSub({ redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
   const events = createEventBus({ database, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, logger });
-  const jobs = createJobQueue({
+  const jobs = await createJobQueue({
     database,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,

@@ -1,5 +1,4 @@
 import { Transform, type Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { QuizQuestion } from './tables.ts';
@@ -39,6 +38,8 @@ export async function writeCoursePdf(
     .orderBy('position')
     .orderBy('created_at')
     .execute();
+  // pdfkit (and its fonts) loads on the first export, not with the server (~25 MB resident).
+  const { default: PDFDocument } = await import('pdfkit');
   const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: course.title, Creator: 'StreamHub' } });
   let pages = 1;
   document.on('pageAdded', () => (pages += 1));

@@ -15,12 +15,12 @@ export const aiStatusSchema = z.object({
   localEmbedder: z
     .object({
       model: z.string(),
-      status: z.enum(['loading', 'ready', 'fallback']),
+      status: z.enum(['not-loaded', 'loading', 'ready', 'fallback']),
       reason: z.string().optional(),
     })
     .optional()
     .describe(
-      'the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead',
+      'the offline embedder: the sentence encoder when ready (not-loaded: it loads on the first embedding); "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead',
     ),
   providers: z
     .record(z.string(), z.array(z.string()))

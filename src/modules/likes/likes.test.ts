@@ -58,6 +58,16 @@ for (const kind of testDatabaseKinds()) {
       await flushCounters(t);
       assert.equal((await storedCounts(t, videoId)).like_count, 0);
       assert.equal(await likeRows(videoId), 0);
+
+      // One event per row that really changed, written with the row (the repeats wrote none).
+      const events = await sql<{ topic: string; partition_key: string; payload: unknown }>`
+        select topic, partition_key, payload from outbox_events
+        where topic like 'like.%' and partition_key = ${videoId} order by id`.execute(t.platform.database.db);
+      const payload = { videoId, userId: fan.user.id, creatorId: creator.user.id };
+      assert.deepEqual(events.rows, [
+        { topic: 'like.created', partition_key: videoId, payload },
+        { topic: 'like.deleted', partition_key: videoId, payload },
+      ]);
     });
 
     test('video responses carry the live like count and hasLiked for the caller', async () => {

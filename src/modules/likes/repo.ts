@@ -8,29 +8,6 @@ import { videoVisibleTo } from '../views/visible-videos.ts';
 export type LikedVideoRow = VideoRow & { liked_at: Date };
 
 export const likeRepo = {
-  /** True when this call created the like; false when it existed already. */
-  async insert(db: Executor, userId: string, videoId: string): Promise<boolean> {
-    // The timestamp comes from here, in milliseconds, so keyset cursors (ISO strings) match it exactly.
-    const row = await db
-      .insertInto('likes')
-      .values({ user_id: userId, video_id: videoId, created_at: new Date() })
-      .onConflict((conflict) => conflict.columns(['user_id', 'video_id']).doNothing())
-      .returning('video_id')
-      .executeTakeFirst();
-    return row !== undefined;
-  },
-
-  /** True when this call removed the like; false when there was none. */
-  async delete(db: Executor, userId: string, videoId: string): Promise<boolean> {
-    const row = await db
-      .deleteFrom('likes')
-      .where('user_id', '=', userId)
-      .where('video_id', '=', videoId)
-      .returning('video_id')
-      .executeTakeFirst();
-    return row !== undefined;
-  },
-
   async likedAmong(db: Executor, userId: string, videoIds: readonly string[]): Promise<Set<string>> {
     if (videoIds.length === 0) return new Set();
     const rows = await db

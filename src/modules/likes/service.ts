@@ -3,11 +3,12 @@ import type { HotCounters } from '../../platform/counters/hot-counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { VideoRow } from '../videos/repo.ts';
-import type { VideoService } from '../videos/service.ts';
 import { cursorCodec, timePosition, toPage, type Page } from '../../platform/pagination/cursor.ts';
-import { getWatchableVideo } from '../views/ready-video.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { LIKE_CREATED, LIKE_DELETED, publishLikeEvent } from './events.ts';
+import { assertPlayable } from '../views/ready-video.ts';
+import { announceOutboxWrite } from '../../platform/events/event-bus.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { canView } from '../videos/service.ts';
+import { toggleLike } from './like-toggle.ts';
 import { LIKES_COUNTER } from './like-counts.ts';
 import { likeRepo, type LikedVideoRow } from './repo.ts';
 
@@ -25,40 +26,33 @@ export interface LikeState {
 export class LikeService {
   private readonly db: Kysely<DB>;
   private readonly counters: HotCounters;
-  private readonly videos: VideoService;
 
-  constructor(deps: { db: Kysely<DB>; counters: HotCounters; videos: VideoService }) {
+  constructor(deps: { db: Kysely<DB>; counters: HotCounters }) {
     this.db = deps.db;
     this.counters = deps.counters;
-    this.videos = deps.videos;
   }
 
   async like(actor: AuthenticatedUser, videoId: string): Promise<LikeState> {
-    const video = await getWatchableVideo(this.videos, actor, videoId);
-    const inserted = await inTransaction(this.db, async (trx) => {
-      const changed = await likeRepo.insert(trx, actor.id, videoId);
-      if (changed)
-        await publishLikeEvent(trx, LIKE_CREATED, { videoId, userId: actor.id, creatorId: video.creator_id });
-      return changed;
-    });
-    const pending = inserted
-      ? await this.counters.increment(LIKES_COUNTER, videoId, 1)
-      : await this.counters.pending(LIKES_COUNTER, videoId);
-    return { liked: true, likes: shown(video.like_count, pending) };
+    return { liked: true, likes: await this.toggle(actor, videoId, 'like') };
   }
 
   async unlike(actor: AuthenticatedUser, videoId: string): Promise<LikeState> {
-    const video = await this.videos.getVisible(actor, videoId);
-    const deleted = await inTransaction(this.db, async (trx) => {
-      const changed = await likeRepo.delete(trx, actor.id, videoId);
-      if (changed)
-        await publishLikeEvent(trx, LIKE_DELETED, { videoId, userId: actor.id, creatorId: video.creator_id });
-      return changed;
-    });
-    const pending = deleted
-      ? await this.counters.increment(LIKES_COUNTER, videoId, -1)
+    return { liked: false, likes: await this.toggle(actor, videoId, 'unlike') };
+  }
+
+  /**
+   * One database round trip (row, event and video state in one statement, see toggleLike) and one
+   * counter round trip; resolves with the count to show.
+   */
+  private async toggle(actor: AuthenticatedUser, videoId: string, action: 'like' | 'unlike'): Promise<number> {
+    const { video, changed } = await toggleLike(this.db, actor, videoId, action);
+    if (!video || !canView(actor, video)) throw notFound('Video');
+    if (action === 'like') assertPlayable(video);
+    if (changed) announceOutboxWrite();
+    const pending = changed
+      ? await this.counters.increment(LIKES_COUNTER, videoId, action === 'like' ? 1 : -1)
       : await this.counters.pending(LIKES_COUNTER, videoId);
-    return { liked: false, likes: shown(video.like_count, pending) };
+    return shown(video.like_count, pending);
   }
 
   /** Which of these videos the user has liked (for `hasLiked` in video responses). */

@@ -12,11 +12,14 @@ import type { CreateVideoInput, UpdateVideoInput } from './schemas.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const isAdmin = (actor: AuthenticatedUser | undefined) => actor?.role === 'admin';
-const isOwner = (actor: AuthenticatedUser | undefined, video: VideoRow) =>
+const isOwner = (actor: AuthenticatedUser | undefined, video: Pick<VideoRow, 'creator_id'>) =>
   actor !== undefined && actor.id === video.creator_id;
 
 /** Anyone may watch a ready public or unlisted video; everything else is for its owner and admins. */
-export function canView(actor: AuthenticatedUser | undefined, video: VideoRow): boolean {
+export function canView(
+  actor: AuthenticatedUser | undefined,
+  video: Pick<VideoRow, 'status' | 'visibility' | 'creator_id'>,
+): boolean {
   if (video.status === 'deleted') return false;
   if (isOwner(actor, video) || isAdmin(actor)) return true;
   return video.status === 'ready' && video.visibility !== 'private';

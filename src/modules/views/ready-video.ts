@@ -11,7 +11,12 @@ export async function getWatchableVideo(
   videoId: string,
 ): Promise<VideoRow> {
   const video = await videos.getVisible(actor, videoId);
+  assertPlayable(video);
+  return video;
+}
+
+/** 409 unless the (visible) video is ready to play. */
+export function assertPlayable(video: Pick<VideoRow, 'status'>): void {
   if (video.status !== 'ready')
     throw new AppError(409, ErrorCode.NOT_READY, `The video is not playable yet (status: ${video.status})`);
-  return video;
 }

@@ -5,7 +5,7 @@
  * adapters deliver the outbox: an embedded dispatcher polling the database and, for scale-out, a
  * relay to Redis Streams read by consumer groups. See docs/EVENTS.md.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/transaction.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Transaction } from 'kysely';
@@ -176,6 +176,26 @@ export async function publishEvent(
     .insertInto('outbox_events')
     .values({ topic: event.topic, partition_key: event.key, payload: JSON.stringify(event.payload ?? null) })
     .execute();
+  announceOutboxWrite();
+}
+
+/**
+ * The outbox write as one step of a caller's data-modifying statement (`with … , event as (<this>) …`):
+ * one event per row of `source` (an SQL FROM list), so a write and its event are one atomic statement
+ * and one round trip. Call `announceOutboxWrite` after it wrote a row.
+ */
+export function outboxInsertFrom(
+  event: { topic: string; key: string; payload: RawBuilder<unknown> },
+  source: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  assertTopic(event.topic);
+  assertKey(event.key);
+  return sql`insert into outbox_events (topic, partition_key, payload)
+    select ${event.topic}, ${event.key}, ${event.payload} from ${source}`;
+}
+
+/** Tells this process's dispatchers that an outbox row was written (see onOutboxWrite). */
+export function announceOutboxWrite(): void {
   for (const listener of outboxListeners) listener();
 }
 

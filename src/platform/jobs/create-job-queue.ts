@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
-import { BullMqJobQueue } from './bullmq-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
 import { PostgresJobQueue } from './postgres-job-queue.ts';
 import { TracedJobQueue } from './traced-job-queue.ts';
@@ -16,13 +15,17 @@ export interface CreateJobQueueOptions {
   logger?: Logger;
 }
 
-/** BullMQ when Redis is configured, otherwise the queue inside the application database; jobs carry trace context. */
-export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
-  return new TracedJobQueue(createAdapter(options));
+/**
+ * BullMQ when Redis is configured, otherwise the queue inside the application database; jobs carry trace
+ * context. BullMQ is loaded only when used, so an embedded server does not carry it (~25 MB resident).
+ */
+export async function createJobQueue(options: CreateJobQueueOptions): Promise<JobQueue> {
+  return new TracedJobQueue(await createAdapter(options));
 }
 
-function createAdapter(options: CreateJobQueueOptions): JobQueue {
+async function createAdapter(options: CreateJobQueueOptions): Promise<JobQueue> {
   if (options.redisUrl) {
+    const { BullMqJobQueue } = await import('./bullmq-job-queue.ts');
     return new BullMqJobQueue({
       redisUrl: options.redisUrl,
       prefix: `${options.redisKeyPrefix ?? 'streamhub:'}jobs`,

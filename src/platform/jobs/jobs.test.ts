@@ -239,11 +239,11 @@ function postgresAdapterCases({ backend }: QueueCases<PostgresBackend>): void {
 
   it('createJobQueue picks BullMQ when Redis is configured and the database queue otherwise, both traced', async (t) => {
     const { database } = backend();
-    const embedded = createJobQueue({ database });
+    const embedded = await createJobQueue({ database });
     t.after(() => embedded.close());
     assert.ok(embedded instanceof TracedJobQueue && embedded.adapter instanceof PostgresJobQueue);
     if (!redisUrl) return t.skip('REDIS_URL is not set');
-    const scaledOut = createJobQueue({ database, redisUrl, redisKeyPrefix: 'streamhub-test:' });
+    const scaledOut = await createJobQueue({ database, redisUrl, redisKeyPrefix: 'streamhub-test:' });
     t.after(() => scaledOut.close());
     assert.ok(scaledOut instanceof TracedJobQueue && scaledOut.adapter instanceof BullMqJobQueue);
   });

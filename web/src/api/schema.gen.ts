@@ -13013,12 +13013,12 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
-                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                /** @description the offline embedder: the sentence encoder when ready (not-loaded: it loads on the first embedding); "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
                 localEmbedder?: {
                   model: string;
                   reason?: string;
                   /** @enum {string} */
-                  status: 'loading' | 'ready' | 'fallback';
+                  status: 'not-loaded' | 'loading' | 'ready' | 'fallback';
                 };
                 /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
                 localModels: {
@@ -13058,12 +13058,12 @@ export type paths = {
           content: {
             'application/json': {
               ai?: {
-                /** @description the offline embedder: the sentence encoder when ready; "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
+                /** @description the offline embedder: the sentence encoder when ready (not-loaded: it loads on the first embedding); "fallback" means its model could not load and hashed word vectors (no synonyms) are used instead */
                 localEmbedder?: {
                   model: string;
                   reason?: string;
                   /** @enum {string} */
-                  status: 'loading' | 'ready' | 'fallback';
+                  status: 'not-loaded' | 'loading' | 'ready' | 'fallback';
                 };
                 /** @description models loaded on first use (voice activity, image moderation, language ID); failed: its fallback runs */
                 localModels: {

@@ -42,30 +42,39 @@ const normalised = (vector: number[]) => {
   return norm === 0 ? vector : vector.map((value) => value / norm);
 };
 
-export type LocalEmbedderState = { status: 'loading' } | { status: 'ready' } | { status: 'fallback'; reason: string };
+export type LocalEmbedderState =
+  { status: 'not-loaded' } | { status: 'loading' } | { status: 'ready' } | { status: 'fallback'; reason: string };
 
 /**
  * The local embedder: Universal Sentence Encoder lite (512 dimensions, on TensorFlow.js in plain
- * JavaScript), which places paraphrases near each other. While its model loads, and for good if it
- * cannot load, the hashed n-gram embedder answers instead, under its own model name, so its vectors are
- * never compared with the encoder's; /ready says which one is serving.
+ * JavaScript), which places paraphrases near each other. The model (TensorFlow.js and 28 MB of weights,
+ * about 150 MB resident) loads on the first embedding, not at start, so a server that never embeds
+ * never pays for it. If it cannot load, the hashed n-gram embedder answers instead, under its own model
+ * name, so its vectors are never compared with the encoder's; /ready says which one is serving.
  */
 export class LocalEmbedder implements Embedder {
-  private state: LocalEmbedderState = { status: 'loading' };
+  private state: LocalEmbedderState = { status: 'not-loaded' };
   private readonly fallback = new HashedNgramEmbedder();
-  private readonly ready: Promise<EncoderModel | undefined>;
+  private ready: Promise<EncoderModel | undefined> | undefined;
 
-  constructor(load: () => Promise<EncoderModel> = loadSentenceEncoder) {
-    this.ready = load().then(
-      (model) => {
-        this.state = { status: 'ready' };
-        return model;
-      },
-      (error: unknown) => {
-        this.state = { status: 'fallback', reason: (error as Error).message };
-        return undefined;
-      },
-    );
+  constructor(private readonly load: () => Promise<EncoderModel> = loadSentenceEncoder) {}
+
+  /** Starts loading the model (once); resolves with it, or undefined when the fallback serves for good. */
+  private model$(): Promise<EncoderModel | undefined> {
+    if (!this.ready) {
+      this.state = { status: 'loading' };
+      this.ready = this.load().then(
+        (model) => {
+          this.state = { status: 'ready' };
+          return model;
+        },
+        (error: unknown) => {
+          this.state = { status: 'fallback', reason: (error as Error).message };
+          return undefined;
+        },
+      );
+    }
+    return this.ready;
   }
 
   /** The model of the vectors the next call returns (the encoder once loaded, the hashed one otherwise). */
@@ -78,7 +87,7 @@ export class LocalEmbedder implements Embedder {
   }
 
   async embed(texts: string[], signal: AbortSignal): Promise<Metered<number[][]>> {
-    const model = await this.ready;
+    const model = await this.model$();
     if (!model) return this.fallback.embed(texts);
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += PASS) {

@@ -1,0 +1,110 @@
+/**
+ * Start time and resident memory of `streamhub serve` (embedded): built `node dist/main.js` and tsx.
+ *
+ * For each runner it starts the server twice on one data directory: first on an empty one (initdb and
+ * every migration run), then again on the migrated one (an ordinary restart). It times `serve` to a
+ * 200 from /ready, reads VmRSS and VmHWM from /proc 10 s later (idle), then makes one semantic search,
+ * which loads the sentence encoder (the first AI use), and reads RSS again. Needs `npm run build:server`
+ * for the built runner. Environment: BENCH_STARTUP_RUNNERS (built,tsx), BENCH_STARTUP_IDLE_SECONDS (10).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { envNumber, markdownTable } from './support/options.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const IDLE_SECONDS = envNumber('BENCH_STARTUP_IDLE_SECONDS', 10);
+const RUNNERS: Record<string, string[]> = {
+  built: [join(ROOT, 'dist/main.js'), 'serve'],
+  tsx: ['--import', 'tsx', join(ROOT, 'src/main.ts'), 'serve'],
+};
+const wanted = (process.env.BENCH_STARTUP_RUNNERS ?? 'built,tsx').split(',').map((name) => name.trim());
+const load = () => loadavg()[0]!.toFixed(1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mib = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
+
+async function run(runner: string, dataDir: string, port: number): Promise<string[]> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'WORKERS_IN_PROCESS', 'JWT_SECRET'])
+    delete env[name];
+  const child = spawn(process.execPath, RUNNERS[runner]!, {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LIVE_RTMP_PORT: String(port + 1),
+    },
+  });
+  try {
+    const started = performance.now();
+    const base = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${runner}: serve exited with ${child.exitCode}`);
+      const ok = await fetch(`${base}/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) break;
+      await sleep(200);
+    }
+    const readySeconds = (performance.now() - started) / 1000;
+    const loadAtReady = load();
+    await sleep(IDLE_SECONDS * 1000);
+    const idle = mib(child.pid!, 'VmRSS');
+    const idlePeak = mib(child.pid!, 'VmHWM');
+    const aiStarted = performance.now();
+    const search = await fetch(`${base}/api/v1/search?q=${encodeURIComponent('baking bread')}&mode=semantic`);
+    const aiSeconds = (performance.now() - aiStarted) / 1000;
+    if (!search.ok) throw new Error(`${runner}: semantic search answered ${search.status}`);
+    await sleep(2000);
+    return [
+      readySeconds.toFixed(1),
+      String(idle),
+      String(idlePeak),
+      aiSeconds.toFixed(1),
+      String(mib(child.pid!, 'VmRSS')),
+      `${loadAtReady} → ${load()}`,
+    ];
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const rows: string[][] = [];
+let port = 21300 + Math.floor(Math.random() * 50) * 2;
+for (const runner of wanted) {
+  if (!RUNNERS[runner]) throw new Error(`unknown runner ${runner} (built, tsx)`);
+  if (runner === 'built' && !existsSync(RUNNERS.built![0]!)) throw new Error('run `npm run build:server` first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-bench-startup-'));
+  try {
+    for (const start of ['first start (empty data dir)', 'restart (migrated data dir)']) {
+      process.stderr.write(`${runner}: ${start}…\n`);
+      rows.push([runner, start, ...(await run(runner, dataDir, (port += 2)))]);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+process.stdout.write(
+  markdownTable(
+    [
+      'runner',
+      'start',
+      'serve → /ready s',
+      `idle RSS MiB (+${IDLE_SECONDS} s)`,
+      'peak RSS MiB',
+      'first semantic search s',
+      'RSS after it MiB',
+      'load (1 min)',
+    ],
+    rows,
+  ) + '\nGoal: idle RSS < 300 MB (286 MiB) for the embedded server.\n',
+);

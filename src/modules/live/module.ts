@@ -13,6 +13,7 @@ import { LiveIngest } from './ingest/live-ingest.ts';
 import { LiveStreamService } from './live-streams.ts';
 import { publishRecording } from './recording.ts';
 import { StreamKeyService } from './stream-keys.ts';
+import { installLiveViewerMetric } from './live-metrics.ts';
 
 export interface LiveModuleDeps {
   platform: Platform;
@@ -50,6 +51,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
     logger,
   });
   hub.observe((streamId, event) => chat.observe(streamId, event));
+  installLiveViewerMetric(platform.metrics, hub);
 
   return {
     keys,

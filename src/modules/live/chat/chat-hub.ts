@@ -151,6 +151,13 @@ export class ChatHub {
     return room ? this.total(room) : 0;
   }
 
+  /** Viewers connected to this process, per room with anyone in it (the live-viewers metric). */
+  localViewers(): Map<string, number> {
+    const viewers = new Map<string, number>();
+    for (const [streamId, room] of this.rooms) if (room.members.size > 0) viewers.set(streamId, room.members.size);
+    return viewers;
+  }
+
   close(): void {
     clearInterval(this.timer);
     for (const room of this.rooms.values()) {

@@ -59,6 +59,11 @@ for (const kind of testDatabaseKinds()) {
       const mod = await join(wsA, stream.id, creator!.token);
       const onA = await join(wsA, stream.id, viewer!.token);
       const onB = await join(wsB, stream.id, viewer!.token);
+      // Each instance counts the viewers connected to it (the cluster's total is the sum).
+      const viewers = async (app: typeof second) =>
+        /^streamhub_live_viewers (\d+)$/m.exec((await app.inject({ method: 'GET', url: '/metrics' })).body)?.[1];
+      assert.equal(await viewers(t.app), '2');
+      assert.equal(await viewers(second), '1');
 
       onB.send({ type: 'send', body: 'before', ref: 'b1' });
       assert.equal((await answer(onB, 'b1')).type, 'ack', 'the viewer may post (and the caches are now warm)');

@@ -60,6 +60,18 @@ describe('admin ops console in Chromium', () => {
     await page.getByText('No failed jobs.').waitFor();
     await eventually('the retried run', async () => (runs === 2 ? true : undefined));
 
+    // A hopeless job is discarded instead (after a confirmation): gone from the console and the queue.
+    t.platform.jobs.process('ops-hopeless', async () => {
+      throw new Error('never going to work');
+    });
+    const hopeless = await t.platform.jobs.enqueue('ops-hopeless', 'hopeless', {}, { attempts: 1 });
+    await page.reload();
+    await page.getByText('never going to work').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByText('No failed jobs.').waitFor();
+    assert.equal(await t.platform.jobs.getJob(hopeless.id), null);
+
     const search = page.getByRole('form', { name: 'Search logs' });
     await search.getByLabel('Request id').fill(requestId);
     await search.getByRole('button', { name: 'Search logs' }).click();

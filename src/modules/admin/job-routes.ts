@@ -72,4 +72,21 @@ export async function adminJobRoutes(app: FastifyInstance, { platform }: { platf
       return ok(toJob(job));
     },
   );
+
+  routes.delete(
+    '/jobs/:id',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Discard a dead-lettered job for good (only failed jobs can be discarded)',
+        params: z.object({ id: z.string().min(1).max(200) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (!(await platform.jobs.discard(request.params.id))) throw notFound('Dead-lettered job');
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -325,6 +325,18 @@ export class BullMqJobQueue implements JobQueue {
     }
   }
 
+  async discard(id: string): Promise<boolean> {
+    const found = await this.findJob(id);
+    const parts = splitJobId(id);
+    const queue = parts && (await this.knownQueue(parts.queue));
+    if (found?.state !== 'failed' || !parts || !queue) return false;
+    // Taking it out of the failed set is the claim: one caller gets 1 (two admins at once, or a retry
+    // racing the discard); only that caller removes the job.
+    if ((await this.producer.zrem(queue.keys.failed!, parts.bullId)) !== 1) return false;
+    await queue.remove(parts.bullId);
+    return true;
+  }
+
   /** BullMQ drops completed jobs by itself once they are `keepCompletedMs` old (removeOnComplete). */
   async pruneCompleted(): Promise<number> {
     return 0;

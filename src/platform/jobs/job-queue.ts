@@ -114,6 +114,8 @@ export interface JobQueue {
   counts(): Promise<QueueCounts[]>;
   /** Moves a dead-lettered job back to waiting with fresh attempts; false if not found or not failed. */
   retry(id: string): Promise<boolean>;
+  /** Removes a dead-lettered job for good (an admin gave up on it); false if not found or not failed. */
+  discard(id: string): Promise<boolean>;
   /** Housekeeping: forgets completed jobs that finished more than `olderThanMs` ago; resolves with how many. */
   pruneCompleted(olderThanMs: number): Promise<number>;
   /** Stops taking jobs, aborts running ones (they go back to waiting) and releases resources. */

@@ -148,6 +148,24 @@ describeJobQueues(
       assert.equal(await jobs.retry('no-such-job'), false);
     });
 
+    it('discards a dead letter for good, and nothing else', async (t) => {
+      const jobs = open(t);
+      const queue = newQueueName('discard');
+      jobs.process(queue, async () => {
+        throw new Error('always');
+      });
+      const { id } = await jobs.enqueue(queue, 'hopeless', {}, { attempts: 1, backoffMs: 10 });
+      await waitForStatus(jobs, id, 'failed');
+      const { id: pending } = await jobs.enqueue(queue, 'later', {}, { delayMs: 60_000 });
+      assert.equal(await jobs.discard(pending), false, 'a waiting job is not a dead letter');
+      assert.equal(await jobs.discard('no-such-job'), false);
+      const [first, second] = await Promise.all([jobs.discard(id), jobs.discard(id)]);
+      assert.equal(Number(first) + Number(second), 1, 'two admins discarding at once remove it once');
+      assert.equal(await jobs.getJob(id), null);
+      assert.deepEqual(await jobs.listFailed({ queue, limit: 10 }), []);
+      assert.equal((await jobs.getJob(pending))?.status, 'waiting');
+    });
+
     it('aborts a run that exceeds its timeout and counts it as a failed attempt', async (t) => {
       const jobs = open(t);
       const queue = newQueueName('timeouts');

@@ -309,6 +309,10 @@ export class PostgresJobQueue implements JobQueue {
     return retried;
   }
 
+  discard(id: string): Promise<boolean> {
+    return this.store.deleteFailed(id);
+  }
+
   /** Housekeeping: deletes completed jobs that finished more than `olderThanMs` ago. */
   pruneCompleted(olderThanMs: number): Promise<number> {
     return this.store.deleteCompletedBefore(olderThanMs);

@@ -210,6 +210,16 @@ export class PostgresJobStore {
    * Dead letter back to waiting with fresh attempts. False when it is not failed, or when a live job
    * already holds its dedupe key (that job does the same work; a second copy would duplicate it).
    */
+  async deleteFailed(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
   async retryFailed(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
     try {

@@ -86,6 +86,7 @@ export class TracedJobQueue implements JobQueue {
 
   counts: JobQueue['counts'] = () => this.adapter.counts();
   retry: JobQueue['retry'] = (id) => this.adapter.retry(id);
+  discard: JobQueue['discard'] = (id) => this.adapter.discard(id);
   pruneCompleted: JobQueue['pruneCompleted'] = (olderThanMs) => this.adapter.pruneCompleted(olderThanMs);
   close: JobQueue['close'] = () => this.adapter.close();
 }

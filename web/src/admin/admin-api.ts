@@ -1,5 +1,5 @@
 // Administration: comment reports, accounts, and jobs that failed for good.
-import { api, unwrap, unwrapPage } from '../api/typed-client.ts';
+import { api, expectNoContent, unwrap, unwrapPage } from '../api/typed-client.ts';
 import type { ApiBody } from '../api/types.ts';
 
 export const adminReportsKey = ['admin-reports'] as const;
@@ -25,3 +25,5 @@ export const setBanned = (id: string, ban: boolean) =>
 export const fetchFailedJobs = () =>
   unwrap(api.GET('/api/v1/admin/jobs/failed', { params: { query: { limit: 100 } } }));
 export const retryJob = (id: string) => unwrap(api.POST('/api/v1/admin/jobs/{id}/retry', { params: { path: { id } } }));
+export const discardJob = (id: string) =>
+  expectNoContent(api.DELETE('/api/v1/admin/jobs/{id}', { params: { path: { id } } }));

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { failedJobsKey, fetchFailedJobs, retryJob } from '../../admin/admin-api.ts';
+import { discardJob, failedJobsKey, fetchFailedJobs, retryJob } from '../../admin/admin-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 
-/** Jobs that used up their attempts, with a retry that sends them back to their queue. */
+/** Jobs that used up their attempts: retry sends one back to its queue, discard drops it for good. */
 export function FailedJobs() {
   const queryClient = useQueryClient();
   const jobs = useQuery({
@@ -14,13 +14,18 @@ export function FailedJobs() {
     mutationFn: retryJob,
     onSettled: () => queryClient.invalidateQueries({ queryKey: failedJobsKey }),
   });
+  const discard = useMutation({
+    mutationFn: discardJob,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: failedJobsKey }),
+  });
+  const failure = retry.error ?? discard.error;
 
   if (jobs.error) return <ListErrorPage error={jobs.error} what="Failed jobs" />;
   return (
     <section>
-      {retry.error && (
+      {failure && (
         <p className="form-error" role="alert">
-          {retry.error.message}
+          {failure.message}
         </p>
       )}
       {jobs.data?.length === 0 && <p className="empty">No failed jobs.</p>}
@@ -32,9 +37,21 @@ export function FailedJobs() {
               {formatAge(job.finishedAt)}
             </p>
             {job.lastError && <pre className="job-error">{job.lastError}</pre>}
-            <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(job.id)}>
-              Retry
-            </button>
+            <div className="actions">
+              <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(job.id)}>
+                Retry
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                disabled={discard.isPending}
+                onClick={() => {
+                  if (window.confirm(`Discard the failed ${job.name} job for good?`)) discard.mutate(job.id);
+                }}
+              >
+                Discard
+              </button>
+            </div>
           </li>
         ))}
       </ul>

@@ -62,6 +62,7 @@ async function embedCatalogue(db: Kysely<DB>, services: Services): Promise<strin
       {},
     );
     model = embedded.model.name;
+    log(`embedded ${start + batch.length}/${videos.length} with ${model} (load ${load()})`);
     await db
       .insertInto('video_embeddings')
       .values(

@@ -2,7 +2,7 @@
  * Recommendations: hit-rate@10 and nDCG@10 on held-out watches, "For you" against trending and popularity.
  *
  * Seeds a catalogue (`streamhub seed` generators) into a fresh database per backend, then lays over it
- * an evaluation world with taste (src/modules/recommendations/evaluation/viewing-sessions.ts: viewers
+ * an evaluation world with taste (bench/support/viewing-sessions.ts: viewers
  * with topic interests, follows and sessions) split in time: the last BENCH_HOLDOUT_DAYS are held out
  * and never written. Trending and co-watch pairs are derived from the rest, every video's metadata is
  * embedded with the configured local embedder, and for up to BENCH_EVAL_USERS viewers with held-out
@@ -29,7 +29,7 @@ import { resolveSeedOptions } from '../src/modules/seed/options.ts';
 import { ensureSampleMedia } from '../src/modules/seed/sample-media.ts';
 import { seedCatalogue } from '../src/modules/seed/seed.ts';
 import { videoDocument } from '../src/modules/intelligence/video-document.ts';
-import { seedViewingSessions } from '../src/modules/recommendations/evaluation/viewing-sessions.ts';
+import { seedViewingSessions } from './support/viewing-sessions.ts';
 import { addList, emptyScore, type MethodScore } from '../src/modules/recommendations/evaluation/metrics.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../../platform/db/schema.ts';
-import { Random, WeightedPicker } from '../../seed/random.ts';
-import { TOPIC_NAMES } from '../../seed/vocabulary.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { Random, WeightedPicker } from '../../src/modules/seed/random.ts';
+import { TOPIC_NAMES } from '../../src/modules/seed/vocabulary.ts';
 
 /**
  * An evaluation world for the recommender, laid over a seeded catalogue (its users, channels, videos and

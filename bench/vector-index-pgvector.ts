@@ -18,7 +18,10 @@ const CLUSTERS = envNumber('BENCH_CLUSTERS', 500);
 const QUERIES = envNumber('BENCH_QUERIES', 200);
 const EF_SEARCH = (process.env.BENCH_EF_SEARCH ?? '40,100').split(',').map(Number);
 const BATCH = 1000;
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
 const literal = (values: Float32Array) => `[${Array.from(values, (value) => value.toFixed(6)).join(',')}]`;
 const log = (line: string) => process.stdout.write(`${line} (load ${load()})\n`);
 
@@ -93,7 +96,16 @@ async function main(): Promise<void> {
     process.stdout.write(`\n## pgvector HNSW on PGlite (m 16, ef_construction 64)\n\n`);
     process.stdout.write(
       `${markdownTable(
-        ['vectors', 'ef_search', 'recall@10', 'query p50 ms', 'query p95 ms', 'build s', 'insert s', 'load avg 1/5/15 (build → end)'],
+        [
+          'vectors',
+          'ef_search',
+          'recall@10',
+          'query p50 ms',
+          'query p95 ms',
+          'build s',
+          'insert s',
+          'load avg 1/5/15 (build → end)',
+        ],
         rows,
       )}\n\nexact scan in SQL (index off): ${exactMs.toFixed(0)} ms/query (load ${load()})\n`,
     );

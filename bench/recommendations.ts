@@ -1,20 +1,22 @@
 /**
- * Recommendations: hit-rate@10 on held-out watches of a seeded catalogue, "For you" against trending alone.
+ * Recommendations: hit-rate@10 and nDCG@10 on held-out watches, "For you" against trending and popularity.
  *
- * Seeds a catalogue (`streamhub seed` generators) into a fresh database per backend, embeds every
- * video's metadata with the configured local embedder (what the analysis job would store), then for
- * BENCH_HOLDOUT_USERS viewers with at least MIN_HISTORY watches removes their most recent watch (and
- * their like of it) from the history before the co-watch pairs and trending are derived. A viewer is a
- * hit when the held-out video is in the first 10 of:
- *   - "For you" (RecommendationService.computeForViewer, no cache, no model re-rank), and
- *   - trending alone (the week's ranking minus what the viewer watched), the baseline.
- * Also prints which source proposed the hits and the time per list, with the load average beside them.
+ * Seeds a catalogue (`streamhub seed` generators) into a fresh database per backend, then lays over it
+ * an evaluation world with taste (bench/support/viewing-sessions.ts: viewers
+ * with topic interests, follows and sessions) split in time: the last BENCH_HOLDOUT_DAYS are held out
+ * and never written. Trending and co-watch pairs are derived from the rest, every video's metadata is
+ * embedded with the configured local embedder, and for up to BENCH_EVAL_USERS viewers with held-out
+ * watches and at least MIN_HISTORY past ones, each list's first 10 are scored against the held-out set:
+ *   - "For you" (RecommendationService.computeForViewer, no cache, no model re-rank),
+ *   - trending alone (the week's ranking minus what the viewer watched),
+ *   - popularity (most viewed of all time minus what the viewer watched).
+ * Tuning was done on BENCH_SEED=1; report another seed. Time per list and load are printed beside them.
  *
- * Environment: BENCH_USERS (1500), BENCH_VIDEOS (3000), BENCH_SEED (1), BENCH_HOLDOUT_USERS (150),
- * DATABASE_URL (adds PostgreSQL), BENCH_DATABASES (narrow to pglite or postgres).
+ * Environment: BENCH_USERS (1000), BENCH_VIDEOS (2000), BENCH_SEED (1), BENCH_EVAL_USERS (150),
+ * BENCH_HOLDOUT_DAYS (3), DATABASE_URL (adds PostgreSQL), BENCH_DATABASES (narrow to pglite or postgres).
  */
 import { cpus, loadavg } from 'node:os';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import type { DatabaseKind } from '../src/platform/db/database.ts';
 import type { DB } from '../src/platform/db/schema.ts';
@@ -27,16 +29,19 @@ import { resolveSeedOptions } from '../src/modules/seed/options.ts';
 import { ensureSampleMedia } from '../src/modules/seed/sample-media.ts';
 import { seedCatalogue } from '../src/modules/seed/seed.ts';
 import { videoDocument } from '../src/modules/intelligence/video-document.ts';
+import { seedViewingSessions } from './support/viewing-sessions.ts';
+import { addList, emptyScore, type MethodScore } from '../src/modules/recommendations/evaluation/metrics.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 
 const OPTIONS = resolveSeedOptions({
-  users: Math.round(envNumber('BENCH_USERS', 1500)),
-  videos: Math.round(envNumber('BENCH_VIDEOS', 3000)),
+  users: Math.round(envNumber('BENCH_USERS', 1000)),
+  videos: Math.round(envNumber('BENCH_VIDEOS', 2000)),
   seed: Math.round(envNumber('BENCH_SEED', 1)),
 });
-const HOLDOUT_USERS = Math.round(envNumber('BENCH_HOLDOUT_USERS', 150));
-const MIN_HISTORY = 5;
+const EVAL_USERS = Math.round(envNumber('BENCH_EVAL_USERS', 150));
+const HOLDOUT_DAYS = envNumber('BENCH_HOLDOUT_DAYS', 3);
+const MIN_HISTORY = 3;
 const TOP = 10;
 const EMBED_BATCH = 200;
 
@@ -45,27 +50,6 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' / ');
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-interface HeldOut {
-  userId: string;
-  videoId: string;
-}
-
-/** Removes each chosen viewer's most recent watch (and their like of it): what the lists must find. */
-async function holdOut(db: Kysely<DB>): Promise<HeldOut[]> {
-  const { rows } = await sql<HeldOut>`
-    select distinct on (h.user_id) h.user_id as "userId", h.video_id as "videoId"
-    from watch_history h
-    where h.user_id in (
-      select user_id from watch_history group by user_id having count(*) >= ${MIN_HISTORY}
-      order by md5(user_id::text) limit ${HOLDOUT_USERS})
-    order by h.user_id, h.last_watched_at desc`.execute(db);
-  for (const row of rows) {
-    await sql`delete from watch_history where user_id = ${row.userId} and video_id = ${row.videoId}`.execute(db);
-    await sql`delete from likes where user_id = ${row.userId} and video_id = ${row.videoId}`.execute(db);
-  }
-  return rows;
-}
 
 /** Every public video's metadata embedded by the configured embedder, as the analysis job stores it. */
 async function embedCatalogue(db: Kysely<DB>, services: Services): Promise<string> {
@@ -78,6 +62,7 @@ async function embedCatalogue(db: Kysely<DB>, services: Services): Promise<strin
       {},
     );
     model = embedded.model.name;
+    log(`embedded ${start + batch.length}/${videos.length} with ${model} (load ${load()})`);
     await db
       .insertInto('video_embeddings')
       .values(
@@ -95,13 +80,11 @@ async function embedCatalogue(db: Kysely<DB>, services: Services): Promise<strin
 
 interface Measured {
   kind: DatabaseKind;
-  viewers: number;
-  forYouHits: number;
-  trendingHits: number;
+  scores: Record<'forYou' | 'trending' | 'popularity', MethodScore>;
   hitSources: Map<string, number>;
   msPerList: number;
   embedder: string;
-  cowatchPairs: number;
+  world: string;
   load: string;
 }
 
@@ -123,49 +106,65 @@ async function measure(kind: DatabaseKind): Promise<Measured> {
   try {
     const db = platform.database.db;
     const services = createServices(platform);
-    const heldOut = await holdOut(db);
-    log(`${kind}: held out ${heldOut.length} watches; deriving trending, feeds and co-watch pairs (load ${load()})`);
+    const world = await seedViewingSessions(db, {
+      seed: OPTIONS.seed,
+      days: 28,
+      holdoutDays: HOLDOUT_DAYS,
+      now: new Date(),
+    });
+    log(
+      `${kind}: ${world.trainingWatches} past watches, ${world.heldOutWatches} held out; deriving trending and co-watch (load ${load()})`,
+    );
     const derived = await deriveDiscovery(db, services);
     log(`${kind}: embedding the catalogue (load ${load()})`);
     const embedder = await embedCatalogue(db, services);
 
-    let forYouHits = 0;
-    let trendingHits = 0;
+    const history = new Map<string, Set<string>>();
+    for (const row of await db.selectFrom('watch_history').select(['user_id', 'video_id']).execute())
+      history.set(row.user_id, (history.get(row.user_id) ?? new Set()).add(row.video_id));
+    const viewers = [...world.heldOut.keys()]
+      .filter((userId) => (history.get(userId)?.size ?? 0) >= MIN_HISTORY)
+      .sort()
+      .slice(0, EVAL_USERS);
+    const trending = (await services.trending.list('week', undefined, 0, 1000)).map((video) => video.id);
+    const popular = (
+      await db
+        .selectFrom('videos')
+        .select('id')
+        .where('visibility', '=', 'public')
+        .orderBy('view_count', 'desc')
+        .limit(1000)
+        .execute()
+    ).map((row) => row.id);
+    const scores = { forYou: emptyScore(), trending: emptyScore(), popularity: emptyScore() };
     const hitSources = new Map<string, number>();
     let listMs = 0;
-    const trending = (await services.trending.list('week', undefined, 0, 1000)).map((video) => video.id);
-    for (const [index, { userId, videoId }] of heldOut.entries()) {
+    for (const [index, userId] of viewers.entries()) {
+      const relevant = world.heldOut.get(userId)!;
+      const watched = history.get(userId)!;
       const started = performance.now();
       const list = (await services.recommendations.computeForViewer(userId)).slice(0, TOP);
       listMs += performance.now() - started;
-      const hit = list.find((entry) => entry.v === videoId);
-      if (hit) {
-        forYouHits += 1;
-        hitSources.set(hit.s, (hitSources.get(hit.s) ?? 0) + 1);
-      }
-      const watched = new Set(
-        (await db.selectFrom('watch_history').select('video_id').where('user_id', '=', userId).execute()).map(
-          (row) => row.video_id,
-        ),
+      addList(
+        scores.forYou,
+        list.map((entry) => entry.v),
+        relevant,
+        TOP,
       );
-      if (
-        trending
-          .filter((id) => !watched.has(id))
-          .slice(0, TOP)
-          .includes(videoId)
-      )
-        trendingHits += 1;
-      if ((index + 1) % 25 === 0) log(`${kind}: ${index + 1}/${heldOut.length} viewers (load ${load()})`);
+      for (const entry of list.filter((item) => relevant.has(item.v)))
+        hitSources.set(entry.s, (hitSources.get(entry.s) ?? 0) + 1);
+      const unwatched = (ids: string[]) => ids.filter((id) => !watched.has(id)).slice(0, TOP);
+      addList(scores.trending, unwatched(trending), relevant, TOP);
+      addList(scores.popularity, unwatched(popular), relevant, TOP);
+      if ((index + 1) % 25 === 0) log(`${kind}: ${index + 1}/${viewers.length} viewers (load ${load()})`);
     }
     return {
       kind,
-      viewers: heldOut.length,
-      forYouHits,
-      trendingHits,
+      scores,
       hitSources,
-      msPerList: listMs / Math.max(1, heldOut.length),
+      msPerList: listMs / Math.max(1, viewers.length),
       embedder,
-      cowatchPairs: derived.cowatchPairs,
+      world: `${world.trainingWatches} past / ${world.heldOutWatches} held-out watches, ${derived.cowatchPairs} co-watch pairs`,
       load: load(),
     };
   } finally {
@@ -177,35 +176,42 @@ async function measure(kind: DatabaseKind): Promise<Measured> {
 const results: Measured[] = [];
 for (const kind of benchDatabaseKinds()) results.push(await measure(kind));
 
-const rate = (hits: number, total: number) => `${((100 * hits) / Math.max(1, total)).toFixed(1)} % (${hits}/${total})`;
+const rate = (score: MethodScore) =>
+  `${((100 * score.hits) / Math.max(1, score.viewers)).toFixed(1)} % (${score.hits}/${score.viewers})`;
+const ndcg = (score: MethodScore) => (score.ndcg / Math.max(1, score.viewers)).toFixed(3);
 console.log(
-  `\nseed ${OPTIONS.seed}: ${OPTIONS.users} users, ${OPTIONS.videos} videos; held-out = each viewer's most recent watch; ` +
-    `${cpus().length} cores, Node ${process.version}\n`,
+  `\nseed ${OPTIONS.seed}: ${OPTIONS.users} users, ${OPTIONS.videos} videos; held out: the last ${HOLDOUT_DAYS} days of ` +
+    `viewing-session watches; ${cpus().length} cores, Node ${process.version}\n`,
 );
 console.log(
   markdownTable(
     [
       'backend',
-      'viewers',
-      'For you hit-rate@10',
-      'trending-only hit-rate@10',
-      'hits by source',
+      'For you hit@10',
+      'For you nDCG@10',
+      'trending hit@10',
+      'trending nDCG@10',
+      'popularity hit@10',
+      'popularity nDCG@10',
+      'For-you hits by source',
       'ms per list',
-      'co-watch pairs',
+      'world',
       'embedder',
       'load (1/5/15 min)',
     ],
     results.map((result) => [
       result.kind,
-      String(result.viewers),
-      rate(result.forYouHits, result.viewers),
-      rate(result.trendingHits, result.viewers),
+      rate(result.scores.forYou),
+      ndcg(result.scores.forYou),
+      rate(result.scores.trending),
+      ndcg(result.scores.trending),
+      rate(result.scores.popularity),
+      ndcg(result.scores.popularity),
       [...result.hitSources].map(([source, hits]) => `${source} ${hits}`).join(', ') || '-',
       result.msPerList.toFixed(0),
-      String(result.cowatchPairs),
+      result.world,
       result.embedder,
       result.load,
     ]),
-    ['left', 'right', 'right', 'right', 'left', 'right', 'right', 'left', 'left'],
   ),
 );

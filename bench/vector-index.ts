@@ -12,60 +12,12 @@ import { createObjectStorage } from '../src/platform/storage/create-storage.ts';
 import { AnnIndex } from '../src/modules/intelligence/ann-index.ts';
 import { LocalEmbedder, SENTENCE_ENCODER_MODEL } from '../src/platform/ai/local/sentence-embedder.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { DIMENSIONS, dataset, exactTop, percentile, topicCentres } from './support/vector-data.ts';
 
-const DIMENSIONS = 512;
 const VECTORS = envNumber('BENCH_VECTORS', 200_000);
 const CLUSTERS = envNumber('BENCH_CLUSTERS', 500);
 const QUERIES = envNumber('BENCH_QUERIES', 200);
 const load = () => loadavg()[0]!.toFixed(1);
-
-/** mulberry32: the same vectors on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(next: () => number): number {
-  return Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
-}
-
-function unit(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm);
-  return vector.map((value) => value / norm);
-}
-
-/** Points around random topic centres: neighbours are meaningful, unlike uniform noise. */
-function dataset(count: number, seed: number, centres: Float32Array[]): Float32Array[] {
-  const next = random(seed);
-  return Array.from({ length: count }, () => {
-    const centre = centres[Math.floor(next() * centres.length)]!;
-    return unit(centre.map((value) => value + 0.03 * gaussian(next)));
-  });
-}
-
-function exactTop(vectors: Float32Array[], query: Float32Array, k: number): number[] {
-  const best: { index: number; score: number }[] = [];
-  vectors.forEach((vector, index) => {
-    let score = 0;
-    for (let d = 0; d < DIMENSIONS; d += 1) score += vector[d]! * query[d]!;
-    if (best.length < k || score > best[k - 1]!.score) {
-      best.push({ index, score });
-      best.sort((a, b) => b.score - a.score);
-      if (best.length > k) best.pop();
-    }
-  });
-  return best.map((entry) => entry.index);
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 async function embeddingThroughput(): Promise<string[][]> {
   const embedder = new LocalEmbedder();
@@ -79,7 +31,7 @@ async function embeddingThroughput(): Promise<string[][]> {
   await embedder.embed(sentences, signal);
   const seconds = (performance.now() - started) / 1000;
   const perSecond = sentences.length / seconds;
-  // TensorFlow.js's plain-JS backend runs on the event-loop thread: the rate is one core's.
+  // The encoder runs in the model thread (TensorFlow.js' WebAssembly backend, one thread): the rate is one core's.
   return [
     [
       `${SENTENCE_ENCODER_MODEL.name}@${SENTENCE_ENCODER_MODEL.version}`,
@@ -94,16 +46,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `vector index bench: ${VECTORS} vectors × ${DIMENSIONS} dims, ${CLUSTERS} clusters, ${QUERIES} queries (load ${load()})\n`,
   );
-  const seed = random(1);
-  const centres = Array.from({ length: CLUSTERS }, () =>
-    unit(Float32Array.from({ length: DIMENSIONS }, () => gaussian(seed))),
-  );
+  const centres = topicCentres(CLUSTERS);
   const vectors = dataset(VECTORS, 2, centres);
   const queries = dataset(QUERIES, 3, centres);
 
   const index = new AnnIndex(DIMENSIONS);
   let started = performance.now();
-  vectors.forEach((vector, n) => index.upsert(String(n), vector));
+  for (let start = 0; start < VECTORS; start += 1000)
+    index.upsertMany(vectors.slice(start, start + 1000).map((vector, n) => ({ id: String(start + n), vector })));
   const buildSeconds = (performance.now() - started) / 1000;
   const buildLoad = load();
 

@@ -104,6 +104,7 @@ export const TABLE_OWNERS = {
   course_exports: 'courses',
   // 0065 voice activity and image moderation
   video_speech_activity: 'intelligence',
+  video_languages: 'intelligence',
   video_frame_scores: 'moderation',
   // 0130 live class booking
   live_classes: 'booking',

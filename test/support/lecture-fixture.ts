@@ -6,7 +6,8 @@ import { LECTURE_TOPICS } from './spoken-lecture.ts';
 
 const run = promisify(execFile);
 
-export type Voice = 'flite' | 'espeak-ng';
+/** flite's CMU voices (slt by default) and espeak-ng's (American English by default). */
+export type Voice = 'flite' | 'espeak-ng' | `flite:${string}` | `espeak-ng:${string}`;
 
 export interface LectureVideo {
   path: string;
@@ -19,10 +20,11 @@ async function durationOf(path: string): Promise<number> {
   return Number(stdout.trim());
 }
 
-/** Speaks one text to a WAV file with Debian's flite (the CMU "slt" voice) or espeak-ng. */
+/** Speaks one text to a WAV file with Debian's flite (the CMU "slt" voice unless named) or espeak-ng. */
 export async function speak(voice: Voice, text: string, wav: string): Promise<void> {
-  if (voice === 'flite') await run('flite', ['-voice', 'slt', '-t', text, '-o', wav]);
-  else await run('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', wav, text]);
+  const [engine, name] = voice.split(':');
+  if (engine === 'flite') await run('flite', ['-voice', name ?? 'slt', '-t', text, '-o', wav]);
+  else await run('espeak-ng', ['-v', name ?? 'en-us', '-s', '150', '-w', wav, text]);
 }
 
 /**

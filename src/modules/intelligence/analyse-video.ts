@@ -24,6 +24,7 @@ import { speechActivityRepo } from './speech-activity-repo.ts';
 import { transcribeSpeech } from './speech-transcription.ts';
 import { transcriptRepo } from './transcript-repo.ts';
 import { videoDocument } from './video-document.ts';
+import { transcriptLanguage, videoLanguages } from './video-languages.ts';
 
 /** A video without an audio track: no speech, known without running the voice activity model. */
 const NO_AUDIO = { audioSeconds: 0, speechSeconds: 0, regions: 0, modelName: 'no-audio-track' };
@@ -83,7 +84,11 @@ export function createAnalyseVideoHandler(
           logger.info({ videoId }, 'no speech detected');
         } else {
           const { result } = outcome;
-          await transcriptRepo.save(db, videoId, { ...result.value, model: result.model, editedBy: 'model' });
+          const language = await transcriptLanguage(
+            result.value.language,
+            result.value.segments.map((segment) => segment.text),
+          );
+          await transcriptRepo.save(db, videoId, { ...result.value, language, model: result.model, editedBy: 'model' });
           logger.info(
             { videoId, model: result.model.name, segments: result.value.segments.length },
             'video transcribed',
@@ -180,6 +185,11 @@ export async function refreshDerivedOutputs(
   }
 
   await embedVideo(db, ai, video, insights?.summary, force);
+  await videoLanguages.refresh(
+    db,
+    video,
+    segments.map((segment) => segment.text),
+  );
 }
 
 /** Whether stored vectors are current: the same text, embedded by the model that would embed it now. */

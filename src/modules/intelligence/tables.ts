@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AnalysisStatusTables } from './analysis-status-repo.ts';
 import type { SpeechActivityTables } from './speech-activity-repo.ts';
+import type { VideoLanguageTables } from './video-languages.ts';
 
 /** Column typings for migrations/0014_video_intelligence.sql and 0060, which are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -72,7 +73,7 @@ export interface VideoAnswersTable {
   created_at: Timestamp;
 }
 
-export interface IntelligenceTables extends AnalysisStatusTables, SpeechActivityTables {
+export interface IntelligenceTables extends AnalysisStatusTables, SpeechActivityTables, VideoLanguageTables {
   video_transcripts: VideoTranscriptsTable;
   transcript_segments: TranscriptSegmentsTable;
   video_insights: VideoInsightsTable;

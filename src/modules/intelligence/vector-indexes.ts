@@ -125,11 +125,9 @@ export class VectorIndexes {
         where model = ${model.name} and model_version = ${model.version} and updated_at >= ${since}
           ${after ? sql`and (updated_at, ${sql.raw(source.id)}) > (${after.at}, ${after.id})` : sql``}
         order by updated_at, ${sql.raw(source.id)} limit ${PAGE}`.execute(this.db);
-      for (const row of page.rows) {
-        entry.index.upsert(row.id, row.embedding.map(Number));
-        // Rows re-read inside the commit margin are not changes.
-        if (new Date(row.updated_at) > previous) changed += 1;
-      }
+      entry.index.upsertMany(page.rows.map((row) => ({ id: row.id, vector: row.embedding.map(Number) })));
+      // Rows re-read inside the commit margin are not changes.
+      for (const row of page.rows) if (new Date(row.updated_at) > previous) changed += 1;
       const last = page.rows.at(-1);
       if (last) {
         after = { at: new Date(last.updated_at), id: last.id };

@@ -22,6 +22,11 @@ const SIMILARITY_SEEDS = 6;
 const PER_SIMILARITY_SEED = 15;
 /** How many each source proposes. */
 const PER_SOURCE = 100;
+/** "Popular in <category>": the week's trending of the viewer's main categories (at most this many, this deep). */
+const TASTE_CATEGORIES = 2;
+const PER_CATEGORY = 30;
+/** For a signed-in viewer, trending everywhere weighs this share of what it weighs for a guest. */
+const GENERAL_TRENDING_FOR_VIEWERS = 0.7;
 
 export interface CandidatePool {
   candidates: Candidate[];
@@ -90,7 +95,8 @@ export class CandidateSources {
     const liked = new Set(likedIds);
     const excluded = [...exclude, ...likedIds];
 
-    const [cowatched, similar, subscribed, trending, fresh] = await Promise.all([
+    const tasteCategories = this.categoriesOf(watchedSeeds.flatMap((id) => seedRows.get(id)?.category ?? []));
+    const [cowatched, similar, subscribed, trending, fresh, inCategories] = await Promise.all([
       cowatch.candidates(db, watchedSeeds, new Set(excluded), PER_SOURCE),
       this.similarTo(this.similaritySeeds(watchedSeeds, likedIds), excluded),
       discoveryQueries.publicUploadsOf(
@@ -100,8 +106,15 @@ export class CandidateSources {
       ),
       this.trendingIds(),
       this.freshIds(),
+      Promise.all(
+        tasteCategories.map(async ({ category, share }) => ({
+          share,
+          ids: (await this.trending.list('week', category, 0, PER_CATEGORY)).map((video) => video.id),
+        })),
+      ),
     ]);
     const videos = await this.load([
+      ...inCategories.flatMap((list) => list.ids),
       ...cowatched.map((c) => c.videoId),
       ...similar.map((s) => s.videoId),
       ...subscribed.map((row) => row.id),
@@ -134,7 +147,17 @@ export class CandidateSources {
         subscribed.map((row) => row.id),
         () => reasons.subscriptions(),
       ),
-      ...this.popular(trending, videos),
+      // Popular in the viewer's own categories counts for more than popular everywhere, by the category's share.
+      ...inCategories.flatMap(({ share, ids }) =>
+        this.popular(ids, videos).map((candidate) => ({
+          ...candidate,
+          strength: Math.min(1, candidate.strength * (0.7 + share)),
+        })),
+      ),
+      ...this.popular(trending, videos).map((candidate) => ({
+        ...candidate,
+        strength: candidate.strength * GENERAL_TRENDING_FOR_VIEWERS,
+      })),
       ...fromList('fresh', fresh, () => reasons.fresh()),
     ];
     return {
@@ -144,6 +167,17 @@ export class CandidateSources {
       loweredChannels: hidden.channelIds,
       recentTitles: watchedSeeds.flatMap((id) => seedRows.get(id)?.title ?? []).slice(0, 10),
     };
+  }
+
+  /** The viewer's main categories among their recent watches (seen at least twice), with their share. */
+  private categoriesOf(categories: string[]): { category: string; share: number }[] {
+    const counts = new Map<string, number>();
+    for (const category of categories) if (category !== 'other') counts.set(category, (counts.get(category) ?? 0) + 1);
+    return [...counts]
+      .filter(([, count]) => count >= 2)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TASTE_CATEGORIES)
+      .map(([category, count]) => ({ category, share: count / categories.length }));
   }
 
   /** The latest watches and likes, alternating, so both shape the "similar" source. */

@@ -27,7 +27,7 @@ const SOURCE_WEIGHT: Record<Candidate['source'], number> = {
   cowatch: 1,
   similar: 0.9,
   subscriptions: 0.85,
-  trending: 0.6,
+  trending: 0.7,
   fresh: 0.45,
 };
 /** Each further source agreeing on a video adds this much. */

@@ -1,5 +1,5 @@
-import { CLASSIFIER_SIZE } from '../../media/frame-sampling.ts';
 import { LazyModel } from './lazy-model.ts';
+import { modelThread } from './model-thread.ts';
 
 export const IMAGE_MODERATION_MODEL = { name: 'nsfwjs-mobilenet-v2', version: 'nsfwjs 4.4.0' };
 
@@ -20,31 +20,12 @@ export function unsafeScore(scores: ImageScores): number {
   return Math.min(1, scores.porn + scores.hentai + 0.5 * scores.sexy);
 }
 
-type Tf = typeof import('@tensorflow/tfjs');
-interface Classifier {
-  tf: Tf;
-  model: import('nsfwjs').NSFWJS;
-}
-
 /**
  * nsfwjs (MIT) with its bundled MobileNetV2 weights (3.5 MB) on TensorFlow.js' WebAssembly backend:
- * 57–80 ms an image here, where the pure-JavaScript backend is 20–35 times slower. Loaded on first use.
+ * 57–80 ms an image here, where the pure-JavaScript backend is 20–35 times slower. Loaded on first use
+ * in the model thread, beside the sentence encoder on the same TensorFlow.js (model-worker.ts).
  */
-const nsfw = new LazyModel<Classifier>(IMAGE_MODERATION_MODEL.name, async () => {
-  const tf = await import('@tensorflow/tfjs');
-  await import('@tensorflow/tfjs-backend-wasm');
-  if (!(await tf.setBackend('wasm'))) throw new Error('the TensorFlow.js WebAssembly backend did not start');
-  await tf.ready();
-  const nsfwjs = await import('nsfwjs');
-  const log = console.log;
-  // nsfwjs announces its bundled model on the console; StreamHub logs through pino.
-  console.log = () => undefined;
-  try {
-    return { tf, model: await nsfwjs.load('MobileNetV2') };
-  } finally {
-    console.log = log;
-  }
-});
+const nsfw = new LazyModel<true>(IMAGE_MODERATION_MODEL.name, () => modelThread.call<true>('load-classifier'));
 
 /** For the admin's moderation status: the model is there unless loading it failed in this process. */
 export function imageModerationAvailability(): { available: boolean; reason: string } {
@@ -59,25 +40,13 @@ export function imageModerationAvailability(): { available: boolean; reason: str
 
 /** Scores 224×224 RGB images (see `classifierPixels`); undefined when the model cannot load. */
 export async function classifyImages(images: Uint8Array[]): Promise<ImageScores[] | undefined> {
-  const classifier = await nsfw.get();
-  if (!classifier) return undefined;
-  const { tf, model } = classifier;
-  const results: ImageScores[] = [];
-  for (const pixels of images) {
-    const tensor = tf.tensor3d(pixels, [CLASSIFIER_SIZE, CLASSIFIER_SIZE, 3], 'int32');
-    try {
-      const predictions = await model.classify(tensor, 5);
-      const score = (name: string) => predictions.find((prediction) => prediction.className === name)?.probability ?? 0;
-      results.push({
-        drawing: score('Drawing'),
-        hentai: score('Hentai'),
-        neutral: score('Neutral'),
-        porn: score('Porn'),
-        sexy: score('Sexy'),
-      });
-    } finally {
-      tensor.dispose();
-    }
-  }
-  return results;
+  if (!(await nsfw.get())) return undefined;
+  const rows = await modelThread.call<number[][]>('classify', images);
+  return rows.map(([drawing = 0, hentai = 0, neutral = 0, porn = 0, sexy = 0]) => ({
+    drawing,
+    hentai,
+    neutral,
+    porn,
+    sexy,
+  }));
 }

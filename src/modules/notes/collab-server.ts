@@ -84,7 +84,13 @@ export class NoteCollab {
 
   constructor(private readonly deps: NoteCollabDeps) {
     const extensions: Extension[] = [];
-    if (deps.redis) extensions.push(new RedisExtension({ redis: deps.redis, prefix: `${deps.redisKeyPrefix}notes` }));
+    const redis = deps.redis;
+    if (redis) {
+      // Its own publisher and subscriber, without the shared client's auto-pipelining (which a subscriber
+      // connection cannot use: replies to pipelined commands get mixed up with the messages).
+      const createClient = () => redis.duplicate({ enableAutoPipelining: false });
+      extensions.push(new RedisExtension({ createClient, prefix: `${deps.redisKeyPrefix}notes` }));
+    }
     this.hocuspocus = new Hocuspocus({
       quiet: true,
       debounce: 2000,

@@ -31,7 +31,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chatFanoutAcrossProcesses } from './support/live-chat-fanout.ts';
+import { chatFanoutAcrossProcesses, createLiveBenchStream } from './support/live-chat-fanout.ts';
 
 const CLIENTS = Math.round(envNumber('BENCH_CLIENTS', 1000));
 const RATE = envNumber('BENCH_RATE', 50);
@@ -90,23 +90,9 @@ async function main(): Promise<void> {
           return { platform, services, app, url: `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
         })();
   const db = a.platform.database.db;
-  const creator = await db
-    .insertInto('users')
-    .values({
-      username: `bench_${Date.now()}`,
-      email: `bench_${Date.now()}@example.com`,
-      password_hash: 'x',
-      role: 'creator',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const stream = await db
-    .insertInto('live_streams')
-    .values({ channel_id: creator.id, title: 'Bench', status: 'live', started_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const token = (await a.services.accessTokens.sign({ userId: creator.id, role: 'creator' })).token;
-  const path = `/api/v1/live/streams/${stream.id}/chat`;
+  const { creatorId, streamId } = await createLiveBenchStream(db);
+  const token = (await a.services.accessTokens.sign({ userId: creatorId, role: 'creator' })).token;
+  const path = `/api/v1/live/streams/${streamId}/chat`;
   if (!(testDatabase.url && process.env.REDIS_URL)) await chatInProcess();
   async function chatInProcess(): Promise<void> {
     console.log(
@@ -169,12 +155,12 @@ async function main(): Promise<void> {
       const services = createServices({ ...a.platform, config, metrics: createMetricsRegistry() });
       const ingest = services.live.createIngest();
       const port = await ingest.start('127.0.0.1');
-      const key = (await services.live.keys.create({ id: creator.id, role: 'creator' })).key;
-      await db.updateTable('live_streams').set({ status: 'ended' }).where('channel_id', '=', creator.id).execute();
+      const key = (await services.live.keys.create({ id: creatorId, role: 'creator' })).key;
+      await db.updateTable('live_streams').set({ status: 'ended' }).where('channel_id', '=', creatorId).execute();
       const pushedAt = Date.now();
       const encoder = pushTestStream(`rtmp://127.0.0.1:${port}/live/${key}`, INGEST_SECONDS);
       const packager = await waitForPackager();
-      const firstPlaylistMs = await waitForFirstSegment(a.platform, creator.id, pushedAt);
+      const firstPlaylistMs = await waitForFirstSegment(a.platform, creatorId, pushedAt);
       const cpuBefore = cpuSeconds(packager);
       const measuredFrom = Date.now();
       await encoder.exited;

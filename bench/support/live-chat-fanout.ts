@@ -9,6 +9,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.ts';
 import { AccessTokenSigner } from '../../src/platform/security/jwt.ts';
 import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
 import { prepareBenchDatabase } from './databases.ts';
@@ -73,26 +75,31 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): P
   });
 }
 
+/** A creator and a stream that is live now: the room every benchmark client joins. */
+export async function createLiveBenchStream(db: Kysely<DB>): Promise<{ creatorId: string; streamId: string }> {
+  const creator = await db
+    .insertInto('users')
+    .values({
+      username: `bench_${Date.now()}`,
+      email: `bench_${Date.now()}@example.com`,
+      password_hash: 'x',
+      role: 'creator',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const stream = await db
+    .insertInto('live_streams')
+    .values({ channel_id: creator.id, title: 'Bench', status: 'live', started_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { creatorId: creator.id, streamId: stream.id };
+}
+
 export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise<void> {
   const redisUrl = process.env.REDIS_URL!;
   const secret = randomBytes(32).toString('hex');
   const database = await prepareBenchDatabase('postgres', async (db) => {
-    const creator = await db
-      .insertInto('users')
-      .values({
-        username: `bench_${Date.now()}`,
-        email: `bench_${Date.now()}@example.com`,
-        password_hash: 'x',
-        role: 'creator',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const stream = await db
-      .insertInto('live_streams')
-      .values({ channel_id: creator.id, title: 'Bench', status: 'live', started_at: new Date() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { creatorId: creator.id, streamId: stream.id };
+    return createLiveBenchStream(db);
   });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

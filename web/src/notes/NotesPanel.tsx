@@ -48,7 +48,7 @@ export function NotesPanel({ subjectKind, subjectId, onSeek, currentTime }: Prop
           </select>
         )}
         {user && !hasMine && (
-          <button type="button" onClick={() => void start('personal')}>
+          <button type="button" className="button" onClick={() => void start('personal')}>
             Start my notes
           </button>
         )}

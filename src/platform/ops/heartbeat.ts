@@ -50,7 +50,7 @@ export function startOps(platform: Platform, kind: ProcessKind): { stop(): Promi
   const db = platform.database.db;
   const loop = monitorEventLoopDelay({ resolution: 20 });
   loop.enable();
-  opsLogSink.attach(db, { processId: id, maxRows: config.logMaxRows });
+  opsLogSink.attach(db, { processId: id, maxRows: config.logMaxRows, retentionDays: config.logRetentionDays });
   const beat = async () => {
     if (!platform.migrated) return;
     try {

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/databases.ts';
+import { DayPartitions, dayStart } from '../db/day-partitions.ts';
 import { OpsLogSink } from './log-sink.ts';
 import { searchLogs } from './ops-status.ts';
 
@@ -44,6 +45,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await searchLogs(db, { text: '100%', limit: 10 })).length, 0);
       assert.equal((await searchLogs(db, { since: new Date(Date.now() + 60_000), limit: 10 })).length, 0);
       assert.equal((await searchLogs(db, { until: new Date(Date.now() + 60_000), limit: 5 })).length, 5);
+    });
+
+    test('lives in day partitions: days past the retention are dropped whole, days ahead are ready', async () => {
+      const db = testDatabase.database.db;
+      const partitions = new DayPartitions('ops_logs');
+      const tenDaysAgo = dayStart(Date.now() - 10 * 86_400_000);
+      await partitions.ensure(db, tenDaysAgo);
+      await db
+        .insertInto('ops_logs')
+        .values({ at: new Date(tenDaysAgo + 3600_000), level: 30, process_id: 'old:1', message: 'old', line: '{}' })
+        .execute();
+      const sink = new OpsLogSink();
+      sink.attach(db, { processId: 'host:2', retentionDays: 7, flushMs: 60_000 });
+      sink.write(line({ msg: 'fresh line' }));
+      await sink.detach();
+      const days = await partitions.list(db);
+      assert.ok(!days.includes(tenDaysAgo), 'the day past the retention is gone');
+      assert.ok(days.includes(dayStart(Date.now()) + 3 * 86_400_000), 'three days ahead are ready');
+      assert.equal((await searchLogs(db, { text: 'old', limit: 10 })).length, 0);
+      assert.equal((await searchLogs(db, { text: 'fresh line', limit: 10 })).length, 1);
     });
   });
 }

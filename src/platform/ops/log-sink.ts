@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { DayPartitions } from '../db/day-partitions.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface LogSinkOptions {
@@ -6,17 +7,20 @@ export interface LogSinkOptions {
   processId: string;
   /** The ring keeps the newest this many rows (OPS_LOG_MAX_ROWS, default 100,000). */
   maxRows?: number;
+  /** Whole days older than this are dropped (OPS_LOG_RETENTION_DAYS, default 7). */
+  retentionDays?: number;
   /** How often buffered lines are written (default 1 s). */
   flushMs?: number;
 }
 
 const MAX_BUFFERED = 5000;
+const logPartitions = new DayPartitions('ops_logs');
 const PRUNE_EVERY_FLUSHES = 30;
 
 /**
  * The structured-log ring of the ops console: pino writes every line here as well as to stdout
- * (logger.ts); once attached to the database the lines are inserted in batches into ops_logs, which is
- * pruned to its newest `maxRows`. A line that cannot be stored (database down, buffer full) is dropped:
+ * (logger.ts); once attached to the database the lines are inserted in batches into ops_logs, a table
+ * partitioned by day: days past `retentionDays` are dropped whole, and at most the newest `maxRows` are kept. A line that cannot be stored (database down, buffer full) is dropped:
  * stdout still has it, and logging must never slow a request or recurse into more logging.
  */
 export class OpsLogSink {
@@ -51,7 +55,8 @@ export class OpsLogSink {
 
   attach(db: Kysely<DB>, options: LogSinkOptions): void {
     this.db = db;
-    this.options = { maxRows: 100_000, flushMs: 1000, ...options };
+    this.options = { maxRows: 100_000, retentionDays: 7, flushMs: 1000, ...options };
+    this.flushes = 0;
     clearInterval(this.timer);
     this.timer = setInterval(() => void this.flush(), this.options.flushMs);
     this.timer.unref();
@@ -78,11 +83,14 @@ export class OpsLogSink {
     const rows = this.buffer;
     this.buffer = [];
     try {
+      // The first flush and every PRUNE_EVERY_FLUSHES-th: day partitions ahead, old days dropped, row cap.
+      const maintain = this.flushes++ % PRUNE_EVERY_FLUSHES === 0;
+      if (maintain) await logPartitions.maintain(db, options.retentionDays);
       await db
         .insertInto('ops_logs')
         .values(rows.map((row) => ({ ...row, process_id: options.processId })))
         .execute();
-      if (++this.flushes % PRUNE_EVERY_FLUSHES === 1) {
+      if (maintain) {
         await sql`delete from ops_logs where id <= (select max(id) from ops_logs) - ${options.maxRows}`.execute(db);
       }
     } catch {

@@ -10,6 +10,7 @@ export interface LogQuery {
   requestId?: string;
   q?: string;
   since?: string;
+  until?: string;
 }
 
 export const fetchOpsStatus = () => unwrap(api.GET('/api/v1/admin/ops/status'));

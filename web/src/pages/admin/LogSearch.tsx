@@ -12,7 +12,7 @@ const LEVEL_NAMES: Record<number, string> = {
   60: 'fatal',
 };
 
-/** Search over the structured logs of every process (the ops_logs ring): level, request id, text, since. */
+/** Search over the structured logs of every process (ops_logs): level, request id, text, a time range. */
 export function LogSearch() {
   const [query, setQuery] = useState<LogQuery>({});
   const logs = useQuery({ queryKey: opsLogsKey(query), queryFn: () => fetchOpsLogs(query) });
@@ -22,11 +22,13 @@ export function LogSearch() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (form.get(name) as string | null)?.trim() || undefined;
     const since = text('since');
+    const until = text('until');
     setQuery({
       level: text('level') as LogQuery['level'],
       requestId: text('requestId'),
       q: text('q'),
       since: since ? new Date(since).toISOString() : undefined,
+      until: until ? new Date(until).toISOString() : undefined,
     });
   };
 
@@ -53,6 +55,10 @@ export function LogSearch() {
         <label>
           Since
           <input name="since" type="datetime-local" />
+        </label>
+        <label>
+          Until
+          <input name="until" type="datetime-local" />
         </label>
         <button type="submit" className="button">
           Search logs

@@ -10,7 +10,7 @@
  * without gaps or duplicates. Prints the times and the load average; exits 1 when a check fails.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,8 +22,10 @@ import {
   clusterIsUp,
   EDGE,
   load,
+  makeClip,
   pgPrimaryPort,
   sleep,
+  uploadClip,
 } from './support/cluster-client.ts';
 
 const { values } = parseArgs({
@@ -34,42 +36,6 @@ const sql = (query: string) =>
   execFileSync('psql', [`postgres://postgres@127.0.0.1:${pgPrimaryPort()}/streamhub`, '-Atc', query])
     .toString()
     .trim();
-
-function makeClip(dir: string): string {
-  const path = join(dir, 'clip.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${values['clip-seconds']}`],
-    ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${values['clip-seconds']}`],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', path],
-  ]);
-  return path;
-}
-
-async function upload(token: string, videoId: string, path: string): Promise<void> {
-  const size = statSync(path).size;
-  const created = await fetch(`${EDGE}/api/v1/uploads`, {
-    method: 'POST',
-    headers: {
-      'tus-resumable': '1.0.0',
-      authorization: `Bearer ${token}`,
-      'upload-length': String(size),
-      'upload-metadata': `videoId ${Buffer.from(videoId).toString('base64')},filename ${Buffer.from('clip.mp4').toString('base64')}`,
-    },
-  });
-  const location = created.headers.get('location');
-  if (created.status !== 201 || !location) throw new Error(`tus creation failed: ${created.status}`);
-  const patched = await fetch(new URL(location, EDGE), {
-    method: 'PATCH',
-    headers: {
-      'tus-resumable': '1.0.0',
-      authorization: `Bearer ${token}`,
-      'upload-offset': '0',
-      'content-type': 'application/offset+octet-stream',
-    },
-    body: readFileSync(path),
-  });
-  if (patched.status !== 204) throw new Error(`tus PATCH answered ${patched.status}`);
-}
 
 /** The worker (by name) whose process group runs an ffmpeg, once one does. */
 async function transcodingWorker(timeoutMs: number): Promise<{ name: string; pid: number }> {
@@ -103,13 +69,13 @@ if (!alreadyUp) cluster('up');
 const dir = mkdtempSync(join(tmpdir(), 'streamhub-drill-'));
 let failed = false;
 try {
-  const clip = makeClip(dir);
+  const clip = makeClip(dir, Number(values['clip-seconds']));
   const creator = await account('creator');
   const created = await call('POST', '/api/v1/videos', creator.token, { title: 'Drill clip', visibility: 'public' });
   if (created.status !== 201) throw new Error(`create video: ${created.status}`);
   const videoId: string = created.json.data.video.id;
   const started = performance.now();
-  await upload(creator.token, videoId, clip);
+  await uploadClip(creator.token, videoId, clip);
   const victim = await transcodingWorker(120_000);
   const killedAt = performance.now();
   process.kill(-victim.pid, 'SIGKILL');

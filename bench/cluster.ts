@@ -2,82 +2,113 @@
  * Cluster fault drills (scripts/cluster.sh): reads and writes under load while an API process or a worker is killed -9, Redis restarts and the replica stops.
  *
  * npm run bench -- cluster [--seconds N] [--keep]   (brings the cluster up unless one is up; --keep leaves it up)
- * For each drill: client-visible read errors (goal 0: the balancer retries idempotent requests), write
- * attempts that failed cleanly and were retried with the same Idempotency-Key, and after the drill
- * every acknowledged write is read back. Exits 1 when a read failed or an acknowledged write is missing.
+ * For each drill: client-visible read errors (goal 0: the balancer retries idempotent requests), and a
+ * stream of writes (playlists and comments with an Idempotency-Key, like toggles on an uploaded video):
+ * attempts that failed cleanly were retried, and after the drill every acknowledged write is read back.
+ * Exits 1 when a read failed or an acknowledged write is missing.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonResult } from 'autocannon';
+import {
+  account,
+  call,
+  cluster,
+  clusterIsUp,
+  EDGE,
+  load,
+  makeClip,
+  sleep,
+  uploadClip,
+} from './support/cluster-client.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, keep: { type: 'boolean', default: false } },
 });
 const seconds = Number(values.seconds);
-const EDGE = `http://127.0.0.1:${process.env.STREAMHUB_CLUSTER_EDGE_PORT ?? 18080}`;
-const cluster = (...args: string[]) =>
-  execFileSync('bash', ['scripts/cluster.sh', ...args], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () => loadavg()[0]!.toFixed(1);
 
-async function call(
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${EDGE}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(15_000),
-  });
-  return { status: response.status, json: (await response.json().catch(() => undefined)) as any };
+type Account = Awaited<ReturnType<typeof account>>;
+
+/** A short public video, uploaded through the edge and transcoded by the cluster's workers: what the writes touch. */
+async function readyVideo(creator: Account): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'streamhub-drill-'));
+  try {
+    const created = await call('POST', '/api/v1/videos', creator.token, { title: 'Drill video', visibility: 'public' });
+    if (created.status !== 201) throw new Error(`create video: ${created.status}`);
+    const videoId: string = created.json.data.video.id;
+    await uploadClip(creator.token, videoId, makeClip(dir, 2));
+    for (let attempt = 0; attempt < 240; attempt++) {
+      const status = (await call('GET', `/api/v1/videos/${videoId}`, creator.token)).json?.data?.status;
+      if (status === 'ready') return videoId;
+      if (status === 'failed') throw new Error('the drill video failed to process');
+      await sleep(500);
+    }
+    throw new Error('the drill video was not ready within 120 s');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-async function account(): Promise<{ id: string; token: string }> {
-  const username = `drill${randomBytes(4).toString('hex')}`;
-  const registered = await call('POST', '/api/v1/auth/register', undefined, {
-    username,
-    email: `${username}@example.com`,
-    password: 'a long enough password',
-  });
-  if (registered.status !== 201) throw new Error(`register failed: ${registered.status}`);
-  return { id: registered.json.data.user.id, token: registered.json.data.accessToken };
+/** One write a drill makes and how to find it afterwards (by its writer: read-your-writes). */
+interface AckedWrite {
+  kind: 'playlist' | 'comment' | 'like';
+  check: () => Promise<boolean>;
 }
 
-/** Creates playlists one after another; a failed attempt is retried with the same Idempotency-Key. */
-function writeStream(user: { token: string }) {
-  const acked: string[] = [];
+/**
+ * Writes one after another, in turn a playlist, a comment and a like toggle on the drill video; a failed
+ * attempt is retried with the same Idempotency-Key (a toggle is idempotent by itself: it sets a state).
+ */
+function writeStream(user: Account, videoId: string) {
+  const acked: AckedWrite[] = [];
   let failedAttempts = 0;
   let stop = false;
+  let liked = false;
+  const attempt = async (turn: number, key: string): Promise<AckedWrite | undefined> => {
+    const options = { 'idempotency-key': key };
+    if (turn % 3 === 0) {
+      const created = await call('POST', '/api/v1/playlists', user.token, { title: `drill ${key}` }, options);
+      const id = created.json?.data?.id;
+      if (created.status !== 201) return undefined;
+      return {
+        kind: 'playlist',
+        check: async () => (await call('GET', `/api/v1/playlists/${id}`, user.token)).status === 200,
+      };
+    }
+    if (turn % 3 === 1) {
+      const created = await call('POST', '/api/v1/comments', user.token, { videoId, text: `drill ${key}` }, options);
+      const id = created.json?.data?.id;
+      if (created.status !== 201) return undefined;
+      return {
+        kind: 'comment',
+        check: async () => (await call('GET', `/api/v1/comments/${id}`, user.token)).status === 200,
+      };
+    }
+    const toggled = await call(liked ? 'DELETE' : 'POST', `/api/v1/videos/${videoId}/like`, user.token);
+    if (toggled.status !== 200) return undefined;
+    liked = !liked;
+    const expected = liked;
+    // Only the last toggle's state must hold at the end; an earlier one was overwritten on purpose.
+    return {
+      kind: 'like',
+      check: async () =>
+        expected !== liked ||
+        (await call('GET', `/api/v1/videos/${videoId}`, user.token)).json?.data?.hasLiked === expected,
+    };
+  };
   const done = (async () => {
-    while (!stop) {
+    for (let turn = 0; !stop; turn++) {
       const key = randomBytes(8).toString('hex');
-      for (let attempt = 0; attempt < 20; attempt++) {
-        try {
-          const created = await call(
-            'POST',
-            '/api/v1/playlists',
-            user.token,
-            { title: `drill ${key}` },
-            { 'idempotency-key': key },
-          );
-          if (created.status === 201) {
-            acked.push(created.json.data.id);
-            break;
-          }
-          failedAttempts++;
-        } catch {
-          failedAttempts++;
+      for (let tries = 0; tries < 20; tries++) {
+        const write = await attempt(turn, key).catch(() => undefined);
+        if (write) {
+          acked.push(write);
+          break;
         }
+        failedAttempts++;
         await sleep(200);
       }
     }
@@ -130,11 +161,12 @@ function describeReadErrors(result: AutocannonResult): string {
 
 async function drill(
   name: string,
-  user: { id: string; token: string },
+  user: Account,
+  videoId: string,
   fault: () => void,
   repair: () => void,
 ): Promise<DrillResult> {
-  const writes = writeStream(user);
+  const writes = writeStream(user, videoId);
   const reads = autocannon({
     url: EDGE,
     connections: 8,
@@ -152,10 +184,7 @@ async function drill(
   repair();
   // Every acknowledged write must be there (read by its writer: read-your-writes, so the primary or a caught-up replica).
   let missing = 0;
-  for (const id of writes.acked) {
-    const found = await call('GET', `/api/v1/playlists/${id}`, user.token);
-    if (found.status !== 200) missing++;
-  }
+  for (const write of writes.acked) if (!(await write.check())) missing++;
   return {
     drill: name,
     reads: result.requests.total,
@@ -168,28 +197,25 @@ async function drill(
   };
 }
 
-const alreadyUp = (() => {
-  try {
-    cluster('status');
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const alreadyUp = clusterIsUp();
 if (!alreadyUp) {
   // Every drill client comes from 127.0.0.1: the per-IP limit would answer 429 instead of measuring faults.
   process.env.STREAMHUB_CLUSTER_RATE_LIMIT ??= '10000000';
+  // One writer posts a comment every few hundred milliseconds: far past a person's limit, on purpose.
+  process.env.STREAMHUB_CLUSTER_COMMENT_RATE ??= '10000000';
   console.log(`bringing the cluster up (load ${load()})`);
   cluster('up');
 }
 try {
   const user = await account();
+  const videoId = await readyVideo(await account('creator'));
   await untilPublic(`/api/v1/users/${user.id}`);
   const results: DrillResult[] = [];
   results.push(
     await drill(
       'baseline (no fault)',
       user,
+      videoId,
       () => undefined,
       () => undefined,
     ),
@@ -198,6 +224,7 @@ try {
     await drill(
       'kill -9 api1',
       user,
+      videoId,
       () => cluster('kill', 'api1'),
       () => cluster('restart', 'api1'),
     ),
@@ -206,6 +233,7 @@ try {
     await drill(
       'kill -9 worker1',
       user,
+      videoId,
       () => cluster('kill', 'worker1'),
       () => cluster('restart', 'worker1'),
     ),
@@ -214,6 +242,7 @@ try {
     await drill(
       'restart Redis',
       user,
+      videoId,
       () => {
         cluster('stop', 'redis');
         cluster('start', 'redis');
@@ -225,6 +254,7 @@ try {
     await drill(
       'stop the replica',
       user,
+      videoId,
       () => cluster('stop', 'replica'),
       () => cluster('start', 'replica'),
     ),

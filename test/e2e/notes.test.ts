@@ -48,6 +48,22 @@ describe('shared notes in Chromium', () => {
         return copy.textContent ?? '';
       }),
     );
+  /** Polls `check` for up to 30 s; the failure shows what `state` says. */
+  const waitUntil = async (check: () => Promise<boolean>, state: () => Promise<string>) => {
+    for (let attempt = 0; !(await check()); attempt++) {
+      if (attempt >= 120) assert.fail(`not converged: ${await state()}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  /** `line`'s characters appear in `text` in order (other characters may come between them). */
+  const holdsInOrder = (text: string, line: string) => {
+    let at = 0;
+    for (const char of line) {
+      at = text.indexOf(char, at) + 1;
+      if (at === 0) return false;
+    }
+    return true;
+  };
   const typeAtEnd = async (page: Page, text: string) => {
     await noteText(page).click();
     await page.keyboard.press('Control+End');
@@ -86,10 +102,16 @@ describe('shared notes in Chromium', () => {
     await b.page.waitForURL(`**${watch}`);
     await noteText(b.page).getByText('Owner line').waitFor();
     await Promise.all([typeAtEnd(a.page, 'Owner types more'), typeAtEnd(b.page, 'Editor line')]);
-    for (const page of [a.page, b.page])
-      for (const line of ['Owner line', 'Owner types more', 'Editor line'])
-        await noteText(page).getByText(line).waitFor();
-    assert.deepEqual(await paragraphs(a.page), await paragraphs(b.page));
+    // Both pages converge on one text holding every keystroke of both. Typing at the same spot at once
+    // may interleave the two lines (each editor's cursor follows the other's inserts), so each line is
+    // looked for as its characters in order, not as one run.
+    const lines = ['Owner line', 'Owner types more', 'Editor line'];
+    const converged = async () => {
+      const [onA, onB] = [await paragraphs(a.page), await paragraphs(b.page)];
+      const text = onA.join('\n');
+      return JSON.stringify(onA) === JSON.stringify(onB) && lines.every((line) => holdsInOrder(text, line));
+    };
+    await waitUntil(converged, async () => JSON.stringify([await paragraphs(a.page), await paragraphs(b.page)]));
     // Presence: each sees the other's name, and the other's caret label in the text.
     await a.page.getByLabel('Who is here').getByText(editor.user.username).waitFor();
     await b.page.getByLabel('Who is here').getByText(owner.user.username).waitFor();
@@ -131,7 +153,10 @@ describe('shared notes in Chromium', () => {
     // A view-only member sees the text but cannot change it.
     const c = await signedIn(viewer, new URL(viewLink).pathname);
     await c.page.waitForURL(`**${watch}`);
-    await noteText(c.page).getByText('Editor line').waitFor();
+    await waitUntil(
+      async () => JSON.stringify(await paragraphs(c.page)) === JSON.stringify(await paragraphs(a.page)),
+      async () => JSON.stringify(await paragraphs(c.page)),
+    );
     await c.page.getByText('View only').waitFor();
     assert.equal(await noteText(c.page).getAttribute('contenteditable'), 'false');
     await noteText(c.page).click();

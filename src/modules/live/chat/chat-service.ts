@@ -76,6 +76,8 @@ export class ChatService {
   private readonly lastPosted = new TtlCache<number | null>(10 * 60_000);
   private readonly writer: ChatWriter;
   private readonly postingRules: ChatPostingRule[] = [];
+  /** Authors every posting rule let through lately, so a chatty attendee costs the rules one check a TTL. */
+  private readonly passedRules = new TtlCache<boolean>(PERMISSION_TTL_MS);
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.streams = new TtlCache(STREAM_TTL_MS);
@@ -195,9 +197,14 @@ export class ChatService {
         ? new ChatRefusal('TIMED_OUT', 'You are timed out in this chat', (ban.until - Date.now()) / 1000)
         : new ChatRefusal('BANNED', "You are banned from this channel's chats");
     }
-    for (const rule of this.postingRules) {
-      const refusal = await rule(stream, author);
-      if (refusal) throw refusal;
+    // Only passes are remembered: someone refused (not yet booked) may post as soon as they are let in.
+    const ruleKey = `${stream.id}:${author.id}`;
+    if (this.postingRules.length > 0 && !this.passedRules.peek(ruleKey)) {
+      for (const rule of this.postingRules) {
+        const refusal = await rule(stream, author);
+        if (refusal) throw refusal;
+      }
+      this.passedRules.set(ruleKey, true);
     }
     if (stream.subscribers_only) {
       const subscribed = await this.subscribed.get(

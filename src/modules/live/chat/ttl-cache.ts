@@ -26,6 +26,12 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** True when `key` holds a fresh value (without loading one). */
+  peek(key: string): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && Date.now() - entry.at < this.ttlMs;
+  }
+
   set(key: string, value: V): void {
     this.entries.set(key, { value: Promise.resolve(value), at: Date.now() });
   }

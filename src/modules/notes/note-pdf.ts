@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 /** Inline Markdown shown as print: emphasis marks go, link text stays, timestamps keep their time. */
 const printable = (line: string) =>
   line
@@ -13,7 +11,9 @@ const printable = (line: string) =>
  * their level's size, code blocks in Courier, list items and quotes indented. A note is small (the
  * document limit), so the PDF is built in memory.
  */
-export function markdownToPdf(title: string, markdown: string): Promise<Buffer> {
+export async function markdownToPdf(title: string, markdown: string): Promise<Buffer> {
+  // pdfkit (and its fonts) loads on the first export, not with the server, as the course export does.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title } });
     const chunks: Buffer[] = [];

@@ -80,6 +80,8 @@ for (const kind of testDatabaseKinds()) {
         headers: bearer(admin),
       });
       assert.equal(retried.statusCode, 200);
+      // Until a worker takes the retried job the video still reads 'failed' (its last outcome): wait for the run.
+      await waitFor('the retried run to start', async () => (events.length > 0 ? true : undefined));
       const ready = await waitForOutcome(t, t.creator.accessToken, id);
       await unsubscribe();
       assert.equal(ready.status, 'ready', ready.failureReason);

@@ -101,7 +101,19 @@ describe('shared notes in Chromium', () => {
     const b = await signedIn(editor, new URL(editLink).pathname, true);
     await b.page.waitForURL(`**${watch}`);
     await noteText(b.page).getByText('Owner line').waitFor();
-    await Promise.all([typeAtEnd(a.page, 'Owner types more'), typeAtEnd(b.page, 'Editor line')]);
+    // Each opens its own new line (one after the other: two Enters at the same spot at once can move one
+    // editor's caret into the other's line), then both type at once.
+    await noteText(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Enter');
+    await waitUntil(
+      async () => (await paragraphs(b.page)).length === (await paragraphs(a.page)).length,
+      async () => JSON.stringify(await paragraphs(b.page)),
+    );
+    await noteText(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.press('Enter');
+    await Promise.all([a.page.keyboard.type('Owner types more'), b.page.keyboard.type('Editor line')]);
     // Both pages converge on one text holding every keystroke of both. Typing at the same spot at once
     // may interleave the two lines (each editor's cursor follows the other's inserts), so each line is
     // looked for as its characters in order, not as one run.

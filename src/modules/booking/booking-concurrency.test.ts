@@ -174,12 +174,16 @@ for (const kind of testDatabaseKinds()) {
         return row.status === 'confirmed' ? row : undefined;
       });
       assert.equal(bobNow.seat_no, 1);
-      const notices = await db()
-        .selectFrom('notifications')
-        .select('kind')
-        .where('recipient_id', '=', ann.id)
-        .where('kind', '=', 'booking.hold_expired')
-        .execute();
+      // The notices are sent after the sweep's transaction commits, so they may land just after bob's seat.
+      const notices = await eventually('ann to be told her hold ran out', async () => {
+        const rows = await db()
+          .selectFrom('notifications')
+          .select('kind')
+          .where('recipient_id', '=', ann.id)
+          .where('kind', '=', 'booking.hold_expired')
+          .execute();
+        return rows.length > 0 ? rows : undefined;
+      });
       assert.equal(notices.length, 1);
     });
 

@@ -87,8 +87,10 @@ export class NoteCollab {
     const redis = deps.redis;
     if (redis) {
       // Its own publisher and subscriber, without the shared client's auto-pipelining (which a subscriber
-      // connection cannot use: replies to pipelined commands get mixed up with the messages).
-      const createClient = () => redis.duplicate({ enableAutoPipelining: false });
+      // connection cannot use: replies to pipelined commands get mixed up with the messages). They connect
+      // on first use: a process that never opens a note (a worker, `streamhub seed`) holds no connection
+      // that would keep it from exiting.
+      const createClient = () => redis.duplicate({ enableAutoPipelining: false, lazyConnect: true });
       extensions.push(new RedisExtension({ createClient, prefix: `${deps.redisKeyPrefix}notes` }));
     }
     this.hocuspocus = new Hocuspocus({

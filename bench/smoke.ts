@@ -11,7 +11,11 @@
  * slows both sides of a ratio alike, so the guard holds on a busy CI box where absolute figures would not.
  * The PostgreSQL and Redis ratios need DATABASE_URL and REDIS_URL; without them the PGlite ratios are
  * checked and the others reported as skipped. BENCH_SMOKE_TOLERANCE (0.2) sets the allowed drop; a bench
- * with a dropped ratio is run again (BENCH_SMOKE_ATTEMPTS, 3 in all) and each ratio keeps its best.
+ * with a dropped guarded ratio is run again (BENCH_SMOKE_ATTEMPTS, 3 in all) and each ratio keeps its best.
+ *
+ * Only the GUARDED ratios fail the run: those whose spread on a loaded machine stayed inside the
+ * tolerance (docs/BENCHMARKS.md, "Smoke guard"). The others are printed beside them, marked "reported".
+ * BENCH_JSON=<file> also writes this run's ratios and the load (for studying the spread).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +29,12 @@ const BASELINE = join(BENCH_DIR, 'baseline.json');
 const TOLERANCE = envNumber('BENCH_SMOKE_TOLERANCE', 0.2);
 /** A bench whose ratio dropped runs again, up to this many times in all, keeping each ratio's best. */
 const ATTEMPTS = Math.round(envNumber('BENCH_SMOKE_ATTEMPTS', 3));
+/**
+ * The ratios that fail the guard. Cost ratios (the anchor's CPU per request over the app's, both
+ * measured in their own processes) hold under load, because they do not depend on how much of the
+ * cores a process got; throughput ratios of several processes sharing two cores do not.
+ */
+const GUARDED = new Set(['api-read postgres/bare-pg CPU', 'engagement-likes redis/anchor API CPU']);
 const withPostgres = Boolean(process.env.DATABASE_URL);
 const withRedis = withPostgres && Boolean(process.env.REDIS_URL);
 
@@ -94,6 +104,7 @@ async function main(): Promise<number> {
     : (JSON.parse(readFileSync(BASELINE, 'utf8')) as { ratios: Record<string, number> }).ratios;
   const dropped = (name: string, value: number) =>
     baseline[name] !== undefined && value < baseline[name] * (1 - TOLERANCE);
+  const guardedDrop = (name: string, value: number) => GUARDED.has(name) && dropped(name, value);
   const workDir = mkdtempSync(join(tmpdir(), 'streamhub-smoke-'));
   const ratios: Record<string, number> = {};
   const loadAtStart = loadAverage();
@@ -109,7 +120,7 @@ async function main(): Promise<number> {
         console.log(`\nsmoke: ${run.bench}, attempt ${attempt} (load ${loadAverage()})`);
         const measured = await runBench(run, join(workDir, `${run.bench}.json`));
         for (const [name, value] of Object.entries(measured)) ratios[name] = Math.max(ratios[name] ?? 0, value);
-        if (record || !Object.entries(measured).some(([name]) => dropped(name, ratios[name]!))) break;
+        if (record || !Object.entries(measured).some(([name]) => guardedDrop(name, ratios[name]!))) break;
       }
     }
   } finally {
@@ -121,30 +132,52 @@ async function main(): Promise<number> {
     console.log(`\nsmoke: recorded ${Object.keys(ratios).length} ratios in ${BASELINE} (load ${loadAverage()})`);
     return 0;
   }
+  if (process.env.BENCH_JSON)
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify({ bench: 'smoke', ratios, load: { start: loadAtStart, end: loadAverage() } }, null, 2),
+    );
   const rows: string[][] = [];
   let failed = 0;
-  for (const [name, expected] of Object.entries(baseline)) {
+  for (const name of [...new Set([...Object.keys(baseline), ...Object.keys(ratios)])]) {
+    const expected = baseline[name];
     const actual = ratios[name];
+    const role = GUARDED.has(name) ? 'guarded' : 'reported';
     if (actual === undefined) {
-      rows.push([name, expected.toFixed(3), 'not measured', 'skipped']);
+      rows.push([name, role, expected!.toFixed(3), 'not measured', 'skipped']);
       continue;
     }
-    const ok = !dropped(name, actual);
-    if (!ok) failed += 1;
+    if (expected === undefined) {
+      // A guard with nothing to compare against would pass whatever happened: that is a failure too.
+      if (GUARDED.has(name)) failed += 1;
+      rows.push([
+        name,
+        role,
+        '—',
+        actual.toFixed(3),
+        GUARDED.has(name) ? 'NO BASELINE (record it)' : 'not in the baseline',
+      ]);
+      continue;
+    }
+    if (guardedDrop(name, actual)) failed += 1;
     rows.push([
       name,
+      role,
       expected.toFixed(3),
       actual.toFixed(3),
-      ok ? 'ok' : `DROPPED ${((1 - actual / expected) * 100).toFixed(0)} %`,
+      dropped(name, actual) ? `DROPPED ${((1 - actual / expected) * 100).toFixed(0)} %` : 'ok',
     ]);
   }
-  console.log(`\n${markdownTable(['ratio', 'baseline', 'this run', 'verdict'], rows)}`);
+  console.log(`\n${markdownTable(['ratio', 'role', 'baseline', 'this run', 'verdict'], rows)}`);
   console.log(`load average: ${loadAtStart} at start, ${loadAverage()} at end`);
   if (failed) {
-    console.error(`smoke: ${failed} ratio(s) dropped more than ${TOLERANCE * 100} % below bench/baseline.json`);
+    console.error(
+      `smoke: ${failed} guarded ratio(s) dropped more than ${TOLERANCE * 100} % below bench/baseline.json, or have no ` +
+        'baseline yet (record one on a quiet machine: npm run bench -- smoke --record)',
+    );
     return 1;
   }
-  console.log(`smoke: every measured ratio within ${TOLERANCE * 100} % of the baseline`);
+  console.log(`smoke: every guarded ratio within ${TOLERANCE * 100} % of the baseline`);
   return 0;
 }
 

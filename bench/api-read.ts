@@ -232,6 +232,9 @@ function report(measurements: Measurement[]): string {
 /**
  * Ratios of each round's real target to the anchors measured right beside it in the same round,
  * then the median over rounds: a loaded machine slows a whole round, and the ratio survives that.
+ * Two kinds per pair: requests per second (`postgres/bare-pg`), and the cost side, the anchor's CPU
+ * per request over the target's (`postgres/bare-pg CPU`), which depends on how much CPU the target
+ * got far less than its throughput does.
  */
 export function roundRatios(rounds: Measurement[][]): Record<string, number> {
   const median = (values: number[]) => {
@@ -246,12 +249,14 @@ export function roundRatios(rounds: Measurement[][]): Record<string, number> {
   ];
   const ratios: Record<string, number> = {};
   for (const [name, target, anchor] of pairs) {
-    const values = rounds.flatMap((round) => {
+    const pairsInRounds = rounds.flatMap((round) => {
       const t = round.find((m) => m.key === target);
       const a = round.find((m) => m.key === anchor);
-      return t && a && a.requestsPerSecond > 0 ? [t.requestsPerSecond / a.requestsPerSecond] : [];
+      return t && a && a.requestsPerSecond > 0 && t.cpuPerRequest > 0 ? [{ t, a }] : [];
     });
-    if (values.length) ratios[name] = median(values);
+    if (!pairsInRounds.length) continue;
+    ratios[name] = median(pairsInRounds.map(({ t, a }) => t.requestsPerSecond / a.requestsPerSecond));
+    ratios[`${name} CPU`] = median(pairsInRounds.map(({ t, a }) => a.cpuPerRequest / t.cpuPerRequest));
   }
   return ratios;
 }

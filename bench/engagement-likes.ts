@@ -10,12 +10,16 @@
  *   - anchor:   a bare Fastify route (bench/support/serve-target.ts bare-like) running the same
  *     INSERT … ON CONFLICT DO NOTHING / DELETE through `pg` (pool 10) and a Redis HINCRBY, on its own
  *     fresh database: the limit for a like. Needs both URLs; measured right after the Redis mode.
+ *   - redis-paused (only when named in BENCH_LIKES_MODES): the Redis mode with its worker stopped
+ *     (SIGSTOP) for the measured window and resumed after it; a diagnostic of what the worker's
+ *     share of the cores costs, never the goal figure. The worker's CPU per toggle is reported in
+ *     every Redis run.
  * After the load the target stops, what is still buffered is flushed, and the benchmark checks that
  * videos.like_count equals the like rows exactly (not for the anchor, which has no flusher).
  *
  * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_USERS (100 = connections),
  * COUNTER_FLUSH_INTERVAL_MS (1000), BENCH_CPU_PROF=<dir> (a V8 CPU profile of the API), DATABASE_URL and REDIS_URL
- * (enable the Redis mode and the anchor), BENCH_LIKES_MODES (embedded,redis,anchor), BENCH_JSON=<file> (also
+ * (enable the Redis mode and the anchor), BENCH_LIKES_MODES (embedded,redis,anchor; redis-paused on request), BENCH_JSON=<file> (also
  * write the ratios as JSON, for the smoke guard).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,6 +40,8 @@ import { AccessTokenSigner } from '../src/platform/security/jwt.ts';
 import { likeCountProjection } from '../src/modules/likes/like-counts.ts';
 import { prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { cpuSecondsOf } from './support/process-cpu.ts';
+import { backendCpuBetween, postgresBackendCpu } from './support/postgres-backend-cpu.ts';
 import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10);
@@ -48,10 +54,11 @@ const GOAL_RATIO = 0.7;
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
-type ModeKey = 'embedded' | 'redis' | 'anchor';
+type ModeKey = 'embedded' | 'redis' | 'redis-paused' | 'anchor';
 const LABELS: Record<ModeKey, string> = {
   embedded: 'embedded (PGlite, in-process counters)',
   redis: 'Redis (PostgreSQL, Redis counters)',
+  'redis-paused': 'Redis, worker paused during the load (diagnostic)',
   anchor: 'anchor: bare Fastify + pg + Redis',
 };
 
@@ -68,6 +75,13 @@ interface Measurement {
   serverCpu: number;
   /** API CPU time (user + system) per toggle in microseconds: far steadier than toggles/s on a busy machine. */
   cpuPerToggle: number;
+  /**
+   * CPU of the `streamhub worker` per toggle in the same window (Redis mode: it relays each like event
+   * and runs the analytics and recommendation consumers on the same cores; the anchor has no worker).
+   */
+  workerCpuPerToggle: number;
+  /** CPU of the PostgreSQL backends of this run's database (the API's pool and the worker's) per toggle. */
+  postgresCpuPerToggle: number;
   total: number;
   failures: number;
   likeCount: number;
@@ -162,6 +176,8 @@ async function stopWorker(worker: ChildProcess | undefined): Promise<void> {
   // A worker ended by a signal has a null exitCode but a signalCode; waiting for its 'exit' again would
   // hang with nothing left on the event loop, and the benchmark would quietly end with code 0.
   if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+  // A worker paused by the diagnostic mode would hold a SIGTERM until it is continued.
+  worker.kill('SIGCONT');
   worker.kill('SIGTERM');
   await once(worker, 'exit');
 }
@@ -235,11 +251,23 @@ async function measure(key: ModeKey): Promise<Measurement> {
     if (probe.status !== 200) throw new Error(`${LABELS[key]}: a like answered ${probe.status} ${await probe.text()}`);
 
     await load(target, database.seeded.videoId, tokens, WARMUP_SECONDS);
+    // Diagnostic only: the worker stops (SIGSTOP) for the measured window and catches up afterwards, so
+    // the figure shows what the worker's share of the cores costs; the goal is measured with it running.
+    if (key === 'redis-paused') worker?.kill('SIGSTOP');
     const cpuBefore = await target.cpuUsage();
+    const workerCpuBefore = worker?.pid ? cpuSecondsOf(worker.pid) : 0;
+    const postgresUrl = database.env.DATABASE_URL;
+    const postgresCpuBefore = postgresUrl ? await postgresBackendCpu(postgresUrl) : undefined;
     const startedAt = process.hrtime.bigint();
     const result = await load(target, database.seeded.videoId, tokens, SECONDS);
     const wallMicros = Number(process.hrtime.bigint() - startedAt) / 1000;
     const cpuAfter = await target.cpuUsage();
+    const postgresCpuMicros =
+      postgresUrl && postgresCpuBefore
+        ? backendCpuBetween(postgresCpuBefore, await postgresBackendCpu(postgresUrl)) * 1e6
+        : Number.NaN;
+    const workerCpuMicros = worker?.pid ? (cpuSecondsOf(worker.pid) - workerCpuBefore) * 1e6 : Number.NaN;
+    if (key === 'redis-paused') worker?.kill('SIGCONT');
     await target.stop();
     await stopWorker(worker);
     const counts = anchor ? { likeCount: Number.NaN, likeRows: Number.NaN } : await verify(database, redisPrefix);
@@ -251,13 +279,15 @@ async function measure(key: ModeKey): Promise<Measurement> {
       p99: result.latency.p99,
       serverCpu: (cpuMicros / wallMicros) * 100,
       cpuPerToggle: result.requests.total ? cpuMicros / result.requests.total : 0,
+      workerCpuPerToggle: result.requests.total ? workerCpuMicros / result.requests.total : Number.NaN,
+      postgresCpuPerToggle: result.requests.total ? postgresCpuMicros / result.requests.total : Number.NaN,
       total: result.requests.total,
       failures: result.errors + result.timeouts + result.non2xx,
       ...counts,
     };
     process.stderr.write(
       `${LABELS[key]}: ${Math.round(measurement.perSecond)} toggles/s, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms, ` +
-        `API CPU ${measurement.cpuPerToggle.toFixed(0)} µs/toggle, like_count ${counts.likeCount} / rows ${counts.likeRows}, load ${loadavg()
+        `API CPU ${measurement.cpuPerToggle.toFixed(0)} µs/toggle, worker CPU ${measurement.workerCpuPerToggle.toFixed(0)} µs/toggle, PostgreSQL CPU ${measurement.postgresCpuPerToggle.toFixed(0)} µs/toggle, like_count ${counts.likeCount} / rows ${counts.likeRows}, load ${loadavg()
           .map((value) => value.toFixed(2))
           .join(' / ')}\n`,
     );
@@ -269,6 +299,11 @@ async function measure(key: ModeKey): Promise<Measurement> {
   }
 }
 
+/** API + worker + PostgreSQL backends: what one toggle costs the cores the modes share (Redis and the load generator left out). */
+function totalCpuPerToggle(m: Measurement): number {
+  return m.cpuPerToggle + (Number.isNaN(m.workerCpuPerToggle) ? 0 : m.workerCpuPerToggle) + m.postgresCpuPerToggle;
+}
+
 function report(measurements: Measurement[]): string {
   return markdownTable(
     [
@@ -278,6 +313,9 @@ function report(measurements: Measurement[]): string {
       'p99 ms',
       'API CPU',
       'API CPU µs/toggle',
+      'worker CPU µs/toggle',
+      'PostgreSQL CPU µs/toggle',
+      'API + worker + PostgreSQL µs/toggle',
       'toggles',
       'errors/non-2xx',
       'like_count = rows after flush',
@@ -289,6 +327,9 @@ function report(measurements: Measurement[]): string {
       m.p99.toFixed(m.p99 < 10 ? 1 : 0),
       `${m.serverCpu.toFixed(0)} %`,
       m.cpuPerToggle.toFixed(0),
+      Number.isNaN(m.workerCpuPerToggle) ? 'no worker' : m.workerCpuPerToggle.toFixed(0),
+      Number.isNaN(m.postgresCpuPerToggle) ? 'n/a (PGlite)' : m.postgresCpuPerToggle.toFixed(0),
+      Number.isNaN(m.postgresCpuPerToggle) ? 'n/a (PGlite)' : totalCpuPerToggle(m).toFixed(0),
       m.total.toLocaleString('en-US'),
       m.failures.toLocaleString('en-US'),
       Number.isNaN(m.likeRows)
@@ -297,15 +338,16 @@ function report(measurements: Measurement[]): string {
           ? `yes (${m.likeRows})`
           : `NO (${m.likeCount} vs ${m.likeRows})`,
     ]),
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   );
 }
 
 async function main(): Promise<number> {
   const withRedis = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
   const wanted = process.env.BENCH_LIKES_MODES?.split(',').map((mode) => mode.trim());
-  const modes = (['embedded', 'redis', 'anchor'] as ModeKey[]).filter(
-    (mode) => (mode === 'embedded' || withRedis) && (!wanted || wanted.includes(mode)),
+  // The diagnostic mode runs only when asked for by name.
+  const modes = (['embedded', 'redis', 'redis-paused', 'anchor'] as ModeKey[]).filter(
+    (mode) => (mode === 'embedded' || withRedis) && (wanted ? wanted.includes(mode) : mode !== 'redis-paused'),
   );
   const cpuList = cpus();
   console.log('# Engagement benchmark: like toggles (POST/DELETE /api/v1/videos/:id/like)');
@@ -327,6 +369,7 @@ async function main(): Promise<number> {
   console.log(report(measurements));
   console.log('');
   const redis = measurements.find((m) => m.key === 'redis');
+  const paused = measurements.find((m) => m.key === 'redis-paused');
   const anchor = measurements.find((m) => m.key === 'anchor');
   console.log(
     redis
@@ -339,7 +382,15 @@ async function main(): Promise<number> {
     console.log(
       `Goal (Redis mode ≥ ${GOAL_RATIO * 100} % of the anchor): ${ratios['redis/anchor'] >= GOAL_RATIO ? 'MET' : 'MISSED'} at ${(ratios['redis/anchor'] * 100).toFixed(0)} % (API CPU per toggle ${redis.cpuPerToggle.toFixed(0)} µs, anchor ${anchor.cpuPerToggle.toFixed(0)} µs).`,
     );
+    // The cost side of the same comparison: anchor's API CPU per toggle over the app's (1 = as cheap).
+    ratios['redis/anchor API CPU'] = anchor.cpuPerToggle / redis.cpuPerToggle;
+    ratios['redis/anchor total CPU'] = totalCpuPerToggle(anchor) / totalCpuPerToggle(redis);
   }
+  if (paused && anchor)
+    console.log(
+      `Diagnostic: with the worker paused during the load the Redis mode reaches ${((paused.perSecond / anchor.perSecond) * 100).toFixed(0)} % of the anchor ` +
+        `(the worker used ${redis ? redis.workerCpuPerToggle.toFixed(0) : '?'} µs of CPU per toggle when running).`,
+    );
   console.log(
     `Load average at end: ${loadavg()
       .map((value) => value.toFixed(2))

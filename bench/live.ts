@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chatFanoutAcrossProcesses, createLiveBenchStream } from './support/live-chat-fanout.ts';
+import { cpuSecondsOf } from './support/process-cpu.ts';
 
 const CLIENTS = Math.round(envNumber('BENCH_CLIENTS', 1000));
 const RATE = envNumber('BENCH_RATE', 50);
@@ -200,8 +201,7 @@ async function waitForPackager(): Promise<number> {
 
 function cpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return cpuSecondsOf(pid);
   } catch {
     return 0;
   }

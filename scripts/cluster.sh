@@ -49,6 +49,7 @@ app_env() { # the environment every StreamHub process of the cluster gets
 NODE_ENV=production
 DATA_DIR=$STATE/data
 DATABASE_URL=postgres://postgres@127.0.0.1:$PORT_PGBOUNCER/streamhub
+DATABASE_NAMED_STATEMENTS=false
 DATABASE_REPLICA_URLS=$replicas
 REDIS_URL=redis://127.0.0.1:$PORT_REDIS
 REDIS_KEY_PREFIX=streamhub:

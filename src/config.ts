@@ -39,6 +39,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
+  DATABASE_NAMED_STATEMENTS: envBoolean,
   DATABASE_REPLICA_URLS: z
     .string()
     .optional()
@@ -171,6 +172,8 @@ export interface Config {
     poolSize: number;
     poolTimeoutMs: number;
     slowQueryMs: number;
+    /** Hot statements prepared once per connection; false behind a transaction-mode pooler (PgBouncer < 1.21). */
+    namedStatements: boolean;
     /** Streaming replicas for stale-tolerant reads; lagging or unreachable ones drop out of rotation. */
     replicas: { urls: string[]; maxLagMs: number; checkIntervalMs: number; readYourWritesMs: number };
   };
@@ -306,6 +309,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       poolSize: env.DATABASE_POOL_SIZE,
       poolTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
       slowQueryMs: env.DATABASE_SLOW_QUERY_MS,
+      namedStatements: env.DATABASE_NAMED_STATEMENTS ?? true,
       replicas: {
         urls: env.DATABASE_REPLICA_URLS,
         maxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS,

@@ -16,6 +16,7 @@ import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
 import { prepareBenchDatabase } from './databases.ts';
 import { ms, percentiles, type Latency } from './latency.ts';
 import { startTarget, stopAllTargets } from './target-process.ts';
+import { cpuSecondsOf } from './process-cpu.ts';
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./live-chat-clients.ts', import.meta.url));
 
@@ -45,12 +46,6 @@ function histogramPercentiles(pairs: Array<[number, number]>): Latency {
     return sorted[sorted.length - 1]?.[0] ?? 0;
   };
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
-/** User + system CPU seconds of a process (clock ticks of 1/100 s). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 interface ClientResult {

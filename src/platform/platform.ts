@@ -69,6 +69,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       poolSize: config.database.poolSize,
       poolTimeoutMs: config.database.poolTimeoutMs,
       slowQueryMs: config.database.slowQueryMs,
+      namedStatements: config.database.namedStatements,
       replicas: config.database.replicas,
       logger,
     }));

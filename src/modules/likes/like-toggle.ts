@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
+import { namedStatement } from '../../platform/db/named-statements.ts';
 import { outboxInsertFrom } from '../../platform/events/event-bus.ts';
 import type { VideoRow } from '../videos/repo.ts';
 import { LIKE_CREATED, LIKE_DELETED } from './events.ts';
@@ -25,6 +26,8 @@ interface ToggleRow extends ToggledVideo {
  * for a row that really changed, and return the video's state. A single statement is atomic, so the
  * row and its event commit together without `begin`/`commit`. The caller checks the returned video
  * with `canView` / `assertPlayable` for the error to answer; the SQL conditions are the same rules.
+ * The text depends only on the action (everything else is a parameter), so each action is one named
+ * statement, parsed once per connection.
  */
 export async function toggleLike(
   db: Executor,
@@ -56,7 +59,7 @@ export async function toggleLike(
     },
     sql`changed, v`,
   );
-  const result = await sql<ToggleRow>`
+  const result = await sql<ToggleRow>`${namedStatement(`likes.toggle.${action}`)}
     with v as (select id, creator_id, status, visibility, like_count from videos where id = ${videoId}::uuid),
     changed as (${change}),
     event as (${event})

@@ -6,6 +6,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { Kysely, PostgresDialect, sql, type Driver, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { NamedStatementClient } from './named-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { parseLsn } from './replicas/lsn.ts';
 import { ReplicaSet } from './replicas/replica-set.ts';
@@ -41,6 +42,8 @@ export interface DatabaseOptions {
   /** How long a query may wait for a pooled connection before failing (bursts queue up to this). */
   poolTimeoutMs?: number;
   slowQueryMs?: number;
+  /** Prepare marked statements once per connection (named-statements.ts); off behind a transaction-mode pooler. */
+  namedStatements?: boolean;
   logger?: Logger;
   /** Streaming replicas of the PostgreSQL primary (ignored on PGlite). */
   replicas?: { urls: string[]; maxLagMs: number; checkIntervalMs: number };
@@ -117,6 +120,7 @@ class ReplicaRoutingDialect extends PostgresDialect {
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
+    ...(options.namedStatements === false ? {} : { Client: NamedStatementClient }),
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.poolTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,

@@ -26,28 +26,37 @@ export const authGuardPlugin = fp(
   async (app: FastifyInstance, options: { signer: AccessTokenSigner }) => {
     app.decorateRequest('user', undefined);
     installRouteAuth(app);
-    app.addHook('onRequest', async (request) => {
+    // Callback style: a token verified before (a signed-in client's every request) is settled without
+    // a promise; only a new token waits for the signature check.
+    app.addHook('onRequest', (request, _reply, done) => {
       const header = request.headers.authorization;
-      if (!header) return;
+      if (!header) return done();
       const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
       if (!match?.[1])
         throw unauthorized('Authorization header must be "Bearer <access token>"', ErrorCode.INVALID_TOKEN);
-      try {
-        const claims = await options.signer.verify(match[1]);
-        request.user = { id: claims.userId, role: claims.role };
-      } catch (error) {
-        if (error instanceof InvalidTokenError) {
-          throw unauthorized(
-            error.message,
-            error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN,
-          );
-        }
-        throw error;
+      const known = options.signer.verifiedBefore(match[1]);
+      if (known) {
+        request.user = { id: known.userId, role: known.role };
+        return done();
       }
+      options.signer.verify(match[1]).then(
+        (claims) => {
+          request.user = { id: claims.userId, role: claims.role };
+          done();
+        },
+        (error: unknown) => done(asUnauthorized(error)),
+      );
     });
   },
   { name: 'auth-guard' },
 );
+
+/** A token the signer refused is a 401 (expired or invalid); anything else passes through as is. */
+function asUnauthorized(error: unknown): Error {
+  if (error instanceof InvalidTokenError)
+    return unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 export function requireUser(request: FastifyRequest): AuthenticatedUser {
   if (!request.user) throw unauthorized();

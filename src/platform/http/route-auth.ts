@@ -23,14 +23,17 @@ export const BEARER_SECURITY: Array<Record<string, string[]>> = [{ bearerAuth: [
 /** A route that works without a token and reads one when it is sent. */
 export const OPTIONAL_BEARER_SECURITY: Array<Record<string, string[]>> = [{}, { bearerAuth: [] }];
 
+/** Synchronous checks (Fastify answers a thrown 401/403 like a rejected one), so no promise per request. */
 function checkFor(auth: Exclude<RouteAuth, 'optional'>): onRequestHookHandler {
   if (auth === 'required')
-    return async (request: FastifyRequest) => {
+    return (request: FastifyRequest, _reply, done) => {
       requireUser(request);
+      done();
     };
   const roles = typeof auth.role === 'string' ? [auth.role] : [...auth.role];
-  return async (request: FastifyRequest) => {
+  return (request: FastifyRequest, _reply, done) => {
     requireRole(request, ...roles);
+    done();
   };
 }
 

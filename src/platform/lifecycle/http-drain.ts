@@ -14,14 +14,17 @@ export interface HttpDrainOptions {
  * drain can end them: they never finish on their own and would otherwise hold the shutdown to its timeout.
  */
 export function installDrainHooks(app: FastifyInstance, drain: DrainState): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: they run on every request and never wait, so they need no promise each.
+  app.addHook('onRequest', (request, reply, done) => {
     const accept = request.headers.accept;
     if (typeof accept === 'string' && accept.includes('text/event-stream')) drain.trackStream(reply.raw);
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // The client must not reuse this connection: the process is about to stop listening, and an idle
     // keep-alive socket would hold the server's close for the whole keep-alive timeout.
     if (drain.draining) reply.header('connection', 'close');
+    done(null, payload);
   });
 }
 

@@ -41,15 +41,24 @@ export class AccessTokenSigner {
   private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
 
   async verify(token: string): Promise<AccessClaims> {
-    const known = this.verified.get(token);
-    if (known) {
-      if (Date.now() < known.expiresAt) return { ...known.claims };
-      this.verified.delete(token);
-    }
+    const known = this.verifiedBefore(token);
+    if (known) return known;
     const { claims, expiresAt } = await this.verifySignature(token);
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { claims, expiresAt });
     return claims;
+  }
+
+  /**
+   * The claims of a token this signer verified before and that has not expired since, without waiting:
+   * the hot path of every signed-in request. Undefined means "call verify".
+   */
+  verifiedBefore(token: string): AccessClaims | undefined {
+    const known = this.verified.get(token);
+    if (!known) return undefined;
+    if (Date.now() < known.expiresAt) return { ...known.claims };
+    this.verified.delete(token);
+    return undefined;
   }
 
   private async verifySignature(token: string): Promise<{ claims: AccessClaims; expiresAt: number }> {

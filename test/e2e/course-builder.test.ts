@@ -57,6 +57,27 @@ describe('course builder edits in Chromium', () => {
     return json(response).data;
   };
 
+  /** The page fits a phone: nothing sticks out to the right (the message names what does). */
+  const assertFitsWidth = async (what: string) => {
+    const sticking = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node && out.length < 5; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const right = node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
+        // Visually hidden text (1 px, clipped) is not what a reader would scroll to.
+        const box = node instanceof Element ? node : node.parentElement;
+        if (box && box.getBoundingClientRect().width <= 1) continue;
+        if (right > document.documentElement.clientWidth + 0.5)
+          out.push(`${node.nodeName.toLowerCase()} ${Math.round(right)} "${node.textContent?.slice(0, 40)}"`);
+      }
+      return out;
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${what} overflows a phone by ${overflow} px: ${sticking.join(', ')}`);
+  };
+
   test('move a lesson between modules, add, edit and delete quiz questions, choose the generator, see the quota wait', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const token = creator.accessToken;
@@ -160,8 +181,7 @@ describe('course builder edits in Chromium', () => {
     await eventually('the lesson to be back in Basics', async () =>
       (await lessonIds()) === JSON.stringify([[quiz.id, notes.id], [drill.id]]) ? true : undefined,
     );
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `the builder overflows a phone by ${overflow} px`);
+    await assertFitsWidth('the builder');
     await screenshot(page, 'course-builder-edits-phone', { scale: 'css' });
 
     // Generate from sources on the phone: the AI generator is offered with the quota, which is spent today.
@@ -193,6 +213,7 @@ describe('course builder edits in Chromium', () => {
     const ai = generate.getByLabel(/AI generator \(fake-writer\)/);
     await generate.getByText(`0 of ${DAILY_TOKENS.toLocaleString('en')} tokens left today`).waitFor();
     assert.equal(await generate.getByLabel('Offline pipeline (no quota)').isChecked(), true, 'offline by default');
+    await assertFitsWidth('the studio courses page');
     await ai.check();
     await generate.getByRole('button', { name: 'Generate course' }).click();
     const notice = generate.getByRole('alert');
@@ -201,8 +222,7 @@ describe('course builder edits in Chromium', () => {
     assert.match(wait ?? '', /again in (\d+ h \d+ min|\d+ min|\d+ s) \(at /);
     assert.equal(page.url().endsWith('/studio/courses'), true, 'nothing was generated');
     assert.equal(fake.requests.length, 0, 'the generator was never called');
-    const overflowGenerate = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflowGenerate <= 0, `the generate form overflows a phone by ${overflowGenerate} px`);
+    await assertFitsWidth('the generate form');
     await screenshot(page, 'course-generate-quota-phone', { scale: 'css' });
 
     // The offline pipeline needs no quota: switch and generate.

@@ -65,7 +65,8 @@ describe('course builder edits in Chromium', () => {
       for (let node = walker.nextNode(); node && out.length < 5; node = walker.nextNode()) {
         const range = document.createRange();
         range.selectNodeContents(node);
-        const right = node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
+        const right =
+          node instanceof Element ? node.getBoundingClientRect().right : range.getBoundingClientRect().right;
         // Visually hidden text (1 px, clipped) is not what a reader would scroll to.
         const box = node instanceof Element ? node : node.parentElement;
         if (box && box.getBoundingClientRect().width <= 1) continue;
@@ -131,10 +132,7 @@ describe('course builder edits in Chromium', () => {
     );
     await page.getByRole('form', { name: 'Move Owl notes' }).getByLabel('Move to module').waitFor();
     assert.deepEqual(
-      await page
-        .getByRole('form', { name: 'Move Owl notes' })
-        .getByRole('option')
-        .allTextContents(),
+      await page.getByRole('form', { name: 'Move Owl notes' }).getByRole('option').allTextContents(),
       ['Basics'],
       'now in Practice, it can move back to Basics only',
     );

@@ -363,7 +363,13 @@ for (const kind of testDatabaseKinds()) {
       const { course, quiz } = await buildCourse();
       const url = `/courses/${course.id}/lessons/${quiz.id}`;
       const [first, second] = quiz.questions;
-      const input = (question: { id: string; kind: string; prompt: string; options: string[] | null; answer: unknown }) => ({
+      const input = (question: {
+        id: string;
+        kind: string;
+        prompt: string;
+        options: string[] | null;
+        answer: unknown;
+      }) => ({
         id: question.id,
         kind: question.kind,
         prompt: question.prompt,

@@ -42,7 +42,7 @@ const generationOptionsSchema = z.object({
   remoteGenerator: z
     .string()
     .nullable()
-    .describe('the configured AI generator\'s model; null when only the offline pipeline can write courses'),
+    .describe("the configured AI generator's model; null when only the offline pipeline can write courses"),
   quota: z.object({
     limit: z.number().int().describe('generator tokens per user per UTC day'),
     used: z.number().int(),
@@ -147,7 +147,8 @@ export async function courseGenerationRoutes(
       config: { auth: 'required' },
       schema: {
         tags,
-        summary: 'Which generators can write a course (the offline pipeline always; the AI one when configured) and your quota',
+        summary:
+          'Which generators can write a course (the offline pipeline always; the AI one when configured) and your quota',
         response: { 200: envelope(generationOptionsSchema) },
       },
     },

@@ -2,13 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { fetchMyVideosPage, studioVideosKey } from '../studio/studio-api.ts';
-import {
-  builderApi,
-  followGeneration,
-  QuotaSpentError,
-  uploadDocument,
-  type GenerationState,
-} from './builder-api.ts';
+import { builderApi, followGeneration, QuotaSpentError, uploadDocument, type GenerationState } from './builder-api.ts';
 import { QuotaNotice } from './QuotaNotice.tsx';
 
 const OPTIONS_KEY = ['course-generation-options'];

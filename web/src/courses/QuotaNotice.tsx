@@ -13,9 +13,7 @@ export function QuotaNotice({ refusal, onOffline }: { refusal: QuotaSpentError; 
   const resetsAt = new Date(Date.now() + refusal.retryAfterSeconds * 1000);
   return (
     <div className="form-error quota-notice" role="alert">
-      <p>
-        Your daily AI generation quota is spent: {refusal.remainingTokens.toLocaleString('en')} tokens left today.
-      </p>
+      <p>Your daily AI generation quota is spent: {refusal.remainingTokens.toLocaleString('en')} tokens left today.</p>
       <p>
         Try the AI generator again in <strong>{formatWait(refusal.retryAfterSeconds)}</strong> (at{' '}
         {resetsAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}), or generate offline now.

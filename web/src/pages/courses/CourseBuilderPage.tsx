@@ -101,8 +101,8 @@ function CourseBuilder() {
         onSave={(changes) => run(() => builderApi.updateCourse(id, changes))}
       />
       <p className="course-meta" id="builder-drag-help">
-        Drag ⠿ to reorder, or focus it and press Space, the arrow keys, then Space again. &ldquo;Move to
-        module&rdquo; takes a lesson to another module.
+        Drag ⠿ to reorder, or focus it and press Space, the arrow keys, then Space again. &ldquo;Move to module&rdquo;
+        takes a lesson to another module.
       </p>
       <SortableList
         className="course-outline"

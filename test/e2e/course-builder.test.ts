@@ -9,9 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bearer, json, registerUser } from '../support/app.ts';
+import { registerUser } from '../support/app.ts';
 import { eventually } from '../support/eventually.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
+import { apiCalls } from './support/api-calls.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { e2eDatabaseKind, screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
 import { signInThroughUi } from './support/accounts.ts';
@@ -46,16 +47,7 @@ describe('course builder edits in Chromium', () => {
     await rm(fixtures, { recursive: true, force: true });
   });
 
-  const api = async (method: 'GET' | 'POST', url: string, token: string, payload?: object) => {
-    const response = await t.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: bearer(token),
-      ...(payload ? { payload } : {}),
-    });
-    assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-    return json(response).data;
-  };
+  const api = (...args: Parameters<ReturnType<typeof apiCalls>>) => apiCalls(t)(...args);
 
   /** The page fits a phone: nothing sticks out to the right (the message names what does). */
   const assertFitsWidth = async (what: string) => {

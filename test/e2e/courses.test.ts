@@ -11,8 +11,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bearer, json, registerUser } from '../support/app.ts';
+import { registerUser } from '../support/app.ts';
 import { eventually } from '../support/eventually.ts';
+import { apiCalls } from './support/api-calls.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
 import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
@@ -51,16 +52,7 @@ describe('courses in Chromium', () => {
     await rm(fixtures, { recursive: true, force: true });
   });
 
-  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: object) => {
-    const response = await t.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: bearer(token),
-      ...(payload ? { payload } : {}),
-    });
-    assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-    return json(response).data;
-  };
+  const api = (...args: Parameters<ReturnType<typeof apiCalls>>) => apiCalls(t)(...args);
 
   /** The page is no wider than the screen: nothing forces sideways scrolling on a phone. */
   const assertFitsWidth = async (what: string) => {

@@ -164,6 +164,7 @@ export class CourseEditor {
       throw new AppError(409, ErrorCode.WRONG_LESSON_KIND, 'Only a video lesson has a video');
     if (input.questions !== undefined && lesson.kind !== 'quiz')
       throw new AppError(409, ErrorCode.WRONG_LESSON_KIND, 'Only a quiz lesson has questions');
+    if (input.questions?.length === 0) throw unprocessable('A quiz needs at least one question');
     const lessonTextChanged = [input.title, input.summary, input.bodyMarkdown, input.videoId].some(
       (value) => value !== undefined,
     );

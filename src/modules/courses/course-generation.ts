@@ -3,13 +3,13 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Ai } from '../../platform/ai/ai.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound, unprocessable } from '../../platform/http/errors.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { VideoService } from '../videos/service.ts';
 import { insertLesson, insertModule } from './course-editor.ts';
 import type { CourseDraft } from './course-draft.ts';
-import { writeWithGenerator } from './course-writer.ts';
+import { remoteGeneratorModel, writeWithGenerator } from './course-writer.ts';
 import { loadSections } from './generation-sources.ts';
 import { buildLocalCourse } from './local-course-builder.ts';
 import type { CourseGenerationsTable } from './tables.ts';
@@ -52,6 +52,18 @@ export class CourseGeneration {
     },
   ) {}
 
+  /**
+   * What the studio offers before a generation: whether a remote generator is configured (its model),
+   * and the user's quota today with when it resets.
+   */
+  async options(userId: string) {
+    const now = new Date();
+    return {
+      remoteGenerator: remoteGeneratorModel(this.deps.ai),
+      quota: { ...(await this.quota(userId)), resetsInSeconds: secondsUntilUtcMidnight(now) },
+    };
+  }
+
   /** Tokens the user's generations used today and what is left. */
   async quota(userId: string): Promise<{ used: number; remaining: number; limit: number }> {
     const row = await this.deps.db
@@ -82,6 +94,8 @@ export class CourseGeneration {
       .where('request_hash', '=', hash)
       .executeTakeFirst();
     if (existing && existing.status !== 'failed') return { generation: existing, created: false };
+    if (input.useGenerator && remoteGeneratorModel(this.deps.ai) === null)
+      throw unprocessable('No AI generator is configured on this server; generate offline (useGenerator: false)');
     if (input.useGenerator) {
       const quota = await this.quota(actor.id);
       if (quota.remaining <= 0)

@@ -40,6 +40,11 @@ function passageList(sections: SourceSection[]): string {
   return lines.join('\n');
 }
 
+/** The configured remote generator's model name, or null when only the local pipeline can write courses. */
+export function remoteGeneratorModel(ai: Ai): string | null {
+  return ai.generation.chain.find((provider) => provider.model.provider === 'remote')?.model.name ?? null;
+}
+
 /**
  * Asks the configured generator to rewrite the local course (same videos and documents, same outline
  * size) grounded in the cited passages, as JSON of the draft schema. An invalid answer is retried once,
@@ -52,8 +57,7 @@ export async function writeWithGenerator(
   sections: SourceSection[],
   context: { userId: string; signal?: AbortSignal },
 ): Promise<WrittenCourse> {
-  if (!ai.generation.chain.some((provider) => provider.model.provider === 'remote'))
-    return { draft: local, generator: 'local', tokens: 0 };
+  if (remoteGeneratorModel(ai) === null) return { draft: local, generator: 'local', tokens: 0 };
   const messages = [
     {
       role: 'system' as const,

@@ -359,6 +359,151 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((mixed[0] as PromiseFulfilledResult<number>).value, 3);
     });
 
+    test('quiz questions in an existing quiz: add, edit, delete; ids and origins kept; a quiz keeps one question', async () => {
+      const { course, quiz } = await buildCourse();
+      const url = `/courses/${course.id}/lessons/${quiz.id}`;
+      const [first, second] = quiz.questions;
+      const input = (question: {
+        id: string;
+        kind: string;
+        prompt: string;
+        options: string[] | null;
+        answer: unknown;
+      }) => ({
+        id: question.id,
+        kind: question.kind,
+        prompt: question.prompt,
+        answer: question.answer,
+        ...(question.options ? { options: question.options } : {}),
+      });
+      // Added at the end: a new id; the others keep theirs.
+      const added = await ok(
+        await call(t, 'PUT', url, creator, {
+          questions: [input(first), input(second), { kind: 'cloze', prompt: 'Owls hunt at ____.', answer: 'night' }],
+        }),
+      );
+      assert.equal(added.questions.length, 3);
+      assert.deepEqual(
+        added.questions.slice(0, 2).map((q: { id: string }) => q.id),
+        [first.id, second.id],
+      );
+      assert.equal(added.questions[2].origin, 'manual');
+      assert.ok(added.questions[2].id && ![first.id, second.id].includes(added.questions[2].id));
+      // The first deleted, the new one edited (options changed on a choice question count as an edit).
+      const edited = await ok(
+        await call(t, 'PUT', url, creator, {
+          questions: [input(second), { ...input(added.questions[2]), prompt: 'Owls hunt at ____ time.' }],
+        }),
+      );
+      assert.deepEqual(
+        edited.questions.map((q: { id: string; prompt: string }) => [q.id, q.prompt]),
+        [
+          [second.id, second.prompt],
+          [added.questions[2].id, 'Owls hunt at ____ time.'],
+        ],
+      );
+      const empty = await call(t, 'PUT', url, creator, { questions: [] });
+      assert.equal(empty.statusCode, 422, empty.body);
+      const twice = await call(t, 'PUT', url, creator, { questions: [input(second), input(second)] });
+      assert.equal(twice.statusCode, 400, twice.body);
+      const stored = await ok(await call(t, 'GET', `/courses/${course.id}/edit`, creator));
+      assert.equal(stored.modules[0].lessons.find((l: { id: string }) => l.id === quiz.id).questions.length, 2);
+    });
+
+    test('generation options without a configured generator: offline only, and useGenerator is refused', async () => {
+      const options = await ok(await call(t, 'GET', '/course-generation-options', creator));
+      assert.equal(options.remoteGenerator, null);
+      assert.equal(options.quota.used, 0);
+      assert.equal(options.quota.remaining, options.quota.limit);
+      assert.ok(options.quota.resetsInSeconds > 0 && options.quota.resetsInSeconds <= 86_400);
+      assert.equal((await call(t, 'GET', '/course-generation-options')).statusCode, 401);
+      const refused = await call(t, 'POST', '/course-generations', creator, {
+        videoIds: [await readyVideo(t, creator)],
+        useGenerator: true,
+      });
+      assert.equal(refused.statusCode, 422, refused.body);
+      assert.match(json(refused).error.message, /No AI generator is configured/);
+    });
+
+    test('XP streaks across batches, a lesson completed twice in one batch pays once, many batches add up exactly', async () => {
+      const { course, quiz } = await buildCourse();
+      await ok(await call(t, 'POST', `/courses/${course.id}/publish`, creator, { published: true }));
+      const [learnerA] = await createAccounts(t, 1);
+      const monday = Date.UTC(2026, 10, 16, 9);
+      const day = (n: number) => new Date(monday + n * 86_400_000);
+      const xp = t.services.courses.xp;
+      const award = (sourceKey: string, n: number) =>
+        xp.award({ userId: learnerA!.id, courseId: course.id, sourceKey, xp: 1, at: day(n) });
+      const streak = () =>
+        t.platform.database.db
+          .selectFrom('course_streaks')
+          .select(['current_days', 'longest_days'])
+          .where('user_id', '=', learnerA!.id)
+          .executeTakeFirstOrThrow();
+      await award('s0', 0);
+      await award('s1', 1);
+      assert.deepEqual(await streak(), { current_days: 2, longest_days: 2 });
+      // An earlier day than the last one counted changes nothing; a gap restarts the streak.
+      await award('s-old', 0);
+      assert.deepEqual(await streak(), { current_days: 2, longest_days: 2 });
+      await award('s4', 4);
+      await award('s5', 5);
+      await award('s6', 6);
+      assert.deepEqual(await streak(), { current_days: 3, longest_days: 3 });
+
+      // Two completions of the same lesson in one batch (a retried request): one pays, one lesson row.
+      const lessonAward = () =>
+        xp.award({
+          userId: learnerA!.id,
+          courseId: course.id,
+          lessonId: quiz.id,
+          sourceKey: `lesson:${quiz.id}`,
+          xp: 20,
+          at: day(6),
+        });
+      assert.deepEqual((await Promise.all([lessonAward(), lessonAward()])).sort(), [0, 20]);
+      assert.equal(await lessonAward(), 0);
+
+      // 300 awards in one batch, then the same 300 again in the next: each source pays once, totals add up.
+      const crowd = await createAccounts(t, 5);
+      const wave = () =>
+        Promise.all(
+          Array.from({ length: 300 }, (_, index) =>
+            xp.award({
+              userId: crowd[index % 5]!.id,
+              courseId: course.id,
+              sourceKey: `crowd:${index}`,
+              xp: 3,
+              at: day(6),
+            }),
+          ),
+        );
+      const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+      assert.equal(sum(await wave()), 300 * 3);
+      assert.equal(sum(await wave()), 0);
+      const totals = await t.platform.database.db
+        .selectFrom('course_xp_totals')
+        .select(['user_id', 'xp'])
+        .where('board', '=', `course:${course.id}`)
+        .where(
+          'user_id',
+          'in',
+          crowd.map((account) => account.id),
+        )
+        .execute();
+      assert.deepEqual(
+        totals.map((row) => row.xp),
+        [180, 180, 180, 180, 180],
+      );
+      // The board read (the Redis mirror in scale mode) agrees: five at 180, then 6 awards of 1 + the quiz's 20.
+      const board = await ok(await call(t, 'GET', `/leaderboards?scope=course&courseId=${course.id}`, learnerA!));
+      assert.deepEqual(
+        board.top.map((standing: { xp: number }) => standing.xp),
+        [180, 180, 180, 180, 180, 26],
+      );
+      assert.deepEqual([board.me.rank, board.me.xp], [6, 26]);
+    });
+
     test('PDF export: a background job into storage, signed download, answer key for the creator only', async () => {
       const { course } = await buildCourse();
       await ok(await call(t, 'POST', `/courses/${course.id}/publish`, creator, { published: true }));

@@ -38,6 +38,19 @@ const toGeneration = (row: GenerationRow) => ({
   finishedAt: toIsoOrNull(row.finished_at),
 });
 
+const generationOptionsSchema = z.object({
+  remoteGenerator: z
+    .string()
+    .nullable()
+    .describe("the configured AI generator's model; null when only the offline pipeline can write courses"),
+  quota: z.object({
+    limit: z.number().int().describe('generator tokens per user per UTC day'),
+    used: z.number().int(),
+    remaining: z.number().int(),
+    resetsInSeconds: z.number().int().describe('seconds until the quota resets (00:00 UTC)'),
+  }),
+});
+
 const generateBody = z
   .object({
     title: z.string().trim().min(1).max(150).optional(),
@@ -128,6 +141,20 @@ export async function courseGenerationRoutes(
     async (request) => ok((await documents.list(requireUser(request))).map(toDocument)),
   );
 
+  routes.get(
+    '/course-generation-options',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary:
+          'Which generators can write a course (the offline pipeline always; the AI one when configured) and your quota',
+        response: { 200: envelope(generationOptionsSchema) },
+      },
+    },
+    async (request) => ok(await generation.options(requireUser(request).id)),
+  );
+
   routes.post(
     '/course-generations',
     {
@@ -137,7 +164,8 @@ export async function courseGenerationRoutes(
         summary: 'Generate a course from videos and documents, as a job (idempotent per sources and options)',
         description:
           'The same request returns the existing generation (201 only when a new one starts). With useGenerator, ' +
-          'a spent daily token quota is a 429 with Retry-After and the remaining quota.',
+          'a spent daily token quota is a 429 with Retry-After and the remaining quota; useGenerator without a ' +
+          'configured generator is a 422.',
         body: generateBody,
         response: { 200: envelope(generationSchema), 201: envelope(generationSchema) },
       },

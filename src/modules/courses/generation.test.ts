@@ -152,6 +152,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(refused).error.code, 'AI_QUOTA_EXCEEDED');
       assert.ok(Number(refused.headers['retry-after']) > 0);
       assert.equal(refused.headers['x-quota-remaining'], '0');
+      // What the studio's form reads before offering the generator: its model and the quota left.
+      const options = json(await call(t, 'GET', '/course-generation-options', creator)).data;
+      assert.equal(options.remoteGenerator, 'fake-writer');
+      assert.deepEqual([options.quota.limit, options.quota.used, options.quota.remaining], [2000, 3000, 0]);
+      assert.ok(Math.abs(options.quota.resetsInSeconds - Number(refused.headers['retry-after'])) <= 5);
       // Offline generation needs no quota.
       const offline = await call(t, 'POST', '/course-generations', creator, { ...body, useGenerator: false });
       assert.equal(offline.statusCode, 201, offline.body);

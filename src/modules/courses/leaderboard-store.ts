@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -94,6 +95,18 @@ export const leaderboardScore = (xp: number, reachedAt: Date) =>
   xp * TIME_SLOTS - Math.floor(reachedAt.getTime() / 1000 - EPOCH_SECONDS);
 const xpOfScore = (score: number) => Math.ceil(score / TIME_SLOTS);
 
+/**
+ * A learner's rank and the members around them, read atomically in one call: nil when the learner is
+ * not on the board, else { 0-based rank, ZREVRANGE rank-around … rank+around WITHSCORES }.
+ */
+const AROUND_SCRIPT = `
+local rank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
+if not rank then return false end
+local around = tonumber(ARGV[2])
+local start = math.max(0, rank - around)
+return { rank, redis.call('ZREVRANGE', KEYS[1], start, rank + around, 'WITHSCORES') }`;
+const AROUND_SCRIPT_SHA = createHash('sha1').update(AROUND_SCRIPT).digest('hex');
+
 export class RedisLeaderboardStore implements LeaderboardStore {
   constructor(
     private readonly redis: Redis,
@@ -123,16 +136,24 @@ export class RedisLeaderboardStore implements LeaderboardStore {
     return this.range(board, 0, limit - 1);
   }
 
+  /** My rank and my neighbours in one round trip: one script runs ZREVRANK then ZREVRANGE on the server. */
   async around(board: string, userId: string, around: number) {
-    const key = this.key(board);
-    const [rank, score] = await Promise.all([this.redis.zrevrank(key, userId), this.redis.zscore(key, userId)]);
-    if (rank === null || score === null) return null;
-    const start = Math.max(0, rank - around);
-    const rows = await this.range(board, start, rank + around);
-    return {
-      me: { rank: rank + 1, userId, xp: xpOfScore(Number(score)) },
-      neighbours: rows.filter((row) => row.userId !== userId),
-    };
+    const answer = (await this.aroundScript(this.key(board), userId, around)) as [number, string[]] | null;
+    if (!answer) return null;
+    const [rank, flat] = answer;
+    const rows = this.standings(flat, Math.max(0, rank - around));
+    const me = rows.find((row) => row.userId === userId)!;
+    return { me, neighbours: rows.filter((row) => row !== me) };
+  }
+
+  /** EVALSHA, loading the script on first use (and again after a Redis restart forgets it). */
+  private async aroundScript(key: string, userId: string, around: number): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(AROUND_SCRIPT_SHA, 1, key, userId, around);
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
+      return this.redis.eval(AROUND_SCRIPT, 1, key, userId, around);
+    }
   }
 
   /** Replaces a board with the table's totals (the rebuild command), atomically for readers. */
@@ -157,7 +178,11 @@ export class RedisLeaderboardStore implements LeaderboardStore {
   }
 
   private async range(board: string, start: number, stop: number): Promise<Standing[]> {
-    const flat = await this.redis.zrevrange(this.key(board), start, stop, 'WITHSCORES');
+    return this.standings(await this.redis.zrevrange(this.key(board), start, stop, 'WITHSCORES'), start);
+  }
+
+  /** A ZREVRANGE … WITHSCORES answer (member, score, member, score…) starting at 0-based `start`. */
+  private standings(flat: string[], start: number): Standing[] {
     const standings: Standing[] = [];
     for (let index = 0; index < flat.length; index += 2)
       standings.push({

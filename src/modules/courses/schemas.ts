@@ -58,7 +58,14 @@ const lessonFields = {
   summary: trimmed(5000).optional(),
   videoId: z.uuid().optional(),
   bodyMarkdown: z.string().max(100_000).optional(),
-  questions: z.array(questionInput).max(50).optional(),
+  questions: z
+    .array(questionInput)
+    .max(50)
+    .refine((questions) => {
+      const ids = questions.flatMap((question) => (question.id ? [question.id] : []));
+      return new Set(ids).size === ids.length;
+    }, 'each question id may appear once')
+    .optional(),
   passPercent: z.number().int().min(1).max(100).optional(),
   maxAttempts: z.number().int().min(1).max(100).optional(),
   xp: z.number().int().min(0).max(1000).optional(),

@@ -4371,6 +4371,60 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/course-generation-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which generators can write a course (the offline pipeline always; the AI one when configured) and your quota */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                quota: {
+                  /** @description generator tokens per user per UTC day */
+                  limit: number;
+                  remaining: number;
+                  /** @description seconds until the quota resets (00:00 UTC) */
+                  resetsInSeconds: number;
+                  used: number;
+                };
+                /** @description the configured AI generator's model; null when only the offline pipeline can write courses */
+                remoteGenerator: string | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/course-generations': {
     parameters: {
       query?: never;
@@ -4382,7 +4436,7 @@ export type paths = {
     put?: never;
     /**
      * Generate a course from videos and documents, as a job (idempotent per sources and options)
-     * @description The same request returns the existing generation (201 only when a new one starts). With useGenerator, a spent daily token quota is a 429 with Retry-After and the remaining quota.
+     * @description The same request returns the existing generation (201 only when a new one starts). With useGenerator, a spent daily token quota is a 429 with Retry-After and the remaining quota; useGenerator without a configured generator is a 422.
      */
     post: {
       parameters: {

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { fetchMyVideosPage, studioVideosKey } from '../studio/studio-api.ts';
-import { builderApi, followGeneration, uploadDocument, type GenerationState } from './builder-api.ts';
+import { builderApi, followGeneration, QuotaSpentError, uploadDocument, type GenerationState } from './builder-api.ts';
+import { QuotaNotice } from './QuotaNotice.tsx';
+
+const OPTIONS_KEY = ['course-generation-options'];
 
 /**
- * "Generate from sources": pick some of your videos and/or upload a PDF, EPUB or Markdown document, start the
- * generation job, follow its progress over SSE, and open the generated draft in the builder.
+ * "Generate from sources": pick some of your videos and/or upload a PDF, EPUB or Markdown document, choose
+ * who writes it (the offline pipeline, or the configured AI generator against the daily token quota),
+ * start the generation job, follow its progress over SSE, and open the generated draft in the builder.
  */
 export function GenerateFromSources() {
   const navigate = useNavigate();
@@ -17,12 +21,18 @@ export function GenerateFromSources() {
   const [state, setState] = useState<GenerationState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [useGenerator, setUseGenerator] = useState(false);
+  const [refusal, setRefusal] = useState<QuotaSpentError | null>(null);
+  const queryClient = useQueryClient();
+  const options = useQuery({ queryKey: OPTIONS_KEY, queryFn: builderApi.generationOptions });
+  const remote = options.data?.remoteGenerator ?? null;
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
   const start = async () => {
     setBusy(true);
     setError('');
+    setRefusal(null);
     setState(null);
     abort.current = new AbortController();
     try {
@@ -31,7 +41,7 @@ export function GenerateFromSources() {
         ...(title.trim() ? { title: title.trim() } : {}),
         videoIds: picked,
         documentIds,
-        useGenerator: false,
+        useGenerator: useGenerator && remote !== null,
       });
       const final =
         generation.status === 'completed' || generation.status === 'failed'
@@ -41,9 +51,13 @@ export function GenerateFromSources() {
       if (final.status === 'completed' && final.courseId) navigate(`/studio/courses/${final.courseId}`);
       else setError(final.failureReason ?? 'The generation failed');
     } catch (caught) {
-      if (!abort.current.signal.aborted) setError(caught instanceof Error ? caught.message : 'The generation failed');
+      if (caught instanceof QuotaSpentError) setRefusal(caught);
+      else if (!abort.current.signal.aborted)
+        setError(caught instanceof Error ? caught.message : 'The generation failed');
     } finally {
       setBusy(false);
+      // The quota shown beside the AI generator changes with each generation.
+      void queryClient.invalidateQueries({ queryKey: OPTIONS_KEY });
     }
   };
 
@@ -86,6 +100,27 @@ export function GenerateFromSources() {
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
       </label>
+      <fieldset>
+        <legend>Written by</legend>
+        <label className="quiz-option">
+          <input
+            type="radio"
+            name="course-writer"
+            checked={!useGenerator || remote === null}
+            onChange={() => setUseGenerator(false)}
+          />
+          Offline pipeline (no quota)
+        </label>
+        {remote !== null ? (
+          <label className="quiz-option">
+            <input type="radio" name="course-writer" checked={useGenerator} onChange={() => setUseGenerator(true)} />
+            AI generator ({remote}) · {options.data!.quota.remaining.toLocaleString('en')} of{' '}
+            {options.data!.quota.limit.toLocaleString('en')} tokens left today
+          </label>
+        ) : (
+          <p className="course-meta">No AI generator is configured on this server.</p>
+        )}
+      </fieldset>
       <button type="submit" className="button primary" disabled={busy || (picked.length === 0 && !file)}>
         Generate course
       </button>
@@ -96,6 +131,15 @@ export function GenerateFromSources() {
             {state.stage} · {state.progress} %
           </span>
         </div>
+      )}
+      {refusal && (
+        <QuotaNotice
+          refusal={refusal}
+          onOffline={() => {
+            setUseGenerator(false);
+            setRefusal(null);
+          }}
+        />
       )}
       {error && (
         <p className="form-error" role="alert">

@@ -2,7 +2,7 @@
 // included), modules, lessons, order, publishing, source documents and generation with its progress stream.
 import { ApiError } from '../api/api-error.ts';
 import { currentAccessToken, refreshAccessToken } from '../api/client.ts';
-import { api, unwrap } from '../api/typed-client.ts';
+import { api, unwrap, unwrapEnvelope } from '../api/typed-client.ts';
 import type { ApiBody } from '../api/types.ts';
 
 export type NewLesson = ApiBody<'/api/v1/courses/{id}/modules/{moduleId}/lessons', 'post'>;
@@ -34,9 +34,33 @@ export const builderApi = {
     unwrap(api.PUT('/api/v1/courses/{id}/lessons/{lessonId}', { params: { path: { id, lessonId } }, body: changes })),
   reorder: (id: string, order: CourseOrder) =>
     unwrap(api.PUT('/api/v1/courses/{id}/order', { params: { path: { id } }, body: order })),
-  generate: (body: ApiBody<'/api/v1/course-generations', 'post'>) =>
-    unwrap(api.POST('/api/v1/course-generations', { body })),
+  generationOptions: () => unwrap(api.GET('/api/v1/course-generation-options')),
+  generate: async (body: ApiBody<'/api/v1/course-generations', 'post'>) => {
+    const call = api.POST('/api/v1/course-generations', { body });
+    const { response } = await call;
+    try {
+      return (await unwrapEnvelope(call)).data;
+    } catch (error) {
+      throw response.status === 429 && error instanceof ApiError ? QuotaSpentError.from(error, response) : error;
+    }
+  },
 };
+
+/** The daily generator quota is spent: how long until it resets and what is left (from the 429's headers). */
+export class QuotaSpentError extends ApiError {
+  constructor(
+    source: ApiError,
+    readonly retryAfterSeconds: number,
+    readonly remainingTokens: number,
+  ) {
+    super(source.status, source.code, source.message, source.details);
+  }
+
+  static from(error: ApiError, response: Response): QuotaSpentError {
+    const number = (header: string) => Math.max(0, Number(response.headers.get(header)) || 0);
+    return new QuotaSpentError(error, number('retry-after'), number('x-quota-remaining'));
+  }
+}
 
 /** The upload's Content-Type, from the file's extension. */
 const documentType = (name: string) =>

@@ -4,11 +4,19 @@ import { Link, useParams } from 'react-router-dom';
 import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { PageSkeleton } from '../../components/Skeletons.tsx';
-import { builderApi, type CourseOrder, type LessonChanges, type NewLesson } from '../../courses/builder-api.ts';
+import { builderApi, type CourseOrder, type NewLesson } from '../../courses/builder-api.ts';
 import { SortableList } from '../../courses/SortableList.tsx';
 import { CourseDetailsForm, LessonDetailsForm } from '../../courses/DetailsForms.tsx';
 import { AddLessonForm } from '../../courses/AddLessonForm.tsx';
-import { QuestionEditor } from '../../courses/QuestionEditor.tsx';
+import { QuestionEditor, type QuestionFields } from '../../courses/QuestionEditor.tsx';
+import { MoveLessonForm } from '../../courses/MoveLessonForm.tsx';
+import {
+  currentOrder,
+  shownAs,
+  withLessonMoved,
+  withLessonOrder,
+  withModuleOrder,
+} from '../../courses/outline-order.ts';
 import { ExportPdfButton } from '../../courses/ExportPdfButton.tsx';
 import { COURSES_KEY } from '../../courses/course-api.ts';
 import '../../courses/courses.css';
@@ -16,31 +24,9 @@ import '../../courses/courses.css';
 type Editable = Awaited<ReturnType<typeof builderApi.editable>>;
 type EditableQuestion = Editable['modules'][number]['lessons'][number]['questions'][number];
 
-/** The whole outline's order with one module's lessons (or the modules) in a new order. */
-function orderWith(outline: Editable, change: { moduleIds?: string[]; moduleId?: string; lessonIds?: string[] }) {
-  const byId = new Map(outline.modules.map((module) => [module.id, module]));
-  const modules = (change.moduleIds ?? outline.modules.map((module) => module.id)).map((id) => byId.get(id)!);
-  const order: CourseOrder = {
-    modules: modules.map((module) => ({
-      id: module.id,
-      lessonIds: module.id === change.moduleId ? change.lessonIds! : module.lessons.map((lesson) => lesson.id),
-    })),
-  };
-  // The outline as it will be, shown at once (the server's answer replaces it).
-  const lessons = new Map(outline.modules.flatMap((module) => module.lessons).map((lesson) => [lesson.id, lesson]));
-  const shown: Editable = {
-    ...outline,
-    modules: order.modules.map((entry) => ({
-      ...byId.get(entry.id)!,
-      lessons: entry.lessonIds.map((id) => lessons.get(id)!),
-    })),
-  };
-  return { order, shown };
-}
-
-/** What the API takes back for a question: no origin, no empty citation. */
-const toInput = (question: EditableQuestion) => ({
-  id: question.id,
+/** What the API takes back for a question: no origin, no empty citation; a new one has no id yet. */
+const toInput = (question: QuestionFields & { id?: string; citation?: EditableQuestion['citation'] }) => ({
+  ...(question.id ? { id: question.id } : {}),
   kind: question.kind,
   prompt: question.prompt,
   answer: question.answer,
@@ -68,12 +54,16 @@ function CourseBuilder() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: COURSES_KEY }),
   });
   const run = (action: () => Promise<unknown>) => change.mutate(action);
-  const reorder = (change: Parameters<typeof orderWith>[1]) => {
+  /** Shows the new order at once and saves it as the whole outline. */
+  const reorder = (change: (order: CourseOrder) => CourseOrder) => {
     if (!outline.data) return;
-    const { order, shown } = orderWith(outline.data, change);
-    queryClient.setQueryData(key, shown);
+    const order = change(currentOrder(outline.data));
+    queryClient.setQueryData(key, shownAs(outline.data, order));
     run(() => builderApi.reorder(id, order));
   };
+  /** Saves a quiz's whole question list (the API keeps each question's id and origin). */
+  const saveQuestions = (lessonId: string, questions: Array<ReturnType<typeof toInput>>) =>
+    run(() => builderApi.updateLesson(id, lessonId, { questions }));
   const confirmed = (what: string) => window.confirm(`Delete ${what}? This cannot be undone.`);
 
   if (outline.error) return <QueryErrorPage error={outline.error} what="Course" />;
@@ -111,13 +101,14 @@ function CourseBuilder() {
         onSave={(changes) => run(() => builderApi.updateCourse(id, changes))}
       />
       <p className="course-meta" id="builder-drag-help">
-        Drag ⠿ to reorder, or focus it and press Space, the arrow keys, then Space again.
+        Drag ⠿ to reorder, or focus it and press Space, the arrow keys, then Space again. &ldquo;Move to module&rdquo;
+        takes a lesson to another module.
       </p>
       <SortableList
         className="course-outline"
         items={modules}
         label={(module) => `module ${module.title}`}
-        onReorder={(moduleIds) => reorder({ moduleIds })}
+        onReorder={(moduleIds) => reorder((order) => withModuleOrder(order, moduleIds))}
       >
         {(module, _moduleIndex, moduleHandle) => (
           <>
@@ -140,7 +131,7 @@ function CourseBuilder() {
             <SortableList
               items={module.lessons}
               label={(lesson) => lesson.title}
-              onReorder={(lessonIds) => reorder({ moduleId: module.id, lessonIds })}
+              onReorder={(lessonIds) => reorder((order) => withLessonOrder(order, module.id, lessonIds))}
             >
               {(lesson, _lessonIndex, lessonHandle) => (
                 <div className="builder-lesson">
@@ -166,19 +157,44 @@ function CourseBuilder() {
                     lesson={lesson}
                     onSave={(changes) => run(() => builderApi.updateLesson(id, lesson.id, changes))}
                   />
-                  {lesson.kind === 'quiz' &&
-                    lesson.questions.map((question, index) => (
+                  <MoveLessonForm
+                    lessonTitle={lesson.title}
+                    moduleId={module.id}
+                    modules={modules}
+                    disabled={change.isPending}
+                    onMove={(toModuleId) => reorder((order) => withLessonMoved(order, lesson.id, toModuleId))}
+                  />
+                  {lesson.kind === 'quiz' && (
+                    <>
+                      {lesson.questions.map((question, index) => (
+                        <QuestionEditor
+                          key={`${question.id}-${question.prompt}-${String(question.answer)}-${question.options?.join()}`}
+                          question={question}
+                          label={`Question ${index + 1}`}
+                          onSave={(edited) =>
+                            saveQuestions(
+                              lesson.id,
+                              lesson.questions.map((q) => toInput(q.id === question.id ? { ...q, ...edited } : q)),
+                            )
+                          }
+                          onDelete={
+                            lesson.questions.length > 1
+                              ? () =>
+                                  confirmed(`question ${index + 1} of "${lesson.title}"`) &&
+                                  saveQuestions(
+                                    lesson.id,
+                                    lesson.questions.filter((q) => q.id !== question.id).map(toInput),
+                                  )
+                              : undefined
+                          }
+                        />
+                      ))}
                       <QuestionEditor
-                        key={`${question.id}-${question.prompt}-${String(question.answer)}`}
-                        question={question}
-                        index={index}
-                        onSave={(edited) => {
-                          const questions = lesson.questions.map((q) => toInput(q.id === edited.id ? edited : q));
-                          const changes: LessonChanges = { questions };
-                          run(() => builderApi.updateLesson(id, lesson.id, changes));
-                        }}
+                        label={`New question for ${lesson.title}`}
+                        onSave={(added) => saveQuestions(lesson.id, [...lesson.questions.map(toInput), toInput(added)])}
                       />
-                    ))}
+                    </>
+                  )}
                 </div>
               )}
             </SortableList>

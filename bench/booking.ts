@@ -24,6 +24,7 @@ import { AccessTokenSigner } from '../src/platform/security/jwt.ts';
 import { benchDatabaseKinds, prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
 import { ms, percentiles } from './support/latency.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { appTargetEnv } from './support/app-target-env.ts';
 import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
 
 const ATTEMPTS = Math.round(envNumber('BENCH_ATTEMPTS', 1000));
@@ -71,19 +72,8 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
 }
 
 function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET', 'WORKERS_IN_PROCESS'])
-    delete env[name];
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
-    WORKERS_IN_PROCESS: 'false',
-    // Waiting for the class lock is the point of the test: do not log every wait as a slow query.
-    DATABASE_SLOW_QUERY_MS: '600000',
-    ...extra,
-  };
+  // Waiting for the class lock is the point of the test: do not log every wait as a slow query.
+  return appTargetEnv({ DATABASE_SLOW_QUERY_MS: '600000', ...extra });
 }
 
 interface Answer {

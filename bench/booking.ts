@@ -12,7 +12,8 @@
  * each seat once, every "held" answer still holding its seat (no lost holds), one row per learner.
  *
  * Environment: BENCH_ATTEMPTS (1000), BENCH_SEATS (100), BENCH_PROCESSES (2, PostgreSQL only),
- * DATABASE_URL, BENCH_DATABASES (pglite,postgres).
+ * DATABASE_URL, BENCH_DATABASES (pglite,postgres), BENCH_BASE_PORT (the API processes listen on it and
+ * the ports after it; default free ports).
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -25,7 +26,7 @@ import { benchDatabaseKinds, prepareBenchDatabase, type BenchDatabase } from './
 import { ms, percentiles } from './support/latency.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 import { appTargetEnv } from './support/app-target-env.ts';
-import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+import { startTarget, stopAllTargets, targetPort, type TargetProcess } from './support/target-process.ts';
 
 const ATTEMPTS = Math.round(envNumber('BENCH_ATTEMPTS', 1000));
 const SEATS = Math.round(envNumber('BENCH_SEATS', 100));
@@ -112,7 +113,8 @@ async function run(kind: DatabaseKind): Promise<string[][]> {
   try {
     const env = targetEnv({ ...database.env, JWT_SECRET: secret });
     const targets: TargetProcess[] = [];
-    for (let n = 0; n < processes; n += 1) targets.push(await startTarget('real', { env }));
+    for (let n = 0; n < processes; n += 1)
+      targets.push(await startTarget('real', { env: { ...env, ...targetPort(n) } }));
     const signer = new AccessTokenSigner(secret, 3600);
     const { classId, userIds } = database.seeded;
     const tokens = await Promise.all(

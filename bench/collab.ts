@@ -15,7 +15,8 @@
  *   3. the stored history (compacted state + appended updates) is measured and one compaction timed.
  *
  * Environment: BENCH_EDITORS (50), BENCH_SECONDS (60), BENCH_KEYS_PER_SECOND (2), DATABASE_URL and
- * REDIS_URL (both required: two processes cannot share an embedded database).
+ * REDIS_URL (both required: two processes cannot share an embedded database), BENCH_BASE_PORT (the
+ * servers listen on it and the next port; default free ports).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -29,7 +30,7 @@ import { appTargetEnv } from './support/app-target-env.ts';
 import { prepareBenchDatabase } from './support/databases.ts';
 import { ms, percentiles } from './support/latency.ts';
 import { envNumber } from './support/options.ts';
-import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+import { startTarget, stopAllTargets, targetPort, type TargetProcess } from './support/target-process.ts';
 
 const EDITORS = Math.round(envNumber('BENCH_EDITORS', 50));
 const SECONDS = envNumber('BENCH_SECONDS', 60);
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
       REDIS_KEY_PREFIX: `bench-${randomUUID().slice(0, 8)}:`,
     });
     const targets: TargetProcess[] = [];
-    for (let n = 0; n < 2; n += 1) targets.push(await startTarget('real', { env }));
+    for (let n = 0; n < 2; n += 1) targets.push(await startTarget('real', { env: { ...env, ...targetPort(n) } }));
     const { ownerId, noteId } = database.seeded;
     const token = (await new AccessTokenSigner(secret, 3600).sign({ userId: ownerId, role: 'viewer' })).token;
 

@@ -1,5 +1,5 @@
 import type { Document } from '@hocuspocus/server';
-import type { WebSocket } from 'ws';
+import type WebSocket from 'ws';
 
 /** What other editors see of a person: set by the server, never taken from the client. */
 export interface PresenceUser {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { refreshAccessToken } from '../api/client.ts';
 import { readTokens } from '../auth/token-store.ts';
 import { notesSocketUrl, type Note } from './notes-api.ts';
+import { StableRemoteSelection } from './stable-selection.ts';
 import { Timestamp } from './timestamp-mark.ts';
 
 /** Why the server closed the note, in words (see NOTE_CLOSE on the server). */
@@ -101,6 +102,7 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
         Collaboration.configure({ document: doc }),
         // The server replaces the name and colour others see with the account's (note-presence.ts).
         CollaborationCaret.configure({ provider, user: { name: me.username } }),
+        StableRemoteSelection,
       ],
       editorProps: { attributes: { 'aria-label': 'Note text', class: 'note-text' } },
     },

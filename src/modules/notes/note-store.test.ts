@@ -83,27 +83,33 @@ for (const kind of testDatabaseKinds()) {
     const appendFromOther = (noteId: string, text: string) =>
       other.query('insert into note_updates (note_id, "update") values ($1, $2)', [noteId, Buffer.from(updateTyping(text))]);
 
-    test('an update appended while a compaction runs is kept (it took a lower id but committed after the fold read)', async () => {
+    test('an update appended while a compaction runs is kept: it waits for the fold and stays for the next one', async () => {
       const noteId = await newNote();
-      await store.append([{ noteId, userId: null, update: updateTyping('[first]') }]);
-      // Another API process appends: its row takes the next id now and commits later.
-      await other.query('begin');
-      await appendFromOther(noteId, '[slow]');
-      await store.append([{ noteId, userId: null, update: updateTyping('[after]') }]);
+      await store.append([
+        { noteId, userId: null, update: updateTyping('[first]') },
+        { noteId, userId: null, update: updateTyping('[second]') },
+      ]);
+      let appended: Promise<unknown> | undefined;
       const compacting = new NoteStore(
         database.database.db.withPlugin(
           pauseAfterSelectFrom('note_updates', async () => {
-            await other.query('commit');
+            // Another API process appends while the fold is under way. Its foreign-key check waits for the
+            // compaction's row lock, so give it time to be waiting before the compaction goes on.
+            appended = appendFromOther(noteId, '[during]');
+            await new Promise((resolve) => setTimeout(resolve, 200));
           }),
         ),
       );
       const { folded } = await compacting.compact(noteId);
+      await appended;
       assert.equal(folded, 2, 'the fold read saw the two committed updates');
       const text = textOf((await store.load(noteId)).state);
-      for (const part of ['[first]', '[slow]', '[after]']) assert.ok(text.includes(part), `${part} is in "${text}"`);
+      for (const part of ['[first]', '[second]', '[during]'])
+        assert.ok(text.includes(part), `${part} is in "${text}"`);
       assert.equal(await store.pendingCount(noteId), 1, 'the late update waits for the next compaction');
       await store.compact(noteId);
-      assert.ok(textOf((await store.load(noteId)).state).includes('[slow]'));
+      assert.equal(await store.pendingCount(noteId), 0);
+      assert.ok(textOf((await store.load(noteId)).state).includes('[during]'));
     });
 
     test('loading reads the snapshot and the updates as of one moment while a compaction commits in between', async () => {

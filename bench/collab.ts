@@ -65,7 +65,9 @@ function missingFrom(text: string, sent: number[]): string[] {
 }
 
 const summary = (missing: string[]) =>
-  missing.length === 0 ? 'none' : `${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})`;
+  missing.length === 0
+    ? 'none'
+    : `${missing.length} (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})`;
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
@@ -178,10 +180,10 @@ async function main(): Promise<void> {
           `${distinct} distinct text(s) over ${EDITORS} replicas; most inserts missing from one replica: ${worstReplica}` +
           (worstReplica ? `; editor 0's replica lacks ${summary(replicaMissing[0]!)}` : ''),
       );
-      console.log(`stored note (reloaded from PostgreSQL after both servers stopped): inserts missing ${summary(storedMissing)}`);
       console.log(
-        `delivery latency p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms`,
+        `stored note (reloaded from PostgreSQL after both servers stopped): inserts missing ${summary(storedMissing)}`,
       );
+      console.log(`delivery latency p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms`);
       console.log(
         `stored history: state ${stored.stateBytes} B + ${stored.updates} appended updates ${stored.updateBytes} B; ` +
           `compaction folded ${compaction.folded} into ${compaction.bytes} B in ${ms(compactMs)} ms; load ${load()}`,

@@ -349,7 +349,8 @@ export class BookingService {
 
 /** live_class_book's refusal to handle anything but the common case (it rolled back). */
 const isNotCommonCase = (error: unknown) =>
-  sqlState(error) === PgErrorCode.RAISE_EXCEPTION && /live_class_book: not the common case/.test(String((error as Error).message));
+  sqlState(error) === PgErrorCode.RAISE_EXCEPTION &&
+  /live_class_book: not the common case/.test(String((error as Error).message));
 
 const alreadyBooked = () =>
   fail(409, ErrorCode.ALREADY_BOOKED, 'You already have a seat or a waitlist place in this class');

@@ -227,7 +227,6 @@ export class NoteCollab {
     return this.flushing;
   }
 
-
   /** The note's current content: the live document when loaded here (or through Redis), else the stored one. */
   async currentState(noteId: string): Promise<Uint8Array> {
     const connection = await this.hocuspocus.openDirectConnection(noteDocumentName(noteId), {});

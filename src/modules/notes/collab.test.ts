@@ -82,10 +82,7 @@ for (const kind of testDatabaseKinds()) {
       await until(() => a.text() === b.text() && a.text().split('\n').length === 2, 'convergence');
       // The server shows the account's own name (and colour), not what the client wrote.
       const ownerName = await usernameOf(owner);
-      await until(
-        () => b.provider.awareness!.getStates().get(a.doc.clientID)?.user?.name === ownerName,
-        'presence',
-      );
+      await until(() => b.provider.awareness!.getStates().get(a.doc.clientID)?.user?.name === ownerName, 'presence');
       assert.match(b.provider.awareness!.getStates().get(a.doc.clientID)?.user?.color, /^#[0-9a-f]{6}$/);
       a.close();
       b.close();
@@ -301,7 +298,9 @@ for (const kind of testDatabaseKinds()) {
           a2.close();
           b.close();
           await until(
-            () => !collabA.hocuspocus.documents.has(`note:${noteId}`) && !collabB.hocuspocus.documents.has(`note:${noteId}`),
+            () =>
+              !collabA.hocuspocus.documents.has(`note:${noteId}`) &&
+              !collabB.hocuspocus.documents.has(`note:${noteId}`),
             'both unload',
             20_000,
           );

@@ -30,20 +30,17 @@ export function enforcePresenceIdentity(
   identityOf: (context: unknown) => PresenceUser | undefined,
 ): void {
   const { awareness } = document;
-  awareness.on(
-    'change',
-    ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-      const connection = document.connections.get(origin as WebSocket)?.connection;
-      if (!connection) return;
-      const identity = identityOf(connection.context);
-      if (!identity) return;
-      for (const clientId of [...added, ...updated]) {
-        const state = awareness.states.get(clientId);
-        if (!state) continue;
-        const claimed = state.user as Partial<PresenceUser> | undefined;
-        if (claimed?.name === identity.name && claimed.color === identity.color) continue;
-        awareness.states.set(clientId, { ...state, user: identity });
-      }
-    },
-  );
+  awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+    const connection = document.connections.get(origin as WebSocket)?.connection;
+    if (!connection) return;
+    const identity = identityOf(connection.context);
+    if (!identity) return;
+    for (const clientId of [...added, ...updated]) {
+      const state = awareness.states.get(clientId);
+      if (!state) continue;
+      const claimed = state.user as Partial<PresenceUser> | undefined;
+      if (claimed?.name === identity.name && claimed.color === identity.color) continue;
+      awareness.states.set(clientId, { ...state, user: identity });
+    }
+  });
 }

@@ -151,7 +151,8 @@ describe('shared notes in Chromium', () => {
       const element = document.querySelector('video.player-video') as HTMLVideoElement;
       return Math.abs(element.currentTime - 4) < 0.6;
     });
-    assert.ok(Math.abs((await playbackState(b.page)).currentTime - 4) < 0.6);
+    // The video plays on from the stamp (on a loaded machine for a while before this reads it): at or after 0:04.
+    assert.ok((await playbackState(b.page)).currentTime >= 3.4);
 
     // A view-only member sees the text but cannot change it.
     const c = await signedIn(viewer, new URL(viewLink).pathname);

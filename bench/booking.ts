@@ -12,7 +12,8 @@
  * each seat once, every "held" answer still holding its seat (no lost holds), one row per learner.
  *
  * Environment: BENCH_ATTEMPTS (1000), BENCH_SEATS (100), BENCH_PROCESSES (2, PostgreSQL only),
- * DATABASE_URL, BENCH_DATABASES (pglite,postgres).
+ * DATABASE_URL, BENCH_DATABASES (pglite,postgres), BENCH_BASE_PORT (the API processes listen on it and
+ * the ports after it; default free ports).
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -24,7 +25,8 @@ import { AccessTokenSigner } from '../src/platform/security/jwt.ts';
 import { benchDatabaseKinds, prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
 import { ms, percentiles } from './support/latency.ts';
 import { envNumber, markdownTable } from './support/options.ts';
-import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+import { appTargetEnv } from './support/app-target-env.ts';
+import { startTarget, stopAllTargets, targetPort, type TargetProcess } from './support/target-process.ts';
 
 const ATTEMPTS = Math.round(envNumber('BENCH_ATTEMPTS', 1000));
 const SEATS = Math.round(envNumber('BENCH_SEATS', 100));
@@ -71,19 +73,8 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
 }
 
 function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET', 'WORKERS_IN_PROCESS'])
-    delete env[name];
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
-    WORKERS_IN_PROCESS: 'false',
-    // Waiting for the class lock is the point of the test: do not log every wait as a slow query.
-    DATABASE_SLOW_QUERY_MS: '600000',
-    ...extra,
-  };
+  // Waiting for the class lock is the point of the test: do not log every wait as a slow query.
+  return appTargetEnv({ DATABASE_SLOW_QUERY_MS: '600000', ...extra });
 }
 
 interface Answer {
@@ -122,7 +113,8 @@ async function run(kind: DatabaseKind): Promise<string[][]> {
   try {
     const env = targetEnv({ ...database.env, JWT_SECRET: secret });
     const targets: TargetProcess[] = [];
-    for (let n = 0; n < processes; n += 1) targets.push(await startTarget('real', { env }));
+    for (let n = 0; n < processes; n += 1)
+      targets.push(await startTarget('real', { env: { ...env, ...targetPort(n) } }));
     const signer = new AccessTokenSigner(secret, 3600);
     const { classId, userIds } = database.seeded;
     const tokens = await Promise.all(

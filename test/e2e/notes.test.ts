@@ -55,15 +55,6 @@ describe('shared notes in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
-  /** `line`'s characters appear in `text` in order (other characters may come between them). */
-  const holdsInOrder = (text: string, line: string) => {
-    let at = 0;
-    for (const char of line) {
-      at = text.indexOf(char, at) + 1;
-      if (at === 0) return false;
-    }
-    return true;
-  };
   const typeAtEnd = async (page: Page, text: string) => {
     await noteText(page).click();
     await page.keyboard.press('Control+End');
@@ -101,27 +92,27 @@ describe('shared notes in Chromium', () => {
     const b = await signedIn(editor, new URL(editLink).pathname, true);
     await b.page.waitForURL(`**${watch}`);
     await noteText(b.page).getByText('Owner line').waitFor();
-    // Each opens its own new line (one after the other: two Enters at the same spot at once can move one
-    // editor's caret into the other's line), then both type at once.
-    await noteText(a.page).click();
-    await a.page.keyboard.press('Control+End');
-    await a.page.keyboard.press('Enter');
+    // Both open a new line at the same spot at once (offline, so neither sees the other's Enter first) and
+    // come back: each caret must stay in its own new line, where Yjs puts it, not in "the first empty
+    // line" (the other's), so the two lines typed at once afterwards end up as two whole paragraphs.
+    const before = (await paragraphs(a.page)).length;
+    await Promise.all([a.browser.context.setOffline(true), b.browser.context.setOffline(true)]);
+    for (const page of [a.page, b.page]) {
+      await page.getByText('Offline — edits are kept').waitFor({ timeout: 15_000 });
+      await noteText(page).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+    }
+    await Promise.all([a.browser.context.setOffline(false), b.browser.context.setOffline(false)]);
     await waitUntil(
-      async () => (await paragraphs(b.page)).length === (await paragraphs(a.page)).length,
-      async () => JSON.stringify(await paragraphs(b.page)),
+      async () => (await paragraphs(a.page)).length === before + 2 && (await paragraphs(b.page)).length === before + 2,
+      async () => JSON.stringify([await paragraphs(a.page), await paragraphs(b.page)]),
     );
-    await noteText(b.page).click();
-    await b.page.keyboard.press('Control+End');
-    await b.page.keyboard.press('Enter');
     await Promise.all([a.page.keyboard.type('Owner types more'), b.page.keyboard.type('Editor line')]);
-    // Both pages converge on one text holding every keystroke of both. Typing at the same spot at once
-    // may interleave the two lines (each editor's cursor follows the other's inserts), so each line is
-    // looked for as its characters in order, not as one run.
     const lines = ['Owner line', 'Owner types more', 'Editor line'];
     const converged = async () => {
       const [onA, onB] = [await paragraphs(a.page), await paragraphs(b.page)];
-      const text = onA.join('\n');
-      return JSON.stringify(onA) === JSON.stringify(onB) && lines.every((line) => holdsInOrder(text, line));
+      return JSON.stringify(onA) === JSON.stringify(onB) && lines.every((line) => onA.includes(line));
     };
     await waitUntil(converged, async () => JSON.stringify([await paragraphs(a.page), await paragraphs(b.page)]));
     // Presence: each sees the other's name, and the other's caret label in the text.
@@ -160,7 +151,8 @@ describe('shared notes in Chromium', () => {
       const element = document.querySelector('video.player-video') as HTMLVideoElement;
       return Math.abs(element.currentTime - 4) < 0.6;
     });
-    assert.ok(Math.abs((await playbackState(b.page)).currentTime - 4) < 0.6);
+    // The video plays on from the stamp (on a loaded machine for a while before this reads it): at or after 0:04.
+    assert.ok((await playbackState(b.page)).currentTime >= 3.4);
 
     // A view-only member sees the text but cannot change it.
     const c = await signedIn(viewer, new URL(viewLink).pathname);

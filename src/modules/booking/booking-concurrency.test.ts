@@ -68,6 +68,32 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(new Set(positions.map((row) => row.waitlist_position)).size, 280, 'one place each');
     });
 
+    test('learners sending each booking twice at once, with one Idempotency-Key, through both processes: one booking each, exactly the capacity seated', async () => {
+      const cls = await scheduleClass(t, creator, { capacity: 10 });
+      const learners = await createAccounts(t, 40);
+      const pairs = await Promise.all(
+        learners.map(async (learner, index) => {
+          const key = `twice-${index}`;
+          const [here, there] = await Promise.all([
+            bookSeat(t, learner, cls.id, { key }).then((answer) => json(answer).data as { id: string; status: string }),
+            other.bookings.book({ id: learner.id, role: 'viewer' }, cls.id, {}, key).then(({ booking }) => booking),
+          ]);
+          return { here, there };
+        }),
+      );
+      for (const { here, there } of pairs) assert.equal(here.id, there.id, 'both copies answer the one booking');
+      const statuses = pairs.map(({ here }) => here.status);
+      assert.equal(statuses.filter((status) => status === 'held').length, 10);
+      assert.equal(statuses.filter((status) => status === 'waitlisted').length, 30);
+      const rows = await db()
+        .selectFrom('live_class_bookings')
+        .select(['user_id', 'seat_no'])
+        .where('class_id', '=', cls.id)
+        .execute();
+      assert.equal(rows.length, 40, 'one row per learner');
+      assert.equal(new Set(rows.filter((row) => row.seat_no !== null).map((row) => row.seat_no)).size, 10);
+    });
+
     test('the schema itself refuses an oversold class: no seat beyond capacity, no seat twice', async () => {
       const cls = await scheduleClass(t, creator, { capacity: 2 });
       const [ann, bob] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];

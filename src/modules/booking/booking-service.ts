@@ -1,10 +1,16 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
+import { isUniqueViolation, PgErrorCode, sqlState } from '../../platform/db/pg-errors.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
-import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
+import {
+  createIdempotently,
+  idempotencyClaim,
+  idempotentRequest,
+  type IdempotentRequest,
+} from '../../platform/idempotency/idempotency.ts';
 import {
   chargeWithTimeout,
   PaymentTimeoutError,
@@ -57,8 +63,10 @@ export class BookingService {
     input: { joinWaitlist?: boolean },
     idempotencyKey?: string,
   ): Promise<{ booking: BookingRow; replayed: boolean }> {
-    const effects: BookingEffect[] = [];
     const request = idempotentRequest('live-class-booking', actor.id, idempotencyKey, { classId, ...input });
+    const booked = await this.bookAtOnce(actor, classId, input.joinWaitlist ?? true, request);
+    if (booked) return { booking: booked, replayed: false };
+    const effects: BookingEffect[] = [];
     let result: { value: BookingRow; replayed: boolean };
     try {
       result = await createIdempotently(this.deps.db, request, {
@@ -75,6 +83,39 @@ export class BookingService {
     }
     await this.deps.effects.run(effects);
     return { booking: result.value, replayed: result.replayed };
+  }
+
+  /**
+   * The common booking in one statement (live_class_book, migrations/0170): the class lock is taken,
+   * the seat or waitlist place given and the key claimed, and all of it committed, inside the database,
+   * so the lock is never held across a round trip to this process. Undefined when the general path must
+   * answer: the key was used before (it replays), or anything but the common case (it says why, or ends
+   * the holds that ran out first).
+   */
+  private async bookAtOnce(
+    actor: AuthenticatedUser,
+    classId: string,
+    joinWaitlist: boolean,
+    request: IdempotentRequest | undefined,
+  ): Promise<BookingRow | undefined> {
+    const { db, settings } = this.deps;
+    const id = randomUUID();
+    const now = new Date();
+    const holdUntil = new Date(now.getTime() + settings.holdSeconds * 1000);
+    const book = (bookingId: RawBuilder<unknown>) =>
+      sql`live_class_book(${classId}::uuid, ${bookingId}, ${actor.id}::uuid, ${holdUntil}::timestamptz, ${joinWaitlist}::boolean, ${now}::timestamptz)`;
+    try {
+      const { rows } = request
+        ? // The claim first: a request whose key is taken books nothing here (the function is not called).
+          await sql<BookingRow>`with claim as (${idempotencyClaim(db, request, id)})
+            select b.* from claim cross join lateral ${book(sql`claim.resource_id`)} as b`.execute(db)
+        : await sql<BookingRow>`select * from ${book(sql`${id}::uuid`)}`.execute(db);
+      return rows[0];
+    } catch (error) {
+      if (isNotCommonCase(error)) return undefined;
+      if (isUniqueViolation(error, 'live_class_bookings_learner_idx')) throw alreadyBooked();
+      throw error;
+    }
   }
 
   private async bookLocked(
@@ -100,7 +141,7 @@ export class BookingService {
     if (placed) return placed;
     // Full with holds that ran out (or no waiting wanted): end them first, so their seats go to the waitlist.
     if ((await expireHoldsLocked(trx, cls, this.deps.settings, effects, now)) > 0) {
-      const freed = await holdFreeSeat(trx, cls, hold);
+      const freed = await holdFreeSeat(trx, cls, hold, now);
       if (freed) return freed;
     }
     if (!joinWaitlist) throw fail(409, ErrorCode.CLASS_FULL, 'Every seat is taken');
@@ -305,6 +346,11 @@ export class BookingService {
     await this.deps.effects.run(effects);
   }
 }
+
+/** live_class_book's refusal to handle anything but the common case (it rolled back). */
+const isNotCommonCase = (error: unknown) =>
+  sqlState(error) === PgErrorCode.RAISE_EXCEPTION &&
+  /live_class_book: not the common case/.test(String((error as Error).message));
 
 const alreadyBooked = () =>
   fail(409, ErrorCode.ALREADY_BOOKED, 'You already have a seat or a waitlist place in this class');

@@ -57,40 +57,11 @@ export interface NewBooking {
   holdExpiresAt: Date;
 }
 
-/** Inserts a held booking on the lowest free seat (nothing when the class is full). */
-function insertOnFreeSeat(trx: Transaction<DB>, cls: ClassRow, booking: NewBooking) {
-  return trx
-    .insertInto('live_class_bookings')
-    .columns(['id', 'class_id', 'user_id', 'status', 'seat_no', 'hold_expires_at', 'amount_cents'])
-    .expression(
-      freeSeatRows(trx, cls.id)
-        .select([
-          sql<string>`${booking.id}::uuid`.as('id'),
-          's.class_id',
-          sql<string>`${booking.userId}::uuid`.as('user_id'),
-          sql<string>`'held'`.as('status'),
-          's.seat_no',
-          sql<Date>`${booking.holdExpiresAt}::timestamptz`.as('hold_expires_at'),
-          sql<number>`${cls.price_cents}::int`.as('amount_cents'),
-        ])
-        .limit(1),
-    )
-    .returningAll();
-}
-
-/** Under the class lock: holds the lowest free seat for a new booking; undefined when the class is full. */
-export function holdFreeSeat(
-  trx: Transaction<DB>,
-  cls: ClassRow,
-  booking: NewBooking,
-): Promise<BookingRow | undefined> {
-  return insertOnFreeSeat(trx, cls, booking).executeTakeFirst();
-}
-
 /**
- * Under the class lock, the common paths of a booking in one statement: the lowest free seat is held,
- * or, when the class is full, no hold has run out and the learner wants to wait, a waitlist place is
- * taken. Undefined otherwise (the caller then ends the ran-out holds first, or refuses).
+ * Under the class lock, the common paths of a booking in one statement (the database function
+ * live_class_seat_or_waitlist, migrations/0170): the lowest free seat is held, or, when the class is
+ * full, no hold has run out and the learner wants to wait, a waitlist place is taken. Undefined
+ * otherwise (the caller then ends the ran-out holds first, or refuses).
  */
 export async function seatOrWaitlist(
   trx: Transaction<DB>,
@@ -99,39 +70,22 @@ export async function seatOrWaitlist(
   joinWaitlist: boolean,
   now: Date,
 ): Promise<BookingRow | undefined> {
-  const holdsDue = trx
-    .selectFrom('live_class_bookings')
-    .select(sql`1`.as('one'))
-    .where('class_id', '=', cls.id)
-    .where('status', 'in', ['held', 'paying'])
-    .where('hold_expires_at', '<=', now);
-  const waitlist = trx
-    .insertInto('live_class_bookings')
-    .columns(['id', 'class_id', 'user_id', 'status', 'waitlist_position', 'amount_cents'])
-    .expression(
-      trx
-        .selectNoFrom([
-          sql<string>`${booking.id}::uuid`.as('id'),
-          sql<string>`${cls.id}::uuid`.as('class_id'),
-          sql<string>`${booking.userId}::uuid`.as('user_id'),
-          sql<string>`'waitlisted'`.as('status'),
-          sql<number>`nextval('live_class_waitlist_seq')`.as('waitlist_position'),
-          sql<number>`${cls.price_cents}::int`.as('amount_cents'),
-        ])
-        .where(({ and, not, exists }) =>
-          and([
-            sql<boolean>`${joinWaitlist}::boolean`,
-            not(exists(freeSeatRows(trx, cls.id).select(sql`1`.as('one')))),
-            not(exists(holdsDue)),
-          ]),
-        ),
-    )
-    .returningAll();
-  // Both inserts see the same snapshot, so exactly one of them (or neither) adds the row.
   const { rows } = await sql<BookingRow>`
-    with held as (${insertOnFreeSeat(trx, cls, booking)}), waiting as (${waitlist})
-    select * from held union all select * from waiting`.execute(trx);
+    select * from live_class_seat_or_waitlist(${cls.id}::uuid, ${booking.id}::uuid, ${booking.userId}::uuid,
+      ${cls.price_cents}::int, ${booking.holdExpiresAt}::timestamptz, ${joinWaitlist}::boolean, ${now}::timestamptz)`.execute(
+    trx,
+  );
   return rows[0];
+}
+
+/** Under the class lock: holds the lowest free seat for a new booking; undefined when the class is full. */
+export function holdFreeSeat(
+  trx: Transaction<DB>,
+  cls: ClassRow,
+  booking: NewBooking,
+  now: Date,
+): Promise<BookingRow | undefined> {
+  return seatOrWaitlist(trx, cls, booking, false, now);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AccessTokenSigner } from '../../platform/security/jwt.ts';
 import type { UserService } from '../users/service.ts';
 import { docFromState, replaceContent } from './note-content.ts';
 import type { NoteAccess, NoteRole } from './note-access.ts';
+import { enforcePresenceIdentity, presenceColour, type PresenceUser } from './note-presence.ts';
 import type { NoteStore, PendingUpdate } from './note-store.ts';
 
 /** Close codes a refused client gets (the document stays as it was for everyone else). */
@@ -24,6 +25,7 @@ const SYNC_UPDATE = 2;
 /** Rights are re-read at most this often per connection while it sends updates. */
 const RECHECK_MS = 1000;
 const FLUSH_MS = 100;
+const FLUSH_RETRY_MS = 1000;
 /** How long the last known rights stand while the database does not answer. */
 const RIGHTS_GRACE_MS = 30_000;
 
@@ -57,6 +59,12 @@ export interface NoteCollabDeps {
   redisKeyPrefix: string;
 }
 
+/** The presence a connection shows others: its account's name and colour (note-presence.ts). */
+const presenceOf = (context: unknown): PresenceUser | undefined => {
+  const known = context as Partial<NoteConnectionContext> | undefined;
+  return known?.user ? { name: known.name ?? 'someone', color: presenceColour(known.user.id) } : undefined;
+};
+
 /** The update inside a Yjs sync message, if it carries one (step 2 or update). */
 function updateOf(message: Uint8Array): Uint8Array | undefined {
   const decoder = decoding.createDecoder(message);
@@ -81,6 +89,7 @@ export class NoteCollab {
   private buffer: PendingUpdate[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(private readonly deps: NoteCollabDeps) {
     const extensions: Extension[] = [];
@@ -109,6 +118,7 @@ export class NoteCollab {
         const { state } = await deps.store.load(noteId);
         Y.applyUpdate(document, state);
         this.sizes.set(documentName, state.length);
+        enforcePresenceIdentity(document, presenceOf);
         return document;
       },
       beforeHandleMessage: async ({ update: message, context, connection, documentName }) => {
@@ -199,7 +209,11 @@ export class NoteCollab {
     }
   }
 
-  /** Appends the buffered updates, in order; one flush at a time. */
+  /**
+   * Appends the buffered updates, in order; one flush at a time. A batch the database refused (a pool
+   * timeout under load, a restart) goes back to the head of the buffer and is tried again: dropping it
+   * would lose those edits from the stored note while every live replica still shows them.
+   */
   flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
@@ -207,7 +221,11 @@ export class NoteCollab {
     this.buffer = [];
     this.flushing = this.flushing
       .then(() => this.deps.store.append(batch))
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'storing note updates failed'));
+      .catch((error: unknown) => {
+        this.buffer = [...batch, ...this.buffer];
+        this.deps.logger.error({ err: error, updates: batch.length }, 'storing note updates failed; retrying');
+        if (!this.closed) this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_RETRY_MS);
+      });
     return this.flushing;
   }
 
@@ -236,6 +254,7 @@ export class NoteCollab {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.hocuspocus.closeConnections();
     await this.flush();
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });

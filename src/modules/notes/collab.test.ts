@@ -10,9 +10,11 @@ import { createMetricsRegistry } from '../../platform/observability/metrics.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
 import { createServices } from '../services.ts';
 import { NOTE_CLOSE } from './collab-server.ts';
-import { connectEditor, until, type Editor } from './note-test-support.ts';
+import { connectEditor, textOf, until, type Editor } from './note-test-support.ts';
 
-const MAX_BYTES = 4000;
+// Room for every test's paragraphs on the one shared note; the size test sends more than this at once.
+const MAX_BYTES = 16_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (const kind of testDatabaseKinds()) {
   describe(`collaborative notes over the socket on ${kind}`, () => {
@@ -59,6 +61,16 @@ for (const kind of testDatabaseKinds()) {
       for (const e of open) e.close();
       await t.close();
     });
+    const usernameOf = async (account: TestAccount) =>
+      (
+        await t.platform.database.db
+          .selectFrom('users')
+          .select('username')
+          .where('id', '=', account.id)
+          .executeTakeFirstOrThrow()
+      ).username;
+    /** The note's text as stored in the database (snapshot plus appended updates). */
+    const storedText = async (id: string) => textOf((await t.services.notes.store.load(id)).state);
 
     test('editors converge, presence travels, and the text survives a reload from the database', async () => {
       const a = connect(owner);
@@ -68,10 +80,10 @@ for (const kind of testDatabaseKinds()) {
       a.addParagraph('from the owner');
       b.addParagraph('from the study group');
       await until(() => a.text() === b.text() && a.text().split('\n').length === 2, 'convergence');
-      await until(
-        () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.name === 'owner'),
-        'presence',
-      );
+      // The server shows the account's own name (and colour), not what the client wrote.
+      const ownerName = await usernameOf(owner);
+      await until(() => b.provider.awareness!.getStates().get(a.doc.clientID)?.user?.name === ownerName, 'presence');
+      assert.match(b.provider.awareness!.getStates().get(a.doc.clientID)?.user?.color, /^#[0-9a-f]{6}$/);
       a.close();
       b.close();
       await until(() => t.services.notes.collab.hocuspocus.documents.size === 0, 'unload');
@@ -80,6 +92,54 @@ for (const kind of testDatabaseKinds()) {
       assert.match(c.text(), /from the owner/);
       assert.match(c.text(), /from the study group/);
       c.close();
+    });
+
+    test('an editor claiming another name in its presence is shown under its own', async () => {
+      const a = connect(owner);
+      const b = connect(editor);
+      await Promise.all([a.synced, b.synced]);
+      const [ownerName, editorName] = [await usernameOf(owner), await usernameOf(editor)];
+      const seenForB: string[] = [];
+      a.provider.awareness!.on('change', () => {
+        const name = a.provider.awareness!.getStates().get(b.doc.clientID)?.user?.name;
+        if (name) seenForB.push(name);
+      });
+      b.provider.setAwarenessField('user', { name: ownerName, color: '#000000' });
+      await until(() => seenForB.includes(editorName), 'the editor under its own name');
+      // A later update of the same claim (a cursor move) is rewritten again.
+      b.provider.setAwarenessField('cursor', { anchor: 1 });
+      await until(
+        () => a.provider.awareness!.getStates().get(b.doc.clientID)?.cursor?.anchor === 1,
+        'the cursor update',
+      );
+      assert.equal(a.provider.awareness!.getStates().get(b.doc.clientID)?.user?.name, editorName);
+      assert.ok(!seenForB.includes(ownerName), `the owner's name was shown for the editor: ${seenForB.join(', ')}`);
+      assert.notEqual(a.provider.awareness!.getStates().get(b.doc.clientID)?.user?.color, '#000000');
+      a.close();
+      b.close();
+    });
+
+    test('updates the database refused once are stored on the next try', async () => {
+      const store = t.services.notes.store;
+      const append = store.append.bind(store);
+      let refusals = 0;
+      store.append = async (updates) => {
+        if (refusals === 0 && updates.length > 0) {
+          refusals += 1;
+          throw new Error('timeout exceeded when trying to connect');
+        }
+        return append(updates);
+      };
+      try {
+        const a = connect(owner);
+        await a.synced;
+        a.addParagraph('kept through a database hiccup');
+        await until(() => refusals === 1, 'the refused append');
+        a.close();
+        await until(async () => /kept through a database hiccup/.test(await storedText(noteId)), 'stored on retry');
+      } finally {
+        store.append = append;
+      }
     });
 
     test('offline edits of two editors merge on reconnect', async () => {
@@ -190,12 +250,15 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test(
-      'across two API instances sharing Redis, editors on each converge',
+      'across two API instances sharing Redis: editors converge, names hold, and a note unloaded on one instance while edited on the other keeps every update, live and stored',
       { skip: !process.env.REDIS_URL },
       async () => {
         const platformB = { ...t.platform, metrics: createMetricsRegistry() };
-        const second: App = await buildApp(platformB, createServices(platformB));
+        const servicesB = createServices(platformB);
+        const second: App = await buildApp(platformB, servicesB);
         await second.listen({ port: 0, host: '127.0.0.1' });
+        const collabA = t.services.notes.collab;
+        const collabB = servicesB.notes.collab;
         try {
           const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
           const a = connect(owner);
@@ -204,12 +267,48 @@ for (const kind of testDatabaseKinds()) {
           a.addParagraph('instance A says hi');
           b.addParagraph('instance B answers');
           await until(() => a.text() === b.text() && a.text().includes('instance B answers'), 'cross-instance sync');
+          await until(() => b.text().includes('instance A says hi'), 'both ways');
+          // A name claimed on instance B reaches instance A as the account's own.
+          const [ownerName, editorName] = [await usernameOf(owner), await usernameOf(editor)];
+          b.provider.setAwarenessField('user', { name: ownerName, color: '#000000' });
           await until(
-            () => a.text().includes('instance A says hi') && b.text().includes('instance A says hi'),
-            'both ways',
+            () => a.provider.awareness!.getStates().get(b.doc.clientID)?.user?.name === editorName,
+            'presence across instances',
           );
+
+          // A's last editor leaves, so A stores and unloads its copy while B's editor keeps typing.
           a.close();
+          const lines: string[] = [];
+          const type = (line: string) => {
+            lines.push(line);
+            b.addParagraph(line);
+          };
+          const unloaded = until(() => !collabA.hocuspocus.documents.has(`note:${noteId}`), 'A unloads', 20_000);
+          for (let i = 0; !(await Promise.race([unloaded.then(() => true), sleep(100)])); i += 1) {
+            type(`B while A unloads ${i}`);
+          }
+          for (let i = 0; i < 5; i += 1) type(`B after A unloaded ${i}`);
+          // A loads the note again (database, then what B has that the database has not yet, via Redis).
+          const a2 = connect(owner);
+          await a2.synced;
+          await until(
+            () => a2.text() === b.text() && lines.every((line) => a2.text().includes(line)),
+            'the reloaded copy holds every update',
+          );
+          a2.close();
           b.close();
+          await until(
+            () =>
+              !collabA.hocuspocus.documents.has(`note:${noteId}`) &&
+              !collabB.hocuspocus.documents.has(`note:${noteId}`),
+            'both unload',
+            20_000,
+          );
+          await Promise.all([collabA.flush(), collabB.flush()]);
+          const stored = await storedText(noteId);
+          const missing = lines.filter((line) => !stored.includes(line));
+          assert.deepEqual(missing, [], 'every update is in the stored note');
+          assert.ok(lines.length > 5);
         } finally {
           await second.close();
         }

@@ -2,7 +2,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { NOTE_FIELD } from './note-content.ts';
+import { docFromState, NOTE_FIELD } from './note-content.ts';
 import { NOTES_SOCKET_PATH } from './note-socket.ts';
 
 export interface Editor {
@@ -49,18 +49,7 @@ export function connectEditor(baseUrl: string, noteId: string, token: string, do
     socket,
     closed,
     synced,
-    text: () =>
-      fragment
-        .toArray()
-        .map((node) =>
-          node instanceof Y.XmlElement
-            ? node
-                .toArray()
-                .map((c) => c.toString())
-                .join('')
-            : '',
-        )
-        .join('\n'),
+    text: () => plainText(doc),
     addParagraph(text) {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(text)]);
@@ -71,6 +60,32 @@ export function connectEditor(baseUrl: string, noteId: string, token: string, do
       socket.destroy();
     },
   };
+}
+
+/** Plain text of a note (all paragraphs joined with newlines). */
+export function plainText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment(NOTE_FIELD)
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((c) => c.toString())
+            .join('')
+        : '',
+    )
+    .join('\n');
+}
+
+/** Plain text of a stored state (NoteStore.load). */
+export function textOf(state: Uint8Array): string {
+  const doc = docFromState(state);
+  try {
+    return plainText(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */

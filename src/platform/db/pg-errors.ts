@@ -12,6 +12,8 @@ export const PgErrorCode = {
   CRASH_SHUTDOWN: '57P02',
   CANNOT_CONNECT_NOW: '57P03',
   TOO_MANY_CONNECTIONS: '53300',
+  /** A PL/pgSQL RAISE EXCEPTION without its own code. */
+  RAISE_EXCEPTION: 'P0001',
   /** Class 08: connection exceptions (the prefix of every code in the class). */
   CONNECTION_EXCEPTION_CLASS: '08',
 } as const;

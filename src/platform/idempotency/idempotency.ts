@@ -99,16 +99,12 @@ export async function findIdempotentResource(db: Executor, request: IdempotentRe
 }
 
 /**
- * Records that this key creates `resourceId`, inside the creating transaction and before the creation,
- * so a concurrent request with the same key waits for this one to commit, then finds the key taken
- * (IdempotencyKeyTakenError) and replays instead of creating a second resource.
+ * The claim of a key for `resourceId` as one statement: it answers one row when this request claimed
+ * the key, none when another request holds it (waiting for that one's transaction to end first). A
+ * caller may embed it in a larger statement, so the claim and the creation commit together.
  */
-export async function claimIdempotencyKey(
-  trx: Transaction<DB>,
-  request: IdempotentRequest,
-  resourceId: string,
-): Promise<void> {
-  const claimed = await trx
+export function idempotencyClaim(db: Executor, request: IdempotentRequest, resourceId: string) {
+  return db
     .insertInto('idempotency_keys')
     .values({
       user_id: request.userId,
@@ -118,8 +114,20 @@ export async function claimIdempotencyKey(
       resource_id: resourceId,
     })
     .onConflict((conflict) => conflict.columns(['user_id', 'scope', 'idempotency_key']).doNothing())
-    .returning('resource_id')
-    .executeTakeFirst();
+    .returning('resource_id');
+}
+
+/**
+ * Records that this key creates `resourceId`, inside the creating transaction and before the creation,
+ * so a concurrent request with the same key waits for this one to commit, then finds the key taken
+ * (IdempotencyKeyTakenError) and replays instead of creating a second resource.
+ */
+export async function claimIdempotencyKey(
+  trx: Transaction<DB>,
+  request: IdempotentRequest,
+  resourceId: string,
+): Promise<void> {
+  const claimed = await idempotencyClaim(trx, request, resourceId).executeTakeFirst();
   if (!claimed) throw new IdempotencyKeyTakenError();
 }
 

@@ -8,12 +8,8 @@ import * as Y from 'yjs';
 import { refreshAccessToken } from '../api/client.ts';
 import { readTokens } from '../auth/token-store.ts';
 import { notesSocketUrl, type Note } from './notes-api.ts';
+import { StableRemoteSelection } from './stable-selection.ts';
 import { Timestamp } from './timestamp-mark.ts';
-
-const COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#008080', '#9a6324', '#800000'];
-/** A colour per user, the same on every screen. */
-export const colourFor = (id: string) =>
-  COLOURS[[...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7) % COLOURS.length]!;
 
 /** Why the server closed the note, in words (see NOTE_CLOSE on the server). */
 const REFUSALS: Record<string, string> = {
@@ -104,7 +100,9 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
         Timestamp.configure({ onSeek }),
         // Undo and redo come with the collaboration: each editor undoes only their own changes.
         Collaboration.configure({ document: doc }),
-        CollaborationCaret.configure({ provider, user: { name: me.username, color: colourFor(me.id) } }),
+        // The server replaces the name and colour others see with the account's (note-presence.ts).
+        CollaborationCaret.configure({ provider, user: { name: me.username } }),
+        StableRemoteSelection,
       ],
       editorProps: { attributes: { 'aria-label': 'Note text', class: 'note-text' } },
     },

@@ -133,8 +133,7 @@ export async function searchVideos(db: Executor, request: SearchRequest): Promis
  * One statement: the candidates, their count (`count(*) over ()`, before the page is cut), the page by
  * ORDER BY … LIMIT, and only then the joins and ts_headline for the page's rows.
  *
- * Candidates are at most MAX_RESULTS matches read from video_search (joined to videos only for a tags
- * filter): for relevance and -uploaded_at the newest ones (the planner either walks the newest findable
+ * Candidates are at most MAX_RESULTS matches read from video_search alone: for relevance and -uploaded_at the newest ones (the planner either walks the newest findable
  * videos testing each, which stops early for a common word and reads neighbouring pages since the
  * table's order follows publication, or takes the GIN index and a top-N sort for a rare word). For
  * -views the candidates are the page itself, taken in view order from videos, and the total is counted
@@ -147,14 +146,13 @@ async function searchPage(
   query: RawBuilder<unknown>,
   exact: RawBuilder<unknown> | null,
 ): Promise<SearchPage> {
-  const { conditions, videoConditions } = searchConditions(request.filters);
+  const conditions = searchConditions(request.filters);
   const withWords = request.query.tsquery !== null && request.query.tsquery !== '';
   const byViews = request.sort === '-views';
-  const joinVideos = byViews || videoConditions.length > 0;
   // Implied by s.searchable, but said of v it lets the planner walk videos_public_popular_idx (partial).
-  const findable = joinVideos ? [sql`v.status = 'ready'`, sql`v.visibility = 'public'`] : [];
-  const where = (match: RawBuilder<unknown>) => and([...conditions, ...findable, ...videoConditions, match]);
-  const from = sql`video_search s ${joinVideos ? sql`join videos v on v.id = s.video_id` : sql``}`;
+  const findable = byViews ? [sql`v.status = 'ready'`, sql`v.visibility = 'public'`] : [];
+  const where = (match: RawBuilder<unknown>) => and([...conditions, ...findable, match]);
+  const from = sql`video_search s ${byViews ? sql`join videos v on v.id = s.video_id` : sql``}`;
   const keys = sortKeys(request.sort, exact, query, withWords);
   const keyColumns = keys.map((key, i) => sql`${key.expression} as ${sql.ref(`k${i}`)}`);
   const innerOrder = sql.join(keys.map((key, i) => sql`${sql.ref(`k${i}`)} ${direction(key)}`));

@@ -10,7 +10,7 @@ update video_search s set tags = v.tags from videos v where v.id = s.video_id an
 
 -- Autocomplete's titles: one narrow row per findable (ready, public) video with its lower-cased title
 -- and its view count, so a prefix is answered from a small table (a prefix range, or the most viewed
--- rows walked until the list is full) instead of the wide videos table and its 200,000 heap pages.
+-- rows walked until the list is full) instead of the wide rows of videos.
 -- The view count is a copy that follows the views flush (videos_suggestions_sync below).
 -- `words` are the title's words as search_words holds them (title_words): the typo pass finds the known
 -- words most like what was typed in that small table, then the titles with one of them, most viewed
@@ -31,6 +31,11 @@ create index title_suggestions_words_idx on title_suggestions using gin (words);
 insert into title_suggestions (video_id, title, title_key, words, view_count)
 select id, title, lower(title), array(select title_words(title)), view_count
 from videos where status = 'ready' and visibility = 'public';
+
+-- Autocomplete no longer reads titles from videos: their trigram and prefix indexes (0010) only cost
+-- every video insert and title edit.
+drop index videos_title_trgm_idx;
+drop index videos_title_prefix_idx;
 
 -- Same as 0012, plus the tags.
 create or replace function videos_search_sync() returns trigger language plpgsql as $$

@@ -43,6 +43,8 @@ export const TABLE_OWNERS = {
   search_tags: 'search',
   search_queries: 'search',
   search_words: 'search',
+  title_suggestions: 'search', // 0080
+  search_tag_videos: 'search', // 0080
   // 0011 discovery
   trending_activity: 'trending',
   trending_scores: 'trending',

@@ -33,13 +33,12 @@ const escapeHtml = (text: string) =>
  * apply to every list; sorting is by fused relevance.
  */
 /**
- * Joins what the keyword search filters on (`video_search s`, `videos v`) to rows keyed by a video id
- * column, with the same conditions, so every search mode shows exactly the videos keyword search may show.
+ * Joins what the keyword search filters on (`video_search s`) to rows keyed by a video id column, with
+ * the same conditions, so every search mode shows exactly the videos keyword search may show.
  */
 function joinSearchable(filters: SearchFilters, videoIdColumn: string) {
-  const { conditions, videoConditions } = searchConditions(filters);
-  return sql`join video_search s on s.video_id = ${sql.ref(videoIdColumn)} join videos v on v.id = s.video_id
-    and ${sql.join([...conditions, ...videoConditions], sql` and `)}`;
+  return sql`join video_search s on s.video_id = ${sql.ref(videoIdColumn)}
+    and ${sql.join(searchConditions(filters), sql` and `)}`;
 }
 
 export class SemanticSearch {

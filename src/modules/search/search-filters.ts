@@ -26,33 +26,27 @@ const DURATION_CONDITIONS: Record<DurationBucket, RawBuilder<unknown>> = {
  */
 export const PUBLISHED_AT = sql`s.published_at`;
 
-export interface SearchConditions {
-  /** On `video_search s`. */
-  conditions: RawBuilder<unknown>[];
-  /** On `videos v`, which must then be joined: the tags filter. */
-  videoConditions: RawBuilder<unknown>[];
-}
-
 /**
- * Search shows public, ready videos only (`s.searchable`, which the partial GIN index covers):
- * unlisted and private ones are never discoverable, nor videos moderation holds for review.
+ * The conditions on `video_search s` for the filters. Search shows public, ready videos only
+ * (`s.searchable`, which the partial GIN index covers): unlisted and private ones are never
+ * discoverable, nor videos moderation holds for review.
  */
-export function searchConditions(filters: SearchFilters): SearchConditions {
+export function searchConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`s.searchable`, notHeldForReview('s.video_id')];
-  const videoConditions: RawBuilder<unknown>[] = [];
   if (filters.category) conditions.push(sql`s.category = ${filters.category}`);
   if (filters.duration) conditions.push(DURATION_CONDITIONS[filters.duration]);
   if (filters.uploaded) conditions.push(sql`${PUBLISHED_AT} > now() - ${`1 ${filters.uploaded}`}::interval`);
   if (filters.tags?.length) {
-    // Exact on videos.tags; and first a necessary condition on the document (each tag's words in its
-    // tags part, weight B), which the GIN index intersects with the text query before any row is read:
-    // a common word with a tag that few of its videos carry no longer walks all of that word's videos.
+    // Exact on video_search's copy of the tags; and first a necessary condition on the document (each
+    // tag's words in its tags part, weight B), which the GIN index intersects with the text query before
+    // any row is read: a common word with a tag that few of its videos carry no longer walks all of that
+    // word's videos.
     const words = filters.tags.flatMap((tag) => tag.toLowerCase().match(TAG_WORD) ?? []);
     if (words.length)
       conditions.push(sql`s.document @@ to_tsquery('english', ${words.map((word) => `'${word}':B`).join(' & ')})`);
-    videoConditions.push(sql`v.tags @> ${sql.val(filters.tags)}::text[]`);
+    conditions.push(sql`s.tags @> ${sql.val(filters.tags)}::text[]`);
   }
-  return { conditions, videoConditions };
+  return conditions;
 }
 
 /** Letters and digits, as the search document's parser splits a tag into words. */

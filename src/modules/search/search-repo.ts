@@ -133,13 +133,13 @@ export async function searchVideos(db: Executor, request: SearchRequest): Promis
  * One statement: the candidates, their count (`count(*) over ()`, before the page is cut), the page by
  * ORDER BY … LIMIT, and only then the joins and ts_headline for the page's rows.
  *
- * Candidates are at most MAX_RESULTS matches read from video_search (joined to videos only for a tags
- * filter): for relevance and -uploaded_at the newest ones (the planner either walks the newest findable
- * videos testing each, which stops early for a common word and reads neighbouring pages since the
- * table's order follows publication, or takes the GIN index and a top-N sort for a rare word). For
- * -views the candidates are the page itself, taken in view order from videos, and the total is counted
- * on its own (up to MAX_RESULTS), since walking the most viewed videos a thousand deep would visit
- * thousands of random pages.
+ * Candidates are at most MAX_RESULTS matches read from video_search alone: for relevance and
+ * -uploaded_at the newest ones (the planner either walks the newest findable videos testing each, which
+ * stops early for a common word and reads neighbouring pages since the table's order follows
+ * publication, or takes the GIN index and a top-N sort for a rare word). For -views the candidates are
+ * the pages up to this one, taken in view order (walking videos_public_popular_idx for a common word,
+ * the GIN index and a sort for a rare one), and the total is counted on its own (up to MAX_RESULTS),
+ * since walking the most viewed videos a thousand deep would visit thousands of random pages.
  */
 async function searchPage(
   db: Executor,
@@ -147,14 +147,13 @@ async function searchPage(
   query: RawBuilder<unknown>,
   exact: RawBuilder<unknown> | null,
 ): Promise<SearchPage> {
-  const { conditions, videoConditions } = searchConditions(request.filters);
+  const conditions = searchConditions(request.filters);
   const withWords = request.query.tsquery !== null && request.query.tsquery !== '';
   const byViews = request.sort === '-views';
-  const joinVideos = byViews || videoConditions.length > 0;
   // Implied by s.searchable, but said of v it lets the planner walk videos_public_popular_idx (partial).
-  const findable = joinVideos ? [sql`v.status = 'ready'`, sql`v.visibility = 'public'`] : [];
-  const where = (match: RawBuilder<unknown>) => and([...conditions, ...findable, ...videoConditions, match]);
-  const from = sql`video_search s ${joinVideos ? sql`join videos v on v.id = s.video_id` : sql``}`;
+  const findable = byViews ? [sql`v.status = 'ready'`, sql`v.visibility = 'public'`] : [];
+  const where = (match: RawBuilder<unknown>) => and([...conditions, ...findable, match]);
+  const from = sql`video_search s ${byViews ? sql`join videos v on v.id = s.video_id` : sql``}`;
   const keys = sortKeys(request.sort, exact, query, withWords);
   const keyColumns = keys.map((key, i) => sql`${key.expression} as ${sql.ref(`k${i}`)}`);
   const innerOrder = sql.join(keys.map((key, i) => sql`${sql.ref(`k${i}`)} ${direction(key)}`));
@@ -167,10 +166,20 @@ async function searchPage(
     ? sql`select id, published_at from (${newest(sql`s.document @@ ${query}`)} union ${newest(spokenMatch(query))}) m
           order by published_at desc, id limit ${MAX_RESULTS}`
     : sql`select id, published_at from ${newest(sql`true`)} m`;
+  const viewedNeeded = Math.min(request.offset + request.limit, MAX_RESULTS);
+  const mostViewed = (match: RawBuilder<unknown>) =>
+    sql`(select s.video_id as id, v.view_count from ${from} where ${where(match)}
+         order by v.view_count desc, v.id limit ${viewedNeeded})`;
+  // As for matchIds, each kind of match through its own index, then merged: one `document @@ … or
+  // <transcript match>` condition could use neither, so a rare word walked the most viewed videos until
+  // the page was full (1–2 s for "bahamas", page 3, on 200,000 videos).
+  const viewedIds = withWords
+    ? sql`select id, view_count from (${mostViewed(sql`s.document @@ ${query}`)} union ${mostViewed(spokenMatch(query))}) m
+          order by view_count desc, id limit ${viewedNeeded}`
+    : sql`select id, view_count from ${mostViewed(sql`true`)} m`;
   const candidates = byViews
-    ? sql`select s.video_id as id, s.document, s.published_at, v.view_count from ${from}
-          where ${where(withWords ? sql`(s.document @@ ${query} or ${spokenMatch(query)})` : sql`true`)}
-          order by v.view_count desc, v.id limit ${Math.min(request.offset + request.limit, MAX_RESULTS)}`
+    ? sql`select s.video_id as id, s.document, s.published_at, m.view_count from (${viewedIds}) m
+          join video_search s on s.video_id = m.id`
     : sql`select s.video_id as id, s.document, s.published_at from (${matchIds}) m join video_search s on s.video_id = m.id`;
   const counted = async () => {
     const {

@@ -303,6 +303,83 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test('autocomplete titles and tags follow views, renames, tag edits and visibility', async () => {
+      const db = t.platform.database.db;
+      const suggested = async (q: string, type: 'video' | 'tag') =>
+        json(await t.app.inject({ method: 'GET', url: `/api/v1/search/autocomplete?q=${q}` }))
+          .data.filter((s: { type: string }) => s.type === type)
+          .map((s: { text: string }) => s.text);
+      const first = await video({ title: 'Quillfeather one', tags: ['quilltag'], views: 5 });
+      const second = await video({ title: 'Quillfeather two', views: 50 });
+      assert.deepEqual(
+        await suggested('quillf', 'video'),
+        ['Quillfeather two', 'Quillfeather one'],
+        'most viewed first',
+      );
+      assert.deepEqual(await suggested('quillt', 'tag'), ['quilltag']);
+      await sql`update videos set view_count = 500 where id = ${first}`.execute(db);
+      assert.deepEqual(
+        await suggested('quillf', 'video'),
+        ['Quillfeather one', 'Quillfeather two'],
+        'after the views flush',
+      );
+      await sql`update videos set title = 'Otter parade' where id = ${second}`.execute(db);
+      assert.deepEqual(await suggested('quillf', 'video'), ['Quillfeather one'], 'renamed away');
+      assert.deepEqual(await suggested('otter%20pa', 'video'), ['Otter parade'], 'renamed to');
+      await sql`update videos set visibility = 'private' where id = ${first}`.execute(db);
+      assert.deepEqual(await suggested('quillf', 'video'), [], 'made private');
+      assert.deepEqual(await suggested('quillt', 'tag'), [], 'no public video carries the tag any more');
+      await sql`update videos set visibility = 'public' where id = ${first}`.execute(db);
+      assert.deepEqual(await suggested('quillf', 'video'), ['Quillfeather one'], 'public again');
+      assert.deepEqual(await suggested('quillt', 'tag'), ['quilltag']);
+      await sql`update videos set tags = '{}' where id = ${first}`.execute(db);
+      assert.deepEqual(await suggested('quillt', 'tag'), [], 'tag removed');
+      await sql`update videos set tags = '{quilltag}' where id = ${second}`.execute(db);
+      assert.deepEqual(await suggested('quillt', 'tag'), ['quilltag'], 'tag added to another video');
+      await sql`delete from videos where id in (${first}, ${second})`.execute(db);
+      assert.deepEqual(await suggested('quillf', 'video'), [], 'purged');
+      assert.deepEqual(await suggested('quillt', 'tag'), []);
+    });
+
+    test('a video held for review, for its metadata or for its pictures, leaves search and autocomplete', async () => {
+      const db = t.platform.database.db;
+      const byText = await video({ title: 'Heldcheck metadata', tags: ['heldonlytag'] });
+      const byPicture = await video({ title: 'Heldcheck picture' });
+      const free = await video({ title: 'Heldcheck free' });
+      for (const [subjectType, id] of [
+        ['video', byText],
+        ['video_image', byPicture],
+      ] as const) {
+        await sql`insert into moderation_cases (subject_type, subject_id, owner_id, content_hash, scores, top_category,
+            top_score, model_name, model_version, status, held, queued_at)
+          values (${subjectType}, ${id}, ${creator.user.id}, 'hash', '{}', 'spam', 0.95, 'test', '1', 'pending', true, now())`.execute(
+          db,
+        );
+      }
+      // A case that does not hold (cleared): the video stays findable.
+      await sql`insert into moderation_cases (subject_type, subject_id, owner_id, content_hash, scores, top_category,
+          top_score, model_name, model_version, status, held)
+        values ('video', ${free}, ${creator.user.id}, 'hash', '{}', 'spam', 0.1, 'test', '1', 'clear', false)`.execute(
+        db,
+      );
+      const completions = async () =>
+        json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=heldcheck' })).data.map(
+          (s: { text: string }) => s.text,
+        );
+      assert.deepEqual(await ids('q=heldcheck'), [free]);
+      assert.deepEqual(await ids('q=heldcheck&sort=-views'), [free], 'sorted by views too');
+      assert.deepEqual(await completions(), ['Heldcheck free']);
+      const tagCompletions = async () =>
+        json(await t.app.inject({ method: 'GET', url: '/api/v1/search/autocomplete?q=heldonly' })).data.map(
+          (s: { text: string }) => s.text,
+        );
+      assert.deepEqual(await tagCompletions(), [], 'a tag only a held video carries');
+      await sql`update moderation_cases set held = false where subject_id in (${byText}, ${byPicture})`.execute(db);
+      assert.deepEqual((await ids('q=heldcheck')).sort(), [byText, byPicture, free].sort());
+      assert.equal((await completions()).length, 3);
+      assert.deepEqual(await tagCompletions(), ['heldonlytag']);
+    });
+
     test('suggestions are popular queries; admins see the queries that found nothing', async () => {
       await video({ title: 'Kestrel hunting' });
       for (let n = 0; n < 3; n += 1) await search('q=Kestrel');

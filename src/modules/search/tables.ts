@@ -9,6 +9,27 @@ export interface VideoSearchTable {
   published_at: Date | null;
   category: string | null;
   duration_seconds: number | null;
+  /** The video's tags as written (migration 0080), for the exact tags filter. */
+  tags: Generated<string[]>;
+}
+
+/**
+ * Autocomplete's titles (migration 0080): findable (ready, public) videos only, kept by the
+ * videos_suggestions_sync trigger, with a copy of the view count for the order.
+ */
+export interface TitleSuggestionsTable {
+  video_id: string;
+  title: string;
+  title_key: string;
+  /** The title's words as search_words holds them: what the typo pass matches. */
+  words: string[];
+  view_count: number;
+}
+
+/** Which findable video carries which tag, lower-cased (migration 0080): autocomplete's "still carried" check. */
+export interface SearchTagVideosTable {
+  tag: string;
+  video_id: string;
 }
 
 export interface SearchTagsTable {
@@ -30,6 +51,8 @@ export interface SearchWordsTable {
 export interface SearchTables {
   video_search: VideoSearchTable;
   search_tags: SearchTagsTable;
+  title_suggestions: TitleSuggestionsTable;
+  search_tag_videos: SearchTagVideosTable;
   search_words: SearchWordsTable;
   search_queries: SearchQueriesTable;
 }

@@ -99,14 +99,16 @@ for (const kind of testDatabaseKinds()) {
         (
           await sql`
         select s.video_id, s.document::text as document, s.searchable, s.published_at, s.category, s.duration_seconds,
+               s.tags as video_tags, to_jsonb(t) as title_suggestion,
                (select array_agg(tag order by tag) from search_tags) as tags,
+               (select array_agg(c.tag order by c.tag) from search_tag_videos c where c.video_id = s.video_id) as carried,
                (select count(*)::int from search_words) as words
-        from video_search s order by s.video_id`.execute(db())
+        from video_search s left join title_suggestions t on t.video_id = s.video_id order by s.video_id`.execute(db())
         ).rows;
       const written = await projection();
       assert.equal(written.length, 1000, 'every video has a search row');
       await rebuildSearchIndex(db());
-      assert.deepEqual(await projection(), written, 'search rows, tags and title words');
+      assert.deepEqual(await projection(), written, 'search rows, tags, title words and autocomplete titles and tags');
     });
 
     test('the follower graph has a power-law shape', async () => {

@@ -16,11 +16,14 @@ for (const kind of testDatabaseKinds()) {
     });
     after(() => testDatabase.drop());
 
-    test('keeps the newest rows and finds them by level, request id, text and time', async () => {
+    test('keeps the newest rows and finds them by level, request id, route, text and time', async () => {
       const db = testDatabase.database.db;
       const sink = new OpsLogSink();
       sink.attach(db, { processId: 'host:1', maxRows: 100, flushMs: 60_000 });
       for (let i = 0; i < 250; i++) sink.write(line({ msg: `request completed ${i}`, reqId: `req-${i}` }));
+      sink.write(
+        line({ level: 40, msg: 'slow read', reqId: 'req-r', method: 'GET', route: '/api/v1/videos/:id' }),
+      );
       sink.write(line({ level: 50, msg: 'transcode failed', err: { message: 'ffmpeg exited 1' }, reqId: 'req-x' }));
       sink.write('not json');
       await sink.detach();
@@ -28,17 +31,23 @@ for (const kind of testDatabaseKinds()) {
       const rows = await db.selectFrom('ops_logs').select(['message']).orderBy('id').execute();
       assert.equal(rows.length, 100, 'pruned to the newest 100');
       assert.equal(rows.at(-1)!.message, 'transcode failed');
-      assert.equal(rows[0]!.message, 'request completed 151');
+      assert.equal(rows[0]!.message, 'request completed 152');
       assert.equal(sink.dropped, 1);
 
       assert.deepEqual(
         (await searchLogs(db, { requestId: 'req-200', limit: 10 })).map((row) => row.message),
         ['request completed 200'],
       );
+      // A request's line is found by its route pattern; lines of no request have no route.
+      assert.deepEqual(
+        (await searchLogs(db, { route: '/api/v1/videos/:id', limit: 10 })).map((row) => [row.message, row.method]),
+        [['slow read', 'GET']],
+      );
+      assert.equal((await searchLogs(db, { route: '/api/v1/videos', limit: 10 })).length, 0);
       const errors = await searchLogs(db, { level: 50, limit: 10 });
       assert.deepEqual(
-        errors.map((row) => [row.message, row.process_id, row.request_id]),
-        [['transcode failed', 'host:1', 'req-x']],
+        errors.map((row) => [row.message, row.process_id, row.request_id, row.route, row.method]),
+        [['transcode failed', 'host:1', 'req-x', null, null]],
       );
       // Text matches any field of the line, case-insensitively; % and _ are literal.
       assert.equal((await searchLogs(db, { text: 'FFMPEG EXITED', limit: 10 })).length, 1);

@@ -1,7 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/databases.ts';
+import { sql } from 'kysely';
 import { DayPartitions, dayStart } from '../db/day-partitions.ts';
+import { migrate, readMigrations } from '../db/migrate.ts';
 import { OpsLogSink } from './log-sink.ts';
 import { searchLogs } from './ops-status.ts';
 
@@ -74,6 +76,48 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(days.includes(dayStart(Date.now()) + 3 * 86_400_000), 'three days ahead are ready');
       assert.equal((await searchLogs(db, { text: 'old', limit: 10 })).length, 0);
       assert.equal((await searchLogs(db, { text: 'fresh line', limit: 10 })).length, 1);
+    });
+  });
+
+  describe(`migration 0180 (ops_logs route and method) on ${kind}`, () => {
+    let testDatabase: TestDatabase;
+    const partitions = new DayPartitions('ops_logs');
+    const today = dayStart(Date.now());
+    before(async () => {
+      const all = readMigrations();
+      testDatabase = await createTestDatabase(
+        kind,
+        all.filter((migration) => migration.version < '0180'),
+      );
+      // A day partition with a line in it from before the migration.
+      await partitions.ensure(testDatabase.database.db, today);
+      await testDatabase.database.db
+        .insertInto('ops_logs')
+        .values({ at: new Date(), level: 40, process_id: 'old:1', message: 'before 0180', line: '{}' })
+        .execute();
+      await migrate(testDatabase.database, undefined, all);
+    });
+    after(() => testDatabase.drop());
+
+    test('existing day partitions get the columns and the route index; their rows stay', async () => {
+      const db = testDatabase.database.db;
+      const sink = new OpsLogSink();
+      sink.attach(db, { processId: 'host:3', flushMs: 60_000 });
+      sink.write(line({ msg: 'after 0180', reqId: 'r1', method: 'POST', route: '/api/v1/videos/:id/likes' }));
+      await sink.detach();
+      const found = await searchLogs(db, { route: '/api/v1/videos/:id/likes', limit: 10 });
+      assert.deepEqual(
+        found.map((row) => [row.message, row.method]),
+        [['after 0180', 'POST']],
+      );
+      const old = await searchLogs(db, { text: 'before 0180', limit: 10 });
+      assert.deepEqual(
+        old.map((row) => [row.route, row.method]),
+        [[null, null]],
+      );
+      const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes
+        where tablename = ${partitions.partitionName(today)} and indexdef like '%(route%'`.execute(db);
+      assert.equal(rows.length, 1, "today's partition has the route index");
     });
   });
 }

@@ -87,11 +87,8 @@ export class NoteCollab {
     const redis = deps.redis;
     if (redis) {
       // Its own publisher and subscriber, without the shared client's auto-pipelining (which a subscriber
-      // connection cannot use: replies to pipelined commands get mixed up with the messages). Connected on
-      // first use: every process builds the services, and a CLI command that never opens a note (seed,
-      // rebuild) would otherwise hold two Redis connections that platform.close() does not know of, and
-      // never exit.
-      const createClient = () => redis.duplicate({ enableAutoPipelining: false, lazyConnect: true });
+      // connection cannot use: replies to pipelined commands get mixed up with the messages).
+      const createClient = () => redis.duplicate({ enableAutoPipelining: false });
       extensions.push(new RedisExtension({ createClient, prefix: `${deps.redisKeyPrefix}notes` }));
     }
     this.hocuspocus = new Hocuspocus({

@@ -35,7 +35,11 @@ for (const kind of testDatabaseKinds()) {
         url: `/api/v1/videos/${randomUUID()}`,
         headers: { 'x-request-id': videoRequest },
       });
-      await t.app.inject({ method: 'GET', url: `/api/v1/users/${randomUUID()}`, headers: { 'x-request-id': userRequest } });
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users/${randomUUID()}`,
+        headers: { 'x-request-id': userRequest },
+      });
       await opsLogSink.flush();
 
       const response = await logs(`route=${encodeURIComponent('/api/v1/videos/:id')}&limit=100`);

@@ -23,9 +23,7 @@ for (const kind of testDatabaseKinds()) {
       const sink = new OpsLogSink();
       sink.attach(db, { processId: 'host:1', maxRows: 100, flushMs: 60_000 });
       for (let i = 0; i < 250; i++) sink.write(line({ msg: `request completed ${i}`, reqId: `req-${i}` }));
-      sink.write(
-        line({ level: 40, msg: 'slow read', reqId: 'req-r', method: 'GET', route: '/api/v1/videos/:id' }),
-      );
+      sink.write(line({ level: 40, msg: 'slow read', reqId: 'req-r', method: 'GET', route: '/api/v1/videos/:id' }));
       sink.write(line({ level: 50, msg: 'transcode failed', err: { message: 'ffmpeg exited 1' }, reqId: 'req-x' }));
       sink.write('not json');
       await sink.detach();

@@ -1,12 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import {
-  fetchOpsLogRoutes,
-  fetchOpsLogs,
-  opsLogRoutesKey,
-  opsLogsKey,
-  type LogQuery,
-} from '../../admin/ops-api.ts';
+import { fetchOpsLogRoutes, fetchOpsLogs, opsLogRoutesKey, opsLogsKey, type LogQuery } from '../../admin/ops-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 
 const LEVEL_NAMES: Record<number, string> = {

@@ -13,6 +13,7 @@ import { createCompiledSerializerCompiler } from './platform/http/compiled-seria
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { rememberClientAddresses } from './platform/http/client-address.ts';
 import { adminOpsRoutes } from './modules/admin/ops-routes.ts';
+import { installRouteLogBindings } from './platform/observability/request-log-bindings.ts';
 import { installHttpMetrics } from './platform/observability/metrics.ts';
 import { installDrainHooks } from './platform/lifecycle/http-drain.ts';
 import { installReplicaReads } from './platform/http/replica-reads.ts';
@@ -82,6 +83,8 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   }).withTypeProvider<ZodTypeProvider>();
 
   rememberClientAddresses(app.server);
+  // First, so every route registered below (and by the plugins) logs its pattern and method.
+  installRouteLogBindings(app);
 
   // The API speaks JSON; a text/plain body is a client mistake answered with 415, not parsed as a string.
   app.removeContentTypeParser('text/plain');

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { createPlatform, type Platform } from '../platform/platform.ts';
-import { createServices, type Services } from '../modules/services.ts';
+import { closeServices, createServices, type Services } from '../modules/services.ts';
 import { rebuildLikeCounts } from '../modules/likes/like-counts.ts';
 import { rebuildSearchIndex } from '../modules/search/search-index.ts';
 import { rebuildCommentCounts } from '../modules/comments/comment-counts.ts';
@@ -65,6 +65,7 @@ export async function runRebuildCommand(config: Config, args: string[]): Promise
     for (const name of names) process.stdout.write(`${await PROJECTIONS[name]!(platform, services)}\n`);
     return 0;
   } finally {
+    await closeServices(services);
     await platform.close();
   }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createPlatform } from '../platform/platform.ts';
-import { createServices } from '../modules/services.ts';
+import { closeServices, createServices } from '../modules/services.ts';
 import { deriveDiscovery, SEEDED_FEED_DAYS, type DerivedDiscovery } from '../modules/seed/derive-discovery.ts';
 import {
   DEFAULT_SEED_OPTIONS,
@@ -138,8 +138,14 @@ export async function runSeedCommand(config: Config, args: string[]): Promise<nu
     );
     progress.close();
     printReport(report);
-    if (report.outcome !== 'complete')
-      printDerived(await deriveDiscovery(platform.database.db, createServices(platform)));
+    if (report.outcome !== 'complete') {
+      const services = createServices(platform);
+      try {
+        printDerived(await deriveDiscovery(platform.database.db, services));
+      } finally {
+        await closeServices(services);
+      }
+    }
     return 0;
   } catch (error) {
     if (error instanceof SeedConflictError) {

@@ -127,6 +127,15 @@ export interface Services {
 }
 
 /**
+ * Closes what the services opened of their own: the notes' Yjs server and its Redis publisher and
+ * subscriber (the platform's parts are closed by platform.close()). A command that builds the services and
+ * ends (seed, rebuild) calls it, or those two connections keep the process alive after its work is done.
+ */
+export async function closeServices(services: Services): Promise<void> {
+  await services.notes.collab.close();
+}
+
+/**
  * The composition root: builds each service once, handing it exactly the peers and platform parts it
  * uses. `serve` builds one set and gives it to both the HTTP app and the in-process workers, so the
  * in-process counters, the trending cache and the AI metering are shared; `worker` and the CLI build

@@ -1,7 +1,8 @@
 // The admin ops console in Chromium: this process's heartbeat and the queue appear, a dead letter is
-// retried from the page, and the log search finds a request's lines by its request id and by text.
+// retried from the page, and the log search finds a request's lines by its request id, route and text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { registerUser } from '../support/app.ts';
 import { eventually } from '../support/eventually.ts';
@@ -31,7 +32,7 @@ describe('admin ops console in Chromium', () => {
     await t?.close();
   });
 
-  test('health, a dead letter retried, and logs found by request id and text', async () => {
+  test('health, a dead letter retried, and logs found by request id, route and text', async () => {
     const admin = await registerUser(t.app);
     await t.platform.database.db.updateTable('users').set({ role: 'admin' }).where('id', '=', admin.user.id).execute();
     // A job that fails once for good, so the console has a dead letter; the retry succeeds.
@@ -47,6 +48,9 @@ describe('admin ops console in Chromium', () => {
     // A request whose log lines the search must find by its id.
     const requestId = `ops-e2e-${Date.now()}`;
     await fetch(`${t.baseUrl}/api/v1/videos/does-not-exist`, { headers: { 'x-request-id': requestId } });
+    // Another request to the same route pattern, found by the route filter but not by the first one's id.
+    const otherRequestId = `ops-e2e-other-${Date.now()}`;
+    await fetch(`${t.baseUrl}/api/v1/videos/${randomUUID()}`, { headers: { 'x-request-id': otherRequestId } });
 
     await signInThroughUi(page, admin, '/admin/ops');
     const processes = page.getByRole('table', { name: 'Processes' });
@@ -78,6 +82,23 @@ describe('admin ops console in Chromium', () => {
     const lines = page.getByRole('list', { name: 'Log lines' });
     await lines.getByText('request completed').first().waitFor();
     for (const text of await lines.getByRole('listitem').allTextContents()) assert.match(text, new RegExp(requestId));
+
+    // By route: a line's route opens the lines of every request to that route pattern, whatever its id.
+    await lines.getByRole('button', { name: 'GET /api/v1/videos/:id' }).first().click();
+    await lines.getByText(`request ${otherRequestId}`).first().waitFor();
+    for (const text of await lines.getByRole('listitem').allTextContents()) {
+      assert.match(text, /GET \/api\/v1\/videos\/:id/);
+    }
+    // The route field, suggested from the logged routes: the console's own status polls.
+    await search.getByLabel('Request id').fill('');
+    await search.getByLabel('Route').fill('/api/v1/admin/ops/status');
+    await search.getByRole('button', { name: 'Search logs' }).click();
+    await lines.getByText('GET /api/v1/admin/ops/status').first().waitFor();
+    for (const text of await lines.getByRole('listitem').allTextContents()) {
+      assert.match(text, /GET \/api\/v1\/admin\/ops\/status/);
+    }
+    await page.locator('#log-routes option[value="/api/v1/videos/:id"]').waitFor({ state: 'attached' });
+    await search.getByLabel('Route').fill('');
 
     await search.getByLabel('Request id').fill('');
     await search.getByLabel('Text').fill('job attempt failed');

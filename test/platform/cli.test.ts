@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase } from '../support/databases.ts';
 
 const CLI = ['--import', 'tsx', 'src/main.ts'];
 
@@ -92,6 +93,38 @@ describe('streamhub CLI on the embedded default', () => {
         assert.equal(run.status, 0, `${args[0]} did not exit by itself: ${run.stderr}`);
       }
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
+});
+
+describe('streamhub CLI in scale mode (PostgreSQL and Redis)', () => {
+  test(
+    'seed and rebuild end once their work is done: the services they build leave no connection open',
+    { skip: !process.env.DATABASE_URL || !process.env.REDIS_URL },
+    async () => {
+      const testDatabase = await createTestDatabase('postgres');
+      const dataDir = mkdtempSync(join(tmpdir(), 'streamhub-cli-'));
+      const env = {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: testDatabase.url!,
+        REDIS_KEY_PREFIX: `cli-${Date.now().toString(36)}:`,
+        LOG_LEVEL: 'warn',
+      };
+      // A command kept alive by a forgotten connection is stopped by the timeout: status null, not 0.
+      const runCli = (args: string[]) =>
+        spawnSync(process.execPath, [...CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+      try {
+        const seeded = runCli(['seed', '--users', '20', '--videos', '10']);
+        assert.equal(seeded.status, 0, `${seeded.signal ?? ''} ${seeded.stderr}`);
+        assert.match(seeded.stdout, /Subscriptions feeds:/);
+        const rebuilt = runCli(['rebuild', 'feeds']);
+        assert.equal(rebuilt.status, 0, `${rebuilt.signal ?? ''} ${rebuilt.stderr}`);
+        assert.match(rebuilt.stdout, /subscriptions feeds rebuilt/);
+      } finally {
+        await testDatabase.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   );
 });

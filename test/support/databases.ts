@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../src/platform/db/database.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { migrate, readMigrations, type MigrationFile } from '../../src/platform/db/migrate.ts';
 
 // Concurrency tests queue hundreds of requests on one small pool; on a busy 2-core machine that wait is long.
 const TEST_POOL_TIMEOUT_MS = 120_000;
@@ -31,10 +31,14 @@ function withDatabaseName(url: string, name: string): string {
  * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database
  * created next to DATABASE_URL's and dropped afterwards, so test files never see each other's rows.
  */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  // A migration's own test applies the ones before it, adds rows, then migrates the rest.
+  migrations: MigrationFile[] = readMigrations(),
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
-    await migrate(database);
+    await migrate(database, undefined, migrations);
     return {
       kind,
       database,
@@ -51,7 +55,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.end();
   const url = withDatabaseName(adminUrl, name);
   const database = await openDatabase({ url, poolTimeoutMs: TEST_POOL_TIMEOUT_MS });
-  await migrate(database);
+  await migrate(database, undefined, migrations);
   const opened: Database[] = [database];
   return {
     kind,

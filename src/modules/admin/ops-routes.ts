@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EdgeAccessLog } from '../../platform/edge/edge-stats.ts';
 import { envelope, isoDate, ok, toIso } from '../../platform/http/envelope.ts';
 import { loadOpsConfig } from '../../platform/ops/ops-config.ts';
-import { readOpsStatus, searchLogs } from '../../platform/ops/ops-status.ts';
+import { logRoutes, readOpsStatus, searchLogs } from '../../platform/ops/ops-status.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { limitParam } from '../../platform/pagination/page-query.ts';
 
@@ -47,9 +47,20 @@ const logSchema = z.object({
   level: z.number(),
   processId: z.string(),
   requestId: z.string().nullable(),
+  route: z.string().nullable(),
+  method: z.string().nullable(),
   message: z.string(),
   line: z.record(z.string(), z.unknown()),
 });
+
+/** A route pattern as Fastify registers it: a path with `:params` or `*`, no spaces, no query string. */
+const routePattern = z
+  .string()
+  .max(300)
+  .regex(/^\/[^\s?#]*$/, 'a route pattern such as /api/v1/videos/:id');
+
+/** More than the API has routes: the picker lists them all. */
+const MAX_PICKER_ROUTES = 1000;
 
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
@@ -92,6 +103,7 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
         querystring: z.object({
           level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).optional(),
           requestId: z.string().min(1).max(200).optional(),
+          route: routePattern.optional(),
           q: z.string().min(1).max(200).optional(),
           since: z.iso.datetime({ offset: true }).optional(),
           until: z.iso.datetime({ offset: true }).optional(),
@@ -101,10 +113,11 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
       },
     },
     async (request) => {
-      const { level, requestId, q, since, until, limit } = request.query;
+      const { level, requestId, route, q, since, until, limit } = request.query;
       const rows = await searchLogs(platform.database.db, {
         level: level ? LEVELS[level] : undefined,
         requestId,
+        route,
         text: q,
         since: since ? new Date(since) : undefined,
         until: until ? new Date(until) : undefined,
@@ -117,11 +130,26 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
           level: row.level,
           processId: row.process_id,
           requestId: row.request_id,
+          route: row.route,
+          method: row.method,
           message: row.message,
           line: typeof row.line === 'string' ? (JSON.parse(row.line) as Record<string, unknown>) : row.line,
         })),
         { limit },
       );
     },
+  );
+
+  routes.get(
+    '/ops/log-routes',
+    {
+      config: { auth: { role: 'admin' } },
+      schema: {
+        tags: ['admin'],
+        summary: 'The route patterns the stored log lines were logged for, with their line counts (the route filter)',
+        response: { 200: envelope(z.array(z.object({ route: z.string(), lines: z.number() }))) },
+      },
+    },
+    async () => ok(await logRoutes(platform.database.db, MAX_PICKER_ROUTES)),
   );
 }

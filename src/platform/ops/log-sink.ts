@@ -24,7 +24,15 @@ const PRUNE_EVERY_FLUSHES = 30;
  * stdout still has it, and logging must never slow a request or recurse into more logging.
  */
 export class OpsLogSink {
-  private buffer: Array<{ at: Date; level: number; request_id: string | null; message: string; line: string }> = [];
+  private buffer: Array<{
+    at: Date;
+    level: number;
+    request_id: string | null;
+    route: string | null;
+    method: string | null;
+    message: string;
+    line: string;
+  }> = [];
   private db: Kysely<DB> | undefined;
   private options: Required<LogSinkOptions> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -45,6 +53,9 @@ export class OpsLogSink {
         at: new Date(typeof parsed.time === 'number' ? parsed.time : Date.now()),
         level: typeof parsed.level === 'number' ? parsed.level : 30,
         request_id: typeof requestId === 'string' ? requestId.slice(0, 200) : null,
+        // A request's lines carry its route pattern and method (request-log-bindings.ts).
+        route: typeof parsed.route === 'string' ? parsed.route.slice(0, 300) : null,
+        method: typeof parsed.method === 'string' ? parsed.method.slice(0, 16) : null,
         message: String(parsed.msg ?? parsed.err ?? '').slice(0, 2000),
         line: line.replaceAll('\\u0000', ''),
       });

@@ -94,6 +94,8 @@ export async function readOpsStatus(
 export interface LogQuery {
   level?: number;
   requestId?: string;
+  /** A route pattern as Fastify knows it (`/api/v1/videos/:id`): that route's request lines. */
+  route?: string;
   text?: string;
   since?: Date;
   until?: Date;
@@ -102,9 +104,12 @@ export interface LogQuery {
 
 /** Newest first; `level` is a minimum (pino numbers: 30 info, 40 warn, 50 error); text matches the message or the line. */
 export function searchLogs(db: Kysely<DB>, query: LogQuery) {
-  let select = db.selectFrom('ops_logs').select(['id', 'at', 'level', 'process_id', 'request_id', 'message', 'line']);
+  let select = db
+    .selectFrom('ops_logs')
+    .select(['id', 'at', 'level', 'process_id', 'request_id', 'route', 'method', 'message', 'line']);
   if (query.level !== undefined) select = select.where('level', '>=', query.level);
   if (query.requestId) select = select.where('request_id', '=', query.requestId);
+  if (query.route) select = select.where('route', '=', query.route);
   if (query.since) select = select.where('at', '>=', query.since);
   if (query.until) select = select.where('at', '<=', query.until);
   if (query.text) {
@@ -114,4 +119,17 @@ export function searchLogs(db: Kysely<DB>, query: LogQuery) {
     );
   }
   return select.orderBy('id', 'desc').limit(query.limit).execute();
+}
+
+/** The routes the stored lines were logged for, with their line counts: the log search's route picker. */
+export function logRoutes(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('ops_logs')
+    .select(['route', sql<number>`count(*)::int`.as('lines')])
+    .where('route', 'is not', null)
+    .groupBy('route')
+    .orderBy('route')
+    .limit(limit)
+    .$narrowType<{ route: string }>()
+    .execute();
 }

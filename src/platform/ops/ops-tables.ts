@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Column typings for migrations/0110_ops.sql, which is the source of truth. */
+/** Column typings for migrations/0110_ops.sql and 0180_ops_log_routes.sql, which are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OpsProcessesTable {
@@ -19,6 +19,9 @@ export interface OpsLogsTable {
   level: number;
   process_id: string;
   request_id: string | null;
+  /** The route pattern (`/api/v1/videos/:id`) and method of the request the line was logged for. */
+  route: string | null;
+  method: string | null;
   message: string;
   line: ColumnType<Record<string, unknown>, string, string>;
 }

@@ -802,6 +802,52 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/ops/log-routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The route patterns the stored log lines were logged for, with their line counts (the route filter) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                lines: number;
+                route: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/ops/logs': {
     parameters: {
       query?: never;
@@ -818,6 +864,7 @@ export type paths = {
           limit?: number;
           q?: string;
           requestId?: string;
+          route?: string;
           since?: string;
           until?: string;
         };
@@ -843,8 +890,10 @@ export type paths = {
                   [key: string]: unknown;
                 };
                 message: string;
+                method: string | null;
                 processId: string;
                 requestId: string | null;
+                route: string | null;
               }[];
               meta?: {
                 [key: string]: unknown;

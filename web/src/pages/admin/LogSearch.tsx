@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { fetchOpsLogs, opsLogsKey, type LogQuery } from '../../admin/ops-api.ts';
+import { fetchOpsLogRoutes, fetchOpsLogs, opsLogRoutesKey, opsLogsKey, type LogQuery } from '../../admin/ops-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -12,20 +12,25 @@ const LEVEL_NAMES: Record<number, string> = {
   60: 'fatal',
 };
 
-/** Search over the structured logs of every process (ops_logs): level, request id, text, a time range. */
+/** Search over the structured logs of every process (ops_logs): level, request id, route, text, a time range. */
 export function LogSearch() {
   const [query, setQuery] = useState<LogQuery>({});
   const logs = useQuery({ queryKey: opsLogsKey(query), queryFn: () => fetchOpsLogs(query) });
+  // Suggestions only: a route no stored line names yet can still be typed.
+  const routes = useQuery({ queryKey: opsLogRoutesKey, queryFn: fetchOpsLogRoutes, staleTime: 30_000 });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => (form.get(name) as string | null)?.trim() || undefined;
+    // Routes first logged since the page opened join the suggestions.
+    void routes.refetch();
     const since = text('since');
     const until = text('until');
     setQuery({
       level: text('level') as LogQuery['level'],
       requestId: text('requestId'),
+      route: text('route'),
       q: text('q'),
       since: since ? new Date(since).toISOString() : undefined,
       until: until ? new Date(until).toISOString() : undefined,
@@ -47,6 +52,17 @@ export function LogSearch() {
         <label>
           Request id
           <input name="requestId" />
+        </label>
+        <label>
+          Route
+          <input name="route" list="log-routes" placeholder="/api/v1/videos/:id" />
+          <datalist id="log-routes">
+            {routes.data?.map((route) => (
+              <option key={route.route} value={route.route}>
+                {route.lines} lines
+              </option>
+            ))}
+          </datalist>
         </label>
         <label>
           Text
@@ -72,6 +88,16 @@ export function LogSearch() {
             <time dateTime={line.at}>{new Date(line.at).toLocaleTimeString()}</time>{' '}
             <span className="log-level">{LEVEL_NAMES[line.level] ?? line.level}</span>{' '}
             <span className="log-message">{line.message}</span>
+            {line.route && (
+              <button
+                type="button"
+                className="link-button log-route"
+                title="Only this route's lines"
+                onClick={() => setQuery({ route: line.route! })}
+              >
+                {line.method} {line.route}
+              </button>
+            )}
             {line.requestId && (
               <button type="button" className="link-button" onClick={() => setQuery({ requestId: line.requestId! })}>
                 request {line.requestId}

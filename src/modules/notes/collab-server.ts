@@ -96,10 +96,8 @@ export class NoteCollab {
     const redis = deps.redis;
     if (redis) {
       // Its own publisher and subscriber, without the shared client's auto-pipelining (which a subscriber
-      // connection cannot use: replies to pipelined commands get mixed up with the messages). They connect
-      // on first use: a process that never opens a note (a worker, `streamhub seed`) holds no connection
-      // that would keep it from exiting.
-      const createClient = () => redis.duplicate({ enableAutoPipelining: false, lazyConnect: true });
+      // connection cannot use: replies to pipelined commands get mixed up with the messages).
+      const createClient = () => redis.duplicate({ enableAutoPipelining: false });
       extensions.push(new RedisExtension({ createClient, prefix: `${deps.redisKeyPrefix}notes` }));
     }
     this.hocuspocus = new Hocuspocus({

@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { prepareNewEmbeddedDatabase } from './db/embedded-setup.ts';
 import { createEventBus } from './events/create-event-bus.ts';
 import type { EventBus } from './events/event-bus.ts';
 import { createJobQueue } from './jobs/create-job-queue.ts';
@@ -61,6 +62,7 @@ export interface PlatformOverrides {
  */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  if (!overrides.database && !config.database.url) await prepareNewEmbeddedDatabase(config.dataDir, logger);
   const database =
     overrides.database ??
     (await openDatabase({

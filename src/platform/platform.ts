@@ -112,7 +112,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     logger,
     database,
     redis,
-    mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
+    mailer: await createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
     storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
     jobs,
     events,

@@ -14,7 +14,7 @@ type Detect = (text: string) => Promise<string | null>;
 
 const detectors: Record<string, Detect> = {
   'fastText lid.176': async (text) => (await identifyLanguage(text))?.language ?? null,
-  'franc 6.2.0': async (text) => francDetector.detect(text).language,
+  'franc 6.2.0': async (text) => (await francDetector.detect(text)).language,
 };
 
 async function measure(detect: Detect, set: LabelledComment[]) {

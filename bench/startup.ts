@@ -5,7 +5,7 @@
  * every migration run), then again on the migrated one (an ordinary restart). It times `serve` to a
  * 200 from /ready, reads VmRSS and VmHWM from /proc 10 s later (idle), then makes one semantic search,
  * which loads the sentence encoder (the first AI use), and reads RSS again. Needs `npm run build:server`
- * for the built runner. Environment: BENCH_STARTUP_RUNNERS (built,tsx), BENCH_STARTUP_IDLE_SECONDS (10).
+ * for the built runner. Environment: BENCH_STARTUP_RUNNERS (built,tsx), BENCH_STARTUP_IDLE_SECONDS (10), BENCH_PORT.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,7 +79,8 @@ async function run(runner: string, dataDir: string, port: number): Promise<strin
 }
 
 const rows: string[][] = [];
-let port = 21300 + Math.floor(Math.random() * 50) * 2;
+// BENCH_PORT: the first port to use (each start takes the next two: HTTP and RTMP).
+let port = envNumber('BENCH_PORT', 21300 + Math.floor(Math.random() * 50) * 2);
 for (const runner of wanted) {
   if (!RUNNERS[runner]) throw new Error(`unknown runner ${runner} (built, tsx)`);
   if (runner === 'built' && !existsSync(RUNNERS.built![0]!)) throw new Error('run `npm run build:server` first');

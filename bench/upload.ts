@@ -12,6 +12,9 @@
  * process's RSS is sampled every 100 ms during the upload (memory must stay flat whatever the size).
  *
  *   npm run bench -- upload [size in MiB]      (or BENCH_UPLOAD_MB; default 1024)
+ *
+ * BENCH_PORT=<n> runs the API on port n and the anchor on n + 1 (free ports otherwise); BENCH_CPU_PROF=<dir>
+ * writes a V8 CPU profile of the API (summarise with: tsx bench/support/cpuprofile-top.ts <file>).
  */
 import { copyFile, mkdir, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -28,6 +31,10 @@ const SIZE_MB = Number(process.argv[2] ?? envNumber('BENCH_UPLOAD_MB', 1024));
 const GOAL_RATIO = 0.6;
 /** Goal: finalising takes less than this, whatever the size. */
 const FINALISE_GOAL_SECONDS = 1;
+const PORT = envNumber('BENCH_PORT', 0);
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || undefined;
+/** A target's port: BENCH_PORT + offset when BENCH_PORT is set, else a free one. */
+const portEnv = (offset: number) => (PORT ? { BENCH_TARGET_PORT: String(PORT + offset) } : {});
 
 /** A WAV file of `totalBytes`: noise written from one random block, so generating it costs little. */
 async function writeNoiseWav(path: string, totalBytes: number): Promise<number> {
@@ -216,7 +223,9 @@ async function main(): Promise<void> {
         LOG_LEVEL: 'warn',
         DATA_DIR: join(dir, 'data'),
         MAX_UPLOAD_BYTES: String(size + MiB),
+        ...portEnv(0),
       },
+      cpuProfDir: CPU_PROF_DIR,
     });
     const session = await api<{ accessToken: string }>(target, '/api/v1/auth/register', {
       username: 'bench_uploader',
@@ -233,7 +242,7 @@ async function main(): Promise<void> {
 
     const putDir = join(dir, 'bare-put');
     await mkdir(putDir);
-    anchor = await startTarget('bare-put', { env: { ...inherited, BENCH_PUT_DIR: putDir } });
+    anchor = await startTarget('bare-put', { env: { ...inherited, BENCH_PUT_DIR: putDir, ...portEnv(1) } });
 
     const copyBefore = await timeCopy(source, join(dir, 'copy.wav'), false);
     const durableBefore = await timeCopy(source, join(dir, 'copy.wav'), true);

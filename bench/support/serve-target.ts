@@ -14,7 +14,7 @@
  * - real: the full StreamHub app (buildApp on createPlatform), configured from the environment like
  *   `streamhub serve`, but without the in-process job workers so idle polling does not add noise.
  *
- * Listens on 127.0.0.1 on TARGET_PORT (default a free port) and prints `PORT=<n>` on stdout once it accepts connections.
+ * Listens on 127.0.0.1 on a free port (or BENCH_TARGET_PORT) and prints `PORT=<n>` on stdout once it accepts connections.
  * When started with an IPC channel it answers { type: 'cpu' } with its process.cpuUsage(), and exits
  * when the parent goes away. SIGTERM/SIGINT close it cleanly (so --cpu-prof profiles get written).
  */
@@ -188,8 +188,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const target = await starters[mode as keyof typeof starters]();
-  // TARGET_PORT pins the port (on a shared machine each engineer keeps to a range); default a free one.
-  const address = await target.server.listen({ port: Number(process.env.TARGET_PORT ?? 0), host: '127.0.0.1' });
+  // A free port unless the caller names one (BENCH_TARGET_PORT), e.g. to stay inside a reserved range.
+  const address = await target.server.listen({ port: Number(process.env.BENCH_TARGET_PORT ?? 0), host: '127.0.0.1' });
   const port = Number(new URL(address).port);
   if (!port) throw new Error(`server did not report a port (${address})`);
 

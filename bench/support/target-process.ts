@@ -28,10 +28,10 @@ export interface StartTargetOptions {
 
 const live = new Set<TargetProcess>();
 
-/** The n-th target's TARGET_PORT when BENCH_BASE_PORT is set (targets then listen on consecutive ports). */
-export function targetPort(n: number): { TARGET_PORT?: string } {
+/** The n-th target's BENCH_TARGET_PORT when BENCH_BASE_PORT is set (targets then listen on consecutive ports). */
+export function targetPort(n: number): { BENCH_TARGET_PORT?: string } {
   const base = process.env.BENCH_BASE_PORT;
-  return base ? { TARGET_PORT: String(Number(base) + n) } : {};
+  return base ? { BENCH_TARGET_PORT: String(Number(base) + n) } : {};
 }
 
 /** Stops every target still running (for the parent's SIGINT handler and `finally` blocks). */

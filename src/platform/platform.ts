@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { prepareNewEmbeddedDatabase } from './db/embedded-setup.ts';
 import { createEventBus } from './events/create-event-bus.ts';
 import type { EventBus } from './events/event-bus.ts';
 import { createJobQueue } from './jobs/create-job-queue.ts';
@@ -61,6 +62,7 @@ export interface PlatformOverrides {
  */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  if (!overrides.database && !config.database.url) await prepareNewEmbeddedDatabase(config.dataDir, logger);
   const database =
     overrides.database ??
     (await openDatabase({
@@ -111,7 +113,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     logger,
     database,
     redis,
-    mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
+    mailer: await createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
     storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
     jobs,
     events,

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { S3Store } from '@tus/s3-store';
 import type { DataStore } from '@tus/server';
 import type { Config } from '../../config.ts';
@@ -7,6 +6,7 @@ import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
 import type { SourceStaging } from './source-staging.ts';
 import { TusFileStaging } from './tus-file-staging.ts';
+import { LocalTusStore } from './tus-local-store.ts';
 import { TusS3Staging } from './tus-s3-staging.ts';
 import { UPLOAD_TTL_MS } from './upload-policy.ts';
 
@@ -51,7 +51,7 @@ export function createTusStorage(config: Config, storage: ObjectStorage): TusSto
       storeIdFor: (_uploadId, videoId) => videoKeys(videoId).source,
     };
   }
-  const datastore = new FileStore({
+  const datastore = new LocalTusStore({
     directory: join(config.dataDir, 'uploads'),
     expirationPeriodInMilliseconds: UPLOAD_TTL_MS,
   });

@@ -1,4 +1,3 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -31,27 +30,9 @@ export class DatabaseMailer implements Mailer {
   }
 }
 
-export class SmtpMailer implements Mailer {
-  private readonly transport: Transporter;
-
-  constructor(
-    smtpUrl: string,
-    private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
-  }
-
-  async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({
-      from: this.from,
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      headers: message.headers ?? {},
-    });
-  }
-}
-
-export function createMailer(options: { smtpUrl?: string; from: string; db: Kysely<DB> }): Mailer {
-  return options.smtpUrl ? new SmtpMailer(options.smtpUrl, options.from) : new DatabaseMailer(options.db);
+/** nodemailer is loaded only when SMTP is configured: the embedded default keeps mail in the database. */
+export async function createMailer(options: { smtpUrl?: string; from: string; db: Kysely<DB> }): Promise<Mailer> {
+  if (!options.smtpUrl) return new DatabaseMailer(options.db);
+  const { SmtpMailer } = await import('./smtp-mailer.ts');
+  return new SmtpMailer(options.smtpUrl, options.from);
 }

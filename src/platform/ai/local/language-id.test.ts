@@ -34,7 +34,7 @@ describe('language ID on short comments (fastText lid.176)', () => {
     let franc = 0;
     for (const [text, expected] of SHORT_COMMENTS.heldOut) {
       if ((await languageDetector.detect(text)).language === expected) fastText++;
-      if (francDetector.detect(text).language === expected) franc++;
+      if ((await francDetector.detect(text)).language === expected) franc++;
     }
     const total = SHORT_COMMENTS.heldOut.length;
     assert.ok(fastText / total >= 0.85, `fastText ${fastText}/${total}`);

@@ -4,7 +4,7 @@ import { francDetector } from './language-detector.ts';
 import { baseLanguage, preferredLanguage } from './languages.ts';
 
 describe('language detection and preferences', () => {
-  test('franc, limited to common languages, tells comments apart', () => {
+  test('franc, limited to common languages, tells comments apart', async () => {
     const samples: Array<[string, string]> = [
       ['This video is great, thanks for sharing it with us', 'en'],
       ['Me encanta este vídeo, muchas gracias por compartirlo', 'es'],
@@ -14,8 +14,8 @@ describe('language detection and preferences', () => {
       ['Este vídeo é muito bom, obrigado por compartilhar', 'pt'],
       ['Это очень хорошее видео, спасибо большое', 'ru'],
     ];
-    for (const [text, language] of samples) assert.equal(francDetector.detect(text).language, language, text);
-    assert.deepEqual(francDetector.detect('lol 👍'), { language: null, confidence: 0 }, 'too short to tell');
+    for (const [text, language] of samples) assert.equal((await francDetector.detect(text)).language, language, text);
+    assert.deepEqual(await francDetector.detect('lol 👍'), { language: null, confidence: 0 }, 'too short to tell');
   });
 
   test('Accept-Language: the best-rated language StreamHub knows', () => {

@@ -1,4 +1,3 @@
-import { francAll } from 'franc';
 import { identifyLanguage, LANGUAGE_ID_MODEL } from '../local/language-id.ts';
 import { DETECTABLE_LANGUAGES_639_3, toIso6391 } from './languages.ts';
 
@@ -16,10 +15,14 @@ const MIN_LENGTH = 10;
  * franc (MIT, trigram profiles of ~190 languages, bundled in the npm package) limited to languages.ts: the
  * fallback when the fastText model cannot load (on short comments it is far weaker, see docs/AI.md).
  */
+/** Loaded on first use: franc's profiles stay out of memory while fastText answers. */
+let franc: Promise<typeof import('franc')> | undefined;
+
 export const francDetector = {
   model: { name: 'franc', version: '6.2.0' },
 
-  detect(text: string): DetectedLanguage {
+  async detect(text: string): Promise<DetectedLanguage> {
+    const { francAll } = await (franc ??= import('franc'));
     const ranked = francAll(text, { only: DETECTABLE_LANGUAGES_639_3, minLength: MIN_LENGTH });
     const [best, second] = ranked;
     const language = best && best[0] !== 'und' ? (toIso6391(best[0]) ?? null) : null;
@@ -36,6 +39,6 @@ export const languageDetector = {
   async detect(text: string): Promise<DetectedLanguage & { detector: string }> {
     const detected = await identifyLanguage(text);
     if (detected) return { ...detected, detector: LANGUAGE_ID_MODEL.name };
-    return { ...francDetector.detect(text), detector: francDetector.model.name };
+    return { ...(await francDetector.detect(text)), detector: francDetector.model.name };
   },
 };

@@ -59,6 +59,7 @@ interface ClientResult {
   delivered: number;
   duplicates: number;
   outOfRange: number;
+  frames: number;
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
@@ -205,6 +206,7 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const expected = (total - refused) * options.clients;
     const delivered = results.reduce((sum, result) => sum + result.delivered, 0);
     const duplicates = results.reduce((sum, result) => sum + result.duplicates + result.outOfRange, 0);
+    const frames = results.reduce((sum, result) => sum + result.frames, 0);
     const latency = histogramPercentiles(results.flatMap((result) => result.latencies));
     const ack = percentiles(ackLatencies);
     console.log(
@@ -212,7 +214,9 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
         `delivery p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms; ` +
         `sender's ack p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms; ` +
         `server memory ${((rssAfter - rssBefore) / options.clients).toFixed(1)} KiB per connection; ` +
-        `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery (both processes); load ${options.load()}`,
+        `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery, ` +
+        `${((cpuSeconds * 1e6) / Math.max(1, frames)).toFixed(1)} µs per frame (both processes; ` +
+        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame); load ${options.load()}`,
     );
   } finally {
     for (const child of children) child.kill();

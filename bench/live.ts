@@ -254,3 +254,6 @@ async function waitForFirstSegment(
 }
 
 await main();
+// The in-process instances can leave handles open after closing (the ended test streams' recordings
+// are queued for processing): the figures are printed, so the bench ends here instead of hanging.
+process.exit(process.exitCode ?? 0);

@@ -80,8 +80,9 @@ export interface ChatAuthor extends AuthenticatedUser {
  * per-user-per-room rate; then the moderator scores it and a toxic one is held (only its author sees it).
  *
  * The send path makes no database round trip of its own in the common case: the room, moderator
- * status, bans, subscriptions and the author's last message time are cached in this process and
- * dropped when a chat event says they changed (`observe`), and the message is written by the group
+ * status, bans and subscriptions are cached in this process and dropped when a chat event says they
+ * changed (`observe`; bans by a process-wide notice), slow-mode turns are taken from a SlowModeGate
+ * (Redis in scale mode, shared by all processes), and the message is written by the group
  * committing ChatWriter, one INSERT for all the messages that arrived meanwhile.
  */
 export class ChatService {

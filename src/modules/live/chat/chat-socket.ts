@@ -17,16 +17,20 @@ import { compareIds, includesId } from './message-ids.ts';
  */
 const HISTORY_OVERLAP_MS = 60_000;
 
+/** A join's history as one frame: a batch of `message` events. */
+const historyFrame = (messages: readonly ChatMessage[]) =>
+  batchFrame(messages.map((message) => JSON.stringify({ type: 'message', message })));
+
 /**
- * A join's history as one frame (a batch of `message` events). Signed-out joins are given the room's
- * in-memory array, which is replaced whenever it changes: a crowd arriving at once shares one frame.
+ * Signed-out joins are given the room's in-memory array, which is replaced whenever it changes: a
+ * crowd arriving at once shares one frame, kept as long as the array is.
  */
-const historyFrames = new WeakMap<readonly ChatMessage[], Buffer>();
-function historyFrame(messages: readonly ChatMessage[]): Buffer {
-  let frame = historyFrames.get(messages);
+const sharedHistoryFrames = new WeakMap<readonly ChatMessage[], Buffer>();
+function sharedHistoryFrame(messages: readonly ChatMessage[]): Buffer {
+  let frame = sharedHistoryFrames.get(messages);
   if (!frame) {
-    frame = Buffer.from(batchFrame(messages.map((message) => JSON.stringify({ type: 'message', message }))));
-    historyFrames.set(messages, frame);
+    frame = Buffer.from(historyFrame(messages));
+    sharedHistoryFrames.set(messages, frame);
   }
   return frame;
 }
@@ -143,9 +147,8 @@ export async function liveChatSocketRoutes(
         }
         leave = await hub.join(streamId, member);
         // A signed-out join without `after` (most viewers) gets the room's recent messages from memory.
-        const joinHistory =
-          (!user && after === undefined ? await hub.recent(streamId) : undefined) ??
-          (await chatRepo.history(db, streamId, user?.id, after));
+        const shared = !user && after === undefined ? await hub.recent(streamId) : undefined;
+        const joinHistory = shared ?? (await chatRepo.history(db, streamId, user?.id, after));
         send({
           type: 'ready',
           streamId,
@@ -154,7 +157,7 @@ export async function liveChatSocketRoutes(
           slowModeSeconds: stream.slow_mode_seconds,
           subscribersOnly: stream.subscribers_only,
         });
-        if (joinHistory.length > 0) sendText(historyFrame(joinHistory));
+        if (joinHistory.length > 0) sendText(shared ? sharedHistoryFrame(shared) : historyFrame(joinHistory));
         history = joinHistory;
         historyUntil = Date.now() + HISTORY_OVERLAP_MS;
         const pending = buffered ?? [];

@@ -60,6 +60,7 @@ interface ClientResult {
   duplicates: number;
   outOfRange: number;
   frames: number;
+  retries: number;
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
@@ -208,10 +209,11 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const delivered = results.reduce((sum, result) => sum + result.delivered, 0);
     const duplicates = results.reduce((sum, result) => sum + result.duplicates + result.outOfRange, 0);
     const frames = results.reduce((sum, result) => sum + result.frames, 0);
+    const retries = results.reduce((sum, result) => sum + result.retries, 0);
     const latency = histogramPercentiles(results.flatMap((result) => result.latencies));
     const ack = percentiles(ackLatencies);
     console.log(
-      `joined in ${(joinMs / 1000).toFixed(1)} s; delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
+      `joined in ${(joinMs / 1000).toFixed(1)} s (${retries} connections retried); delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
         `delivery p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms; ` +
         `sender's ack p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms; ` +
         `server memory ${((rssAfter - rssBefore) / options.clients).toFixed(1)} KiB per connection; ` +

@@ -182,16 +182,13 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 3000));
       await watcher.stop();
       await ingest.close();
-      const origin = clock.originMs;
-      const latency = origin
-        ? glassToGlass(watcher.measured(), origin, watcher.targetDurationMs, PLAYER_HOLD_BACK_SEGMENTS)
-        : undefined;
+      const latency = glassToGlass(watcher.measured(), clock, watcher.targetDurationMs, PLAYER_HOLD_BACK_SEGMENTS);
       console.log(
         `${ladder === 'none' ? 'passthrough only' : 'passthrough + 360p'}: packager CPU ${(cpu / wall).toFixed(3)} × real time; first segment published ${first.ms} ms after the encoder started; ` +
           (latency
             ? `${latency.segments} segments: edge delay (last frame pushed → segment listed) p50 ${ms(latency.edgeDelay.p50)} ms, p95 ${ms(latency.edgeDelay.p95)} ms; ` +
               `first frame → listed p50 ${ms(latency.firstFrame.p50)} ms; glass-to-glass in the web player (hls.js, ${PLAYER_HOLD_BACK_SEGMENTS} segments behind the edge) ≈ ${ms(latency.playerMs)} ms; `
-            : 'no encoder progress: glass-to-glass not measured; ') +
+            : 'no segment listed while the encoder reported progress: glass-to-glass not measured; ') +
           `load ${load()}`,
       );
     }

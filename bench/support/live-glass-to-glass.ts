@@ -1,7 +1,8 @@
 /**
- * Glass-to-glass latency of live streaming, measured from outside as a viewer meets it. The encoder
- * pushes at real time (`-re`), so a frame at stream time t leaves it at `origin + t`, where `origin`
- * (when the first frame was pushed) comes from ffmpeg's progress reports (EncoderClock). A viewer's
+ * Glass-to-glass latency of live streaming, measured from outside as a viewer meets it. When the
+ * encoder pushed the frame at stream time t comes from its progress reports (EncoderClock: the wall
+ * time its output reached t, interpolated between reports), so an encoder that falls behind real
+ * time on a busy machine does not count as server latency. A viewer's
  * player polls the live playlist over HTTP; PlaylistWatcher does the same every POLL_MS and notes when
  * each segment is first listed, and where it starts in the stream (the EXTINF durations before it).
  *
@@ -17,17 +18,24 @@ import { percentiles, type Latency } from './latency.ts';
 
 const POLL_MS = 50;
 
-/** When the encoder pushed its first frame: the smallest wall-minus-stream time it reported. */
+/** When the encoder pushed each moment of the stream, from its progress reports (stream ms → wall ms). */
 export class EncoderClock {
-  private origin = Number.POSITIVE_INFINITY;
+  private readonly reports: Array<{ streamMs: number; wallMs: number }> = [];
 
   report(streamMs: number, wallMs: number): void {
-    // A report can only come late (after the packet was written), never early.
-    this.origin = Math.min(this.origin, wallMs - streamMs);
+    const last = this.reports[this.reports.length - 1];
+    if (!last || streamMs > last.streamMs) this.reports.push({ streamMs, wallMs });
   }
 
-  get originMs(): number | undefined {
-    return Number.isFinite(this.origin) ? this.origin : undefined;
+  /** The wall time the output reached `streamMs`; undefined past the last report. */
+  pushedAt(streamMs: number): number | undefined {
+    const index = this.reports.findIndex((report) => report.streamMs >= streamMs);
+    if (index < 0) return undefined;
+    const after = this.reports[index]!;
+    const before = this.reports[index - 1];
+    if (!before) return after.wallMs - (after.streamMs - streamMs);
+    const share = (streamMs - before.streamMs) / (after.streamMs - before.streamMs);
+    return before.wallMs + share * (after.wallMs - before.wallMs);
   }
 }
 
@@ -101,9 +109,16 @@ export interface GlassToGlass {
   playerMs: number;
 }
 
-export function glassToGlass(listings: Listing[], originMs: number, targetDurationMs: number, holdBackSegments: number): GlassToGlass {
-  const edge = listings.map((listing) => listing.listedAt - (originMs + listing.startMs + listing.durationMs));
-  const first = listings.map((listing) => listing.listedAt - (originMs + listing.startMs));
+export function glassToGlass(
+  all: Listing[],
+  clock: EncoderClock,
+  targetDurationMs: number,
+  holdBackSegments: number,
+): GlassToGlass | undefined {
+  const listings = all.filter((listing) => clock.pushedAt(listing.startMs + listing.durationMs) !== undefined);
+  if (listings.length === 0) return undefined;
+  const edge = listings.map((listing) => listing.listedAt - clock.pushedAt(listing.startMs + listing.durationMs)!);
+  const first = listings.map((listing) => listing.listedAt - clock.pushedAt(listing.startMs)!);
   const edgeDelay = percentiles(edge);
   const meanSegmentMs = listings.reduce((sum, listing) => sum + listing.durationMs, 0) / Math.max(1, listings.length);
   const meanEdge = edge.reduce((sum, value) => sum + value, 0) / Math.max(1, edge.length);

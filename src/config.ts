@@ -137,6 +137,8 @@ const envSchema = z.object({
   LIVE_CHAT_MAX_LENGTH: positiveInt(500),
   LIVE_CHAT_MESSAGES_PER_10S: positiveInt(5),
   LIVE_CHAT_MAX_FRAME_BYTES: positiveInt(4096),
+  // A busy chat room's events go out together once per tick (0: each event at once).
+  LIVE_CHAT_TICK_MS: z.coerce.number().int().min(0).max(1000).default(100),
   COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
   COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),
@@ -258,7 +260,7 @@ export interface LiveConfig {
   segmentSeconds: number;
   /** Heights of the rungs made beside the passthrough source (default one lower rung, 360p). */
   ladderHeights: number[];
-  chat: { maxLength: number; messagesPer10s: number; maxFrameBytes: number };
+  chat: { maxLength: number; messagesPer10s: number; maxFrameBytes: number; tickMs: number };
 }
 
 export interface TrendingWeights {
@@ -416,6 +418,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         maxLength: env.LIVE_CHAT_MAX_LENGTH,
         messagesPer10s: env.LIVE_CHAT_MESSAGES_PER_10S,
         maxFrameBytes: env.LIVE_CHAT_MAX_FRAME_BYTES,
+        tickMs: env.LIVE_CHAT_TICK_MS,
       },
     },
     courses: {

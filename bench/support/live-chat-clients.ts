@@ -18,17 +18,22 @@ const HISTOGRAM_MS = 120_000;
 const histogram = new Uint32Array(HISTOGRAM_MS + 1);
 const seen: Uint8Array[] = [];
 let duplicates = 0;
+/** Frames received after joining (a batch frame carries several events). */
+let frames = 0;
 let outOfRange = 0;
 const sockets: WebSocket[] = [];
 let ready = 0;
+/** Connections that failed before joining and were opened again (reported with the result). */
+let retries = 0;
+let finishing = false;
 
+const MESSAGE = '{"type":"message"';
 const BODY = '"body":"';
 
-for (let index = 0; index < count; index += 1) {
+/** Opens socket `index`; one that fails before it is in the room (a refused connection under load) tries again. */
+function open(index: number, mine: Uint8Array): void {
   const socket = new WebSocket(urls[index % urls.length]!);
-  const mine = new Uint8Array(total);
-  seen.push(mine);
-  sockets.push(socket);
+  sockets[index] = socket;
   let joined = false;
   socket.on('message', (data) => {
     const text = data.toString();
@@ -40,16 +45,34 @@ for (let index = 0; index < count; index += 1) {
       }
       return;
     }
-    if (!text.startsWith('{"type":"message"')) return;
-    // The body is "<seq> <sentAt>"; read it without parsing the whole frame.
-    const start = text.indexOf(BODY) + BODY.length;
-    const [seq, sentAt] = text.slice(start, text.indexOf('"', start)).split(' ').map(Number) as [number, number];
-    histogram[Math.min(HISTOGRAM_MS, Math.max(0, Date.now() - sentAt))]! += 1;
-    if (!(seq >= 0 && seq < total)) outOfRange += 1;
-    else if (mine[seq]) duplicates += 1;
-    else mine[seq] = 1;
+    // A frame is one event or a batch of them; every message's body is "<seq> <sentAt>", read
+    // without parsing the whole frame (the bench sends nothing else with a body).
+    const now = Date.now();
+    frames += 1;
+    for (let at = text.indexOf(MESSAGE); at >= 0; at = text.indexOf(MESSAGE, at + 1)) {
+      const start = text.indexOf(BODY, at) + BODY.length;
+      const [seq, sentAt] = text.slice(start, text.indexOf('"', start)).split(' ').map(Number) as [number, number];
+      histogram[Math.min(HISTOGRAM_MS, Math.max(0, now - sentAt))]! += 1;
+      if (!(seq >= 0 && seq < total)) outOfRange += 1;
+      else if (mine[seq]) duplicates += 1;
+      else mine[seq] = 1;
+    }
   });
-  socket.on('error', (error) => send({ type: 'error', message: String(error) }));
+  socket.on('error', (error) => {
+    if (joined) send({ type: 'error', message: String(error) });
+  });
+  socket.on('close', () => {
+    if (!joined && !finishing) {
+      retries += 1;
+      setTimeout(() => open(index, mine), 200 + Math.random() * 800);
+    }
+  });
+}
+
+for (let index = 0; index < count; index += 1) {
+  const mine = new Uint8Array(total);
+  seen.push(mine);
+  open(index, mine);
 }
 
 const deliveredCount = () => {
@@ -61,10 +84,11 @@ const deliveredCount = () => {
 process.on('message', (message: { type?: string }) => {
   if (message?.type === 'progress') send({ type: 'progress', delivered: deliveredCount() });
   if (message?.type !== 'finish') return;
+  finishing = true;
   // Sparse [ms, count] pairs: a few hundred entries instead of millions of samples.
   const latencies: Array<[number, number]> = [];
   histogram.forEach((count, ms) => count && latencies.push([ms, count]));
-  send({ type: 'result', latencies, delivered: deliveredCount(), duplicates, outOfRange });
+  send({ type: 'result', latencies, delivered: deliveredCount(), duplicates, outOfRange, frames, retries });
   for (const socket of sockets) socket.terminate();
   setTimeout(() => process.exit(0), 200);
 });

@@ -54,6 +54,8 @@ interface ClientResult {
   delivered: number;
   duplicates: number;
   outOfRange: number;
+  frames: number;
+  retries: number;
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
@@ -119,7 +121,8 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const rssBefore = servers.reduce((sum, server) => sum + rssKiB(server.pid), 0);
     console.log(
       `# Live chat fan-out: ${options.clients} sockets over 2 API processes (Redis pub/sub, PostgreSQL), ` +
-        `${options.clientProcesses} client processes, ${options.rate} msg/s for ${options.seconds} s; load ${options.load()}`,
+        `${options.clientProcesses} client processes, ${options.rate} msg/s for ${options.seconds} s, ` +
+        `delivery tick ${process.env.LIVE_CHAT_TICK_MS ?? 'default (100)'} ms; load ${options.load()}`,
     );
     const perProcess = Math.ceil(options.clients / options.clientProcesses);
     for (let index = 0; index < options.clientProcesses; index += 1) {
@@ -200,14 +203,18 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const expected = (total - refused) * options.clients;
     const delivered = results.reduce((sum, result) => sum + result.delivered, 0);
     const duplicates = results.reduce((sum, result) => sum + result.duplicates + result.outOfRange, 0);
+    const frames = results.reduce((sum, result) => sum + result.frames, 0);
+    const retries = results.reduce((sum, result) => sum + result.retries, 0);
     const latency = histogramPercentiles(results.flatMap((result) => result.latencies));
     const ack = percentiles(ackLatencies);
     console.log(
-      `joined in ${(joinMs / 1000).toFixed(1)} s; delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
+      `joined in ${(joinMs / 1000).toFixed(1)} s (${retries} connections retried); delivered ${delivered}/${expected} (lost ${expected - delivered}, duplicates ${duplicates}, refused sends ${refused}); ` +
         `delivery p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms; ` +
         `sender's ack p50 ${ms(ack.p50)} ms, p99 ${ms(ack.p99)} ms; ` +
         `server memory ${((rssAfter - rssBefore) / options.clients).toFixed(1)} KiB per connection; ` +
-        `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery (both processes); load ${options.load()}`,
+        `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery, ` +
+        `${((cpuSeconds * 1e6) / Math.max(1, frames)).toFixed(1)} µs per frame (both processes; ` +
+        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame); load ${options.load()}`,
     );
   } finally {
     for (const child of children) child.kill();

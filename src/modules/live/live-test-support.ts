@@ -10,12 +10,23 @@ export interface SyntheticEncoder {
   stop(): void;
 }
 
+export interface PushOptions {
+  size?: string;
+  /**
+   * Called with ffmpeg's progress reports: the stream time (ms) sent so far and the wall time it was
+   * reported at. At real time (`-re`), wall time minus stream time is when the stream's first frame
+   * was pushed (bench/live.ts's glass-to-glass figure).
+   */
+  onProgress?: (streamMs: number, wallMs: number) => void;
+}
+
 /**
- * Pushes `seconds` of test pattern with a burned-in wall clock (ms since epoch, for glass-to-glass
- * latency) and a tone, H.264/AAC over RTMP like OBS, at real time.
+ * Pushes `seconds` of test pattern with a burned-in wall clock (for a person checking latency by eye)
+ * and a tone, H.264/AAC over RTMP like OBS, at real time.
  */
-export function pushTestStream(rtmpUrl: string, seconds: number, options: { size?: string } = {}): SyntheticEncoder {
+export function pushTestStream(rtmpUrl: string, seconds: number, options: PushOptions = {}): SyntheticEncoder {
   const size = options.size ?? '640x360';
+  const progress = options.onProgress ? ['-progress', 'pipe:1', '-stats_period', '0.1'] : [];
   const child = spawn(
     ffmpegPath(),
     [
@@ -47,12 +58,26 @@ export function pushTestStream(rtmpUrl: string, seconds: number, options: { size
       'aac',
       '-b:a',
       '64k',
+      ...progress,
       '-f',
       'flv',
       rtmpUrl,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', options.onProgress ? 'pipe' : 'ignore', 'pipe'] },
   );
+  if (options.onProgress) {
+    const report = options.onProgress;
+    let pending = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const wallMs = Date.now();
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /^out_time_us=(\d+)$/.exec(line.trim());
+        if (match) report(Number(match[1]) / 1000, wallMs);
+      }
+    });
+  }
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
@@ -71,7 +96,10 @@ export interface ChatFrame {
 
 /** A chat socket that records every frame and can wait for one that matches. */
 export class TestChatClient {
+  /** Every frame received, batches unpacked into their events. */
   readonly frames: ChatFrame[] = [];
+  /** How many of the WebSocket frames were batches of several events. */
+  batches = 0;
   private readonly waiters: Array<{ match: (frame: ChatFrame) => boolean; resolve: (frame: ChatFrame) => void }> = [];
   readonly socket: WebSocket;
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -80,17 +108,23 @@ export class TestChatClient {
     this.socket = new WebSocket(url);
     this.socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as ChatFrame;
-      this.frames.push(frame);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.match(frame)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(frame);
-        }
-      }
+      // A batch frame is its events, one after another (docs/LIVE.md, "Chat protocol").
+      if (frame.type === 'batch') this.batches += 1;
+      for (const event of frame.type === 'batch' ? (frame.events as ChatFrame[]) : [frame]) this.receive(event);
     });
     this.closed = new Promise((resolve) =>
       this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );
+  }
+
+  private receive(frame: ChatFrame): void {
+    this.frames.push(frame);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(frame)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(frame);
+      }
+    }
   }
 
   opened(): Promise<void> {

@@ -8,6 +8,7 @@ import type { VideoService } from '../videos/service.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { chatRepo } from './chat/chat-repo.ts';
 import { ChatService } from './chat/chat-service.ts';
+import { createSlowModeGate } from './chat/slow-mode.ts';
 import { notifyGoingLive, registerGoingLiveKind } from './going-live-notifications.ts';
 import { LiveIngest } from './ingest/live-ingest.ts';
 import { LiveStreamService } from './live-streams.ts';
@@ -35,7 +36,11 @@ export function createLiveModule(deps: LiveModuleDeps) {
   registerGoingLiveKind(deps.notifications);
   const keys = new StreamKeyService(db);
   const liveStreams = new LiveStreamService({ db, config: config.live, storage: platform.storage });
-  const hub = new ChatHub(platform.pubsub, (streamId) => chatRepo.history(db, streamId, undefined));
+  const hub = new ChatHub(
+    platform.pubsub,
+    (streamId) => chatRepo.history(db, streamId, undefined),
+    config.live.chat.tickMs,
+  );
   const chat = new ChatService({
     db,
     liveStreams,
@@ -46,6 +51,8 @@ export function createLiveModule(deps: LiveModuleDeps) {
       capacity: config.live.chat.messagesPer10s,
       refillPerMinute: config.live.chat.messagesPer10s * 6,
     }),
+    slowMode: createSlowModeGate(platform),
+    pubsub: platform.pubsub,
     config: config.live.chat,
     moderationThreshold: config.moderation.threshold,
     logger,

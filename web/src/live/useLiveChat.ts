@@ -62,9 +62,12 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
         const token = readTokens()?.accessToken;
         if (token) ws.send(JSON.stringify({ type: 'auth', token }));
       };
-      ws.onmessage = (event) => {
-        const frame = JSON.parse(String(event.data)) as Record<string, any>;
+      const handle = (frame: Record<string, any>) => {
         switch (frame.type) {
+          case 'batch':
+            // A busy room's events of one tick arrive as one frame, in order.
+            for (const event of frame.events as Array<Record<string, any>>) handle(event);
+            break;
           case 'ready':
             setPresence(frame.presence);
             break;
@@ -95,6 +98,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
             break;
         }
       };
+      ws.onmessage = (event) => handle(JSON.parse(String(event.data)) as Record<string, any>);
       ws.onclose = () => {
         setConnected(false);
         setSignedIn(false);

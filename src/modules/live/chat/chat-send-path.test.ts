@@ -1,14 +1,15 @@
 // The chat's cached send path: a ban or time-out and a slow-mode change apply to the very next
 // message (the caches are dropped by the room's events), a fast sender's burst is stored and
-// delivered in order with increasing ids and nothing twice (group-committed writes), and a second
-// API instance on the same database and pub/sub sees the same restrictions.
+// delivered in order with increasing ids and nothing twice (group-committed writes, batched frames),
+// and a second API instance on the same database and pub/sub sees the same restrictions: a ban at
+// once even when it holds no socket of the room, and (with Redis) one slow-mode turn between them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../../app.ts';
 import { startTestApp, type TestApp, bearer } from '../../../../test/support/app.ts';
 import { testDatabaseKinds } from '../../../../test/support/databases.ts';
-import { createServices } from '../../services.ts';
+import { createServices, type Services } from '../../services.ts';
 import { createMetricsRegistry } from '../../../platform/observability/metrics.ts';
 import { createAccounts } from '../../channels/channel-test-support.ts';
 import { TestChatClient } from '../live-test-support.ts';
@@ -17,6 +18,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`live chat send path on ${kind}${process.env.REDIS_URL ? ' with Redis' : ''}`, () => {
     let t: TestApp;
     let second: App;
+    let servicesB: Services;
     let wsA: string;
     let wsB: string;
 
@@ -24,7 +26,8 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind, { LIVE_CHAT_MESSAGES_PER_10S: '100' });
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const platformB = { ...t.platform, metrics: createMetricsRegistry() };
-      second = await buildApp(platformB, createServices(platformB));
+      servicesB = createServices(platformB);
+      second = await buildApp(platformB, servicesB);
       await second.listen({ port: 0, host: '127.0.0.1' });
       wsA = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
       wsB = `ws://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
@@ -43,6 +46,21 @@ for (const kind of testDatabaseKinds()) {
     }
     const answer = (client: TestChatClient, ref: string) =>
       client.waitFor((frame) => frame.ref === ref && (frame.type === 'ack' || frame.type === 'error'), ref);
+
+    async function liveStream(title: string) {
+      const [creator, viewer] = await createAccounts(t, 2);
+      await t.platform.database.db
+        .updateTable('users')
+        .set({ role: 'creator' })
+        .where('id', '=', creator!.id)
+        .execute();
+      const stream = await t.platform.database.db
+        .insertInto('live_streams')
+        .values({ channel_id: creator!.id, title, status: 'live', started_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { creator: creator!, viewer: viewer!, streamId: stream.id };
+    }
 
     test('restrictions and slow mode apply to the next message, on both instances', async () => {
       const [creator, viewer] = await createAccounts(t, 2);
@@ -127,6 +145,7 @@ for (const kind of testDatabaseKinds()) {
         (frame) => frame.type === 'message' && frame.message.body === `m${count - 1}`,
         'last message',
       );
+      assert.ok(viewer.batches > 0, 'a burst reaches a socket as batch frames');
       const bodies = viewer.messages().map((message) => message.body);
       assert.deepEqual(
         bodies,
@@ -145,5 +164,62 @@ for (const kind of testDatabaseKinds()) {
       sender.close();
       viewer.close();
     });
+
+    // Last: the viewer metric the first test reads counts every room, and these tests' sockets close late.
+    test('a ban reaches an instance with no socket in the room at once', async () => {
+      const { creator, viewer, streamId } = await liveStream('Ban elsewhere');
+      const onB = await join(wsB, streamId, viewer.token);
+      onB.send({ type: 'send', body: 'hello', ref: 'b1' });
+      assert.equal((await answer(onB, 'b1')).type, 'ack', 'B now holds "not banned" in its cache');
+      onB.close();
+      await onB.closed;
+      for (let waited = 0; servicesB.live.hub.localViewers().has(streamId); waited += 20) {
+        assert.ok(waited < 5000, 'B left the room');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      // Banned on A while B holds no socket of the room, so B gets none of the room's events.
+      const mod = await join(wsA, streamId, creator.token);
+      mod.send({ type: 'ban', userId: viewer.id, ref: 'm1' });
+      assert.equal((await answer(mod, 'm1')).type, 'ack');
+      const back = await join(wsB, streamId, viewer.token);
+      back.send({ type: 'send', body: 'after the ban', ref: 'b2' });
+      assert.equal(
+        (await answer(back, 'b2')).code,
+        'BANNED',
+        'B dropped its cached "not banned" when the ban was made',
+      );
+      for (const client of [mod, back]) client.close();
+    });
+
+    test(
+      'slow mode gives an author one turn across both instances',
+      { skip: !process.env.REDIS_URL && 'slow mode is shared through Redis in scale mode' },
+      async () => {
+        const { creator, viewer, streamId } = await liveStream('Slow everywhere');
+        const patched = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/live/streams/${streamId}/chat`,
+          headers: bearer(creator.token),
+          payload: { slowModeSeconds: 2 },
+        });
+        assert.equal(patched.statusCode, 200);
+        const onA = await join(wsA, streamId, viewer.token);
+        const onB = await join(wsB, streamId, viewer.token);
+        onA.send({ type: 'send', body: 'first on A', ref: 'a1' });
+        assert.equal((await answer(onA, 'a1')).type, 'ack');
+        onB.send({ type: 'send', body: 'at once on B', ref: 'b1' });
+        assert.equal((await answer(onB, 'b1')).code, 'SLOW_MODE');
+        // A's own record of the first message is now a turn old: B's message must still count on A.
+        await new Promise((resolve) => setTimeout(resolve, 2100));
+        onB.send({ type: 'send', body: 'second, on B', ref: 'b2' });
+        assert.equal((await answer(onB, 'b2')).type, 'ack');
+        onA.send({ type: 'send', body: 'at once on A', ref: 'a2' });
+        const refused = await answer(onA, 'a2');
+        assert.equal(refused.code, 'SLOW_MODE', 'the turn B took holds on A');
+        assert.ok(refused.retryAfterSeconds >= 1 && refused.retryAfterSeconds <= 2);
+        for (const client of [onA, onB]) client.close();
+      },
+    );
   });
 }

@@ -5,12 +5,14 @@ import type { RoutedModeration } from '../../../platform/ai/routed-moderation-tr
 import { topScore } from '../../../platform/ai/moderator.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../../platform/http/auth-guard.ts';
+import type { PubSub } from '../../../platform/pubsub/pubsub.ts';
 import type { RateLimiter } from '../../../platform/rate-limit/rate-limiter.ts';
 import type { SubscriptionService } from '../../subscriptions/service.ts';
 import type { LiveStreamRow, LiveStreamService } from '../live-streams.ts';
 import type { ChatEvent } from './chat-hub.ts';
 import { chatRepo, type ChatMessage } from './chat-repo.ts';
 import { ChatWriter } from './chat-writer.ts';
+import type { SlowModeGate } from './slow-mode.ts';
 import { TtlCache } from './ttl-cache.ts';
 
 /** A refusal the socket turns into an error frame; `code` is part of the chat protocol (docs/LIVE.md). */
@@ -30,6 +32,9 @@ export interface ChatServiceDeps {
   subscriptions: SubscriptionService;
   moderator: RoutedModeration;
   limiter: RateLimiter;
+  slowMode: SlowModeGate;
+  /** Carries bans and time-outs to every process (RESTRICTIONS_CHANNEL). */
+  pubsub: PubSub;
   config: LiveConfig['chat'];
   moderationThreshold: number;
   logger: Logger;
@@ -49,6 +54,17 @@ const STREAM_TTL_MS = 2000;
 const PERMISSION_TTL_MS = 30_000;
 
 type Ban = { until: number | null } | null;
+
+/**
+ * Every process's cached bans listen here: a ban or time-out applies to all of a channel's chats at
+ * once, including on a process that holds no socket of the room it was given in (and so does not get
+ * that room's events).
+ */
+const RESTRICTIONS_CHANNEL = 'live-chat:restrictions';
+interface RestrictionNotice {
+  channelId: string;
+  userId: string;
+}
 const NEVER_ABORTED = new AbortController().signal;
 
 export type AdmittedMessage = Omit<ChatMessage, 'id' | 'createdAt'>;
@@ -64,8 +80,9 @@ export interface ChatAuthor extends AuthenticatedUser {
  * per-user-per-room rate; then the moderator scores it and a toxic one is held (only its author sees it).
  *
  * The send path makes no database round trip of its own in the common case: the room, moderator
- * status, bans, subscriptions and the author's last message time are cached in this process and
- * dropped when a chat event says they changed (`observe`), and the message is written by the group
+ * status, bans and subscriptions are cached in this process and dropped when a chat event says they
+ * changed (`observe`; bans by a process-wide notice), slow-mode turns are taken from a SlowModeGate
+ * (Redis in scale mode, shared by all processes), and the message is written by the group
  * committing ChatWriter, one INSERT for all the messages that arrived meanwhile.
  */
 export class ChatService {
@@ -73,8 +90,9 @@ export class ChatService {
   private readonly moderators = new TtlCache<boolean>(PERMISSION_TTL_MS);
   private readonly bans = new TtlCache<Ban>(PERMISSION_TTL_MS);
   private readonly subscribed = new TtlCache<boolean>(PERMISSION_TTL_MS);
-  private readonly lastPosted = new TtlCache<number | null>(10 * 60_000);
   private readonly writer: ChatWriter;
+  /** Set on the first message this process checks; every ban cache entry is dropped by its notice. */
+  private restrictionsFeed?: Promise<unknown>;
   private readonly postingRules: ChatPostingRule[] = [];
   /** Authors every posting rule let through lately, so a chatty attendee costs the rules one check a TTL. */
   private readonly passedRules = new TtlCache<boolean>(PERMISSION_TTL_MS);
@@ -119,7 +137,10 @@ export class ChatService {
       this.canModerate(stream, author),
       this.deps.limiter.take(`${stream.id}:${author.id}`),
     ]);
-    if (!privileged) await this.assertMayPost(stream, author);
+    if (!privileged) {
+      await this.listenForRestrictions();
+      await this.assertMayPost(stream, author);
+    }
     if (!limit.allowed) {
       throw new ChatRefusal('RATE_LIMITED', 'You are sending messages too fast', limit.retryAfterSeconds);
     }
@@ -159,6 +180,24 @@ export class ChatService {
     const until = seconds ? new Date(Date.now() + seconds * 1000) : null;
     await chatRepo.ban(this.deps.db, stream.channel_id, userId, until, actor.id);
     this.bans.set(`${stream.channel_id}:${userId}`, { until: until ? until.getTime() : null });
+    await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, {
+      channelId: stream.channel_id,
+      userId,
+    } satisfies RestrictionNotice);
+  }
+
+  /** Subscribes once; a failed subscription is tried again by the next message. */
+  private listenForRestrictions(): Promise<unknown> {
+    this.restrictionsFeed ??= this.deps.pubsub
+      .subscribe(RESTRICTIONS_CHANNEL, (message) => {
+        const notice = message as RestrictionNotice;
+        this.bans.delete(`${notice.channelId}:${notice.userId}`);
+      })
+      .catch((error: unknown) => {
+        this.restrictionsFeed = undefined;
+        throw error;
+      });
+    return this.restrictionsFeed;
   }
 
   async pin(stream: LiveStreamRow, actor: AuthenticatedUser, messageId: string | null): Promise<ChatMessage | null> {
@@ -214,16 +253,15 @@ export class ChatService {
       if (!subscribed) throw new ChatRefusal('SUBSCRIBERS_ONLY', 'Only subscribers can chat here');
     }
     if (stream.slow_mode_seconds > 0) {
-      const last = await this.lastPosted.get(
-        `${stream.id}:${author.id}`,
+      const wait = await this.deps.slowMode.take(
+        stream.id,
+        author.id,
+        stream.slow_mode_seconds,
         async () => (await chatRepo.lastPostedAt(db, stream.id, author.id))?.getTime() ?? null,
       );
-      const wait = last ? stream.slow_mode_seconds - (Date.now() - last) / 1000 : 0;
       if (wait > 0)
         throw new ChatRefusal('SLOW_MODE', `Slow mode: one message every ${stream.slow_mode_seconds} s`, wait);
     }
-    // Set before any other await, so a message admitted concurrently sees it.
-    this.lastPosted.set(`${stream.id}:${author.id}`, Date.now());
   }
 
   /**

@@ -4,10 +4,36 @@ import type { AuthenticatedUser } from '../../../platform/http/auth-guard.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import type { Services } from '../../services.ts';
 import { chatSocketPath } from '../presenter.ts';
-import type { ChatEvent, ChatMember } from './chat-hub.ts';
+import { batchFrame, type ChatMember, type RoomBatch, type RoomEvent } from './chat-hub.ts';
 import { CLOSE, clientFrame, ERROR_WINDOW_MS, MAX_ERRORS_PER_WINDOW, type ClientFrame } from './chat-protocol.ts';
 import { chatRepo, type ChatMessage } from './chat-repo.ts';
 import { ChatRefusal, type ChatAuthor } from './chat-service.ts';
+import { compareIds, includesId } from './message-ids.ts';
+
+/**
+ * How long after joining a socket still checks live messages against the history it was sent: a
+ * message stored before the history was read can still arrive as an event (its publish follows the
+ * write), and must not be shown twice.
+ */
+const HISTORY_OVERLAP_MS = 60_000;
+
+/** A join's history as one frame: a batch of `message` events. */
+const historyFrame = (messages: readonly ChatMessage[]) =>
+  batchFrame(messages.map((message) => JSON.stringify({ type: 'message', message })));
+
+/**
+ * Signed-out joins are given the room's in-memory array, which is replaced whenever it changes: a
+ * crowd arriving at once shares one frame, kept as long as the array is.
+ */
+const sharedHistoryFrames = new WeakMap<readonly ChatMessage[], Buffer>();
+function sharedHistoryFrame(messages: readonly ChatMessage[]): Buffer {
+  let frame = sharedHistoryFrames.get(messages);
+  if (!frame) {
+    frame = Buffer.from(historyFrame(messages));
+    sharedHistoryFrames.set(messages, frame);
+  }
+  return frame;
+}
 
 const socketQuery = z.object({
   after: z
@@ -47,32 +73,43 @@ export async function liveChatSocketRoutes(
       // Sent messages, in arrival order: stored, fanned out and acknowledged one after another.
       let ordered: Promise<void> = Promise.resolve();
       let delivered: Promise<void> = Promise.resolve();
-      // History and live events overlap while joining: the history's ids are not sent again.
-      const fromHistory = new Set<string>();
-      let buffered: Array<{ event: ChatEvent; text: string }> | undefined = [];
+      // History and live events overlap while joining: the history's messages (ascending ids) are not
+      // sent again. Signed-out joins share the room's in-memory array; it is let go after the overlap.
+      let history: readonly ChatMessage[] = [];
+      let historyUntil = 0;
+      // Room events that arrive before the history is sent wait here, in order.
+      let buffered: Array<() => void> | undefined = [];
 
-      const sendText = (text: string) => {
-        if (socket.readyState === socket.OPEN) socket.send(text);
+      const sendText = (text: string | Buffer) => {
+        // A Buffer is the room's pre-built UTF-8 frame: sent as text, without re-encoding per socket.
+        if (socket.readyState === socket.OPEN) socket.send(text, { binary: false });
       };
       const send = (frame: object) => sendText(JSON.stringify(frame));
-      const deliverEvent = (event: ChatEvent, text: string) => {
-        if (event.type === 'message' && event.message.status === 'visible') {
-          const id = event.message.id;
-          // Ids are decimal strings of bigints: a shorter one is smaller.
-          const resumedPast =
-            after !== undefined && (id.length < after.length || (id.length === after.length && id <= after));
-          if (resumedPast || fromHistory.has(id)) return;
-        }
-        sendText(text);
+      /** A message this socket already has: before the `after` it resumed from, or in its history. */
+      const alreadySent = (event: RoomEvent) => {
+        if (event.type !== 'message') return false;
+        const id = event.message.id;
+        return (after !== undefined && compareIds(id, after) <= 0) || includesId(history, id);
+      };
+      const deliverBatch = (batch: RoomBatch) => {
+        if (history.length > 0 && Date.now() > historyUntil) history = [];
+        // Most sockets (joined a while ago, not resumed) take the shared frame with no per-socket work.
+        if (after === undefined && history.length === 0) return sendText(batch.frame);
+        const kept = batch.texts.filter((_, index) => !alreadySent(batch.events[index]!));
+        if (kept.length === batch.texts.length) sendText(batch.frame);
+        else if (kept.length > 0) sendText(batchFrame(kept));
       };
       const member: ChatMember = {
         get userId() {
           return user?.id;
         },
-        deliver: (event, text) => {
-          if (event.type === 'presence') sendText(text);
-          else if (buffered) buffered.push({ event, text });
-          else deliverEvent(event, text);
+        deliver: (batch) => {
+          if (buffered) buffered.push(() => deliverBatch(batch));
+          else deliverBatch(batch);
+        },
+        deliverOwn: (_event, text) => {
+          if (buffered) buffered.push(() => sendText(text));
+          else sendText(text);
         },
       };
       const fail = (code: string, message: string, extra: Record<string, unknown> = {}) => {
@@ -110,9 +147,8 @@ export async function liveChatSocketRoutes(
         }
         leave = await hub.join(streamId, member);
         // A signed-out join without `after` (most viewers) gets the room's recent messages from memory.
-        const history =
-          (!user && after === undefined ? await hub.recent(streamId) : undefined) ??
-          (await chatRepo.history(db, streamId, user?.id, after));
+        const shared = !user && after === undefined ? await hub.recent(streamId) : undefined;
+        const joinHistory = shared ?? (await chatRepo.history(db, streamId, user?.id, after));
         send({
           type: 'ready',
           streamId,
@@ -121,13 +157,12 @@ export async function liveChatSocketRoutes(
           slowModeSeconds: stream.slow_mode_seconds,
           subscribersOnly: stream.subscribers_only,
         });
-        for (const message of history) {
-          fromHistory.add(message.id);
-          send({ type: 'message', message });
-        }
+        if (joinHistory.length > 0) sendText(shared ? sharedHistoryFrame(shared) : historyFrame(joinHistory));
+        history = joinHistory;
+        historyUntil = Date.now() + HISTORY_OVERLAP_MS;
         const pending = buffered ?? [];
         buffered = undefined;
-        for (const { event, text } of pending) deliverEvent(event, text);
+        for (const deliver of pending) deliver();
       })();
       queue = opened.catch((error: unknown) => {
         request.log.error({ err: error }, 'chat join failed');

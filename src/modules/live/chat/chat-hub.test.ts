@@ -1,0 +1,102 @@
+// The room's delivery ticks: a quiet room's event goes out at once, a busy room's events go out
+// together as one frame built once for every member, in order; a held message reaches only its
+// author's members, and presence rides in the same ticks.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryPubSub } from '../../../platform/pubsub/memory-pubsub.ts';
+import { ChatHub, type ChatMember, type RoomBatch } from './chat-hub.ts';
+import type { ChatMessage } from './chat-repo.ts';
+
+const TICK_MS = 80;
+
+function message(id: number, status: ChatMessage['status'] = 'visible', authorId = 'author'): ChatMessage {
+  return {
+    id: String(id),
+    streamId: 'room',
+    authorId,
+    authorName: 'someone',
+    body: `m${id}`,
+    status,
+    offsetMs: 0,
+    createdAt: new Date(0).toISOString(),
+  };
+}
+
+interface Recorder extends ChatMember {
+  batches: Array<{ at: number; batch: RoomBatch }>;
+  own: string[];
+}
+
+function recorder(userId?: string): Recorder {
+  const member: Recorder = {
+    userId,
+    batches: [],
+    own: [],
+    deliver: (batch) => member.batches.push({ at: Date.now(), batch }),
+    deliverOwn: (_event, text) => member.own.push(text),
+  };
+  return member;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const messageIds = (member: Recorder) =>
+  member.batches.flatMap(({ batch }) =>
+    batch.events.flatMap((event) => (event.type === 'message' ? [event.message.id] : [])),
+  );
+
+describe('chat hub delivery ticks', () => {
+  test('a quiet room sends at once; a busy one sends one shared frame per tick, in order', async () => {
+    const hub = new ChatHub(new MemoryPubSub(), undefined, TICK_MS);
+    const viewers = [recorder(), recorder()];
+    const leaves = await Promise.all(viewers.map((viewer) => hub.join('room', viewer)));
+    await sleep(TICK_MS * 4); // the join's presence tick passes; the room is quiet again
+
+    const sentAt = Date.now();
+    await hub.publish('room', { type: 'message', message: message(1) });
+    await sleep(TICK_MS / 4);
+    const quiet = viewers[0]!.batches.find(({ batch }) => batch.events.some((event) => event.type === 'message'));
+    assert.ok(quiet, 'the first message after a quiet tick is not held back for the next tick');
+    assert.ok(quiet.at - sentAt < TICK_MS / 2);
+
+    // Ten messages within one tick after that: one or two frames, not ten.
+    const before = viewers[0]!.batches.length;
+    for (let id = 2; id <= 11; id += 1) await hub.publish('room', { type: 'message', message: message(id) });
+    await sleep(TICK_MS * 3);
+    const frames = viewers[0]!.batches.slice(before);
+    assert.ok(frames.length <= 2, `10 messages in one tick went out as ${frames.length} frames`);
+    const batch = frames.find(({ batch }) => batch.events.length > 1)!.batch;
+    const parsed = JSON.parse(batch.frame.toString()) as { type: string; events: Array<{ message: ChatMessage }> };
+    assert.equal(parsed.type, 'batch');
+    assert.deepEqual(
+      parsed.events.map((event) => event.message.id),
+      batch.events.map((event) => (event.type === 'message' ? event.message.id : '')),
+    );
+    assert.equal(viewers[1]!.batches.at(-1)!.batch, viewers[0]!.batches.at(-1)!.batch, 'one frame for every member');
+    for (const viewer of viewers) {
+      assert.deepEqual(
+        messageIds(viewer),
+        Array.from({ length: 11 }, (_, index) => String(index + 1)),
+      );
+    }
+    for (const leave of leaves) await leave();
+    hub.close();
+  });
+
+  test('a held message goes to its author only, outside the shared frames', async () => {
+    const hub = new ChatHub(new MemoryPubSub(), undefined, TICK_MS);
+    const author = recorder('author');
+    const other = recorder('other');
+    const leaves = [await hub.join('room', author), await hub.join('room', other)];
+    await hub.publish('room', { type: 'message', message: message(5, 'held') });
+    await hub.publish('room', { type: 'message', message: message(6) });
+    await sleep(500); // past the joins' coalesced presence report (200 ms)
+    assert.equal(author.own.length, 1);
+    assert.equal((JSON.parse(author.own[0]!) as { message: ChatMessage }).message.status, 'held');
+    assert.equal(other.own.length, 0);
+    for (const member of [author, other]) assert.deepEqual(messageIds(member), ['6']);
+    const presence = author.batches.flatMap(({ batch }) => batch.events).find((event) => event.type === 'presence');
+    assert.deepEqual(presence, { type: 'presence', count: 2 }, 'presence goes out in the ticks too');
+    for (const leave of leaves) await leave();
+    hub.close();
+  });
+});

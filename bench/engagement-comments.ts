@@ -28,6 +28,7 @@ import { AccessTokenSigner } from '../src/platform/security/jwt.ts';
 import { benchDatabaseKinds, prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
 import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
+import { appTargetEnv } from './support/app-target-env.ts';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 5);
@@ -95,20 +96,6 @@ async function seed(db: Kysely<DB>): Promise<Seeded> {
   return { videoId: video.id, viewerId: viewer! };
 }
 
-/** The target's environment: production-like, quiet, never throttled, no Redis. */
-function targetEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET']) delete env[name];
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000000',
-    WORKERS_IN_PROCESS: 'false',
-    ...extra,
-  };
-}
-
 function firstPage(
   target: TargetProcess,
   path: string,
@@ -145,7 +132,7 @@ function pathOf(scenario: Scenario, seeded: Seeded): string {
 async function measureDatabase(database: BenchDatabase<Seeded>): Promise<Measurement[]> {
   const secret = randomBytes(32).toString('hex');
   const target = await startTarget('real', {
-    env: targetEnv({ ...database.env, JWT_SECRET: secret }),
+    env: appTargetEnv({ ...database.env, JWT_SECRET: secret }),
     cpuProfDir: CPU_PROF_DIR,
   });
   const { token } = await new AccessTokenSigner(secret, 3600).sign({

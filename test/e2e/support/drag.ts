@@ -2,15 +2,21 @@
 // lift, an arrow key to move one place, Space to drop; each step waits for the live region's announcement.
 import type { Page } from 'playwright-core';
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** `handle` is the handle's accessible name, "Drag <item>"; the announcements name "<item>". */
 export async function dragByKeyboard(page: Page, handle: string, key: 'ArrowDown' | 'ArrowUp'): Promise<void> {
   const item = handle.replace(/^Drag /, '');
   await page.getByRole('button', { name: handle, exact: true }).first().focus();
   await page.keyboard.press('Space');
   // The "Picked up" line is replaced at once by the item's place.
-  await page.getByText(`${item} is at position`).first().waitFor({ state: 'attached' });
+  const lifted = page.getByText(new RegExp(`^${escaped(item)} is at position \\d+ of \\d+\\.$`)).first();
+  await lifted.waitFor({ state: 'attached' });
+  const from = Number(/is at position (\d+)/.exec((await lifted.textContent()) ?? '')?.[1]);
+  const to = key === 'ArrowDown' ? from + 1 : from - 1;
   await page.keyboard.press(key);
-  await page.waitForTimeout(300);
+  // Drop only once the move is announced: a fixed pause could drop it before the move had landed.
+  await page.getByText(`${item} is at position ${to} of`).first().waitFor({ state: 'attached' });
   await page.keyboard.press('Space');
-  await page.getByText(`${item} dropped at position`).first().waitFor({ state: 'attached' });
+  await page.getByText(`${item} dropped at position ${to}.`).first().waitFor({ state: 'attached' });
 }

@@ -63,20 +63,10 @@ for (const kind of testDatabaseKinds()) {
     }
 
     test('restrictions and slow mode apply to the next message, on both instances', async () => {
-      const [creator, viewer] = await createAccounts(t, 2);
-      await t.platform.database.db
-        .updateTable('users')
-        .set({ role: 'creator' })
-        .where('id', '=', creator!.id)
-        .execute();
-      const stream = await t.platform.database.db
-        .insertInto('live_streams')
-        .values({ channel_id: creator!.id, title: 'Cache', status: 'live', started_at: new Date() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const mod = await join(wsA, stream.id, creator!.token);
-      const onA = await join(wsA, stream.id, viewer!.token);
-      const onB = await join(wsB, stream.id, viewer!.token);
+      const { creator, viewer, streamId } = await liveStream('Cache');
+      const mod = await join(wsA, streamId, creator.token);
+      const onA = await join(wsA, streamId, viewer.token);
+      const onB = await join(wsB, streamId, viewer.token);
       // Each instance counts the viewers connected to it (the cluster's total is the sum).
       const viewers = async (app: typeof second) =>
         /^streamhub_live_viewers (\d+)$/m.exec((await app.inject({ method: 'GET', url: '/metrics' })).body)?.[1];
@@ -85,7 +75,7 @@ for (const kind of testDatabaseKinds()) {
 
       onB.send({ type: 'send', body: 'before', ref: 'b1' });
       assert.equal((await answer(onB, 'b1')).type, 'ack', 'the viewer may post (and the caches are now warm)');
-      mod.send({ type: 'timeout', userId: viewer!.id, seconds: 60, ref: 'm1' });
+      mod.send({ type: 'timeout', userId: viewer.id, seconds: 60, ref: 'm1' });
       assert.equal((await answer(mod, 'm1')).type, 'ack');
       await onB.waitFor((frame) => frame.type === 'restricted', 'restricted on B');
       onB.send({ type: 'send', body: 'during the time-out', ref: 'b2' });
@@ -94,7 +84,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await answer(onA, 'a1')).code, 'TIMED_OUT');
 
       // Lifted (a 1 s time-out that has passed), then slow mode switched on through the API.
-      mod.send({ type: 'timeout', userId: viewer!.id, seconds: 1, ref: 'm2' });
+      mod.send({ type: 'timeout', userId: viewer.id, seconds: 1, ref: 'm2' });
       await answer(mod, 'm2');
       await onB.waitFor(
         (frame) => frame.type === 'restricted' && frame.until !== null && Date.parse(frame.until) < Date.now() + 2000,
@@ -105,8 +95,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await answer(onB, 'b3')).type, 'ack');
       const patched = await t.app.inject({
         method: 'PATCH',
-        url: `/api/v1/live/streams/${stream.id}/chat`,
-        headers: bearer(creator!.token),
+        url: `/api/v1/live/streams/${streamId}/chat`,
+        headers: bearer(creator.token),
         payload: { slowModeSeconds: 30 },
       });
       assert.equal(patched.statusCode, 200);
@@ -114,7 +104,7 @@ for (const kind of testDatabaseKinds()) {
       onB.send({ type: 'send', body: 'too soon', ref: 'b4' });
       assert.equal((await answer(onB, 'b4')).code, 'SLOW_MODE', 'the cached room was dropped by the settings event');
 
-      mod.send({ type: 'ban', userId: viewer!.id, ref: 'm3' });
+      mod.send({ type: 'ban', userId: viewer.id, ref: 'm3' });
       await answer(mod, 'm3');
       await onA.waitFor((frame) => frame.type === 'restricted' && frame.until === null, 'ban on A');
       onA.send({ type: 'send', body: 'banned', ref: 'a2' });

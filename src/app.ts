@@ -7,6 +7,8 @@ import type { Platform } from './platform/platform.ts';
 import type { Services } from './modules/services.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { tooManyRequests } from './platform/http/errors.ts';
+import { RedisRequestWindows } from './platform/rate-limit/redis-request-windows.ts';
+import { requestWindowStore } from './platform/rate-limit/request-window-store.ts';
 import { authGuardPlugin } from './platform/http/auth-guard.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { createCompiledSerializerCompiler } from './platform/http/compiled-serializer.ts';
@@ -133,13 +135,17 @@ export async function buildApp(platform: Platform, services: Services): Promise<
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'location', 'upload-offset', 'upload-length', 'tus-resumable'],
   });
+  const requestWindows =
+    platform.redis &&
+    new RedisRequestWindows(platform.redis, (error) => app.log.warn({ err: error }, 'rate-limit sync to Redis failed'));
+  if (requestWindows) app.addHook('onClose', () => requestWindows.close());
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimits.globalPerMinute,
     timeWindow: 60_000,
-    // With Redis the counters are shared by every API replica; otherwise they live in this process.
-    ...(platform.redis
-      ? { redis: platform.redis, nameSpace: `${config.redisKeyPrefix}ratelimit:`, skipOnError: true }
+    // With Redis the windows are shared by every API replica; otherwise they live in this process.
+    ...(requestWindows
+      ? { store: requestWindowStore(requestWindows, `${config.redisKeyPrefix}ratelimit:`), skipOnError: true }
       : {}),
     errorResponseBuilder: (_request, context) =>
       tooManyRequests(context.ttl / 1000, `Too many requests: limit is ${context.max} per ${context.after}`),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import type { Executor } from '../../platform/db/transaction.ts';
+import { compiledOnce } from '../../platform/db/compiled-once.ts';
 import { namedStatement } from '../../platform/db/named-statements.ts';
 import { outboxInsertFrom } from '../../platform/events/event-bus.ts';
 import type { VideoRow } from '../videos/repo.ts';
@@ -20,14 +21,59 @@ interface ToggleRow extends ToggledVideo {
   changed: boolean;
 }
 
+interface ToggleArgs extends Record<string, unknown> {
+  actorId: string;
+  admin: boolean;
+  videoId: string;
+  likedAt: Date;
+}
+
 /**
- * A like or unlike in one statement and one round trip: read the video, insert or delete the row only
- * when the actor may do it (the SQL twin of `canView`, plus "ready" for a like), write the outbox event
- * for a row that really changed, and return the video's state. A single statement is atomic, so the
- * row and its event commit together without `begin`/`commit`. The caller checks the returned video
- * with `canView` / `assertPlayable` for the error to answer; the SQL conditions are the same rules.
- * The text depends only on the action (everything else is a parameter), so each action is one named
- * statement, parsed once per connection.
+ * The toggle statement for one action: read the video, insert or delete the row only when the actor may
+ * do it (the SQL twin of `canView`, plus "ready" for a like), write the outbox event for a row that
+ * really changed, and return the video's state. The text depends only on the action, so each is
+ * compiled once and prepared once per connection under its name.
+ */
+function toggleStatement(action: 'like' | 'unlike') {
+  return compiledOnce<ToggleArgs, ToggleRow>(({ actorId, admin, videoId, likedAt }) => {
+    const mayAct =
+      action === 'like'
+        ? sql`v.status = 'ready' and (v.creator_id = ${actorId}::uuid or ${admin} or v.visibility <> 'private')`
+        : sql`v.status <> 'deleted' and (v.creator_id = ${actorId}::uuid or ${admin}
+            or (v.status = 'ready' and v.visibility <> 'private'))`;
+    const change =
+      action === 'like'
+        ? sql`insert into likes (user_id, video_id, created_at)
+            select ${actorId}::uuid, v.id, ${likedAt} from v where ${mayAct}
+            on conflict (user_id, video_id) do nothing
+            returning video_id`
+        : sql`delete from likes using v
+            where likes.user_id = ${actorId}::uuid and likes.video_id = v.id and ${mayAct}
+            returning likes.video_id`;
+    const event = outboxInsertFrom(
+      {
+        topic: action === 'like' ? LIKE_CREATED : LIKE_DELETED,
+        // A video id, checked as a UUID by the route.
+        key: sql<string>`${videoId}::text`,
+        payload: sql`jsonb_build_object('videoId', ${videoId}::text, 'userId', ${actorId}::text, 'creatorId', v.creator_id)`,
+      },
+      sql`changed, v`,
+    );
+    return sql<ToggleRow>`${namedStatement(`likes.toggle.${action}`)}
+      with v as (select id, creator_id, status, visibility, like_count from videos where id = ${videoId}::uuid),
+      changed as (${change}),
+      event as (${event})
+      select v.creator_id, v.status, v.visibility, v.like_count, exists (select 1 from changed) as changed from v`;
+  });
+}
+
+const toggleStatements = { like: toggleStatement('like'), unlike: toggleStatement('unlike') };
+
+/**
+ * A like or unlike in one statement and one round trip (see toggleStatement). A single statement is
+ * atomic, so the row and its event commit together without `begin`/`commit`. The caller checks the
+ * returned video with `canView` / `assertPlayable` for the error to answer; the SQL conditions are the
+ * same rules.
  */
 export async function toggleLike(
   db: Executor,
@@ -35,37 +81,13 @@ export async function toggleLike(
   videoId: string,
   action: 'like' | 'unlike',
 ): Promise<ToggleResult> {
-  const admin = actor.role === 'admin';
-  const mayAct =
-    action === 'like'
-      ? sql`v.status = 'ready' and (v.creator_id = ${actor.id}::uuid or ${admin} or v.visibility <> 'private')`
-      : sql`v.status <> 'deleted' and (v.creator_id = ${actor.id}::uuid or ${admin}
-          or (v.status = 'ready' and v.visibility <> 'private'))`;
   // The timestamp comes from here, in milliseconds, so keyset cursors (ISO strings) match it exactly.
-  const change =
-    action === 'like'
-      ? sql`insert into likes (user_id, video_id, created_at)
-          select ${actor.id}::uuid, v.id, ${new Date()} from v where ${mayAct}
-          on conflict (user_id, video_id) do nothing
-          returning video_id`
-      : sql`delete from likes using v
-          where likes.user_id = ${actor.id}::uuid and likes.video_id = v.id and ${mayAct}
-          returning likes.video_id`;
-  const event = outboxInsertFrom(
-    {
-      topic: action === 'like' ? LIKE_CREATED : LIKE_DELETED,
-      key: videoId,
-      payload: sql`jsonb_build_object('videoId', ${videoId}::text, 'userId', ${actor.id}::text, 'creatorId', v.creator_id)`,
-    },
-    sql`changed, v`,
-  );
-  const result = await sql<ToggleRow>`${namedStatement(`likes.toggle.${action}`)}
-    with v as (select id, creator_id, status, visibility, like_count from videos where id = ${videoId}::uuid),
-    changed as (${change}),
-    event as (${event})
-    select v.creator_id, v.status, v.visibility, v.like_count, exists (select 1 from changed) as changed from v`.execute(
-    db,
-  );
+  const result = await toggleStatements[action](db, {
+    actorId: actor.id,
+    admin: actor.role === 'admin',
+    videoId,
+    likedAt: new Date(),
+  });
   const row = result.rows[0];
   if (!row) return { video: undefined, changed: false };
   const { changed, ...video } = row;

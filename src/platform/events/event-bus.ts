@@ -182,14 +182,15 @@ export async function publishEvent(
 /**
  * The outbox write as one step of a caller's data-modifying statement (`with … , event as (<this>) …`):
  * one event per row of `source` (an SQL FROM list), so a write and its event are one atomic statement
- * and one round trip. Call `announceOutboxWrite` after it wrote a row.
+ * and one round trip. Call `announceOutboxWrite` after it wrote a row. The key may be an SQL expression
+ * (a statement compiled once takes it as a parameter); the caller then answers for it being a valid key.
  */
 export function outboxInsertFrom(
-  event: { topic: string; key: string; payload: RawBuilder<unknown> },
+  event: { topic: string; key: string | RawBuilder<string>; payload: RawBuilder<unknown> },
   source: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   assertTopic(event.topic);
-  assertKey(event.key);
+  if (typeof event.key === 'string') assertKey(event.key);
   return sql`insert into outbox_events (topic, partition_key, payload)
     select ${event.topic}, ${event.key}, ${event.payload} from ${source}`;
 }

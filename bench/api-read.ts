@@ -26,6 +26,7 @@ import type { DB } from '../src/platform/db/schema.ts';
 import { hashPassword } from '../src/platform/security/passwords.ts';
 import { benchDatabaseKinds, prepareBenchDatabase, type BenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { scaleModeNodeFlags } from './support/scale-node-options.ts';
 import { startTarget, stopAllTargets, type TargetMode, type TargetProcess } from './support/target-process.ts';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10);
@@ -149,7 +150,13 @@ interface RunningTarget {
 }
 
 async function start(key: TargetKey, mode: TargetMode, env: NodeJS.ProcessEnv, ids: string[]): Promise<RunningTarget> {
-  const target = await startTarget(mode, { env, cpuProfDir: CPU_PROF_DIR });
+  // The PostgreSQL server and its pg anchor are measured as scale mode deploys them (scripts/cluster.sh's flags).
+  const scaleMode = key === 'postgres' || key === 'bare-pg';
+  const target = await startTarget(mode, {
+    env,
+    cpuProfDir: CPU_PROF_DIR,
+    nodeFlags: scaleMode ? scaleModeNodeFlags() : [],
+  });
   await checkTarget(target, key, ids[0]!);
   process.stderr.write(`${LABELS[key]}: pid ${target.pid}, port ${target.port}\n`);
   return { key, target, ids };

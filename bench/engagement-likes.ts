@@ -42,6 +42,7 @@ import { prepareBenchDatabase, type BenchDatabase } from './support/databases.ts
 import { envNumber, markdownTable } from './support/options.ts';
 import { cpuSecondsOf } from './support/process-cpu.ts';
 import { backendCpuBetween, postgresBackendCpu } from './support/postgres-backend-cpu.ts';
+import { scaleModeNodeFlags } from './support/scale-node-options.ts';
 import { startTarget, stopAllTargets, type TargetProcess } from './support/target-process.ts';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10);
@@ -163,7 +164,7 @@ function load(target: TargetProcess, videoId: string, tokens: string[], seconds:
 
 /** `streamhub worker`: in scale-out the workers, not the API, flush the Redis counters. */
 async function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker'], {
+  const worker = spawn(process.execPath, [...scaleModeNodeFlags(), '--import', 'tsx', MAIN, 'worker'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -238,7 +239,12 @@ async function measure(key: ModeKey): Promise<Measurement> {
   let worker: ChildProcess | undefined;
   try {
     const anchor = key === 'anchor';
-    const target = await startTarget(anchor ? 'bare-like' : 'real', { env, cpuProfDir: CPU_PROF_DIR });
+    // Redis mode and its anchor are measured as scale mode deploys a server (scripts/cluster.sh's Node flags).
+    const target = await startTarget(anchor ? 'bare-like' : 'real', {
+      env,
+      cpuProfDir: CPU_PROF_DIR,
+      nodeFlags: redisPrefix ? scaleModeNodeFlags() : [],
+    });
     worker = redisPrefix && !anchor ? await startWorker(env) : undefined;
     const signer = new AccessTokenSigner(secret, 3600);
     const tokens = await Promise.all(

@@ -23,6 +23,8 @@ export interface StartTargetOptions {
   env: NodeJS.ProcessEnv;
   /** When set, the child runs with --cpu-prof and writes its profile here on exit. */
   cpuProfDir?: string;
+  /** Node flags for the child, e.g. scaleModeNodeFlags() for a server measured as scale mode deploys it. */
+  nodeFlags?: string[];
   startTimeoutMs?: number;
 }
 
@@ -57,7 +59,10 @@ async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * port. The child's other stdout lines (e.g. warn-level logs) are forwarded to stderr.
  */
 export async function startTarget(mode: TargetMode, options: StartTargetOptions): Promise<TargetProcess> {
-  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  const nodeArgs = [
+    ...(options.nodeFlags ?? []),
+    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SERVE_TARGET, mode], {
     env: options.env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
+import { scaleModeNodeFlags } from '../../bench/support/scale-node-options.ts';
 
 /**
  * ops/docker-compose.yml is the container version of scripts/cluster.sh: same processes, same
@@ -57,6 +58,7 @@ test('StreamHub processes get the same environment in both, and it is a valid co
     delete env.PORT;
     delete env.HOST;
     assert.deepEqual(Object.keys(env).sort(), expected, `${name}'s environment differs from scripts/cluster.sh`);
+    assert.deepEqual(env.NODE_OPTIONS?.split(' '), scaleModeNodeFlags(), `${name} runs Node with other flags`);
     const config = loadConfig({ ...env, JWT_SECRET: 'x'.repeat(32) });
     assert.equal(config.workersInProcess, false);
     assert.equal(config.database.replicas.urls.length, 1);

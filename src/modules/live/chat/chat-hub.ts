@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PubSub } from '../../../platform/pubsub/pubsub.ts';
 import type { ChatMessage } from './chat-repo.ts';
 import { compareIds, includesId } from './message-ids.ts';
+import { textFrameOnWire } from './wire-frame.ts';
 
 /** What travels between instances about a room; every instance delivers it to its own sockets. */
 export type ChatEvent =
@@ -29,6 +30,8 @@ export interface RoomBatch {
   texts: string[];
   /** `batchFrame(texts)` as UTF-8, sent as a text frame as it is. */
   frame: Buffer;
+  /** `frame` with its WebSocket header: the bytes each socket is written (wire-frame.ts). */
+  wire: Buffer;
 }
 
 /** The chat frame for events: a lone event as itself, several as {"type":"batch","events":[…]} (docs/LIVE.md). */
@@ -258,11 +261,8 @@ export class ChatHub {
   }
 
   private flush(room: Room): void {
-    const batch: RoomBatch = {
-      events: room.pending,
-      texts: room.pendingTexts,
-      frame: Buffer.from(batchFrame(room.pendingTexts)),
-    };
+    const frame = Buffer.from(batchFrame(room.pendingTexts));
+    const batch: RoomBatch = { events: room.pending, texts: room.pendingTexts, frame, wire: textFrameOnWire(frame) };
     room.pending = [];
     room.pendingTexts = [];
     room.lastFlushAt = Date.now();

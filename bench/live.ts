@@ -12,8 +12,15 @@
  * rendition only and once with a 360p rung; the packager's CPU time over the stream's real time, and
  * the glass-to-glass latency as a viewer polling the live playlist meets it (support/live-glass-to-glass.ts).
  *
- * Environment: BENCH_CLIENTS (1000), BENCH_RATE (50), BENCH_SECONDS (10), BENCH_INGEST_SECONDS (15; 0
- * skips the ingest part), BENCH_CLIENT_PROCESSES (2), DATABASE_URL, REDIS_URL.
+ * Glass-to-glass from the picture: a stream whose frames carry their capture time as a block code
+ * (support/stamped-stream.ts) is played by hls.js in headless Chromium, which reads the time off each
+ * displayed frame (support/live-player-latency.ts): with 2 s and 1 s segments, the web player's
+ * settings and low-delay ones side by side.
+ *
+ * Environment: BENCH_CLIENTS (1000; 0 skips the chat part), BENCH_RATE (50), BENCH_SECONDS (10), BENCH_INGEST_SECONDS (15; 0
+ * skips the ingest part), BENCH_GLASS_SECONDS (20 of sampling per segment length; 0 skips the picture
+ * part), BENCH_CLIENT_PROCESSES (2), BENCH_CPU_PROF=<dir> (V8 CPU profiles of the chat servers and
+ * client processes), DATABASE_URL, REDIS_URL.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -35,14 +42,31 @@ import { randomUUID } from 'node:crypto';
 import { chatFanoutAcrossProcesses, createLiveBenchStream } from './support/live-chat-fanout.ts';
 import { cpuSecondsOf } from './support/process-cpu.ts';
 import { EncoderClock, glassToGlass, PlaylistWatcher } from './support/live-glass-to-glass.ts';
+import { measurePlayerLatency, type PlayerSetup } from './support/live-player-latency.ts';
+import { pushStampedStream } from './support/stamped-stream.ts';
+import { livePlaybackUrl } from '../src/modules/live/presenter.ts';
 
 /** LivePlayer.tsx plays this many target durations behind the live edge (hls.js liveSyncDurationCount). */
 const PLAYER_HOLD_BACK_SEGMENTS = 3;
 
-const CLIENTS = Math.round(envNumber('BENCH_CLIENTS', 1000));
+const CLIENTS = process.env.BENCH_CLIENTS === '0' ? 0 : Math.round(envNumber('BENCH_CLIENTS', 1000));
 const RATE = envNumber('BENCH_RATE', 50);
 const SECONDS = envNumber('BENCH_SECONDS', 10);
 const INGEST_SECONDS = process.env.BENCH_INGEST_SECONDS === '0' ? 0 : envNumber('BENCH_INGEST_SECONDS', 15);
+const GLASS_SECONDS = process.env.BENCH_GLASS_SECONDS === '0' ? 0 : envNumber('BENCH_GLASS_SECONDS', 20);
+/** The player settings measured from the picture: the web player's (LivePlayer.tsx) and a low-delay set. */
+const PLAYER_SETUPS: PlayerSetup[] = [
+  { name: 'web player (liveSyncDurationCount 3)', config: { liveSyncDurationCount: 3, lowLatencyMode: false } },
+  {
+    name: 'low delay (liveSyncDurationCount 1, catch-up rate 1.5)',
+    config: {
+      liveSyncDurationCount: 1,
+      liveMaxLatencyDurationCount: 3,
+      maxLiveSyncPlaybackRate: 1.5,
+      lowLatencyMode: false,
+    },
+  },
+];
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -66,10 +90,10 @@ async function instance(
 }
 
 async function main(): Promise<void> {
-  if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+  if (process.env.DATABASE_URL && process.env.REDIS_URL && CLIENTS > 0) {
     const clientProcesses = Math.round(envNumber('BENCH_CLIENT_PROCESSES', 2));
     await chatFanoutAcrossProcesses({ clients: CLIENTS, rate: RATE, seconds: SECONDS, clientProcesses, load });
-    if (INGEST_SECONDS <= 0) return;
+    if (INGEST_SECONDS <= 0 && GLASS_SECONDS <= 0) return;
   }
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   const testDatabase = await createTestDatabase(kind);
@@ -99,7 +123,7 @@ async function main(): Promise<void> {
   const { creatorId, streamId } = await createLiveBenchStream(db);
   const token = (await a.services.accessTokens.sign({ userId: creatorId, role: 'creator' })).token;
   const path = `/api/v1/live/streams/${streamId}/chat`;
-  if (!(testDatabase.url && process.env.REDIS_URL)) await chatInProcess();
+  if (!(testDatabase.url && process.env.REDIS_URL) && CLIENTS > 0) await chatInProcess();
   async function chatInProcess(): Promise<void> {
     console.log(
       `# Live chat fan-out: ${CLIENTS} sockets over 2 instances (${process.env.REDIS_URL && testDatabase.url ? 'Redis pub/sub' : 'in-memory pub/sub'}), ${RATE} msg/s for ${SECONDS} s; ${cpus().length} cores, load ${load()}`,
@@ -192,6 +216,55 @@ async function main(): Promise<void> {
             : 'no segment listed while the encoder reported progress: glass-to-glass not measured; ') +
           `load ${load()}`,
       );
+    }
+  }
+
+  if (GLASS_SECONDS > 0) {
+    for (const segmentSeconds of [2, 1]) await glassToGlassFromPicture(segmentSeconds);
+  }
+  async function glassToGlassFromPicture(segmentSeconds: number): Promise<void> {
+    const config = {
+      ...a.platform.config,
+      live: { ...a.platform.config.live, ladderHeights: [], segmentSeconds },
+    };
+    const services = createServices({ ...a.platform, config, metrics: createMetricsRegistry() });
+    const ingest = services.live.createIngest();
+    const port = await ingest.start('127.0.0.1');
+    const key = (await services.live.keys.create({ id: creatorId, role: 'creator' })).key;
+    await db.updateTable('live_streams').set({ status: 'ended' }).where('channel_id', '=', creatorId).execute();
+    // A viewer joins a stream that has been running a while: a few segments before the players open.
+    const warmupSeconds = 4 * segmentSeconds;
+    const settleSeconds = 6;
+    const pushedAt = Date.now();
+    const encoder = pushStampedStream(
+      `rtmp://127.0.0.1:${port}/live/${key}`,
+      warmupSeconds + PLAYER_SETUPS.length * (settleSeconds + GLASS_SECONDS + 5) + 20,
+      segmentSeconds,
+    );
+    try {
+      const first = await waitForFirstSegment(a.platform, creatorId, pushedAt);
+      await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000));
+      const results = await measurePlayerLatency({
+        baseUrl: a.url.replace('ws', 'http'),
+        playlistPath: livePlaybackUrl(first.streamId),
+        setups: PLAYER_SETUPS,
+        settleSeconds,
+        seconds: GLASS_SECONDS,
+      });
+      console.log(
+        `# Glass-to-glass from the picture (capture time burned into each frame, read from the displayed frame in headless Chromium + hls.js), ${segmentSeconds} s segments and keyframes, source rendition; load ${load()}`,
+      );
+      for (const result of results) {
+        console.log(
+          `${result.name}: glass-to-glass p50 ${ms(result.latency.p50)} ms, p95 ${ms(result.latency.p95)} ms over ${result.samples} frames ` +
+            `(${result.unreadable} unreadable, ${result.stalls} stalls); hls.js's own latency estimate ${result.hlsLatencySeconds.toFixed(2)} s; ` +
+            `camera frames late ${encoder.lateFrames()}; load ${load()}`,
+        );
+      }
+    } finally {
+      encoder.stop();
+      await encoder.exited.catch(() => undefined);
+      await ingest.close();
     }
   }
 

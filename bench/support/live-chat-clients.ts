@@ -6,6 +6,7 @@
  * 'finish' } it answers { type: 'result' } and exits. A process of its own, so the clients' work does
  * not share an event loop with the servers or the sender.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
 const urls = (process.env.CHAT_URLS ?? '').split(',').filter(Boolean);
@@ -26,9 +27,28 @@ let ready = 0;
 /** Connections that failed before joining and were opened again (reported with the result). */
 let retries = 0;
 let finishing = false;
+/** Started when every socket is in the room: a late read here would count as delivery latency. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
-const MESSAGE = '{"type":"message"';
-const BODY = '"body":"';
+/** Only message events have a body (joins, presence and the rest do not): one search per message. */
+const BODY = Buffer.from('"body":"');
+const SPACE = 0x20;
+const QUOTE = 0x22;
+/** Where numberAt stopped reading (after its end byte): kept here so reading a number allocates nothing. */
+let numberEnd = 0;
+
+/** The decimal number at `from` in `bytes` up to `end` (a byte), or -1 if anything else is there. */
+function numberAt(bytes: Buffer, from: number, end: number): number {
+  let value = 0;
+  let at = from;
+  for (; at < bytes.length && bytes[at] !== end; at += 1) {
+    const digit = bytes[at]! - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  numberEnd = at + 1;
+  return at === from || at === bytes.length ? -1 : value;
+}
 
 /** Opens socket `index`; one that fails before it is in the room (a refused connection under load) tries again. */
 function open(index: number, mine: Uint8Array): void {
@@ -36,25 +56,34 @@ function open(index: number, mine: Uint8Array): void {
   sockets[index] = socket;
   let joined = false;
   socket.on('message', (data) => {
-    const text = data.toString();
     if (!joined) {
-      if (text.startsWith('{"type":"ready"')) {
+      if (data.toString().startsWith('{"type":"ready"')) {
         joined = true;
         ready += 1;
-        if (ready === count) send({ type: 'ready' });
+        if (ready === count) {
+          loopDelay.enable();
+          send({ type: 'ready' });
+        }
       }
       return;
     }
-    // A frame is one event or a batch of them; every message's body is "<seq> <sentAt>", read
-    // without parsing the whole frame (the bench sends nothing else with a body).
+    // The time of receipt is taken first; then a frame (one event or a batch of them) is scanned as
+    // bytes for each message's body "<seq> <sentAt>", without decoding or parsing the JSON (the bench
+    // sends nothing else with a body): 2,500 sockets a process read each frame, and a slow parse here
+    // would delay the next sockets' reads and count as delivery latency.
     const now = Date.now();
+    const bytes = data as Buffer;
     frames += 1;
-    for (let at = text.indexOf(MESSAGE); at >= 0; at = text.indexOf(MESSAGE, at + 1)) {
-      const start = text.indexOf(BODY, at) + BODY.length;
-      const [seq, sentAt] = text.slice(start, text.indexOf('"', start)).split(' ').map(Number) as [number, number];
+    for (let at = bytes.indexOf(BODY); at >= 0; at = bytes.indexOf(BODY, numberEnd)) {
+      const seq = numberAt(bytes, at + BODY.length, SPACE);
+      const sentAt = seq < 0 ? -1 : numberAt(bytes, numberEnd, QUOTE);
+      if (seq < 0 || sentAt < 0 || seq >= total) {
+        outOfRange += 1;
+        numberEnd = at + BODY.length;
+        continue;
+      }
       histogram[Math.min(HISTOGRAM_MS, Math.max(0, now - sentAt))]! += 1;
-      if (!(seq >= 0 && seq < total)) outOfRange += 1;
-      else if (mine[seq]) duplicates += 1;
+      if (mine[seq]) duplicates += 1;
       else mine[seq] = 1;
     }
   });
@@ -88,7 +117,18 @@ process.on('message', (message: { type?: string }) => {
   // Sparse [ms, count] pairs: a few hundred entries instead of millions of samples.
   const latencies: Array<[number, number]> = [];
   histogram.forEach((count, ms) => count && latencies.push([ms, count]));
-  send({ type: 'result', latencies, delivered: deliveredCount(), duplicates, outOfRange, frames, retries });
+  loopDelay.disable();
+  const delay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  send({
+    type: 'result',
+    latencies,
+    delivered: deliveredCount(),
+    duplicates,
+    outOfRange,
+    frames,
+    retries,
+    loopDelay: delay,
+  });
   for (const socket of sockets) socket.terminate();
   setTimeout(() => process.exit(0), 200);
 });

@@ -56,6 +56,8 @@ interface ClientResult {
   outOfRange: number;
   frames: number;
   retries: number;
+  /** The client process's event-loop delay while measuring (ms): how late it could read a frame. */
+  loopDelay: { p99: number; max: number };
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
@@ -114,7 +116,11 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
   delete env.PORT;
   const children: ChildProcess[] = [];
   try {
-    const servers = await Promise.all([startTarget('real', { env }), startTarget('real', { env })]);
+    const cpuProfDir = process.env.BENCH_CPU_PROF || undefined;
+    const servers = await Promise.all([
+      startTarget('real', { env, cpuProfDir }),
+      startTarget('real', { env, cpuProfDir }),
+    ]);
     const path = `/api/v1/live/streams/${database.seeded.streamId}/chat`;
     const urls = servers.map((server) => `${server.baseUrl.replace('http', 'ws')}${path}`);
     const total = Math.round(options.rate * options.seconds);
@@ -129,7 +135,7 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
       const count = Math.min(perProcess, options.clients - index * perProcess);
       children.push(
         fork(CLIENT_SCRIPT, [], {
-          execArgv: ['--import', 'tsx'],
+          execArgv: [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), '--import', 'tsx'],
           // Alternate which server a process starts on, so each server holds half the sockets.
           env: {
             ...process.env,
@@ -162,6 +168,7 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
       if (frame.type === 'ack' && frame.ref) ackLatencies.push(Date.now() - sentAt.get(frame.ref)!);
     });
     const cpuBefore = servers.map((server) => cpuSecondsOf(server.pid));
+    const clientCpuBefore = children.map((child) => cpuSecondsOf(child.pid!));
     const started = Date.now();
     for (let seq = 0; seq < total; seq += 1) {
       const due = started + (seq * 1000) / options.rate;
@@ -191,6 +198,10 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     }
     // From /proc: a saturated server may not answer an IPC question in time.
     const cpuSeconds = servers.reduce((sum, server, index) => sum + cpuSecondsOf(server.pid) - cpuBefore[index]!, 0);
+    const clientCpuSeconds = children.reduce(
+      (sum, child, index) => sum + cpuSecondsOf(child.pid!) - clientCpuBefore[index]!,
+      0,
+    );
     const results = await Promise.all(
       children.map((child) => {
         const result = nextMessage<ClientResult>(child, 'result', 120_000);
@@ -214,10 +225,22 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
         `server memory ${((rssAfter - rssBefore) / options.clients).toFixed(1)} KiB per connection; ` +
         `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery, ` +
         `${((cpuSeconds * 1e6) / Math.max(1, frames)).toFixed(1)} µs per frame (both processes; ` +
-        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame); load ${options.load()}`,
+        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame); ` +
+        `client processes: CPU ${clientCpuSeconds.toFixed(1)} s, event-loop delay p99 ${results.map((result) => ms(result.loopDelay.p99)).join('/')} ms, ` +
+        `max ${results.map((result) => ms(result.loopDelay.max)).join('/')} ms; load ${options.load()}`,
     );
   } finally {
-    for (const child of children) child.kill();
+    // A client exits by itself once it has sent its result (writing its --cpu-prof profile); a stuck one is killed.
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+            const timer = setTimeout(() => resolve(child.kill()), 5000);
+            child.once('exit', () => resolve(clearTimeout(timer)));
+          }),
+      ),
+    );
     await stopAllTargets();
     await database.drop();
   }

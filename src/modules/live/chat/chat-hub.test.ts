@@ -82,6 +82,48 @@ describe('chat hub delivery ticks', () => {
     hub.close();
   });
 
+  test("a busy room's tick follows its fan-out cost, bounded by the configured tick", async () => {
+    /** Frames' times while one message is published every 5 ms for 600 ms. */
+    async function frameGaps(deliverMs: number): Promise<number[]> {
+      const hub = new ChatHub(new MemoryPubSub(), undefined, 200);
+      const viewer = recorder();
+      const slow: ChatMember = {
+        deliver: (batch) => {
+          viewer.deliver(batch);
+          for (const until = performance.now() + deliverMs; performance.now() < until;);
+        },
+        deliverOwn: () => undefined,
+      };
+      const leave = await hub.join('room', slow);
+      await sleep(500); // the join's presence tick passes
+      const before = viewer.batches.length;
+      for (let id = 1; id <= 120; id += 1) {
+        await hub.publish('room', { type: 'message', message: message(id) });
+        await sleep(5);
+      }
+      await sleep(300);
+      await leave();
+      hub.close();
+      assert.deepEqual(
+        messageIds(viewer),
+        Array.from({ length: 120 }, (_, index) => String(index + 1)),
+        'every message once, in order',
+      );
+      const times = viewer.batches.slice(before).map(({ at }) => at);
+      return times.slice(1).map((at, index) => at - times[index]!);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const cheap = await frameGaps(0);
+    assert.ok(
+      median(cheap) < 60,
+      `a cheap fan-out goes out about every 20 ms, not every 200 (median gap ${median(cheap)} ms)`,
+    );
+    const costly = await frameGaps(15);
+    // 4 × 15 ms = 60 ms between frames (timers fire late, never early).
+    assert.ok(median(costly) >= 55, `a 15 ms fan-out waits about 60 ms (median gap ${median(costly)} ms)`);
+    assert.ok(median(costly) < 150, `within the 200 ms tick (median gap ${median(costly)} ms)`);
+  });
+
   test('a held message goes to its author only, outside the shared frames', async () => {
     const hub = new ChatHub(new MemoryPubSub(), undefined, TICK_MS);
     const author = recorder('author');

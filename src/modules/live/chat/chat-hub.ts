@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PubSub } from '../../../platform/pubsub/pubsub.ts';
 import type { ChatMessage } from './chat-repo.ts';
 import { compareIds, includesId } from './message-ids.ts';
+import { textFrameOnWire } from './wire-frame.ts';
 
 /** What travels between instances about a room; every instance delivers it to its own sockets. */
 export type ChatEvent =
@@ -29,6 +30,8 @@ export interface RoomBatch {
   texts: string[];
   /** `batchFrame(texts)` as UTF-8, sent as a text frame as it is. */
   frame: Buffer;
+  /** `frame` with its WebSocket header: the bytes each socket is written (wire-frame.ts). */
+  wire: Buffer;
 }
 
 /** The chat frame for events: a lone event as itself, several as {"type":"batch","events":[…]} (docs/LIVE.md). */
@@ -65,6 +68,8 @@ interface Room {
   pendingTexts: string[];
   flushTimer?: NodeJS.Timeout;
   lastFlushAt: number;
+  /** How long the last frame took to go to every member (ms): the next tick is a multiple of it. */
+  lastFanoutMs: number;
 }
 
 const REPORT_INTERVAL_MS = 5000;
@@ -75,8 +80,16 @@ const PRESENCE_MIN_INTERVAL_MS = 1000;
 /** How many recent messages a room keeps in memory for joining sockets (the history a join gets). */
 export const RECENT_MESSAGES = 200;
 
-/** How often a busy room's events go out to its sockets (a quiet room's go at once). */
+/** How often, at most, a busy room's events go out to its sockets (a quiet room's go at once). */
 export const DEFAULT_TICK_MS = 100;
+/**
+ * Within that bound a room's tick is this many times its last frame's fan-out time: the fan-out then
+ * takes at most a quarter of the process's time, and a room whose fan-out is cheap (few sockets, an
+ * idle machine) waits less. A 100-socket room fans out in well under a millisecond and sends every
+ * MIN_TICK_MS; 2,500 sockets take 15–25 ms on the 2-core bench machine (docs/BENCHMARKS.md), so 60–100 ms.
+ */
+const FANOUT_SHARE = 4;
+const MIN_TICK_MS = 20;
 
 const byId = (a: ChatMessage, b: ChatMessage) => compareIds(a.id, b.id);
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
@@ -88,10 +101,12 @@ const channelOf = (streamId: string) => `live-chat:${streamId}`;
  * instance that died drops out. A burst of joins is one report and one presence frame per second,
  * not one per join to every member (which is quadratic in the room size).
  *
- * Delivery is coalesced per room: events go out at once when the room has been quiet for a tick
- * (`tickMs`), otherwise together at the next tick, as one frame built once for every socket. At 50
- * messages a second and a 100 ms tick a socket gets 10 frames a second instead of 50; the frame's
- * JSON and UTF-8 bytes are made once per tick, not once per socket.
+ * Delivery is coalesced per room: events go out at once when the room has been quiet for a tick,
+ * otherwise together at the next tick, as one frame built once for every socket. The tick is
+ * FANOUT_SHARE times the room's last fan-out time, at least MIN_TICK_MS and at most `tickMs`: at 50
+ * messages a second a 5,000-socket room's socket gets 10–15 frames a second instead of 50, a small
+ * room's events wait at most MIN_TICK_MS; the frame's JSON, UTF-8 bytes and WebSocket header are made
+ * once per tick, not once per socket.
  */
 export class ChatHub {
   private readonly rooms = new Map<string, Room>();
@@ -131,6 +146,7 @@ export class ChatHub {
         pending: [],
         pendingTexts: [],
         lastFlushAt: 0,
+        lastFanoutMs: 0,
       };
       created.unsubscribe = this.pubsub.subscribe(channelOf(streamId), (event) =>
         this.receive(streamId, created, event as WireEvent),
@@ -250,7 +266,8 @@ export class ChatHub {
     room.pending.push(event);
     room.pendingTexts.push(text);
     if (room.flushTimer) return;
-    const wait = Math.max(0, room.lastFlushAt + this.tickMs - Date.now());
+    const tick = Math.min(this.tickMs, Math.max(MIN_TICK_MS, FANOUT_SHARE * room.lastFanoutMs));
+    const wait = Math.max(0, room.lastFlushAt + tick - Date.now());
     room.flushTimer = setTimeout(() => {
       room.flushTimer = undefined;
       this.flush(room);
@@ -258,15 +275,14 @@ export class ChatHub {
   }
 
   private flush(room: Room): void {
-    const batch: RoomBatch = {
-      events: room.pending,
-      texts: room.pendingTexts,
-      frame: Buffer.from(batchFrame(room.pendingTexts)),
-    };
+    const frame = Buffer.from(batchFrame(room.pendingTexts));
+    const batch: RoomBatch = { events: room.pending, texts: room.pendingTexts, frame, wire: textFrameOnWire(frame) };
     room.pending = [];
     room.pendingTexts = [];
     room.lastFlushAt = Date.now();
+    const started = performance.now();
     for (const member of room.members) member.deliver(batch);
+    room.lastFanoutMs = performance.now() - started;
   }
 
   private remember(room: Room, event: ChatEvent): void {

@@ -155,6 +155,37 @@ for (const kind of testDatabaseKinds()) {
       viewer.close();
     });
 
+    test('a moderator appointed on one instance can moderate on the other at once', async () => {
+      const { creator, viewer, streamId } = await liveStream('Appointed elsewhere');
+      const [helper] = await createAccounts(t, 1);
+      const onA = await join(wsA, streamId, viewer.token);
+      onA.send({ type: 'send', body: 'delete me', ref: 'v1' });
+      const posted = await answer(onA, 'v1');
+      assert.equal(posted.type, 'ack');
+      const onB = await join(wsB, streamId, helper!.token);
+      onB.send({ type: 'delete', messageId: posted.id, ref: 'h1' });
+      assert.equal((await answer(onB, 'h1')).code, 'FORBIDDEN', 'B now holds "not a moderator" in its cache (30 s)');
+
+      const appointed = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/live/streams/${streamId}/moderators`,
+        headers: bearer(creator.token),
+        payload: { userId: helper!.id },
+      });
+      assert.equal(appointed.statusCode, 204);
+      // The appointment reaches B through the pub/sub (a Redis hop in scale mode), well inside the cache's 30 s.
+      const started = Date.now();
+      let outcome: Record<string, unknown> = {};
+      for (let attempt = 0; Date.now() - started < 3000; attempt += 1) {
+        onB.send({ type: 'delete', messageId: posted.id, ref: `h2-${attempt}` });
+        outcome = await answer(onB, `h2-${attempt}`);
+        if (outcome.type === 'ack') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal(outcome.type, 'ack', 'B trusts the moderator appointed on A within 3 s, not after its 30 s cache');
+      for (const client of [onA, onB]) client.close();
+    });
+
     // Last: the viewer metric the first test reads counts every room, and these tests' sockets close late.
     test('a ban reaches an instance with no socket in the room at once', async () => {
       const { creator, viewer, streamId } = await liveStream('Ban elsewhere');

@@ -56,9 +56,10 @@ const PERMISSION_TTL_MS = 30_000;
 type Ban = { until: number | null } | null;
 
 /**
- * Every process's cached bans listen here: a ban or time-out applies to all of a channel's chats at
- * once, including on a process that holds no socket of the room it was given in (and so does not get
- * that room's events).
+ * Every process's cached bans and moderator flags listen here: a ban, a time-out or a moderator's
+ * appointment applies to all of a channel's chats at once, including on a process that holds no
+ * socket of the room it was given in (and so does not get that room's events). A notice says that a
+ * user's standing in a channel changed; a process drops both of its cached entries for them.
  */
 const RESTRICTIONS_CHANNEL = 'live-chat:restrictions';
 interface RestrictionNotice {
@@ -161,6 +162,8 @@ export class ChatService {
   /** Creator, admins and the channel's appointed chat moderators. */
   async canModerate(stream: LiveStreamRow, user: AuthenticatedUser): Promise<boolean> {
     if (user.id === stream.channel_id || user.role === 'admin') return true;
+    // Listening before anything is cached: an appointment made elsewhere then always drops it.
+    await this.listenForRestrictions();
     return this.moderators.get(`${stream.channel_id}:${user.id}`, () =>
       chatRepo.isModerator(this.deps.db, stream.channel_id, user.id),
     );
@@ -192,6 +195,7 @@ export class ChatService {
       .subscribe(RESTRICTIONS_CHANNEL, (message) => {
         const notice = message as RestrictionNotice;
         this.bans.delete(`${notice.channelId}:${notice.userId}`);
+        this.moderators.delete(`${notice.channelId}:${notice.userId}`);
       })
       .catch((error: unknown) => {
         this.restrictionsFeed = undefined;
@@ -216,6 +220,11 @@ export class ChatService {
     }
     await chatRepo.addModerator(this.deps.db, stream.channel_id, userId);
     this.moderators.set(`${stream.channel_id}:${userId}`, true);
+    // Other processes drop a cached "not a moderator" now instead of trusting the appointment after its TTL.
+    await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, {
+      channelId: stream.channel_id,
+      userId,
+    } satisfies RestrictionNotice);
   }
 
   private async assertModerator(stream: LiveStreamRow, actor: AuthenticatedUser): Promise<void> {

@@ -9,6 +9,7 @@ import { CLOSE, clientFrame, ERROR_WINDOW_MS, MAX_ERRORS_PER_WINDOW, type Client
 import { chatRepo, type ChatMessage } from './chat-repo.ts';
 import { ChatRefusal, type ChatAuthor } from './chat-service.ts';
 import { compareIds, includesId } from './message-ids.ts';
+import { writeWireFrame } from './wire-frame.ts';
 
 /**
  * How long after joining a socket still checks live messages against the history it was sent: a
@@ -85,6 +86,10 @@ export async function liveChatSocketRoutes(
         if (socket.readyState === socket.OPEN) socket.send(text, { binary: false });
       };
       const send = (frame: object) => sendText(JSON.stringify(frame));
+      // The upgraded connection ws writes to: a room's shared frame goes to it ready-framed.
+      const connection = request.raw.socket;
+      const sendShared = (batch: RoomBatch) =>
+        writeWireFrame(socket, connection, batch.wire, () => sendText(batch.frame));
       /** A message this socket already has: before the `after` it resumed from, or in its history. */
       const alreadySent = (event: RoomEvent) => {
         if (event.type !== 'message') return false;
@@ -94,9 +99,9 @@ export async function liveChatSocketRoutes(
       const deliverBatch = (batch: RoomBatch) => {
         if (history.length > 0 && Date.now() > historyUntil) history = [];
         // Most sockets (joined a while ago, not resumed) take the shared frame with no per-socket work.
-        if (after === undefined && history.length === 0) return sendText(batch.frame);
+        if (after === undefined && history.length === 0) return sendShared(batch);
         const kept = batch.texts.filter((_, index) => !alreadySent(batch.events[index]!));
-        if (kept.length === batch.texts.length) sendText(batch.frame);
+        if (kept.length === batch.texts.length) sendShared(batch);
         else if (kept.length > 0) sendText(batchFrame(kept));
       };
       const member: ChatMember = {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { holdYoungGenerationDuringStart } from './platform/lifecycle/start-heap.ts';
 import { SEED_PASSWORD } from './modules/seed/options.ts';
 
 const USAGE = `Usage: streamhub <command>
@@ -28,8 +29,11 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // Each command loads only its own modules: `serve` never loads the seed's vocabulary, for example.
   switch (command) {
-    case 'serve':
-      return (await import('./cli/serve.ts')).runServeCommand(config);
+    case 'serve': {
+      // Before the app's modules load, which is what grows the young generation (start-heap.ts).
+      const up = config.holdYoungGenerationAtStart ? holdYoungGenerationDuringStart() : undefined;
+      return (await import('./cli/serve.ts')).runServeCommand(config, { onUp: up });
+    }
     case 'worker':
       return (await import('./cli/worker.ts')).runWorkerCommand(config);
     case 'live':

@@ -8,8 +8,13 @@ import { closeAppGracefully } from '../platform/lifecycle/http-drain.ts';
 import { createServices } from '../modules/services.ts';
 import { startWorkers, type RunningWorkers } from '../workers.ts';
 
+export interface ServeOptions {
+  /** Called once the API listens and the workers and ingest have started. */
+  onUp?: () => void;
+}
+
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
-export async function runServeCommand(config: Config): Promise<number> {
+export async function runServeCommand(config: Config, options: ServeOptions = {}): Promise<number> {
   const platform = await createPlatform(config);
   const ops = startOps(platform, 'api');
   // One set of services for the API and the in-process workers: they share counters, stores and the AI layer.
@@ -39,5 +44,6 @@ export async function runServeCommand(config: Config): Promise<number> {
     { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
     'StreamHub is up',
   );
+  options.onUp?.();
   return -1;
 }

@@ -195,7 +195,7 @@ export interface Config {
   /** Per-user token bucket for new comments and replies: refills at ratePerMinute, holds at most burst. */
   comments: { ratePerMinute: number; burst: number };
   workersInProcess: boolean;
-  /** `serve` keeps V8's young generation small until it is up (src/platform/lifecycle/start-heap.ts). */
+  /** `serve` keeps V8's young generation small until it gets busy (src/platform/lifecycle/start-heap.ts). */
   holdYoungGenerationAtStart: boolean;
   uploads: { maxBytes: number; perDay: number };
   /** Lifetime of signed media URLs (private videos, presigned S3 links). */

@@ -157,16 +157,17 @@ async function startReal(): Promise<{ server: Server; close(): Promise<void> }> 
   // Imported lazily so the bare target does not pay for (or get perturbed by) the app's modules.
   const { loadConfig } = await import('../../src/config.ts');
   const config = loadConfig(process.env);
-  // As `streamhub serve` does (src/main.ts): before the app's modules load, released once it is built.
-  const { holdYoungGenerationDuringStart } = await import('../../src/platform/lifecycle/start-heap.ts');
-  const built = config.holdYoungGenerationAtStart ? holdYoungGenerationDuringStart() : undefined;
+  // As `streamhub serve` does (src/main.ts, src/cli/serve.ts): held before the app's modules load, released
+  // once the server is busy.
+  const { holdYoungGeneration, releaseWhenBusy } = await import('../../src/platform/lifecycle/start-heap.ts');
+  const release = config.holdYoungGenerationAtStart ? holdYoungGeneration() : undefined;
   const { createPlatform } = await import('../../src/platform/platform.ts');
   const { buildApp } = await import('../../src/app.ts');
   const { createServices } = await import('../../src/modules/services.ts');
   const platform = await createPlatform(config);
   if (!platform.migrated) throw new Error('database migrations did not apply; is the database reachable?');
   const app = await buildApp(platform, createServices(platform));
-  built?.();
+  if (release && process.env.TMP_KEEP_HELD !== '1') releaseWhenBusy(app.server, release);
   return {
     server: app,
     close: async () => {

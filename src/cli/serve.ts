@@ -5,12 +5,13 @@ import { startOps } from '../platform/ops/heartbeat.ts';
 import { stopTracing } from '../platform/observability/trace-api.ts';
 import { installGracefulShutdown } from '../platform/lifecycle/graceful-shutdown.ts';
 import { closeAppGracefully } from '../platform/lifecycle/http-drain.ts';
+import { releaseWhenBusy } from '../platform/lifecycle/start-heap.ts';
 import { createServices } from '../modules/services.ts';
 import { startWorkers, type RunningWorkers } from '../workers.ts';
 
 export interface ServeOptions {
-  /** Called once the API listens and the workers and ingest have started. */
-  onUp?: () => void;
+  /** Lets V8's young generation grow again; called once the server is busy (start-heap.ts). */
+  releaseYoungGeneration?: () => void;
 }
 
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
@@ -44,6 +45,6 @@ export async function runServeCommand(config: Config, options: ServeOptions = {}
     { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
     'StreamHub is up',
   );
-  options.onUp?.();
+  if (options.releaseYoungGeneration) releaseWhenBusy(app.server, options.releaseYoungGeneration);
   return -1;
 }

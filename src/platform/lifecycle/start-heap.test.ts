@@ -1,7 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { releaseWhenBusy } from './start-heap.ts';
 
 const START_HEAP = fileURLToPath(new URL('./start-heap.ts', import.meta.url));
 
@@ -13,12 +17,12 @@ const START_HEAP = fileURLToPath(new URL('./start-heap.ts', import.meta.url));
 function youngGenerationMiB(nodeFlags: string[] = []): { before: number; held: number; released: number } {
   const script = `
     import { getHeapSpaceStatistics } from 'node:v8';
-    const { holdYoungGenerationDuringStart } = await import(${JSON.stringify(START_HEAP)});
+    const { holdYoungGeneration } = await import(${JSON.stringify(START_HEAP)});
     const newSpaceMiB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
     const kept = [];
     const churn = () => { for (let i = 0; i < 300_000; i++) { kept.push({ i, text: 'x' + i }); if (kept.length > 50_000) kept.splice(0, 25_000); } };
     const before = newSpaceMiB();
-    const release = holdYoungGenerationDuringStart();
+    const release = holdYoungGeneration();
     churn();
     const held = newSpaceMiB();
     release();
@@ -32,7 +36,7 @@ function youngGenerationMiB(nodeFlags: string[] = []): { before: number; held: n
   return JSON.parse(result.stdout.trim()) as { before: number; held: number; released: number };
 }
 
-describe('holdYoungGenerationDuringStart', () => {
+describe('holdYoungGeneration', () => {
   test('keeps the young generation from growing until released, then lets V8 grow it', () => {
     const { before, held, released } = youngGenerationMiB();
     assert.equal(held, before, `new space ${before} MiB before the hold, ${held} MiB while held`);
@@ -42,5 +46,49 @@ describe('holdYoungGenerationDuringStart', () => {
   test('leaves V8 alone when the operator set a young-generation flag, so theirs is not overwritten', () => {
     const { before, held } = youngGenerationMiB(['--max-semi-space-size=8']);
     assert.ok(held > before, `new space ${before} → ${held} MiB: the hold should not have applied`);
+  });
+});
+
+describe('releaseWhenBusy', () => {
+  const withServer = async (run: (server: Server, get: () => Promise<void>) => Promise<void>) => {
+    const server = createServer((_req, res) => res.end('ok'));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      await run(server, async () => {
+        await (await fetch(url)).text();
+      });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  };
+
+  test('releases on the request that makes the second busy, and only once', async () => {
+    await withServer(async (server, get) => {
+      let releases = 0;
+      releaseWhenBusy(server, () => (releases += 1), 5);
+      for (let i = 0; i < 4; i++) await get();
+      assert.equal(releases, 0);
+      await get();
+      assert.equal(releases, 1);
+      for (let i = 0; i < 10; i++) await get();
+      assert.equal(releases, 1);
+      assert.equal(server.listenerCount('request'), 1);
+    });
+  });
+
+  test('a quiet server keeps the hold: the count starts again every second', async () => {
+    await withServer(async (server, get) => {
+      let releases = 0;
+      releaseWhenBusy(server, () => (releases += 1), 3);
+      await get();
+      await get();
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await get();
+      await get();
+      assert.equal(releases, 0);
+    });
   });
 });

@@ -13,6 +13,8 @@
  *   answering 204 (the limit for an upload).
  * - real: the full StreamHub app (buildApp on createPlatform), configured from the environment like
  *   `streamhub serve`, but without the in-process job workers so idle polling does not add noise.
+ *   Like `serve`, it holds V8's young generation small until it gets busy (START_HOLD_YOUNG_GENERATION);
+ *   BENCH_KEEP_YOUNG_GENERATION_HELD=1 never releases it, to measure what the hold costs under load.
  *
  * Listens on 127.0.0.1 on a free port (or BENCH_TARGET_PORT) and prints `PORT=<n>` on stdout once it accepts connections.
  * When started with an IPC channel it answers { type: 'cpu' } with its process.cpuUsage(), and exits
@@ -167,7 +169,7 @@ async function startReal(): Promise<{ server: Server; close(): Promise<void> }> 
   const platform = await createPlatform(config);
   if (!platform.migrated) throw new Error('database migrations did not apply; is the database reachable?');
   const app = await buildApp(platform, createServices(platform));
-  if (release && process.env.TMP_KEEP_HELD !== '1') releaseWhenBusy(app.server, release);
+  if (release && process.env.BENCH_KEEP_YOUNG_GENERATION_HELD !== '1') releaseWhenBusy(app.server, release);
   return {
     server: app,
     close: async () => {

@@ -91,7 +91,7 @@ interface Measured {
 async function measure(kind: DatabaseKind): Promise<Measured> {
   log(`${kind}: seeding ${OPTIONS.users} users / ${OPTIONS.videos} videos (load ${load()})`);
   const prepared = await prepareBenchDatabase(kind, async (_db, { database, dataDir }) => {
-    const storage = createObjectStorage({ dataDir });
+    const storage = await createObjectStorage({ dataDir });
     await ensureSampleMedia(storage);
     await seedCatalogue({ database, storage }, OPTIONS);
   });

@@ -186,7 +186,7 @@ async function targets(): Promise<Target[]> {
     const prepared = await prepareBenchDatabase(
       kind,
       async (_db, { database, dataDir: dir }) =>
-        (await seedCatalogue({ database, storage: createObjectStorage({ dataDir: dir }) }, options)).seconds,
+        (await seedCatalogue({ database, storage: await createObjectStorage({ dataDir: dir }) }, options)).seconds,
     );
     list.push({ kind, env: prepared.env, drop: prepared.drop, seededSeconds: prepared.seeded });
   }

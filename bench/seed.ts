@@ -51,7 +51,7 @@ for (const kind of kinds) {
     `${kind}: seeding ${options.users.toLocaleString('en-US')} users / ${options.videos.toLocaleString('en-US')} videos (load ${loadBefore})`,
   );
   const prepared = await prepareBenchDatabase(kind, async (_db, { database, dataDir }) => {
-    const storage = createObjectStorage({ dataDir });
+    const storage = await createObjectStorage({ dataDir });
     await ensureSampleMedia(storage);
     const report = await seedCatalogue(
       { database, storage },

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const exactMs = (performance.now() - exactStarted) / 20;
 
   const dir = await mkdtemp(join(tmpdir(), 'streamhub-bench-ann-'));
-  const storage = createObjectStorage({ dataDir: dir });
+  const storage = await createObjectStorage({ dataDir: dir });
   started = performance.now();
   await index.saveSnapshot(storage, 'bench/index', new Date());
   const saveSeconds = (performance.now() - started) / 1000;

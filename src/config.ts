@@ -125,6 +125,7 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
   // Live streaming (docs/LIVE.md). Port 0 picks a free port (tests).
   LIVE_INGEST_IN_PROCESS: envBoolean,
+  START_HOLD_YOUNG_GENERATION: envBoolean,
   LIVE_RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
   LIVE_RTMP_PUBLIC_URL: z.string().optional(),
   LIVE_MAX_CONCURRENT: positiveInt(10),
@@ -194,6 +195,8 @@ export interface Config {
   /** Per-user token bucket for new comments and replies: refills at ratePerMinute, holds at most burst. */
   comments: { ratePerMinute: number; burst: number };
   workersInProcess: boolean;
+  /** `serve` keeps V8's young generation small until it gets busy (src/platform/lifecycle/start-heap.ts). */
+  holdYoungGenerationAtStart: boolean;
   uploads: { maxBytes: number; perDay: number };
   /** Lifetime of signed media URLs (private videos, presigned S3 links). */
   mediaUrlTtlSeconds: number;
@@ -340,6 +343,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     comments: { ratePerMinute: env.COMMENT_RATE_PER_MINUTE, burst: env.COMMENT_BURST },
     // Embedded mode runs workers inside `serve`; with Redis they are separate `streamhub worker` processes.
     workersInProcess: env.WORKERS_IN_PROCESS ?? !env.REDIS_URL,
+    // The embedded default is the one meant for small machines; see docs/OPERATIONS.md.
+    holdYoungGenerationAtStart: env.START_HOLD_YOUNG_GENERATION ?? !env.DATABASE_URL,
     trustProxy: env.TRUST_PROXY ?? false,
     uploads: { maxBytes: env.MAX_UPLOAD_BYTES, perDay: env.UPLOADS_PER_DAY },
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,

@@ -1,3 +1,5 @@
+// First, so it runs before any other module loads (see the file).
+import { releaseYoungGeneration } from './platform/lifecycle/start-heap-hold.ts';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { SEED_PASSWORD } from './modules/seed/options.ts';
@@ -26,10 +28,13 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
+  if (command !== 'serve' || !config.holdYoungGenerationAtStart) releaseYoungGeneration();
   // Each command loads only its own modules: `serve` never loads the seed's vocabulary, for example.
   switch (command) {
     case 'serve':
-      return (await import('./cli/serve.ts')).runServeCommand(config);
+      return (await import('./cli/serve.ts')).runServeCommand(config, {
+        releaseYoungGeneration: config.holdYoungGenerationAtStart ? releaseYoungGeneration : undefined,
+      });
     case 'worker':
       return (await import('./cli/worker.ts')).runWorkerCommand(config);
     case 'live':

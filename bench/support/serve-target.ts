@@ -13,6 +13,8 @@
  *   answering 204 (the limit for an upload).
  * - real: the full StreamHub app (buildApp on createPlatform), configured from the environment like
  *   `streamhub serve`, but without the in-process job workers so idle polling does not add noise.
+ *   Like `serve`, it holds V8's young generation small until it gets busy (START_HOLD_YOUNG_GENERATION);
+ *   BENCH_KEEP_YOUNG_GENERATION_HELD=1 never releases it, to measure what the hold costs under load.
  *
  * Listens on 127.0.0.1 on a free port (or BENCH_TARGET_PORT) and prints `PORT=<n>` on stdout once it accepts connections.
  * When started with an IPC channel it answers { type: 'cpu' } with its process.cpuUsage(), and exits
@@ -156,13 +158,18 @@ async function startBarePut(): Promise<{ server: Server; close(): Promise<void> 
 async function startReal(): Promise<{ server: Server; close(): Promise<void> }> {
   // Imported lazily so the bare target does not pay for (or get perturbed by) the app's modules.
   const { loadConfig } = await import('../../src/config.ts');
+  const config = loadConfig(process.env);
+  // As `streamhub serve` does (src/main.ts, src/cli/serve.ts): held before the app's modules load, released
+  // once the server is busy.
+  const { holdYoungGeneration, releaseWhenBusy } = await import('../../src/platform/lifecycle/start-heap.ts');
+  const release = config.holdYoungGenerationAtStart ? holdYoungGeneration() : undefined;
   const { createPlatform } = await import('../../src/platform/platform.ts');
   const { buildApp } = await import('../../src/app.ts');
   const { createServices } = await import('../../src/modules/services.ts');
-  const config = loadConfig(process.env);
   const platform = await createPlatform(config);
   if (!platform.migrated) throw new Error('database migrations did not apply; is the database reachable?');
   const app = await buildApp(platform, createServices(platform));
+  if (release && process.env.BENCH_KEEP_YOUNG_GENERATION_HELD !== '1') releaseWhenBusy(app.server, release);
   return {
     server: app,
     close: async () => {

@@ -5,11 +5,17 @@ import { startOps } from '../platform/ops/heartbeat.ts';
 import { stopTracing } from '../platform/observability/trace-api.ts';
 import { installGracefulShutdown } from '../platform/lifecycle/graceful-shutdown.ts';
 import { closeAppGracefully } from '../platform/lifecycle/http-drain.ts';
+import { releaseWhenBusy } from '../platform/lifecycle/start-heap.ts';
 import { createServices } from '../modules/services.ts';
 import { startWorkers, type RunningWorkers } from '../workers.ts';
 
+export interface ServeOptions {
+  /** Lets V8's young generation grow again; called once the server is busy (start-heap.ts). */
+  releaseYoungGeneration?: () => void;
+}
+
 /** Starts the API and keeps running until SIGINT/SIGTERM; returns -1 so main leaves the exit code alone. */
-export async function runServeCommand(config: Config): Promise<number> {
+export async function runServeCommand(config: Config, options: ServeOptions = {}): Promise<number> {
   const platform = await createPlatform(config);
   const ops = startOps(platform, 'api');
   // One set of services for the API and the in-process workers: they share counters, stores and the AI layer.
@@ -39,5 +45,6 @@ export async function runServeCommand(config: Config): Promise<number> {
     { url: address, database: platform.database.kind, redis: Boolean(platform.redis) },
     'StreamHub is up',
   );
+  if (options.releaseYoungGeneration) releaseWhenBusy(app.server, options.releaseYoungGeneration);
   return -1;
 }

@@ -114,7 +114,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     database,
     redis,
     mailer: await createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
-    storage: createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
+    storage: await createObjectStorage({ dataDir: config.dataDir, s3: config.s3 }),
     jobs,
     events,
     pubsub,

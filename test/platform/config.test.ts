@@ -13,7 +13,18 @@ describe('configuration', () => {
     assert.equal(config.dataDir, './data');
     assert.equal(config.database.url, undefined);
     assert.equal(config.workersInProcess, true);
+    assert.equal(config.holdYoungGenerationAtStart, true);
     assert.deepEqual(config.rateLimits, { loginPerMinute: 5, registerPerHour: 3, globalPerMinute: 1000 });
+  });
+
+  test('the young generation is held small at start in embedded mode only, unless set', () => {
+    const postgres = 'postgres://postgres@127.0.0.1:5432/streamhub';
+    assert.equal(loadConfig({ DATABASE_URL: postgres }).holdYoungGenerationAtStart, false);
+    assert.equal(loadConfig({ START_HOLD_YOUNG_GENERATION: 'false' }).holdYoungGenerationAtStart, false);
+    assert.equal(
+      loadConfig({ DATABASE_URL: postgres, START_HOLD_YOUNG_GENERATION: 'true' }).holdYoungGenerationAtStart,
+      true,
+    );
   });
 
   test('bad values fail with a message naming the variable', () => {

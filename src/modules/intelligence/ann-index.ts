@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
 
-// usearch ships prebuilt native binaries (no compiler needed); loaded through require like its own examples.
-const usearch = createRequire(import.meta.url)('usearch') as typeof import('usearch');
+type Usearch = typeof import('usearch');
+let usearchModule: Usearch | undefined;
+// usearch ships prebuilt native binaries (no compiler needed); loaded through require like its own examples,
+// and only when a first index is made: PGlite and pgvector databases never need it, so the embedded server
+// does not map its native library at start.
+const usearch = (): Usearch => (usearchModule ??= createRequire(import.meta.url)('usearch') as Usearch);
 
 /** HNSW graph degree and build/search beam widths: recall@10 ≥ 0.95 on 200k vectors (bench/vector-index.ts). */
 const CONNECTIVITY = 16;
@@ -32,7 +36,7 @@ interface SnapshotMeta {
  * catches up with what changed after the watermark instead of rebuilding from the table.
  */
 export class AnnIndex {
-  private index: InstanceType<typeof usearch.Index>;
+  private index: InstanceType<Usearch['Index']>;
   private readonly keys = new Map<string, bigint>();
   private ids: string[] = [];
 
@@ -41,10 +45,11 @@ export class AnnIndex {
   }
 
   private static empty(dimensions: number) {
-    return new usearch.Index({
+    const { Index, MetricKind, ScalarKind } = usearch();
+    return new Index({
       dimensions,
-      metric: usearch.MetricKind.Cos,
-      quantization: usearch.ScalarKind.F32,
+      metric: MetricKind.Cos,
+      quantization: ScalarKind.F32,
       connectivity: CONNECTIVITY,
       expansion_add: EXPANSION_ADD,
       expansion_search: EXPANSION_SEARCH,

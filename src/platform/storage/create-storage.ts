@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { LocalObjectStorage } from './local-storage.ts';
 import type { ObjectStorage } from './object-storage.ts';
-import { S3ObjectStorage, type S3StorageOptions } from './s3-storage.ts';
+import type { S3StorageOptions } from './s3-storage.ts';
 
 export interface ObjectStorageOptions {
   dataDir: string;
@@ -9,6 +9,12 @@ export interface ObjectStorageOptions {
   s3?: S3StorageOptions;
 }
 
-export function createObjectStorage(options: ObjectStorageOptions): ObjectStorage {
-  return options.s3 ? new S3ObjectStorage(options.s3) : new LocalObjectStorage(join(options.dataDir, 'media'));
+/**
+ * The S3 adapter is imported only in S3 mode: the AWS SDK it pulls in costs ~4 MiB of heap and its code,
+ * which the embedded default (a local directory) never uses.
+ */
+export async function createObjectStorage(options: ObjectStorageOptions): Promise<ObjectStorage> {
+  if (!options.s3) return new LocalObjectStorage(join(options.dataDir, 'media'));
+  const { S3ObjectStorage } = await import('./s3-storage.ts');
+  return new S3ObjectStorage(options.s3);
 }

@@ -361,13 +361,13 @@ describe('createObjectStorage', () => {
   test('uses a local folder under the data dir unless S3 is configured', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'storage-factory-'));
     try {
-      const local = createObjectStorage({ dataDir });
+      const local = await createObjectStorage({ dataDir });
       assert.equal(local.kind, 'local');
       assert.equal(local.presign, undefined);
       await local.putObject('videos/v1/source', Buffer.from('x'));
       assert.ok(existsSync(join(dataDir, 'media/videos/v1/source')));
 
-      const s3 = createObjectStorage({ dataDir, s3: await s3rverOptions() });
+      const s3 = await createObjectStorage({ dataDir, s3: await s3rverOptions() });
       assert.equal(s3.kind, 's3');
       assert.ok(s3.presign);
       (s3 as S3ObjectStorage).close();

@@ -112,26 +112,43 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   if (config.cache.responses) installResponseCache(app, platform.responseCache);
 
   installSecurityHeaders(app, {
-    // The bundled API docs page needs inline styles and scripts from its own origin.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'", 'https:'],
-        // hls.js transmuxes in a Web Worker it starts from a blob: URL.
-        workerSrc: ["'self'", 'blob:'],
-        // A self-hosted server is often plain http on a LAN address: upgrading its own requests would break the site.
-        upgradeInsecureRequests: null,
+    documents: {
+      // The bundled API docs page needs inline styles and scripts from its own origin.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          mediaSrc: ["'self'", 'blob:', 'https:'],
+          connectSrc: ["'self'", 'https:'],
+          // hls.js transmuxes in a Web Worker it starts from a blob: URL.
+          workerSrc: ["'self'", 'blob:'],
+          // A self-hosted server is often plain http on a LAN address: upgrading its own requests would break the site.
+          upgradeInsecureRequests: null,
+        },
       },
+      crossOriginResourcePolicy: { policy: 'same-site' },
     },
-    crossOriginResourcePolicy: { policy: 'same-site' },
+    // JSON data: OWASP's set for REST responses. Nothing may frame or render it (a CSP that allows
+    // nothing), no MIME sniffing, HTTPS remembered; the rest of helmet's headers only matter to pages.
+    api: {
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+      xFrameOptions: { action: 'deny' },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      referrerPolicy: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    },
   });
   const corsOrigins = new Set(config.corsOrigins);
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, !origin || corsOrigins.has(origin)),
+    // Only a cross-origin browser request carries Origin and reads these headers; the rest get none.
+    origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.has(origin)),
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'location', 'upload-offset', 'upload-length', 'tus-resumable'],
   });

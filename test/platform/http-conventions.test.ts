@@ -87,6 +87,34 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(denied.headers['access-control-allow-origin'], undefined);
     });
 
+    test('JSON API responses get the short policy for data; pages and the API docs keep the page policy', async () => {
+      const api = await t.app.inject({ method: 'GET', url: '/api/v1/videos/trending' });
+      assert.equal(api.statusCode, 200);
+      assert.equal(api.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'");
+      assert.equal(api.headers['x-content-type-options'], 'nosniff');
+      assert.equal(api.headers['x-frame-options'], 'DENY');
+      assert.equal(api.headers['cross-origin-resource-policy'], 'same-site');
+      assert.match(String(api.headers['strict-transport-security']), /max-age=/);
+      for (const pageOnly of [
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'x-dns-prefetch-control',
+        'referrer-policy',
+      ]) {
+        assert.equal(api.headers[pageOnly], undefined, `${pageOnly} on a JSON response`);
+      }
+      // Without an Origin header (not a cross-origin browser request) there is nothing for CORS to say.
+      assert.equal(api.headers['access-control-allow-credentials'], undefined);
+      assert.equal(api.headers['access-control-expose-headers'], undefined);
+
+      for (const url of ['/api/v1/docs/', '/health']) {
+        const page = await t.app.inject({ method: 'GET', url });
+        assert.match(String(page.headers['content-security-policy']), /default-src 'self'/, url);
+        assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN', url);
+        assert.equal(page.headers['cross-origin-opener-policy'], 'same-origin', url);
+      }
+    });
+
     test('/health and /ready report up', async () => {
       assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
       const ready = await t.app.inject({ method: 'GET', url: '/ready' });

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { ffmpegPath } from '../../src/platform/media/ffmpeg-binary.ts';
+import { obsLikeEncoding } from '../../src/modules/live/live-test-support.ts';
 import { paintStamp } from './time-stamp-code.ts';
 
 const WIDTH = 640;
@@ -30,17 +31,8 @@ export function pushStampedStream(rtmpUrl: string, seconds: number, gopSeconds =
       ...['-hide_banner', '-loglevel', 'error'],
       ...['-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${WIDTH}x${HEIGHT}`, '-framerate', String(FPS), '-i', 'pipe:0'],
       ...['-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100'],
-      ...[
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-tune',
-        'zerolatency',
-        '-g',
-        String(Math.round(gopSeconds * FPS)),
-      ],
-      ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-shortest', '-f', 'flv', rtmpUrl],
+      ...obsLikeEncoding(Math.round(gopSeconds * FPS)),
+      ...['-shortest', '-f', 'flv', rtmpUrl],
     ],
     { stdio: ['pipe', 'ignore', 'pipe'] },
   );

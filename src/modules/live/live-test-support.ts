@@ -21,6 +21,17 @@ export interface PushOptions {
 }
 
 /**
+ * The encoding a streamer's OBS would send: H.264 tuned for live (`zerolatency`: no frame reordering
+ * delay) with a keyframe every `gopFrames`, and AAC audio; the output options before `-f flv <url>`.
+ */
+export function obsLikeEncoding(gopFrames: number): string[] {
+  return [
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(gopFrames)],
+    ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k'],
+  ];
+}
+
+/**
  * Pushes `seconds` of test pattern with a burned-in wall clock (for a person checking latency by eye)
  * and a tone, H.264/AAC over RTMP like OBS, at real time.
  */
@@ -44,20 +55,7 @@ export function pushTestStream(rtmpUrl: string, seconds: number, options: PushOp
       'sine=frequency=440:sample_rate=44100',
       '-t',
       String(seconds),
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-tune',
-      'zerolatency',
-      '-g',
-      '60',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '64k',
+      ...obsLikeEncoding(60),
       ...progress,
       '-f',
       'flv',

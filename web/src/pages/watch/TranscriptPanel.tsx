@@ -54,7 +54,8 @@ export default function TranscriptPanel({ videoId, title }: { videoId: string; t
     }
   }, [active, needle]);
 
-  if (transcript.error) {
+  // A failed refetch keeps the transcript already shown: only a first load that failed shows the reason.
+  if (transcript.error && !transcript.data) {
     const code = transcript.error instanceof ApiError ? transcript.error.code : undefined;
     const message =
       code === 'NOT_ANALYSED_YET'

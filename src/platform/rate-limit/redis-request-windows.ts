@@ -94,10 +94,9 @@ export class RedisRequestWindows {
 
   /** The window's count without adding to it (the limiter's `increment: false`). */
   async read(key: string): Promise<WindowCount> {
+    const now = Date.now();
     const window = this.windows.get(key);
-    if (window && window.endsAt > Date.now()) {
-      return { current: window.known + window.pending, ttl: window.endsAt - Date.now() };
-    }
+    if (window && window.endsAt > now) return { current: window.known + window.pending, ttl: window.endsAt - now };
     const [current, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
     return { current: Number(current ?? 0), ttl: Math.max(0, ttl) };
   }

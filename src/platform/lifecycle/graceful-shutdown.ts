@@ -33,11 +33,15 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): { shu
     }, options.timeoutMs);
     deadline.unref();
     let failed = false;
-    for (const step of options.steps) {
+    for (const [index, step] of options.steps.entries()) {
       const stepStartedAt = Date.now();
       try {
         await step.run();
-        logger.info({ step: step.name, durationMs: Date.now() - stepStartedAt }, 'shutdown step done');
+        // The step number orders the lines even where a log reader sees them out of order or in one millisecond.
+        logger.info(
+          { step: step.name, stepNumber: index + 1, durationMs: Date.now() - stepStartedAt },
+          'shutdown step done',
+        );
       } catch (error) {
         failed = true;
         logger.error({ err: error, step: step.name }, 'shutdown step failed');

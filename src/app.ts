@@ -93,9 +93,10 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   app.setValidatorCompiler(validatorCompiler);
   // Tests cross-check every compiled response against Zod's serialiser (see compiled-serializer.ts).
   app.setSerializerCompiler(createCompiledSerializerCompiler({ crossCheck: config.env === 'test' }));
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    done(null, payload);
+  // On the raw response, like the security headers: answers written outside Fastify's reply (tus) carry it too.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
   });
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);

@@ -70,6 +70,23 @@ for (const kind of testDatabaseKinds()) {
         }
       });
 
+      test("a marked statement that fails rejects with PostgreSQL's error, traced to its caller; the connection goes on", async () => {
+        const one = await openDatabase({ url: t.url, poolSize: 1 });
+        try {
+          const divide = (n: number) => sql`${namedStatement('test.divide')} select 1 / ${n}::int as q`.execute(one.db);
+          const error = await divide(0).then(
+            () => assert.fail('division by zero answered'),
+            (failure: Error & { code?: string }) => failure,
+          );
+          assert.equal(error.code, '22012');
+          assert.match(String(error.stack), /named-statements\.test\.ts/);
+          assert.deepEqual((await divide(2)).rows, [{ q: 0 }]);
+          assert.deepEqual((await answer(one, 1)).rows, [{ n: 2 }]);
+        } finally {
+          await one.close();
+        }
+      });
+
       test('with naming off (behind a transaction-mode pooler) the mark is only a comment', async () => {
         const one = await openDatabase({ url: t.url, poolSize: 1, namedStatements: false });
         try {

@@ -44,6 +44,26 @@ export class NamedStatementClient extends pg.Client {
   // The base method is a set of overloads; this one forwards to it with the same arguments.
   override query(config: any, values?: any, callback?: any): any {
     const name = typeof config === 'string' && callback === undefined ? statementName(config) : undefined;
-    return name ? super.query({ name, text: config, values }) : super.query(config, values, callback);
+    return name ? this.namedQuery(name, config, values) : super.query(config, values, callback);
+  }
+
+  /**
+   * Runs `text` as the prepared statement `name`. The query is built from the text and then named:
+   * node-postgres copies a config object property by property (2 µs, a measurable share of a like
+   * toggle), a string it takes as it is.
+   */
+  private namedQuery(name: string, text: string, values: unknown[] | undefined): Promise<pg.QueryResult> {
+    let query!: pg.Query;
+    const result = new Promise<pg.QueryResult>((resolve, reject) => {
+      query = new pg.Query(text, values, (error, answer) => (error ? reject(error) : resolve(answer)));
+    }).catch((error: Error) => {
+      // As node-postgres does: the stack then leads back to the caller, not to the socket read.
+      Error.captureStackTrace(error);
+      throw error;
+    });
+    // The field node-postgres reads to prepare the statement once per connection under this name.
+    (query as pg.Query & { name?: string }).name = name;
+    super.query(query);
+    return result;
   }
 }

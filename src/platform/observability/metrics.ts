@@ -10,12 +10,6 @@ export function createMetricsRegistry(): Registry {
 }
 
 export function installHttpMetrics(app: FastifyInstance, registry: Registry): void {
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests by method, route and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
@@ -23,12 +17,24 @@ export function installHttpMetrics(app: FastifyInstance, registry: Registry): vo
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  // One pair of label-bound children per method, route and status, found by a string key: prom-client's
-  // own label lookup hashes a fresh labels object on every call.
-  const children = new Map<
-    string,
-    { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route' | 'status'> }
-  >();
+  // The request count is the histogram's _count under the name dashboards and alerts use; derived when
+  // scraped, so a request pays for one observation, not two.
+  new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      const { values } = await duration.get();
+      this.reset();
+      for (const sample of values) {
+        if (sample.metricName === 'http_request_duration_seconds_count') this.inc(sample.labels, sample.value);
+      }
+    },
+  });
+  // One label-bound child per method, route and status, found by a string key: prom-client's own label
+  // lookup hashes a fresh labels object on every call.
+  const children = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
   // Tracing: the HTTP server span is named by the route pattern and carries the request id.
   app.addHook('onRequest', (request, _reply, done) => {
     const span = trace.getActiveSpan();
@@ -45,12 +51,10 @@ export function installHttpMetrics(app: FastifyInstance, registry: Registry): vo
     const key = `${request.method} ${reply.statusCode} ${route}`;
     let child = children.get(key);
     if (!child) {
-      const labels = { method: request.method, route, status: String(reply.statusCode) };
-      child = { requests: requests.labels(labels), duration: duration.labels(labels) };
+      child = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
       children.set(key, child);
     }
-    child.requests.inc();
-    child.duration.observe(reply.elapsedTime / 1000);
+    child.observe(reply.elapsedTime / 1000);
     done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {

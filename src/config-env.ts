@@ -45,16 +45,7 @@ export const envSchema = z.object({
   DATABASE_POOL_TIMEOUT_MS: positiveInt(15_000),
   DATABASE_SLOW_QUERY_MS: positiveInt(200),
   DATABASE_NAMED_STATEMENTS: envBoolean,
-  DATABASE_REPLICA_URLS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(postgresUrl)),
+  DATABASE_REPLICA_URLS: commaList.pipe(z.array(postgresUrl)),
   DATABASE_REPLICA_MAX_LAG_MS: positiveInt(2000),
   DATABASE_REPLICA_CHECK_MS: positiveInt(500),
   DATABASE_READ_YOUR_WRITES_MS: positiveInt(10_000),

@@ -6,7 +6,7 @@ import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { startWorkers } from '../../workers.ts';
 import { call, createAccounts, type TestAccount } from '../channels/channel-test-support.ts';
 import { refreshTrending } from '../trending/refresh.ts';
-import { publishReadyVideo, waitForFeed } from './feed-test-support.ts';
+import { publishReadyVideo, readWholeFeed, waitForFeed } from './feed-test-support.ts';
 
 interface HomeItem {
   reason: string;
@@ -47,6 +47,34 @@ for (const kind of testDatabaseKinds()) {
       const ids = items.map((item) => item.video.id);
       assert.equal(new Set(ids).size, ids.length, 'no repeats');
       assert.ok(new Set(items.map((item) => item.reason)).has('fresh'));
+    });
+
+    test('a video held for review is on no list of the home page until it is cleared', async () => {
+      const [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
+      const [subscriber] = (await createAccounts(t, 1)) as [TestAccount];
+      assert.ok([200, 201].includes((await call(t, 'POST', `/users/${creator.id}/subscribe`, subscriber)).statusCode));
+      const held = await publishReadyVideo(t, creator);
+      await sql`insert into trending_activity (video_id, bucket, views) values (${held}, now(), 500)`.execute(
+        t.platform.database.db,
+      );
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
+      await waitForFeed(t, subscriber, [held]);
+      // What the image moderation does above its hold threshold: a held case on the video.
+      await sql`insert into moderation_cases (subject_type, subject_id, owner_id, content_hash, scores, top_category,
+          top_score, reasons, model_name, model_version, status, held, queued_at)
+        values ('video_image', ${held}, ${creator.id}, 'test', '{}', 'porn', 0.95, '[]', 'test', '1', 'pending', true, now())`.execute(
+        t.platform.database.db,
+      );
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
+      assert.equal(reasonOf(await home(), held), undefined, 'not shown to guests (trending or fresh)');
+      assert.equal(reasonOf(await home(subscriber), held), undefined, 'not shown to its subscribers');
+      assert.ok(!(await readWholeFeed(t, subscriber)).includes(held), 'nor in their subscriptions feed');
+      await sql`update moderation_cases set held = false, status = 'approved' where subject_id = ${held}`.execute(
+        t.platform.database.db,
+      );
+      await refreshTrending(t.platform.database.db, t.services.trendingStore);
+      assert.ok(reasonOf(await home(), held), 'back once cleared');
+      assert.equal(reasonOf(await home(subscriber), held), 'subscriptions');
     });
 
     test('signed-in viewers get their subscriptions and videos related to what they watched, minus what they watched', async () => {

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { TimePosition } from '../../platform/pagination/cursor.ts';
+import { notHeldForReview } from '../moderation/held-for-review.ts';
 import type { VideoRow } from './repo.ts';
 
 /**
  * Public, read-only queries of the videos module for discovery (feeds, home page): only ready public
- * videos, newest or most viewed first.
+ * videos, newest or most viewed first. A query whose rows are shown as they are leaves out videos held
+ * for review; the ones that answer ids are shown through findPublicByIds, which does.
  */
 export const discoveryQueries = {
   /** The newest public uploads. */
@@ -15,6 +17,7 @@ export const discoveryQueries = {
       .selectAll()
       .where('status', '=', 'ready')
       .where('visibility', '=', 'public')
+      .where(notHeldForReview('videos.id'))
       .orderBy('processed_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

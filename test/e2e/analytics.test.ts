@@ -12,7 +12,7 @@ import { makeLandscapeClip } from '../support/media-fixtures.ts';
 import { attachSource, createVideo, waitFor, waitForOutcome } from '../../src/modules/videos/video-test-support.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
-import { signInThroughUi } from './support/accounts.ts';
+import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
 import { startPlayback, waitForPlayback } from './support/player.ts';
 
 const CLIP_SECONDS = 20;
@@ -92,6 +92,12 @@ describe("analytics in Chromium: playing, seeking and pausing reach the creator'
     const seekedTo = CLIP_SECONDS * 0.6;
     const pausedAt = Number(events.findLast((event) => event.type === 'pause')?.position_seconds);
     assert.ok(seekedFrom < seekedTo - 2, `the seek left from ${seekedFrom} s, too close to ${seekedTo} s to see a gap`);
+    // A viewer subscribes with the watch page's button: the video is credited with the subscriber.
+    const fan = await registerUser(t.app);
+    await signInThroughUi(page, fan, `/watch/${videoId}`);
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await page.getByRole('button', { name: 'Subscribed' }).waitFor();
+    await signOutThroughUi(page, fan.user.username);
     await signInThroughUi(page, creator, '/studio/analytics');
     const views = page.getByTestId('card-views');
     // The rollup runs every 2 s; reload until the view has gone through the whole pipeline.
@@ -127,6 +133,7 @@ describe("analytics in Chromium: playing, seeking and pausing reach the creator'
     assert.equal(retention[skipped], 0, `${skipped} % skipped`);
     assert.equal(retention[65], 100, '65 % watched after the seek');
     assert.equal(await page.getByTestId('video-views').locator('.analytics-card-value').textContent(), '1');
+    assert.equal(await page.getByTestId('video-subscribers').locator('.analytics-card-value').textContent(), '+1');
     await screenshot(page, 'video-analytics');
     assert.deepEqual(browser.pageErrors, []);
   });

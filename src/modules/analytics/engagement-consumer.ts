@@ -64,10 +64,16 @@ export function subscribeAnalyticsEngagement(deps: { events: EventBus; database:
           }
           default: {
             const payload = event.payload as SubscriptionEventPayload;
+            // Credited to the video it was made on when that is one of the channel's videos (a client
+            // could name any video); otherwise to the channel alone. The channel's totals count both.
+            const creditedVideo =
+              payload.videoId && (await videoReports.creatorOf(trx, payload.videoId)) === payload.channelId
+                ? payload.videoId
+                : null;
             await bump(
               trx,
               payload.channelId,
-              null,
+              creditedVideo,
               event.createdAt,
               event.topic === SUBSCRIPTION_CREATED ? 'subscribers_gained' : 'subscribers_lost',
               1,

@@ -12,6 +12,8 @@ export interface SubscriptionEventPayload {
   notificationsEnabled?: boolean;
   /** Only on subscription.created: the channel's subscriber count with this subscription (milestones). */
   subscriberCount?: number;
+  /** The video whose page the button was pressed on, when it was one: analytics credits it with the change. */
+  videoId?: string;
 }
 
 /** Call with the transaction that inserted or deleted the subscription row. */

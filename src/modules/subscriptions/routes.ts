@@ -10,6 +10,8 @@ import {
   mySubscriptionSchema,
   notificationsBody,
   subscriptionEntrySchema,
+  subscriptionSourceBody,
+  subscriptionSourceQuery,
   subscriptionStateSchema,
   toMySubscription,
   toSubscriptionEntry,
@@ -33,10 +35,16 @@ export async function subscriptionRoutes(app: FastifyInstance, { services }: { s
         description:
           'Subscribing again is a no-op that answers the existing subscription. Your own channel is refused with 400 SELF_SUBSCRIPTION; unknown or banned channels are 404.',
         params: userIdParams,
+        body: subscriptionSourceBody,
         response: { 200: envelope(subscriptionStateSchema) },
       },
     },
-    async (request) => ok(toSubscriptionState(await subscriptions.subscribe(requireUser(request), request.params.id))),
+    async (request) =>
+      ok(
+        toSubscriptionState(
+          await subscriptions.subscribe(requireUser(request), request.params.id, request.body?.fromVideoId),
+        ),
+      ),
   );
 
   routes.delete(
@@ -47,11 +55,12 @@ export async function subscriptionRoutes(app: FastifyInstance, { services }: { s
         tags,
         summary: 'Unsubscribe from a channel (idempotent)',
         params: userIdParams,
+        querystring: subscriptionSourceQuery,
         response: { 204: z.null().describe('Not subscribed (any more)') },
       },
     },
     async (request, reply) => {
-      await subscriptions.unsubscribe(requireUser(request), request.params.id);
+      await subscriptions.unsubscribe(requireUser(request), request.params.id, request.query.fromVideoId);
       return reply.status(204).send(null);
     },
   );

@@ -10,6 +10,17 @@ export const notificationsBody = z
   })
   .strict();
 
+const fromVideoId = z
+  .uuid()
+  .optional()
+  .describe("the video whose page the button is on, if any: the channel's analytics credit that video");
+
+/** Where a subscribe happened (optional body: a bare POST still subscribes). */
+export const subscriptionSourceBody = z.object({ fromVideoId }).strict().nullish();
+
+/** Where an unsubscribe happened. */
+export const subscriptionSourceQuery = z.object({ fromVideoId }).strict();
+
 export const subscriptionStateSchema = z.object({
   channelId: z.string(),
   subscribed: z.literal(true),

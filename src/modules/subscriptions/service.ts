@@ -42,7 +42,8 @@ export class SubscriptionService {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Idempotent: subscribing again keeps the first subscription (and its notification setting). */
-  async subscribe(actor: AuthenticatedUser, channelId: string): Promise<SubscriptionState> {
+  /** `fromVideoId`: the video page the subscription was made on (analytics credits that video). */
+  async subscribe(actor: AuthenticatedUser, channelId: string, fromVideoId?: string): Promise<SubscriptionState> {
     refuseSelf(actor, channelId);
     await requireActiveChannel(this.db, channelId);
     try {
@@ -55,6 +56,7 @@ export class SubscriptionService {
             channelId,
             notificationsEnabled: created.notifications_enabled,
             subscriberCount,
+            ...(fromVideoId ? { videoId: fromVideoId } : {}),
           });
           return { subscription: created, subscriberCount };
         }
@@ -75,12 +77,16 @@ export class SubscriptionService {
   }
 
   /** Idempotent: unsubscribing when not subscribed succeeds. Works for banned channels too. */
-  async unsubscribe(actor: AuthenticatedUser, channelId: string): Promise<void> {
+  async unsubscribe(actor: AuthenticatedUser, channelId: string, fromVideoId?: string): Promise<void> {
     refuseSelf(actor, channelId);
     if (!(await userQueries.findById(this.db, channelId))) throw notFound('Channel');
     await inTransaction(this.db, async (trx) => {
       if (await subscriptionRepo.delete(trx, actor.id, channelId)) {
-        await publishSubscriptionEvent(trx, SUBSCRIPTION_DELETED, { subscriberId: actor.id, channelId });
+        await publishSubscriptionEvent(trx, SUBSCRIPTION_DELETED, {
+          subscriberId: actor.id,
+          channelId,
+          ...(fromVideoId ? { videoId: fromVideoId } : {}),
+        });
         await channelStatsRepo.applySubscription(trx, actor.id, channelId, -1);
       }
     });

@@ -10645,7 +10645,17 @@ export type paths = {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description the video whose page the button is on, if any: the channel's analytics credit that video
+             */
+            fromVideoId?: string;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -10677,7 +10687,10 @@ export type paths = {
     /** Unsubscribe from a channel (idempotent) */
     delete: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description the video whose page the button is on, if any: the channel's analytics credit that video */
+          fromVideoId?: string;
+        };
         header?: never;
         path: {
           id: string;

@@ -7,6 +7,12 @@ export const channelVideosKey = (channelId: string) => ['channel-videos', channe
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const fetchChannel = (channelId: string) => unwrap(api.GET('/api/v1/users/{id}/channel', byId(channelId)));
-export const subscribe = (channelId: string) => unwrap(api.POST('/api/v1/users/{id}/subscribe', byId(channelId)));
-export const unsubscribe = (channelId: string) =>
-  expectNoContent(api.DELETE('/api/v1/users/{id}/subscribe', byId(channelId)));
+/** `fromVideoId`: the video page the button is on, so the channel's analytics credit that video. */
+export const subscribe = (channelId: string, fromVideoId?: string) =>
+  unwrap(api.POST('/api/v1/users/{id}/subscribe', { ...byId(channelId), body: fromVideoId ? { fromVideoId } : {} }));
+export const unsubscribe = (channelId: string, fromVideoId?: string) =>
+  expectNoContent(
+    api.DELETE('/api/v1/users/{id}/subscribe', {
+      params: { path: { id: channelId }, query: fromVideoId ? { fromVideoId } : {} },
+    }),
+  );

@@ -13,8 +13,11 @@ export function useChannel(channelId: string) {
   });
 }
 
-/** Subscribe / unsubscribe with the subscriber count beside it; guests are sent to sign in. */
-export function SubscribeButton({ channelId }: { channelId: string }) {
+/**
+ * Subscribe / unsubscribe with the subscriber count beside it; guests are sent to sign in. On a watch
+ * page `fromVideoId` names the video, which the creator's analytics credit with the subscriber.
+ */
+export function SubscribeButton({ channelId, fromVideoId }: { channelId: string; fromVideoId?: string }) {
   const { user } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -22,10 +25,10 @@ export function SubscribeButton({ channelId }: { channelId: string }) {
   const toggle = useMutation({
     mutationFn: async (subscribe: boolean) => {
       if (subscribe) {
-        const result = await channelApi.subscribe(channelId);
+        const result = await channelApi.subscribe(channelId, fromVideoId);
         return { isSubscribed: true, subscriberCount: result.subscriberCount };
       }
-      await channelApi.unsubscribe(channelId);
+      await channelApi.unsubscribe(channelId, fromVideoId);
       return { isSubscribed: false, subscriberCount: Math.max(0, (channel.data?.subscriberCount ?? 1) - 1) };
     },
     onSuccess: (change) => {

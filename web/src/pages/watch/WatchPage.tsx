@@ -87,7 +87,7 @@ export default function WatchPage() {
               </span>
               {current.creator.username}
             </Link>
-            <SubscribeButton channelId={current.creator.id} />
+            <SubscribeButton channelId={current.creator.id} fromVideoId={current.id} />
             <span className="spacer" />
             {/* On phones the actions are one row that scrolls sideways, as in YouTube's app. */}
             <div className="watch-actions">

@@ -17,6 +17,11 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
   );
 }
 
+/** A net change with its sign: "+3", "−1", "0". */
+export function formatSigned(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0';
+}
+
 /** "+12 %" / "−5 %" against the previous period of the same length; nothing when there is no base. */
 function Change({ ratio }: { ratio: number | null | undefined }) {
   if (ratio === null || ratio === undefined) return <span className="muted analytics-change">no earlier data</span>;

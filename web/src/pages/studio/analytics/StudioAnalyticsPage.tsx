@@ -13,7 +13,7 @@ import {
 import { RequireSignIn } from '../../../auth/RequireSignIn.tsx';
 import { ErrorPage } from '../../../components/ErrorPage.tsx';
 import { Tabs } from '../../../components/Tabs.tsx';
-import { BreakdownBars, MetricCard, PeriodPicker } from './AnalyticsParts.tsx';
+import { BreakdownBars, formatSigned, MetricCard, PeriodPicker } from './AnalyticsParts.tsx';
 import { RealtimeCard } from './RealtimeCard.tsx';
 
 const TimeSeriesChart = lazy(() => import('./TimeSeriesChart.tsx'));
@@ -117,7 +117,7 @@ function Overview() {
               value={data.totals.uniqueViewers.toLocaleString()}
               change={data.change.uniqueViewers}
             />
-            <MetricCard label="Subscribers" value={`${net >= 0 ? '+' : '−'}${Math.abs(net)}`} />
+            <MetricCard label="Subscribers" value={formatSigned(net)} />
             <MetricCard
               label="Likes · comments"
               value={`${data.totals.likes} · ${data.totals.comments}`}

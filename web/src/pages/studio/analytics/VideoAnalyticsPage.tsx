@@ -14,7 +14,7 @@ import {
 } from '../../../analytics/analytics-api.ts';
 import { RequireSignIn } from '../../../auth/RequireSignIn.tsx';
 import { ErrorPage } from '../../../components/ErrorPage.tsx';
-import { BreakdownBars, MetricCard, PeriodPicker } from './AnalyticsParts.tsx';
+import { BreakdownBars, formatSigned, MetricCard, PeriodPicker } from './AnalyticsParts.tsx';
 import { RetentionChart } from './RetentionChart.tsx';
 
 const TimeSeriesChart = lazy(() => import('./TimeSeriesChart.tsx'));
@@ -83,6 +83,12 @@ function VideoAnalytics({ id }: { id: string }) {
           <MetricCard testId="video-watch-time" label="Watch time" value={formatWatchTime(totals.watchSeconds)} />
           <MetricCard label="Average view duration" value={formatWatchTime(totals.averageViewSeconds)} />
           <MetricCard label="Unique viewers" value={totals.uniqueViewers} />
+          {/* Subscriptions made with this video's Subscribe button, less those undone there. */}
+          <MetricCard
+            testId="video-subscribers"
+            label="Subscribers from this video"
+            value={formatSigned(totals.subscribersGained - totals.subscribersLost)}
+          />
           <MetricCard
             label="Startup p50 / p95"
             value={totals.startupP50Ms === null ? '–' : `${totals.startupP50Ms} / ${totals.startupP95Ms} ms`}

@@ -6,6 +6,7 @@ import type { NotificationsModule } from '../notifications/module.ts';
 import type { SubscriptionService } from '../subscriptions/service.ts';
 import type { VideoService } from '../videos/service.ts';
 import { ChatHub } from './chat/chat-hub.ts';
+import { ChatModerators } from './chat/chat-moderators.ts';
 import { chatRepo } from './chat/chat-repo.ts';
 import { ChatService } from './chat/chat-service.ts';
 import { createSlowModeGate } from './chat/slow-mode.ts';
@@ -58,6 +59,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
     logger,
   });
   hub.observe((streamId, event) => chat.observe(streamId, event));
+  const moderators = new ChatModerators({ db, chat });
   installLiveViewerMetric(platform.metrics, hub);
 
   return {
@@ -65,6 +67,7 @@ export function createLiveModule(deps: LiveModuleDeps) {
     liveStreams,
     hub,
     chat,
+    moderators,
     /** The RTMP ingest; the caller starts and closes it. */
     createIngest(): LiveIngest {
       return new LiveIngest({

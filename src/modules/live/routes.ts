@@ -3,14 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { chatRepo } from './chat/chat-repo.ts';
+import { chatRepo, type ChatModeratorRow } from './chat/chat-repo.ts';
 import { rtmpIngestUrl } from './module.ts';
 import { presentLiveStream } from './presenter.ts';
 import {
+  appointModeratorBody,
+  channelModeratorParams,
   chatMessageSchema,
+  chatModeratorSchema,
   chatSettingsBody,
   idParams,
   ingestInfoSchema,
@@ -32,10 +35,15 @@ export async function liveRoutes(
   { platform, services }: { platform: Platform; services: Services },
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { keys, liveStreams, hub, chat } = services.live;
+  const { keys, liveStreams, hub, moderators } = services.live;
   const db = platform.database.db;
   const present = (stream: Parameters<typeof presentLiveStream>[1]) => presentLiveStream({ db, hub }, stream);
   const rtmpUrl = () => rtmpIngestUrl(platform.config);
+  const presentModerator = (moderator: ChatModeratorRow) => ({
+    userId: moderator.userId,
+    username: moderator.username,
+    appointedAt: toIso(moderator.appointedAt),
+  });
   const presentKey = (key: { id: string; prefix: string; createdAt: Date }) => ({
     id: key.id,
     prefix: key.prefix,
@@ -245,10 +253,60 @@ export async function liveRoutes(
     },
     async (request, reply) => {
       const stream = await liveStreams.get(request.params.id);
-      const actor = requireUser(request);
-      if (actor.id !== stream.channel_id && actor.role !== 'admin')
-        throw forbidden('Only the creator appoints chat moderators');
-      await chat.appointModerator(stream, actor, request.body.userId);
+      await moderators.appoint(requireUser(request), stream.channel_id, request.body.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.get(
+    '/live/channels/:id/moderators',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "The channel's chat moderators (its creator or an admin)",
+        params: idParams,
+        response: { 200: envelope(z.array(chatModeratorSchema)) },
+      },
+    },
+    async (request) => ok((await moderators.list(requireUser(request), request.params.id)).map(presentModerator)),
+  );
+
+  routes.post(
+    '/live/channels/:id/moderators',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Appoint a chat moderator of all of the channel's chats, by username",
+        params: idParams,
+        body: appointModeratorBody,
+        response: { 201: envelope(chatModeratorSchema) },
+      },
+    },
+    async (request, reply) => {
+      const moderator = await moderators.appointByUsername(
+        requireUser(request),
+        request.params.id,
+        request.body.username,
+      );
+      return reply.status(201).send(ok(presentModerator(moderator)));
+    },
+  );
+
+  routes.delete(
+    '/live/channels/:id/moderators/:userId',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Remove a chat moderator: their next delete, time-out or ban is refused on every instance',
+        params: channelModeratorParams,
+        response: { 204: z.null().describe('removed') },
+      },
+    },
+    async (request, reply) => {
+      await moderators.remove(requireUser(request), request.params.id, request.params.userId);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/envelope.ts';
+import { usernameSchema } from '../users/schemas.ts';
 
 export const streamKeySchema = z.object({ id: z.uuid(), prefix: z.string(), createdAt: isoDate });
 export const issuedStreamKeySchema = streamKeySchema.extend({
@@ -74,6 +75,13 @@ export const chatSettingsBody = z
   .strict();
 
 export const moderatorBody = z.object({ userId: z.uuid() }).strict();
+export const appointModeratorBody = z.object({ username: usernameSchema }).strict();
+export const chatModeratorSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  appointedAt: isoDate,
+});
+export const channelModeratorParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const idParams = z.object({ id: z.uuid() });
 export const videoIdParams = z.object({ videoId: z.uuid() });
 export const replayQuery = z.object({

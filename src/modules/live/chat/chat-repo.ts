@@ -14,6 +14,13 @@ export interface ChatMessage {
   createdAt: string;
 }
 
+/** An appointed chat moderator of a channel. */
+export interface ChatModeratorRow {
+  userId: string;
+  username: string;
+  appointedAt: Date;
+}
+
 const HISTORY_LIMIT = 200;
 
 function baseQuery(db: Kysely<DB>) {
@@ -157,11 +164,36 @@ export const chatRepo = {
     return Boolean(row);
   },
 
-  async addModerator(db: Kysely<DB>, channelId: string, userId: string): Promise<void> {
-    await db
+  /** When the user was appointed, or undefined when they already were a moderator of the channel. */
+  async addModerator(db: Kysely<DB>, channelId: string, userId: string): Promise<Date | undefined> {
+    const row = await db
       .insertInto('live_chat_moderators')
       .values({ channel_id: channelId, user_id: userId })
       .onConflict((oc) => oc.doNothing())
+      .returning('created_at')
+      .executeTakeFirst();
+    return row?.created_at;
+  },
+
+  /** False when the user was not a moderator of the channel. */
+  async removeModerator(db: Kysely<DB>, channelId: string, userId: string): Promise<boolean> {
+    const result = await db
+      .deleteFrom('live_chat_moderators')
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
+  /** The channel's appointed chat moderators, longest-serving first. */
+  async listModerators(db: Kysely<DB>, channelId: string): Promise<ChatModeratorRow[]> {
+    return db
+      .selectFrom('live_chat_moderators as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['m.user_id as userId', 'u.username', 'm.created_at as appointedAt'])
+      .where('m.channel_id', '=', channelId)
+      .orderBy('m.created_at', 'asc')
+      .orderBy('u.username', 'asc')
       .execute();
   },
 };

@@ -33,7 +33,7 @@ export interface ChatServiceDeps {
   moderator: RoutedModeration;
   limiter: RateLimiter;
   slowMode: SlowModeGate;
-  /** Carries bans and time-outs to every process (RESTRICTIONS_CHANNEL). */
+  /** Carries bans, time-outs and moderator appointments and removals to every process (RESTRICTIONS_CHANNEL). */
   pubsub: PubSub;
   config: LiveConfig['chat'];
   moderationThreshold: number;
@@ -57,7 +57,7 @@ type Ban = { until: number | null } | null;
 
 /**
  * Every process's cached bans and moderator flags listen here: a ban, a time-out or a moderator's
- * appointment applies to all of a channel's chats at once, including on a process that holds no
+ * appointment or removal applies to all of a channel's chats at once, including on a process that holds no
  * socket of the room it was given in (and so does not get that room's events). A notice says that a
  * user's standing in a channel changed; a process drops both of its cached entries for them.
  */
@@ -183,10 +183,15 @@ export class ChatService {
     const until = seconds ? new Date(Date.now() + seconds * 1000) : null;
     await chatRepo.ban(this.deps.db, stream.channel_id, userId, until, actor.id);
     this.bans.set(`${stream.channel_id}:${userId}`, { until: until ? until.getTime() : null });
-    await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, {
-      channelId: stream.channel_id,
-      userId,
-    } satisfies RestrictionNotice);
+    await this.announceStandingChange(stream.channel_id, userId);
+  }
+
+  /**
+   * Tells every process that a user's standing in a channel changed (ban, time-out, appointment,
+   * removal): each drops its cached entries for them instead of trusting them until their TTL.
+   */
+  private async announceStandingChange(channelId: string, userId: string): Promise<void> {
+    await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, { channelId, userId } satisfies RestrictionNotice);
   }
 
   /** Subscribes once; a failed subscription is tried again by the next message. */
@@ -214,17 +219,25 @@ export class ChatService {
     return message ?? null;
   }
 
-  async appointModerator(stream: LiveStreamRow, actor: AuthenticatedUser, userId: string): Promise<void> {
-    if (actor.id !== stream.channel_id && actor.role !== 'admin') {
-      throw new ChatRefusal('FORBIDDEN', 'Only the creator appoints chat moderators');
-    }
-    await chatRepo.addModerator(this.deps.db, stream.channel_id, userId);
-    this.moderators.set(`${stream.channel_id}:${userId}`, true);
+  /**
+   * Makes the user a chat moderator of all the channel's chats, at once on every process (who may do
+   * it is ChatModerators' rule). Answers when, or undefined when they already were one.
+   */
+  async appointModerator(channelId: string, userId: string): Promise<Date | undefined> {
+    const appointedAt = await chatRepo.addModerator(this.deps.db, channelId, userId);
+    this.moderators.set(`${channelId}:${userId}`, true);
     // Other processes drop a cached "not a moderator" now instead of trusting the appointment after its TTL.
-    await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, {
-      channelId: stream.channel_id,
-      userId,
-    } satisfies RestrictionNotice);
+    await this.announceStandingChange(channelId, userId);
+    return appointedAt;
+  }
+
+  /** Ends a chat moderator's appointment; false when they were not one. Their next action is refused everywhere. */
+  async removeModerator(channelId: string, userId: string): Promise<boolean> {
+    const removed = await chatRepo.removeModerator(this.deps.db, channelId, userId);
+    this.moderators.set(`${channelId}:${userId}`, false);
+    // A removed moderator's cached "moderator" would let them delete and ban for up to 30 s elsewhere.
+    if (removed) await this.announceStandingChange(channelId, userId);
+    return removed;
   }
 
   private async assertModerator(stream: LiveStreamRow, actor: AuthenticatedUser): Promise<void> {

@@ -216,7 +216,10 @@ export async function liveChatSocketRoutes(
         }
         const account = await services.users.get(user.id).catch(() => undefined);
         author = { ...user, name: account?.username ?? 'unknown' };
-        send({ type: 'authenticated', userId: user.id, name: author.name });
+        // The page shows moderation buttons from this: it does not know the channel's moderator list.
+        const stream = await chat.room(streamId);
+        const canModerate = stream ? await chat.canModerate(stream, user) : false;
+        send({ type: 'authenticated', userId: user.id, name: author.name, canModerate });
         // This user's held messages, which a signed-out join did not include (shown to them as held).
         for (const message of await chatRepo.history(db, streamId, user.id)) {
           if (message.status === 'held') send({ type: 'message', message });

@@ -22,3 +22,14 @@ export const fetchChannelStreams = (channelId: string) =>
   unwrap(api.GET('/api/v1/live/channels/{id}/streams', byId(channelId)));
 export const fetchStreamOfVideo = (videoId: string) =>
   unwrap(api.GET('/api/v1/live/by-video/{videoId}', { params: { path: { videoId } } }));
+
+export type ChatModerator = Awaited<ReturnType<typeof fetchChatModerators>>[number];
+export const chatModeratorsKey = (channelId: string) => ['chat-moderators', channelId] as const;
+export const fetchChatModerators = (channelId: string) =>
+  unwrap(api.GET('/api/v1/live/channels/{id}/moderators', byId(channelId)));
+export const appointChatModerator = (channelId: string, username: string) =>
+  unwrap(api.POST('/api/v1/live/channels/{id}/moderators', { ...byId(channelId), body: { username } }));
+export const removeChatModerator = (channelId: string, userId: string) =>
+  expectNoContent(
+    api.DELETE('/api/v1/live/channels/{id}/moderators/{userId}', { params: { path: { id: channelId, userId } } }),
+  );

@@ -12,6 +12,8 @@ export interface LiveChatState {
   presence: number;
   connected: boolean;
   signedIn: boolean;
+  /** The server's answer at sign-in: the channel's creator, an admin or one of its chat moderators. */
+  canModerate: boolean;
   lastError: ChatError | null;
   pinned: ChatMessage | null;
   ended: boolean;
@@ -35,6 +37,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
   const [presence, setPresence] = useState(0);
   const [connected, setConnected] = useState(false);
   const [signedIn, setSignedIn] = useState(false);
+  const [canModerate, setCanModerate] = useState(false);
   const [lastError, setLastError] = useState<ChatError | null>(null);
   const [pinned, setPinned] = useState<ChatMessage | null>(initialPinned);
   const [ended, setEnded] = useState(false);
@@ -73,6 +76,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
             break;
           case 'authenticated':
             setSignedIn(true);
+            setCanModerate(frame.canModerate === true);
             break;
           case 'message':
             merge(frame.message as ChatMessage);
@@ -102,6 +106,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
       ws.onclose = () => {
         setConnected(false);
         setSignedIn(false);
+        setCanModerate(false);
         if (!stopped) retry = setTimeout(connect, RECONNECT_MS);
       };
     };
@@ -122,6 +127,7 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
     presence,
     connected,
     signedIn,
+    canModerate,
     lastError,
     pinned,
     ended,

@@ -63,7 +63,6 @@ function premiereElapsed(stream: LiveStream): number {
 function LiveRoom({ stream }: { stream: LiveStream }) {
   const { user } = useAuth();
   const chat = useLiveChat(stream.chat.socketPath, stream.chat.pinned);
-  const canModerate = !!user && (user.id === stream.channelId || user.role === 'admin');
   const premiereLive = stream.kind === 'premiere' && stream.status === 'live';
   const premiereUrl = useQuery({
     queryKey: ['stream-url', stream.videoId],
@@ -87,7 +86,7 @@ function LiveRoom({ stream }: { stream: LiveStream }) {
           <p className="empty">Waiting for the encoder to connect…</p>
         )}
       </div>
-      <LiveChat chat={chat} canModerate={canModerate} signedInUser={!!user} ownerId={stream.channelId} />
+      <LiveChat chat={chat} canModerate={chat.canModerate} signedInUser={!!user} ownerId={stream.channelId} />
     </div>
   );
 }

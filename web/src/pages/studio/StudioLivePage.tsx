@@ -13,8 +13,9 @@ import {
   scheduleStream,
 } from '../../live/live-api.ts';
 import '../../live/live.css';
+import { ChatModeratorsSection } from './ChatModeratorsSection.tsx';
 
-/** /studio/live — stream keys (each shown once), where to point OBS, and the channel's streams. */
+/** /studio/live — stream keys (each shown once), where to point OBS, chat moderators and the channel's streams. */
 export default function StudioLivePage() {
   return (
     <RequireSignIn what="live streaming">
@@ -103,6 +104,7 @@ function StudioLive() {
           Schedule
         </button>
       </form>
+      {user && <ChatModeratorsSection channelId={user.id} />}
       <h2>Your streams</h2>
       <ul>
         {streams.data?.map((stream) => (

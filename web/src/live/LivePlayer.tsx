@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type Hls from 'hls.js';
 import { loadHls } from '../player/useHls.ts';
+import { LIVE_SYNC_SETTINGS, useLatencyMode } from './latency-mode.ts';
 
 /** Behind the live edge by more than this, the badge turns grey and offers to jump back. */
 const AT_EDGE_SECONDS = 8;
@@ -8,7 +9,8 @@ const RETRY_MS = 2000;
 
 /**
  * The live player: hls.js on a live playlist (native HLS on Safari), a LIVE badge with the delay
- * behind the live edge, and "Go to live" after the viewer seeks back into the DVR window. In replay
+ * behind the live edge and the delay it aims for, a "Low latency" switch (latency-mode.ts), and "Go
+ * to live" after the viewer seeks back into the DVR window. In replay
  * mode (a recording) it reports the playback position so the chat can follow it. A premiere passes
  * `startAt`: playback starts that many seconds in, where everyone watching is (the wall clock).
  */
@@ -26,6 +28,10 @@ export function LivePlayer({
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<Hls | null>(null);
   const [delay, setDelay] = useState<number | null>(null);
+  const [targetDelay, setTargetDelay] = useState<number | null>(null);
+  const [latencyMode, setLatencyMode] = useLatencyMode();
+  // Only a live playlist has a live edge to keep close to; a recording or premiere plays as it is.
+  const mode = live ? latencyMode : 'standard';
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,8 +47,7 @@ export function LivePlayer({
         return;
       }
       const player = new HlsPlayer({
-        liveSyncDurationCount: 3,
-        lowLatencyMode: false,
+        ...LIVE_SYNC_SETTINGS[mode],
         ...(startAt ? { startPosition: startAt } : {}),
       });
       hls.current = player;
@@ -66,8 +71,9 @@ export function LivePlayer({
       hls.current?.destroy();
       hls.current = null;
     };
-    // startAt is read once, when the source is loaded: later renders must not seek.
-  }, [source]);
+    // startAt is read once, when the source is loaded: later renders must not seek. A new latency mode
+    // builds a new player (hls.js reads its live settings when created); it starts at the new target.
+  }, [source, mode]);
 
   useEffect(() => {
     const element = video.current;
@@ -78,6 +84,7 @@ export function LivePlayer({
       const edge = element.seekable.length ? element.seekable.end(element.seekable.length - 1) : null;
       const latency = hls.current ? hls.current.latency : edge !== null ? edge - element.currentTime : null;
       setDelay(live && latency !== null && Number.isFinite(latency) ? Math.max(0, latency) : null);
+      setTargetDelay(live ? (hls.current?.targetLatency ?? null) : null);
     };
     element.addEventListener('timeupdate', update);
     return () => element.removeEventListener('timeupdate', update);
@@ -92,14 +99,30 @@ export function LivePlayer({
   const behind = delay !== null && delay > AT_EDGE_SECONDS;
 
   return (
-    <div className="live-player">
+    <div className="live-player" data-latency-mode={mode}>
       <video ref={video} controls playsInline muted aria-label={live ? 'Live stream' : 'Stream recording'} />
       {live && (
         <div className="live-player-bar">
           <span className={behind ? 'live-badge behind' : 'live-badge'} data-testid="live-badge">
             LIVE
           </span>
-          {delay !== null && <span className="live-delay">{delay.toFixed(1)} s behind live</span>}
+          {delay !== null && (
+            <span className="live-delay" data-testid="live-delay">
+              {delay.toFixed(1)} s behind live
+              {targetDelay !== null && ` (aiming for ${targetDelay.toFixed(0)} s)`}
+            </span>
+          )}
+          <label
+            className="live-latency-toggle"
+            title="Closer to live (about 3 s behind instead of 7 s); may pause on a weak connection"
+          >
+            <input
+              type="checkbox"
+              checked={latencyMode === 'low'}
+              onChange={(event) => setLatencyMode(event.target.checked ? 'low' : 'standard')}
+            />
+            Low latency
+          </label>
           {behind && (
             <button type="button" className="button" onClick={goLive}>
               Go to live

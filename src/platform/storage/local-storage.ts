@@ -10,6 +10,7 @@ import {
   InvalidObjectKeyError,
   ObjectNotFoundError,
   type GetOptions,
+  type ListedObject,
   type ObjectMetadata,
   type ObjectStorage,
   type PutOptions,
@@ -22,6 +23,8 @@ const METADATA_SUFFIX = '.~meta';
 /** Both our temporary and metadata file names contain this, so it is reserved in local keys. */
 const RESERVED_NAME_PART = '.~';
 const UPLOAD_DIRECTORY_CONCURRENCY = 4;
+/** stat calls in flight while sizing a folder: an HLS ladder is hundreds of segment files. */
+const STAT_CONCURRENCY = 16;
 
 interface MetadataSidecar {
   /** The ETag of the object file this describes; a mismatch means the sidecar is stale. */
@@ -150,6 +153,21 @@ export class LocalObjectStorage implements ObjectStorage {
       throw error;
     });
     return files.filter((file) => !file.includes(RESERVED_NAME_PART)).map((file) => folder + file);
+  }
+
+  async listObjectSizes(prefix: string): Promise<ListedObject[]> {
+    const keys = await this.listObjects(prefix);
+    const sized = async (key: string): Promise<ListedObject | null> => {
+      const stats = await statFile(this.pathForKey(key));
+      return stats && { key, size: Number(stats.size) };
+    };
+    const objects: ListedObject[] = [];
+    for (let start = 0; start < keys.length; start += STAT_CONCURRENCY) {
+      const batch = await Promise.all(keys.slice(start, start + STAT_CONCURRENCY).map(sized));
+      // A file removed between the listing and its stat is no longer an object.
+      for (const object of batch) if (object) objects.push(object);
+    }
+    return objects;
   }
 
   private async write(key: string, path: string, body: Buffer | Readable, explicitContentType?: string): Promise<void> {

@@ -36,6 +36,8 @@ export interface ObjectStorage {
   deletePrefix(prefix: string): Promise<number>;
   /** Every key under the folder-like prefix (`''` lists everything), sorted by code unit like S3. */
   listObjects(prefix: string): Promise<string[]>;
+  /** `listObjects` with each object's size: what a folder occupies, from the store's own listing. */
+  listObjectSizes(prefix: string): Promise<ListedObject[]>;
 
   /** Direct-to-store URLs so browsers upload and download without passing bytes through our server. S3 only. */
   readonly presign?: PresignCapability;
@@ -65,6 +67,11 @@ export interface ObjectMetadata {
   /** A quoted strong entity tag, usable as-is in an HTTP `ETag` header; changes whenever the object is rewritten. */
   etag: string;
   lastModified: Date;
+}
+
+export interface ListedObject {
+  key: string;
+  size: number;
 }
 
 export interface StoredObject extends ObjectMetadata {

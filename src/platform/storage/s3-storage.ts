@@ -19,6 +19,7 @@ import {
   ObjectNotFoundError,
   RangeNotSatisfiableError,
   type GetOptions,
+  type ListedObject,
   type ObjectMetadata,
   type ObjectStorage,
   type PutOptions,
@@ -164,12 +165,17 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   async listObjects(prefix: string): Promise<string[]> {
+    return (await this.listObjectSizes(prefix)).map((object) => object.key);
+  }
+
+  async listObjectSizes(prefix: string): Promise<ListedObject[]> {
     const folder = folderPrefix(prefix, { allowRoot: true });
-    const keys: string[] = [];
+    const objects: ListedObject[] = [];
     for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: folder })) {
-      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      for (const object of page.Contents ?? [])
+        if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0 });
     }
-    return keys;
+    return objects;
   }
 
   /** Creates the bucket when it doesn't exist: for embedded S3 servers and tests, not production setup. */

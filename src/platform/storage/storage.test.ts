@@ -162,6 +162,19 @@ function describeStorageContract(
       for (const key of keys) assert.ok(everything.includes(key), key);
     });
 
+    test('listObjectSizes gives each object under a folder with its size, and nothing of local sidecars', async () => {
+      await storage.putObject(keyFor('sizes/v1/hls/seg-1.ts'), Buffer.alloc(1000));
+      // An explicit content type the extension wouldn't give: a local metadata sidecar, which is no object.
+      await storage.putObject(keyFor('sizes/v1/poster.jpg'), Buffer.alloc(250), { contentType: 'image/webp' });
+      await storage.putObject(keyFor('sizes/v10/source'), Buffer.alloc(7));
+
+      assert.deepEqual(await storage.listObjectSizes(keyFor('sizes/v1')), [
+        { key: keyFor('sizes/v1/hls/seg-1.ts'), size: 1000 },
+        { key: keyFor('sizes/v1/poster.jpg'), size: 250 },
+      ]);
+      assert.deepEqual(await storage.listObjectSizes(keyFor('sizes/nothing')), []);
+    });
+
     test('delete removes an object and is idempotent', async () => {
       const key = keyFor('delete/object.bin');
       await storage.putObject(key, Buffer.from('bye'));
@@ -267,6 +280,7 @@ function describeStorageContract(
       }
       for (const prefix of ['../up', '/abs', 'a/../b']) {
         await assert.rejects(storage.listObjects(prefix), InvalidObjectKeyError, prefix);
+        await assert.rejects(storage.listObjectSizes(prefix), InvalidObjectKeyError, prefix);
         await assert.rejects(storage.deletePrefix(prefix), InvalidObjectKeyError, prefix);
       }
     });

@@ -13,6 +13,7 @@ import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import type { VideoRow } from '../videos/repo.ts';
+import { recordProcessedBytes } from '../videos/processed-bytes.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
 import { analysisStatusRepo } from './analysis-status-repo.ts';
 import { writeChapterTitles } from './chapter-titles.ts';
@@ -80,7 +81,10 @@ export function createAnalyseVideoHandler(
         if (outcome.kind === 'no-speech') {
           // A model transcript from before (say, words invented over music) goes; a creator's edit never gets here.
           await transcriptRepo.removeModelTranscript(db, videoId);
-          if (transcript) await removeCaptions(storage, videoId, transcript.language);
+          if (transcript) {
+            await removeCaptions(storage, videoId, transcript.language);
+            await recordProcessedBytes(platform, videoId);
+          }
           logger.info({ videoId }, 'no speech detected');
         } else {
           const { result } = outcome;
@@ -125,7 +129,7 @@ export function createAnalyseVideoHandler(
  * run after a creator edits the transcript, and (embeddings only change) after metadata edits.
  */
 export async function refreshDerivedOutputs(
-  platform: Pick<Platform, 'database' | 'storage'>,
+  platform: Pick<Platform, 'database' | 'storage' | 'logger'>,
   ai: Ai,
   video: VideoRow,
   force = false,
@@ -152,6 +156,7 @@ export async function refreshDerivedOutputs(
       return;
     }
     if (failure) throw failure.error;
+    await recordProcessedBytes(platform, video.id);
   }
 
   // Segments first: their sentence vectors are where the chapters come from.

@@ -12,6 +12,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import { classifierPixels, extractFrameJpeg, frameTimes, sceneChanges } from '../../platform/media/frame-sampling.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { recordProcessedBytes } from '../videos/processed-bytes.ts';
 import { videoKeys } from '../videos/storage-keys.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo } from './case-repo.ts';
@@ -107,6 +108,7 @@ export function createModerateVideoImagesHandler(
         });
       }
       await saveAssessment(platform, video, contentHash, scored, settings);
+      await recordProcessedBytes(platform, video.id);
       logger.info(
         { videoId: video.id, pictures: scored.length, top: Math.max(0, ...scored.map((image) => image.unsafeScore)) },
         'video pictures moderated',

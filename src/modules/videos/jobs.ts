@@ -9,6 +9,7 @@ import { publishVideoEvent, publishVideoFailed, VIDEO_READY } from './events.ts'
 import { publishProcessingEvent } from './processing-events.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
+import { recordProcessedBytes } from './processed-bytes.ts';
 import { outputKeys, videoKeys } from './storage-keys.ts';
 
 const DELETED = 'The video was deleted';
@@ -143,6 +144,7 @@ export function createProcessVideoHandler(
     try {
       const result = await transcode(job, video, workDir);
       if (await publishResult(video, result)) {
+        await recordProcessedBytes(platform, videoId);
         await publishProcessingEvent(pubsub, videoId, { type: 'ready' });
       } else {
         // Only a delete takes a video out of 'processing' behind this run's back.
@@ -151,6 +153,8 @@ export function createProcessVideoHandler(
       }
     } catch (error) {
       await removeOutputs(storage, videoId);
+      // Not necessarily 0: moderation frames of an earlier run stay until the video is assessed again.
+      await recordProcessedBytes(platform, videoId);
       const permanent = error instanceof NotMediaError || error instanceof PermanentProcessingError;
       if (permanent || job.attempt >= PROCESS_VIDEO_ATTEMPTS) await markFailed(videoId, failureReason(error));
       if (permanent) {
@@ -166,7 +170,7 @@ export function createProcessVideoHandler(
 
 /** Housekeeping after a delete: every stored object of the video, source included. */
 export function createDeleteVideoObjectsHandler(
-  platform: Pick<Platform, 'database' | 'storage'>,
+  platform: Pick<Platform, 'database' | 'storage' | 'logger'>,
 ): JobHandler<VideoJobPayload> {
   return async (job) => {
     const { videoId } = job.payload;
@@ -174,5 +178,6 @@ export function createDeleteVideoObjectsHandler(
     // Only ever for deleted videos, whatever enqueued the job.
     if (video && video.status !== 'deleted') return;
     await platform.storage.deletePrefix(videoKeys(videoId).folder);
+    await recordProcessedBytes(platform, videoId);
   };
 }

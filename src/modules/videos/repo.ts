@@ -101,11 +101,20 @@ export const videoRepo = {
       .executeTakeFirst();
   },
 
-  /** A run begins: back to a clean 'processing' (also from 'failed', for a retried dead letter). */
+  /**
+   * A run begins: back to a clean 'processing' (also from 'failed', for a retried dead letter). The run
+   * replaces the outputs, so their size is unknown until it measures them.
+   */
   restartProcessing(db: Executor, id: string): Promise<VideoRow | undefined> {
     return db
       .updateTable('videos')
-      .set({ status: 'processing', failure_reason: null, processing_progress: 0, updated_at: new Date() })
+      .set({
+        status: 'processing',
+        failure_reason: null,
+        processing_progress: 0,
+        processed_bytes: null,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .where('status', 'in', ['processing', 'failed'])
       .returningAll()

@@ -35,6 +35,10 @@ export interface VideosTable {
   storyboard_vtt_key: string | null;
   processing_progress: Generated<number>;
   processed_at: Date | null;
+  /** Bytes of the video's derived objects in storage (all but the source); null until measured. */
+  processed_bytes: number | null;
+  /** When the listing behind `processed_bytes` started (database clock). */
+  processed_bytes_listed_at: Date | null;
   view_count: Generated<number>;
   like_count: Generated<number>;
   comment_count: Generated<number>;

@@ -12,7 +12,7 @@ Commands:
   live                   run the RTMP live ingest only (scale-out mode; docs/LIVE.md)
   migrate                apply database migrations and exit
   admin create-user      create an account: --email --username --password [--role admin|creator|viewer]
-  rebuild [likes|comments|subscriptions|search|trending|feeds|analytics|recommendations|leaderboards]
+  rebuild [likes|comments|subscriptions|search|trending|feeds|analytics|recommendations|leaderboards|storage-usage]
                          recompute derived data from its source rows (all projections by default)
   ai reprocess <videoId>... | --all
                          queue a fresh AI analysis (transcript, captions, summary, chapters, embeddings)

@@ -10,6 +10,7 @@ import { refreshTrending } from '../modules/trending/refresh.ts';
 import { rebuildFeeds } from '../modules/feeds/rebuild.ts';
 import { rebuildAnalytics } from '../modules/analytics/rollup.ts';
 import { rebuildCowatch } from '../modules/recommendations/cowatch.ts';
+import { backfillProcessedBytes } from '../modules/videos/processed-bytes-backfill.ts';
 
 /** Derived data can always be recomputed from its source rows; each projection names its rebuild here. */
 const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Promise<string>> = {
@@ -43,6 +44,15 @@ const PROJECTIONS: Record<string, (platform: Platform, services: Services) => Pr
   recommendations: async (platform) => {
     const result = await rebuildCowatch(platform.database.db);
     return `co-watch pairs recomputed: ${result.pairs} pairs from ${result.completions} finished watches`;
+  },
+  'storage-usage': async (platform) => {
+    const result = await backfillProcessedBytes(platform, (progress) =>
+      process.stdout.write(`storage usage: ${progress.measured + progress.failed}/${progress.total} videos listed\n`),
+    );
+    if (result.failed > 0) {
+      throw new Error(`${result.failed} videos could not be measured (see the log); run the command again for them`);
+    }
+    return `stored bytes measured for ${result.measured} videos that had no figure`;
   },
   leaderboards: async (_platform, services) => {
     const result = await services.courses.rebuildLeaderboards();

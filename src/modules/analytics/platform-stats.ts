@@ -2,20 +2,28 @@ import { sql, type Kysely } from 'kysely';
 import { aiSpendBetween } from '../../platform/ai/usage-report.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { userReports } from '../users/user-report-queries.ts';
-import { videoReports } from '../videos/video-report-queries.ts';
+import { videoReports, type StorageFigures } from '../videos/video-report-queries.ts';
 import type { Range } from './query-service.ts';
 
-export interface StorageRow {
+export interface StorageRow extends StorageFigures {
   userId: string;
   username: string;
-  videos: number;
-  bytes: number;
 }
+
+/** The CSV export's columns, in order: who, then the split, then the sum. */
+export const STORAGE_CSV_COLUMNS: (keyof StorageRow)[] = [
+  'userId',
+  'username',
+  'videos',
+  'sourceBytes',
+  'processedBytes',
+  'bytes',
+];
 
 /**
  * Platform analytics for admins: the views and watch time from this module's rollups, everything else
- * from the owning modules' report queries. Storage is the uploaded sources' size (the HLS outputs are
- * not measured per video yet).
+ * from the owning modules' report queries. Storage is what the videos occupy in the object store: the
+ * uploaded sources plus their measured derived objects (renditions, images, captions...).
  */
 export async function platformStats(db: Kysely<DB>, range: Range, storageLimit = 100) {
   const { from, to } = range;
@@ -45,13 +53,15 @@ export async function platformStats(db: Kysely<DB>, range: Range, storageLimit =
     aiSpendUsd: Number(ai.costUsd.toFixed(4)),
     aiCalls: ai.calls,
     storage: {
-      totalBytes: storage.totalBytes,
-      totalVideos: storage.totalVideos,
-      perUser: storage.perCreator.map((row): StorageRow => ({
-        userId: row.creatorId,
-        username: names.get(row.creatorId) ?? '(deleted)',
-        videos: row.videos,
-        bytes: row.bytes,
+      totalBytes: storage.total.bytes,
+      totalSourceBytes: storage.total.sourceBytes,
+      totalProcessedBytes: storage.total.processedBytes,
+      totalVideos: storage.total.videos,
+      unmeasuredVideos: storage.total.unmeasuredVideos,
+      perUser: storage.perCreator.map(({ creatorId, ...figures }): StorageRow => ({
+        userId: creatorId,
+        username: names.get(creatorId) ?? '(deleted)',
+        ...figures,
       })),
     },
   };

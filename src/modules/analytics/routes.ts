@@ -9,7 +9,7 @@ import { videoIdParams } from '../videos/schemas.ts';
 import { videoReports } from '../videos/video-report-queries.ts';
 import type { Services } from '../services.ts';
 import { sendCsv, wantsCsv } from './csv.ts';
-import { platformStats } from './platform-stats.ts';
+import { platformStats, STORAGE_CSV_COLUMNS } from './platform-stats.ts';
 import { parseRange, type Range } from './query-service.ts';
 import {
   breakdownSchema,
@@ -262,10 +262,24 @@ export async function analyticsRoutes(
               aiSpendUsd: z.number(),
               aiCalls: z.number(),
               storage: z.object({
-                totalBytes: z.number(),
+                totalBytes: z.number().describe('totalSourceBytes + totalProcessedBytes'),
+                totalSourceBytes: z.number().describe('the uploaded originals'),
+                totalProcessedBytes: z
+                  .number()
+                  .describe('HLS renditions, poster, storyboard, captions, moderation frames'),
                 totalVideos: z.number(),
+                unmeasuredVideos: z
+                  .number()
+                  .describe('ready videos whose processed bytes were never measured (streamhub rebuild storage-usage)'),
                 perUser: z.array(
-                  z.object({ userId: z.string(), username: z.string(), videos: z.number(), bytes: z.number() }),
+                  z.object({
+                    userId: z.string(),
+                    username: z.string(),
+                    videos: z.number(),
+                    sourceBytes: z.number(),
+                    processedBytes: z.number(),
+                    bytes: z.number().describe('sourceBytes + processedBytes'),
+                  }),
                 ),
               }),
             }),
@@ -275,7 +289,7 @@ export async function analyticsRoutes(
     },
     async (request, reply) => {
       const stats = await platformStats(platform.database.db, rangeOrThrow({ ...request.query, granularity: 'day' }));
-      if (wantsCsv(request)) return sendCsv(reply, 'storage-per-user', stats.storage.perUser);
+      if (wantsCsv(request)) return sendCsv(reply, 'storage-per-user', stats.storage.perUser, STORAGE_CSV_COLUMNS);
       return ok(stats);
     },
   );

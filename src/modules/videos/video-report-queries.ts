@@ -42,46 +42,56 @@ export const videoReports = {
     return Number(row.seconds);
   },
 
-  /** Uploaded source bytes per creator (deleted videos excluded), largest first, and the total. */
+  /**
+   * Storage per creator (deleted videos excluded), largest first, and the total: the uploaded sources
+   * plus the measured derived objects (`processed_bytes`; a video not measured yet counts 0 and is
+   * counted in `unmeasuredVideos` when it is ready, for `streamhub rebuild storage-usage`).
+   */
   async storageByCreator(
     db: Kysely<DB>,
     limit: number,
   ): Promise<{
-    perCreator: { creatorId: string; videos: number; bytes: number }[];
-    totalBytes: number;
-    totalVideos: number;
+    perCreator: ({ creatorId: string } & StorageFigures)[];
+    total: StorageFigures & { unmeasuredVideos: number };
   }> {
+    const figures = [
+      sql<number>`count(*)::int`.as('videos'),
+      sql<number>`coalesce(sum(source_size_bytes), 0)::bigint`.as('source_bytes'),
+      sql<number>`coalesce(sum(processed_bytes), 0)::bigint`.as('processed_bytes'),
+    ] as const;
+    const stored = db.selectFrom('videos').where('status', '<>', 'deleted');
     const [rows, total] = await Promise.all([
-      db
-        .selectFrom('videos')
-        .select([
-          'creator_id',
-          sql<number>`count(*)::int`.as('videos'),
-          sql<number>`coalesce(sum(source_size_bytes), 0)::bigint`.as('bytes'),
-        ])
-        .where('status', '<>', 'deleted')
+      stored
+        .select(['creator_id', ...figures])
         .groupBy('creator_id')
-        .orderBy('bytes', 'desc')
+        .orderBy(sql`coalesce(sum(source_size_bytes), 0) + coalesce(sum(processed_bytes), 0)`, 'desc')
         .orderBy('creator_id')
         .limit(limit)
         .execute(),
-      db
-        .selectFrom('videos')
+      stored
         .select([
-          sql<number>`count(*)::int`.as('videos'),
-          sql<number>`coalesce(sum(source_size_bytes), 0)::bigint`.as('bytes'),
+          ...figures,
+          sql<number>`(count(*) filter (where status = 'ready' and processed_bytes is null))::int`.as('unmeasured'),
         ])
-        .where('status', '<>', 'deleted')
         .executeTakeFirstOrThrow(),
     ]);
     return {
-      perCreator: rows.map((row) => ({
-        creatorId: row.creator_id,
-        videos: Number(row.videos),
-        bytes: Number(row.bytes),
-      })),
-      totalBytes: Number(total.bytes),
-      totalVideos: Number(total.videos),
+      perCreator: rows.map((row) => ({ creatorId: row.creator_id, ...storageFigures(row) })),
+      total: { ...storageFigures(total), unmeasuredVideos: Number(total.unmeasured) },
     };
   },
 };
+
+export interface StorageFigures {
+  videos: number;
+  sourceBytes: number;
+  processedBytes: number;
+  /** sourceBytes + processedBytes */
+  bytes: number;
+}
+
+function storageFigures(row: { videos: number; source_bytes: number; processed_bytes: number }): StorageFigures {
+  const sourceBytes = Number(row.source_bytes);
+  const processedBytes = Number(row.processed_bytes);
+  return { videos: Number(row.videos), sourceBytes, processedBytes, bytes: sourceBytes + processedBytes };
+}

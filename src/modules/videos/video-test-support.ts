@@ -1,6 +1,6 @@
 // Shared by the videos tests: accounts, videos with a source put straight into storage (the HTTP
 // upload path is the uploads module's to test), and waiting on the pipeline through the API.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, json, registerUser, startTestApp, type TestApp } from '../../../test/support/app.ts';
@@ -75,7 +75,8 @@ export async function createVideo(
 export async function attachSource(t: TestApp, videoId: string, path: string): Promise<void> {
   const key = videoKeys(videoId).source;
   await t.platform.storage.putFile(key, path);
-  await t.services.videos.markSourceUploaded(videoId, { sourceKey: key, sizeBytes: 1, originalFilename: 'fixture' });
+  const { size } = await stat(path);
+  await t.services.videos.markSourceUploaded(videoId, { sourceKey: key, sizeBytes: size, originalFilename: 'fixture' });
 }
 
 export async function getVideo(t: TestApp, token: string, id: string) {

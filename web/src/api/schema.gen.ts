@@ -154,13 +154,23 @@ export type paths = {
                 signups: number;
                 storage: {
                   perUser: {
+                    /** @description sourceBytes + processedBytes */
                     bytes: number;
+                    processedBytes: number;
+                    sourceBytes: number;
                     userId: string;
                     username: string;
                     videos: number;
                   }[];
+                  /** @description totalSourceBytes + totalProcessedBytes */
                   totalBytes: number;
+                  /** @description HLS renditions, poster, storyboard, captions, moderation frames */
+                  totalProcessedBytes: number;
+                  /** @description the uploaded originals */
+                  totalSourceBytes: number;
                   totalVideos: number;
+                  /** @description ready videos whose processed bytes were never measured (streamhub rebuild storage-usage) */
+                  unmeasuredVideos: number;
                 };
                 transcodingMinutes: number;
                 uploads: number;

@@ -36,25 +36,44 @@ export function PlatformAnalytics() {
             <MetricCard label="AI spend" value={`$${data.aiSpendUsd.toFixed(2)} (${data.aiCalls} calls)`} />
             <MetricCard
               testId="storage-total"
-              label="Storage (sources)"
+              label="Storage"
               value={`${formatBytes(data.storage.totalBytes)} · ${data.storage.totalVideos} videos`}
+            />
+            <MetricCard
+              testId="storage-split"
+              label="Sources · processed"
+              value={`${formatBytes(data.storage.totalSourceBytes)} · ${formatBytes(data.storage.totalProcessedBytes)}`}
             />
           </div>
           <h2>Storage per user</h2>
+          <p className="muted">
+            Sources are the uploaded originals; processed is everything made from them (HLS renditions, posters,
+            storyboards, captions, moderation frames).
+          </p>
+          {data.storage.unmeasuredVideos > 0 && (
+            <p className="muted" data-testid="storage-unmeasured">
+              {data.storage.unmeasuredVideos} ready videos have no processed size yet and count their source only; run{' '}
+              <code>streamhub rebuild storage-usage</code>.
+            </p>
+          )}
           <table className="studio-table">
             <thead>
               <tr>
                 <th scope="col">User</th>
                 <th scope="col">Videos</th>
-                <th scope="col">Storage</th>
+                <th scope="col">Sources</th>
+                <th scope="col">Processed</th>
+                <th scope="col">Total</th>
               </tr>
             </thead>
             <tbody>
               {data.storage.perUser.map((row) => (
                 <tr key={row.userId}>
-                  <td>{row.username}</td>
-                  <td>{row.videos}</td>
-                  <td>{formatBytes(row.bytes)}</td>
+                  <td data-label="User">{row.username}</td>
+                  <td data-label="Videos">{row.videos}</td>
+                  <td data-label="Sources">{formatBytes(row.sourceBytes)}</td>
+                  <td data-label="Processed">{formatBytes(row.processedBytes)}</td>
+                  <td data-label="Total">{formatBytes(row.bytes)}</td>
                 </tr>
               ))}
             </tbody>

@@ -121,7 +121,16 @@ describe('HTTP surface stays as it was', () => {
   const recorded = (): Snapshot => JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
 
   test('the OpenAPI document is unchanged', () => {
-    assert.deepEqual(current.openapi, recorded().openapi);
+    // Compared as flat JSON paths, each difference named: one deepEqual of the whole document spends
+    // minutes building its diff when something changed (a test that hangs instead of failing).
+    const now = flatten(current.openapi);
+    const before = flatten(recorded().openapi);
+    const changed = [...new Set([...now.keys(), ...before.keys()])].filter((key) => now.get(key) !== before.get(key));
+    assert.deepEqual(
+      changed.slice(0, 20).map((key) => `${key}: ${before.get(key) ?? '(absent)'} → ${now.get(key) ?? '(absent)'}`),
+      [],
+      `${changed.length} values differ from the snapshot (the first 20 above)`,
+    );
   });
 
   test('status, headers and bodies of representative answers are unchanged', () => {
@@ -130,3 +139,15 @@ describe('HTTP surface stays as it was', () => {
     for (const [name, actual] of Object.entries(current.answers)) assert.deepEqual(actual, expected[name], name);
   });
 });
+
+/** Every leaf of a JSON value under its path ("paths./api/v1/videos.get.summary" → its JSON). */
+function flatten(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === 'object') {
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
+    if (entries.length === 0) into.set(path, JSON.stringify(value));
+    for (const [key, item] of entries) flatten(item, path ? `${path}.${key}` : key, into);
+  } else into.set(path, JSON.stringify(value));
+  return into;
+}

@@ -77,6 +77,7 @@ export const envSchema = z.object({
   WORKERS_IN_PROCESS: envBoolean,
   MAX_UPLOAD_BYTES: positiveInt(10 * 1024 ** 3),
   UPLOADS_PER_DAY: positiveInt(10),
+  THUMBNAIL_MAX_BYTES: positiveInt(2 * 1024 ** 2),
   MEDIA_URL_TTL_SECONDS: positiveInt(3600),
   JOB_LEASE_MS: positiveInt(30_000),
   TRANSCODE_CONCURRENCY: positiveInt(1),

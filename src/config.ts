@@ -45,7 +45,8 @@ export interface Config {
   workersInProcess: boolean;
   /** `serve` keeps V8's young generation small until it gets busy (src/platform/lifecycle/start-heap.ts). */
   holdYoungGenerationAtStart: boolean;
-  uploads: { maxBytes: number; perDay: number };
+  /** `thumbnailMaxBytes`: the largest custom thumbnail a creator may upload. */
+  uploads: { maxBytes: number; perDay: number; thumbnailMaxBytes: number };
   /** Lifetime of signed media URLs (private videos, presigned S3 links). */
   mediaUrlTtlSeconds: number;
   jobs: { leaseMs: number; transcodeConcurrency: number };
@@ -194,7 +195,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     // The embedded default is the one meant for small machines; see docs/OPERATIONS.md.
     holdYoungGenerationAtStart: env.START_HOLD_YOUNG_GENERATION ?? !env.DATABASE_URL,
     trustProxy: env.TRUST_PROXY ?? false,
-    uploads: { maxBytes: env.MAX_UPLOAD_BYTES, perDay: env.UPLOADS_PER_DAY },
+    uploads: {
+      maxBytes: env.MAX_UPLOAD_BYTES,
+      perDay: env.UPLOADS_PER_DAY,
+      thumbnailMaxBytes: env.THUMBNAIL_MAX_BYTES,
+    },
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
     jobs: { leaseMs: env.JOB_LEASE_MS, transcodeConcurrency: env.TRANSCODE_CONCURRENCY },
     playlists: { maxItems: env.PLAYLIST_MAX_ITEMS },

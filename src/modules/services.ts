@@ -49,6 +49,7 @@ import { createUploadServices, type UploadServices } from './uploads/upload-serv
 import { UserService } from './users/service.ts';
 import { createMediaUrls, type MediaUrls } from './videos/media-urls.ts';
 import { VideoPresenter } from './videos/presenter.ts';
+import { CustomThumbnails } from './videos/custom-thumbnails.ts';
 import { VideoService } from './videos/service.ts';
 import { createEngagementFlusher } from './views/engagement-flusher.ts';
 import { HistoryService } from './views/history-service.ts';
@@ -86,6 +87,7 @@ export interface Services {
   auth: AuthService;
   videos: VideoService;
   videoPresenter: VideoPresenter;
+  customThumbnails: CustomThumbnails;
   uploads: UploadServices;
   likes: LikeService;
   views: ViewService;
@@ -211,6 +213,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     auth,
     videos,
     videoPresenter,
+    customThumbnails: new CustomThumbnails({ db, storage: platform.storage, videos, logger, dataDir: config.dataDir }),
     uploads: createUploadServices(platform, videos),
     likes,
     // One dedupe store per process: the in-process one must see every request.

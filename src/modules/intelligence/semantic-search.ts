@@ -11,6 +11,7 @@ import type { SearchService } from '../search/service.ts';
 import { anyWordTsQuery } from './keyword-query.ts';
 import type { VectorIndexes } from './vector-indexes.ts';
 import { nearest } from './vector-store.ts';
+import { shownThumbnailKeySql } from '../videos/shown-thumbnail.ts';
 
 type SearchParams = z.output<typeof searchQuery>;
 type SearchResult = z.output<typeof searchResultSchema>;
@@ -167,7 +168,8 @@ export class SemanticSearch {
   private async present(ids: string[], origin: string): Promise<SearchResult[]> {
     if (ids.length === 0) return [];
     const { rows } = await sql<Omit<SearchRow, 'title_html' | 'description_html'>>`
-      select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count, v.thumbnail_key,
+      select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count,
+             ${shownThumbnailKeySql('v')} as thumbnail_key,
              v.visibility, ${PUBLISHED_AT} as published_at, u.id as creator_id, u.username as creator_username
       from videos v join video_search s on s.video_id = v.id join users u on u.id = v.creator_id where v.id in (${sql.join(ids)})`.execute(
       this.db,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.ts';
 
 /**
  * For public video lists (search, channel pages, autocomplete, trending): true unless moderation holds
@@ -10,7 +11,27 @@ import { sql } from 'kysely';
  * four buffers per candidate (24,436 buffer hits for one search of 6,000 candidates on 200,000 videos).
  */
 export function notHeldForReview(videoIdColumn: string) {
-  const id = sql.ref(videoIdColumn);
-  return sql<boolean>`(not exists (select 1 from moderation_cases held where held.subject_type = 'video' and held.held and held.subject_id = ${id})
-    and not exists (select 1 from moderation_cases held where held.subject_type = 'video_image' and held.held and held.subject_id = ${id}))`;
+  return sql<boolean>`(not exists (select 1 from moderation_cases held where held.subject_type = 'video' and held.held and held.subject_id = ${sql.ref(videoIdColumn)})
+    and ${picturesNotHeld(videoIdColumn)})`;
+}
+
+/**
+ * True unless the video's picture case holds it. While it does, the creator's custom thumbnail is not
+ * shown (the generated poster is): a held picture is never what a video is advertised with.
+ */
+export function picturesNotHeld(videoIdColumn: string) {
+  return sql<boolean>`not exists (select 1 from moderation_cases held where held.subject_type = 'video_image' and held.held and held.subject_id = ${sql.ref(videoIdColumn)})`;
+}
+
+/** The videos among `videoIds` whose picture case holds them. */
+export async function videosWithPicturesHeld(db: Executor, videoIds: readonly string[]): Promise<Set<string>> {
+  if (videoIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('moderation_cases')
+    .select('subject_id')
+    .where('subject_type', '=', 'video_image')
+    .where('held', '=', true)
+    .where('subject_id', 'in', [...videoIds])
+    .execute();
+  return new Set(rows.map((row) => row.subject_id));
 }

@@ -3,6 +3,7 @@ import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import { searchConditions, type SearchFilters, type SearchSort } from './search-filters.ts';
 import { parseSearchQuery, type ParsedQuery } from './query-parser.ts';
 import { correctWords } from './spelling-repo.ts';
+import { shownThumbnailKeySql } from '../videos/shown-thumbnail.ts';
 
 /** Fewer full-text hits than this and titles similar to the query (typos) are merged in. */
 const TYPO_FALLBACK_BELOW = 3;
@@ -203,7 +204,7 @@ async function searchPage(
       limit ${request.limit} offset ${Math.min(request.offset, MAX_RESULTS)}
     )
     select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count,
-           v.thumbnail_key, v.visibility, page.published_at, u.id as creator_id, u.username as creator_username,
+           ${shownThumbnailKeySql('v')} as thumbnail_key, v.visibility, page.published_at, u.id as creator_id, u.username as creator_username,
            ts_headline('english', ${escapedHtml(sql`v.title`)}, ${query}, ${`${MARK}, HighlightAll=true`}) as title_html,
            ts_headline('english', ${escapedHtml(sql`v.description`)}, ${query},
                        ${`${MARK}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as description_html,

@@ -18,6 +18,8 @@ export interface VideoEventPayload {
   status: VideoRow['status'];
   /** Only on video.updated: the visibility before the change. */
   previousVisibility?: VideoRow['visibility'];
+  /** Only on video.updated: the creator uploaded or removed a custom thumbnail (image moderation re-scores). */
+  thumbnailChanged?: true;
 }
 
 /** Call with the transaction that changed the video row. */
@@ -27,14 +29,22 @@ export function publishVideoEvent(
   video: VideoRow,
   previous?: VideoRow,
 ): Promise<void> {
-  const payload: VideoEventPayload = {
-    videoId: video.id,
-    creatorId: video.creator_id,
-    visibility: video.visibility,
-    status: video.status,
-  };
+  const payload = payloadOf(video);
   if (previous) payload.previousVisibility = previous.visibility;
   return publishEvent(trx, { topic, key: video.id, payload });
+}
+
+const payloadOf = (video: VideoRow): VideoEventPayload => ({
+  videoId: video.id,
+  creatorId: video.creator_id,
+  visibility: video.visibility,
+  status: video.status,
+});
+
+/** A custom thumbnail was set or removed: a video.updated whose visibility did not change. */
+export function publishThumbnailChanged(trx: Executor, video: VideoRow): Promise<void> {
+  const payload = { ...payloadOf(video), previousVisibility: video.visibility, thumbnailChanged: true as const };
+  return publishEvent(trx, { topic: VIDEO_UPDATED, key: video.id, payload });
 }
 
 /** Processing gave up on the video (bad file, or every attempt failed); keyed by video id. */

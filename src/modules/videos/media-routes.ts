@@ -9,12 +9,16 @@ import type { ObjectStorage, PresignCapability } from '../../platform/storage/ob
 import { etagMatches, parseRange } from './http-range.ts';
 import { MEDIA_PATH, MediaUrlSigner, type SignedFolder } from './media-urls.ts';
 import { rewritePlaylistUris } from './playlist-rewrite.ts';
-import { videoRepo } from './repo.ts';
+import { videoRepo, type VideoRow } from './repo.ts';
+import { shownThumbnailKey } from './shown-thumbnail.ts';
+import { videosWithPicturesHeld } from '../moderation/held-for-review.ts';
 import { mediaFolderOf, videoKeys } from './storage-keys.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 /** What viewers may fetch inside a video's folder: the outputs, never the source. Dot-led segments are refused. */
-const SERVABLE_PATH = /^(?:hls\/(?:[\w-][\w.-]*\/)?[\w-][\w.-]*|poster\.jpg|storyboard\.(?:jpg|vtt))$/;
+const SERVABLE_PATH =
+  /^(?:hls\/(?:[\w-][\w.-]*\/)?[\w-][\w.-]*|poster\.jpg|storyboard\.(?:jpg|vtt)|thumbnails\/[\w-]+\.jpg)$/;
+const CUSTOM_THUMBNAIL = /^thumbnails\//;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLAYLIST = /\.m3u8$/;
 /** Text that refers to sibling files by relative URL, so in S3 mode it is answered here, not redirected. */
@@ -130,12 +134,22 @@ export async function mediaRoutes(app: FastifyInstance, { platform }: { platform
     if (video?.status !== 'ready') throw notFound('Media file');
     if (!signed && video.visibility === 'private')
       throw forbidden('This video is private; use the signed URL from /api/v1/videos/{id}/stream-url');
-    // The URL names the video's folder; its files may live in a shared one (seeded catalogues).
-    const key = `${mediaFolderOf(video)}/${path}`;
+    const key = CUSTOM_THUMBNAIL.test(path)
+      ? await shownCustomThumbnail(video, path)
+      : // The URL names the video's folder; its files may live in a shared one (seeded catalogues).
+        `${mediaFolderOf(video)}/${path}`;
     const cache = cacheControl(path, { private: video.visibility === 'private' });
     if (storage.presign)
       return sendFromStore(storage.presign, storage, key, config.mediaUrlTtlSeconds, request, reply, cache);
     return sendStoredObject(storage, key, request, reply, cache);
+  };
+
+  /** Only the video's current custom thumbnail, and not while moderation holds its pictures. */
+  const shownCustomThumbnail = async (video: VideoRow, path: string): Promise<string> => {
+    const key = `${videoKeys(video.id).folder}/${path}`;
+    const held = (await videosWithPicturesHeld(db, [video.id])).has(video.id);
+    if (key !== shownThumbnailKey(video, held)) throw notFound('Media file');
+    return key;
   };
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -148,7 +162,8 @@ export async function mediaRoutes(app: FastifyInstance, { platform }: { platform
     {
       schema: {
         tags: ['media'],
-        summary: 'A playback file of a public or unlisted video (HLS playlists and segments, poster, storyboard)',
+        summary:
+          'A playback file of a public or unlisted video (HLS playlists and segments, poster, custom thumbnail, storyboard)',
         params: mediaParams,
         response: { 200: binary },
       },

@@ -5,9 +5,17 @@ import type { UserService } from '../users/service.ts';
 import type { MediaUrls } from './media-urls.ts';
 import { videoRepo, type RenditionRow, type VideoRow } from './repo.ts';
 import type { VideoResponse } from './schemas.ts';
+import { videosWithPicturesHeld } from '../moderation/held-for-review.ts';
+import { shownThumbnailKey } from './shown-thumbnail.ts';
 import { pathInVideoFolder } from './storage-keys.ts';
 
 type Creator = VideoResponse['creator'];
+
+/** Whether image moderation holds the video's pictures, and whether the viewer is its owner. */
+interface ThumbnailState {
+  held: boolean;
+  toOwner: boolean;
+}
 
 /** What the presenter needs from the likes module: live counts (stored + buffered) and the viewer's likes. */
 export interface LikeLookup {
@@ -36,15 +44,21 @@ export class VideoPresenter {
       creators.set(creatorId, { id: user.id, username: user.username, avatarUrl: user.avatar_url });
     }
     const ids = videos.map((video) => video.id);
-    const [likeCounts, liked] = await Promise.all([
+    const withCustomThumbnail = videos.filter((video) => video.custom_thumbnail_key).map((video) => video.id);
+    const [likeCounts, liked, picturesHeld] = await Promise.all([
       this.likes.displayCounts(videos),
       viewerId ? this.likes.hasLiked(viewerId, ids) : Promise.resolve(new Set<string>()),
+      videosWithPicturesHeld(this.db, withCustomThumbnail),
     ]);
     return Promise.all(
       videos.map(async (video) => {
         const renditions = video.status === 'ready' ? await videoRepo.listRenditions(this.db, video.id) : [];
         const engagement = { likes: likeCounts.get(video.id) ?? video.like_count, hasLiked: liked.has(video.id) };
-        return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin, engagement);
+        const thumbnail = { held: picturesHeld.has(video.id), toOwner: viewerId === video.creator_id };
+        return this.toResponse(video, creators.get(video.creator_id) as Creator, renditions, origin, {
+          engagement,
+          thumbnail,
+        });
       }),
     );
   }
@@ -54,7 +68,7 @@ export class VideoPresenter {
     creator: Creator,
     renditions: RenditionRow[],
     origin: string,
-    engagement: { likes: number; hasLiked: boolean },
+    { engagement, thumbnail }: { engagement: { likes: number; hasLiked: boolean }; thumbnail: ThumbnailState },
   ): VideoResponse {
     const ready = video.status === 'ready';
     const folder = ready ? this.mediaUrls.folder(video, origin).url : '';
@@ -74,7 +88,9 @@ export class VideoPresenter {
       duration: video.duration_seconds,
       width: video.width,
       height: video.height,
-      thumbnailUrl: mediaUrl(video.thumbnail_key),
+      thumbnailUrl: mediaUrl(shownThumbnailKey(video, thumbnail.held)),
+      customThumbnail:
+        thumbnail.toOwner && video.custom_thumbnail_key ? (thumbnail.held ? 'held_for_review' : 'shown') : null,
       storyboard: storyboardImage && storyboardVtt ? { imageUrl: storyboardImage, vttUrl: storyboardVtt } : null,
       renditions: renditions.map((rendition) => ({
         name: rendition.name,

@@ -67,6 +67,16 @@ export const videoRepo = {
     return db.selectFrom('videos').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },
 
+  /** Points the video at another custom thumbnail (null: back to the generated poster). */
+  setCustomThumbnail(db: Executor, id: string, key: string | null): Promise<VideoRow> {
+    return db
+      .updateTable('videos')
+      .set({ custom_thumbnail_key: key, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
   insert(db: Executor, video: Insertable<VideosTable>): Promise<VideoRow> {
     return db.insertInto('videos').values(video).returningAll().executeTakeFirstOrThrow();
   },

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { requestOrigin } from './request-origin.ts';
+import { thumbnailRoutes } from './thumbnail-routes.ts';
 import {
   createdVideoSchema,
   createVideoBody,
@@ -31,6 +32,8 @@ export async function videoRoutes(
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { config } = platform;
   const { videos, mediaUrls, videoPresenter: presenter } = services;
+  // Its own plugin: the picture body parser must not apply to the JSON routes here.
+  await app.register(thumbnailRoutes, { platform, services });
 
   routes.post(
     '/videos',

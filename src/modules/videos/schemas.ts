@@ -71,7 +71,17 @@ export const videoSchema = z.object({
   duration: z.number().nullable().describe('seconds'),
   width: z.number().nullable(),
   height: z.number().nullable(),
-  thumbnailUrl: z.string().nullable(),
+  thumbnailUrl: z
+    .string()
+    .nullable()
+    .describe('the custom thumbnail when there is one and it is shown, else the poster'),
+  customThumbnail: z
+    .enum(['shown', 'held_for_review'])
+    .nullable()
+    .describe(
+      "the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown " +
+        'until an admin approves); null when there is none, and for everyone but the owner',
+    ),
   storyboard: z.object({ imageUrl: z.string(), vttUrl: z.string() }).nullable(),
   renditions: z.array(
     z.object({ name: z.string(), width: z.number().nullable(), height: z.number().nullable(), bandwidth: z.number() }),

@@ -13,6 +13,8 @@ export const videoKeys = (videoId: string) => {
     poster: `${folder}/poster.jpg`,
     storyboardImage: `${folder}/storyboard.jpg`,
     storyboardVtt: `${folder}/storyboard.vtt`,
+    /** A creator's uploaded thumbnail: a new name per upload, so each version has its own immutable URL. */
+    customThumbnail: (version: string) => `${folder}/thumbnails/${version}.jpg`,
   };
 };
 

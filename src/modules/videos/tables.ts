@@ -31,6 +31,7 @@ export interface VideosTable {
   rotation: number | null;
   master_playlist_key: string | null;
   thumbnail_key: string | null;
+  custom_thumbnail_key: string | null;
   storyboard_image_key: string | null;
   storyboard_vtt_key: string | null;
   processing_progress: Generated<number>;

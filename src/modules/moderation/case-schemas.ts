@@ -18,14 +18,14 @@ export const listCasesQuery = pageQuery.extend({
   type: z
     .enum(['comment', 'video', 'video_image'])
     .optional()
-    .describe('video: title and description; video_image: poster and sampled frames'),
+    .describe('video: title and description; video_image: poster, custom thumbnail and sampled frames'),
 });
 
 export const caseSchema = z.object({
   id: z.string(),
   subjectType: z
     .enum(['comment', 'video', 'video_image'])
-    .describe('video: its title and description; video_image: its poster and sampled frames'),
+    .describe('video: its title and description; video_image: its poster, custom thumbnail and sampled frames'),
   subjectId: z.string(),
   status: z.enum(['clear', 'pending', 'approved', 'rejected']),
   scores: z
@@ -47,8 +47,8 @@ export type CaseResponse = z.infer<typeof caseSchema>;
 
 export const flaggedPictureSchema = z.object({
   position: z.number().int(),
-  source: z.enum(['poster', 'frame']),
-  atSeconds: z.number().nullable().describe('where in the video the frame is; null for the poster'),
+  source: z.enum(['poster', 'frame', 'custom_thumbnail']),
+  atSeconds: z.number().nullable().describe('where in the video the frame is; null for the poster and thumbnail'),
   unsafeScore: z.number(),
   imageUrl: z.string().describe('the picture as JPEG (admin, bearer token)'),
 });

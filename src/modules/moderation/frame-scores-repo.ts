@@ -2,11 +2,14 @@ import type { ColumnType, Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { ImageScores } from '../../platform/ai/local/image-moderation.ts';
 
-/** Column typings for video_frame_scores in migrations/0065_speech_activity_and_frame_moderation.sql. */
+/** Column typings for video_frame_scores (migrations 0065 and 0194). */
+/** Where a scored picture comes from: the generated poster, a sampled frame, or the creator's upload. */
+export type PictureSource = 'poster' | 'frame' | 'custom_thumbnail';
+
 export interface VideoFrameScoresTable {
   video_id: string;
   position: number;
-  source: 'poster' | 'frame';
+  source: PictureSource;
   at_seconds: number | null;
   scores: ColumnType<ImageScores, string, string>;
   unsafe_score: number;
@@ -20,7 +23,7 @@ export interface FrameScoreTables {
 export type FrameScoreRow = Selectable<VideoFrameScoresTable>;
 
 export interface ScoredImage {
-  source: 'poster' | 'frame';
+  source: PictureSource;
   atSeconds: number | null;
   scores: ImageScores;
   unsafeScore: number;

@@ -17,7 +17,7 @@ import { videoKeys } from '../videos/storage-keys.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import { caseRepo } from './case-repo.ts';
 import { MODERATION_CASE_QUEUED, publishCaseEvent } from './events.ts';
-import { frameScoresRepo, type ScoredImage } from './frame-scores-repo.ts';
+import { frameScoresRepo, type PictureSource, type ScoredImage } from './frame-scores-repo.ts';
 
 export interface ModerateVideoImagesPayload {
   videoId: string;
@@ -28,8 +28,10 @@ export const moderationFramesPrefix = (videoId: string) => `${videoKeys(videoId)
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
+const PICTURE_NAMES = { poster: 'poster', custom_thumbnail: 'custom thumbnail' } as const;
+
 function reasonFor(image: ScoredImage): string {
-  const where = image.source === 'poster' ? 'poster' : `frame at ${clock(image.atSeconds ?? 0)}`;
+  const where = image.source === 'frame' ? `frame at ${clock(image.atSeconds ?? 0)}` : PICTURE_NAMES[image.source];
   const classes = (['porn', 'hentai', 'sexy'] as const)
     .map((name) => `${name} ${image.scores[name].toFixed(2)}`)
     .join(', ');
@@ -37,7 +39,7 @@ function reasonFor(image: ScoredImage): string {
 }
 
 /**
- * Image moderation of a ready video: its poster (the thumbnail it is listed with) and frames sampled
+ * Image moderation of a ready video: its poster, its custom thumbnail if the creator uploaded one, and frames sampled
  * evenly plus at shot starts are scored by nsfwjs. The most unsafe picture decides: at or above the
  * threshold the video's picture case goes to the admin queue with each flagged picture's time in the
  * reasons (and the pictures kept for the reviewer); at or above the hold threshold it also leaves public
@@ -59,7 +61,15 @@ export function createModerateVideoImagesHandler(
     const video = await videoQueries.findById(db, job.payload.videoId);
     if (video?.status !== 'ready') return;
     const contentHash = createHash('sha256')
-      .update([video.id, video.thumbnail_key, video.updated_at.toISOString(), IMAGE_MODERATION_MODEL.name].join('\n'))
+      .update(
+        [
+          video.id,
+          video.thumbnail_key,
+          video.custom_thumbnail_key ?? '',
+          video.updated_at.toISOString(),
+          IMAGE_MODERATION_MODEL.name,
+        ].join('\n'),
+      )
       .digest('hex');
     const earlier = await caseRepo.find(db, 'video_image', video.id);
     if (earlier?.content_hash === contentHash) return;
@@ -69,11 +79,16 @@ export function createModerateVideoImagesHandler(
       await mkdir(workDir, { recursive: true });
       const source = join(workDir, 'source');
       await storage.downloadToFile(videoKeys(video.id).source, source);
-      const pictures: { source: 'poster' | 'frame'; atSeconds: number | null; jpeg: string }[] = [];
-      if (video.thumbnail_key && (await storage.statObject(video.thumbnail_key))) {
-        const poster = join(workDir, 'poster.jpg');
-        await storage.downloadToFile(video.thumbnail_key, poster);
-        pictures.push({ source: 'poster', atSeconds: null, jpeg: poster });
+      const pictures: { source: PictureSource; atSeconds: number | null; jpeg: string }[] = [];
+      const stills = [
+        { source: 'poster' as const, key: video.thumbnail_key },
+        { source: 'custom_thumbnail' as const, key: video.custom_thumbnail_key },
+      ];
+      for (const { source, key } of stills) {
+        if (!key || !(await storage.statObject(key))) continue;
+        const jpeg = join(workDir, `${source}.jpg`);
+        await storage.downloadToFile(key, jpeg);
+        pictures.push({ source, atSeconds: null, jpeg });
       }
       const duration = video.duration_seconds ?? 0;
       if (duration > 0) {
@@ -121,7 +136,7 @@ export function createModerateVideoImagesHandler(
 
 async function saveAssessment(
   platform: Pick<Platform, 'database'>,
-  video: { id: string; creator_id: string },
+  video: { id: string; creator_id: string; custom_thumbnail_key: string | null },
   contentHash: string,
   scored: ScoredImage[],
   settings: Config['imageModeration'],
@@ -139,6 +154,8 @@ async function saveAssessment(
   await inTransaction(platform.database.db, async (trx) => {
     const current = await videoQueries.findById(trx, video.id);
     if (current?.status !== 'ready') return; // deleted or reprocessing meanwhile: its next video.ready runs again
+    // A thumbnail uploaded or removed meanwhile has its own job coming, which scores the current pictures.
+    if (current.custom_thumbnail_key !== video.custom_thumbnail_key) return;
     await frameScoresRepo.replace(trx, video.id, scored);
     const row = await caseRepo.upsert(trx, {
       subjectType: 'video_image',

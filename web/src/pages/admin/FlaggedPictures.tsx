@@ -32,7 +32,12 @@ function usePictureUrl(caseId: string, position: number): string | undefined {
 
 function FlaggedPicture({ caseId, picture }: { caseId: string; picture: Picture }) {
   const url = usePictureUrl(caseId, picture.position);
-  const where = picture.atSeconds === null ? 'Poster' : `Frame at ${formatDuration(picture.atSeconds)}`;
+  const where =
+    picture.source === 'frame'
+      ? `Frame at ${formatDuration(picture.atSeconds ?? 0)}`
+      : picture.source === 'custom_thumbnail'
+        ? 'Custom thumbnail'
+        : 'Poster';
   return (
     <figure className="flagged-picture" data-at-seconds={picture.atSeconds ?? ''}>
       {url ? (

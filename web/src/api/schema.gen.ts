@@ -430,7 +430,7 @@ export type paths = {
           limit?: number;
           /** @description pending: the review queue, oldest first; decided: approved and rejected, newest first */
           status?: 'pending' | 'decided';
-          /** @description video: title and description; video_image: poster and sampled frames */
+          /** @description video: title and description; video_image: poster, custom thumbnail and sampled frames */
           type?: 'comment' | 'video' | 'video_image';
         };
         header?: never;
@@ -455,13 +455,13 @@ export type paths = {
                 content: {
                   /** @description video_image cases: the pictures at or above the threshold, most unsafe first (else empty) */
                   pictures: {
-                    /** @description where in the video the frame is; null for the poster */
+                    /** @description where in the video the frame is; null for the poster and thumbnail */
                     atSeconds: number | null;
                     /** @description the picture as JPEG (admin, bearer token) */
                     imageUrl: string;
                     position: number;
                     /** @enum {string} */
-                    source: 'poster' | 'frame';
+                    source: 'poster' | 'frame' | 'custom_thumbnail';
                     unsafeScore: number;
                   }[];
                   /** @description the comment, or the video's title and description */
@@ -502,7 +502,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -597,7 +597,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -727,7 +727,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -3541,7 +3541,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -3784,7 +3784,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -6194,6 +6194,11 @@ export type paths = {
                     id: string;
                     username: string;
                   };
+                  /**
+                   * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                   * @enum {string|null}
+                   */
+                  customThumbnail: 'shown' | 'held_for_review' | null;
                   description: string;
                   /** @description seconds */
                   duration: number | null;
@@ -6239,6 +6244,7 @@ export type paths = {
                     vttUrl: string;
                   } | null;
                   tags: string[];
+                  /** @description the custom thumbnail when there is one and it is shown, else the poster */
                   thumbnailUrl: string | null;
                   title: string;
                   /** @description ISO-8601 timestamp */
@@ -6306,6 +6312,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -6351,6 +6362,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -7616,6 +7628,11 @@ export type paths = {
                     id: string;
                     username: string;
                   };
+                  /**
+                   * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                   * @enum {string|null}
+                   */
+                  customThumbnail: 'shown' | 'held_for_review' | null;
                   description: string;
                   /** @description seconds */
                   duration: number | null;
@@ -7661,6 +7678,7 @@ export type paths = {
                     vttUrl: string;
                   } | null;
                   tags: string[];
+                  /** @description the custom thumbnail when there is one and it is shown, else the poster */
                   thumbnailUrl: string | null;
                   title: string;
                   /** @description ISO-8601 timestamp */
@@ -7984,6 +8002,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -8029,6 +8052,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -8102,6 +8126,11 @@ export type paths = {
                       id: string;
                       username: string;
                     };
+                    /**
+                     * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                     * @enum {string|null}
+                     */
+                    customThumbnail: 'shown' | 'held_for_review' | null;
                     description: string;
                     /** @description seconds */
                     duration: number | null;
@@ -8147,6 +8176,7 @@ export type paths = {
                       vttUrl: string;
                     } | null;
                     tags: string[];
+                    /** @description the custom thumbnail when there is one and it is shown, else the poster */
                     thumbnailUrl: string | null;
                     title: string;
                     /** @description ISO-8601 timestamp */
@@ -9548,6 +9578,11 @@ export type paths = {
                       id: string;
                       username: string;
                     };
+                    /**
+                     * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                     * @enum {string|null}
+                     */
+                    customThumbnail: 'shown' | 'held_for_review' | null;
                     description: string;
                     /** @description seconds */
                     duration: number | null;
@@ -9593,6 +9628,7 @@ export type paths = {
                       vttUrl: string;
                     } | null;
                     tags: string[];
+                    /** @description the custom thumbnail when there is one and it is shown, else the poster */
                     thumbnailUrl: string | null;
                     title: string;
                     /** @description ISO-8601 timestamp */
@@ -10020,6 +10056,11 @@ export type paths = {
                     id: string;
                     username: string;
                   };
+                  /**
+                   * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                   * @enum {string|null}
+                   */
+                  customThumbnail: 'shown' | 'held_for_review' | null;
                   description: string;
                   /** @description seconds */
                   duration: number | null;
@@ -10065,6 +10106,7 @@ export type paths = {
                     vttUrl: string;
                   } | null;
                   tags: string[];
+                  /** @description the custom thumbnail when there is one and it is shown, else the poster */
                   thumbnailUrl: string | null;
                   title: string;
                   /** @description ISO-8601 timestamp */
@@ -10963,6 +11005,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -11008,6 +11055,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -11122,6 +11170,11 @@ export type paths = {
                     id: string;
                     username: string;
                   };
+                  /**
+                   * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                   * @enum {string|null}
+                   */
+                  customThumbnail: 'shown' | 'held_for_review' | null;
                   description: string;
                   /** @description seconds */
                   duration: number | null;
@@ -11167,6 +11220,7 @@ export type paths = {
                     vttUrl: string;
                   } | null;
                   tags: string[];
+                  /** @description the custom thumbnail when there is one and it is shown, else the poster */
                   thumbnailUrl: string | null;
                   title: string;
                   /** @description ISO-8601 timestamp */
@@ -11229,6 +11283,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -11274,6 +11333,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -11348,6 +11408,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -11393,6 +11458,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -11644,7 +11710,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -12136,7 +12202,7 @@ export type paths = {
                 status: 'clear' | 'pending' | 'approved' | 'rejected';
                 subjectId: string;
                 /**
-                 * @description video: its title and description; video_image: its poster and sampled frames
+                 * @description video: its title and description; video_image: its poster, custom thumbnail and sampled frames
                  * @enum {string}
                  */
                 subjectType: 'comment' | 'video' | 'video_image';
@@ -12439,6 +12505,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -12486,6 +12557,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -12558,6 +12630,221 @@ export type paths = {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/videos/{id}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Upload a custom thumbnail (owner or admin); the body is the picture
+     * @description Content-Type image/jpeg, image/png or image/webp, matching the file's bytes (else 415); at most THUMBNAIL_MAX_BYTES (default 2 MiB, else 413); at least 640×360 and at most 7680 px a side, decodable (else 422). It is re-encoded as a 1280×720 JPEG (letterboxed) under a new URL, and scored by image moderation.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: 'local' | 'remote';
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+                width: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove the custom thumbnail (owner or admin): the generated poster is shown again */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                category: string | null;
+                commentCount: number;
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                creator: {
+                  avatarUrl: string | null;
+                  id: string;
+                  username: string;
+                };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
+                description: string;
+                /** @description seconds */
+                duration: number | null;
+                failureReason: string | null;
+                /** @description whether the signed-in caller likes this video (false for guests) */
+                hasLiked: boolean;
+                height: number | null;
+                id: string;
+                /** @description summary, key points and chapters (single-video responses; null until analysed) */
+                insights?: {
+                  chapters: {
+                    startSeconds: number;
+                    title: string;
+                  }[];
+                  /** @description ISO-8601 timestamp */
+                  editedAt: string | null;
+                  keyPoints: string[];
+                  model: {
+                    name: string;
+                    /** @enum {string} */
+                    provider: 'local' | 'remote';
+                    version: string;
+                  };
+                  summary: string;
+                  /** @description ISO-8601 timestamp */
+                  updatedAt: string;
+                } | null;
+                likes: number;
+                /** @description ISO-8601 timestamp */
+                processedAt: string | null;
+                /** @description 0-100 while processing */
+                processingProgress: number;
+                renditions: {
+                  bandwidth: number;
+                  height: number | null;
+                  name: string;
+                  width: number | null;
+                }[];
+                /** @enum {string} */
+                status: 'uploading' | 'processing' | 'ready' | 'failed' | 'deleted';
+                storyboard: {
+                  imageUrl: string;
+                  vttUrl: string;
+                } | null;
+                tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
+                thumbnailUrl: string | null;
+                title: string;
+                /** @description ISO-8601 timestamp */
+                uploadedAt: string | null;
+                views: number;
+                /** @enum {string} */
+                visibility: 'public' | 'unlisted' | 'private';
+                width: number | null;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -12893,6 +13180,11 @@ export type paths = {
                     id: string;
                     username: string;
                   };
+                  /**
+                   * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                   * @enum {string|null}
+                   */
+                  customThumbnail: 'shown' | 'held_for_review' | null;
                   description: string;
                   /** @description seconds */
                   duration: number | null;
@@ -12938,6 +13230,7 @@ export type paths = {
                     vttUrl: string;
                   } | null;
                   tags: string[];
+                  /** @description the custom thumbnail when there is one and it is shown, else the poster */
                   thumbnailUrl: string | null;
                   title: string;
                   /** @description ISO-8601 timestamp */
@@ -13021,6 +13314,11 @@ export type paths = {
                   id: string;
                   username: string;
                 };
+                /**
+                 * @description the owner's view of their uploaded thumbnail: shown, or held by image moderation (the poster is shown until an admin approves); null when there is none, and for everyone but the owner
+                 * @enum {string|null}
+                 */
+                customThumbnail: 'shown' | 'held_for_review' | null;
                 description: string;
                 /** @description seconds */
                 duration: number | null;
@@ -13066,6 +13364,7 @@ export type paths = {
                   vttUrl: string;
                 } | null;
                 tags: string[];
+                /** @description the custom thumbnail when there is one and it is shown, else the poster */
                 thumbnailUrl: string | null;
                 title: string;
                 /** @description ISO-8601 timestamp */
@@ -13251,7 +13550,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** A playback file of a public or unlisted video (HLS playlists and segments, poster, storyboard) */
+    /** A playback file of a public or unlisted video (HLS playlists and segments, poster, custom thumbnail, storyboard) */
     get: {
       parameters: {
         query?: never;

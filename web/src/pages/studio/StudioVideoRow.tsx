@@ -6,6 +6,7 @@ import { deleteVideo, updateVideo, videoKey } from '../../videos/video-api.ts';
 import type { Video } from '../../api/types.ts';
 import { formatAge } from '../../components/format.ts';
 import { VideoDetailsForm, type VideoDetails } from '../../upload/VideoDetailsForm.tsx';
+import { ThumbnailEditor } from './ThumbnailEditor.tsx';
 
 interface Props {
   video: Video;
@@ -91,6 +92,7 @@ export function StudioVideoRow({ video, editing, onEdit, onDone }: Props) {
               submitLabel="Save changes"
               onSubmit={save}
             />
+            <ThumbnailEditor video={video} />
           </td>
         </tr>
       )}

@@ -213,7 +213,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     auth,
     videos,
     videoPresenter,
-    customThumbnails: new CustomThumbnails({ db, storage: platform.storage, videos, logger, dataDir: config.dataDir }),
+    customThumbnails: new CustomThumbnails({ platform, videos, dataDir: config.dataDir }),
     uploads: createUploadServices(platform, videos),
     likes,
     // One dedupe store per process: the in-process one must see every request.

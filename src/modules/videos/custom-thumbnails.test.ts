@@ -85,6 +85,15 @@ for (const kind of testDatabaseKinds()) {
       assert.notEqual(secondUrl, firstUrl);
       assert.equal((await fetchMedia(firstUrl)).statusCode, 404, 'the replaced picture is not served');
       assert.equal((await storedThumbnails()).length, 1, 'and not stored');
+      const storedBytes = async () =>
+        (
+          await t.platform.database.db
+            .selectFrom('videos')
+            .select('processed_bytes')
+            .where('id', '=', videoId)
+            .executeTakeFirstOrThrow()
+        ).processed_bytes;
+      const withThumbnail = await storedBytes();
 
       const third = await put(webp, 'image/webp');
       assert.equal(third.statusCode, 200, third.body);
@@ -98,6 +107,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(json(removed).data.thumbnailUrl, generated);
       assert.equal(json(removed).data.customThumbnail, null);
       assert.deepEqual(await storedThumbnails(), []);
+      assert.ok((await storedBytes())! < withThumbnail!, "the video's stored bytes no longer count it");
     });
 
     test('lists show the custom thumbnail: search and the creator list', async () => {

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
 import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { notFound, unprocessable } from '../../platform/http/errors.ts';
 import { probeStillImage, renderLetterboxedJpeg, UndecodableImageError } from '../../platform/media/still-image.ts';
-import type { Logger } from 'pino';
-import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
+import type { Platform } from '../../platform/platform.ts';
 import { publishThumbnailChanged } from './events.ts';
+import { recordProcessedBytes } from './processed-bytes.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import type { VideoService } from './service.ts';
 import { videoKeys } from './storage-keys.ts';
@@ -22,23 +20,17 @@ import { assertDeclaredImageType, assertThumbnailDimensions, THUMBNAIL_SIZE } fr
  * missing or half-written file.
  */
 export class CustomThumbnails {
-  private readonly db: Kysely<DB>;
-  private readonly storage: ObjectStorage;
+  private readonly platform: Pick<Platform, 'database' | 'storage' | 'logger'>;
   private readonly videos: Pick<VideoService, 'getOwned'>;
-  private readonly logger: Logger;
   private readonly workRoot: string;
 
   constructor(deps: {
-    db: Kysely<DB>;
-    storage: ObjectStorage;
+    platform: Pick<Platform, 'database' | 'storage' | 'logger'>;
     videos: Pick<VideoService, 'getOwned'>;
-    logger: Logger;
     dataDir: string;
   }) {
-    this.db = deps.db;
-    this.storage = deps.storage;
+    this.platform = deps.platform;
     this.videos = deps.videos;
-    this.logger = deps.logger;
     this.workRoot = join(deps.dataDir, 'work', 'thumbnails');
   }
 
@@ -59,7 +51,7 @@ export class CustomThumbnails {
         if (error instanceof UndecodableImageError) throw unprocessable(error.message);
         throw error;
       }
-      await this.storage.putFile(key, encoded, { contentType: 'image/jpeg' });
+      await this.platform.storage.putFile(key, encoded, { contentType: 'image/jpeg' });
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
@@ -76,7 +68,7 @@ export class CustomThumbnails {
     let previous: string | null = null;
     let video: VideoRow;
     try {
-      video = await this.db.transaction().execute(async (trx) => {
+      video = await this.platform.database.db.transaction().execute(async (trx) => {
         const current = await videoRepo.findByIdForUpdate(trx, videoId);
         if (!current || current.status === 'deleted') throw notFound('Video');
         previous = current.custom_thumbnail_key;
@@ -90,13 +82,15 @@ export class CustomThumbnails {
       throw error;
     }
     if (previous && previous !== key) await this.deleteQuietly(previous);
+    // The thumbnail lives in the video's folder, so it counts in the video's stored bytes.
+    await recordProcessedBytes(this.platform, videoId);
     return video;
   }
 
   /** A leftover is inside the video's folder and goes with the video, so failing here fails nothing. */
   private async deleteQuietly(key: string): Promise<void> {
-    await this.storage.deleteObject(key).catch((error: unknown) => {
-      this.logger.warn({ err: error, key }, 'could not delete a replaced custom thumbnail');
+    await this.platform.storage.deleteObject(key).catch((error: unknown) => {
+      this.platform.logger.warn({ err: error, key }, 'could not delete a replaced custom thumbnail');
     });
   }
 }

@@ -111,6 +111,15 @@ describe('a worker killed mid-transcode', { skip: !process.env.DATABASE_URL && '
 
     assert.deepEqual(await t.platform.storage.listObjects(videoKeys(id).folder), await expectedKeys(t, id));
     const workDir = join(t.dataDir, 'work', 'transcode');
-    assert.deepEqual(await readdir(workDir).catch(() => []), [], 'no temp files left by either run');
+    // The run removes its temp folder last, after the video is ready and its stored bytes are counted.
+    const left = await waitFor(
+      'the temp files to be removed',
+      async () => {
+        const entries = await readdir(workDir).catch(() => []);
+        return entries.length === 0 ? entries : undefined;
+      },
+      10_000,
+    ).catch(async () => readdir(workDir).catch(() => []));
+    assert.deepEqual(left, [], 'no temp files left by either run');
   });
 });

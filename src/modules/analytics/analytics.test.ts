@@ -283,47 +283,6 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    test('subscribers gained and lost are credited to the video they were pressed on, and always to the channel', async () => {
-      const [channel, elsewhere] = (await createAccounts(t, 2, 'creator')) as [TestAccount, TestAccount];
-      const [fan, passer] = (await createAccounts(t, 2)) as [TestAccount, TestAccount];
-      const video = await createReadyVideo(t, channel.token);
-      const foreign = await createReadyVideo(t, elsewhere.token);
-      const from = new Date(now() - DAY_MS).toISOString();
-      const subscribe = (as: TestAccount, payload?: object) =>
-        call(t, 'POST', `/users/${channel.id}/subscribe`, as, payload);
-      assert.equal((await subscribe(fan, { fromVideoId: video })).statusCode, 200);
-      // Another channel's video cannot be credited: the subscriber counts for the channel alone.
-      assert.equal((await subscribe(passer, { fromVideoId: foreign })).statusCode, 200);
-      assert.equal((await subscribe(passer, { fromVideoId: 'not-a-uuid' })).statusCode, 400);
-      assert.equal((await subscribe(passer, { fromVideoId: video, extra: 1 })).statusCode, 400);
-      const channelTotals = async () =>
-        json(await call(t, 'GET', `/analytics/channel?from=${from}`, channel)).data.totals as {
-          subscribersGained: number;
-          subscribersLost: number;
-        };
-      const videoTotals = async () =>
-        json(await call(t, 'GET', `/analytics/videos/${video}?from=${from}`, channel)).data.totals as {
-          subscribersGained: number;
-          subscribersLost: number;
-        };
-      await waitFor(
-        'both subscriptions in the channel totals',
-        async () => ((await channelTotals()).subscribersGained === 2 ? true : undefined),
-        20_000,
-      );
-      assert.equal((await videoTotals()).subscribersGained, 1, 'the video is credited with the one made on its page');
-      assert.equal(
-        (await call(t, 'DELETE', `/users/${channel.id}/subscribe?fromVideoId=${video}`, fan)).statusCode,
-        204,
-      );
-      await waitFor(
-        'the loss on the video',
-        async () => ((await videoTotals()).subscribersLost === 1 ? true : undefined),
-        20_000,
-      );
-      assert.equal((await channelTotals()).subscribersLost, 1);
-    });
-
     test('real time: views this minute and concurrent viewers from heartbeats, per channel', async () => {
       const [fresh] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
       const video = await createReadyVideo(t, fresh.token, { durationSeconds: 60 });

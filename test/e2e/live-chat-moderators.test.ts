@@ -65,7 +65,7 @@ describe(`live chat moderators and the low-latency switch in Chromium on ${e2eDa
   const answer = (socket: TestChatClient, ref: string) =>
     socket.waitFor((frame) => frame.ref === ref && (frame.type === 'ack' || frame.type === 'error'), ref);
 
-  test('the creator appoints a moderator in the Studio on a phone; once removed, their buttons go and deletes are refused', async () => {
+  test('the creator appoints a moderator in the Studio on a phone; once removed, their open page loses its buttons and deletes are refused', async () => {
     const creator = await registerUser(t.app, { role: 'creator' });
     const helper = await registerUser(t.app);
     const chatter = await registerUser(t.app);
@@ -126,15 +126,25 @@ describe(`live chat moderators and the low-latency switch in Chromium on ${e2eDa
     await doomed.waitFor({ state: 'detached' });
     await chatterSocket.waitFor((frame) => frame.type === 'deleted', 'the deletion');
 
-    // Removed in the Studio: after a reload the buttons are gone, and a delete is refused anyway.
+    // Removed in the Studio: the open chat page loses its buttons without a reload, and a delete is refused anyway.
+    const kept = await post('this one stays', 'c2');
+    const keptLine = chatLine(room, 'this one stays');
+    await keptLine.getByRole('button', { name: 'Delete' }).waitFor();
     await removeHelper.tap();
     await removeHelper.waitFor({ state: 'detached' });
     await moderators.getByText('No chat moderators yet').waitFor();
+    await keptLine.getByRole('button', { name: 'Delete' }).waitFor({ state: 'detached' });
+    assert.equal(await keptLine.getByRole('button').count(), 0, 'no moderation buttons');
+    // Appointed again: the buttons come back on the open page, then go again after a second removal.
+    await username.fill(helper.user.username);
+    await add.tap();
+    await keptLine.getByRole('button', { name: 'Delete' }).waitFor();
+    await removeHelper.tap();
+    await keptLine.getByRole('button', { name: 'Delete' }).waitFor({ state: 'detached' });
     await room.reload();
     await sendEnabled(room);
-    const kept = await post('this one stays', 'c2');
     await chatLine(room, 'this one stays').waitFor();
-    assert.equal(await chatLine(room, 'this one stays').getByRole('button').count(), 0, 'no moderation buttons');
+    assert.equal(await chatLine(room, 'this one stays').getByRole('button').count(), 0, 'none after a reload either');
     const helperSocket = await signedInSocket(stream.id, helper.accessToken);
     helperSocket.send({ type: 'delete', messageId: kept, ref: 'h1' });
     assert.equal((await answer(helperSocket, 'h1')).code, 'FORBIDDEN');

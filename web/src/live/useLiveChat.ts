@@ -12,7 +12,7 @@ export interface LiveChatState {
   presence: number;
   connected: boolean;
   signedIn: boolean;
-  /** The server's answer at sign-in: the channel's creator, an admin or one of its chat moderators. */
+  /** The server's answer at sign-in, then its `moderation` frames: the channel's creator, an admin or one of its chat moderators. */
   canModerate: boolean;
   lastError: ChatError | null;
   pinned: ChatMessage | null;
@@ -76,6 +76,10 @@ export function useLiveChat(socketPath: string | undefined, initialPinned: ChatM
             break;
           case 'authenticated':
             setSignedIn(true);
+            setCanModerate(frame.canModerate === true);
+            break;
+          case 'moderation':
+            // Appointed or removed as one of the channel's chat moderators while the page is open.
             setCanModerate(frame.canModerate === true);
             break;
           case 'message':

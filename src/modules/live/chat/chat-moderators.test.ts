@@ -1,7 +1,8 @@
 // A channel's chat moderators through the API: the creator lists, appoints (by username) and removes
 // them, an admin may do it for any channel, bad input gets a clear answer; a removed moderator's next
 // delete is refused at once, also by a second API instance (same database and pub/sub) that had
-// cached them as a moderator; the chat tells a signed-in socket whether it may moderate.
+// cached them as a moderator; the chat tells a signed-in socket whether it may moderate, and tells
+// it again when that changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -165,6 +166,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await answer(onB.client, 'b1')).type, 'ack');
 
       assert.equal((await api('DELETE', `${channel}/${helper.user.id}`, creator.accessToken)).statusCode, 204);
+      // Both open sockets are told, so the page drops its buttons without a reload; the viewer hears nothing.
+      for (const socket of [onA, onB]) {
+        const told = await socket.client.waitFor((frame) => frame.type === 'moderation', 'moderation');
+        assert.equal(told.canModerate, false);
+      }
       onA.client.send({ type: 'delete', messageId: await post('v2'), ref: 'a1' });
       assert.equal(
         (await answer(onA.client, 'a1')).code,
@@ -183,6 +189,7 @@ for (const kind of testDatabaseKinds()) {
       }
       assert.equal(outcome.code, 'FORBIDDEN', 'B refuses the removed moderator within 3 s, not after its 30 s cache');
       assert.equal((await join(wsB, streamId, helper.accessToken)).canModerate, false);
+      assert.equal(viewerChat.client.frames.filter((frame) => frame.type === 'moderation').length, 0);
       for (const client of [viewerChat.client, onA.client, onB.client]) client.close();
     });
   });

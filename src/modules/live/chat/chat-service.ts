@@ -97,6 +97,8 @@ export class ChatService {
   private readonly postingRules: ChatPostingRule[] = [];
   /** Authors every posting rule let through lately, so a chatty attendee costs the rules one check a TTL. */
   private readonly passedRules = new TtlCache<boolean>(PERMISSION_TTL_MS);
+  /** Signed-in sockets of this process by user id, told when that user's standing in a channel changes. */
+  private readonly standingWatchers = new Map<string, Set<(channelId: string) => void>>();
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.streams = new TtlCache(STREAM_TTL_MS);
@@ -194,6 +196,22 @@ export class ChatService {
     await this.deps.pubsub.publish(RESTRICTIONS_CHANNEL, { channelId, userId } satisfies RestrictionNotice);
   }
 
+  /**
+   * Calls `watcher` with the channel whenever the user's standing in one changes on any process (an
+   * appointment or removal as moderator, a ban): an open chat page then learns it without reloading.
+   * Returns the function that stops watching.
+   */
+  async watchStanding(userId: string, watcher: (channelId: string) => void): Promise<() => void> {
+    await this.listenForRestrictions();
+    const watchers = this.standingWatchers.get(userId) ?? new Set();
+    this.standingWatchers.set(userId, watchers);
+    watchers.add(watcher);
+    return () => {
+      watchers.delete(watcher);
+      if (watchers.size === 0 && this.standingWatchers.get(userId) === watchers) this.standingWatchers.delete(userId);
+    };
+  }
+
   /** Subscribes once; a failed subscription is tried again by the next message. */
   private listenForRestrictions(): Promise<unknown> {
     this.restrictionsFeed ??= this.deps.pubsub
@@ -201,6 +219,7 @@ export class ChatService {
         const notice = message as RestrictionNotice;
         this.bans.delete(`${notice.channelId}:${notice.userId}`);
         this.moderators.delete(`${notice.channelId}:${notice.userId}`);
+        for (const watcher of this.standingWatchers.get(notice.userId) ?? []) watcher(notice.channelId);
       })
       .catch((error: unknown) => {
         this.restrictionsFeed = undefined;

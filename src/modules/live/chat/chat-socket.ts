@@ -68,6 +68,7 @@ export async function liveChatSocketRoutes(
       let user: AuthenticatedUser | undefined = request.user;
       let author: ChatAuthor | undefined;
       let leave: (() => Promise<void>) | undefined;
+      let unwatchStanding: (() => void) | undefined;
       let errors: number[] = [];
       // Frames are handled one at a time, in order: a client's messages keep their order.
       let queue: Promise<void> = Promise.resolve();
@@ -136,6 +137,7 @@ export async function liveChatSocketRoutes(
           });
       });
       socket.on('close', () => {
+        unwatchStanding?.();
         queue = queue.then(async () => {
           await leave?.();
           if (author) await hub.publish(streamId, { type: 'leave', user: { id: author.id, name: author.name } });
@@ -220,6 +222,17 @@ export async function liveChatSocketRoutes(
         const stream = await chat.room(streamId);
         const canModerate = stream ? await chat.canModerate(stream, user) : false;
         send({ type: 'authenticated', userId: user.id, name: author.name, canModerate });
+        // Appointed or removed as a moderator while the page is open: its buttons follow at once.
+        const watching = user;
+        unwatchStanding?.();
+        unwatchStanding = await chat.watchStanding(watching.id, (channelId) => {
+          if (stream?.channel_id !== channelId) return;
+          void chat
+            .canModerate(stream, watching)
+            .then((now) => send({ type: 'moderation', canModerate: now }))
+            .catch((error: unknown) => request.log.error({ err: error }, 'chat standing check failed'));
+        });
+        if (socket.readyState !== socket.OPEN) unwatchStanding();
         // This user's held messages, which a signed-out join did not include (shown to them as held).
         for (const message of await chatRepo.history(db, streamId, user.id)) {
           if (message.status === 'held') send({ type: 'message', message });

@@ -21,6 +21,9 @@ import { musicSource } from '../test/support/sound-fixtures.ts';
 const run = promisify(execFile);
 const minutesArg = process.argv.indexOf('--minutes');
 const minutes = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 4;
+/** `--voice espeak` speaks the passages with espeak-ng instead of flite's slt (a voice the thresholds were not tuned on). */
+const voiceArg = process.argv.indexOf('--voice');
+const voice = voiceArg > 0 ? process.argv[voiceArg + 1] : 'flite';
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -39,7 +42,8 @@ try {
   const spoken: string[] = [];
   for (const [index, text] of passages.entries()) {
     spoken.push(join(dir, `spoken-${index}.wav`));
-    await run('flite', ['-voice', 'slt', '-t', text, '-o', spoken[index]!]);
+    if (voice === 'espeak') await run('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', spoken[index]!, text]);
+    else await run('flite', ['-voice', 'slt', '-t', text, '-o', spoken[index]!]);
   }
   // Music for half the length, a minute of silence, speech, the rest music, speech at the end.
   const total = minutes * 60;
@@ -86,20 +90,22 @@ try {
     [speechStart, speechStart + first],
     [speechStart + first + secondMusic, speechStart + first + secondMusic + second],
   ] as const;
-  const inMusic = (start: number) => spokenAt.every(([from, to]) => start < from - 1 || start > to + 1);
-  const stray = (segments: { startSeconds: number; text: string }[], map: (t: number) => number) =>
+  const inMusic = (time: number) => spokenAt.every(([from, to]) => time < from - 1 || time > to + 1);
+  // A caption is stray when it starts or ends where nobody speaks (one spanning the music counts too).
+  type Segment = { startSeconds: number; endSeconds: number; text: string };
+  const stray = (segments: Segment[], map: (time: number, edge: 'start' | 'end') => number) =>
     segments
-      .filter((segment) => inMusic(map(segment.startSeconds)))
+      .filter((segment) => inMusic(map(segment.startSeconds, 'start')) || inMusic(map(segment.endSeconds, 'end')))
       .reduce((n, segment) => n + segment.text.split(' ').length, 0);
   console.log(
-    `clip: ${activity.audioSeconds.toFixed(0)} s, speech found ${speechSeconds(activity.regions).toFixed(1)} s in ${activity.regions.length} regions`,
+    `voice ${voice}; clip: ${activity.audioSeconds.toFixed(0)} s, speech found ${speechSeconds(activity.regions).toFixed(1)} s in ${activity.regions.length} regions`,
   );
   console.log(`pocketsphinx on the whole audio:      ${(wholeMs / 1000).toFixed(1)} s   load ${load()}`);
   console.log(`Silero VAD:                           ${(vadMs / 1000).toFixed(2)} s   load ${load()}`);
   console.log(`pocketsphinx on the speech only:      ${(speechMs / 1000).toFixed(1)} s   load ${load()}`);
   console.log(`speed-up (VAD + speech only vs whole): ${(wholeMs / (vadMs + speechMs)).toFixed(1)}×`);
   console.log(
-    `words placed in music or silence: whole ${stray(whole.value.segments, (t) => t)}, with VAD ${stray(speechOnly.value.segments, (t) => originalTime(t, cut.pieces))}`,
+    `words placed in music or silence: whole ${stray(whole.value.segments, (time) => time)}, with VAD ${stray(speechOnly.value.segments, (time, edge) => originalTime(time, cut.pieces, edge))}`,
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -47,10 +47,9 @@ export async function transcribeSpeech(
   const speechPath = join(workDir, 'speech-only.wav');
   await writeFile(speechPath, encodeWav({ sampleRate: activity.audio.sampleRate, samples: cut.samples }));
   const result = await ai.transcribe(speechPath, context);
-  const segments = result.value.segments.map((segment) => ({
-    ...segment,
-    startSeconds: originalTime(segment.startSeconds, cut.pieces),
-    endSeconds: Math.max(originalTime(segment.startSeconds, cut.pieces), originalTime(segment.endSeconds, cut.pieces)),
-  }));
+  const segments = result.value.segments.map((segment) => {
+    const startSeconds = originalTime(segment.startSeconds, cut.pieces, 'start');
+    return { ...segment, startSeconds, endSeconds: Math.max(startSeconds, originalTime(segment.endSeconds, cut.pieces, 'end')) };
+  });
   return { kind: 'transcribed', result: { ...result, value: { ...result.value, segments } }, activity: summary };
 }

@@ -109,14 +109,20 @@ export function cutToRegions(
   return { samples: out, pieces };
 }
 
-/** A time in the cut-down audio, back on the original timeline (a time in a gap sticks to the piece before it). */
-export function originalTime(cutSeconds: number, pieces: CutPiece[]): number {
-  let piece = pieces[0];
-  for (const candidate of pieces) {
-    if (candidate.cutStart > cutSeconds) break;
-    piece = candidate;
-  }
+/**
+ * A time in the cut-down audio, back on the original timeline. A time in the silent gap between two
+ * pieces belongs to no speech: the recogniser often starts an utterance a few frames before the next
+ * piece or ends one a little after the last, so a segment's `start` there moves forward to the next
+ * piece and its `end` back to the piece before (mapping a start back would stretch the caption over
+ * everything the cut left out).
+ */
+export function originalTime(cutSeconds: number, pieces: CutPiece[], edge: 'start' | 'end'): number {
+  let index = 0;
+  while (index + 1 < pieces.length && pieces[index + 1]!.cutStart <= cutSeconds) index += 1;
+  const piece = pieces[index];
   if (!piece) return cutSeconds;
-  const offset = cutSeconds - piece.cutStart;
-  return Math.min(piece.startSeconds + offset, piece.endSeconds);
+  const time = piece.startSeconds + cutSeconds - piece.cutStart;
+  if (time <= piece.endSeconds) return Math.max(piece.startSeconds, time);
+  const next = pieces[index + 1];
+  return edge === 'start' && next ? next.startSeconds : piece.endSeconds;
 }

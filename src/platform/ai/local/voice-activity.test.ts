@@ -41,9 +41,15 @@ describe('speech regions from window probabilities', () => {
     assert.equal(cut.samples.length, 35);
     assert.equal(cut.samples[0], 20);
     assert.equal(cut.samples[15], 70);
-    assert.equal(originalTime(0.5, cut.pieces), 2.5);
-    assert.equal(originalTime(1.2, cut.pieces), 3, 'a time in the gap sticks to the end of the piece before');
-    assert.equal(originalTime(2, cut.pieces), 7.5);
+    assert.equal(originalTime(0.5, cut.pieces, 'start'), 2.5);
+    assert.equal(originalTime(2, cut.pieces, 'start'), 7.5);
+    // In the gap (1 s to 1.5 s in the cut audio): an utterance starting there belongs to the next piece,
+    // one ending there to the piece before; neither may land in the 4 s the cut left out.
+    assert.equal(originalTime(1.45, cut.pieces, 'start'), 7);
+    assert.equal(originalTime(1.2, cut.pieces, 'end'), 3);
+    // After the last piece there is no next one: both edges stay at its end.
+    assert.equal(originalTime(3.4, cut.pieces, 'start'), 8.5);
+    assert.equal(originalTime(3.4, cut.pieces, 'end'), 8.5);
   });
 });
 

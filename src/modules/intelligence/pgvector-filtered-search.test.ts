@@ -1,0 +1,98 @@
+// pgvector's HNSW index under a search's own conditions (embedded database only: the PostgreSQL here has
+// no pgvector). The 300 vectors nearest the query belong to videos that are not searchable; the index's
+// first ef_search candidates are all among them, so without iterative scans the search would come back
+// empty. It must fill its page with the nearest searchable videos, in exact distance order.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { insertAnalysedVideos } from './analysed-catalogue-test-support.ts';
+import { nearest, vectorSearchMode } from './vector-store.ts';
+
+const DIMENSIONS = 512;
+const MODEL = { name: 'filter-test-vectors', version: '1' };
+
+/** A deterministic pseudo-random vector (mulberry32), so a failure can be replayed. */
+function randomVector(seed: number): number[] {
+  let state = seed >>> 0;
+  return Array.from({ length: DIMENSIONS }, () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5;
+  });
+}
+const unit = (vector: number[]) => {
+  const norm = Math.hypot(...vector);
+  return vector.map((value) => value / norm);
+};
+const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * b[index]!, 0);
+
+describe('pgvector search with filters (pglite)', { timeout: 180_000 }, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp('pglite');
+  });
+  after(() => t?.close());
+
+  test('a filtered search keeps searching past hidden neighbours and returns the exact nearest visible ones', async () => {
+    const db = t.platform.database.db;
+    assert.equal(await vectorSearchMode(db), 'pgvector');
+    const [first] = await insertAnalysedVideos(t, [{ title: 'Owner of the vectors' }]);
+    const { creator_id } = await db
+      .selectFrom('videos')
+      .select('creator_id')
+      .where('id', '=', first!)
+      .executeTakeFirstOrThrow();
+    const query = unit(randomVector(1));
+    const vectors = new Map<string, { vector: number[]; hidden: boolean }>();
+    for (let n = 0; n < 600; n += 1) {
+      // The first 300 lie close around the query and are hidden; the rest are spread everywhere.
+      const hidden = n < 300;
+      const noise = randomVector(1000 + n);
+      const vector = unit(hidden ? query.map((value, index) => value + 0.02 * noise[index]!) : noise);
+      const { id } = await db
+        .insertInto('videos')
+        .values({
+          creator_id,
+          title: `vector ${n}`,
+          status: hidden ? ('processing' as const) : ('ready' as const),
+          visibility: 'public' as const,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`insert into video_embeddings (video_id, model, model_version, content_hash, embedding)
+        values (${id}, ${MODEL.name}, ${MODEL.version}, 'x', ${vector}::real[])`.execute(db);
+      vectors.set(id, { vector, hidden });
+    }
+    await sql`analyze videos`.execute(db);
+    await sql`analyze video_embeddings`.execute(db);
+    const candidates = sql`select e.video_id::text as id, e.embedding from video_embeddings e
+      join videos v on v.id = e.video_id and v.status = 'ready'
+      where e.model = ${MODEL.name} and e.model_version = ${MODEL.version}`;
+
+    // A table this small would be scanned whole; the index is what is under test.
+    await sql`set enable_seqscan = off`.execute(db);
+    try {
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain select c.id from (${candidates}) c
+        where array_length(c.embedding, 1) = 512
+        order by c.embedding::vector(512) <=> ${`[${query.join(',')}]`}::vector(512) limit 20`.execute(db);
+      const steps = plan.rows.map((row) => row['QUERY PLAN'].replace(/'\[[^\]]*\]'/g, '<query>')).join('\n');
+      assert.ok(steps.includes('video_embeddings_hnsw_512'), `the HNSW index is used:\n${steps}`);
+      const found = await nearest(db, candidates, query, 20);
+      const expected = [...vectors]
+        .filter(([, entry]) => !entry.hidden)
+        .map(([id, entry]) => ({ id, score: dot(query, entry.vector) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 20);
+      assert.equal(found.length, 20, 'the page is filled despite the 300 hidden nearer neighbours');
+      const recall = found.filter((hit) => expected.some((want) => want.id === hit.id)).length / 20;
+      assert.ok(recall >= 0.9, `recall@20 ${recall}`);
+      for (let index = 1; index < found.length; index += 1) {
+        assert.ok(found[index - 1]!.score >= found[index]!.score, 'in distance order');
+      }
+    } finally {
+      await sql`reset enable_seqscan`.execute(db);
+    }
+  });
+});

@@ -71,7 +71,7 @@ export class SemanticSearch {
     let model: string | null = null;
     let meaningMatches = new Map<string, number>();
     if (params.q.trim()) {
-      const query = await this.ai.embeddings.embed(params.q, {});
+      const query = await this.ai.embeddings.embedNow(params.q, {});
       model = query.model;
       const transcripts = await this.nearestTranscripts(query, filters);
       meaningMatches = transcripts.bestLine;

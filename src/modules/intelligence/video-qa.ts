@@ -99,7 +99,7 @@ export class VideoQa {
         ErrorCode.NO_TRANSCRIPT,
         'This video has no transcript yet (or no speech), so there is nothing to answer from',
       );
-    const query = await this.ai.embeddings.embed(question, { userId, videoId: video.id });
+    const query = await this.ai.embeddings.embedNow(question, { userId, videoId: video.id });
     const byMeaning = await nearest(
       this.db,
       sql`select e.position::text as id, e.embedding from segment_embeddings e

@@ -16,10 +16,14 @@ interface Pending {
   timer?: NodeJS.Timeout;
 }
 
+/** Texts of one user/video context share a batch (usage is recorded against that owner). */
+const batchKey = (context: Omit<AiCallContext, 'signal'>) => `${context.userId ?? ''}|${context.videoId ?? ''}`;
+
 /**
  * Accumulates texts to embed and sends them as one call when `size` are waiting or `waitMs` has passed
  * since the first: one request (or one local pass) per batch instead of one per text. Texts of one
- * user/video context batch together, so usage is still recorded against the right owner.
+ * user/video context batch together, so usage is still recorded against the right owner. Background
+ * work (analysis, re-embedding) waits for its batch; a person waiting uses `embedNow`.
  */
 export class EmbeddingBatcher {
   private readonly pending = new Map<string, Pending>();
@@ -31,7 +35,7 @@ export class EmbeddingBatcher {
   ) {}
 
   embed(text: string, context: Omit<AiCallContext, 'signal'>): Promise<EmbeddedText> {
-    const key = `${context.userId ?? ''}|${context.videoId ?? ''}`;
+    const key = batchKey(context);
     let batch = this.pending.get(key);
     if (!batch) {
       batch = { texts: [], waiters: [] };
@@ -42,6 +46,16 @@ export class EmbeddingBatcher {
     batch.texts.push(text);
     if (batch.texts.length >= this.size) this.flush(key, context);
     return promise;
+  }
+
+  /**
+   * For a person waiting on the answer (a search query, a question about a video): sent at once,
+   * together with whatever of the same owner was already waiting, instead of after up to `waitMs`.
+   */
+  embedNow(text: string, context: Omit<AiCallContext, 'signal'>): Promise<EmbeddedText> {
+    const embedded = this.embed(text, context);
+    this.flush(batchKey(context), context);
+    return embedded;
   }
 
   /** Embeds several texts through the batcher, in order. */

@@ -142,5 +142,59 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       assert.deepEqual(stale, []);
     });
+
+    test('vectors written together are read once, not again at every catch-up', async () => {
+      const db = t.platform.database.db;
+      const burstModel = { name: 'burst-vectors', version: '1' };
+      const [owner] = await insertAnalysedVideos(t, [{ title: 'Owner of the burst' }]);
+      const { creator_id } = await db
+        .selectFrom('videos')
+        .select('creator_id')
+        .where('id', '=', owner!)
+        .executeTakeFirstOrThrow();
+      const videos = await db
+        .insertInto('videos')
+        .values(
+          Array.from({ length: 50 }, (_, n) => ({ creator_id, title: `burst ${n}`, status: 'processing' as const })),
+        )
+        .returning('id')
+        .execute();
+      // One statement: every row carries the same updated_at, as a video's segments or a re-embedding batch do.
+      await sql`insert into video_embeddings (video_id, model, model_version, content_hash, embedding)
+        select id, ${burstModel.name}, ${burstModel.version}, 'x', ${unitVector(7)}::real[]
+        from unnest(${videos.map((video) => video.id)}::uuid[]) as t(id)`.execute(db);
+      const reads: number[] = [];
+      const logger = pino(
+        { level: 'debug' },
+        {
+          write: (line: string) => {
+            const entry = JSON.parse(line) as { msg: string; read?: number };
+            if (entry.msg === 'vector index caught up') reads.push(entry.read!);
+          },
+        },
+      );
+      const margin = 300;
+      const indexes = new VectorIndexes({
+        db,
+        storage: t.platform.storage,
+        logger,
+        catchUpMs: 0,
+        commitMarginMs: margin,
+      });
+      const search = () => indexes.search('videos', burstModel, unitVector(7), 5);
+      assert.equal((await search()).length, 5);
+      assert.deepEqual(reads, [50], 'the build reads every row once');
+      // Inside the commit margin the rows may be read again; once it has passed, never.
+      await new Promise((resolve) => setTimeout(resolve, margin * 2));
+      await search();
+      reads.length = 0;
+      for (let n = 0; n < 3; n += 1) await search();
+      assert.deepEqual(reads, [], 'nothing re-read once the margin has passed');
+      // A row written later is still picked up at the next search.
+      await sql`update video_embeddings set embedding = ${unitVector(8)}::real[], updated_at = now()
+        where video_id = ${videos[3]!.id} and model = ${burstModel.name}`.execute(db);
+      assert.equal((await indexes.search('videos', burstModel, unitVector(8), 1))[0]?.id, videos[3]!.id);
+      assert.deepEqual(reads, [1]);
+    });
   });
 }

@@ -33,7 +33,7 @@ export interface AnnSource {
   model: EmbeddingModel;
 }
 
-/** How many ANN hits are re-ranked per wanted result at first (filters drop some); grows ×4 per round. */
+/** How many ANN hits are checked against the conditions per wanted result at first (filters drop some); grows ×4 per round. */
 const OVERFETCH = 4;
 const ROUNDS = 3;
 
@@ -41,8 +41,9 @@ const ROUNDS = 3;
  * Nearest neighbours by cosine similarity among the rows a query selects (`candidates` must yield
  * `id` and `embedding`). With pgvector the database ranks them (`embedding::vector <=> query`, served by
  * the HNSW index of migration 0060 for 512 dimensions). Without it, and given an `ann` source, the
- * in-process HNSW index proposes the nearest ids and only those candidates are read and ranked exactly;
- * when the candidates' conditions drop so many that fewer than `limit` remain, it asks for more, and
+ * in-process HNSW index proposes the nearest ids with their exact scores, and the database keeps those
+ * that meet the candidates' conditions (the index follows the table within a second, vector-indexes.ts);
+ * when the conditions drop so many that fewer than `limit` remain, it asks for more, and
  * after ROUNDS falls back to an exact scan. Without `ann` (one video's segments), an exact scan.
  * Vectors are unit length, so cosine = dot product.
  */
@@ -69,8 +70,14 @@ export async function nearest(
     for (let round = 0; round < ROUNDS; round += 1) {
       const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
       if (hits.length === 0) return [];
-      const ids = hits.map((hit) => hit.id);
-      const ranked = await exactScan(db, sql`select * from (${candidates}) a where a.id = any(${ids}::text[])`, query);
+      // The index's scores are exact cosines (f32 vectors); the database only says which hits pass the
+      // search's conditions. Reading their 512-float arrays back to re-rank cost more than the rest of
+      // a hybrid search together (400 arrays parsed a query).
+      const passing = await sql<{
+        id: string;
+      }>`select a.id from (${candidates}) a where a.id = any(${hits.map((hit) => hit.id)}::text[])`.execute(db);
+      const kept = new Set(passing.rows.map((row) => row.id));
+      const ranked = hits.filter((hit) => kept.has(hit.id));
       // Enough survived the conditions, or the index has nothing more to offer.
       if (ranked.length >= limit || hits.length < fetch) return ranked.slice(0, limit);
       fetch *= OVERFETCH;

@@ -1,12 +1,17 @@
-// Shared by the course tests: a PDF, a scanned PDF and an EPUB made on the spot, and transcribed, chaptered
-// videos without running speech recognition.
+// Shared by the course tests: an app per database kind with a creator, a learner and a course built
+// through the API; a PDF, a scanned PDF and an EPUB made on the spot, and transcribed, chaptered videos
+// without running speech recognition.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
-import type { TestApp } from '../../../test/support/app.ts';
+import { json, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { describeOnEachDatabase } from '../../../test/support/describe-app.ts';
+import type { DatabaseKind } from '../../platform/db/database.ts';
+import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
 import { insightsRepo } from '../intelligence/insights-repo.ts';
 import { transcriptRepo } from '../intelligence/transcript-repo.ts';
 
@@ -110,3 +115,58 @@ export const BIRD_CHAPTERS = [
   { title: 'Dawn chorus', startSeconds: 0 },
   { title: 'Migration', startSeconds: 15 },
 ];
+
+/** The response's data once its status is the expected one (the body is the message when it is not). */
+export async function ok(response: Awaited<ReturnType<typeof call>>, status = 200) {
+  assert.equal(response.statusCode, status, response.body);
+  return json(response).data;
+}
+
+/** A draft course by `creator`: a video lesson, a reading and a two-question quiz in one module. */
+async function buildCourse(t: TestApp, creator: TestAccount) {
+  const videoId = await readyVideo(t, creator);
+  await t.platform.database.db.updateTable('videos').set({ duration_seconds: 100 }).where('id', '=', videoId).execute();
+  const course = await ok(await call(t, 'POST', '/courses', creator, { title: 'Birdsong', level: 'beginner' }), 201);
+  const module = await ok(await call(t, 'POST', `/courses/${course.id}/modules`, creator, { title: 'Basics' }), 201);
+  const lessons = `/courses/${course.id}/modules/${module.id}/lessons`;
+  const video = await ok(await call(t, 'POST', lessons, creator, { kind: 'video', title: 'Listen', videoId }), 201);
+  const reading = await ok(
+    await call(t, 'POST', lessons, creator, {
+      kind: 'reading',
+      title: 'Notes',
+      bodyMarkdown: '# Notes\n<script>alert(1)</script>Robins [sing](javascript:alert(1)) at dawn.',
+    }),
+    201,
+  );
+  const quiz = await ok(
+    await call(t, 'POST', lessons, creator, {
+      kind: 'quiz',
+      title: 'Check',
+      passPercent: 50,
+      maxAttempts: 2,
+      xp: 20,
+      questions: [
+        { kind: 'choice', prompt: 'Who sings at dawn?', options: ['Robins', 'Owls'], answer: 0 },
+        { kind: 'cloze', prompt: 'Robins sing at ____.', answer: 'dawn' },
+      ],
+    }),
+    201,
+  );
+  return { course, module, videoId, video, reading, quiz };
+}
+
+/** What every courses test gets: an app, a creator, a learner and a second creator, and the creator's course. */
+async function startCoursesApp(kind: DatabaseKind) {
+  const t = await startTestApp(kind);
+  const [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
+  const [learner] = (await createAccounts(t, 1)) as [TestAccount];
+  const [other] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
+  return { t, creator, learner, other, buildCourse: () => buildCourse(t, creator) };
+}
+
+export type CoursesKit = Awaited<ReturnType<typeof startCoursesApp>>;
+
+/** A describe block per database kind on a fresh app; `cases` reads the kit with kit() inside each test. */
+export function describeCourses(title: string, cases: (kit: () => CoursesKit) => void): void {
+  describeOnEachDatabase(title, startCoursesApp, cases);
+}

@@ -115,7 +115,7 @@ export class SemanticSearch {
   }
 
   private async nearestVideos(query: EmbeddedText, filters: SearchFilters): Promise<string[]> {
-    const candidates = sql`select e.video_id::text as id, e.embedding from video_embeddings e ${joinSearchable(filters, 'e.video_id')}
+    const candidates = sql`select e.video_id::text as id, e.video_id, e.embedding from video_embeddings e ${joinSearchable(filters, 'e.video_id')}
       where e.model = ${query.model} and e.model_version = ${query.version}`;
     const ann = {
       indexes: this.indexes,
@@ -130,7 +130,7 @@ export class SemanticSearch {
     query: EmbeddedText,
     filters: SearchFilters,
   ): Promise<{ ids: string[]; bestLine: Map<string, number> }> {
-    const candidates = sql`select e.video_id::text || ':' || e.position as id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
+    const candidates = sql`select e.video_id::text || ':' || e.position as id, e.video_id, e.embedding from segment_embeddings e ${joinSearchable(filters, 'e.video_id')}
       where e.model = ${query.model} and e.model_version = ${query.version}`;
     const ann = {
       indexes: this.indexes,

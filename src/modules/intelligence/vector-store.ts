@@ -39,7 +39,7 @@ const ROUNDS = 3;
 
 /**
  * Nearest neighbours by cosine similarity among the rows a query selects (`candidates` must yield
- * `id` and `embedding`). With pgvector the database ranks them (`embedding::vector <=> query`, served by
+ * `id` and `embedding`, and `video_id` when an `ann` source is given). With pgvector the database ranks them (`embedding::vector <=> query`, served by
  * the HNSW index of migration 0060 for 512 dimensions). Without it, and given an `ann` source, the
  * in-process HNSW index proposes the nearest ids with their exact scores, and the database keeps those
  * that meet the candidates' conditions (the index follows the table within a second, vector-indexes.ts);
@@ -73,9 +73,12 @@ export async function nearest(
       // The index's scores are exact cosines (f32 vectors); the database only says which hits pass the
       // search's conditions. Reading their 512-float arrays back to re-rank cost more than the rest of
       // a hybrid search together (400 arrays parsed a query).
-      const passing = await sql<{
-        id: string;
-      }>`select a.id from (${candidates}) a where a.id = any(${hits.map((hit) => hit.id)}::text[])`.execute(db);
+      // Matched on video_id first (the embedding tables' primary keys start with it): matching the text
+      // ids alone cannot use an index and scanned the whole table on every search.
+      const ids = hits.map((hit) => hit.id);
+      const videoIds = [...new Set(ids.map((id) => (ann.kind === 'videos' ? id : id.slice(0, id.indexOf(':')))))];
+      const passing = await sql<{ id: string }>`select a.id from (${candidates}) a
+        where a.video_id = any(${videoIds}::uuid[]) and a.id = any(${ids}::text[])`.execute(db);
       const kept = new Set(passing.rows.map((row) => row.id));
       const ranked = hits.filter((hit) => kept.has(hit.id));
       // Enough survived the conditions, or the index has nothing more to offer.

@@ -36,7 +36,7 @@ export class VideoVectors {
   /** Public ready videos nearest to `vector` (cosine similarity, most similar first), without `exclude`. */
   nearestTo(query: VideoVector, options: { limit: number; exclude?: string[] }): Promise<Neighbour[]> {
     const exclude = options.exclude ?? [];
-    const candidates = sql`select e.video_id::text as id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
+    const candidates = sql`select e.video_id::text as id, e.video_id, e.embedding from video_embeddings e join videos v on v.id = e.video_id
       where e.model = ${query.model.name} and e.model_version = ${query.model.version}
         and v.status = 'ready' and v.visibility = 'public'
         ${exclude.length > 0 ? sql`and e.video_id::text <> all(${exclude}::text[])` : sql``}`;

@@ -11,7 +11,11 @@
  * Environment: BENCH_USERS (50000) and BENCH_VIDEOS (200000) for the catalogue seeded first; or
  * SEARCH_BENCH_DATA_DIR (and SEARCH_BENCH_DATABASE_URL for PostgreSQL) to use one seeded already
  * (`BENCH_KEEP=1 npm run bench -- seed` prints them). BENCH_QUERIES (400 per row), BENCH_SEED (1),
- * BENCH_JSON=<file> (also write the ratios as JSON, for the smoke guard).
+ * BENCH_JSON=<file> (also write the ratios as JSON, for the smoke guard), BENCH_SEARCH_MODE (keyword; or
+ * hybrid: the same mix with `mode=hybrid`, after every video is given a 512-dimension vector under the
+ * sentence encoder's model, so the vector index holds the whole catalogue; the vectors are synthetic
+ * (clustered, bench/support/vector-data.ts) since encoding 200,000 videos takes hours, while each query
+ * is encoded by the real model: latency is measured, not relevance, which docs/AI.md measures).
  *
  * Anchor: after every search or autocomplete request, one `GET /api/v1/users/:id` of a random creator
  * through the same app (a primary-key read); the ratio of the anchor's p50 to search's p50, both taken
@@ -32,8 +36,10 @@ import { createPlatform } from '../src/platform/platform.ts';
 import { createObjectStorage } from '../src/platform/storage/create-storage.ts';
 import { benchDatabaseKinds, prepareBenchDatabase } from './support/databases.ts';
 import { envNumber, markdownTable } from './support/options.ts';
+import { giveEveryVideoAVector } from './support/catalogue-vectors.ts';
 
 const QUERIES = Math.round(envNumber('BENCH_QUERIES', 400));
+const MODE = process.env.BENCH_SEARCH_MODE === 'hybrid' ? 'hybrid' : 'keyword';
 const options = resolveSeedOptions({
   users: Math.round(envNumber('BENCH_USERS', 50_000)),
   videos: Math.round(envNumber('BENCH_VIDEOS', 200_000)),
@@ -92,7 +98,8 @@ const typo = (word: string) => {
   return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
 };
 const categories = ['howto', 'technology', 'travel', 'music', 'sports', 'gaming', 'science', 'education'];
-const q = (text: string, extra = '') => `q=${encodeURIComponent(text)}${extra}`;
+const q = (text: string, extra = '') =>
+  `q=${encodeURIComponent(text)}${extra}${MODE === 'hybrid' ? '&mode=hybrid' : ''}`;
 
 const SEARCH_MIX: [label: string, weight: number, make: () => string][] = [
   ['one topic word', 25, () => q(oneWord())],
@@ -207,6 +214,12 @@ async function benchTarget(target: Target): Promise<string[][]> {
   const rows: string[][] = [];
   try {
     const db = platform.database.db;
+    if (MODE === 'hybrid') {
+      const { vectors, seconds } = await giveEveryVideoAVector(db);
+      console.error(
+        `  ${target.kind}: ${vectors.toLocaleString('en-US')} video vectors written in ${seconds.toFixed(0)} s`,
+      );
+    }
     const creators = await db
       .selectFrom('users')
       .select(['id', 'username'])
@@ -228,7 +241,8 @@ async function benchTarget(target: Target): Promise<string[][]> {
       if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
       return elapsed;
     };
-    // Warm-up: every kind of query a few times, so caches and plans are as in a running server.
+    // Warm-up: every kind of query a few times, so caches and plans are as in a running server (and, in
+    // hybrid mode, the encoder is loaded and the vector index built or loaded).
     for (const [, , make] of SEARCH_MIX) for (let n = 0; n < 10; n += 1) await get(`/api/v1/search?${make()}`);
     for (let n = 0; n < 30; n += 1) await get(`/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`);
 
@@ -262,7 +276,12 @@ async function benchTarget(target: Target): Promise<string[][]> {
       await anchorRead();
     }
     const name = target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
-    rows.push([name, '**search: the whole mix**', String(all.length), ...figures(all)]);
+    rows.push([
+      name,
+      `**search${MODE === 'hybrid' ? ' (hybrid)' : ''}: the whole mix**`,
+      String(all.length),
+      ...figures(all),
+    ]);
     for (const [label, times] of byLabel)
       rows.push([name, `search: ${label}`, String(times.length), ...figures(times)]);
     rows.push([name, '**autocomplete**', String(autocomplete.length), ...figures(autocomplete)]);

@@ -6,27 +6,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { insertAnalysedVideos } from './analysed-catalogue-test-support.ts';
 import { nearest, vectorSearchMode } from './vector-store.ts';
+import { dot, seededUnitVector, vectorOwner } from './vector-test-support.ts';
 
 const DIMENSIONS = 512;
 const MODEL = { name: 'filter-test-vectors', version: '1' };
-
-/** A deterministic pseudo-random vector (mulberry32), so a failure can be replayed. */
-function randomVector(seed: number): number[] {
-  let state = seed >>> 0;
-  return Array.from({ length: DIMENSIONS }, () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5;
-  });
-}
 const unit = (vector: number[]) => {
   const norm = Math.hypot(...vector);
   return vector.map((value) => value / norm);
 };
-const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * b[index]!, 0);
 
 describe('pgvector search with filters (pglite)', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -38,19 +26,14 @@ describe('pgvector search with filters (pglite)', { timeout: 180_000 }, () => {
   test('a filtered search keeps searching past hidden neighbours and returns the exact nearest visible ones', async () => {
     const db = t.platform.database.db;
     assert.equal(await vectorSearchMode(db), 'pgvector');
-    const [first] = await insertAnalysedVideos(t, [{ title: 'Owner of the vectors' }]);
-    const { creator_id } = await db
-      .selectFrom('videos')
-      .select('creator_id')
-      .where('id', '=', first!)
-      .executeTakeFirstOrThrow();
-    const query = unit(randomVector(1));
+    const creator_id = await vectorOwner(t, 'Owner of the vectors');
+    const query = seededUnitVector(1, DIMENSIONS);
     const vectors = new Map<string, { vector: number[]; hidden: boolean }>();
     for (let n = 0; n < 600; n += 1) {
       // The first 300 lie close around the query and are hidden; the rest are spread everywhere.
       const hidden = n < 300;
-      const noise = randomVector(1000 + n);
-      const vector = unit(hidden ? query.map((value, index) => value + 0.02 * noise[index]!) : noise);
+      const noise = seededUnitVector(1000 + n, DIMENSIONS);
+      const vector = hidden ? unit(query.map((value, index) => value + 0.5 * noise[index]!)) : noise;
       const { id } = await db
         .insertInto('videos')
         .values({

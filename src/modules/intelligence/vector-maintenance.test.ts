@@ -8,25 +8,12 @@ import { SENTENCE_ENCODER_MODEL } from '../../platform/ai/local/sentence-embedde
 import { insertAnalysedVideos } from './analysed-catalogue-test-support.ts';
 import { reembedAll } from './reembed.ts';
 import { VectorIndexes } from './vector-indexes.ts';
+import { dot, seededUnitVector, vectorOwner } from './vector-test-support.ts';
 
 const DIMENSIONS = 32;
 const MODEL = { name: 'test-vectors', version: '1' };
 
-/** A deterministic pseudo-random unit vector (mulberry32), so a failure can be replayed. */
-function unitVector(seed: number): number[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-  const vector = Array.from({ length: DIMENSIONS }, next);
-  const norm = Math.hypot(...vector);
-  return vector.map((value) => value / norm);
-}
-
-const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * b[index]!, 0);
+const unitVector = (seed: number) => seededUnitVector(seed, DIMENSIONS);
 
 for (const kind of testDatabaseKinds()) {
   describe(`vector maintenance (${kind})`, { timeout: 180_000 }, () => {
@@ -38,12 +25,7 @@ for (const kind of testDatabaseKinds()) {
 
     test('the in-process ANN index follows the table and restarts from its snapshot', async () => {
       const db = t.platform.database.db;
-      const [creator] = await insertAnalysedVideos(t, [{ title: 'Owner of the vectors' }]);
-      const owner = await db
-        .selectFrom('videos')
-        .select('creator_id')
-        .where('id', '=', creator!)
-        .executeTakeFirstOrThrow();
+      const owner = { creator_id: await vectorOwner(t, 'Owner of the vectors') };
       const videos = await db
         .insertInto('videos')
         .values(
@@ -146,12 +128,7 @@ for (const kind of testDatabaseKinds()) {
     test('vectors written together are read once, not again at every catch-up', async () => {
       const db = t.platform.database.db;
       const burstModel = { name: 'burst-vectors', version: '1' };
-      const [owner] = await insertAnalysedVideos(t, [{ title: 'Owner of the burst' }]);
-      const { creator_id } = await db
-        .selectFrom('videos')
-        .select('creator_id')
-        .where('id', '=', owner!)
-        .executeTakeFirstOrThrow();
+      const creator_id = await vectorOwner(t, 'Owner of the burst');
       const videos = await db
         .insertInto('videos')
         .values(

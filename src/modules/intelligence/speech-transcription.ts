@@ -49,7 +49,11 @@ export async function transcribeSpeech(
   const result = await ai.transcribe(speechPath, context);
   const segments = result.value.segments.map((segment) => {
     const startSeconds = originalTime(segment.startSeconds, cut.pieces, 'start');
-    return { ...segment, startSeconds, endSeconds: Math.max(startSeconds, originalTime(segment.endSeconds, cut.pieces, 'end')) };
+    return {
+      ...segment,
+      startSeconds,
+      endSeconds: Math.max(startSeconds, originalTime(segment.endSeconds, cut.pieces, 'end')),
+    };
   });
   return { kind: 'transcribed', result: { ...result, value: { ...result.value, segments } }, activity: summary };
 }

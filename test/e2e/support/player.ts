@@ -7,6 +7,8 @@ export interface PlaybackState {
   totalVideoFrames: number;
   videoHeight: number;
   error: string | null;
+  /** Where the first stretch the player has played began (null before it plays): where playback started. */
+  playedFrom: number | null;
 }
 
 export function playbackState(page: Page): Promise<PlaybackState> {
@@ -16,6 +18,7 @@ export function playbackState(page: Page): Promise<PlaybackState> {
     totalVideoFrames: video.getVideoPlaybackQuality().totalVideoFrames,
     videoHeight: video.videoHeight,
     error: video.error ? `${video.error.code} ${video.error.message}` : null,
+    playedFrom: video.played.length > 0 ? video.played.start(0) : null,
   }));
 }
 

@@ -7,14 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { nearest, vectorSearchMode } from './vector-store.ts';
-import { dot, seededUnitVector, vectorOwner } from './vector-test-support.ts';
+import { dot, seededUnitVector, unitLength, vectorOwner } from './vector-test-support.ts';
 
 const DIMENSIONS = 512;
 const MODEL = { name: 'filter-test-vectors', version: '1' };
-const unit = (vector: number[]) => {
-  const norm = Math.hypot(...vector);
-  return vector.map((value) => value / norm);
-};
 
 describe('pgvector search with filters (pglite)', { timeout: 180_000 }, () => {
   let t: TestApp;
@@ -33,7 +29,7 @@ describe('pgvector search with filters (pglite)', { timeout: 180_000 }, () => {
       // The first 300 lie close around the query and are hidden; the rest are spread everywhere.
       const hidden = n < 300;
       const noise = seededUnitVector(1000 + n, DIMENSIONS);
-      const vector = hidden ? unit(query.map((value, index) => value + 0.5 * noise[index]!)) : noise;
+      const vector = hidden ? unitLength(query.map((value, index) => value + 0.5 * noise[index]!)) : noise;
       const { id } = await db
         .insertInto('videos')
         .values({

@@ -70,11 +70,8 @@ export async function nearest(
     for (let round = 0; round < ROUNDS; round += 1) {
       const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
       if (hits.length === 0) return [];
-      // The index's scores are exact cosines (f32 vectors); the database only says which hits pass the
-      // search's conditions. Reading their 512-float arrays back to re-rank cost more than the rest of
-      // a hybrid search together (400 arrays parsed a query).
-      // Matched on video_id first (the embedding tables' primary keys start with it): matching the text
-      // ids alone cannot use an index and scanned the whole table on every search.
+      // The index's scores are exact cosines (f32 vectors), so the database only says which hits pass
+      // the search's conditions, matched by video_id (the embedding tables' keys start with it).
       const ids = hits.map((hit) => hit.id);
       const videoIds = [...new Set(ids.map((id) => (ann.kind === 'videos' ? id : id.slice(0, id.indexOf(':')))))];
       const passing = await sql<{ id: string }>`select a.id from (${candidates}) a

@@ -10,7 +10,11 @@ export function seededUnitVector(seed: number, dimensions: number): number[] {
     value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5;
   };
-  const vector = Array.from({ length: dimensions }, next);
+  return unitLength(Array.from({ length: dimensions }, next));
+}
+
+/** The vector scaled to length 1 (stored embeddings are unit length, so cosine is the dot product). */
+export function unitLength(vector: number[]): number[] {
   const norm = Math.hypot(...vector);
   return vector.map((value) => value / norm);
 }

@@ -65,28 +65,16 @@ export class SemanticSearch {
       uploaded: params.uploaded,
       tags: params.tags,
     };
-    const lists: string[][] = [];
+    // The meaning and the word rankings need nothing from each other: they run side by side (each on its
+    // own pooled connection), so a hybrid search takes as long as its slower half, not the sum.
+    const [meaning, words] = await Promise.all([
+      params.q.trim() ? this.meaningRankings(params.q, filters) : undefined,
+      params.mode === 'hybrid' ? this.wordRankings(params, filters, origin) : undefined,
+    ]);
+    const lists = [...(meaning?.lists ?? []), ...(words?.lists ?? [])];
     // The transcript line that matched each video: a line with the query's words wins over one close in meaning.
-    const matchedLine = new Map<string, number>();
-    let model: string | null = null;
-    let meaningMatches = new Map<string, number>();
-    if (params.q.trim()) {
-      const query = await this.ai.embeddings.embedNow(params.q, {});
-      model = query.model;
-      const transcripts = await this.nearestTranscripts(query, filters);
-      meaningMatches = transcripts.bestLine;
-      lists.push(await this.nearestVideos(query, filters), transcripts.ids);
-    }
-    if (params.mode === 'hybrid') {
-      const keyword = await this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin);
-      const wordMatches = await this.transcriptKeywordMatches(params.q, filters);
-      lists.push(
-        keyword.items.map((item) => item.id),
-        wordMatches.map((match) => match.id),
-      );
-      for (const match of wordMatches) matchedLine.set(match.id, match.position);
-    }
-    for (const [id, position] of meaningMatches) if (!matchedLine.has(id)) matchedLine.set(id, position);
+    const matchedLine = new Map(words?.lines ?? []);
+    for (const [id, position] of meaning?.lines ?? []) if (!matchedLine.has(id)) matchedLine.set(id, position);
     const fused = reciprocalRankFusion(lists);
     const offset = (params.page - 1) * params.limit;
     const pageIds = fused.slice(offset, offset + params.limit).map((entry) => entry.id);
@@ -97,7 +85,36 @@ export class SemanticSearch {
       ...item,
       transcriptMatch: lines.get(item.id) ?? null,
     }));
-    return { items, total: fused.length, model };
+    return { items, total: fused.length, model: meaning?.model ?? null };
+  }
+
+  /** The videos nearest in meaning and the videos whose transcript lines are nearest, with each one's best line. */
+  private async meaningRankings(
+    q: string,
+    filters: SearchFilters,
+  ): Promise<{ lists: string[][]; lines: Map<string, number>; model: string }> {
+    const query = await this.ai.embeddings.embedNow(q, {});
+    const [videos, transcripts] = await Promise.all([
+      this.nearestVideos(query, filters),
+      this.nearestTranscripts(query, filters),
+    ]);
+    return { lists: [videos, transcripts.ids], lines: transcripts.bestLine, model: query.model };
+  }
+
+  /** The keyword search's ranking and the videos whose transcript has the query's words, with each one's best line. */
+  private async wordRankings(
+    params: SearchParams,
+    filters: SearchFilters,
+    origin: string,
+  ): Promise<{ lists: string[][]; lines: Map<string, number> }> {
+    const [keyword, wordMatches] = await Promise.all([
+      this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin),
+      this.transcriptKeywordMatches(params.q, filters),
+    ]);
+    return {
+      lists: [keyword.items.map((item) => item.id), wordMatches.map((match) => match.id)],
+      lines: new Map(wordMatches.map((match) => [match.id, match.position])),
+    };
   }
 
   private async transcriptLines(

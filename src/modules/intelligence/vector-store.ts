@@ -24,8 +24,6 @@ export function vectorSearchMode(db: Kysely<DB>): Promise<VectorSearchMode> {
   return mode;
 }
 
-const dot = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0);
-
 /** Where an ANN index holds the candidates' vectors (without pgvector): the kind, the model, the indexes. */
 export interface AnnSource {
   indexes: VectorIndexes;
@@ -33,19 +31,26 @@ export interface AnnSource {
   model: EmbeddingModel;
 }
 
-/** How many ANN hits are checked against the conditions per wanted result at first (filters drop some); grows ×4 per round. */
+/** How many ANN hits are checked against the conditions per wanted result in the first round. */
 const OVERFETCH = 4;
-const ROUNDS = 3;
+/**
+ * The most hits one ANN round may check. When the first round's pass rate says even this many would
+ * not hold `limit` passing hits, the conditions are selective enough that scanning the vectors that
+ * meet them is cheaper than more rounds.
+ */
+const MAX_FETCH = 8192;
+/** Margin on the second round's size over what the first round's pass rate predicts. */
+const SECOND_ROUND_MARGIN = 1.5;
 
 /**
  * Nearest neighbours by cosine similarity among the rows a query selects (`candidates` must yield
  * `id` and `embedding`, and `video_id` when an `ann` source is given). With pgvector the database ranks them (`embedding::vector <=> query`, served by
  * the HNSW index of migration 0060 for 512 dimensions). Without it, and given an `ann` source, the
  * in-process HNSW index proposes the nearest ids with their exact scores, and the database keeps those
- * that meet the candidates' conditions (the index follows the table within a second, vector-indexes.ts);
- * when the conditions drop so many that fewer than `limit` remain, it asks for more, and
- * after ROUNDS falls back to an exact scan. Without `ann` (one video's segments), an exact scan.
- * Vectors are unit length, so cosine = dot product.
+ * that meet the candidates' conditions (the index follows the table within a second, vector-indexes.ts).
+ * When the conditions drop so many that fewer than `limit` remain, the share that passed sizes one
+ * more round; when that round would exceed MAX_FETCH, the vectors that meet the conditions are scored
+ * exactly instead. Without `ann` (one video's segments), an exact scan.
  */
 export async function nearest(
   db: Kysely<DB>,
@@ -66,32 +71,85 @@ export async function nearest(
     return result.rows;
   }
   if (ann) {
-    let fetch = Math.max(limit * OVERFETCH, 40);
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
-      if (hits.length === 0) return [];
-      // The index's scores are exact cosines (f32 vectors), so the database only says which hits pass
-      // the search's conditions, matched by video_id (the embedding tables' keys start with it).
-      const ids = hits.map((hit) => hit.id);
-      const videoIds = [...new Set(ids.map((id) => (ann.kind === 'videos' ? id : id.slice(0, id.indexOf(':')))))];
-      const passing = await sql<{ id: string }>`select a.id from (${candidates}) a
-        where a.video_id = any(${videoIds}::uuid[]) and a.id = any(${ids}::text[])`.execute(db);
-      const kept = new Set(passing.rows.map((row) => row.id));
-      const ranked = hits.filter((hit) => kept.has(hit.id));
-      // Enough survived the conditions, or the index has nothing more to offer.
-      if (ranked.length >= limit || hits.length < fetch) return ranked.slice(0, limit);
-      fetch *= OVERFETCH;
+    const first = await annRound(db, candidates, query, Math.max(limit * OVERFETCH, 40), ann);
+    if (first.enough(limit)) return first.ranked.slice(0, limit);
+    const passRate = first.ranked.length / first.checked;
+    const fetch = Math.ceil((SECOND_ROUND_MARGIN * limit) / passRate);
+    if (passRate > 0 && fetch <= MAX_FETCH) {
+      const second = await annRound(db, candidates, query, fetch, ann);
+      if (second.enough(limit)) return second.ranked.slice(0, limit);
     }
   }
-  return (await exactScan(db, candidates, query)).slice(0, limit);
+  return exactScan(db, candidates, query, limit);
 }
 
-async function exactScan(db: Kysely<DB>, candidates: RawBuilder<unknown>, query: number[]): Promise<Neighbour[]> {
-  const result = await sql<{
-    id: string;
-    embedding: number[];
-  }>`select c.id, c.embedding from (${candidates}) c`.execute(db);
+/** The `fetch` nearest hits of the index that meet the candidates' conditions, in the index's order. */
+async function annRound(
+  db: Kysely<DB>,
+  candidates: RawBuilder<unknown>,
+  query: number[],
+  fetch: number,
+  ann: AnnSource,
+): Promise<{ ranked: Neighbour[]; checked: number; enough: (limit: number) => boolean }> {
+  const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
+  if (hits.length === 0) return { ranked: [], checked: 0, enough: () => true };
+  // The index's scores are exact cosines (f32 vectors), so the database only says which hits pass
+  // the search's conditions, matched by video_id (the embedding tables' keys start with it).
+  const ids = hits.map((hit) => hit.id);
+  const videoIds = [...new Set(ids.map((id) => (ann.kind === 'videos' ? id : id.slice(0, id.indexOf(':')))))];
+  const passing = await sql<{ id: string }>`select a.id from (${candidates}) a
+    where a.video_id = any(${videoIds}::uuid[]) and a.id = any(${ids}::text[])`.execute(db);
+  const kept = new Set(passing.rows.map((row) => row.id));
+  const ranked = hits.filter((hit) => kept.has(hit.id));
+  // Enough survived the conditions, or the index has nothing more to offer.
+  return { ranked, checked: hits.length, enough: (limit) => ranked.length >= limit || hits.length < fetch };
+}
+
+/**
+ * Scores every candidate. The vectors come as PostgreSQL's binary array form (`array_send`): parsing
+ * the text form of 512 floats a row was most of the time of a filtered search; the binary form is read
+ * in place. Their length is checked here, not in SQL: a condition on the array makes the planner guess
+ * that few rows pass it and read every vector of the table before joining the search's conditions.
+ */
+async function exactScan(
+  db: Kysely<DB>,
+  candidates: RawBuilder<unknown>,
+  query: number[],
+  limit: number,
+): Promise<Neighbour[]> {
+  const result = await sql<{ id: string; vector: Uint8Array }>`
+    select c.id, array_send(c.embedding) as vector from (${candidates}) c`.execute(db);
   return result.rows
-    .map((row) => ({ id: row.id, score: dot(query, row.embedding.map(Number)) }))
-    .sort((a, b) => b.score - a.score);
+    .filter((row) => binaryArrayLength(row.vector) === query.length)
+    .map((row) => ({ id: row.id, score: dotWithBinaryArray(query, row.vector) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/*
+ * A one-dimensional array in binary form: a 20-byte header (dimensions, null flag, element type, length,
+ * lower bound), then each element as its byte length (-1 for a null) and, for a real, a big-endian float.
+ */
+const ARRAY_HEADER_BYTES = 20;
+
+/** The element count of a one-dimensional array in binary form (0 for an empty array). */
+function binaryArrayLength(bytes: Uint8Array): number {
+  if (bytes.byteLength < ARRAY_HEADER_BYTES) return 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.getInt32(0) === 1 ? view.getInt32(12) : 0;
+}
+
+/** The dot product of `query` and a `real[]` in binary form (a null element counts as 0). */
+function dotWithBinaryArray(query: readonly number[], bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let sum = 0;
+  let offset = ARRAY_HEADER_BYTES;
+  for (let index = 0; index < query.length && offset < bytes.byteLength; index += 1) {
+    const length = view.getInt32(offset);
+    offset += 4;
+    if (length !== 4) continue;
+    sum += query[index]! * view.getFloat32(offset);
+    offset += 4;
+  }
+  return sum;
 }

@@ -94,6 +94,34 @@ describe(
       for (let index = 1; index < found.length; index += 1) assert.ok(found[index - 1]!.score >= found[index]!.score);
     });
 
+    test('with the conditions’ own query, the few videos that pass are scored from memory, also after a restart', async () => {
+      const db = t.platform.database.db;
+      // Group 3 only: the first round finds none of it, so every video of group 3 is named and scored.
+      const passing = (videoIds?: string[]) => sql`select v.id::text as id from videos v where v.duration_seconds = 3
+        ${videoIds ? sql`and v.id = any(${videoIds}::uuid[])` : sql``}`;
+      const expected = exactly([3]);
+      const ranked = (found: { id: string; score: number }[]) => {
+        assert.deepEqual(
+          found.map((hit) => hit.id),
+          expected.map((hit) => hit.id),
+        );
+        for (const [index, hit] of found.entries()) assert.ok(Math.abs(hit.score - expected[index]!.score) < 1e-5);
+      };
+      ranked(await nearest(db, candidates([3]), query, LIMIT, { indexes, kind: 'videos', model: MODEL, passing }));
+      // The snapshot keeps the full-precision vectors beside the graph: a new process scores the same.
+      await indexes.flush();
+      const logged: string[] = [];
+      const restarted = new VectorIndexes({
+        db,
+        storage: t.platform.storage,
+        logger: pino({ level: 'info' }, { write: (line: string) => void logged.push(line) }),
+        // Re-reads only the newest row: every other vector must come from the snapshot.
+        commitMarginMs: 0,
+      });
+      ranked(await restarted.nearestAmong('videos', MODEL, query, expected.map((hit) => hit.id).reverse(), LIMIT));
+      assert.ok(logged.some((line) => line.includes('vector index loaded from its snapshot')));
+    });
+
     test('without an index (one video’s segments), the exact scan reads the binary vectors right', async () => {
       const found = await nearest(t.platform.database.db, candidates([0, 4]), query, LIMIT);
       const expected = exactly([0, 4]);

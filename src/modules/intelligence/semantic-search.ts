@@ -138,6 +138,8 @@ export class SemanticSearch {
       indexes: this.indexes,
       kind: 'videos' as const,
       model: { name: query.model, version: query.version },
+      passing: (videoIds?: string[]) => sql`select s.video_id::text as id from video_search s
+        where ${sql.join([...(videoIds ? [sql`s.video_id = any(${videoIds}::uuid[])`] : []), ...searchConditions(filters)], sql` and `)}`,
     };
     return (await nearest(this.db, candidates, query.vector, CANDIDATES, ann)).map((hit) => hit.id);
   }

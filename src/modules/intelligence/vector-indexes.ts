@@ -76,6 +76,19 @@ export class VectorIndexes {
     return entry.index.search(vector, limit);
   }
 
+  /** The `limit` of `ids` nearest to `vector`, scored exactly from the index's own copy of the vectors. */
+  async nearestAmong(
+    kind: VectorKind,
+    model: EmbeddingModel,
+    vector: number[],
+    ids: Iterable<string>,
+    limit: number,
+  ): Promise<AnnHit[]> {
+    const entry = await this.entry(kind, model, vector.length);
+    await this.catchUp(kind, model, entry);
+    return entry.index.nearestAmong(vector, ids, limit);
+  }
+
   async size(kind: VectorKind, model: EmbeddingModel, dimensions: number): Promise<number> {
     return (await this.entry(kind, model, dimensions)).index.size;
   }

@@ -44,7 +44,8 @@ interface SnapshotMeta {
  */
 export class AnnIndex {
   private index: InstanceType<Usearch['Index']>;
-  private readonly keys = new Map<string, bigint>();
+  /** Id → key (the id's row, and usearch's integer key as a bigint). */
+  private readonly keys = new Map<string, number>();
   private ids: string[] = [];
   /** Row k holds key k's vector; capacity grows by doubling. */
   private vectors = new Float32Array(0);
@@ -89,13 +90,13 @@ export class AnnIndex {
     for (const [id, vector] of latest) {
       let key = this.keys.get(id);
       if (key === undefined) {
-        key = BigInt(this.ids.length);
+        key = this.ids.length;
         this.ids.push(id);
         this.keys.set(id, key);
       } else {
-        this.index.remove(key);
+        this.index.remove(BigInt(key));
       }
-      keys[n] = key;
+      keys[n] = BigInt(key);
       vectors.set(vector, n * this.dimensions);
       n += 1;
     }
@@ -123,23 +124,39 @@ export class AnnIndex {
   }
 
   /** The `limit` of `ids` nearest to `vector`, scored exactly (ids not in the index are left out). */
-  nearestAmong(vector: ArrayLike<number>, ids: Iterable<string>, limit: number): AnnHit[] {
-    if (vector.length !== this.dimensions) return [];
+  nearestAmong(vector: ArrayLike<number>, ids: readonly string[], limit: number): AnnHit[] {
+    if (vector.length !== this.dimensions || limit <= 0) return [];
     const query = Float32Array.from(vector);
+    const known = ids.filter((id) => this.keys.has(id));
+    const scores = Float64Array.from(known, (id) => this.score(query, this.keys.get(id)!));
+    // Only the best `limit` are sorted as hits: a typed sort of the scores finds the cut.
+    const cut = scores.length > limit ? scores.slice().sort()[scores.length - limit]! : -Infinity;
     const hits: AnnHit[] = [];
-    for (const id of ids) {
-      const key = this.keys.get(id);
-      if (key !== undefined) hits.push({ id, score: this.score(query, Number(key)) });
-    }
+    scores.forEach((score, index) => {
+      if (score >= cut) hits.push({ id: known[index]!, score });
+    });
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** Cosine similarity of a query with row `row` (both unit length, so the dot product). */
   private score(query: Float32Array, row: number): number {
-    const offset = row * this.dimensions;
-    let sum = 0;
-    for (let index = 0; index < this.dimensions; index += 1) sum += query[index]! * this.vectors[offset + index]!;
-    return sum;
+    // Four running sums: V8 keeps them in registers, about twice as fast as one sum on 512 dimensions.
+    const vectors = this.vectors;
+    const dimensions = this.dimensions;
+    const offset = row * dimensions;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let index = 0;
+    for (; index + 3 < dimensions; index += 4) {
+      s0 += query[index]! * vectors[offset + index]!;
+      s1 += query[index + 1]! * vectors[offset + index + 1]!;
+      s2 += query[index + 2]! * vectors[offset + index + 2]!;
+      s3 += query[index + 3]! * vectors[offset + index + 3]!;
+    }
+    for (; index < dimensions; index += 1) s0 += query[index]! * vectors[offset + index]!;
+    return s0 + s1 + s2 + s3;
   }
 
   private reserveRows(rows: number): void {
@@ -195,7 +212,7 @@ export class AnnIndex {
       const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
       loaded.vectors.set(new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4));
       loaded.ids = meta.ids;
-      meta.ids.forEach((id, index) => loaded.keys.set(id, BigInt(index)));
+      meta.ids.forEach((id, index) => loaded.keys.set(id, index));
       return { index: loaded, watermark: new Date(meta.watermark) };
     } catch {
       return undefined;

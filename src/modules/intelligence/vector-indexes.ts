@@ -81,7 +81,7 @@ export class VectorIndexes {
     kind: VectorKind,
     model: EmbeddingModel,
     vector: number[],
-    ids: Iterable<string>,
+    ids: readonly string[],
     limit: number,
   ): Promise<AnnHit[]> {
     const entry = await this.entry(kind, model, vector.length);

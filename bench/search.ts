@@ -241,9 +241,23 @@ async function benchTarget(target: Target): Promise<string[][]> {
       if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
       return elapsed;
     };
+    // Which measured searches repeat the words of an earlier one (a page of it, or the same words): in
+    // hybrid mode those reuse the query's vector (semantic-search.ts), so the share is printed.
+    const searchedWords = new Set<string>();
+    let repeatedWords = 0;
+    const noteWords = (url: string, measuring: boolean) => {
+      const words = new URL(url, 'http://bench').searchParams.get('q') ?? '';
+      if (measuring && searchedWords.has(words)) repeatedWords += 1;
+      searchedWords.add(words);
+    };
     // Warm-up: every kind of query a few times, so caches and plans are as in a running server (and, in
     // hybrid mode, the encoder is loaded and the vector index built or loaded).
-    for (const [, , make] of SEARCH_MIX) for (let n = 0; n < 10; n += 1) await get(`/api/v1/search?${make()}`);
+    for (const [, , make] of SEARCH_MIX)
+      for (let n = 0; n < 10; n += 1) {
+        const url = `/api/v1/search?${make()}`;
+        noteWords(url, false);
+        await get(url);
+      }
     for (let n = 0; n < 30; n += 1) await get(`/api/v1/search/autocomplete?${autocompleteQuery(channelNames, titles)}`);
 
     const anchor: number[] = [];
@@ -259,6 +273,7 @@ async function benchTarget(target: Target): Promise<string[][]> {
       let pick = random.next() * totalWeight;
       const [label, , make] = SEARCH_MIX.find(([, weight]) => (pick -= weight) < 0) ?? SEARCH_MIX[0]!;
       const url = `/api/v1/search?${make()}`;
+      noteWords(url, true);
       const elapsed = await get(url);
       if (process.env.BENCH_SHOW_SLOW && elapsed > Number(process.env.BENCH_SHOW_SLOW))
         console.error(`  slow: ${elapsed.toFixed(0)} ms ${decodeURIComponent(url)}`);
@@ -289,6 +304,9 @@ async function benchTarget(target: Target): Promise<string[][]> {
     const p50 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
     ratios[`${target.kind} search/anchor`] = p50(anchor) / p50(all);
     ratios[`${target.kind} autocomplete/anchor`] = p50(anchor) / p50(autocomplete);
+    console.error(
+      `  ${target.kind}: ${repeatedWords} of ${all.length} measured searches repeated an earlier search's words`,
+    );
     console.error(
       `  ${target.kind}: ${Number(count).toLocaleString('en-US')} videos${target.seededSeconds ? ` (seeded in ${target.seededSeconds.toFixed(0)} s)` : ''}; load ${loadBefore} before, ${load()} after`,
     );

@@ -31,5 +31,7 @@ export async function giveEveryVideoAVector(db: Kysely<DB>): Promise<{ vectors: 
       db,
     );
   }
+  // As autovacuum would before long: without statistics the planner takes the new table for empty.
+  if (ids.length > 0) await sql`analyze video_embeddings`.execute(db);
   return { vectors: ids.length, seconds: (performance.now() - started) / 1000 };
 }

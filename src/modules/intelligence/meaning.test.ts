@@ -72,6 +72,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(astronomy.data[0]?.id, ids[2]);
     });
 
+    test('a repeated search (its next page, the same words again) reuses the query vector', async () => {
+      const embeddings = t.services.ai.embeddings;
+      const original = embeddings.embedNow.bind(embeddings);
+      const encoded: string[] = [];
+      embeddings.embedNow = (text, context) => {
+        encoded.push(text);
+        return original(text, context);
+      };
+      try {
+        const url = (page: number) =>
+          `/api/v1/search?mode=hybrid&limit=1&page=${page}&q=${encodeURIComponent('inner tube repair')}`;
+        const first = json(await t.app.inject({ url: url(1) }));
+        const second = json(await t.app.inject({ url: url(2) }));
+        const again = json(await t.app.inject({ url: url(1) }));
+        assert.deepEqual(encoded, ['inner tube repair']);
+        assert.deepEqual(again.data, first.data);
+        assert.notEqual(second.data[0]?.id, first.data[0]?.id);
+      } finally {
+        embeddings.embedNow = original;
+      }
+    });
+
     test('keyword search finds a word only spoken, with the line and its second', async () => {
       const keyword = json(await t.app.inject({ url: '/api/v1/search?q=bubbles' }));
       assert.equal(keyword.data.length, 1);

@@ -88,7 +88,9 @@ async function main(): Promise<void> {
   if (loaded?.index.size !== VECTORS) throw new Error('the snapshot did not load');
   await rm(dir, { recursive: true, force: true });
 
-  process.stdout.write(`\n## ANN index (usearch HNSW over f16 vectors, M=16, ef_add=128, ef_search=96; hits rescored from f32)\n\n`);
+  process.stdout.write(
+    `\n## ANN index (usearch HNSW over f16 vectors, M=16, ef_add=128, ef_search=96; hits rescored from f32)\n\n`,
+  );
   process.stdout.write(
     `${markdownTable(
       [

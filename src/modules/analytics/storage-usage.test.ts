@@ -65,6 +65,12 @@ for (const kind of testDatabaseKinds()) {
       const { id } = await createVideo(t, t.creator.accessToken, { title });
       await attachSource(t, id, await makeFixture('landscape', t.fixtures));
       assert.equal((await waitForOutcome(t, t.creator.accessToken, id)).status, 'ready');
+      // The transcode job counts the stored bytes just after it marks the video ready: wait for that
+      // count, or a test that clears it could see the job write it again afterwards.
+      await waitFor('the processed bytes of the new video', async () => {
+        const row = await videoRepo.findById(t.platform.database.db, id);
+        return row?.processed_bytes ?? undefined;
+      });
       return id;
     };
 

@@ -22,7 +22,7 @@ const CANDIDATES = 100;
 
 /**
  * Query vectors kept for repeated searches: the next page of a search, and the same popular words typed
- * by many viewers, skip the encoder (13 ms of a 26 ms median hybrid search at 200,000 videos). Kept for
+ * by many viewers, skip the encoder (16–36 ms a query beside a search's other work, on 2 cores). Kept for
  * a while only, so a model that changes (a provider falling back, then recovering) is picked up.
  */
 const QUERY_VECTORS = { max: 1000, ttl: 10 * 60_000 };
@@ -78,7 +78,7 @@ export class SemanticSearch {
     // own pooled connection), so a hybrid search takes as long as its slower half, not the sum.
     const [meaning, words] = await Promise.all([
       params.q.trim() ? this.meaningRankings(params.q, filters) : undefined,
-      params.mode === 'hybrid' ? this.wordRankings(params, filters, origin) : undefined,
+      params.mode === 'hybrid' ? this.wordRankings(params, filters) : undefined,
     ]);
     const lists = [...(meaning?.lists ?? []), ...(words?.lists ?? [])];
     // The transcript line that matched each video: a line with the query's words wins over one close in meaning.
@@ -118,14 +118,13 @@ export class SemanticSearch {
   private async wordRankings(
     params: SearchParams,
     filters: SearchFilters,
-    origin: string,
   ): Promise<{ lists: string[][]; lines: Map<string, number> }> {
     const [keyword, wordMatches] = await Promise.all([
-      this.keyword.search({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, origin),
+      this.keyword.rankedIds({ ...params, sort: 'relevance', page: 1, limit: CANDIDATES }, params.page === 1),
       this.transcriptKeywordMatches(params.q, filters),
     ]);
     return {
-      lists: [keyword.items.map((item) => item.id), wordMatches.map((match) => match.id)],
+      lists: [keyword, wordMatches.map((match) => match.id)],
       lines: new Map(wordMatches.map((match) => [match.id, match.position])),
     };
   }

@@ -115,20 +115,58 @@ const tsquery = (text: string | null) => sql`to_tsquery('english', ${text ?? ''}
  * is plain words, misspelt words are corrected to the closest words used in titles (`correctWords`) and
  * what the corrected query finds follows the text matches.
  */
-export async function searchVideos(db: Executor, request: SearchRequest): Promise<SearchPage> {
+export function searchVideos(db: Executor, request: SearchRequest): Promise<SearchPage> {
+  return searchWith<SearchRow>(db, request, resultColumns);
+}
+
+/**
+ * The ids of one page of matches, in order, as searchVideos ranks them, without building the results
+ * (highlights, creators, transcript lines): hybrid search fuses 100 of them with its meaning rankings and
+ * shows only its own page.
+ */
+export async function searchVideoIds(db: Executor, request: SearchRequest): Promise<{ ids: string[]; total: number }> {
+  const page = await searchWith<{ id: string }>(db, request, () => sql`page.id from page`);
+  return { ids: page.rows.map((row) => row.id), total: page.total };
+}
+
+function searchWith<Row extends { id: string }>(
+  db: Executor,
+  request: SearchRequest,
+  select: PageSelect,
+): Promise<{ rows: Row[]; total: number }> {
   return inTransaction(db, async (trx) => {
     // Each statement touches at most a few thousand rows: starting parallel workers costs more than
     // they save, and far more on a busy machine (measured: ~80 ms of a 140 ms query at load 9).
     await sql`select set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
     const typed = tsquery(request.query.tsquery);
-    const textOnly = await searchPage(trx, request, typed, null);
+    const textOnly = await searchPage<Row>(trx, request, typed, null, select);
     if (!request.query.typoTolerant || textOnly.total >= TYPO_FALLBACK_BELOW) return textOnly;
     const corrected = await correctWords(trx, request.query.plainText.split(' '));
     const correctedQuery = corrected && parseSearchQuery(corrected.join(' ')).tsquery;
     if (!correctedQuery) return textOnly;
-    return searchPage(trx, request, tsquery(`(${request.query.tsquery}) | (${correctedQuery})`), typed);
+    return searchPage<Row>(trx, request, tsquery(`(${request.query.tsquery}) | (${correctedQuery})`), typed, select);
   });
 }
+
+/** What a page's statement selects, from its `page` rows (id, published_at, the sort keys as k0, k1, …). */
+type PageSelect = (query: RawBuilder<unknown>, withWords: boolean) => RawBuilder<unknown>;
+
+/** A search result's columns: the video, its creator, highlights and the best transcript line. */
+const resultColumns: PageSelect = (query, withWords) => {
+  // The line to show under a result: the best-ranked transcript segment with the query's words.
+  const spokenLine = withWords
+    ? sql`left join lateral (select t.text, t.start_seconds from transcript_segments t
+          where t.video_id = v.id and t.document @@ ${query}
+          order by ts_rank(t.document, ${query}) desc, t.position limit 1) line on true`
+    : sql``;
+  return sql`v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count,
+           ${shownThumbnailKeySql('v')} as thumbnail_key, v.visibility, page.published_at, u.id as creator_id, u.username as creator_username,
+           ts_headline('english', ${escapedHtml(sql`v.title`)}, ${query}, ${`${MARK}, HighlightAll=true`}) as title_html,
+           ts_headline('english', ${escapedHtml(sql`v.description`)}, ${query},
+                       ${`${MARK}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as description_html
+           ${withWords ? sql`, line.text as transcript_text, line.start_seconds as transcript_start` : sql``}
+    from page join videos v on v.id = page.id join users u on u.id = v.creator_id ${spokenLine}`;
+};
 
 /**
  * One statement: the candidates, their count (`count(*) over ()`, before the page is cut), the page by
@@ -142,12 +180,13 @@ export async function searchVideos(db: Executor, request: SearchRequest): Promis
  * the GIN index and a sort for a rare one), and the total is counted on its own (up to MAX_RESULTS),
  * since walking the most viewed videos a thousand deep would visit thousands of random pages.
  */
-async function searchPage(
+async function searchPage<Row extends { id: string }>(
   db: Executor,
   request: SearchRequest,
   query: RawBuilder<unknown>,
   exact: RawBuilder<unknown> | null,
-): Promise<SearchPage> {
+  select: PageSelect,
+): Promise<{ rows: Row[]; total: number }> {
   const conditions = searchConditions(request.filters);
   const withWords = request.query.tsquery !== null && request.query.tsquery !== '';
   const byViews = request.sort === '-views';
@@ -190,29 +229,16 @@ async function searchPage(
     } = await sql<{ n: number }>`select count(*)::int as n from (${matchIds}) as candidate`.execute(db);
     return row?.n ?? 0;
   };
-  // The line to show under a result: the best-ranked transcript segment with the query's words.
-  const spokenLine = withWords
-    ? sql`left join lateral (select t.text, t.start_seconds from transcript_segments t
-          where t.video_id = v.id and t.document @@ ${query}
-          order by ts_rank(t.document, ${query}) desc, t.position limit 1) line on true`
-    : sql``;
-  const { rows } = await sql<SearchRow & { total: number }>`
+  const { rows } = await sql<Row & { total: number }>`
     with candidates as (${candidates}), page as (
       select c.id, c.published_at, ${sql.join(keyColumns)}, count(*) over () as total
       from candidates c
       order by ${innerOrder}
       limit ${request.limit} offset ${Math.min(request.offset, MAX_RESULTS)}
     )
-    select v.id, v.title, v.description, v.tags, v.category, v.duration_seconds, v.view_count, v.like_count,
-           ${shownThumbnailKeySql('v')} as thumbnail_key, v.visibility, page.published_at, u.id as creator_id, u.username as creator_username,
-           ts_headline('english', ${escapedHtml(sql`v.title`)}, ${query}, ${`${MARK}, HighlightAll=true`}) as title_html,
-           ts_headline('english', ${escapedHtml(sql`v.description`)}, ${query},
-                       ${`${MARK}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as description_html,
-           ${withWords ? sql`line.text as transcript_text, line.start_seconds as transcript_start,` : sql``}
-           page.total::int as total
-    from page join videos v on v.id = page.id join users u on u.id = v.creator_id ${spokenLine}
+    select page.total::int as total, ${select(query, withWords)}
     order by ${outerOrder}`.execute(db);
-  const items = rows.map(({ total: _total, ...row }) => row);
+  const items = rows.map(({ total: _total, ...row }) => row as unknown as Row);
   if (byViews) return { rows: items, total: await counted() };
   if (rows.length > 0) return { rows: items, total: rows[0]!.total };
   // No row: nothing matches, or the page is past the last one (then the total still has to be told).

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { json } from '../../../test/support/app.ts';
 import { rebuildSearchIndex } from './search-index.ts';
+import { searchQuery } from './schemas.ts';
 import { MAX_RESULTS } from './search-repo.ts';
 import { describeSearch } from './search-test-support.ts';
 
@@ -127,6 +128,28 @@ describeSearch('search results', (kit) => {
     const beyond = await search('q=capybara&limit=100&page=11');
     assert.deepEqual(beyond.data, []);
     assert.equal(beyond.meta.total, MAX_RESULTS);
+  });
+
+  test('the ids-only ranking (hybrid search) lists what the search lists, in its order', async () => {
+    const { t, video, ids } = kit();
+    for (let n = 0; n < 4; n += 1)
+      await video({
+        title: `Rankset lesson ${n}`,
+        tags: ['rankset'],
+        views: 10 * n,
+        category: n % 2 ? 'music' : 'education',
+      });
+    await video({ title: 'Rankset outlier', description: 'rankset in the description only', views: 99 });
+    for (const query of [
+      'q=rankset',
+      'q=rankset&sort=-views',
+      'q=rankset&category=music',
+      'q=ranksett',
+      'q=rankset&limit=2&page=2',
+    ]) {
+      const params = searchQuery.parse(Object.fromEntries(new URLSearchParams(query)));
+      assert.deepEqual(await t.services.search.rankedIds(params, false), await ids(query), query);
+    }
   });
 
   test('a misspelt word is corrected to a word used in titles', async () => {

@@ -9,7 +9,7 @@ import { pathInVideoFolder } from '../videos/storage-keys.ts';
 import { channelSuggestions, tagSuggestions, titleSuggestions, type Suggestion } from './autocomplete-repo.ts';
 import { logQuery, popularQueries, zeroResultQueries, type ZeroResultCursor } from './query-log-repo.ts';
 import { normaliseQuery, parseSearchQuery } from './query-parser.ts';
-import { searchVideos, type SearchRow } from './search-repo.ts';
+import { searchVideoIds, searchVideos, type SearchRow } from './search-repo.ts';
 import type { searchQuery, searchResultSchema } from './schemas.ts';
 
 const AUTOCOMPLETE_SIZE = 10;
@@ -49,15 +49,29 @@ export class SearchService {
   }
 
   async search(params: SearchParams, origin: string): Promise<{ items: SearchResult[]; total: number }> {
-    const page = await searchVideos(this.db, {
+    const page = await searchVideos(this.db, this.request(params));
+    if (params.page === 1) this.recordQuery(params.q, page.total);
+    return { items: page.rows.map((row) => this.present(row, origin)), total: page.total };
+  }
+
+  /**
+   * The ids `search` would list on this page, in its order, without building the results: hybrid search
+   * fuses them with its own rankings, and says whether this is the first page of its search (`recordQuery`).
+   */
+  async rankedIds(params: SearchParams, recordQuery: boolean): Promise<string[]> {
+    const page = await searchVideoIds(this.db, this.request(params));
+    if (recordQuery) this.recordQuery(params.q, page.total);
+    return page.ids;
+  }
+
+  private request(params: SearchParams) {
+    return {
       query: parseSearchQuery(params.q),
       filters: { category: params.category, duration: params.duration, uploaded: params.uploaded, tags: params.tags },
       sort: params.sort,
       limit: params.limit,
       offset: (params.page - 1) * params.limit,
-    });
-    if (params.page === 1) this.recordQuery(params.q, page.total);
-    return { items: page.rows.map((row) => this.present(row, origin)), total: page.total };
+    };
   }
 
   /**

@@ -87,18 +87,19 @@ export async function nearest(
     return result.rows;
   }
   if (ann) {
-    const first = await annRound(db, candidates, query, Math.max(limit * OVERFETCH, 40), ann);
+    // Only video ids can be checked on the conditions' own table; segments go through `candidates`.
+    const passing = ann.kind === 'videos' ? ann.passing : undefined;
+    const first = await annRound(db, candidates, query, Math.max(limit * OVERFETCH, 40), ann, passing);
     if (first.enough(limit)) return first.ranked.slice(0, limit);
     const passRate = first.ranked.length / first.checked;
-    const passingAll = ann.kind === 'videos' ? ann.passing : undefined;
     const expected = passRate * (await ann.indexes.size(ann.kind, ann.model, query.length));
-    if (passingAll && expected <= FEW_ENOUGH_TO_SCORE) return nearestAmongPassing(db, query, limit, ann, passingAll);
+    if (passing && expected <= FEW_ENOUGH_TO_SCORE) return nearestAmongPassing(db, query, limit, ann, passing);
     const fetch = Math.ceil((SECOND_ROUND_MARGIN * limit) / passRate);
     if (passRate > 0 && fetch <= MAX_FETCH) {
-      const second = await annRound(db, candidates, query, fetch, ann);
+      const second = await annRound(db, candidates, query, fetch, ann, passing);
       if (second.enough(limit)) return second.ranked.slice(0, limit);
     }
-    if (passingAll) return nearestAmongPassing(db, query, limit, ann, passingAll);
+    if (passing) return nearestAmongPassing(db, query, limit, ann, passing);
   }
   return exactScan(db, candidates, query, limit);
 }
@@ -112,9 +113,9 @@ async function nearestAmongPassing(
   query: number[],
   limit: number,
   ann: AnnSource,
-  passingAll: NonNullable<AnnSource['passing']>,
+  passing: NonNullable<AnnSource['passing']>,
 ): Promise<Neighbour[]> {
-  const { rows } = await sql<{ id: string }>`${passingAll()}`.execute(db);
+  const { rows } = await sql<{ id: string }>`${passing()}`.execute(db);
   return ann.indexes.nearestAmong(
     ann.kind,
     ann.model,
@@ -131,6 +132,7 @@ async function annRound(
   query: number[],
   fetch: number,
   ann: AnnSource,
+  passing: AnnSource['passing'],
 ): Promise<{ ranked: Neighbour[]; checked: number; enough: (limit: number) => boolean }> {
   const hits = await ann.indexes.search(ann.kind, ann.model, query, fetch);
   if (hits.length === 0) return { ranked: [], checked: 0, enough: () => true };
@@ -138,13 +140,13 @@ async function annRound(
   // the search's conditions, matched by video_id (the embedding tables' keys start with it).
   const ids = hits.map((hit) => hit.id);
   const videoIds = [...new Set(ids.map((id) => (ann.kind === 'videos' ? id : id.slice(0, id.indexOf(':')))))];
-  const passing = await (
-    ann.passing && ann.kind === 'videos'
-      ? sql<{ id: string }>`${ann.passing(videoIds)}`
+  const passed = await (
+    passing
+      ? sql<{ id: string }>`${passing(videoIds)}`
       : sql<{ id: string }>`select a.id from (${candidates}) a
           where a.video_id = any(${videoIds}::uuid[]) and a.id = any(${ids}::text[])`
   ).execute(db);
-  const kept = new Set(passing.rows.map((row) => row.id));
+  const kept = new Set(passed.rows.map((row) => row.id));
   const ranked = hits.filter((hit) => kept.has(hit.id));
   // Enough survived the conditions, or the index has nothing more to offer.
   return { ranked, checked: hits.length, enough: (limit) => ranked.length >= limit || hits.length < fetch };
@@ -165,8 +167,10 @@ async function exactScan(
   const result = await sql<{ id: string; vector: Uint8Array }>`
     select c.id, array_send(c.embedding) as vector from (${candidates}) c`.execute(db);
   return result.rows
-    .filter((row) => binaryArrayLength(row.vector) === query.length)
-    .map((row) => ({ id: row.id, score: dotWithBinaryArray(query, row.vector) }))
+    .flatMap((row) => {
+      const score = dotWithBinaryArray(query, row.vector);
+      return score === undefined ? [] : [{ id: row.id, score }];
+    })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
@@ -177,16 +181,14 @@ async function exactScan(
  */
 const ARRAY_HEADER_BYTES = 20;
 
-/** The element count of a one-dimensional array in binary form (0 for an empty array). */
-function binaryArrayLength(bytes: Uint8Array): number {
-  if (bytes.byteLength < ARRAY_HEADER_BYTES) return 0;
+/**
+ * The dot product of `query` and a one-dimensional `real[]` in binary form (a null element counts as 0);
+ * undefined when the array's length is not the query's (another model's size).
+ */
+function dotWithBinaryArray(query: readonly number[], bytes: Uint8Array): number | undefined {
+  if (bytes.byteLength < ARRAY_HEADER_BYTES) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return view.getInt32(0) === 1 ? view.getInt32(12) : 0;
-}
-
-/** The dot product of `query` and a `real[]` in binary form (a null element counts as 0). */
-function dotWithBinaryArray(query: readonly number[], bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt32(0) !== 1 || view.getInt32(12) !== query.length) return undefined;
   let sum = 0;
   let offset = ARRAY_HEADER_BYTES;
   for (let index = 0; index < query.length && offset < bytes.byteLength; index += 1) {

@@ -16,7 +16,7 @@ import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
 import { prepareBenchDatabase } from './databases.ts';
 import { ms, percentiles, type Latency } from './latency.ts';
 import { startTarget, stopAllTargets } from './target-process.ts';
-import { cpuSecondsOf } from './process-cpu.ts';
+import { cpuSplitOf } from './process-cpu.ts';
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./live-chat-clients.ts', import.meta.url));
 
@@ -47,6 +47,25 @@ function histogramPercentiles(pairs: Array<[number, number]>): Latency {
   };
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
+
+/** Starts counting the processes' CPU; the returned function answers the user and system seconds since. */
+function cpuUsedBy(pids: number[]): () => { user: number; system: number } {
+  const before = pids.map(cpuSplitOf);
+  return () =>
+    pids.reduce(
+      (sum, pid, index) => {
+        const now = cpuSplitOf(pid);
+        return {
+          user: sum.user + now.user - before[index]!.user,
+          system: sum.system + now.system - before[index]!.system,
+        };
+      },
+      { user: 0, system: 0 },
+    );
+}
+
+const splitText = (split: { user: number; system: number }) =>
+  `user ${split.user.toFixed(1)} s, system ${split.system.toFixed(1)} s`;
 
 interface ClientResult {
   /** [milliseconds, count] pairs. */
@@ -167,8 +186,8 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
       const frame = JSON.parse(data.toString()) as { type: string; ref?: string };
       if (frame.type === 'ack' && frame.ref) ackLatencies.push(Date.now() - sentAt.get(frame.ref)!);
     });
-    const cpuBefore = servers.map((server) => cpuSecondsOf(server.pid));
-    const clientCpuBefore = children.map((child) => cpuSecondsOf(child.pid!));
+    const serverCpu = cpuUsedBy(servers.map((server) => server.pid));
+    const clientCpu = cpuUsedBy(children.map((child) => child.pid!));
     const started = Date.now();
     for (let seq = 0; seq < total; seq += 1) {
       const due = started + (seq * 1000) / options.rate;
@@ -197,11 +216,9 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
       last = now;
     }
     // From /proc: a saturated server may not answer an IPC question in time.
-    const cpuSeconds = servers.reduce((sum, server, index) => sum + cpuSecondsOf(server.pid) - cpuBefore[index]!, 0);
-    const clientCpuSeconds = children.reduce(
-      (sum, child, index) => sum + cpuSecondsOf(child.pid!) - clientCpuBefore[index]!,
-      0,
-    );
+    const serverSplit = serverCpu();
+    const cpuSeconds = serverSplit.user + serverSplit.system;
+    const clientSplit = clientCpu();
     const results = await Promise.all(
       children.map((child) => {
         const result = nextMessage<ClientResult>(child, 'result', 120_000);
@@ -225,8 +242,8 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
         `server memory ${((rssAfter - rssBefore) / options.clients).toFixed(1)} KiB per connection; ` +
         `server CPU ${((cpuSeconds * 1e6) / Math.max(1, delivered)).toFixed(1)} µs per delivery, ` +
         `${((cpuSeconds * 1e6) / Math.max(1, frames)).toFixed(1)} µs per frame (both processes; ` +
-        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame); ` +
-        `client processes: CPU ${clientCpuSeconds.toFixed(1)} s, event-loop delay p99 ${results.map((result) => ms(result.loopDelay.p99)).join('/')} ms, ` +
+        `${(delivered / Math.max(1, frames)).toFixed(2)} messages a frame; ${splitText(serverSplit)}); ` +
+        `client processes: CPU ${(clientSplit.user + clientSplit.system).toFixed(1)} s (${splitText(clientSplit)}), event-loop delay p99 ${results.map((result) => ms(result.loopDelay.p99)).join('/')} ms, ` +
         `max ${results.map((result) => ms(result.loopDelay.max)).join('/')} ms; load ${options.load()}`,
     );
   } finally {

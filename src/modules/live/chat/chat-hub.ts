@@ -67,6 +67,8 @@ interface Room {
   pending: RoomEvent[];
   pendingTexts: string[];
   flushTimer?: NodeJS.Timeout;
+  /** A tick's frame is still going out to the members (in slices, see `fanOut`). */
+  fanningOut: boolean;
   lastFlushAt: number;
   /** How long the last frame took to go to every member (ms): the next tick is a multiple of it. */
   lastFanoutMs: number;
@@ -90,6 +92,14 @@ export const DEFAULT_TICK_MS = 100;
  */
 const FANOUT_SHARE = 4;
 const MIN_TICK_MS = 20;
+/**
+ * A fan-out hands the event loop back after about this long (checked every FANOUT_CHECK_EVERY
+ * members) and goes on in the next turn: a 2,500-socket room's frame takes 20–30 ms to write, and
+ * written in one go it held everything else on the process for that long (a sender's message, its
+ * database write's answer, the pub/sub hop each waited behind it). Sliced, they wait a few ms.
+ */
+const FANOUT_SLICE_MS = 4;
+const FANOUT_CHECK_EVERY = 64;
 
 const byId = (a: ChatMessage, b: ChatMessage) => compareIds(a.id, b.id);
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
@@ -112,6 +122,8 @@ export class ChatHub {
   private readonly rooms = new Map<string, Room>();
   private readonly instance = randomUUID();
   private readonly timer: NodeJS.Timeout;
+  /** Set by close: a fan-out still going out then sets no further tick. */
+  private closed = false;
 
   /** Called with every room event this process receives, before its sockets get it (cache invalidation). */
   private readonly observers: Array<(streamId: string, event: ChatEvent) => void> = [];
@@ -145,6 +157,7 @@ export class ChatHub {
         recentLoaded: Promise.resolve(false),
         pending: [],
         pendingTexts: [],
+        fanningOut: false,
         lastFlushAt: 0,
         lastFanoutMs: 0,
       };
@@ -219,6 +232,7 @@ export class ChatHub {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.timer);
     for (const room of this.rooms.values()) {
       clearTimeout(room.reportTimer);
@@ -265,7 +279,12 @@ export class ChatHub {
   private enqueue(room: Room, event: RoomEvent, text: string): void {
     room.pending.push(event);
     room.pendingTexts.push(text);
-    if (room.flushTimer) return;
+    this.scheduleFlush(room);
+  }
+
+  /** Sets the room's next tick, unless one is set or a frame is still going out (its end sets it). */
+  private scheduleFlush(room: Room): void {
+    if (this.closed || room.flushTimer || room.fanningOut || room.pending.length === 0) return;
     const tick = Math.min(this.tickMs, Math.max(MIN_TICK_MS, FANOUT_SHARE * room.lastFanoutMs));
     const wait = Math.max(0, room.lastFlushAt + tick - Date.now());
     room.flushTimer = setTimeout(() => {
@@ -280,9 +299,32 @@ export class ChatHub {
     room.pending = [];
     room.pendingTexts = [];
     room.lastFlushAt = Date.now();
+    room.fanningOut = true;
+    this.fanOut(room, batch, [...room.members], 0, 0);
+  }
+
+  /**
+   * Writes the batch to members[from…] for at most FANOUT_SLICE_MS, then goes on after the I/O that
+   * arrived meanwhile (setImmediate). The members are the ones in the room when the tick began; one
+   * that joins during the fan-out has these messages in its history. The next tick waits for the end,
+   * so every socket gets the frames in order.
+   */
+  private fanOut(room: Room, batch: RoomBatch, members: ChatMember[], from: number, busyMs: number): void {
     const started = performance.now();
-    for (const member of room.members) member.deliver(batch);
-    room.lastFanoutMs = performance.now() - started;
+    let next = from;
+    while (next < members.length) {
+      members[next]!.deliver(batch);
+      next += 1;
+      if (next % FANOUT_CHECK_EVERY === 0 && performance.now() - started >= FANOUT_SLICE_MS) break;
+    }
+    const spentMs = busyMs + performance.now() - started;
+    if (next < members.length) {
+      setImmediate(() => this.fanOut(room, batch, members, next, spentMs));
+      return;
+    }
+    room.fanningOut = false;
+    room.lastFanoutMs = spentMs;
+    this.scheduleFlush(room);
   }
 
   private remember(room: Room, event: ChatEvent): void {

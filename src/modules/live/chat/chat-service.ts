@@ -52,6 +52,8 @@ const OPEN_STATUSES = new Set(['scheduled', 'live']);
 /** How long this process trusts what it read, when no event told it of a change (docs/LIVE.md). */
 const STREAM_TTL_MS = 2000;
 const PERMISSION_TTL_MS = 30_000;
+/** A chatty room's sends never wait for these reads: they are renewed in the background (ttl-cache.ts). */
+const REFRESH_AHEAD = { refreshAhead: true };
 
 type Ban = { until: number | null } | null;
 
@@ -88,9 +90,9 @@ export interface ChatAuthor extends AuthenticatedUser {
  */
 export class ChatService {
   private readonly streams: TtlCache<LiveStreamRow | undefined>;
-  private readonly moderators = new TtlCache<boolean>(PERMISSION_TTL_MS);
-  private readonly bans = new TtlCache<Ban>(PERMISSION_TTL_MS);
-  private readonly subscribed = new TtlCache<boolean>(PERMISSION_TTL_MS);
+  private readonly moderators = new TtlCache<boolean>(PERMISSION_TTL_MS, REFRESH_AHEAD);
+  private readonly bans = new TtlCache<Ban>(PERMISSION_TTL_MS, REFRESH_AHEAD);
+  private readonly subscribed = new TtlCache<boolean>(PERMISSION_TTL_MS, REFRESH_AHEAD);
   private readonly writer: ChatWriter;
   /** Set on the first message this process checks; every ban cache entry is dropped by its notice. */
   private restrictionsFeed?: Promise<unknown>;
@@ -101,7 +103,7 @@ export class ChatService {
   private readonly standingWatchers = new Map<string, Set<(channelId: string) => void>>();
 
   constructor(private readonly deps: ChatServiceDeps) {
-    this.streams = new TtlCache(STREAM_TTL_MS);
+    this.streams = new TtlCache(STREAM_TTL_MS, REFRESH_AHEAD);
     this.writer = new ChatWriter(deps.db);
   }
 

@@ -157,6 +157,43 @@ describe('chat hub delivery ticks', () => {
     hub.close();
   });
 
+  test("instances holding a busy room's sockets take turns: their frames go out half a tick apart", async () => {
+    const pubsub = new MemoryPubSub();
+    const hubs = [new ChatHub(pubsub, undefined, 100), new ChatHub(pubsub, undefined, 100)];
+    // A 15 ms fan-out each: a 60 ms tick wanted, rounded to the shared 100 ms.
+    const viewers = hubs.map(() => recorder());
+    const leaves = await Promise.all(
+      hubs.map((hub, index) =>
+        hub.join('room', {
+          deliver: (batch) => {
+            viewers[index]!.deliver(batch);
+            for (const until = performance.now() + 15; performance.now() < until;);
+          },
+          deliverOwn: () => undefined,
+        }),
+      ),
+    );
+    await sleep(500); // both instances' presence reports arrive
+    const started = Date.now();
+    for (let id = 1; id <= 100; id += 1) {
+      await hubs[0]!.publish('room', { type: 'message', message: message(id) });
+      await sleep(10);
+    }
+    await sleep(300);
+    const expected = Array.from({ length: 100 }, (_, index) => String(index + 1));
+    for (const viewer of viewers) assert.deepEqual(messageIds(viewer), expected, 'every message once, in order');
+    // Where in the 100 ms tick each instance's frames went out (the busy part, after the first 300 ms).
+    const phases = viewers.map((viewer) =>
+      viewer.batches.filter(({ at }) => at - started > 300 && at - started < 1000).map(({ at }) => at % 100),
+    );
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const apart = Math.abs(median(phases[0]!) - median(phases[1]!));
+    const distance = Math.min(apart, 100 - apart);
+    assert.ok(distance >= 30, `the instances' frames are ${distance} ms apart in each 100 ms tick (phases ${phases})`);
+    for (const leave of leaves) await leave();
+    for (const hub of hubs) hub.close();
+  });
+
   test('a held message goes to its author only, outside the shared frames', async () => {
     const hub = new ChatHub(new MemoryPubSub(), undefined, TICK_MS);
     const author = recorder('author');

@@ -72,6 +72,10 @@ interface Room {
   lastFlushAt: number;
   /** How long the last frame took to go to every member (ms): the next tick is a multiple of it. */
   lastFanoutMs: number;
+  /** Where in each tick this process's frames go out, as a share of the tick (see `staggerTicks`). */
+  tickPhase: number;
+  /** Instances holding sockets of the room, this one included. */
+  holders: number;
 }
 
 const REPORT_INTERVAL_MS = 5000;
@@ -100,6 +104,12 @@ const MIN_TICK_MS = 20;
  */
 const FANOUT_SLICE_MS = 4;
 const FANOUT_CHECK_EVERY = 64;
+
+/** The first time at or after `from` that is `phase` of the way into a tick (ticks counted from the epoch). */
+function nextSlot(from: number, tick: number, phase: number): number {
+  const offset = phase * tick;
+  return Math.ceil((from - offset) / tick) * tick + offset;
+}
 
 const byId = (a: ChatMessage, b: ChatMessage) => compareIds(a.id, b.id);
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
@@ -160,6 +170,8 @@ export class ChatHub {
         fanningOut: false,
         lastFlushAt: 0,
         lastFanoutMs: 0,
+        tickPhase: 0,
+        holders: 1,
       };
       created.unsubscribe = this.pubsub.subscribe(channelOf(streamId), (event) =>
         this.receive(streamId, created, event as WireEvent),
@@ -261,6 +273,7 @@ export class ChatHub {
   private receive(streamId: string, room: Room, event: WireEvent): void {
     if (event.type === 'presence-report') {
       room.counts.set(event.instance, { count: event.count, at: Date.now() });
+      this.staggerTicks(room);
       this.refreshPresence(room);
       return;
     }
@@ -285,8 +298,16 @@ export class ChatHub {
   /** Sets the room's next tick, unless one is set or a frame is still going out (its end sets it). */
   private scheduleFlush(room: Room): void {
     if (this.closed || room.flushTimer || room.fanningOut || room.pending.length === 0) return;
-    const tick = Math.min(this.tickMs, Math.max(MIN_TICK_MS, FANOUT_SHARE * room.lastFanoutMs));
-    const wait = Math.max(0, room.lastFlushAt + tick - Date.now());
+    const tick = this.tickOf(room);
+    const now = Date.now();
+    // Quiet (nothing sent for a tick): at once. Busy: a tick after the last frame, or in a room held by
+    // several instances this one's next slot at least half a tick after it (in step, exactly a tick
+    // later), and never more than a tick from now.
+    const busyAt =
+      room.holders > 1
+        ? Math.min(nextSlot(Math.max(now, room.lastFlushAt + tick / 2), tick, room.tickPhase), now + tick)
+        : room.lastFlushAt + tick;
+    const wait = now - room.lastFlushAt >= tick ? 0 : Math.max(0, busyAt - now);
     room.flushTimer = setTimeout(() => {
       room.flushTimer = undefined;
       this.flush(room);
@@ -299,6 +320,10 @@ export class ChatHub {
     room.pending = [];
     room.pendingTexts = [];
     room.lastFlushAt = Date.now();
+    if (room.members.size > 1000)
+      process.stderr.write(
+        `FLUSH ${process.pid} ${room.lastFlushAt % 1000} phase ${room.tickPhase} fanout ${room.lastFanoutMs.toFixed(1)} n ${room.pending.length}\n`,
+      );
     room.fanningOut = true;
     this.fanOut(room, batch, [...room.members], 0, 0);
   }
@@ -325,6 +350,34 @@ export class ChatHub {
     room.fanningOut = false;
     room.lastFanoutMs = spentMs;
     this.scheduleFlush(room);
+  }
+
+  /**
+   * FANOUT_SHARE times the room's last fan-out, within [MIN_TICK_MS, tickMs]. A room held by several
+   * instances rounds it up to the configured tick halved k times, so their ticks keep one length and
+   * their staggered slots stay apart (see `staggerTicks`).
+   */
+  private tickOf(room: Room): number {
+    const wanted = Math.min(this.tickMs, Math.max(MIN_TICK_MS, FANOUT_SHARE * room.lastFanoutMs));
+    if (room.holders <= 1) return wanted;
+    let tick = this.tickMs;
+    while (tick / 2 >= wanted && tick / 2 >= MIN_TICK_MS) tick /= 2;
+    return tick;
+  }
+
+  /**
+   * Spreads the room's busy ticks over the instances that hold its sockets: with n of them, the
+   * i-th (by instance id) sends at i/n of each tick. Every instance gets each event at the same
+   * moment, so unstaggered they all wrote their frames at once; on one host (scripts/cluster.sh, the
+   * bench) their fan-outs and the sockets' reads then fought for the same cores, and the last sockets
+   * of each read their frame that much later.
+   */
+  private staggerTicks(room: Room): void {
+    const holding = [...room.counts].filter(([, report]) => report.count > 0).map(([instance]) => instance);
+    if (!holding.includes(this.instance)) holding.push(this.instance);
+    holding.sort();
+    room.tickPhase = holding.indexOf(this.instance) / holding.length;
+    room.holders = holding.length;
   }
 
   private remember(room: Room, event: ChatEvent): void {

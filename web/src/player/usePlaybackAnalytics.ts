@@ -10,6 +10,12 @@ const BATCH_INTERVAL_MS = 12_000;
 const HEARTBEAT_SECONDS = 10;
 const MAX_BATCH = 90;
 const SESSION_KEY = 'streamhub:analytics-session';
+/**
+ * A jump forward of less than this while playing is the player stepping over a hole in the buffered
+ * media (hls.js nudges past gaps, most often at the start), not the viewer seeking: the player's
+ * controls step 5 or 10 s. It is neither reported as a seek nor counted as watched.
+ */
+const GAP_STEP_SECONDS = 2;
 
 type PlayerEvent = {
   type: string;
@@ -128,6 +134,11 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
     };
     const onSeeking = () => {
       if (!started) return;
+      const step = video.currentTime - lastTime;
+      if (!video.paused && step > 0 && step < GAP_STEP_SECONDS) {
+        lastTime = video.currentTime;
+        return;
+      }
       report('heartbeat', lastTime);
       push({ type: 'seek', from: round(lastTime), position: round(video.currentTime) });
       stretchStart = video.currentTime;

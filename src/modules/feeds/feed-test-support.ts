@@ -61,12 +61,15 @@ export async function readWholeFeed(t: TestApp, reader: TestAccount, limit = 50)
   return ids;
 }
 
-/** Waits until the reader's feed is exactly `expected` (fan-out and event delivery are asynchronous). */
+/**
+ * Waits until the reader's feed is exactly `expected` (fan-out and event delivery are asynchronous;
+ * a subscription's backfill took over 20 s once on a machine busy with browser tests beside the suite).
+ */
 export function waitForFeed(
   t: TestApp,
   reader: TestAccount,
   expected: string[],
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<string[]> {
   return waitFor(
     `feed of ${reader.id} to be ${expected.length} videos`,

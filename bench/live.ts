@@ -19,8 +19,9 @@
  *
  * Environment: BENCH_CLIENTS (1000; 0 skips the chat part), BENCH_RATE (50), BENCH_SECONDS (10), BENCH_INGEST_SECONDS (15; 0
  * skips the ingest part), BENCH_GLASS_SECONDS (20 of sampling per segment length; 0 skips the picture
- * part), BENCH_CLIENT_PROCESSES (2), BENCH_CPU_PROF=<dir> (V8 CPU profiles of the chat servers and
- * client processes), DATABASE_URL, REDIS_URL.
+ * part), BENCH_CLIENT_PROCESSES (2), BENCH_CHAT_CLIENT (lean: the receive-only client of
+ * support/lean-websocket.ts; ws: `ws` clients, which cost the shared cores about a third more),
+ * BENCH_CPU_PROF=<dir> (V8 CPU profiles of the chat servers and client processes), DATABASE_URL, REDIS_URL.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -4,15 +4,33 @@
  * records every message frame: the delivery latency (now minus the send time in the body "<seq>
  * <sentAt>") and, per socket, which sequence numbers arrived (duplicates counted). On { type:
  * 'finish' } it answers { type: 'result' } and exits. A process of its own, so the clients' work does
- * not share an event loop with the servers or the sender.
+ * not share an event loop with the servers or the sender. The sockets are LeanWebSocket's (a
+ * receive-only client, see lean-websocket.ts), or `ws` clients with BENCH_CHAT_CLIENT=ws.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { LeanWebSocket } from './lean-websocket.ts';
 
 const urls = (process.env.CHAT_URLS ?? '').split(',').filter(Boolean);
 const count = Number(process.env.CHAT_CLIENTS ?? 0);
 const total = Number(process.env.CHAT_TOTAL ?? 0);
 const send = (message: object) => process.send?.(message);
+const useWs = process.env.BENCH_CHAT_CLIENT === 'ws';
+
+/** One load socket, whichever client holds it: its messages as Buffers, and its end (with an error, if any). */
+function connectSocket(
+  url: string,
+  onMessage: (data: Buffer) => void,
+  onEnd: (error?: string) => void,
+): { terminate(): void } {
+  if (!useWs) return new LeanWebSocket(url, { onMessage, onClose: (reason) => onEnd(reason) });
+  const socket = new WebSocket(url);
+  let error: string | undefined;
+  socket.on('message', (data) => onMessage(data as Buffer));
+  socket.on('error', (cause) => (error = String(cause)));
+  socket.on('close', () => onEnd(error));
+  return socket;
+}
 
 /** Delivery latencies as a histogram of whole milliseconds (the last bucket holds anything slower). */
 const HISTOGRAM_MS = 120_000;
@@ -22,7 +40,7 @@ let duplicates = 0;
 /** Frames received after joining (a batch frame carries several events). */
 let frames = 0;
 let outOfRange = 0;
-const sockets: WebSocket[] = [];
+const sockets: Array<{ terminate(): void }> = [];
 let ready = 0;
 /** Connections that failed before joining and were opened again (reported with the result). */
 let retries = 0;
@@ -52,10 +70,8 @@ function numberAt(bytes: Buffer, from: number, end: number): number {
 
 /** Opens socket `index`; one that fails before it is in the room (a refused connection under load) tries again. */
 function open(index: number, mine: Uint8Array): void {
-  const socket = new WebSocket(urls[index % urls.length]!);
-  sockets[index] = socket;
   let joined = false;
-  socket.on('message', (data) => {
+  const onMessage = (data: Buffer) => {
     if (!joined) {
       if (data.toString().startsWith('{"type":"ready"')) {
         joined = true;
@@ -72,7 +88,7 @@ function open(index: number, mine: Uint8Array): void {
     // sends nothing else with a body): 2,500 sockets a process read each frame, and a slow parse here
     // would delay the next sockets' reads and count as delivery latency.
     const now = Date.now();
-    const bytes = data as Buffer;
+    const bytes = data;
     frames += 1;
     for (let at = bytes.indexOf(BODY); at >= 0; at = bytes.indexOf(BODY, numberEnd)) {
       const seq = numberAt(bytes, at + BODY.length, SPACE);
@@ -86,16 +102,17 @@ function open(index: number, mine: Uint8Array): void {
       if (mine[seq]) duplicates += 1;
       else mine[seq] = 1;
     }
-  });
-  socket.on('error', (error) => {
-    if (joined) send({ type: 'error', message: String(error) });
-  });
-  socket.on('close', () => {
-    if (!joined && !finishing) {
-      retries += 1;
-      setTimeout(() => open(index, mine), 200 + Math.random() * 800);
+  };
+  const onEnd = (error?: string) => {
+    if (finishing) return;
+    if (joined) {
+      if (error) send({ type: 'error', message: error });
+      return;
     }
-  });
+    retries += 1;
+    setTimeout(() => open(index, mine), 200 + Math.random() * 800);
+  };
+  sockets[index] = connectSocket(urls[index % urls.length]!, onMessage, onEnd);
 }
 
 for (let index = 0; index < count; index += 1) {

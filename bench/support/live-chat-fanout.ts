@@ -146,7 +146,8 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
     const rssBefore = servers.reduce((sum, server) => sum + rssKiB(server.pid), 0);
     console.log(
       `# Live chat fan-out: ${options.clients} sockets over 2 API processes (Redis pub/sub, PostgreSQL), ` +
-        `${options.clientProcesses} client processes, ${options.rate} msg/s for ${options.seconds} s, ` +
+        `${options.clientProcesses} client processes (${process.env.BENCH_CHAT_CLIENT === 'ws' ? 'ws' : 'lean'} sockets), ` +
+        `${options.rate} msg/s for ${options.seconds} s, ` +
         `delivery tick ${process.env.LIVE_CHAT_TICK_MS ?? 'default (100)'} ms; load ${options.load()}`,
     );
     const perProcess = Math.ceil(options.clients / options.clientProcesses);

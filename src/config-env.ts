@@ -136,7 +136,7 @@ export const envSchema = z.object({
   LIVE_CHAT_MESSAGES_PER_10S: positiveInt(5),
   LIVE_CHAT_MAX_FRAME_BYTES: positiveInt(4096),
   // A busy chat room's events go out together once per tick (0: each event at once).
-  LIVE_CHAT_TICK_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  LIVE_CHAT_TICK_MS: z.coerce.number().int().min(0).max(1000).default(80),
   COURSES_GENERATION_DAILY_TOKENS: positiveInt(200_000),
   COURSES_DOCUMENT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   COURSES_EXPORT_URL_TTL_SECONDS: positiveInt(3600),

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { AccessTokenSigner } from '../../src/platform/security/jwt.ts';
 import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
+import { DEFAULT_TICK_MS } from '../../src/modules/live/chat/chat-hub.ts';
 import { prepareBenchDatabase } from './databases.ts';
 import { ms, percentiles, type Latency } from './latency.ts';
 import { startTarget, stopAllTargets } from './target-process.ts';
@@ -148,7 +149,7 @@ export async function chatFanoutAcrossProcesses(options: FanoutOptions): Promise
       `# Live chat fan-out: ${options.clients} sockets over 2 API processes (Redis pub/sub, PostgreSQL), ` +
         `${options.clientProcesses} client processes (${process.env.BENCH_CHAT_CLIENT === 'ws' ? 'ws' : 'lean'} sockets), ` +
         `${options.rate} msg/s for ${options.seconds} s, ` +
-        `delivery tick ${process.env.LIVE_CHAT_TICK_MS ?? 'default (100)'} ms; load ${options.load()}`,
+        `delivery tick ${process.env.LIVE_CHAT_TICK_MS ?? `default (${DEFAULT_TICK_MS})`} ms; load ${options.load()}`,
     );
     const perProcess = Math.ceil(options.clients / options.clientProcesses);
     for (let index = 0; index < options.clientProcesses; index += 1) {

@@ -86,13 +86,18 @@ const PRESENCE_MIN_INTERVAL_MS = 1000;
 /** How many recent messages a room keeps in memory for joining sockets (the history a join gets). */
 export const RECENT_MESSAGES = 200;
 
-/** How often, at most, a busy room's events go out to its sockets (a quiet room's go at once). */
-export const DEFAULT_TICK_MS = 100;
 /**
- * Within that bound a room's tick is this many times its last frame's fan-out time: the fan-out then
- * takes at most a quarter of the process's time, and a room whose fan-out is cheap (few sockets, an
- * idle machine) waits less. A 100-socket room fans out in well under a millisecond and sends every
- * MIN_TICK_MS; 2,500 sockets take 15–25 ms on the 2-core bench machine (docs/BENCHMARKS.md), so 60–100 ms.
+ * The longest a busy room's events wait to go out to its sockets (a quiet room's go at once). 80 ms,
+ * not 100: at 5,000 sockets on the 2-core bench machine the delivery p99 was 111–134 ms against
+ * 129–156 ms, for a quarter more frames (docs/BENCHMARKS.md, pass 7).
+ */
+export const DEFAULT_TICK_MS = 80;
+/**
+ * Within that bound a room's tick is this many times its last frame's fan-out time, so a room whose
+ * fan-out is cheap (few sockets, an idle machine) waits less, and a costly one's fan-out takes about a
+ * quarter of the process's time until the bound caps it. A 100-socket room fans out in well under a
+ * millisecond and sends every MIN_TICK_MS; 2,500 sockets take 20–30 ms on the 2-core bench machine
+ * (docs/BENCHMARKS.md), so they reach the bound, and their fan-out takes up to a third of the time.
  */
 const FANOUT_SHARE = 4;
 const MIN_TICK_MS = 20;

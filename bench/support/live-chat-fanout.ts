@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { AccessTokenSigner } from '../../src/platform/security/jwt.ts';
 import { TestChatClient } from '../../src/modules/live/live-test-support.ts';
-import { DEFAULT_TICK_MS } from '../../src/modules/live/chat/chat-hub.ts';
+import { DEFAULT_TICK_MS } from '../../src/modules/live/chat/delivery-pacing.ts';
 import { prepareBenchDatabase } from './databases.ts';
 import { ms, percentiles, type Latency } from './latency.ts';
 import { startTarget, stopAllTargets } from './target-process.ts';

@@ -3,6 +3,7 @@ import type { PubSub } from '../../../platform/pubsub/pubsub.ts';
 import type { ChatMessage } from './chat-repo.ts';
 import { compareIds, includesId } from './message-ids.ts';
 import { textFrameOnWire } from './wire-frame.ts';
+import { DEFAULT_TICK_MS, fanOutInSlices, flushDelay, tickLength, tickTurn, type TickTurn } from './delivery-pacing.ts';
 
 /** What travels between instances about a room; every instance delivers it to its own sockets. */
 export type ChatEvent =
@@ -72,10 +73,8 @@ interface Room {
   lastFlushAt: number;
   /** How long the last frame took to go to every member (ms): the next tick is a multiple of it. */
   lastFanoutMs: number;
-  /** Where in each tick this process's frames go out, as a share of the tick (see `staggerTicks`). */
-  tickPhase: number;
-  /** Instances holding sockets of the room, this one included. */
-  holders: number;
+  /** This process's turn among the instances holding the room's sockets (delivery-pacing.ts). */
+  turn: TickTurn;
 }
 
 const REPORT_INTERVAL_MS = 5000;
@@ -85,36 +84,6 @@ const REPORT_COALESCE_MS = 200;
 const PRESENCE_MIN_INTERVAL_MS = 1000;
 /** How many recent messages a room keeps in memory for joining sockets (the history a join gets). */
 export const RECENT_MESSAGES = 200;
-
-/**
- * The longest a busy room's events wait to go out to its sockets (a quiet room's go at once). 80 ms,
- * not 100: at 5,000 sockets on the 2-core bench machine the delivery p99 was 111–134 ms against
- * 129–156 ms, for a quarter more frames (docs/BENCHMARKS.md, pass 7).
- */
-export const DEFAULT_TICK_MS = 80;
-/**
- * Within that bound a room's tick is this many times its last frame's fan-out time, so a room whose
- * fan-out is cheap (few sockets, an idle machine) waits less, and a costly one's fan-out takes about a
- * quarter of the process's time until the bound caps it. A 100-socket room fans out in well under a
- * millisecond and sends every MIN_TICK_MS; 2,500 sockets take 20–30 ms on the 2-core bench machine
- * (docs/BENCHMARKS.md), so they reach the bound, and their fan-out takes up to a third of the time.
- */
-const FANOUT_SHARE = 4;
-const MIN_TICK_MS = 20;
-/**
- * A fan-out hands the event loop back after about this long (checked every FANOUT_CHECK_EVERY
- * members) and goes on in the next turn: a 2,500-socket room's frame takes 20–30 ms to write, and
- * written in one go it held everything else on the process for that long (a sender's message, its
- * database write's answer, the pub/sub hop each waited behind it). Sliced, they wait a few ms.
- */
-const FANOUT_SLICE_MS = 4;
-const FANOUT_CHECK_EVERY = 64;
-
-/** The first time at or after `from` that is `phase` of the way into a tick (ticks counted from the epoch). */
-function nextSlot(from: number, tick: number, phase: number): number {
-  const offset = phase * tick;
-  return Math.ceil((from - offset) / tick) * tick + offset;
-}
 
 const byId = (a: ChatMessage, b: ChatMessage) => compareIds(a.id, b.id);
 const channelOf = (streamId: string) => `live-chat:${streamId}`;
@@ -127,11 +96,11 @@ const channelOf = (streamId: string) => `live-chat:${streamId}`;
  * not one per join to every member (which is quadratic in the room size).
  *
  * Delivery is coalesced per room: events go out at once when the room has been quiet for a tick,
- * otherwise together at the next tick, as one frame built once for every socket. The tick is
- * FANOUT_SHARE times the room's last fan-out time, at least MIN_TICK_MS and at most `tickMs`: at 50
- * messages a second a 5,000-socket room's socket gets 10–15 frames a second instead of 50, a small
- * room's events wait at most MIN_TICK_MS; the frame's JSON, UTF-8 bytes and WebSocket header are made
- * once per tick, not once per socket.
+ * otherwise together at the next tick, as one frame built once for every socket. The tick follows the
+ * room's last fan-out time, at most `tickMs` (delivery-pacing.ts): at 50 messages a second a
+ * 5,000-socket room's socket gets 12–13 frames a second instead of 50, a small room's events wait at
+ * most 20 ms; the frame's JSON, UTF-8 bytes and WebSocket header are made once per tick, not once per
+ * socket.
  */
 export class ChatHub {
   private readonly rooms = new Map<string, Room>();
@@ -175,8 +144,7 @@ export class ChatHub {
         fanningOut: false,
         lastFlushAt: 0,
         lastFanoutMs: 0,
-        tickPhase: 0,
-        holders: 1,
+        turn: { phase: 0, holders: 1 },
       };
       created.unsubscribe = this.pubsub.subscribe(channelOf(streamId), (event) =>
         this.receive(streamId, created, event as WireEvent),
@@ -278,7 +246,7 @@ export class ChatHub {
   private receive(streamId: string, room: Room, event: WireEvent): void {
     if (event.type === 'presence-report') {
       room.counts.set(event.instance, { count: event.count, at: Date.now() });
-      this.staggerTicks(room);
+      room.turn = tickTurn(room.counts, this.instance);
       this.refreshPresence(room);
       return;
     }
@@ -303,86 +271,37 @@ export class ChatHub {
   /** Sets the room's next tick, unless one is set or a frame is still going out (its end sets it). */
   private scheduleFlush(room: Room): void {
     if (this.closed || room.flushTimer || room.fanningOut || room.pending.length === 0) return;
-    const tick = this.tickOf(room);
-    const now = Date.now();
-    // Quiet (nothing sent for a tick): at once. Busy: a tick after the last frame, or in a room held by
-    // several instances this one's next slot at least half a tick after it (in step, exactly a tick
-    // later), and never more than a tick from now.
-    const busyAt =
-      room.holders > 1
-        ? Math.min(nextSlot(Math.max(now, room.lastFlushAt + tick / 2), tick, room.tickPhase), now + tick)
-        : room.lastFlushAt + tick;
-    const wait = now - room.lastFlushAt >= tick ? 0 : Math.max(0, busyAt - now);
-    room.flushTimer = setTimeout(() => {
-      room.flushTimer = undefined;
-      this.flush(room);
-    }, wait);
+    const tick = tickLength(this.tickMs, room.lastFanoutMs, room.turn.holders);
+    room.flushTimer = setTimeout(
+      () => {
+        room.flushTimer = undefined;
+        this.flush(room);
+      },
+      flushDelay(Date.now(), room.lastFlushAt, tick, room.turn),
+    );
   }
 
+  /**
+   * Sends the waiting events as one frame to the members in the room as the tick begins (one that joins
+   * during the fan-out has them in its history), in slices; the next tick waits for the end, so every
+   * socket gets the frames in order.
+   */
   private flush(room: Room): void {
     const frame = Buffer.from(batchFrame(room.pendingTexts));
     const batch: RoomBatch = { events: room.pending, texts: room.pendingTexts, frame, wire: textFrameOnWire(frame) };
     room.pending = [];
     room.pendingTexts = [];
     room.lastFlushAt = Date.now();
-    if (room.members.size > 1000)
-      process.stderr.write(
-        `FLUSH ${process.pid} ${room.lastFlushAt % 1000} phase ${room.tickPhase} fanout ${room.lastFanoutMs.toFixed(1)} n ${room.pending.length}\n`,
-      );
     room.fanningOut = true;
-    this.fanOut(room, batch, [...room.members], 0, 0);
-  }
-
-  /**
-   * Writes the batch to members[from…] for at most FANOUT_SLICE_MS, then goes on after the I/O that
-   * arrived meanwhile (setImmediate). The members are the ones in the room when the tick began; one
-   * that joins during the fan-out has these messages in its history. The next tick waits for the end,
-   * so every socket gets the frames in order.
-   */
-  private fanOut(room: Room, batch: RoomBatch, members: ChatMember[], from: number, busyMs: number): void {
-    const started = performance.now();
-    let next = from;
-    while (next < members.length) {
-      members[next]!.deliver(batch);
-      next += 1;
-      if (next % FANOUT_CHECK_EVERY === 0 && performance.now() - started >= FANOUT_SLICE_MS) break;
-    }
-    const spentMs = busyMs + performance.now() - started;
-    if (next < members.length) {
-      setImmediate(() => this.fanOut(room, batch, members, next, spentMs));
-      return;
-    }
-    room.fanningOut = false;
-    room.lastFanoutMs = spentMs;
-    this.scheduleFlush(room);
-  }
-
-  /**
-   * FANOUT_SHARE times the room's last fan-out, within [MIN_TICK_MS, tickMs]. A room held by several
-   * instances rounds it up to the configured tick halved k times, so their ticks keep one length and
-   * their staggered slots stay apart (see `staggerTicks`).
-   */
-  private tickOf(room: Room): number {
-    const wanted = Math.min(this.tickMs, Math.max(MIN_TICK_MS, FANOUT_SHARE * room.lastFanoutMs));
-    if (room.holders <= 1) return wanted;
-    let tick = this.tickMs;
-    while (tick / 2 >= wanted && tick / 2 >= MIN_TICK_MS) tick /= 2;
-    return tick;
-  }
-
-  /**
-   * Spreads the room's busy ticks over the instances that hold its sockets: with n of them, the
-   * i-th (by instance id) sends at i/n of each tick. Every instance gets each event at the same
-   * moment, so unstaggered they all wrote their frames at once; on one host (scripts/cluster.sh, the
-   * bench) their fan-outs and the sockets' reads then fought for the same cores, and the last sockets
-   * of each read their frame that much later.
-   */
-  private staggerTicks(room: Room): void {
-    const holding = [...room.counts].filter(([, report]) => report.count > 0).map(([instance]) => instance);
-    if (!holding.includes(this.instance)) holding.push(this.instance);
-    holding.sort();
-    room.tickPhase = holding.indexOf(this.instance) / holding.length;
-    room.holders = holding.length;
+    fanOutInSlices(
+      [...room.members],
+      (member) => member.deliver(batch),
+      (busyMs) => {
+        room.fanningOut = false;
+        room.lastFanoutMs = busyMs;
+        this.scheduleFlush(room);
+      },
+    );
   }
 
   private remember(room: Room, event: ChatEvent): void {

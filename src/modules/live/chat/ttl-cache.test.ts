@@ -31,46 +31,47 @@ describe('chat TTL cache', () => {
     assert.equal(source.calls, 2);
   });
 
+  // Times are wide (a 1 s TTL, reads of 100 ms) so a loaded machine's late timers keep their order.
   test('refreshAhead: after half the TTL the caller gets the value at once and it is renewed behind it', async () => {
-    const cache = new TtlCache<number>(200, { refreshAhead: true });
-    const source = counter(50);
+    const cache = new TtlCache<number>(1000, { refreshAhead: true });
+    const source = counter(100);
     assert.equal(await cache.get('k', source.load), 1);
-    await sleep(110);
+    await sleep(550);
     const started = performance.now();
     assert.equal(await cache.get('k', source.load), 1, 'the current value, without waiting for the read');
-    assert.ok(performance.now() - started < 20);
+    assert.ok(performance.now() - started < 50);
     assert.equal(await cache.get('k', source.load), 1, 'one background read at a time');
     assert.equal(source.calls, 2);
-    await sleep(70);
+    await sleep(200);
     assert.equal(await cache.get('k', source.load), 2, 'the renewed value replaces it');
     // Renewed from when its read started: kept past the first value's TTL without another wait.
-    await sleep(60);
+    await sleep(400);
     assert.equal(await cache.get('k', source.load), 2);
   });
 
   test('refreshAhead: a delete during the background read is not undone by it, and a failed read is not kept', async () => {
-    const cache = new TtlCache<number>(200, { refreshAhead: true });
-    const source = counter(40);
+    const cache = new TtlCache<number>(1000, { refreshAhead: true });
+    const source = counter(100);
     await cache.get('k', source.load);
-    await sleep(110);
+    await sleep(550);
     await cache.get('k', source.load); // starts the background read (value 2)
     cache.delete('k'); // an event said the value changed
-    await sleep(60);
+    await sleep(200);
     assert.equal(await cache.get('k', source.load), 3, 'read afresh, not the read that began before the change');
 
-    const failing = new TtlCache<number>(200, { refreshAhead: true });
+    const failing = new TtlCache<number>(1000, { refreshAhead: true });
     let fail = false;
     const load = async () => {
       if (fail) throw new Error('database down');
       return 7;
     };
     await failing.get('k', load);
-    await sleep(110);
+    await sleep(550);
     fail = true;
     assert.equal(await failing.get('k', load), 7, 'the background failure does not reach the caller');
     await sleep(10);
     assert.equal(await failing.get('k', load), 7, 'the value stands until its TTL');
-    await sleep(100);
+    await sleep(500);
     await assert.rejects(failing.get('k', load), /database down/, 'past the TTL the caller waits for the read');
   });
 });

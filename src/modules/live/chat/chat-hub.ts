@@ -68,7 +68,7 @@ interface Room {
   pending: RoomEvent[];
   pendingTexts: string[];
   flushTimer?: NodeJS.Timeout;
-  /** A tick's frame is still going out to the members (in slices, see `fanOut`). */
+  /** A tick's frame is still going out to the members (in slices, see `flush`). */
   fanningOut: boolean;
   lastFlushAt: number;
   /** How long the last frame took to go to every member (ms): the next tick is a multiple of it. */

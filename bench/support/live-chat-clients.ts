@@ -71,9 +71,9 @@ function numberAt(bytes: Buffer, from: number, end: number): number {
 /** Opens socket `index`; one that fails before it is in the room (a refused connection under load) tries again. */
 function open(index: number, mine: Uint8Array): void {
   let joined = false;
-  const onMessage = (data: Buffer) => {
+  const onMessage = (bytes: Buffer) => {
     if (!joined) {
-      if (data.toString().startsWith('{"type":"ready"')) {
+      if (bytes.toString().startsWith('{"type":"ready"')) {
         joined = true;
         ready += 1;
         if (ready === count) {
@@ -88,7 +88,6 @@ function open(index: number, mine: Uint8Array): void {
     // sends nothing else with a body): 2,500 sockets a process read each frame, and a slow parse here
     // would delay the next sockets' reads and count as delivery latency.
     const now = Date.now();
-    const bytes = data;
     frames += 1;
     for (let at = bytes.indexOf(BODY); at >= 0; at = bytes.indexOf(BODY, numberEnd)) {
       const seq = numberAt(bytes, at + BODY.length, SPACE);

@@ -100,7 +100,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   });
   installErrorHandling(app);
   installHttpMetrics(app, platform.metrics);
-  installDrainHooks(app, platform.drain);
+  installDrainHooks(app, platform.drain, config.shutdown.requestTimeoutMs);
   installReplicaReads(app, {
     database: platform.database,
     marks: createWriteMarks({

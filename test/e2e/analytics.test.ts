@@ -94,7 +94,7 @@ describe("analytics in Chromium: playing, seeking and pausing reach the creator'
       .execute();
     const seekedTo = CLIP_SECONDS * 0.6;
     // One seek: the viewer's, to 60 %. The small step forward (and any step the player took over a gap
-    // in the buffer) is not one.
+    // in the buffer, or to where the playhead already was) is not one.
     const seeks = events.filter((event) => event.type === 'seek');
     assert.equal(seeks.length, 1, `seeks recorded: ${JSON.stringify(seeks)}`);
     const viewersSeek = seeks[0]!;

@@ -4,18 +4,13 @@
 import { useEffect, type RefObject } from 'react';
 import { referrerClass, type ReferrerClass } from '../analytics/navigation-source.ts';
 import { readTokens } from '../auth/token-store.ts';
+import { isViewerSeek } from './viewer-seek.ts';
 
 const ENDPOINT = '/api/v1/analytics/events';
 const BATCH_INTERVAL_MS = 12_000;
 const HEARTBEAT_SECONDS = 10;
 const MAX_BATCH = 90;
 const SESSION_KEY = 'streamhub:analytics-session';
-/**
- * A jump forward of less than this while playing is the player stepping over a hole in the buffered
- * media (hls.js nudges past gaps, most often at the start), not the viewer seeking: the player's
- * controls step 5 or 10 s. It is neither reported as a seek nor counted as watched.
- */
-const GAP_STEP_SECONDS = 2;
 
 type PlayerEvent = {
   type: string;
@@ -134,8 +129,7 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
     };
     const onSeeking = () => {
       if (!started) return;
-      const step = video.currentTime - lastTime;
-      if (!video.paused && step > 0 && step < GAP_STEP_SECONDS) {
+      if (!isViewerSeek(video.currentTime - lastTime, video.paused)) {
         lastTime = video.currentTime;
         return;
       }

@@ -74,6 +74,11 @@ for (const kind of testDatabaseKinds()) {
     test('premieres follow the clock; a channel over its concurrent-stream limit is refused', async () => {
       const [creator] = await createAccounts(t, 1, 'creator');
       const videoId = await readyVideo(t, creator!);
+      // A plain upload, which every watch page asks about: no stream recorded it, an answer and not a 404.
+      const noStream = await api('GET', `/live/by-video/${videoId}`);
+      assert.equal(noStream.statusCode, 200);
+      assert.equal(json(noStream).data, null);
+      assert.equal((await api('GET', '/live/by-video/not-a-uuid')).statusCode, 400);
       const premiere = (scheduledAt: Date) =>
         api('POST', '/live/premieres', creator!.token, { videoId, scheduledAt: scheduledAt.toISOString() });
       await t.platform.database.db
@@ -89,6 +94,7 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       const soon = json(await premiere(new Date(Date.now() + 3600_000))).data;
       assert.deepEqual([soon.kind, soon.status, soon.playbackUrl], ['premiere', 'scheduled', null]);
+      assert.equal(json(await api('GET', `/live/by-video/${videoId}`)).data.id, soon.id);
       assert.equal(json(await premiere(new Date(Date.now() - 60_000))).data.status, 'live');
       assert.equal(json(await premiere(new Date(Date.now() - 3600_000))).data.status, 'ready');
 

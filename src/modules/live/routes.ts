@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok, toIso } from '../../platform/http/envelope.ts';
-import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
 import { chatRepo, type ChatModeratorRow } from './chat/chat-repo.ts';
@@ -204,15 +203,15 @@ export async function liveRoutes(
       config: { auth: 'optional' },
       schema: {
         tags,
-        summary: 'The live stream (or premiere) a video recorded, for chat replay',
+        summary: 'The live stream (or premiere) a video recorded, for chat replay; null for a video no stream recorded',
         params: videoIdParams,
-        response: { 200: envelope(liveStreamSchema) },
+        response: { 200: envelope(liveStreamSchema.nullable()) },
       },
     },
+    // Every watch page asks, and most videos are plain uploads: "none" is an answer, not a missing resource.
     async (request) => {
       const stream = await liveStreams.findByVideo(request.params.videoId);
-      if (!stream) throw notFound('Live stream');
-      return ok(await present(stream));
+      return ok(stream ? await present(stream) : null);
     },
   );
 

@@ -6470,7 +6470,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The live stream (or premiere) a video recorded, for chat replay */
+    /** The live stream (or premiere) a video recorded, for chat replay; null for a video no stream recorded */
     get: {
       parameters: {
         query?: never;
@@ -6537,7 +6537,7 @@ export type paths = {
                  */
                 videoId: string | null;
                 viewerCount: number;
-              };
+              } | null;
               meta?: {
                 [key: string]: unknown;
               };

@@ -59,7 +59,7 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     videoId = (
       await createVideo(t, creator.accessToken, {
         title: 'Weekend skills',
-        description: 'One lesson, several practical topics.',
+        description: 'One lesson, several practical topics.\n0:06 Where the second topic starts',
         tags: ['lesson'],
       })
     ).id;
@@ -106,7 +106,7 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('streamhub.captions')), 'en');
   });
 
-  test('chapters: marks on the seek bar, and a chapter in the description seeks there', async () => {
+  test('chapters: marks on the seek bar; a chapter and a timestamp in the description seek there', async () => {
     const marks = page.locator('.seek-bar .seek-chapter-mark');
     assert.ok((await marks.count()) >= 2, `${await marks.count()} chapter marks`);
     const third = chapters[2]!;
@@ -121,6 +121,10 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     );
     assertNear(state.currentTime, third.startSeconds, 'chapter seek');
     await page.locator('.current-chapter', { hasText: third.title }).waitFor();
+    // A timestamp the creator wrote in the description is a link that seeks there too.
+    await page.locator('.description').getByRole('link', { name: '0:06' }).click();
+    const written = await waitForPlayback(page, 'the seek to 0:06', (now) => Math.abs(now.currentTime - 6) < 1.5);
+    assertNear(written.currentTime, 6, 'description timestamp seek');
   });
 
   test('transcript: clicking a line moves currentTime there, and the search box filters', async () => {

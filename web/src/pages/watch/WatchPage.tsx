@@ -21,6 +21,7 @@ import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
 import { WatchChatReplay } from '../../live/WatchChatReplay.tsx';
+import { DescriptionText } from './DescriptionText.tsx';
 import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
 import './watch-ai.css';
 
@@ -110,7 +111,7 @@ export default function WatchPage() {
                 {formatAge(current.uploadedAt)}
                 {current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}
               </p>
-              <p className="description">{current.description}</p>
+              <DescriptionText description={current.description} duration={current.duration} />
               <VideoInsights video={current} />
             </div>
           </PhoneCollapsible>

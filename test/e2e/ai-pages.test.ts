@@ -77,6 +77,11 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     segments = json(await api('GET', `/api/v1/videos/${videoId}/transcript`)).data.segments;
     chapters = json(await api('GET', `/api/v1/videos/${videoId}`)).data.insights.chapters;
     assert.ok(chapters.length >= 3, `chapters: ${JSON.stringify(chapters)}`);
+    const pointer = await api('POST', '/api/v1/comments', creator.accessToken, {
+      videoId,
+      text: 'The part at 0:09 is the one to watch',
+    });
+    assert.equal(pointer.statusCode, 201, pointer.body);
     browser = await launchBrowser(t.baseUrl);
     page = await browser.newPage();
     await signInThroughUi(page, creator, `/watch/${videoId}`);
@@ -106,7 +111,7 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('streamhub.captions')), 'en');
   });
 
-  test('chapters: marks on the seek bar; a chapter and a timestamp in the description seek there', async () => {
+  test('chapters: marks on the seek bar; a chapter, a timestamp in the description and one in a comment seek there', async () => {
     const marks = page.locator('.seek-bar .seek-chapter-mark');
     assert.ok((await marks.count()) >= 2, `${await marks.count()} chapter marks`);
     const third = chapters[2]!;
@@ -125,6 +130,11 @@ describe('the AI pages in Chromium', { timeout: 900_000 }, () => {
     await page.locator('.description').getByRole('link', { name: '0:06' }).click();
     const written = await waitForPlayback(page, 'the seek to 0:06', (now) => Math.abs(now.currentTime - 6) < 1.5);
     assertNear(written.currentTime, 6, 'description timestamp seek');
+    // So is one in a comment (the comments load once their section nears the screen).
+    await page.locator('section.comments').scrollIntoViewIfNeeded();
+    await page.locator('.comment-text').getByRole('link', { name: '0:09' }).click();
+    const pointed = await waitForPlayback(page, 'the seek to 0:09', (now) => Math.abs(now.currentTime - 9) < 1.5);
+    assertNear(pointed.currentTime, 9, 'comment timestamp seek');
   });
 
   test('transcript: clicking a line moves currentTime there, and the search box filters', async () => {

@@ -8,6 +8,7 @@ import { formatCount } from '../components/format.ts';
 import { useCursorList } from '../hooks/useCursorList.ts';
 import { useNearScreen } from '../hooks/useNearScreen.ts';
 import { CommentForm } from './CommentForm.tsx';
+import { CommentedVideoDuration } from './comment-video.ts';
 import { VirtualCommentList } from './VirtualCommentList.tsx';
 import { commentsKey, fetchCommentsPage, postComment, type CommentSort } from './comment-api.ts';
 import { videoKey } from '../videos/video-api.ts';
@@ -36,39 +37,41 @@ export function CommentSection({ video }: { video: Video }) {
     ]);
 
   return (
-    <section className="comments" aria-label="Comments" ref={section}>
-      <div className="comments-header">
-        <h2>{formatCount(video.commentCount, 'comment')}</h2>
-        <Tabs label="Sort comments" tabs={SORTS} value={sort} onChange={setSort} />
-      </div>
-      {user ? (
-        <CommentForm
-          label="Add a comment"
-          submitLabel="Comment"
-          onSubmit={(text, key) => postComment(video.id, text, key)}
-          onPosted={() => {
-            // The newest sort shows it on top at once; the video's count moves too.
-            setSort('newest');
-            void refresh();
-          }}
+    <CommentedVideoDuration.Provider value={video.duration}>
+      <section className="comments" aria-label="Comments" ref={section}>
+        <div className="comments-header">
+          <h2>{formatCount(video.commentCount, 'comment')}</h2>
+          <Tabs label="Sort comments" tabs={SORTS} value={sort} onChange={setSort} />
+        </div>
+        {user ? (
+          <CommentForm
+            label="Add a comment"
+            submitLabel="Comment"
+            onSubmit={(text, key) => postComment(video.id, text, key)}
+            onPosted={() => {
+              // The newest sort shows it on top at once; the video's count moves too.
+              setSort('newest');
+              void refresh();
+            }}
+          />
+        ) : (
+          <p>
+            <Link to={`/login?next=/watch/${video.id}`}>Sign in</Link> to comment.
+          </p>
+        )}
+        {comments.error && (
+          <p className="field-error" role="alert">
+            Comments could not be loaded: {comments.error.message}
+          </p>
+        )}
+        <VirtualCommentList
+          comments={comments.items ?? []}
+          hasMore={Boolean(comments.hasNextPage)}
+          loadingMore={comments.isFetchingNextPage || (nearScreen && comments.isPending)}
+          loadMore={comments.loadMore}
+          onReplied={() => void refresh()}
         />
-      ) : (
-        <p>
-          <Link to={`/login?next=/watch/${video.id}`}>Sign in</Link> to comment.
-        </p>
-      )}
-      {comments.error && (
-        <p className="field-error" role="alert">
-          Comments could not be loaded: {comments.error.message}
-        </p>
-      )}
-      <VirtualCommentList
-        comments={comments.items ?? []}
-        hasMore={Boolean(comments.hasNextPage)}
-        loadingMore={comments.isFetchingNextPage || (nearScreen && comments.isPending)}
-        loadMore={comments.loadMore}
-        onReplied={() => void refresh()}
-      />
-    </section>
+      </section>
+    </CommentedVideoDuration.Provider>
   );
 }

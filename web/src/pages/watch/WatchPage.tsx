@@ -21,7 +21,7 @@ import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
 import { parseStartTime } from './start-time.ts';
 import { WatchChatReplay } from '../../live/WatchChatReplay.tsx';
-import { DescriptionText } from './DescriptionText.tsx';
+import { TimestampLinks } from '../../player/TimestampLinks.tsx';
 import { LazyNotesPanel as NotesPanel } from '../../notes/LazyNotesPanel.tsx';
 import './watch-ai.css';
 
@@ -111,7 +111,9 @@ export default function WatchPage() {
                 {formatAge(current.uploadedAt)}
                 {current.tags.length > 0 && <> · {current.tags.map((tag) => `#${tag}`).join(' ')}</>}
               </p>
-              <DescriptionText description={current.description} duration={current.duration} />
+              <p className="description">
+                <TimestampLinks text={current.description} duration={current.duration} />
+              </p>
               <VideoInsights video={current} />
             </div>
           </PhoneCollapsible>

@@ -1,7 +1,7 @@
-import { parseTime } from '../studio/ai/time-input.ts';
+import { parseTime } from '../pages/studio/ai/time-input.ts';
 
-/** A run of description text, or a timestamp in it ("4:05", "1:02:03") with the second it names. */
-export type DescriptionPart = { text: string; seconds?: number };
+/** A run of text, or a timestamp in it ("4:05", "1:02:03") with the second of the video it names. */
+export type TextPart = { text: string; seconds?: number };
 
 /**
  * m:ss or h:mm:ss standing on its own: not part of a longer number or clock ("10:30:45:12"), nor a
@@ -10,12 +10,13 @@ export type DescriptionPart = { text: string; seconds?: number };
 const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:[0-5]\d(?![\d:])/g;
 
 /**
- * Splits a description into text and the timestamps a viewer can click to jump there, as creators
- * list their chapters ("0:00 Intro", "12:40 Questions"). Only times inside the video are links: a time
- * past the end (or any time when the duration is not known yet) stays text.
+ * Splits a video's description or a comment into text and the timestamps a viewer can click to jump
+ * there, as creators list their chapters ("0:00 Intro", "12:40 Questions") and viewers point at a
+ * moment ("2:30 this part"). Only times inside the video count: a time past the end (or any time when
+ * the duration is not known yet) stays text.
  */
-export function splitDescription(text: string, durationSeconds: number | null): DescriptionPart[] {
-  const parts: DescriptionPart[] = [];
+export function splitTimestamps(text: string, durationSeconds: number | null): TextPart[] {
+  const parts: TextPart[] = [];
   let last = 0;
   for (const match of text.matchAll(TIMESTAMP)) {
     const seconds = parseTime(match[0]);

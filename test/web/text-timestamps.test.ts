@@ -1,14 +1,14 @@
-// Timestamps in a video's description, which the watch page turns into links that seek there.
+// Timestamps in a video's description or a comment, which the watch page turns into links that seek there.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { splitDescription } from '../../web/src/pages/watch/description-timestamps.ts';
+import { splitTimestamps } from '../../web/src/player/text-timestamps.ts';
 
 const links = (text: string, duration: number | null) =>
-  splitDescription(text, duration)
+  splitTimestamps(text, duration)
     .filter((part) => part.seconds !== undefined)
     .map((part) => [part.text, part.seconds]);
 
-describe('description timestamps', () => {
+describe('timestamps in text', () => {
   test('a chapter list: each line start becomes a link to its second', () => {
     const text = 'Chapters:\n0:00 Intro\n4:05 Filters\n1:02:03 Questions';
     assert.deepEqual(links(text, 4000), [
@@ -18,7 +18,7 @@ describe('description timestamps', () => {
     ]);
     // The text around them is kept whole, in order.
     assert.equal(
-      splitDescription(text, 4000)
+      splitTimestamps(text, 4000)
         .map((part) => part.text)
         .join(''),
       text,
@@ -28,7 +28,7 @@ describe('description timestamps', () => {
   test('times past the end, or before the duration is known, stay text', () => {
     assert.deepEqual(links('see 0:10 and 12:00', 60), [['0:10', 10]]);
     assert.deepEqual(links('see 0:10', null), []);
-    assert.deepEqual(splitDescription('see 0:10', null), [{ text: 'see 0:10' }]);
+    assert.deepEqual(splitTimestamps('see 0:10', null), [{ text: 'see 0:10' }]);
   });
 
   test('not timestamps: longer clocks, decimals, ratios, seconds over 59, a bare number', () => {

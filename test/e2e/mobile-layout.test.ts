@@ -103,6 +103,26 @@ describeOnPhone('StreamHub layout on a phone in Chromium', (scene) => {
         ),
     );
     assert.deepEqual(small, [], `${what}: tap targets under 44 px`);
+    // Side by side, pill buttons need a gap a thumb can find: two that touch read as one control (icon
+    // buttons draw no edge, so their boxes may meet).
+    const touching = await page.evaluate(() => {
+      const boxes = Array.from(document.querySelectorAll<HTMLElement>('.button'))
+        .filter((element) => element.offsetParent !== null && !element.closest('.sr-only, .skip-link'))
+        .map((element) => ({
+          label: (element.textContent ?? '').trim().slice(0, 20),
+          box: element.getBoundingClientRect(),
+        }))
+        .filter(({ box }) => box.width > 0 && box.height > 0);
+      const pairs: string[] = [];
+      for (const left of boxes)
+        for (const right of boxes) {
+          const gap = right.box.left - left.box.right;
+          const sameRow = Math.min(left.box.bottom, right.box.bottom) - Math.max(left.box.top, right.box.top) > 8;
+          if (left !== right && sameRow && gap >= -0.5 && gap < 4) pairs.push(`"${left.label}" | "${right.label}"`);
+        }
+      return pairs;
+    });
+    assert.deepEqual(touching, [], `${what}: buttons touching side by side`);
   }
 
   for (const phone of PHONES) {

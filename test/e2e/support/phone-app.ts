@@ -58,6 +58,12 @@ async function furnish(t: WebTestApp, clip: string): Promise<PhoneScene> {
   const playlistId = (await api('/playlists', { title: 'Birds by the sea' })).id;
   await api(`/playlists/${playlistId}/videos`, { videoId });
   await api(`/users/${creator.user.id}/subscribe`);
+  // An upload of the admin's own still waiting for its file, so their Studio has a row with its buttons to
+  // lay out (their token still says viewer, so it is written directly).
+  await t.platform.database.db
+    .insertInto('videos')
+    .values({ creator_id: admin.user.id, title: 'A draft still waiting for its file', status: 'uploading' })
+    .execute();
   await api('/comments', { videoId, text: 'The one in front never flaps once!' });
   // The creator's own transcript and chapters (the edit the Studio makes), so the AI sheets have content.
   const put = async (url: string, payload: object) => {

@@ -4,7 +4,7 @@
 import { useEffect, type RefObject } from 'react';
 import { referrerClass, type ReferrerClass } from '../analytics/navigation-source.ts';
 import { readTokens } from '../auth/token-store.ts';
-import { isViewerSeek } from './viewer-seek.ts';
+import { GAP_STEP_SECONDS, isViewerSeek } from './viewer-seek.ts';
 
 const ENDPOINT = '/api/v1/analytics/events';
 const BATCH_INTERVAL_MS = 12_000;
@@ -120,7 +120,7 @@ export function usePlaybackAnalytics(element: RefObject<HTMLVideoElement | null>
       const now = video.currentTime;
       const delta = now - lastTime;
       // Small forward steps are playing; jumps are seeks (reported by onSeeking).
-      if (!video.paused && !video.seeking && delta > 0 && delta < 2) {
+      if (!video.paused && !video.seeking && delta > 0 && delta < GAP_STEP_SECONDS) {
         played += delta / (video.playbackRate || 1);
         sinceHeartbeat += delta;
       }

@@ -1,9 +1,9 @@
 /**
  * A jump forward of less than this while playing is the player stepping over a hole in the buffered
- * media (hls.js nudges past gaps, most often at the start), not the viewer seeking: the player's
- * controls step 5 or 10 s.
+ * media (hls.js nudges past gaps, most often at the start), or plain playback between two time
+ * updates, not the viewer seeking: the player's controls step 5 or 10 s.
  */
-const GAP_STEP_SECONDS = 2;
+export const GAP_STEP_SECONDS = 2;
 /** Analytics positions are kept to the hundredth of a second; a "seek" shorter than that went nowhere. */
 const SAME_PLACE_SECONDS = 0.01;
 

@@ -147,6 +147,8 @@ interface DrillResult {
   writesAcked: number;
   writeAttemptsFailed: number;
   missingWrites: number;
+  /** Which writes were missing when their writer read them back (playlist, comment, like). */
+  missingKinds: string;
   load: string;
 }
 
@@ -183,8 +185,10 @@ async function drill(
   await writes.stop();
   repair();
   // Every acknowledged write must be there (read by its writer: read-your-writes, so the primary or a caught-up replica).
-  let missing = 0;
-  for (const write of writes.acked) if (!(await write.check())) missing++;
+  const missing = new Map<AckedWrite['kind'], number>();
+  for (const write of writes.acked) {
+    if (!(await write.check())) missing.set(write.kind, (missing.get(write.kind) ?? 0) + 1);
+  }
   return {
     drill: name,
     reads: result.requests.total,
@@ -192,17 +196,19 @@ async function drill(
     readErrorKinds: describeReadErrors(result),
     writesAcked: writes.acked.length,
     writeAttemptsFailed: writes.failedAttempts,
-    missingWrites: missing,
+    missingWrites: [...missing.values()].reduce((sum, count) => sum + count, 0),
+    missingKinds: [...missing].map(([kind, count]) => `${kind}×${count}`).join(' ') || '-',
     load: load(),
   };
 }
 
+// Set before any process starts, including those a drill restarts in a cluster that was already up.
+// Every drill client comes from 127.0.0.1: the per-IP limit would answer 429 instead of measuring faults.
+process.env.STREAMHUB_CLUSTER_RATE_LIMIT ??= '10000000';
+// One writer posts a comment every few hundred milliseconds: far past a person's limit, on purpose.
+process.env.STREAMHUB_CLUSTER_COMMENT_RATE ??= '10000000';
 const alreadyUp = clusterIsUp();
 if (!alreadyUp) {
-  // Every drill client comes from 127.0.0.1: the per-IP limit would answer 429 instead of measuring faults.
-  process.env.STREAMHUB_CLUSTER_RATE_LIMIT ??= '10000000';
-  // One writer posts a comment every few hundred milliseconds: far past a person's limit, on purpose.
-  process.env.STREAMHUB_CLUSTER_COMMENT_RATE ??= '10000000';
   console.log(`bringing the cluster up (load ${load()})`);
   cluster('up');
 }

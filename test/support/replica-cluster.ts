@@ -10,6 +10,8 @@ export interface ReplicaCluster {
   replicaUrl: string;
   /** Runs SQL on the replica (e.g. ALTER SYSTEM to inject apply delay). */
   replicaSql(statement: string): void;
+  /** Runs SQL on the primary (e.g. ALTER SYSTEM to turn synchronous commit off). */
+  primarySql(statement: string): void;
   stopReplica(): void;
   startReplica(): void;
   destroy(): void;
@@ -96,6 +98,7 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
     primaryUrl: `postgres://postgres@127.0.0.1:${primaryPort}/postgres`,
     replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`,
     replicaSql: (statement) => void psql(replicaPort, statement),
+    primarySql: (statement) => void psql(primaryPort, statement),
     stopReplica: () => void pgCtl(replica, 'stop', '-m', 'immediate'),
     startReplica: () => void pgCtl(replica, 'start'),
     destroy: () => {

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { NamedStatementClient } from './named-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { parseLsn } from './replicas/lsn.ts';
+import { primaryWalPosition } from './replicas/primary-position.ts';
 import { ReplicaSet } from './replicas/replica-set.ts';
 import { RoutingDriver } from './replicas/routing-driver.ts';
 import type { DB } from './schema.ts';
@@ -27,7 +27,7 @@ export interface Database {
   close(): Promise<void>;
   /** Read replicas (PostgreSQL with DATABASE_REPLICA_URLS): stale-tolerant reads may go there. */
   replicas?: ReplicaSet;
-  /** The primary's current WAL position, for read-your-writes; undefined without replicas. */
+  /** The primary's WAL position past every returned commit (replicas/primary-position.ts), for read-your-writes; undefined without replicas. */
   currentWalLsn?(): Promise<bigint>;
   /** Connection pool figures for /metrics (PostgreSQL only). */
   poolStats?(): { total: number; idle: number; waiting: number };
@@ -141,10 +141,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
-  const currentWalLsn = async () => {
-    const result = await pool.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-    return parseLsn(result.rows[0]!.lsn);
-  };
+  const currentWalLsn = primaryWalPosition(pool);
   const replicas = options.replicas?.urls.length
     ? new ReplicaSet({
         ...options.replicas,

@@ -9,7 +9,7 @@ export interface ReplicaSetOptions {
   /** How often each replica's replay position (and the primary's WAL position) is read. */
   checkIntervalMs: number;
   poolSize: number;
-  /** The primary's current WAL position (pg_current_wal_lsn()). */
+  /** The primary's WAL position past every returned commit (primary-position.ts). */
   primaryLsn(): Promise<bigint>;
   logger?: Logger;
 }

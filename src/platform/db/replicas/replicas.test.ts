@@ -14,7 +14,7 @@ import {
   startReplicaCluster,
   type ReplicaCluster,
 } from '../../../../test/support/replica-cluster.ts';
-import { formatLsn, parseLsn } from './lsn.ts';
+import { formatLsn, insertedEnd, parseLsn } from './lsn.ts';
 import { ReplicaSet } from './replica-set.ts';
 import { isReplicaSafe } from './routing-driver.ts';
 
@@ -25,6 +25,17 @@ describe('replica routing rules', () => {
     assert.ok(parseLsn('1/0') > parseLsn('0/FFFFFFFF'));
     assert.ok(parseLsn('0/16B3748') < parseLsn('0/16B3750'));
     assert.equal(formatLsn(parseLsn('16/B374D848')), '16/B374D848');
+  });
+
+  test('an insert position past an empty page header counts as the page start', () => {
+    const layout = { blockSize: 8192n, segmentSize: 16n * 1024n * 1024n };
+    // After a segment switch: the next record goes after the segment's long header.
+    assert.equal(insertedEnd(parseLsn('0/2000028'), layout), parseLsn('0/2000000'));
+    // The last record filled its page: the next goes after the next page's short header.
+    assert.equal(insertedEnd(parseLsn('0/2002018'), layout), parseLsn('0/2002000'));
+    // A record ended inside a page: that end stands.
+    assert.equal(insertedEnd(parseLsn('0/1D745B0'), layout), parseLsn('0/1D745B0'));
+    assert.equal(insertedEnd(parseLsn('0/2002020'), layout), parseLsn('0/2002020'));
   });
 
   test('only plain reads may go to a replica', () => {
@@ -156,6 +167,34 @@ describe('read replicas on a real streaming replica', { skip: unavailable }, () 
       await strict.close();
       cluster.replicaSql('alter system reset recovery_min_apply_delay');
       cluster.replicaSql('select pg_reload_conf()');
+    }
+  });
+
+  test('with asynchronous commit, a write followed at once by a read still sees the write', async () => {
+    // The commit returns before its WAL record is written; the WAL writer writes it within its delay.
+    // The write mark must cover the commit itself, not only what was written when the response left.
+    await caughtUp();
+    cluster.primarySql("alter system set synchronous_commit = 'off'");
+    cluster.primarySql("alter system set wal_writer_delay = '10s'");
+    cluster.primarySql('select pg_reload_conf()');
+    try {
+      await sleep(300);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const bio = `written asynchronously ${randomUUID()}`;
+        const written = await app.inject({
+          method: 'PUT',
+          url: `/api/v1/users/${user.id}`,
+          headers: { authorization: `Bearer ${user.token}` },
+          payload: { bio },
+        });
+        assert.equal(written.statusCode, 200, written.body);
+        await platform.database.replicas!.check();
+        assert.equal((await profile(user.token)).bio, bio, `attempt ${attempt}: the writer read a stale profile`);
+      }
+    } finally {
+      cluster.primarySql('alter system reset synchronous_commit');
+      cluster.primarySql('alter system reset wal_writer_delay');
+      cluster.primarySql('select pg_reload_conf()');
     }
   });
 

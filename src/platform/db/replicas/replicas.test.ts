@@ -72,6 +72,17 @@ describe('read replicas on a real streaming replica', { skip: unavailable }, () 
     assert.equal(response.statusCode, 200, response.body);
     return response.json().data as { bio: string };
   };
+  /** The user sets their bio (a write through the API, which leaves a read-your-writes mark). */
+  const writeBio = async (bio: string) => {
+    const written = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${user.id}`,
+      headers: { authorization: `Bearer ${user.token}` },
+      payload: { bio },
+    });
+    assert.equal(written.statusCode, 200, written.body);
+    return bio;
+  };
   /** Waits until the replica answered a check and has replayed everything the primary had. */
   const caughtUp = async () => {
     const primaryLsn = await platform.database.currentWalLsn!();
@@ -134,14 +145,7 @@ describe('read replicas on a real streaming replica', { skip: unavailable }, () 
     cluster.replicaSql("alter system set recovery_min_apply_delay = '5s'");
     cluster.replicaSql('select pg_reload_conf()');
     await caughtUp();
-    const bio = `written ${randomUUID()}`;
-    const written = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/users/${user.id}`,
-      headers: { authorization: `Bearer ${user.token}` },
-      payload: { bio },
-    });
-    assert.equal(written.statusCode, 200, written.body);
+    const bio = await writeBio(`written ${randomUUID()}`);
     // The writer reads its write (the primary answers: the replica has not replayed it)...
     assert.equal((await profile(user.token)).bio, bio);
     // ...while an anonymous reader is served by the lagging replica: the lag is real.
@@ -180,14 +184,7 @@ describe('read replicas on a real streaming replica', { skip: unavailable }, () 
     try {
       await sleep(300);
       for (let attempt = 0; attempt < 5; attempt++) {
-        const bio = `written asynchronously ${randomUUID()}`;
-        const written = await app.inject({
-          method: 'PUT',
-          url: `/api/v1/users/${user.id}`,
-          headers: { authorization: `Bearer ${user.token}` },
-          payload: { bio },
-        });
-        assert.equal(written.statusCode, 200, written.body);
+        const bio = await writeBio(`written asynchronously ${randomUUID()}`);
         await platform.database.replicas!.check();
         assert.equal((await profile(user.token)).bio, bio, `attempt ${attempt}: the writer read a stale profile`);
       }

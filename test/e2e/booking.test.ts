@@ -9,14 +9,8 @@ import type { Page } from 'playwright-core';
 import { registerUser } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { signInThroughUi, signOutThroughUi } from './support/accounts.ts';
+import { datetimeLocalValue } from './support/datetime-input.ts';
 import { screenshot, startWebTestApp, type WebTestApp } from './support/web-app.ts';
-
-/** A datetime-local value (local time, minutes) `days` from now. */
-function localDateTime(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 describe('live class booking in Chromium', () => {
   let t: WebTestApp;
@@ -50,7 +44,7 @@ describe('live class booking in Chromium', () => {
     const studio = await desktop.newPage();
     await signInThroughUi(studio, creator, '/studio/classes');
     await studio.getByLabel('Class title').fill('Knots for sailors');
-    await studio.getByLabel('Starts at').fill(localDateTime(2));
+    await studio.getByLabel('Starts at').fill(datetimeLocalValue(new Date(Date.now() + 2 * 86_400_000)));
     await studio.getByLabel('Seats').fill('1');
     await studio.getByLabel('Price (USD, 0 for free)').fill('5');
     await studio.getByRole('button', { name: 'Schedule class' }).click();

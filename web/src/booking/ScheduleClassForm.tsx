@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useAuth } from '../auth/auth-context.tsx';
 import { builderApi } from '../courses/builder-api.ts';
-import { fetchChannelStreams } from '../live/live-api.ts';
-import { api, unwrap } from '../api/typed-client.ts';
+import { fetchChannelStreams, scheduleStream } from '../live/live-api.ts';
 import { bookingApi, type LiveClass } from './booking-api.ts';
 
 const NEW_STREAM = 'new';
@@ -31,11 +30,7 @@ export function ScheduleClassForm({ onScheduled }: { onScheduled: (cls: LiveClas
     mutationFn: async () => {
       const stream =
         streamId === NEW_STREAM
-          ? await unwrap(
-              api.POST('/api/v1/live/streams', {
-                body: { title: title.trim(), scheduledAt: new Date(startsAt).toISOString() },
-              }),
-            )
+          ? await scheduleStream({ title: title.trim(), scheduledAt: new Date(startsAt).toISOString() })
           : { id: streamId };
       return bookingApi.schedule({
         streamId: stream.id,

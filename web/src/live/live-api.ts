@@ -17,7 +17,13 @@ export const fetchStreamKeys = () => unwrap(api.GET('/api/v1/live/keys'));
 export const createStreamKey = () => unwrap(api.POST('/api/v1/live/keys'));
 export const rotateStreamKey = (id: string) => unwrap(api.POST('/api/v1/live/keys/{id}/rotate', byId(id)));
 export const revokeStreamKey = (id: string) => expectNoContent(api.DELETE('/api/v1/live/keys/{id}', byId(id)));
-export const scheduleStream = (title: string) => unwrap(api.POST('/api/v1/live/streams', { body: { title } }));
+export interface StreamPlan {
+  title: string;
+  description?: string;
+  /** ISO time the stream is announced for; without it the stream starts whenever the encoder connects. */
+  scheduledAt?: string;
+}
+export const scheduleStream = (plan: StreamPlan) => unwrap(api.POST('/api/v1/live/streams', { body: plan }));
 export const fetchChannelStreams = (channelId: string) =>
   unwrap(api.GET('/api/v1/live/channels/{id}/streams', byId(channelId)));
 export const fetchStreamOfVideo = (videoId: string) =>

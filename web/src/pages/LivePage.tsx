@@ -9,6 +9,7 @@ import { ChatReplay, LiveChat } from '../live/LiveChat.tsx';
 import { LivePlayer } from '../live/LivePlayer.tsx';
 import { fetchLiveStream, fetchReplay, liveStreamKey, type LiveStream } from '../live/live-api.ts';
 import { useLiveChat } from '../live/useLiveChat.ts';
+import { formatCountdown } from '../live/countdown.ts';
 import '../live/live.css';
 
 const STATUS_TEXT: Record<LiveStream['status'], string> = {
@@ -20,18 +21,20 @@ const STATUS_TEXT: Record<LiveStream['status'], string> = {
   failed: 'The recording could not be processed',
 };
 
+/** Time left to the announced start, with the date; once it passes, the stream waits for its encoder. */
 function Countdown({ at }: { at: string }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, Math.round((new Date(at).getTime() - now) / 1000));
-  const clock = `${Math.floor(seconds / 3600)}:${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  const seconds = Math.round((new Date(at).getTime() - now) / 1000);
+  if (seconds <= 0) return <p className="empty">Starting any moment: waiting for the encoder to connect…</p>;
   return (
-    <p className="live-countdown" role="timer">
-      Starts in {clock}
-    </p>
+    <div className="live-countdown">
+      <p role="timer">Starts in {formatCountdown(seconds)}</p>
+      <p className="muted">{new Date(at).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}</p>
+    </div>
   );
 }
 
@@ -116,6 +119,7 @@ export default function LivePage() {
           </>
         )}
       </p>
+      {current.description && <p className="live-description">{current.description}</p>}
       {replaying ? <RecordingWithReplay stream={current} premiere={false} /> : <LiveRoom stream={current} />}
     </section>
   );

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { createVideo, fetchVideo } from '../videos/video-api.ts';
 import type { Video } from '../api/types.ts';
-import { useAuth } from '../auth/auth-context.tsx';
-import { RequireSignIn } from '../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../auth/RequireChannel.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ProcessingProgress } from './ProcessingProgress.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
@@ -17,29 +16,6 @@ function titleFromFileName(name: string): string {
       .replace(/[_-]+/g, ' ')
       .trim()
       .slice(0, 100) || 'Untitled'
-  );
-}
-
-function OpenChannel() {
-  const { becomeCreator } = useAuth();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <section className="sign-in-prompt">
-      <h1>Open your channel to upload</h1>
-      <p className="muted">Your account can watch and comment; a channel lets you publish videos too.</p>
-      <button
-        type="button"
-        className="button primary"
-        onClick={() => becomeCreator().catch((caught: Error) => setError(caught.message))}
-      >
-        Open my channel
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
   );
 }
 
@@ -147,21 +123,11 @@ function Uploader() {
   );
 }
 
-function UploadGate() {
-  const { user } = useAuth();
-  if (user && user.role === 'viewer') return <OpenChannel />;
-  return (
-    <>
-      <h1 className="page-title">Upload a video</h1>
-      <Uploader />
-    </>
-  );
-}
-
 export default function UploadPage() {
   return (
-    <RequireSignIn what="the upload page">
-      <UploadGate />
-    </RequireSignIn>
+    <RequireChannel what="the upload page" purpose="to upload">
+      <h1 className="page-title">Upload a video</h1>
+      <Uploader />
+    </RequireChannel>
   );
 }

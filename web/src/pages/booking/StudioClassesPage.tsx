@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../../auth/RequireChannel.tsx';
 import { BOOKING_KEY, bookingApi, formatPrice, STATUS_LABELS, type LiveClass } from '../../booking/booking-api.ts';
 import { ScheduleClassForm } from '../../booking/ScheduleClassForm.tsx';
 import '../../booking/booking.css';
@@ -9,9 +9,9 @@ import '../../booking/booking.css';
 /** /studio/classes — schedule live classes and see who is coming to each. */
 export default function StudioClassesPage() {
   return (
-    <RequireSignIn what="your classes">
+    <RequireChannel what="your classes" purpose="to teach live classes">
       <StudioClasses />
-    </RequireSignIn>
+    </RequireChannel>
   );
 }
 
@@ -29,6 +29,7 @@ function StudioClasses() {
       <h2>Schedule a class</h2>
       <ScheduleClassForm onScheduled={scheduled} />
       <h2>Your classes</h2>
+      {classes.data?.length === 0 && <p className="muted">No classes yet: the ones you schedule appear here.</p>}
       <ul className="booking-list">
         {classes.data?.map((cls) => (
           <li key={cls.id} className="studio-class">

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../../auth/RequireChannel.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 import {
   createStreamKey,
@@ -10,17 +10,18 @@ import {
   fetchStreamKeys,
   revokeStreamKey,
   rotateStreamKey,
-  scheduleStream,
+  type LiveStream,
 } from '../../live/live-api.ts';
+import { ScheduleStreamForm } from '../../live/ScheduleStreamForm.tsx';
 import '../../live/live.css';
 import { ChatModeratorsSection } from './ChatModeratorsSection.tsx';
 
 /** /studio/live — stream keys (each shown once), where to point OBS, chat moderators and the channel's streams. */
 export default function StudioLivePage() {
   return (
-    <RequireSignIn what="live streaming">
+    <RequireChannel what="live streaming" purpose="to go live">
       <StudioLive />
-    </RequireSignIn>
+    </RequireChannel>
   );
 }
 
@@ -29,7 +30,6 @@ function StudioLive() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
   const ingest = useQuery({ queryKey: ['live-ingest'], queryFn: fetchIngestInfo });
   const keys = useQuery({ queryKey: ['live-keys'], queryFn: fetchStreamKeys });
   const streams = useQuery({
@@ -47,12 +47,7 @@ function StudioLive() {
     onSuccess: (key) => (setRevealed(key.key), refreshKeys()),
   });
   const revoke = useMutation({ mutationFn: revokeStreamKey, onSuccess: refreshKeys });
-  const schedule = useMutation({ mutationFn: scheduleStream, onSuccess: (stream) => navigate(`/live/${stream.id}`) });
-  const error = create.error ?? rotate.error ?? revoke.error ?? schedule.error;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (title.trim()) schedule.mutate(title.trim());
-  };
+  const error = create.error ?? rotate.error ?? revoke.error;
 
   return (
     <section className="studio-live">
@@ -93,26 +88,38 @@ function StudioLive() {
         Create a stream key
       </button>
       <h2>Schedule a stream</h2>
-      <form onSubmit={submit} className="chat-composer">
-        <input
-          aria-label="Stream title"
-          value={title}
-          maxLength={200}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <button type="submit" className="button primary">
-          Schedule
-        </button>
-      </form>
+      <ScheduleStreamForm onScheduled={(stream) => navigate(`/live/${stream.id}`)} />
       {user && <ChatModeratorsSection channelId={user.id} />}
       <h2>Your streams</h2>
-      <ul>
+      {streams.data?.length === 0 && (
+        <p className="muted">No streams yet: schedule one above, or just start your encoder.</p>
+      )}
+      <ul className="studio-streams">
         {streams.data?.map((stream) => (
           <li key={stream.id}>
-            <Link to={`/live/${stream.id}`}>{stream.title}</Link> · {stream.status}
+            <Link to={`/live/${stream.id}`}>{stream.title}</Link> · {describeStream(stream)}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+const STREAM_STATUS: Record<LiveStream['status'], string> = {
+  scheduled: 'scheduled',
+  live: 'live now',
+  ended: 'ended',
+  processing: 'recording being processed',
+  ready: 'recording ready',
+  failed: 'recording failed',
+};
+
+/** "premiere · scheduled for 12/8/2026, 10:00 AM", "live now", "recording ready". */
+function describeStream(stream: LiveStream): string {
+  const status = STREAM_STATUS[stream.status];
+  const kind = stream.kind === 'premiere' ? 'premiere · ' : '';
+  if (stream.status === 'scheduled' && stream.scheduledAt) {
+    return `${kind}${status} for ${new Date(stream.scheduledAt).toLocaleString()}`;
+  }
+  return `${kind}${status}`;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Video } from '../../api/types.ts';
-import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../../auth/RequireChannel.tsx';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
@@ -51,9 +51,9 @@ function StudioVideos() {
 
 export default function StudioPage() {
   return (
-    <RequireSignIn what="your Studio">
+    <RequireChannel what="your Studio" purpose="to use Studio">
       <h1 className="page-title">Studio</h1>
       <StudioVideos />
-    </RequireSignIn>
+    </RequireChannel>
   );
 }

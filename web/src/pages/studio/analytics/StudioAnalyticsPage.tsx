@@ -10,7 +10,7 @@ import {
   type ChannelOverview,
   type Period,
 } from '../../../analytics/analytics-api.ts';
-import { RequireSignIn } from '../../../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../../../auth/RequireChannel.tsx';
 import { ErrorPage } from '../../../components/ErrorPage.tsx';
 import { Tabs } from '../../../components/Tabs.tsx';
 import { BreakdownBars, formatSigned, MetricCard, PeriodPicker } from './AnalyticsParts.tsx';
@@ -170,9 +170,9 @@ function Overview() {
 
 export default function StudioAnalyticsPage() {
   return (
-    <RequireSignIn what="your channel analytics">
+    <RequireChannel what="your channel analytics" purpose="to see channel analytics">
       <h1 className="page-title">Channel analytics</h1>
       <Overview />
-    </RequireSignIn>
+    </RequireChannel>
   );
 }

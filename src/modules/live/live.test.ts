@@ -71,6 +71,25 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await api('POST', '/live/keys', viewer.accessToken)).statusCode, 403);
     });
 
+    test('a scheduled stream keeps its description and start time; a start in the past is refused', async () => {
+      const creator = await registerUser(t.app, { role: 'creator' });
+      const schedule = (body: object) => api('POST', '/live/streams', creator.accessToken, body);
+      const past = json(await schedule({ title: 'Yesterday', scheduledAt: new Date(Date.now() - 3600_000) }));
+      assert.equal(past.error.code, 'VALIDATION_ERROR');
+      assert.deepEqual(
+        past.error.details.map((detail: { field: string }) => detail.field),
+        ['scheduledAt'],
+      );
+      const startsAt = new Date(Date.now() + 86_400_000);
+      const created = await schedule({ title: 'Tomorrow', description: 'Bring flour', scheduledAt: startsAt });
+      assert.equal(created.statusCode, 201, created.body);
+      const stream = json(await api('GET', `/live/streams/${json(created).data.id}`)).data;
+      assert.deepEqual(
+        [stream.status, stream.description, stream.scheduledAt],
+        ['scheduled', 'Bring flour', startsAt.toISOString()],
+      );
+    });
+
     test('premieres follow the clock; a channel over its concurrent-stream limit is refused', async () => {
       const [creator] = await createAccounts(t, 1, 'creator');
       const videoId = await readyVideo(t, creator!);

@@ -51,11 +51,17 @@ export const liveStreamSchema = z.object({
   }),
 });
 
+/** A client clock a little behind the server's must not turn "in five minutes" into an error. */
+const CLOCK_SKEW_MS = 60_000;
+
 export const scheduleBody = z
   .object({
     title: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    scheduledAt: z.coerce.date().optional(),
+    scheduledAt: z.coerce
+      .date()
+      .refine((at) => at.getTime() > Date.now() - CLOCK_SKEW_MS, 'must be in the future')
+      .optional(),
   })
   .strict();
 

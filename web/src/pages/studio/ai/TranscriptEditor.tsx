@@ -51,6 +51,13 @@ function apiErrors(error: ApiError): { rows: RowErrors; general: string[] } {
   return { rows, general };
 }
 
+/** Why a video has no transcript, by the API's error code, for the codes that leave one to write. */
+const MISSING_TRANSCRIPT: Partial<Record<string, string>> = {
+  NOT_ANALYSED_YET: 'No transcript yet: it is made after the video is ready. You can also write one.',
+  NO_SPEECH_DETECTED:
+    'No speech detected (music, silence or no sound), so no transcript was made. You can write one: lyrics, or captions describing the sounds.',
+};
+
 /**
  * Edit the transcript: text and times of each line, add or remove lines, save. The server checks the
  * order and times; its errors show next to the line they are about. Captions and search follow a save.
@@ -71,14 +78,15 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
     if (transcript.data && rows === null) setRows(transcript.data.segments.map(toRow));
   }, [transcript.data, rows]);
 
-  const notAnalysed = transcript.error instanceof ApiError && transcript.error.code === 'NOT_ANALYSED_YET';
-  if (transcript.error && !notAnalysed)
+  // No transcript (not made yet, or none since nothing is said): the creator may still write one.
+  const missing = transcript.error instanceof ApiError ? MISSING_TRANSCRIPT[transcript.error.code] : undefined;
+  if (transcript.error && !missing)
     return (
       <p className="form-error" role="alert">
         {transcript.error.message}
       </p>
     );
-  const current = rows ?? (notAnalysed ? [] : null);
+  const current = rows ?? (missing ? [] : null);
   if (!current) return <p className="muted">Loading the transcript…</p>;
 
   const update = (index: number, change: Partial<Row>) => {
@@ -124,9 +132,7 @@ export function TranscriptEditor({ videoId }: { videoId: string }) {
   return (
     <section className="studio-card" aria-labelledby="transcript-heading">
       <h2 id="transcript-heading">Transcript</h2>
-      {notAnalysed && (
-        <p className="muted">No transcript yet: it is made after the video is ready. You can also write one.</p>
-      )}
+      {missing && current.length === 0 && <p className="muted">{missing}</p>}
       <ol className="segment-editor">
         {current.map((row, index) => {
           const problems = errors.rows.get(index);

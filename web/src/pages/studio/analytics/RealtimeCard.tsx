@@ -23,8 +23,8 @@ export function RealtimeCard() {
           <strong data-testid="realtime-concurrent">{realtime.data?.concurrentViewers ?? '–'}</strong> watching now
         </div>
         <div>
-          <strong data-testid="realtime-hour-views">{realtime.data ? lastHour : '–'}</strong> views in the last 60
-          minutes
+          <strong data-testid="realtime-hour-views">{realtime.data ? lastHour : '–'}</strong>{' '}
+          {lastHour === 1 ? 'view' : 'views'} in the last 60 minutes
         </div>
       </div>
       <div className="analytics-sparkbars" role="img" aria-label={`Views per minute over the last hour, peak ${peak}`}>

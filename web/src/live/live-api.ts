@@ -1,4 +1,5 @@
 import { api, expectNoContent, unwrap } from '../api/typed-client.ts';
+import type { ApiBody } from '../api/types.ts';
 
 export type LiveStream = Awaited<ReturnType<typeof fetchLiveStream>>;
 export type ChatMessage = NonNullable<LiveStream['chat']['pinned']>;
@@ -17,12 +18,8 @@ export const fetchStreamKeys = () => unwrap(api.GET('/api/v1/live/keys'));
 export const createStreamKey = () => unwrap(api.POST('/api/v1/live/keys'));
 export const rotateStreamKey = (id: string) => unwrap(api.POST('/api/v1/live/keys/{id}/rotate', byId(id)));
 export const revokeStreamKey = (id: string) => expectNoContent(api.DELETE('/api/v1/live/keys/{id}', byId(id)));
-export interface StreamPlan {
-  title: string;
-  description?: string;
-  /** ISO time the stream is announced for; without it the stream starts whenever the encoder connects. */
-  scheduledAt?: string;
-}
+/** Title, description and the ISO time the stream is announced for (without one it starts when the encoder connects). */
+export type StreamPlan = ApiBody<'/api/v1/live/streams', 'post'>;
 export const scheduleStream = (plan: StreamPlan) => unwrap(api.POST('/api/v1/live/streams', { body: plan }));
 export const fetchChannelStreams = (channelId: string) =>
   unwrap(api.GET('/api/v1/live/channels/{id}/streams', byId(channelId)));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { launchBrowser } from './support/browser.ts';
 import { describeOnPhone, PHONES, TITLE } from './support/phone-app.ts';
 import { screenshot } from './support/web-app.ts';
-import { playbackState, startPlayback, waitForPlayback } from './support/player.ts';
+import { playbackState, seekBy, startPlayback, waitForPlayback } from './support/player.ts';
 
 describeOnPhone('the watch page and touch player on a phone in Chromium', (scene) => {
   test('the watch page keeps the player on top, the description and comments behind a tap, chapters, transcript and Ask in sheets', async () => {
@@ -41,9 +41,10 @@ describeOnPhone('the watch page and touch player on a phone in Chromium', (scene
         sheetTop >= player.y + player.height - 1,
         `the sheet (top ${sheetTop}) leaves the player (bottom ${player.y + player.height}) visible`,
       );
-      await chapters.getByRole('button', { name: /Along the wall/ }).tap();
+      await seekBy(page, 'the chapter seek', 6, 0.3, () =>
+        chapters.getByRole('button', { name: /Along the wall/ }).tap(),
+      );
       await chapters.waitFor({ state: 'detached' });
-      await waitForPlayback(page, 'the chapter seek', (state) => Math.abs(state.currentTime - 6) < 0.3);
       await page.getByRole('button', { name: 'Transcript', exact: true }).tap();
       const transcript = page.getByRole('dialog', { name: 'Transcript' });
       await transcript.getByRole('button', { name: /They ride the updraft/ }).waitFor();

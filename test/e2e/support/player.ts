@@ -51,3 +51,41 @@ export async function startPlayback(page: Page): Promise<void> {
     .waitFor();
   if ((await playbackState(page)).paused) await page.getByRole('button', { name: 'Play', exact: true }).click();
 }
+
+type RecordingVideo = HTMLVideoElement & { seekLandings?: number[] };
+
+/**
+ * Does `action` (a tap or click that should seek the player) and waits until the player lands within
+ * `tolerance` seconds of `target`; answers where it landed. It listens for the player's `seeked` events
+ * instead of polling `currentTime`: a playing video moves on past the target, and a poll on a loaded
+ * machine can miss the moment it was there (a 12-second clip may even have ended).
+ */
+export async function seekBy(
+  page: Page,
+  what: string,
+  target: number,
+  tolerance: number,
+  action: () => Promise<void>,
+): Promise<number> {
+  const video = page.locator('video.player-video');
+  await video.evaluate((element: RecordingVideo) => {
+    if (!element.seekLandings) {
+      const landings: number[] = [];
+      element.seekLandings = landings;
+      element.addEventListener('seeked', () => landings.push(element.currentTime));
+    }
+    element.seekLandings.length = 0;
+  });
+  await action();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const landings = await video.evaluate((element: RecordingVideo) => element.seekLandings ?? []);
+    const landing = landings.find((time) => Math.abs(time - target) < tolerance);
+    if (landing !== undefined) return landing;
+    if (Date.now() > deadline) {
+      const state = JSON.stringify(await playbackState(page));
+      throw new Error(`timed out waiting for ${what}; seeks landed at ${JSON.stringify(landings)}; player: ${state}`);
+    }
+    await page.waitForTimeout(200);
+  }
+}

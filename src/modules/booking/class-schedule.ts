@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { isUniqueViolation } from '../../platform/db/pg-errors.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import { findCourse, isCourseEditor } from '../courses/course-access.ts';
 import type { LiveStreamService } from '../live/live-streams.ts';
 import type { BookingRow, ClassRow } from './seat-ledger.ts';
@@ -36,8 +36,7 @@ export class ClassSchedule {
   constructor(private readonly deps: { db: Kysely<DB>; liveStreams: LiveStreamService }) {}
 
   async schedule(actor: AuthenticatedUser, input: ScheduleClassInput): Promise<ClassRow> {
-    if (actor.role === 'viewer')
-      throw forbidden('Only creators can schedule classes; switch to a creator account first');
+    assertHasChannel(actor, 'schedule classes');
     const stream = await this.deps.liveStreams.findById(input.streamId);
     if (!stream || (stream.channel_id !== actor.id && actor.role !== 'admin')) throw notFound('Live stream');
     if (stream.status !== 'scheduled' || !stream.scheduled_at) {

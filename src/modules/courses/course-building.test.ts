@@ -11,9 +11,18 @@ import { pdfPages } from './document-text.ts';
 describeCourses('course building', (kit) => {
   test('builder: validation, sanitised readings, draft privacy, reorder, publish, answers kept server-side', async () => {
     const { t, creator, learner, other, buildCourse } = kit();
-    const { course, module, video, reading, quiz } = await buildCourse();
+    const { course, module, videoId, video, reading, quiz } = await buildCourse();
     assert.equal(reading.bodyMarkdown, '# Notes\nalert(1)Robins [sing](#) at dawn.');
     assert.equal((await call(t, 'POST', '/courses', creator, { title: '' })).statusCode, 400);
+    // Making courses is a channel's, as uploading and streaming are: a viewer is told to open one.
+    for (const [url, body] of [
+      ['/courses', { title: 'My notes' }],
+      ['/course-generations', { videoIds: [videoId] }],
+    ] as const) {
+      const refused = await call(t, 'POST', url, learner, body);
+      assert.equal(refused.statusCode, 403, `${url}: ${refused.body}`);
+      assert.match(json(refused).error.message, /Viewers cannot make courses; open a channel first/);
+    }
     const badQuiz = await call(t, 'POST', `/courses/${course.id}/modules/${module.id}/lessons`, creator, {
       kind: 'quiz',
       title: 'x',

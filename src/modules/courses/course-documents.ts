@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { epubSections, markdownSections, pdfPages } from './document-text.ts';
 
 export type DocumentKind = 'pdf' | 'markdown' | 'epub';
@@ -14,6 +14,7 @@ export class CourseDocuments {
   constructor(private readonly db: Kysely<DB>) {}
 
   async upload(actor: AuthenticatedUser, filename: string, kind: DocumentKind, bytes: Buffer) {
+    assertHasChannel(actor, 'make courses');
     const pages =
       kind === 'pdf'
         ? (await pdfPages(bytes)).pages

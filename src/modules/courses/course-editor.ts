@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { VideoService } from '../videos/service.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound, unprocessable } from '../../platform/http/errors.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import { assertCourseEditable, findCourse, type CourseRow } from './course-access.ts';
@@ -60,6 +60,7 @@ export class CourseEditor {
   ) {}
 
   async create(actor: AuthenticatedUser, input: CourseInput & { title: string }): Promise<CourseRow> {
+    assertHasChannel(actor, 'make courses');
     return this.db
       .insertInto('courses')
       .values({

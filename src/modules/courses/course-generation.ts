@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Ai } from '../../platform/ai/ai.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, notFound, unprocessable } from '../../platform/http/errors.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -85,6 +85,7 @@ export class CourseGeneration {
     actor: AuthenticatedUser,
     input: GenerationRequest,
   ): Promise<{ generation: GenerationRow; created: boolean }> {
+    assertHasChannel(actor, 'make courses');
     const { db } = this.deps;
     const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
     const existing = await db

@@ -85,6 +85,10 @@ for (const kind of testDatabaseKinds()) {
       const notPdf = await upload(t, creator, 'x.pdf', 'application/pdf', Buffer.from('hello'));
       assert.equal(notPdf.statusCode, 422);
       assert.match(json(notPdf).error.message, /not a PDF/);
+      // Sources are for making courses, which is a channel's: a viewer's upload is refused.
+      const [viewer] = (await createAccounts(t, 1)) as [TestAccount];
+      const refused = await upload(t, viewer, 'notes.md', 'text/markdown', Buffer.from('# One\nRobins sing.'));
+      assert.equal(refused.statusCode, 403, refused.body);
     });
 
     test('documents: a scanned PDF is read by OCR, an EPUB by pandoc, one section per chapter', async () => {

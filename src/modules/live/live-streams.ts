@@ -2,9 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LiveConfig } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ObjectStorage } from '../../platform/storage/object-storage.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
-import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import { videoQueries } from '../videos/video-queries.ts';
 import type { LiveStreamsTable, LiveStreamStatus } from './tables.ts';
 
@@ -38,7 +38,7 @@ export class LiveStreamService {
   constructor(private readonly deps: { db: Kysely<DB>; config: LiveConfig; storage?: ObjectStorage }) {}
 
   async schedule(actor: AuthenticatedUser, input: ScheduleInput): Promise<LiveStreamRow> {
-    if (actor.role === 'viewer') throw forbidden('Viewers cannot stream; switch to a creator account first');
+    assertHasChannel(actor, 'stream');
     return this.deps.db
       .insertInto('live_streams')
       .values({

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { notFound } from '../../platform/http/errors.ts';
 
 /** What the studio lists: never the key itself, which is shown once when created or rotated. */
 export interface StreamKeySummary {
@@ -22,7 +22,7 @@ const KEY_PREFIX = 'live_';
 export const hashStreamKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 function assertCreator(actor: AuthenticatedUser): void {
-  if (actor.role === 'viewer') throw forbidden('Viewers cannot stream; switch to a creator account first');
+  assertHasChannel(actor, 'stream');
 }
 
 /** A channel's RTMP stream keys: create (shown once), rotate, revoke, and the ingest's lookup at connect. */

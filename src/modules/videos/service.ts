@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { assertHasChannel, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { createIdempotently, idempotentRequest } from '../../platform/idempotency/idempotency.ts';
@@ -54,11 +54,7 @@ export class VideoService {
     input: CreateVideoInput,
     idempotencyKey?: string,
   ): Promise<{ video: VideoRow; replayed: boolean }> {
-    if (actor.role === 'viewer') {
-      throw forbidden(
-        'Viewers cannot upload videos; switch to a creator account (PUT /api/v1/users/{id} with role "creator") first',
-      );
-    }
+    assertHasChannel(actor, 'upload videos');
     const { value: video, replayed } = await createIdempotently(
       this.db,
       idempotentRequest('videos.create', actor.id, idempotencyKey, input),

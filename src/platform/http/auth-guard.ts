@@ -63,6 +63,15 @@ export function requireUser(request: FastifyRequest): AuthenticatedUser {
   return request.user;
 }
 
+/**
+ * Publishing (videos, streams, classes, courses) is for accounts with a channel. A viewer is refused with
+ * the way to open one, which the web app offers as a button.
+ */
+export function assertHasChannel(user: AuthenticatedUser, refused: string): void {
+  if (user.role === 'viewer')
+    throw forbidden(`Viewers cannot ${refused}; open a channel first (PUT /api/v1/users/{id} with role "creator")`);
+}
+
 export function requireRole(request: FastifyRequest, ...roles: Role[]): AuthenticatedUser {
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);

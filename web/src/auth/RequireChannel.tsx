@@ -4,7 +4,7 @@ import { RequireSignIn } from './RequireSignIn.tsx';
 
 /**
  * Shows its children to accounts with a channel (creators and admins); a signed-in viewer is offered to
- * open one first, since the API refuses a viewer's uploads, streams and classes. Guests are asked to sign in.
+ * open one first, since the API refuses a viewer's uploads, streams, classes and courses. Guests are asked to sign in.
  */
 export function RequireChannel({ children, what, purpose }: { children: ReactNode; what: string; purpose: string }) {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
+import { RequireChannel } from '../../auth/RequireChannel.tsx';
 import { builderApi } from '../../courses/builder-api.ts';
 import { COURSES_KEY } from '../../courses/course-api.ts';
 import { GenerateFromSources } from '../../courses/GenerateFromSources.tsx';
@@ -10,9 +10,9 @@ import '../../courses/courses.css';
 /** The studio's courses: the ones you made, a new empty course, or one generated from your sources. */
 export default function StudioCoursesPage() {
   return (
-    <RequireSignIn what="your courses">
+    <RequireChannel what="your courses" purpose="to make courses">
       <StudioCourses />
-    </RequireSignIn>
+    </RequireChannel>
   );
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EdgeAccessLog } from '../../platform/edge/edge-stats.ts';
-import { envelope, isoDate, ok, toIso } from '../../platform/http/envelope.ts';
+import { envelope, isoDate, isoDateInput, ok, toIso } from '../../platform/http/envelope.ts';
 import { loadOpsConfig } from '../../platform/ops/ops-config.ts';
 import { logRoutes, readOpsStatus, searchLogs } from '../../platform/ops/ops-status.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -105,8 +105,8 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
           requestId: z.string().min(1).max(200).optional(),
           route: routePattern.optional(),
           q: z.string().min(1).max(200).optional(),
-          since: z.iso.datetime({ offset: true }).optional(),
-          until: z.iso.datetime({ offset: true }).optional(),
+          since: isoDateInput.optional(),
+          until: isoDateInput.optional(),
           limit: limitParam(),
         }),
         response: { 200: envelope(z.array(logSchema)) },
@@ -119,8 +119,8 @@ export async function adminOpsRoutes(app: FastifyInstance, { platform }: { platf
         requestId,
         route,
         text: q,
-        since: since ? new Date(since) : undefined,
-        until: until ? new Date(until) : undefined,
+        since,
+        until,
         limit,
       });
       return ok(

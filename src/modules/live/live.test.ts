@@ -88,6 +88,15 @@ for (const kind of testDatabaseKinds()) {
         [stream.status, stream.description, stream.scheduledAt],
         ['scheduled', 'Bring flour', startsAt.toISOString()],
       );
+      // An ISO time with an offset is the same instant; a loose date string or a number is not a time.
+      const instant = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 86_400_000);
+      const inBerlinWinter = new Date(instant.getTime() + 3600_000).toISOString().replace('.000Z', '+01:00');
+      const offset = await schedule({ title: 'Offset', scheduledAt: inBerlinWinter });
+      assert.equal(json(offset).data.scheduledAt, instant.toISOString(), offset.body);
+      for (const scheduledAt of ['next tuesday', '2026-12-24', Date.now() + 86_400_000]) {
+        const refused = await schedule({ title: 'Loose', scheduledAt });
+        assert.equal(refused.statusCode, 400, `${scheduledAt}: ${refused.body}`);
+      }
     });
 
     test('premieres follow the clock; a channel over its concurrent-stream limit is refused', async () => {

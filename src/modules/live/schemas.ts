@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/envelope.ts';
+import { isoDate, isoDateInput } from '../../platform/http/envelope.ts';
 import { usernameSchema } from '../users/schemas.ts';
 
 export const streamKeySchema = z.object({ id: z.uuid(), prefix: z.string(), createdAt: isoDate });
@@ -58,8 +58,7 @@ export const scheduleBody = z
   .object({
     title: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    scheduledAt: z.coerce
-      .date()
+    scheduledAt: isoDateInput
       .refine((at) => at.getTime() > Date.now() - CLOCK_SKEW_MS, 'must be in the future')
       .optional(),
   })
@@ -68,7 +67,7 @@ export const scheduleBody = z
 export const premiereBody = z
   .object({
     videoId: z.uuid(),
-    scheduledAt: z.coerce.date(),
+    scheduledAt: isoDateInput,
     title: z.string().trim().min(1).max(200).optional(),
   })
   .strict();

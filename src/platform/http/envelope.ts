@@ -26,4 +26,10 @@ export const errorEnvelope = z.object({
 /** Dates leave the API as ISO-8601 strings. */
 export const isoDate = z.string().describe('ISO-8601 timestamp');
 export const toIso = (date: Date) => date.toISOString();
+
+/**
+ * Dates come in the same way: ISO-8601 with `Z` or an offset (what Date#toISOString sends), parsed to a
+ * Date. The OpenAPI document then says string / date-time, which a bare z.coerce.date() cannot say.
+ */
+export const isoDateInput = z.iso.datetime({ offset: true }).pipe(z.coerce.date());
 export const toIsoOrNull = (date: Date | null) => (date ? date.toISOString() : null);

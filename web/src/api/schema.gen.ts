@@ -7028,7 +7028,8 @@ export type paths = {
       requestBody: {
         content: {
           'application/json': {
-            scheduledAt: unknown;
+            /** Format: date-time */
+            scheduledAt: string;
             title?: string;
             /** Format: uuid */
             videoId: string;
@@ -7204,7 +7205,8 @@ export type paths = {
         content: {
           'application/json': {
             description?: string;
-            scheduledAt?: unknown;
+            /** Format: date-time */
+            scheduledAt?: string;
             title: string;
           };
         };

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { openEventStream } from '../../platform/http/event-stream.ts';
 import type { PubSub } from '../../platform/pubsub/pubsub.ts';
 
 /** A generation's row changed (stage, progress, completion): the row itself is re-read. */
@@ -22,15 +23,7 @@ export function streamGeneration<T extends { status: string }>(
   generationId: string,
   read: () => Promise<T>,
 ): void {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    ...(reply.getHeaders() as Record<string, string | number | string[]>),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
+  const raw = openEventStream(request, reply);
   let closed = false;
   let last = '';
   let unsubscribe: (() => Promise<void>) | undefined;

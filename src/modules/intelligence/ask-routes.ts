@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
+import { openEventStream } from '../../platform/http/event-stream.ts';
 import type { Services } from '../services.ts';
 import { videoIdParams } from '../videos/schemas.ts';
 import { VideoQa, type Answer } from './video-qa.ts';
@@ -81,7 +82,7 @@ export async function askRoutes(app: FastifyInstance, { services }: { services: 
       // Anything that can fail with a 4xx (no transcript) fails before the stream starts.
       const cached = await qa.cached(video.id, question);
       const passages = cached?.passages ?? (await qa.retrieve(video, question, user.id));
-      startStream(request, reply);
+      openEventStream(request, reply);
       send(reply, 'passages', passages);
       const finish = (answer: Answer) => {
         send(reply, 'done', answer);
@@ -130,16 +131,4 @@ export async function askRoutes(app: FastifyInstance, { services }: { services: 
       }
     },
   );
-}
-
-function startStream(request: FastifyRequest, reply: FastifyReply): void {
-  reply.hijack();
-  reply.raw.writeHead(200, {
-    // Headers hooks already set (CORS, security headers) would be lost by hijacking otherwise.
-    ...(reply.getHeaders() as Record<string, string | number | string[]>),
-    'x-request-id': String(request.id),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    'x-accel-buffering': 'no',
-  });
 }

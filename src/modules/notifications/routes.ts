@@ -1,13 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser, type AuthenticatedUser } from '../../platform/http/auth-guard.ts';
+import { requireUser } from '../../platform/http/auth-guard.ts';
 import { envelope, ok } from '../../platform/http/envelope.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
-import { AppError, unauthorized, validationError } from '../../platform/http/errors.ts';
+import { AppError, validationError } from '../../platform/http/errors.ts';
 import { BEARER_SECURITY } from '../../platform/http/route-auth.ts';
+import { eventStreamQuery, eventStreamUser } from '../../platform/http/event-stream.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { InvalidTokenError } from '../../platform/security/jwt.ts';
 import type { Services } from '../services.ts';
 import { createNotificationPresenter } from './presenter.ts';
 import {
@@ -130,23 +130,6 @@ export async function notificationRoutes(
     },
   );
 
-  /** EventSource cannot send headers, so this route also takes the access token as a query parameter. */
-  const streamActor = async (request: FastifyRequest, queryToken: string | undefined): Promise<AuthenticatedUser> => {
-    if (request.user) return request.user;
-    if (!queryToken) throw unauthorized();
-    try {
-      const claims = await signer.verify(queryToken);
-      return { id: claims.userId, role: claims.role };
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw unauthorized(
-          error.message,
-          error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN,
-        );
-      throw error;
-    }
-  };
-
   routes.get(
     '/notifications/stream',
     {
@@ -158,12 +141,12 @@ export async function notificationRoutes(
         description:
           'Event `unread` {unreadCount} at once and whenever your notifications change; `: heartbeat` comments keep it open. ' +
           'Authenticate with the Authorization header or `?access_token=`.',
-        querystring: z.object({ access_token: z.string().max(4096).optional() }),
+        querystring: eventStreamQuery,
         response: { 200: z.string().describe('text/event-stream') },
       },
     },
     async (request, reply) => {
-      const actor = await streamActor(request, request.query.access_token);
+      const actor = await eventStreamUser(request, signer, request.query.access_token);
       streamNotifications({ inbox, live }, request, reply, actor.id);
       return reply;
     },

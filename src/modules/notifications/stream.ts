@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { openEventStream } from '../../platform/http/event-stream.ts';
 import type { NotificationInbox } from './inbox.ts';
 import type { LiveNotifications } from './live.ts';
 
@@ -15,17 +16,7 @@ export function streamNotifications(
   reply: FastifyReply,
   userId: string,
 ): void {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    // Headers hooks already set (CORS, security headers) would be lost by hijacking otherwise.
-    ...(reply.getHeaders() as Record<string, string | number | string[]>),
-    'x-request-id': String(request.id),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
+  const raw = openEventStream(request, reply);
 
   let closed = false;
   let stopListening: (() => void) | undefined;

@@ -1,16 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
-import { unauthorized } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Services } from '../services.ts';
-import { InvalidTokenError } from '../../platform/security/jwt.ts';
 import { BEARER_SECURITY } from '../../platform/http/route-auth.ts';
+import { eventStreamQuery, eventStreamUser, openEventStream } from '../../platform/http/event-stream.ts';
 import { subscribeToProcessing, type ProcessingEvent } from './processing-events.ts';
 import { videoRepo, type VideoRow } from './repo.ts';
 import { videoIdParams } from './schemas.ts';
-import { ErrorCode } from '../../platform/http/error-codes.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -43,18 +40,7 @@ function streamProcessing(platform: Platform, request: FastifyRequest, reply: Fa
     database: { db },
     pubsub,
   } = platform;
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    // Headers hooks already set (CORS, security headers) would be lost by hijacking otherwise.
-    ...(reply.getHeaders() as Record<string, string | number | string[]>),
-    'x-request-id': String(request.id),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    // Reverse proxies (nginx) would otherwise buffer the stream.
-    'x-accel-buffering': 'no',
-  });
+  const raw = openEventStream(request, reply);
 
   let closed = false;
   let lastPercent = -1;
@@ -102,23 +88,6 @@ export async function processingStreamRoutes(
 ) {
   const { videos, accessTokens: signer } = services;
 
-  /** EventSource cannot send headers, so this route alone also takes the access token as a query parameter. */
-  const actorOf = async (request: FastifyRequest, queryToken: string | undefined): Promise<AuthenticatedUser> => {
-    if (request.user) return request.user;
-    if (!queryToken) throw unauthorized();
-    try {
-      const claims = await signer.verify(queryToken);
-      return { id: claims.userId, role: claims.role };
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw unauthorized(
-          error.message,
-          error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN,
-        );
-      throw error;
-    }
-  };
-
   app.withTypeProvider<ZodTypeProvider>().get(
     '/videos/:id/processing/events',
     {
@@ -131,12 +100,12 @@ export async function processingStreamRoutes(
         // Not `config.auth`: an EventSource cannot send headers, so the handler also accepts ?access_token=.
         security: BEARER_SECURITY,
         params: videoIdParams,
-        querystring: z.object({ access_token: z.string().max(4096).optional() }),
+        querystring: eventStreamQuery,
         response: { 200: z.string().describe('text/event-stream') },
       },
     },
     async (request, reply) => {
-      const actor = await actorOf(request, request.query.access_token);
+      const actor = await eventStreamUser(request, signer, request.query.access_token);
       await videos.getOwned(actor, request.params.id);
       streamProcessing(platform, request, reply, request.params.id);
       return reply;

@@ -52,7 +52,7 @@ export const authGuardPlugin = fp(
 );
 
 /** A token the signer refused is a 401 (expired or invalid); anything else passes through as is. */
-function asUnauthorized(error: unknown): Error {
+export function asUnauthorized(error: unknown): Error {
   if (error instanceof InvalidTokenError)
     return unauthorized(error.message, error.reason === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN);
   return error instanceof Error ? error : new Error(String(error));

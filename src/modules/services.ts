@@ -159,7 +159,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
   const accessTokens = new AccessTokenSigner(platform.jwtSecret, config.auth.accessTokenTtlSeconds);
 
   const users = new UserService(db);
-  const auth = new AuthService(db, accessTokens, mailer, config);
+  const auth = new AuthService(db, accessTokens, mailer, config, logger);
   const videos = new VideoService({ db, jobs });
   const likes = new LikeService({ db, counters });
   const videoPresenter = new VideoPresenter(db, mediaUrls, likes, users);

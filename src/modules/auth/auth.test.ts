@@ -224,6 +224,48 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await post('/login', { email: user.user.email, password: user.password })).statusCode, 401);
     });
 
+    test('change password: the current one proves it, weak or unchanged ones are refused on their field, every other session ends, a notice is mailed', async () => {
+      const user = await registerUser(t.app);
+      const elsewhere = json(await post('/login', { email: user.user.email, password: user.password })).data;
+      const change = (body: object, token = user.accessToken) => post('/change-password', body, bearer(token));
+      const fieldOf = (response: Awaited<ReturnType<typeof post>>) => {
+        assert.equal(response.statusCode, 400, response.body);
+        return json(response).error.details.map((detail: { field: string }) => detail.field);
+      };
+      const fresh = 'a brand new passphrase 7';
+      assert.equal(
+        (await post('/change-password', { currentPassword: user.password, newPassword: fresh })).statusCode,
+        401,
+      );
+      assert.deepEqual(fieldOf(await change({ currentPassword: 'not it at all 99', newPassword: fresh })), [
+        'currentPassword',
+      ]);
+      assert.deepEqual(fieldOf(await change({ currentPassword: user.password, newPassword: user.password })), [
+        'newPassword',
+      ]);
+      assert.deepEqual(fieldOf(await change({ currentPassword: user.password, newPassword: 'password1' })), [
+        'newPassword',
+      ]);
+      assert.equal((await change({ currentPassword: user.password, newPassword: fresh, extra: 1 })).statusCode, 400);
+
+      const changed = await change({ currentPassword: user.password, newPassword: fresh });
+      assert.equal(changed.statusCode, 200, changed.body);
+      const session = json(changed).data;
+      assert.equal(session.user.id, user.user.id);
+      for (const old of [user.refreshToken, elsewhere.refreshToken])
+        assert.equal((await post('/refresh', { refreshToken: old })).statusCode, 401, 'earlier sessions are gone');
+      assert.equal((await post('/refresh', { refreshToken: session.refreshToken })).statusCode, 200);
+      assert.equal((await post('/login', { email: user.user.email, password: user.password })).statusCode, 401);
+      assert.equal((await post('/login', { email: user.user.email, password: fresh })).statusCode, 200);
+      const notice = await t.platform.database.db
+        .selectFrom('mail_messages')
+        .select(['subject', 'text_body'])
+        .where('to_address', '=', user.user.email)
+        .executeTakeFirstOrThrow();
+      assert.equal(notice.subject, 'Your StreamHub password was changed');
+      assert.match(notice.text_body, /\/forgot-password/);
+    });
+
     test('expired reset tokens are refused', async () => {
       const user = await registerUser(t.app);
       await post('/forgot-password', { email: user.user.email });

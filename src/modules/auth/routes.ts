@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import { userRepo } from '../users/repo.ts';
 import { privateUserSchema, toPrivateUser } from '../users/schemas.ts';
 import {
+  changePasswordBody,
   forgotPasswordBody,
   loginBody,
   messageSchema,
@@ -118,6 +119,25 @@ export async function authRoutes(
       await auth.resetPassword(request.body.token, request.body.password);
       return ok({ message: 'Password changed; sign in with the new one' });
     },
+  );
+
+  routes.post(
+    '/change-password',
+    {
+      // As tight as sign-in: the current password is checked here too, so this must not become a way to guess it.
+      config: { auth: 'required', rateLimit: { max: config.rateLimits.loginPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Change your password (the current one proves it is you); signs out every other session',
+        description:
+          'Answers a new session for the caller: every earlier refresh token is revoked. A wrong current password ' +
+          'is a 400 on currentPassword; a weak new one, or the current one again, a 400 on newPassword. The ' +
+          "account's address gets a notice.",
+        body: changePasswordBody,
+        response: { 200: envelope(sessionSchema) },
+      },
+    },
+    async (request) => ok(await auth.changePassword(requireUser(request), request.body, clientInfo(request))),
   );
 
   routes.get(

@@ -31,6 +31,13 @@ export const resetPasswordBody = z
   })
   .strict();
 
+export const changePasswordBody = z
+  .object({
+    currentPassword: passwordSchema,
+    newPassword: passwordSchema,
+  })
+  .strict();
+
 export const sessionSchema = z.object({
   user: privateUserSchema,
   accessToken: z.string(),

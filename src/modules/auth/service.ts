@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { AuthenticatedUser } from '../../platform/http/auth-guard.ts';
 import { inTransaction, type Executor } from '../../platform/db/transaction.ts';
 import { conflict, forbidden, unauthorized, validationError } from '../../platform/http/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -16,7 +18,7 @@ import {
 import { hashToken, newOpaqueToken } from '../../platform/security/tokens.ts';
 import { DuplicateUserError, userRepo, type UserRow } from '../users/repo.ts';
 import { toPrivateUser } from '../users/schemas.ts';
-import type { registerBody, sessionSchema } from './schemas.ts';
+import type { changePasswordBody, registerBody, sessionSchema } from './schemas.ts';
 import { tokenRepo } from './token-repo.ts';
 import { ErrorCode } from '../../platform/http/error-codes.ts';
 
@@ -32,6 +34,7 @@ export class AuthService {
     private readonly signer: AccessTokenSigner,
     private readonly mailer: Mailer,
     private readonly config: Pick<Config, 'auth' | 'publicUrl' | 'port' | 'host'>,
+    private readonly logger: Pick<Logger, 'warn'>,
   ) {}
 
   async register(input: z.infer<typeof registerBody>, client: ClientInfo): Promise<Session> {
@@ -148,9 +151,52 @@ export class AuthService {
     });
   }
 
-  private assertStrongPassword(password: string, personal: string[]): void {
+  /**
+   * A signed-in user changes their password, proving it with the current one. Every session ends, as
+   * after a reset (a change is often the answer to a leaked password); the caller's continues in the
+   * new session this answers, and a mail tells the owner, in case it was not them.
+   */
+  async changePassword(
+    actor: AuthenticatedUser,
+    input: z.infer<typeof changePasswordBody>,
+    client: ClientInfo,
+  ): Promise<Session> {
+    const user = await userRepo.findById(this.db, actor.id);
+    if (!user) throw unauthorized();
+    if (!(await verifyPassword(input.currentPassword, user.password_hash)))
+      throw validationError('Your current password is not right', [
+        { field: 'currentPassword', message: 'is not your current password' },
+      ]);
+    if (input.newPassword === input.currentPassword)
+      throw validationError('Choose a password you do not use now', [
+        { field: 'newPassword', message: 'is your current password' },
+      ]);
+    this.assertStrongPassword(input.newPassword, [user.username, user.email.split('@')[0] ?? ''], 'newPassword');
+    const passwordHash = await hashPassword(input.newPassword);
+    const session = await inTransaction(this.db, async (trx) => {
+      await userRepo.update(trx, user.id, { password_hash: passwordHash });
+      await tokenRepo.revokeAllForUser(trx, user.id);
+      await tokenRepo.expireResetTokensForUser(trx, user.id);
+      return this.openSession(user, randomUUID(), client, trx);
+    });
+    // The change stands whether or not the notice goes out: a mail server that is down must not leave the
+    // caller signed out with no session to continue in.
+    await this.mailer
+      .send({
+        to: user.email,
+        subject: 'Your StreamHub password was changed',
+        text:
+          `Hello ${user.username},\n\nThe password of your StreamHub account was just changed, and every other ` +
+          `device was signed out.\n\nIf it was not you, choose a new password at once:\n\n` +
+          `${this.baseUrl()}/forgot-password\n`,
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error, userId: user.id }, 'password change notice not sent'));
+    return session;
+  }
+
+  private assertStrongPassword(password: string, personal: string[], field = 'password'): void {
     const weakness = passwordWeakness(password, personal);
-    if (weakness) throw validationError('The password is too weak', [{ field: 'password', message: weakness }]);
+    if (weakness) throw validationError('The password is too weak', [{ field, message: weakness }]);
   }
 
   private async openSession(

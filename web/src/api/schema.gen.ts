@@ -1922,6 +1922,77 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/change-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your password (the current one proves it is you); signs out every other session
+     * @description Answers a new session for the caller: every earlier refresh token is revoked. A wrong current password is a 400 on currentPassword; a weak new one, or the current one again, a 400 on newPassword. The account's address gets a notice.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                accessToken: string;
+                /** @description access token lifetime in seconds */
+                expiresIn: number;
+                refreshToken: string;
+                /** @enum {string} */
+                tokenType: 'Bearer';
+                user: {
+                  avatarUrl: string | null;
+                  bio: string;
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  email: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: 'viewer' | 'creator' | 'admin';
+                  username: string;
+                };
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/forgot-password': {
     parameters: {
       query?: never;

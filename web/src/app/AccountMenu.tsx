@@ -56,6 +56,9 @@ export function AccountMenu() {
               Admin
             </Link>
           )}
+          <Link role="menuitem" to="/settings">
+            Settings
+          </Link>
           <button
             role="menuitem"
             type="button"

@@ -26,6 +26,7 @@ const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage.tsx'));
 const NotificationSettingsPage = lazy(() => import('../pages/NotificationSettingsPage.tsx'));
+const SettingsPage = lazy(() => import('../pages/SettingsPage.tsx'));
 const UnsubscribePage = lazy(() => import('../pages/UnsubscribePage.tsx'));
 const StudioAnalyticsPage = lazy(() => import('../pages/studio/analytics/StudioAnalyticsPage.tsx'));
 const VideoAnalyticsPage = lazy(() => import('../pages/studio/analytics/VideoAnalyticsPage.tsx'));
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
             <Route path="/unsubscribe" element={<UnsubscribePage />} />
             <Route path="/classes" element={<ClassesPage />} />

@@ -1,4 +1,5 @@
-// Accounts and sessions: sign in/up/out, the signed-in user, password reset, opening a channel.
+// Accounts and sessions: sign in/up/out, the signed-in user, password reset and change, the profile,
+// opening a channel.
 import { api, unwrap } from '../api/typed-client.ts';
 import type { ApiBody } from '../api/types.ts';
 
@@ -15,6 +16,11 @@ export const refreshSession = (refreshToken: string) =>
   unwrap(api.POST('/api/v1/auth/refresh', { body: { refreshToken } }));
 export const setUserRole = (userId: string, role: NonNullable<ApiBody<'/api/v1/users/{id}', 'put'>['role']>) =>
   unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id: userId } }, body: { role } }));
+export type ProfileChanges = Pick<ApiBody<'/api/v1/users/{id}', 'put'>, 'username' | 'bio'>;
+export const updateProfile = (userId: string, body: ProfileChanges) =>
+  unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id: userId } }, body }));
+export const changePassword = (body: ApiBody<'/api/v1/auth/change-password', 'post'>) =>
+  unwrap(api.POST('/api/v1/auth/change-password', { body }));
 export const requestPasswordReset = (email: string) =>
   unwrap(api.POST('/api/v1/auth/forgot-password', { body: { email } }));
 export const resetPassword = (body: ApiBody<'/api/v1/auth/reset-password', 'post'>) =>

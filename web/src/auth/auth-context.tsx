@@ -20,6 +20,10 @@ interface AuthState {
   logout(): Promise<void>;
   /** Opens a channel: a viewer becomes a creator, with a fresh token carrying the new role. */
   becomeCreator(): Promise<void>;
+  /** Saves the name and About text; pages showing the old name read it again. */
+  saveProfile(changes: authApi.ProfileChanges): Promise<void>;
+  /** Changes the password; this tab goes on in the new session the API answers, every other one is signed out. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -80,6 +84,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     startSession(await authApi.refreshSession(tokens.refreshToken));
   }, [me.data, startSession]);
 
+  const saveProfile = useCallback(
+    async (changes: authApi.ProfileChanges) => {
+      if (!me.data) throw new Error('Sign in first');
+      queryClient.setQueryData(ME_KEY, await authApi.updateProfile(me.data.id, changes));
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+    },
+    [me.data, queryClient],
+  );
+
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => {
+      startSession(await authApi.changePassword({ currentPassword, newPassword }));
+    },
+    [startSession],
+  );
+
   const value = useMemo<AuthState>(
     () => ({
       user: signedIn ? (me.data ?? null) : null,
@@ -88,8 +108,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register,
       logout,
       becomeCreator,
+      saveProfile,
+      changePassword,
     }),
-    [signedIn, me.data, me.isPending, login, register, logout, becomeCreator],
+    [signedIn, me.data, me.isPending, login, register, logout, becomeCreator, saveProfile, changePassword],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,4 +1,5 @@
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.tsx';
 import type { Video } from '../api/types.ts';
 import { QueryErrorPage } from '../components/ErrorPage.tsx';
 import { InfiniteVideoGrid } from '../components/InfiniteVideoGrid.tsx';
@@ -21,6 +22,7 @@ export default function ChannelPage() {
   const { id = '', tab: rawTab } = useParams();
   const navigate = useNavigate();
   const channel = useChannel(id);
+  const { user: signedIn } = useAuth();
   const tab = TABS.find((entry) => entry.value === rawTab)?.value ?? 'videos';
 
   if (channel.error) return <QueryErrorPage error={channel.error} what="Channel" />;
@@ -40,6 +42,11 @@ export default function ChannelPage() {
           </p>
         </div>
         <SubscribeButton channelId={id} />
+        {signedIn?.id === id && (
+          <Link className="button" to="/settings">
+            Edit profile
+          </Link>
+        )}
       </header>
       <Tabs
         label="Channel sections"
@@ -60,7 +67,14 @@ export default function ChannelPage() {
       {tab === 'playlists' && <PlaylistList ownerId={id} />}
       {tab === 'about' && (
         <section className="about">
-          <p className="description">{user.bio || 'No description yet.'}</p>
+          <p className="description">
+            {user.bio ||
+              (signedIn?.id === id ? (
+                <Link to="/settings">Add a description of your channel</Link>
+              ) : (
+                'No description yet.'
+              ))}
+          </p>
           <p className="muted">
             Joined {new Date(user.createdAt).toLocaleDateString()} ·{' '}
             {formatCount(channel.data.subscriptionCount, 'subscription')}

@@ -102,6 +102,36 @@ describe('comment actions and discovery pages in Chromium', () => {
       [videoId],
     );
     await screenshot(page, 'save-to-playlist');
+
+    // On its page the owner renames it, describes it and makes it private; an empty title is refused beside
+    // the field. Then they delete it: the video stays, the list goes.
+    await page.goto(`/playlist/${keepers.id}`);
+    await page.getByText('1 video · public').waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const details = page.getByRole('form', { name: 'Playlist details' });
+    await details.getByLabel('Title').fill('  ');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await details.getByText('must not be empty').waitFor();
+    await details.getByLabel('Title').fill('Keepers of the dunes');
+    await details.getByLabel('Description').fill('Birds that hover.');
+    await details.getByLabel('Visibility').selectOption('private');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Keepers of the dunes' }).waitFor();
+    await page.getByText('1 video · private').waitFor();
+    const renamed = await api('GET', `/playlists/${keepers.id}`, viewer.accessToken);
+    assert.deepEqual(
+      [renamed.playlist.title, renamed.playlist.description, renamed.playlist.visibility],
+      ['Keepers of the dunes', 'Birds that hover.', 'private'],
+    );
+    await page.getByRole('button', { name: 'Delete playlist' }).click();
+    await page.getByRole('group', { name: 'Delete playlist' }).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(`**/channel/${viewer.user.id}/playlists`);
+    const left = await api('GET', `/users/${viewer.user.id}/playlists`, viewer.accessToken);
+    assert.equal(
+      left.some((playlist: { id: string }) => playlist.id === keepers.id),
+      false,
+    );
+    assert.equal((await api('GET', `/videos/${videoId}`, viewer.accessToken)).id, videoId, 'the video stays');
     await signOutThroughUi(page, viewer.user.username);
   });
 

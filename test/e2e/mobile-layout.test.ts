@@ -56,6 +56,7 @@ describeOnPhone('StreamHub layout on a phone in Chromium', (scene) => {
       },
       { path: `/playlist/${playlistId}`, main: (page) => page.getByRole('link', { name: TITLE }).first() },
       { path: '/upload', main: (page) => page.getByRole('button', { name: 'Choose a video from your phone' }) },
+      { path: '/settings', main: button('Change password') },
       { path: '/studio', main: heading('Studio') },
       { path: `/studio/${videoId}/ai`, main: (page) => page.getByRole('heading', { level: 1 }) },
       { path: '/admin/reports', main: (page) => page.getByRole('tablist', { name: 'Admin sections' }) },

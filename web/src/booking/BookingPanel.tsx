@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BOOKING_KEY, bookingApi, formatPrice, type LiveClass } from './booking-api.ts';
 import { HoldCountdown } from './HoldCountdown.tsx';
+import { FormError } from '../components/FormError.tsx';
 
 /** The learner's part of a class page: book, the hold's countdown, confirm or pay, the waitlist, cancel. */
 export function BookingPanel({ cls }: { cls: LiveClass }) {
@@ -25,11 +26,7 @@ export function BookingPanel({ cls }: { cls: LiveClass }) {
 
   return (
     <div className="booking-panel" aria-live="polite">
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       {!booking && (
         <button type="button" className="button primary" disabled={book.isPending} onClick={() => book.mutate()}>
           {cls.seatsLeft > 0 ? 'Book a seat' : 'Join the waitlist'}

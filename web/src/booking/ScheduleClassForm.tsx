@@ -4,6 +4,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { builderApi } from '../courses/builder-api.ts';
 import { fetchChannelStreams, scheduleStream } from '../live/live-api.ts';
 import { bookingApi, type LiveClass } from './booking-api.ts';
+import { FormError } from '../components/FormError.tsx';
 
 const NEW_STREAM = 'new';
 
@@ -50,11 +51,7 @@ export function ScheduleClassForm({ onScheduled }: { onScheduled: (cls: LiveClas
 
   return (
     <form className="schedule-class-form" onSubmit={submit}>
-      {schedule.error && (
-        <p className="form-error" role="alert">
-          {schedule.error.message}
-        </p>
-      )}
+      <FormError message={schedule.error?.message} />
       <label>
         Stream or premiere
         <select value={streamId} onChange={(event) => setStreamId(event.target.value)}>

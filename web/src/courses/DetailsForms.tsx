@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CourseChanges, LessonChanges } from './builder-api.ts';
+import { VisibilityOptions } from '../components/VisibilityOptions.tsx';
 
 /** The course's details: title, description, level, language, visibility. */
 export function CourseDetailsForm({
@@ -54,9 +55,7 @@ export function CourseDetailsForm({
         <label>
           Visibility
           <select {...field('visibility')}>
-            <option value="public">Public</option>
-            <option value="unlisted">Unlisted</option>
-            <option value="private">Private</option>
+            <VisibilityOptions />
           </select>
         </label>
         <button type="submit" className="button">

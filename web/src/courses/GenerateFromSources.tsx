@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { fetchMyVideosPage, studioVideosKey } from '../studio/studio-api.ts';
 import { builderApi, followGeneration, QuotaSpentError, uploadDocument, type GenerationState } from './builder-api.ts';
 import { QuotaNotice } from './QuotaNotice.tsx';
+import { FormError } from '../components/FormError.tsx';
 
 const OPTIONS_KEY = ['course-generation-options'];
 
@@ -141,11 +142,7 @@ export function GenerateFromSources() {
           }}
         />
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { courseApi, type Lesson } from './course-api.ts';
+import { FormError } from '../components/FormError.tsx';
 
 type Answer = number | string;
 
@@ -69,11 +70,7 @@ export function QuizLesson({ courseId, lesson, onGraded }: { courseId: string; l
       >
         Submit answers
       </button>
-      {submit.error && (
-        <p className="form-error" role="alert">
-          {submit.error.message}
-        </p>
-      )}
+      <FormError message={submit.error?.message} />
       {result && (
         <p className="quiz-result" role="status">
           Score {result.scorePercent} % — {result.passed ? 'Passed' : 'Not passed'} · {result.attemptsLeft} attempts

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { ChatMessage } from './live-api.ts';
 import type { LiveChatState } from './useLiveChat.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /** A time-out from the chat's buttons lasts this long (the protocol takes any length up to a week). */
 const TIMEOUT_SECONDS = 300;
@@ -101,11 +102,7 @@ export function LiveChat({
           <MessageLine key={message.id} message={message} canModerate={canModerate} chat={chat} ownerId={ownerId} />
         ))}
       </ol>
-      {chat.lastError && (
-        <p className="form-error" role="alert">
-          {chat.lastError.message}
-        </p>
-      )}
+      <FormError message={chat.lastError?.message} />
       {chat.ended ? (
         <p className="empty">The stream has ended.</p>
       ) : signedInUser ? (

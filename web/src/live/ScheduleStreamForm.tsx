@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { FormField } from '../components/FormField.tsx';
 import { scheduleStream, type LiveStream } from './live-api.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /**
  * Announces a live stream: its title, what it is about and, optionally, when it starts (viewers then see
@@ -31,11 +32,7 @@ export function ScheduleStreamForm({ onScheduled }: { onScheduled: (stream: Live
 
   return (
     <form className="details-form" onSubmit={submit} noValidate>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <FormField
         label="Stream title"
         value={title}

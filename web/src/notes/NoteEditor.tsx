@@ -10,6 +10,7 @@ import { readTokens } from '../auth/token-store.ts';
 import { notesSocketUrl, type Note } from './notes-api.ts';
 import { StableRemoteSelection } from './stable-selection.ts';
 import { Timestamp } from './timestamp-mark.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /** Why the server closed the note, in words (see NOTE_CLOSE on the server). */
 const REFUSALS: Record<string, string> = {
@@ -126,11 +127,7 @@ export function NoteEditor({ note, me, onSeek, currentTime }: Props) {
           </span>
         ))}
       </div>
-      {refusal && (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <FormError message={refusal} />
       {editable ? (
         <div className="note-toolbar" role="toolbar" aria-label="Formatting">
           <button type="button" onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()}>

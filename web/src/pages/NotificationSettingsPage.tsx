@@ -9,6 +9,7 @@ import {
   type MySubscription,
 } from '../notifications/notification-api.ts';
 import '../notifications/notifications.css';
+import { FormError } from '../components/FormError.tsx';
 
 const PREFERENCES_KEY = [...NOTIFICATIONS_KEY, 'preferences'];
 
@@ -35,16 +36,8 @@ function KindSettings() {
   return (
     <>
       <h2>What you hear about, and how</h2>
-      {preferences.error && (
-        <p className="form-error" role="alert">
-          {preferences.error.message}
-        </p>
-      )}
-      {save.error && (
-        <p className="form-error" role="alert">
-          {save.error.message}
-        </p>
-      )}
+      <FormError message={preferences.error?.message} />
+      <FormError message={save.error?.message} />
       <table className="preference-table">
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { NotificationItem } from '../notifications/NotificationItem.tsx';
 import { useNotificationActions, useNotificationList } from '../notifications/useNotifications.ts';
 import '../notifications/notifications.css';
+import { FormError } from '../components/FormError.tsx';
 
 /** Every notification, newest first, with infinite scroll, mark-all-read and delete. */
 export default function NotificationsPage() {
@@ -28,11 +29,7 @@ function NotificationList() {
         <Link to="/settings/notifications">Notification settings</Link>
       </div>
       {list.isPending && <p className="empty">Loading…</p>}
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error.message}
-        </p>
-      )}
+      <FormError message={list.error?.message} />
       {list.items?.length === 0 && <p className="empty">No notifications yet.</p>}
       <ul className="notification-list">
         {list.items?.map((notification) => (

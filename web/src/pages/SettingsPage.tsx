@@ -5,6 +5,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
 import { FormField, FormTextArea } from '../components/FormField.tsx';
 import { useApiForm } from '../hooks/useApiForm.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /** The API's limit on the About text (users/schemas.ts). */
 const BIO_MAX = 1000;
@@ -56,11 +57,7 @@ function ProfileForm({ user }: { user: PrivateUser }) {
         {hasChannel ? 'What your channel shows to everyone' : 'What others see beside your comments and playlists'} ·{' '}
         <Link to={`/channel/${user.id}/about`}>See it</Link>
       </p>
-      {form.formError && (
-        <p className="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} />
       <FormField
         label="Username"
         name="username"
@@ -106,11 +103,7 @@ function PasswordForm() {
     <form className="settings-section" aria-label="Password" onSubmit={form.onSubmit} noValidate>
       <h2>Password</h2>
       <p className="muted">Changing it signs you out everywhere else.</p>
-      {form.formError && (
-        <p className="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} />
       <FormField
         label="Current password"
         type="password"

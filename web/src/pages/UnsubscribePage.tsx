@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { notificationApi } from '../notifications/notification-api.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /**
  * The page an unsubscribe link in a mail opens: no sign-in, the signed link is the permission. It
@@ -19,11 +20,7 @@ export default function UnsubscribePage() {
     <section className="notifications-page">
       <h1 className="page-title">Unsubscribe</h1>
       {check.isPending && <p>Checking the link…</p>}
-      {check.error && (
-        <p className="form-error" role="alert">
-          {check.error.message}
-        </p>
-      )}
+      <FormError message={check.error?.message} />
       {check.data && !unsubscribe.isSuccess && (
         <>
           <p>
@@ -39,11 +36,7 @@ export default function UnsubscribePage() {
           </button>
         </>
       )}
-      {unsubscribe.error && (
-        <p className="form-error" role="alert">
-          {unsubscribe.error.message}
-        </p>
-      )}
+      <FormError message={unsubscribe.error?.message} />
       {unsubscribe.isSuccess && (
         <p role="status">
           You are unsubscribed from {unsubscribe.data.label}.{' '}

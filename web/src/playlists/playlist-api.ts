@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error.ts';
 import { api, expectNoContent, unwrap, unwrapEnvelope } from '../api/typed-client.ts';
-import type { Playlist, PlaylistItem } from '../api/types.ts';
+import type { ApiBody, Playlist, PlaylistItem } from '../api/types.ts';
 
 export const playlistsKey = (ownerId: string) => ['playlists', ownerId] as const;
 /** The key of one playlist's pages of items (the playlist page and the library read it). */
@@ -82,3 +82,8 @@ export const removeFromPlaylist = (playlistId: string, videoId: string) =>
     api.DELETE('/api/v1/playlists/{id}/videos/{videoId}', { params: { path: { id: playlistId, videoId } } }),
   );
 export const saveToWatchLater = (videoId: string) => unwrap(api.POST('/api/v1/me/watch-later', { body: { videoId } }));
+export type PlaylistChanges = ApiBody<'/api/v1/playlists/{id}', 'put'>;
+export const updatePlaylist = (playlistId: string, body: PlaylistChanges) =>
+  unwrap(api.PUT('/api/v1/playlists/{id}', { params: { path: { id: playlistId } }, body }));
+export const deletePlaylist = (playlistId: string) =>
+  expectNoContent(api.DELETE('/api/v1/playlists/{id}', { params: { path: { id: playlistId } } }));

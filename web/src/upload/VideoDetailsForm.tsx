@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error.ts';
 import { CATEGORIES } from '../api/categories.ts';
 import type { Visibility } from '../api/types.ts';
 import { FormField } from '../components/FormField.tsx';
+import { VisibilityOptions } from '../components/VisibilityOptions.tsx';
 
 export interface VideoDetails {
   title: string;
@@ -105,9 +106,7 @@ export function VideoDetailsForm({ initial, submitLabel, onSubmit }: Props) {
             value={details.visibility}
             onChange={(event) => setDetails({ ...details, visibility: event.target.value as Visibility })}
           >
-            <option value="public">Public</option>
-            <option value="unlisted">Unlisted</option>
-            <option value="private">Private</option>
+            <VisibilityOptions />
           </select>
         </label>
       </div>

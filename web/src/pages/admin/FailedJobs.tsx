@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { discardJob, failedJobsKey, fetchFailedJobs, retryJob } from '../../admin/admin-api.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 /** Jobs that used up their attempts: retry sends one back to its queue, discard drops it for good. */
 export function FailedJobs() {
@@ -23,11 +24,7 @@ export function FailedJobs() {
   if (jobs.error) return <ListErrorPage error={jobs.error} what="Failed jobs" />;
   return (
     <section>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FormError message={failure?.message} />
       {jobs.data?.length === 0 && <p className="empty">No failed jobs.</p>}
       <ul className="admin-list">
         {jobs.data?.map((job) => (

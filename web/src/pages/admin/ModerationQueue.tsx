@@ -9,6 +9,7 @@ import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
 import { decideCase, fetchModerationQueuePage, moderationQueueKey, type QueueCase } from '../../intelligence/ai-api.ts';
 import { FlaggedPictures } from './FlaggedPictures.tsx';
 import './admin-ai.css';
+import { FormError } from '../../components/FormError.tsx';
 
 const VIEWS = [
   { value: 'pending', label: 'Pending' },
@@ -132,11 +133,7 @@ export function ModerationQueue() {
   return (
     <section>
       <Tabs label="Moderation cases" tabs={VIEWS} value={view} onChange={setView} />
-      {decide.error && (
-        <p className="form-error" role="alert">
-          {decide.error.message}
-        </p>
-      )}
+      <FormError message={decide.error?.message} />
       {cases.error ? (
         <ListErrorPage error={cases.error} what="Moderation cases" />
       ) : (

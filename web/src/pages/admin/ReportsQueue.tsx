@@ -5,6 +5,7 @@ import type { Report } from '../../api/types.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { formatAge } from '../../components/format.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 type Action = ReportAction;
 
@@ -20,11 +21,7 @@ export function ReportsQueue() {
   if (reports.error) return <ListErrorPage error={reports.error} what="Reports" />;
   return (
     <section>
-      {resolve.error && (
-        <p className="form-error" role="alert">
-          {resolve.error.message}
-        </p>
-      )}
+      <FormError message={resolve.error?.message} />
       {reports.items?.length === 0 && <p className="empty">No open reports.</p>}
       <ul className="admin-list">
         {reports.items?.map((report) => (

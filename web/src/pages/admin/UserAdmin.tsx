@@ -6,6 +6,7 @@ import type { PrivateUser, Role } from '../../api/types.ts';
 import { ListErrorPage } from '../../components/ErrorPage.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 interface AdminUser extends PrivateUser {
   bannedAt: string | null;
@@ -41,11 +42,7 @@ export function UserAdmin() {
           onChange={(event) => setText(event.target.value)}
         />
       </label>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <FormError message={failure?.message} />
       {users.error ? (
         <ListErrorPage error={users.error} what="Users" />
       ) : (

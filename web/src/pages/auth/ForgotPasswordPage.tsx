@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { requestPasswordReset } from '../../auth/auth-api.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { useApiForm } from '../../hooks/useApiForm.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 export default function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
@@ -27,11 +28,7 @@ export default function ForgotPasswordPage() {
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Reset your password</h1>
       <p className="muted">We will email you a link to choose a new password.</p>
-      {form.formError && (
-        <p className="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} />
       <FormField
         label="Email"
         type="email"

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { useApiForm } from '../../hooks/useApiForm.ts';
 import { safeNext } from './safe-next.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 export default function LoginPage() {
   const { login } = useAuth();
@@ -19,11 +20,7 @@ export default function LoginPage() {
   return (
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Sign in</h1>
-      {form.formError && (
-        <p className="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} />
       <FormField
         label="Email or username"
         name="email"

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { useApiForm } from '../../hooks/useApiForm.ts';
 import { safeNext } from './safe-next.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 export default function RegisterPage() {
   const { register } = useAuth();
@@ -25,11 +26,7 @@ export default function RegisterPage() {
   return (
     <form className="auth-form" onSubmit={form.onSubmit} noValidate>
       <h1>Create your account</h1>
-      {form.formError && (
-        <p className="form-error" role="alert">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} />
       <FormField label="Username" autoComplete="username" {...bind('username')} />
       <FormField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <FormField label="Password" type="password" autoComplete="new-password" {...bind('password')} />

@@ -20,6 +20,7 @@ import {
 import { ExportPdfButton } from '../../courses/ExportPdfButton.tsx';
 import { COURSES_KEY } from '../../courses/course-api.ts';
 import '../../courses/courses.css';
+import { FormError } from '../../components/FormError.tsx';
 
 type Editable = Awaited<ReturnType<typeof builderApi.editable>>;
 type EditableQuestion = Editable['modules'][number]['lessons'][number]['questions'][number];
@@ -90,11 +91,7 @@ function CourseBuilder() {
         <Link to={`/courses/${id}`}>View course page</Link>
         <ExportPdfButton courseId={id} answerKey />
       </div>
-      {change.error && (
-        <p className="form-error" role="alert">
-          {change.error.message}
-        </p>
-      )}
+      <FormError message={change.error?.message} />
       <CourseDetailsForm
         key={`${course.title}-${course.description}-${course.level}-${course.language}-${course.visibility}`}
         course={course}

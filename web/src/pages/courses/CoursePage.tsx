@@ -7,6 +7,7 @@ import { COURSES_KEY, courseApi } from '../../courses/course-api.ts';
 import { ProgressBar } from '../../courses/ProgressBar.tsx';
 import { ExportPdfButton } from '../../courses/ExportPdfButton.tsx';
 import '../../courses/courses.css';
+import { FormError } from '../../components/FormError.tsx';
 
 const KIND_LABELS = { video: 'Video', reading: 'Reading', quiz: 'Quiz' } as const;
 
@@ -61,11 +62,7 @@ export default function CoursePage() {
         {user && <ExportPdfButton courseId={id} />}
         <Link to={`/leaderboard?course=${id}`}>Course leaderboard</Link>
       </div>
-      {enrol.error && (
-        <p className="form-error" role="alert">
-          {enrol.error.message}
-        </p>
-      )}
+      <FormError message={enrol.error?.message} />
       {progress.data?.enrolled && <ProgressBar percent={progress.data.percent} />}
       {progress.data?.certificateId && (
         <p className="course-certificate">

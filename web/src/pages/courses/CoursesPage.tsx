@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { COURSES_KEY, courseApi } from '../../courses/course-api.ts';
 import { LearningStats } from '../../courses/LearningStats.tsx';
 import '../../courses/courses.css';
+import { FormError } from '../../components/FormError.tsx';
 
 /** The catalogue: every published public course, newest first, with the learner's XP on top. */
 export default function CoursesPage() {
@@ -17,11 +18,7 @@ export default function CoursesPage() {
         <Link to="/leaderboard">Leaderboard</Link>
       </p>
       {courses.isPending && <p className="empty">Loading…</p>}
-      {courses.error && (
-        <p className="form-error" role="alert">
-          {courses.error.message}
-        </p>
-      )}
+      <FormError message={courses.error?.message} />
       {courses.data?.length === 0 && <p className="empty">No courses published yet.</p>}
       <ul className="course-grid">
         {courses.data?.map((course) => (

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { COURSES_KEY, courseApi } from '../../courses/course-api.ts';
 import '../../courses/courses.css';
+import { FormError } from '../../components/FormError.tsx';
 
 type Scope = 'week' | 'all' | 'course';
 interface Standing {
@@ -61,11 +62,7 @@ export default function LeaderboardPage() {
           setParams(next, { replace: true });
         }}
       />
-      {board.error && (
-        <p className="form-error" role="alert">
-          {board.error.message}
-        </p>
-      )}
+      <FormError message={board.error?.message} />
       {board.data && (
         <>
           {board.data.top.length === 0 ? (

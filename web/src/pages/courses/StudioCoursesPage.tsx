@@ -6,6 +6,7 @@ import { builderApi } from '../../courses/builder-api.ts';
 import { COURSES_KEY } from '../../courses/course-api.ts';
 import { GenerateFromSources } from '../../courses/GenerateFromSources.tsx';
 import '../../courses/courses.css';
+import { FormError } from '../../components/FormError.tsx';
 
 /** The studio's courses: the ones you made, a new empty course, or one generated from your sources. */
 export default function StudioCoursesPage() {
@@ -59,11 +60,7 @@ function StudioCourses() {
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create course
         </button>
-        {create.error && (
-          <p className="form-error" role="alert">
-            {create.error.message}
-          </p>
-        )}
+        <FormError message={create.error?.message} />
       </form>
       <GenerateFromSources />
     </section>

@@ -5,7 +5,9 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { QueryErrorPage } from '../../components/ErrorPage.tsx';
 import { VideoGridSkeleton } from '../../components/Skeletons.tsx';
 import { VideoCard } from '../../components/VideoCard.tsx';
+import { formatCount } from '../../components/format.ts';
 import { useLoadMoreSentinel } from '../../hooks/useInfiniteScroll.ts';
+import { PlaylistSettings } from './PlaylistSettings.tsx';
 
 interface Move {
   videoId: string;
@@ -48,8 +50,9 @@ export function PlaylistView({ source }: { source: PlaylistSource }) {
       <h2>{playlist.title}</h2>
       {playlist.description && <p className="description">{playlist.description}</p>}
       <p className="muted">
-        {playlist.itemCount} videos · {playlist.visibility}
+        {formatCount(playlist.itemCount, 'video')} · {playlist.visibility}
       </p>
+      {editable && playlist.kind === 'regular' && <PlaylistSettings playlist={playlist} />}
       {items.length === 0 && <p className="empty">This playlist is empty.</p>}
       <ol className="playlist-items">
         {items.map((item, index) => (

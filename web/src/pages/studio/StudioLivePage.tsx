@@ -15,6 +15,7 @@ import {
 import { ScheduleStreamForm } from '../../live/ScheduleStreamForm.tsx';
 import '../../live/live.css';
 import { ChatModeratorsSection } from './ChatModeratorsSection.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 /** /studio/live — stream keys (each shown once), where to point OBS, chat moderators and the channel's streams. */
 export default function StudioLivePage() {
@@ -57,11 +58,7 @@ function StudioLive() {
         <code data-testid="rtmp-url">{ingest.data?.rtmpUrl ?? '…'}</code>, and your stream key below. Use H.264 + AAC
         with a keyframe every {ingest.data?.segmentSeconds ?? 2} s.
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       <h2>Stream keys</h2>
       {revealed && (
         <div role="status">

@@ -4,6 +4,7 @@ import type { Video } from '../../api/types.ts';
 import { studioVideosKey } from '../../studio/studio-api.ts';
 import { removeThumbnail, THUMBNAIL_ACCEPT, uploadThumbnail } from '../../studio/thumbnail-api.ts';
 import { videoKey } from '../../videos/video-api.ts';
+import { FormError } from '../../components/FormError.tsx';
 
 /** A local preview of the chosen file, released when another is chosen or the editor closes. */
 function usePreviewUrl(file: File | null): string | null {
@@ -81,11 +82,7 @@ export function ThumbnailEditor({ video }: { video: Video }) {
         {upload.isPending && (
           <progress max={100} value={Math.round(progress * 100)} aria-label="Thumbnail upload progress" />
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormError message={error?.message} />
       </div>
     </section>
   );

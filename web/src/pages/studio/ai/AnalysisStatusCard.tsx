@@ -9,6 +9,7 @@ import {
 } from '../../../intelligence/ai-api.ts';
 import { formatAge } from '../../../components/format.ts';
 import { videoKey } from '../../../videos/video-api.ts';
+import { FormError } from '../../../components/FormError.tsx';
 
 const STATE_TEXT: Record<AnalysisStatus['state'], string> = {
   waiting: 'Waiting: the analysis starts once the video is ready',
@@ -46,11 +47,7 @@ export function AnalysisStatusCard({ videoId }: { videoId: string }) {
   return (
     <section className="studio-card" aria-labelledby="analysis-heading">
       <h2 id="analysis-heading">Analysis</h2>
-      {status.error && (
-        <p className="form-error" role="alert">
-          {status.error.message}
-        </p>
-      )}
+      <FormError message={status.error?.message} />
       {status.data && (
         <>
           <p className={`analysis-state state-${status.data.state}`} role="status">
@@ -82,11 +79,7 @@ export function AnalysisStatusCard({ videoId }: { videoId: string }) {
       <p className="muted small">
         Re-running recomputes what the models made; your edits to the transcript and summary are kept.
       </p>
-      {rerun.error && (
-        <p className="form-error" role="alert">
-          {rerun.error.message}
-        </p>
-      )}
+      <FormError message={rerun.error?.message} />
     </section>
   );
 }

@@ -27,6 +27,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { adminMailRoutes } from './modules/admin/mail-routes.ts';
 import { commentRoutes } from './modules/comments/routes.ts';
 import { moderationRoutes } from './modules/moderation/routes.ts';
+import { videoReportRoutes } from './modules/moderation/video-report-routes.ts';
 import { caseRoutes } from './modules/moderation/case-routes.ts';
 import { translationRoutes } from './modules/translation/routes.ts';
 import { subscriptionRoutes } from './modules/subscriptions/routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(platform: Platform, services: Services): Promise<
   await app.register(channelRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(commentRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(moderationRoutes, { services, prefix: '/api/v1' });
+  await app.register(videoReportRoutes, { services, prefix: '/api/v1' });
   await app.register(caseRoutes, { platform, services, prefix: '/api/v1' });
   await app.register(translationRoutes, { services, prefix: '/api/v1' });
   await app.register(searchRoutes, { platform, services, prefix: '/api/v1' });

@@ -38,6 +38,7 @@ import { createBookingModule, type BookingModule } from './booking/module.ts';
 import { AutoAssessor } from './moderation/auto-assessor.ts';
 import { CaseReviewService } from './moderation/case-review.ts';
 import { ModerationService } from './moderation/service.ts';
+import { VideoReports } from './moderation/video-reports.ts';
 import { PlaylistService } from './playlists/service.ts';
 import { RecommendationService } from './recommendations/service.ts';
 import { SearchService } from './search/service.ts';
@@ -99,6 +100,7 @@ export interface Services {
   comments: CommentService;
   commentQueries: CommentQueries;
   moderation: ModerationService;
+  videoReports: VideoReports;
   caseReview: CaseReviewService;
   autoAssessor: AutoAssessor;
   translations: CommentTranslationService;
@@ -235,6 +237,7 @@ export function createServices(platform: Platform, replace: Partial<ServiceParts
     }),
     commentQueries: new CommentQueries({ db, access: commentAccess }),
     moderation: new ModerationService({ db, access: commentAccess }),
+    videoReports: new VideoReports({ db, access: commentAccess, videos }),
     caseReview: new CaseReviewService(db),
     autoAssessor: new AutoAssessor({ db, moderator, thresholds: config.moderation }),
     translations: new CommentTranslationService({ db, access: commentAccess, translator }),

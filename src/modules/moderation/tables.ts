@@ -25,6 +25,37 @@ export interface CommentReportsTable {
   created_at: CreatedAt;
 }
 
+export const VIDEO_REPORT_REASONS = [
+  'sexual',
+  'violent',
+  'hateful',
+  'harassment',
+  'harmful',
+  'child_safety',
+  'spam',
+  'misleading',
+  'other',
+] as const;
+export const VIDEO_REPORT_ACTIONS = ['dismiss', 'remove_video'] as const;
+
+export type VideoReportReason = (typeof VIDEO_REPORT_REASONS)[number];
+export type VideoReportAction = (typeof VIDEO_REPORT_ACTIONS)[number];
+
+/** See migrations/0200_video_reports.sql. */
+export interface VideoReportsTable {
+  id: Generated<string>;
+  video_id: string;
+  reporter_id: string;
+  reason: VideoReportReason;
+  details: string | null;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  resolution: VideoReportAction | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_at: CreatedAt;
+}
+
 /** video: its title and description; video_image: its poster and sampled frames (migration 0065). */
 export type CaseSubject = 'comment' | 'video' | 'video_image';
 export type CaseStatus = 'clear' | 'pending' | 'approved' | 'rejected';
@@ -56,5 +87,6 @@ export interface ModerationCasesTable {
 
 export interface ModerationTables extends FrameScoreTables {
   comment_reports: CommentReportsTable;
+  video_reports: VideoReportsTable;
   moderation_cases: ModerationCasesTable;
 }

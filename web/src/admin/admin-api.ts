@@ -1,4 +1,4 @@
-// Administration: comment reports, accounts, and jobs that failed for good.
+// Administration: comment and video reports, accounts, and jobs that failed for good.
 import { api, expectNoContent, unwrap, unwrapPage } from '../api/typed-client.ts';
 import type { ApiBody } from '../api/types.ts';
 
@@ -12,6 +12,13 @@ export const fetchOpenReportsPage = (cursor?: string) =>
   unwrapPage(api.GET('/api/v1/admin/reports', { params: { query: { status: 'open', cursor, limit: 50 } } }));
 export const resolveReport = (id: string, action: ReportAction) =>
   unwrap(api.POST('/api/v1/admin/reports/{id}/resolve', { params: { path: { id } }, body: { action } }));
+
+export const adminVideoReportsKey = ['admin-video-reports'] as const;
+export type VideoReportAction = ApiBody<'/api/v1/admin/video-reports/{id}/resolve', 'post'>['action'];
+export const fetchOpenVideoReportsPage = (cursor?: string) =>
+  unwrapPage(api.GET('/api/v1/admin/video-reports', { params: { query: { status: 'open', cursor, limit: 50 } } }));
+export const resolveVideoReport = (id: string, action: VideoReportAction) =>
+  unwrap(api.POST('/api/v1/admin/video-reports/{id}/resolve', { params: { path: { id } }, body: { action } }));
 
 export const fetchUsersPage = (q: string, cursor?: string) =>
   unwrapPage(api.GET('/api/v1/admin/users', { params: { query: { q: q || undefined, cursor, limit: 50 } } }));

@@ -1396,6 +1396,187 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/video-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports on videos with the video, its creator and the reporter (admin; cursor pagination)
+     * @description meta.nextCursor continues the list.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description meta.nextCursor of the previous page */
+          cursor?: string;
+          /** @description page size, 1-100 (default 20) */
+          limit?: number;
+          /** @description open: oldest first (the queue); resolved: newest first */
+          status?: 'open' | 'resolved';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  | 'sexual'
+                  | 'violent'
+                  | 'hateful'
+                  | 'harassment'
+                  | 'harmful'
+                  | 'child_safety'
+                  | 'spam'
+                  | 'misleading'
+                  | 'other';
+                reporter: {
+                  id: string;
+                  username: string;
+                };
+                /** @enum {string|null} */
+                resolution: 'dismiss' | 'remove_video' | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: 'open' | 'resolved';
+                video: {
+                  creator: {
+                    id: string;
+                    username: string;
+                  };
+                  id: string;
+                  isRemoved: boolean;
+                  /** @description open reports on this video, this one included */
+                  openReportCount: number;
+                  title: string;
+                };
+                videoId: string;
+              }[];
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/video-reports/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide on a video report: keep the video, or remove it (admin)
+     * @description Closes every open report of the same video. A report that is already resolved answers 409 REPORT_RESOLVED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description dismiss: keep the video; remove_video: delete it
+             * @enum {string}
+             */
+            action: 'dismiss' | 'remove_video';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                report: {
+                  /** @description ISO-8601 timestamp */
+                  createdAt: string;
+                  details: string | null;
+                  id: string;
+                  /** @enum {string} */
+                  reason:
+                    | 'sexual'
+                    | 'violent'
+                    | 'hateful'
+                    | 'harassment'
+                    | 'harmful'
+                    | 'child_safety'
+                    | 'spam'
+                    | 'misleading'
+                    | 'other';
+                  /** @enum {string|null} */
+                  resolution: 'dismiss' | 'remove_video' | null;
+                  resolutionNote: string | null;
+                  /** @description ISO-8601 timestamp */
+                  resolvedAt: string | null;
+                  resolvedBy: string | null;
+                  /** @enum {string} */
+                  status: 'open' | 'resolved';
+                  videoId: string;
+                };
+                /** @description open reports of the same video closed by this decision, this one included */
+                resolvedReports: number;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/analytics/channel': {
     parameters: {
       query?: never;
@@ -12533,6 +12714,138 @@ export type paths = {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/videos/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a video to the moderators (not your own)
+     * @description One open report per user and video: reporting again answers 200 with the open report instead of 201. A video you cannot see is a 404; your own a 403; a suspended account a 403 ACCOUNT_SUSPENDED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description what the moderators should know, e.g. where in the video */
+            details?: string;
+            /** @enum {string} */
+            reason:
+              | 'sexual'
+              | 'violent'
+              | 'hateful'
+              | 'harassment'
+              | 'harmful'
+              | 'child_safety'
+              | 'spam'
+              | 'misleading'
+              | 'other';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  | 'sexual'
+                  | 'violent'
+                  | 'hateful'
+                  | 'harassment'
+                  | 'harmful'
+                  | 'child_safety'
+                  | 'spam'
+                  | 'misleading'
+                  | 'other';
+                /** @enum {string|null} */
+                resolution: 'dismiss' | 'remove_video' | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: 'open' | 'resolved';
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description ISO-8601 timestamp */
+                createdAt: string;
+                details: string | null;
+                id: string;
+                /** @enum {string} */
+                reason:
+                  | 'sexual'
+                  | 'violent'
+                  | 'hateful'
+                  | 'harassment'
+                  | 'harmful'
+                  | 'child_safety'
+                  | 'spam'
+                  | 'misleading'
+                  | 'other';
+                /** @enum {string|null} */
+                resolution: 'dismiss' | 'remove_video' | null;
+                resolutionNote: string | null;
+                /** @description ISO-8601 timestamp */
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @enum {string} */
+                status: 'open' | 'resolved';
+                videoId: string;
+              };
+              meta?: {
+                [key: string]: unknown;
+              };
+              /** @enum {boolean} */
+              success: true;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -68,6 +68,7 @@ export type HomeFeedEntry = ItemOf<ApiData<'/api/v1/feed/home'>>;
 export type Recommendation = ItemOf<ApiData<'/api/v1/recommendations'>>;
 
 export type Report = ItemOf<ApiData<'/api/v1/admin/reports'>>;
+export type VideoReport = ItemOf<ApiData<'/api/v1/admin/video-reports'>>;
 export type FailedJob = ItemOf<ApiData<'/api/v1/admin/jobs/failed'>>;
 
 export interface Page<T> {

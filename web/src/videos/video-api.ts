@@ -51,3 +51,7 @@ export const processingEventsUrl = (videoId: string, accessToken: string) =>
   `/api/v1/videos/${encodeURIComponent(videoId)}/processing/events?access_token=${encodeURIComponent(accessToken)}`;
 
 export type { Video };
+
+export type VideoReportReason = ApiBody<'/api/v1/videos/{id}/report', 'post'>['reason'];
+export const reportVideo = (id: string, body: ApiBody<'/api/v1/videos/{id}/report', 'post'>) =>
+  unwrap(api.POST('/api/v1/videos/{id}/report', { ...byId(id), body }));

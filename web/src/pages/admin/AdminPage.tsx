@@ -4,6 +4,7 @@ import { RequireSignIn } from '../../auth/RequireSignIn.tsx';
 import { ErrorPage } from '../../components/ErrorPage.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { ReportsQueue } from './ReportsQueue.tsx';
+import { VideoReportsQueue } from './VideoReportsQueue.tsx';
 import { FailedJobs } from './FailedJobs.tsx';
 import { UserAdmin } from './UserAdmin.tsx';
 import { PlatformAnalytics } from './PlatformAnalytics.tsx';
@@ -32,7 +33,12 @@ function AdminContent() {
     <>
       <h1 className="page-title">Admin</h1>
       <Tabs label="Admin sections" tabs={TABS} value={tab} onChange={(value) => navigate(`/admin/${value}`)} />
-      {tab === 'reports' && <ReportsQueue />}
+      {tab === 'reports' && (
+        <>
+          <VideoReportsQueue />
+          <ReportsQueue />
+        </>
+      )}
       {tab === 'moderation' && <ModerationQueue />}
       {tab === 'ai' && <AiUsagePage />}
       {tab === 'jobs' && <FailedJobs />}

@@ -20,9 +20,10 @@ export function ReportsQueue() {
 
   if (reports.error) return <ListErrorPage error={reports.error} what="Reports" />;
   return (
-    <section>
+    <section aria-label="Comment reports">
+      <h2>Comments</h2>
       <FormError message={resolve.error?.message} />
-      {reports.items?.length === 0 && <p className="empty">No open reports.</p>}
+      {reports.items?.length === 0 && <p className="empty">No open comment reports.</p>}
       <ul className="admin-list">
         {reports.items?.map((report) => (
           <li key={report.id} className="admin-card">

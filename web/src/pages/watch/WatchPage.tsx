@@ -16,6 +16,7 @@ import { LikeButton } from './LikeButton.tsx';
 import { UpNext } from './UpNext.tsx';
 import { SaveToWatchLater } from './SaveToWatchLater.tsx';
 import { SaveToPlaylist } from './SaveToPlaylist.tsx';
+import { ReportVideo } from './ReportVideo.tsx';
 import { PhoneCollapsible } from '../../components/PhoneCollapsible.tsx';
 import { VideoInsights } from './VideoInsights.tsx';
 import { WatchPanels } from './PhoneAiSheets.tsx';
@@ -95,6 +96,7 @@ export default function WatchPage() {
               <LikeButton video={current} />
               {user && <SaveToWatchLater videoId={current.id} />}
               {user && <SaveToPlaylist videoId={current.id} ownerId={user.id} />}
+              {user && user.id !== current.creator.id && <ReportVideo videoId={current.id} />}
             </div>
           </div>
           <PhoneCollapsible

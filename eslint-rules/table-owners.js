@@ -32,6 +32,7 @@ export const TABLE_OWNERS = {
   comment_likes: 'comments',
   video_comment_settings: 'comments',
   comment_reports: 'moderation',
+  video_reports: 'moderation',
   // 0009 subscriptions and playlists
   subscriptions: 'subscriptions',
   channel_stats: 'subscriptions',

@@ -1,21 +1,10 @@
 import type { z } from 'zod';
-import { toIso, toIsoOrNull } from '../../platform/http/envelope.ts';
+import { toReportFields } from './presenter.ts';
 import type { AdminVideoReportRow, VideoReportRow } from './video-report-repo.ts';
 import type { adminVideoReportSchema, videoReportSchema } from './video-report-schemas.ts';
 
 export function toVideoReportResponse(report: VideoReportRow): z.infer<typeof videoReportSchema> {
-  return {
-    id: report.id,
-    videoId: report.video_id,
-    reason: report.reason,
-    details: report.details,
-    status: report.status,
-    resolution: report.resolution,
-    resolutionNote: report.resolution_note,
-    resolvedBy: report.resolved_by,
-    resolvedAt: toIsoOrNull(report.resolved_at),
-    createdAt: toIso(report.created_at),
-  };
+  return { ...toReportFields(report), videoId: report.video_id };
 }
 
 export function toAdminVideoReportResponse(row: AdminVideoReportRow): z.infer<typeof adminVideoReportSchema> {

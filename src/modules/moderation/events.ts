@@ -53,6 +53,35 @@ export function publishCaseEvent(
   return publishEvent(trx, { topic, key: `${row.subject_type}:${row.subject_id}`, payload });
 }
 
+export const VIDEO_REPORTED = 'video.reported';
+export const VIDEO_REMOVED_AFTER_REPORTS = 'video.removed_after_reports';
+
+export interface VideoReportedPayload {
+  reportId: string;
+  videoId: string;
+  reporterId: string;
+  reason: string;
+}
+
+export interface VideoRemovedPayload {
+  videoId: string;
+  creatorId: string;
+  videoTitle: string;
+  /** The reason of the report the admin decided on. */
+  reason: string;
+  note: string | null;
+}
+
+/** Call with the transaction that inserted the report. */
+export function publishVideoReported(trx: Executor, payload: VideoReportedPayload): Promise<void> {
+  return publishEvent(trx, { topic: VIDEO_REPORTED, key: payload.videoId, payload });
+}
+
+/** Call with the transaction that recorded the decision to remove the video. */
+export function publishVideoRemoved(trx: Executor, payload: VideoRemovedPayload): Promise<void> {
+  return publishEvent(trx, { topic: VIDEO_REMOVED_AFTER_REPORTS, key: payload.videoId, payload });
+}
+
 /** Call with the transaction that inserted the report. */
 export function publishCommentReported(trx: Executor, payload: CommentReportedPayload): Promise<void> {
   return publishEvent(trx, { topic: COMMENT_REPORTED, key: payload.commentId, payload });

@@ -4,12 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { json, startTestApp } from '../../../test/support/app.ts';
 import { describeOnEachDatabase } from '../../../test/support/describe-app.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { startWorkers } from '../../workers.ts';
 import { call, createAccounts, readyVideo, type TestAccount } from '../channels/channel-test-support.ts';
 
 describeOnEachDatabase(
   'video reports',
   async (kind) => {
     const t = await startTestApp(kind);
+    // Workers run, so the report and removal events reach the admins' and the creator's notifications.
+    startWorkers(t.platform, t.services);
     const [creator] = (await createAccounts(t, 1, 'creator')) as [TestAccount];
     const [viewer, other, banned] = (await createAccounts(t, 3)) as [TestAccount, TestAccount, TestAccount];
     const [admin] = (await createAccounts(t, 1, 'admin')) as [TestAccount];
@@ -102,6 +106,20 @@ describeOnEachDatabase(
         ],
       );
       assert.equal((await report(videoId, viewer)).statusCode, 404, 'a removed video cannot be reported');
+
+      // The admins heard of the reports; the creator hears why the video went.
+      const texts = (who: TestAccount) => async () => {
+        const listed = json(await call(t, 'GET', '/notifications', who)).data as { kind: string; text: string }[];
+        return listed.map((row) => `${row.kind}: ${row.text}`);
+      };
+      const adminHeard = await eventually('the admin notification', async () =>
+        (await texts(admin)()).find((text) => text.startsWith('admin.report')),
+      );
+      assert.match(adminHeard, /reports are waiting|A video was reported for violent/);
+      const creatorHeard = await eventually('the creator notification', async () =>
+        (await texts(creator)()).find((text) => text.startsWith('moderation.video_removed')),
+      );
+      assert.match(creatorHeard, /was removed after reports \(violent\)/);
     });
   },
 );

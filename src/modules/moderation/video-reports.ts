@@ -7,6 +7,8 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { cursorCodec, timePosition, toPage } from '../../platform/pagination/cursor.ts';
 import type { CommentAccess } from '../comments/comment-access.ts';
 import type { VideoService } from '../videos/service.ts';
+import { videoQueries } from '../videos/video-queries.ts';
+import { publishVideoRemoved, publishVideoReported } from './events.ts';
 import type { ReportStatus, VideoReportAction, VideoReportReason } from './tables.ts';
 import { videoReportRepo, type AdminVideoReportRow, type VideoReportRow } from './video-report-repo.ts';
 
@@ -32,7 +34,12 @@ export class VideoReports {
     const video = await this.deps.videos.getVisible(actor, videoId);
     if (video.status === 'deleted') throw notFound('Video');
     if (video.creator_id === actor.id) throw forbidden('You cannot report your own video; edit or delete it instead');
-    const inserted = await videoReportRepo.insertOpen(this.deps.db, { videoId, reporterId: actor.id, ...input });
+    const inserted = await inTransaction(this.deps.db, async (trx) => {
+      const report = await videoReportRepo.insertOpen(trx, { videoId, reporterId: actor.id, ...input });
+      if (report)
+        await publishVideoReported(trx, { reportId: report.id, videoId, reporterId: actor.id, reason: report.reason });
+      return report;
+    });
     if (inserted) return { report: inserted, created: true };
     const open = await videoReportRepo.findOpen(this.deps.db, videoId, actor.id);
     if (open) return { report: open, created: false };
@@ -69,11 +76,22 @@ export class VideoReports {
       return report;
     };
     const videoId = assertOpen(await videoReportRepo.find(db, reportId)).video_id;
+    const video = await videoQueries.findById(db, videoId);
+    if (!video) throw notFound('Report');
     if (decision.action === 'remove_video') await videos.delete(admin, videoId);
     return inTransaction(db, async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`video-reports:${videoId}`}))`.execute(trx);
       const report = assertOpen(await videoReportRepo.findForUpdate(trx, reportId));
       const resolved = await videoReportRepo.resolveOpenForVideo(trx, videoId, { ...decision, adminId: admin.id });
+      // Its creator hears why the video went (in the same transaction: told once, and only if it is recorded).
+      if (decision.action === 'remove_video')
+        await publishVideoRemoved(trx, {
+          videoId,
+          creatorId: video.creator_id,
+          videoTitle: video.title,
+          reason: report.reason,
+          note: decision.note ?? null,
+        });
       return { report: resolved.find((row) => row.id === report.id) ?? report, resolvedReports: resolved.length };
     });
   }

@@ -11,6 +11,7 @@ export const KIND = {
   subscriberMilestone: 'channel.subscriber_milestone',
   moderationHeld: 'moderation.held',
   moderationDecision: 'moderation.decision',
+  videoRemoved: 'moderation.video_removed',
   adminReport: 'admin.report',
   adminCase: 'admin.case',
 } as const;
@@ -149,14 +150,27 @@ const builtins: NotificationKind[] = [
     },
   },
   {
+    id: KIND.videoRemoved,
+    label: 'Your video was removed',
+    description: 'When a moderator removes your video after viewers reported it.',
+    defaultDelivery: 'mail_immediate',
+    audience: 'everyone',
+    render: (data) => {
+      const text = `Your video “${field(data, 'videoTitle')}” was removed after reports (${field(data, 'reason').replace('_', ' ')})`;
+      return { text: field(data, 'note') ? `${text}. Note: ${field(data, 'note')}` : text, link: '/studio' };
+    },
+  },
+  {
     id: KIND.adminReport,
     label: 'New reports (admins)',
-    description: 'When someone reports a comment.',
+    description: 'When someone reports a comment or a video.',
     defaultDelivery: 'in_app',
     audience: 'admins',
     render: (data, count) => ({
       text:
-        count > 1 ? `${count} new comment reports are waiting` : `A comment was reported for ${field(data, 'reason')}`,
+        count > 1
+          ? `${count} new reports are waiting`
+          : `A ${field(data, 'subject') || 'comment'} was reported for ${field(data, 'reason').replace('_', ' ')}`,
       link: '/admin/reports',
     }),
   },

@@ -13,8 +13,12 @@ import {
   COMMENT_REPORTED,
   MODERATION_CASE_DECIDED,
   MODERATION_CASE_QUEUED,
+  VIDEO_REMOVED_AFTER_REPORTS,
+  VIDEO_REPORTED,
   type CommentReportedPayload,
   type ModerationCasePayload,
+  type VideoRemovedPayload,
+  type VideoReportedPayload,
 } from '../moderation/events.ts';
 import { SUBSCRIPTION_CREATED, type SubscriptionEventPayload } from '../subscriptions/events.ts';
 import { userQueries } from '../users/user-queries.ts';
@@ -36,6 +40,7 @@ export const NOTIFICATION_CONSUMERS = {
   comments: 'notifications-comments',
   channels: 'notifications-channels',
   moderation: 'notifications-moderation',
+  videoReports: 'notifications-video-reports',
 } as const;
 
 /** `@name` in a comment: the username alphabet, not inside an e-mail address. */
@@ -80,6 +85,12 @@ export class NotificationSources {
       NOTIFICATION_CONSUMERS.moderation,
       [MODERATION_CASE_QUEUED, MODERATION_CASE_DECIDED, COMMENT_REPORTED],
       (event) => this.onModeration(event),
+      { concurrency: 2 },
+    );
+    events.subscribe<VideoReportedPayload & Partial<VideoRemovedPayload>>(
+      NOTIFICATION_CONSUMERS.videoReports,
+      [VIDEO_REPORTED, VIDEO_REMOVED_AFTER_REPORTS],
+      (event) => this.onVideoReport(event),
       { concurrency: 2 },
     );
   }
@@ -183,6 +194,31 @@ export class NotificationSources {
       kind: KIND.subscriberMilestone,
       recipients: [payload.channelId],
       data: { channelId: payload.channelId, subscribers: count },
+    });
+  }
+
+  /** A report tells the admins (grouped with comment reports); a removal tells the video's creator why. */
+  async onVideoReport({
+    id,
+    topic,
+    payload,
+  }: DomainEvent<Partial<VideoReportedPayload> & Partial<VideoRemovedPayload>>): Promise<void> {
+    const { notifier } = this.deps;
+    if (topic === VIDEO_REMOVED_AFTER_REPORTS) {
+      await notifier.notify({
+        sourceKey: id,
+        kind: KIND.videoRemoved,
+        recipients: [payload.creatorId ?? ''],
+        data: { videoTitle: payload.videoTitle ?? '', reason: payload.reason ?? '', note: payload.note ?? '' },
+      });
+      return;
+    }
+    await notifier.notify({
+      sourceKey: id,
+      kind: KIND.adminReport,
+      recipients: await this.admins(),
+      data: { subject: 'video', videoId: payload.videoId ?? '', reason: payload.reason ?? '' },
+      groupKey: 'admin.report',
     });
   }
 

@@ -35,7 +35,11 @@ export function VideoReportsQueue() {
               {formatAge(report.createdAt)} · {report.video.openReportCount} open
             </p>
             <p>
-              <Link to={`/watch/${report.video.id}`}>{report.video.title}</Link>{' '}
+              {report.video.isRemoved ? (
+                <span>{report.video.title} (already deleted)</span>
+              ) : (
+                <Link to={`/watch/${report.video.id}`}>{report.video.title}</Link>
+              )}{' '}
               <span className="muted">by {report.video.creator.username}</span>
             </p>
             {report.details && <blockquote className="comment-text">{report.details}</blockquote>}

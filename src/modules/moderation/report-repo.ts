@@ -1,7 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { TimePosition } from '../../platform/pagination/cursor.ts';
-import type { CommentReportsTable, ReportAction, ReportReason, ReportStatus } from './tables.ts';
+import {
+  closedBy,
+  type CommentReportsTable,
+  type ReportAction,
+  type ReportReason,
+  type ReportStatus,
+} from './tables.ts';
 
 export type ReportRow = Selectable<CommentReportsTable>;
 
@@ -64,13 +70,7 @@ export const reportRepo = {
   ): Promise<ReportRow[]> {
     return db
       .updateTable('comment_reports')
-      .set({
-        status: 'resolved',
-        resolution: decision.action,
-        resolution_note: decision.note ?? null,
-        resolved_by: decision.adminId,
-        resolved_at: new Date(),
-      })
+      .set(closedBy(decision))
       .where('comment_id', '=', commentId)
       .where('status', '=', 'open')
       .returningAll()

@@ -10,6 +10,17 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export type ReportStatus = 'open' | 'resolved';
 
+/** The columns an admin's decision sets on every open report it closes, comment or video report alike. */
+export function closedBy<Action extends string>(decision: { action: Action; note?: string; adminId: string }) {
+  return {
+    status: 'resolved' as const,
+    resolution: decision.action,
+    resolution_note: decision.note ?? null,
+    resolved_by: decision.adminId,
+    resolved_at: new Date(),
+  };
+}
+
 /** See migrations/0008_comments.sql for what each column means. */
 export interface CommentReportsTable {
   id: Generated<string>;

@@ -1,7 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.ts';
 import type { TimePosition } from '../../platform/pagination/cursor.ts';
-import type { ReportStatus, VideoReportAction, VideoReportReason, VideoReportsTable } from './tables.ts';
+import {
+  closedBy,
+  type ReportStatus,
+  type VideoReportAction,
+  type VideoReportReason,
+  type VideoReportsTable,
+} from './tables.ts';
 
 export type VideoReportRow = Selectable<VideoReportsTable>;
 
@@ -61,13 +67,7 @@ export const videoReportRepo = {
   ): Promise<VideoReportRow[]> {
     return db
       .updateTable('video_reports')
-      .set({
-        status: 'resolved',
-        resolution: decision.action,
-        resolution_note: decision.note ?? null,
-        resolved_by: decision.adminId,
-        resolved_at: new Date(),
-      })
+      .set(closedBy(decision))
       .where('video_id', '=', videoId)
       .where('status', '=', 'open')
       .returningAll()
